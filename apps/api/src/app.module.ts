@@ -1,0 +1,13 @@
+import { Module, type DynamicModule } from '@nestjs/common';
+import { CoreModule, type CoreModuleOptions } from '@tradefloor/core';
+import { IdentityModule } from '@tradefloor/identity';
+
+/** The bounded contexts that make up TradeFloor; api and worker processes load the same set. */
+const DOMAIN_MODULES = [IdentityModule];
+
+@Module({})
+export class AppModule {
+  static register(options: CoreModuleOptions): DynamicModule {
+    return { module: AppModule, imports: [CoreModule.forRoot(options), ...DOMAIN_MODULES] };
+  }
+}

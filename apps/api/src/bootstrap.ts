@@ -1,0 +1,98 @@
+import type { INestApplicationContext } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import {
+  Clock,
+  ConfigError,
+  JobWorker,
+  PinoNestLogger,
+  createHttpApp,
+  createLogger,
+  loadConfig,
+  provisionInfrastructure,
+  runMigrations,
+  type ResolvedConfig,
+} from '@tradefloor/core';
+import type { Logger } from 'pino';
+import { AppModule } from './app.module';
+
+export type Role = 'all' | 'api' | 'worker';
+
+export interface BuiltApp {
+  app: INestApplicationContext;
+  listen(): Promise<string | undefined>;
+}
+
+/** Creates the Nest application for a role; used by the processes and by the test harness. */
+export async function buildApp(role: Role, config: ResolvedConfig, logger: Logger, clock?: Clock): Promise<BuiltApp> {
+  const module = AppModule.register({ config, logger, clock });
+  if (role === 'worker') {
+    const app = await NestFactory.createApplicationContext(module, { logger: new PinoNestLogger(logger.child({ component: 'nest' })) });
+    await app.get(JobWorker).start();
+    return { app, listen: async () => undefined };
+  }
+  const app = await createHttpApp(module, config, logger);
+  await app.init();
+  if (role === 'all') await app.get(JobWorker).start();
+  return {
+    app,
+    listen: async () => {
+      await app.listen({ port: config.port, host: config.host });
+      return app.getUrl();
+    },
+  };
+}
+
+/** Process entry: validate config, start what is missing, migrate, serve, stop cleanly on signals. */
+export async function main(role: Role): Promise<void> {
+  let config;
+  try {
+    config = loadConfig();
+  } catch (err) {
+    if (err instanceof ConfigError) {
+      process.stderr.write(`${JSON.stringify({ level: 'fatal', variable: err.variable, msg: err.message })}\n`);
+      process.stderr.write(`TradeFloor cannot start: ${err.message}\n`);
+      process.exit(78);
+    }
+    throw err;
+  }
+  const logger = createLogger(config.logLevel);
+  const started = Date.now();
+  const infra = await provisionInfrastructure(config, logger).catch((err: unknown) => {
+    logger.fatal({ err }, (err as Error).message);
+    process.exit(1);
+  });
+  let built: BuiltApp | undefined;
+  let stopping = false;
+  const shutdown = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, 'shutting down');
+    const force = setTimeout(() => process.exit(1), 30_000).unref();
+    try {
+      await built?.app.close();
+    } catch (err) {
+      logger.error({ err }, 'error while closing the application');
+    }
+    await infra.stop();
+    clearTimeout(force);
+    logger.info('stopped');
+    process.exit(0);
+  };
+  process.once('SIGINT', () => void shutdown('SIGINT'));
+  process.once('SIGTERM', () => void shutdown('SIGTERM'));
+
+  try {
+    await runMigrations(infra.config.databaseUrl, logger);
+    built = await buildApp(role, infra.config, logger);
+    const address = await built.listen();
+    logger.info(
+      { role, address, searchEngine: infra.config.searchEngine, startupMs: Date.now() - started, rssMb: Math.round(process.memoryUsage().rss / 1048576) },
+      'TradeFloor ready',
+    );
+  } catch (err) {
+    logger.fatal({ err }, 'start-up failed');
+    await built?.app.close().catch(() => undefined);
+    await infra.stop();
+    process.exit(1);
+  }
+}

@@ -1,0 +1,185 @@
+import { resolve } from 'node:path';
+
+export type SearchEngineKind = 'meilisearch' | 'postgres';
+export type NodeEnv = 'development' | 'production' | 'test';
+
+/** Everything the process reads from its environment, validated once at start-up. */
+export interface AppConfig {
+  nodeEnv: NodeEnv;
+  host: string;
+  port: number;
+  publicBaseUrl: string;
+  dataDir: string;
+  databaseUrl?: string;
+  meiliHost?: string;
+  meiliMasterKey?: string;
+  /** Prefix of every Meilisearch index name, so several installations (or test files) share one server. */
+  meiliIndexPrefix: string;
+  searchEngine: SearchEngineKind;
+  /** True when SEARCH_ENGINE was set explicitly (so the embedded fallback must not override it). */
+  searchEngineExplicit: boolean;
+  embeddedPgPort: number;
+  embeddedMeiliPort: number;
+  jwtSecret?: string;
+  accessTokenTtlSeconds: number;
+  refreshTokenTtlSeconds: number;
+  encryptionKey?: string;
+  adminEmail?: string;
+  adminPassword?: string;
+  corsOrigins: string[];
+  bodyLimitBytes: number;
+  logLevel: string;
+  trustProxy: boolean;
+  workerConcurrency: number;
+  jobLockSeconds: number;
+  dbPoolSize: number;
+  jobPollIntervalMs: number;
+  loginMaxPerIp: number;
+  loginMaxPerAccount: number;
+  loginWindowSeconds: number;
+}
+
+export class ConfigError extends Error {
+  constructor(
+    readonly variable: string,
+    problem: string,
+  ) {
+    super(`Invalid environment variable ${variable}: ${problem}`);
+    this.name = 'ConfigError';
+  }
+}
+
+type Env = Record<string, string | undefined>;
+
+function str(env: Env, name: string): string | undefined {
+  const v = env[name];
+  return v === undefined || v.trim() === '' ? undefined : v.trim();
+}
+
+function int(env: Env, name: string, def: number, min: number, max: number): number {
+  const raw = str(env, name);
+  if (raw === undefined) return def;
+  if (!/^-?\d+$/.test(raw)) throw new ConfigError(name, `must be an integer (got "${raw}")`);
+  const n = Number(raw);
+  if (n < min || n > max) throw new ConfigError(name, `must be between ${min} and ${max} (got ${n})`);
+  return n;
+}
+
+function oneOf<T extends string>(env: Env, name: string, allowed: readonly T[], def: T): T {
+  const raw = str(env, name);
+  if (raw === undefined) return def;
+  if (!(allowed as readonly string[]).includes(raw)) {
+    throw new ConfigError(name, `must be one of ${allowed.join(', ')} (got "${raw}")`);
+  }
+  return raw as T;
+}
+
+function bool(env: Env, name: string, def: boolean): boolean {
+  const raw = str(env, name);
+  if (raw === undefined) return def;
+  if (['1', 'true', 'yes'].includes(raw.toLowerCase())) return true;
+  if (['0', 'false', 'no'].includes(raw.toLowerCase())) return false;
+  throw new ConfigError(name, `must be true or false (got "${raw}")`);
+}
+
+function url(env: Env, name: string, protocols: string[]): string | undefined {
+  const raw = str(env, name);
+  if (raw === undefined) return undefined;
+  let parsed: URL;
+  try {
+    parsed = new URL(raw);
+  } catch {
+    throw new ConfigError(name, 'must be a valid URL');
+  }
+  if (!protocols.includes(parsed.protocol)) {
+    throw new ConfigError(name, `must use ${protocols.join(' or ')}`);
+  }
+  return raw;
+}
+
+function email(env: Env, name: string): string | undefined {
+  const raw = str(env, name);
+  if (raw === undefined) return undefined;
+  if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(raw)) throw new ConfigError(name, 'must be an email address');
+  return raw.toLowerCase();
+}
+
+/** Parses and validates the environment. Throws ConfigError naming the first bad variable. */
+export function loadConfig(env: Env = process.env): AppConfig {
+  const nodeEnv = oneOf(env, 'NODE_ENV', ['development', 'production', 'test'] as const, 'development');
+  const port = int(env, 'PORT', 3000, 1, 65535);
+  const databaseUrl = url(env, 'DATABASE_URL', ['postgres:', 'postgresql:']);
+  const meiliHost = url(env, 'MEILI_HOST', ['http:', 'https:']);
+  const searchEngineRaw = str(env, 'SEARCH_ENGINE');
+  const searchEngine = oneOf(env, 'SEARCH_ENGINE', ['meilisearch', 'postgres'] as const, 'meilisearch');
+
+  const jwtSecret = str(env, 'JWT_SECRET');
+  if (jwtSecret !== undefined && jwtSecret.length < 32) {
+    throw new ConfigError('JWT_SECRET', 'must be at least 32 characters');
+  }
+  if (nodeEnv === 'production' && !jwtSecret) {
+    throw new ConfigError('JWT_SECRET', 'is required when NODE_ENV=production');
+  }
+  const encryptionKey = str(env, 'ENCRYPTION_KEY');
+  if (encryptionKey !== undefined && Buffer.from(encryptionKey, 'base64').length !== 32) {
+    throw new ConfigError('ENCRYPTION_KEY', 'must be 32 bytes encoded in base64');
+  }
+  if (nodeEnv === 'production' && !encryptionKey) {
+    throw new ConfigError('ENCRYPTION_KEY', 'is required when NODE_ENV=production');
+  }
+
+  const adminEmail = email(env, 'ADMIN_EMAIL');
+  const adminPassword = str(env, 'ADMIN_PASSWORD');
+  if (adminEmail && !adminPassword) throw new ConfigError('ADMIN_PASSWORD', 'is required when ADMIN_EMAIL is set');
+  if (adminPassword && !adminEmail) throw new ConfigError('ADMIN_EMAIL', 'is required when ADMIN_PASSWORD is set');
+  if (adminPassword && adminPassword.length < 10) {
+    throw new ConfigError('ADMIN_PASSWORD', 'must be at least 10 characters');
+  }
+
+  const cors = str(env, 'CORS_ORIGINS');
+  const corsOrigins = cors ? cors.split(',').map((o) => o.trim()).filter(Boolean) : [];
+  for (const origin of corsOrigins) {
+    if (origin !== '*' && !/^https?:\/\/[^/\s]+$/.test(origin)) {
+      throw new ConfigError('CORS_ORIGINS', `"${origin}" is not an origin like https://example.vn`);
+    }
+  }
+
+  return {
+    nodeEnv,
+    host: str(env, 'HOST') ?? '0.0.0.0',
+    port,
+    publicBaseUrl: (url(env, 'PUBLIC_BASE_URL', ['http:', 'https:']) ?? `http://localhost:${port}`).replace(/\/$/, ''),
+    dataDir: resolve(str(env, 'DATA_DIR') ?? 'var'),
+    databaseUrl,
+    meiliHost,
+    meiliMasterKey: str(env, 'MEILI_MASTER_KEY'),
+    meiliIndexPrefix: (() => {
+      const v = str(env, 'MEILI_INDEX_PREFIX') ?? 'tf_';
+      if (!/^[A-Za-z0-9_-]{0,40}$/.test(v)) throw new ConfigError('MEILI_INDEX_PREFIX', 'may contain only letters, digits, _ and - (max 40)');
+      return v;
+    })(),
+    searchEngine,
+    searchEngineExplicit: searchEngineRaw !== undefined,
+    embeddedPgPort: int(env, 'EMBEDDED_PG_PORT', 54329, 1, 65535),
+    embeddedMeiliPort: int(env, 'EMBEDDED_MEILI_PORT', 7719, 1, 65535),
+    jwtSecret,
+    accessTokenTtlSeconds: int(env, 'ACCESS_TOKEN_TTL_SECONDS', 900, 30, 900),
+    refreshTokenTtlSeconds: int(env, 'REFRESH_TOKEN_TTL_SECONDS', 30 * 24 * 3600, 300, 90 * 24 * 3600),
+    encryptionKey,
+    adminEmail,
+    adminPassword,
+    corsOrigins,
+    bodyLimitBytes: int(env, 'BODY_LIMIT_BYTES', 1024 * 1024, 1024, 100 * 1024 * 1024),
+    logLevel: oneOf(env, 'LOG_LEVEL', ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const, 'info'),
+    trustProxy: bool(env, 'TRUST_PROXY', false),
+    workerConcurrency: int(env, 'WORKER_CONCURRENCY', 4, 1, 64),
+    jobLockSeconds: int(env, 'JOB_LOCK_SECONDS', 60, 1, 3600),
+    dbPoolSize: int(env, 'DB_POOL_SIZE', 10, 1, 200),
+    jobPollIntervalMs: int(env, 'JOB_POLL_INTERVAL_MS', 1000, 10, 60000),
+    loginMaxPerIp: int(env, 'LOGIN_MAX_PER_IP', 30, 1, 100000),
+    loginMaxPerAccount: int(env, 'LOGIN_MAX_PER_ACCOUNT', 5, 1, 1000),
+    loginWindowSeconds: int(env, 'LOGIN_WINDOW_SECONDS', 900, 1, 86400),
+  };
+}
+
+export const APP_CONFIG = Symbol('APP_CONFIG');

@@ -1,0 +1,51 @@
+import { Global, Module, type DynamicModule } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import type { Logger } from 'pino';
+import { APP_CONFIG } from './config/app-config';
+import { Clock, SystemClock } from './clock/clock';
+import { RateLimiter } from './database/rate-limiter.service';
+import { HealthController } from './health/health.controller';
+import { JobQueue } from './jobs/job-queue.service';
+import { JobRegistry } from './jobs/job-registry';
+import { JobWorker } from './jobs/job-worker.service';
+import { LOGGER } from './logging/logger';
+import type { ResolvedConfig } from './runtime/infrastructure';
+
+export interface CoreModuleOptions {
+  config: ResolvedConfig;
+  logger: Logger;
+  clock?: Clock;
+}
+
+/** Config, logger, clock, the database connection and the job queue, for every other module. */
+@Global()
+@Module({})
+export class CoreModule {
+  static forRoot(options: CoreModuleOptions): DynamicModule {
+    return {
+      module: CoreModule,
+      imports: [
+        TypeOrmModule.forRoot({
+          type: 'postgres',
+          url: options.config.databaseUrl,
+          autoLoadEntities: true,
+          synchronize: false,
+          migrationsRun: false,
+          logging: false,
+          extra: { max: options.config.dbPoolSize, application_name: 'tradefloor' },
+        }),
+      ],
+      controllers: [HealthController],
+      providers: [
+        { provide: APP_CONFIG, useValue: options.config },
+        { provide: LOGGER, useValue: options.logger },
+        { provide: Clock, useValue: options.clock ?? new SystemClock() },
+        JobQueue,
+        JobRegistry,
+        JobWorker,
+        RateLimiter,
+      ],
+      exports: [APP_CONFIG, LOGGER, Clock, JobQueue, JobRegistry, JobWorker, RateLimiter],
+    };
+  }
+}

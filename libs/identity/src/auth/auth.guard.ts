@@ -1,0 +1,67 @@
+import { CanActivate, ExecutionContext, Injectable, SetMetadata, UseGuards, applyDecorators, createParamDecorator } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import { ApiBearerAuth, ApiForbiddenResponse, ApiUnauthorizedResponse } from '@nestjs/swagger';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { ErrorEnvelopeDto, ForbiddenError, UnauthorizedError } from '@tradefloor/core';
+import type { FastifyRequest } from 'fastify';
+import type { DataSource } from 'typeorm';
+import { UserEntity, type Role } from '../entities/user.entity';
+import type { Principal } from './principal';
+import { TokenService } from './token.service';
+
+const ROLES_KEY = 'tradefloor:roles';
+const OPTIONAL_KEY = 'tradefloor:auth-optional';
+
+type AuthedRequest = FastifyRequest & { principal?: Principal };
+
+/**
+ * Verifies the bearer token, then re-reads the user so that disabling an account or changing a
+ * role takes effect immediately rather than when the access token expires.
+ */
+@Injectable()
+export class AuthGuard implements CanActivate {
+  constructor(
+    private readonly tokens: TokenService,
+    private readonly reflector: Reflector,
+    @InjectDataSource() private readonly dataSource: DataSource,
+  ) {}
+
+  async canActivate(context: ExecutionContext): Promise<boolean> {
+    const request = context.switchToHttp().getRequest<AuthedRequest>();
+    const optional = this.reflector.getAllAndOverride<boolean>(OPTIONAL_KEY, [context.getHandler(), context.getClass()]);
+    const header = request.headers.authorization;
+    if (!header?.startsWith('Bearer ')) {
+      if (optional) return true;
+      throw new UnauthorizedError();
+    }
+    const claims = await this.tokens.verifyAccess(header.slice(7).trim());
+    const user = await this.dataSource.getRepository(UserEntity).findOneBy({ id: claims.sub });
+    if (!user || user.status !== 'active') {
+      throw new UnauthorizedError('Tài khoản không còn hoạt động (account disabled)', 'ACCOUNT_DISABLED');
+    }
+    request.principal = { id: user.id, email: user.email, role: user.role, displayName: user.displayName };
+    const roles = this.reflector.getAllAndOverride<Role[] | undefined>(ROLES_KEY, [context.getHandler(), context.getClass()]);
+    if (roles?.length && !roles.includes(user.role)) throw new ForbiddenError();
+    return true;
+  }
+}
+
+/** Requires a signed-in user; with roles, one of those roles. */
+export function Auth(...roles: Role[]) {
+  return applyDecorators(
+    SetMetadata(ROLES_KEY, roles),
+    UseGuards(AuthGuard),
+    ApiBearerAuth(),
+    ApiUnauthorizedResponse({ type: ErrorEnvelopeDto }),
+    ApiForbiddenResponse({ type: ErrorEnvelopeDto }),
+  );
+}
+
+/** Reads the user when a token is present, lets anonymous callers through otherwise. */
+export function OptionalAuth() {
+  return applyDecorators(SetMetadata(OPTIONAL_KEY, true), UseGuards(AuthGuard), ApiBearerAuth());
+}
+
+export const CurrentUser = createParamDecorator((_: unknown, ctx: ExecutionContext): Principal | undefined => {
+  return ctx.switchToHttp().getRequest<AuthedRequest>().principal;
+});

@@ -1,0 +1,105 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsVietnameseMobile } from '@tradefloor/core';
+import { Transform } from 'class-transformer';
+import { IsEmail, IsIn, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
+import { ROLES, type Role } from '../entities/user.entity';
+
+const lower = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim().toLowerCase() : value);
+const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
+
+export class RegisterDto {
+  @ApiProperty({ example: 'htx.hunghoa@example.vn' })
+  @Transform(lower)
+  @IsEmail({}, { message: 'Email không hợp lệ (invalid email)' })
+  @MaxLength(254)
+  email!: string;
+
+  @ApiProperty({ minLength: 10, maxLength: 128, example: 'mat-khau-dai-10' })
+  @IsString()
+  @MinLength(10, { message: 'Mật khẩu tối thiểu 10 ký tự (password must be at least 10 characters)' })
+  @MaxLength(128)
+  password!: string;
+
+  @ApiProperty({ example: 'HTX Bưởi da xanh Hùng Hòa' })
+  @Transform(trim)
+  @IsString()
+  @MinLength(2)
+  @MaxLength(120)
+  displayName!: string;
+
+  @ApiPropertyOptional({ example: '0912345678' })
+  @IsOptional()
+  @IsVietnameseMobile()
+  phone?: string;
+
+  @ApiProperty({ enum: ['buyer', 'business'] })
+  @IsIn(['buyer', 'business'], { message: 'role phải là buyer hoặc business (role must be buyer or business)' })
+  role!: 'buyer' | 'business';
+}
+
+export class LoginDto {
+  @ApiProperty({ example: 'htx.hunghoa@example.vn' })
+  @Transform(lower)
+  @IsString()
+  @MaxLength(254)
+  @IsEmail({}, { message: 'Email không hợp lệ (invalid email)' })
+  email!: string;
+
+  @ApiProperty()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(128)
+  password!: string;
+}
+
+export class RefreshDto {
+  @ApiProperty()
+  @IsString()
+  @MinLength(10)
+  @MaxLength(200)
+  refreshToken!: string;
+}
+
+export class LogoutDto {
+  @ApiPropertyOptional({ description: 'Ends this session only; without it every session of the user ends.' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  refreshToken?: string;
+}
+
+export class TokenPairDto {
+  @ApiProperty() accessToken!: string;
+  @ApiProperty() refreshToken!: string;
+  @ApiProperty({ example: 900, description: 'access token lifetime in seconds' }) expiresIn!: number;
+  @ApiProperty({ example: 'Bearer' }) tokenType!: string;
+}
+
+export class UserDto {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty() email!: string;
+  @ApiProperty({ nullable: true, type: String }) phone!: string | null;
+  @ApiProperty() displayName!: string;
+  @ApiProperty({ enum: ROLES }) role!: Role;
+  @ApiProperty({ enum: ['active', 'disabled'] }) status!: string;
+  @ApiProperty() createdAt!: Date;
+}
+
+export class UserListDto {
+  @ApiProperty({ type: [UserDto] }) items!: UserDto[];
+  @ApiProperty() total!: number;
+  @ApiProperty() page!: number;
+  @ApiProperty() pageSize!: number;
+}
+
+export class ChangeRoleDto {
+  @ApiProperty({ enum: ROLES })
+  @IsIn(ROLES as unknown as string[])
+  role!: Role;
+}
+
+export class ChangeStatusDto {
+  @ApiProperty({ enum: ['active', 'disabled'] })
+  @IsIn(['active', 'disabled'])
+  status!: 'active' | 'disabled';
+}

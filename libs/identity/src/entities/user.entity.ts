@@ -1,0 +1,18 @@
+import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+
+export const ROLES = ['admin', 'editor', 'business', 'buyer'] as const;
+export type Role = (typeof ROLES)[number];
+export type UserStatus = 'active' | 'disabled';
+
+@Entity('users')
+export class UserEntity {
+  @PrimaryGeneratedColumn('uuid') id!: string;
+  @Column({ type: 'text' }) email!: string;
+  @Column({ type: 'text', nullable: true }) phone!: string | null;
+  @Column({ type: 'text', name: 'display_name' }) displayName!: string;
+  @Column({ type: 'text', name: 'password_hash', select: false }) passwordHash!: string;
+  @Column({ type: 'text' }) role!: Role;
+  @Column({ type: 'text' }) status!: UserStatus;
+  @CreateDateColumn({ type: 'timestamptz', name: 'created_at' }) createdAt!: Date;
+  @UpdateDateColumn({ type: 'timestamptz', name: 'updated_at' }) updatedAt!: Date;
+}

@@ -1,0 +1,29 @@
+import { Global, Module } from '@nestjs/common';
+import { JwtModule } from '@nestjs/jwt';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { APP_CONFIG, type ResolvedConfig } from '@tradefloor/core';
+import { AuthController } from './auth/auth.controller';
+import { AuthGuard } from './auth/auth.guard';
+import { AuthService } from './auth/auth.service';
+import { PasswordHasher } from './auth/password-hasher';
+import { TokenService } from './auth/token.service';
+import { RefreshTokenEntity } from './entities/refresh-token.entity';
+import { UserEntity } from './entities/user.entity';
+import { AdminUsersController } from './users/admin-users.controller';
+import { UsersService } from './users/users.service';
+
+/** Users, authentication and authorisation. Global so every context can use @Auth(). */
+@Global()
+@Module({
+  imports: [
+    TypeOrmModule.forFeature([UserEntity, RefreshTokenEntity]),
+    JwtModule.registerAsync({
+      inject: [APP_CONFIG],
+      useFactory: (config: ResolvedConfig) => ({ secret: config.jwtSecret, signOptions: { algorithm: 'HS256' }, verifyOptions: { algorithms: ['HS256'] } }),
+    }),
+  ],
+  controllers: [AuthController, AdminUsersController],
+  providers: [AuthService, TokenService, PasswordHasher, UsersService, AuthGuard],
+  exports: [UsersService, AuthGuard, TokenService, PasswordHasher],
+})
+export class IdentityModule {}

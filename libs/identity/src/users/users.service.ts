@@ -1,0 +1,87 @@
+import { Inject, Injectable, type OnApplicationBootstrap } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { APP_CONFIG, LOGGER, NotFoundError, ValidationFailedError, type ResolvedConfig } from '@tradefloor/core';
+import type { Logger } from 'pino';
+import type { DataSource } from 'typeorm';
+import { PasswordHasher } from '../auth/password-hasher';
+import { TokenService } from '../auth/token.service';
+import { UserEntity, type Role } from '../entities/user.entity';
+
+export interface UserPage {
+  items: UserEntity[];
+  total: number;
+  page: number;
+  pageSize: number;
+}
+
+@Injectable()
+export class UsersService implements OnApplicationBootstrap {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly hasher: PasswordHasher,
+    private readonly tokens: TokenService,
+    @Inject(APP_CONFIG) private readonly config: ResolvedConfig,
+    @Inject(LOGGER) private readonly logger: Logger,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    await this.bootstrapAdmin();
+  }
+
+  /** Creates the ADMIN_EMAIL account once; later starts leave it (and its password) as it is. */
+  async bootstrapAdmin(): Promise<void> {
+    const { adminEmail, adminPassword } = this.config;
+    if (!adminEmail || !adminPassword) return;
+    const repo = this.dataSource.getRepository(UserEntity);
+    const existing = await repo.findOneBy({ email: adminEmail });
+    if (existing) {
+      if (existing.role !== 'admin') this.logger.warn({ email: adminEmail }, 'ADMIN_EMAIL belongs to a non-admin account; left unchanged');
+      return;
+    }
+    const passwordHash = await this.hasher.hash(adminPassword);
+    await repo
+      .createQueryBuilder()
+      .insert()
+      .values({ email: adminEmail, displayName: 'Quản trị viên', passwordHash, role: 'admin', status: 'active', phone: null })
+      .orIgnore()
+      .execute();
+    this.logger.info({ email: adminEmail }, 'admin account created');
+  }
+
+  get(id: string): Promise<UserEntity | null> {
+    return this.dataSource.getRepository(UserEntity).findOneBy({ id });
+  }
+
+  findByEmail(email: string): Promise<UserEntity | null> {
+    return this.dataSource.getRepository(UserEntity).findOneBy({ email: email.trim().toLowerCase() });
+  }
+
+  async list(filter: { page: number; pageSize: number; role?: Role; q?: string }): Promise<UserPage> {
+    const qb = this.dataSource.getRepository(UserEntity).createQueryBuilder('u').orderBy('u.createdAt', 'DESC');
+    if (filter.role) qb.andWhere('u.role = :role', { role: filter.role });
+    if (filter.q) qb.andWhere(`(u.email ILIKE :q OR u.display_name ILIKE :q)`, { q: `%${filter.q.replace(/[%_\\]/g, '\\$&')}%` });
+    const [items, total] = await qb.skip((filter.page - 1) * filter.pageSize).take(filter.pageSize).getManyAndCount();
+    return { items, total, page: filter.page, pageSize: filter.pageSize };
+  }
+
+  async changeRole(actorId: string, id: string, role: Role): Promise<UserEntity> {
+    if (actorId === id) throw ValidationFailedError.field('role', 'Không thể tự đổi vai trò của mình (cannot change your own role)');
+    const repo = this.dataSource.getRepository(UserEntity);
+    const user = await repo.findOneBy({ id });
+    if (!user) throw new NotFoundError('Người dùng');
+    await repo.update({ id }, { role });
+    return repo.findOneByOrFail({ id });
+  }
+
+  async changeStatus(actorId: string, id: string, status: 'active' | 'disabled'): Promise<UserEntity> {
+    if (actorId === id) throw ValidationFailedError.field('status', 'Không thể tự khoá tài khoản của mình (cannot disable yourself)');
+    return this.dataSource.transaction(async (m) => {
+      const repo = m.getRepository(UserEntity);
+      const user = await repo.findOneBy({ id });
+      if (!user) throw new NotFoundError('Người dùng');
+      await repo.update({ id }, { status });
+      if (status === 'disabled') await this.tokens.revokeAllForUser(id, m);
+      return repo.findOneByOrFail({ id });
+    });
+  }
+}
