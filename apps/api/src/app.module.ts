@@ -1,9 +1,11 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { CoreModule, type CoreModuleOptions } from '@tradefloor/core';
+import { CatalogModule } from '@tradefloor/catalog';
+import { EnterpriseProfileModule } from '@tradefloor/enterprise-profile';
 import { IdentityModule } from '@tradefloor/identity';
 
 /** The bounded contexts that make up TradeFloor; api and worker processes load the same set. */
-const DOMAIN_MODULES = [IdentityModule];
+const DOMAIN_MODULES = [IdentityModule, EnterpriseProfileModule, CatalogModule];
 
 @Module({})
 export class AppModule {

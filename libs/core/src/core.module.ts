@@ -5,6 +5,7 @@ import { APP_CONFIG } from './config/app-config';
 import { Clock, SystemClock } from './clock/clock';
 import { RateLimiter } from './database/rate-limiter.service';
 import { HealthController } from './health/health.controller';
+import { DomainEvents } from './jobs/domain-events';
 import { JobQueue } from './jobs/job-queue.service';
 import { JobRegistry } from './jobs/job-registry';
 import { JobWorker } from './jobs/job-worker.service';
@@ -41,11 +42,12 @@ export class CoreModule {
         { provide: LOGGER, useValue: options.logger },
         { provide: Clock, useValue: options.clock ?? new SystemClock() },
         JobQueue,
+        DomainEvents,
         JobRegistry,
         JobWorker,
         RateLimiter,
       ],
-      exports: [APP_CONFIG, LOGGER, Clock, JobQueue, JobRegistry, JobWorker, RateLimiter],
+      exports: [APP_CONFIG, LOGGER, Clock, JobQueue, DomainEvents, JobRegistry, JobWorker, RateLimiter],
     };
   }
 }

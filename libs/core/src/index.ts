@@ -8,6 +8,7 @@ export * from './errors/domain-error';
 export * from './errors/error-envelope';
 export * from './errors/http-exception.filter';
 export * from './http/create-http-app';
+export * from './jobs/domain-events';
 export * from './jobs/job-queue.service';
 export * from './jobs/job-registry';
 export * from './jobs/job-worker.service';

@@ -1,7 +1,8 @@
 import { Foundation1764300000000 } from './1764300000000-foundation';
+import { EnterprisesCatalog1764400000000 } from './1764400000000-enterprises-catalog';
 
 /**
  * Every schema change, in order. Each bounded context adds its migration files here
  * (timestamp-prefixed); the schema is never synchronised from entities.
  */
-export const MIGRATIONS = [Foundation1764300000000];
+export const MIGRATIONS = [Foundation1764300000000, EnterprisesCatalog1764400000000];

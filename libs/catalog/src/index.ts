@@ -1,0 +1,16 @@
+export { CatalogModule } from './catalog.module';
+export { ProductAccess } from './access/product-access.service';
+export { ProductViews, vietnamDate } from './read-model/product-views.service';
+export type { ProductView } from './read-model/product-view';
+export { mediaUrl } from './read-model/media-url';
+export { CategoryEntity, OCOP_GROUPS, type OcopGroup } from './entities/category.entity';
+export {
+  ProductEntity,
+  PRODUCT_STATUSES,
+  CERTIFICATION_TYPES,
+  type ProductStatus,
+  type CertificationType,
+  type Certification,
+} from './entities/product.entity';
+export { ProductImageEntity } from './entities/product-image.entity';
+export { OcopCertificateEntity, type OcopCertificateStatus } from './entities/ocop-certificate.entity';

@@ -1,0 +1,194 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { Clock } from '@tradefloor/core';
+import type { DataSource } from 'typeorm';
+import { CategoryEntity } from '../entities/category.entity';
+import { mediaUrl } from './media-url';
+import type { ProductView } from './product-view';
+
+interface Row {
+  id: string;
+  slug: string;
+  name: string;
+  description: string;
+  sku: string;
+  gtin: string | null;
+  price_vnd: string;
+  price_max_vnd: string | null;
+  unit: string;
+  min_order_quantity: number;
+  stock_quantity: number;
+  weight_grams: number | null;
+  status: ProductView['status'];
+  visible: boolean;
+  certifications: ProductView['certifications'];
+  enterprise_id: string;
+  enterprise_slug: string;
+  enterprise_name: string;
+  enterprise_kind: ProductView['enterpriseKind'];
+  enterprise_status: ProductView['enterpriseStatus'];
+  commune_code: string;
+  province_code: string | null;
+  category_id: string;
+  stars: number | null;
+  potential_five_star: boolean | null;
+  valid_until: string | null;
+  image_keys: string[] | null;
+  thumbnail_keys: string[] | null;
+  created_at: Date;
+  published_at: Date | null;
+  updated_at: Date;
+}
+
+const SELECT = `
+  SELECT p.id, p.slug, p.name, p.description, p.sku, p.gtin, p.price_vnd, p.price_max_vnd, p.unit,
+         p.min_order_quantity, p.stock_quantity, p.weight_grams, p.status, p.certifications, p.category_id,
+         p.created_at, p.published_at, p.updated_at,
+         (p.status = 'published' AND e.status = 'verified') AS visible,
+         e.id AS enterprise_id, e.slug AS enterprise_slug, e.display_name AS enterprise_name,
+         e.kind AS enterprise_kind, e.status AS enterprise_status,
+         COALESCE(p.origin_commune_code, e.commune_code) AS commune_code, c.province_code,
+         cert.stars, cert.potential_five_star, to_char(cert.valid_until, 'YYYY-MM-DD') AS valid_until,
+         img.image_keys, img.thumbnail_keys
+  FROM products p
+  JOIN enterprises e ON e.id = p.enterprise_id
+  LEFT JOIN communes c ON c.code = COALESCE(p.origin_commune_code, e.commune_code)
+  LEFT JOIN LATERAL (
+    SELECT oc.stars, oc.potential_five_star, oc.valid_until FROM ocop_certificates oc
+    WHERE oc.product_id = p.id AND oc.status = 'valid' AND oc.valid_until >= $1::date
+    ORDER BY oc.stars DESC, oc.decision_date DESC LIMIT 1) cert ON true
+  LEFT JOIN LATERAL (
+    SELECT array_agg(i.storage_key ORDER BY i.position) AS image_keys,
+           array_agg(i.thumbnail_key ORDER BY i.position) AS thumbnail_keys
+    FROM product_images i WHERE i.product_id = p.id) img ON true`;
+
+function htmlToText(html: string): string {
+  return html
+    .replace(/<(br|\/p|\/li|\/h\d|\/tr)\s*\/?>/gi, '\n')
+    .replace(/<[^>]*>/g, ' ')
+    .replace(/&nbsp;/g, ' ')
+    .replace(/&amp;/g, '&')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/[ \t]+/g, ' ')
+    .replace(/\s*\n\s*/g, '\n')
+    .trim();
+}
+
+/** The calendar date in Vietnam (certificates expire by local date). */
+export function vietnamDate(now: Date): string {
+  return new Date(now.getTime() + 7 * 3600_000).toISOString().slice(0, 10);
+}
+
+/** Denormalised product views for other contexts, one query per batch. */
+@Injectable()
+export class ProductViews {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly clock: Clock,
+  ) {}
+
+  async load(ids: string[]): Promise<ProductView[]> {
+    if (!ids.length) return [];
+    const rows: Row[] = await this.dataSource.query(`${SELECT} WHERE p.id = ANY($2::uuid[])`, [vietnamDate(this.clock.now()), ids]);
+    return this.toViews(rows);
+  }
+
+  async get(id: string): Promise<ProductView | undefined> {
+    return (await this.load([id]))[0];
+  }
+
+  /** Every product (visible or not) in id order, `batchSize` at a time — for full reindexing. */
+  async *stream(batchSize = 1000, onlyVisible = false): AsyncGenerator<ProductView[]> {
+    let after = '00000000-0000-0000-0000-000000000000';
+    for (;;) {
+      const rows: Row[] = await this.dataSource.query(
+        `${SELECT} WHERE p.id > $2::uuid ${onlyVisible ? `AND p.status = 'published' AND e.status = 'verified'` : ''}
+         ORDER BY p.id LIMIT $3`,
+        [vietnamDate(this.clock.now()), after, batchSize],
+      );
+      if (!rows.length) return;
+      yield this.toViews(rows);
+      after = rows[rows.length - 1].id;
+    }
+  }
+
+  /** Ids of all products of an enterprise (its visibility changes with the enterprise's status). */
+  async idsOfEnterprise(enterpriseId: string): Promise<string[]> {
+    const rows: Array<{ id: string }> = await this.dataSource.query(`SELECT id FROM products WHERE enterprise_id = $1`, [enterpriseId]);
+    return rows.map((r) => r.id);
+  }
+
+  /** Ids of all products in a category or any of its sub-categories. */
+  async idsInCategory(categoryId: string): Promise<string[]> {
+    const rows: Array<{ id: string }> = await this.dataSource.query(
+      `WITH RECURSIVE sub AS (SELECT id FROM categories WHERE id = $1 UNION ALL SELECT c.id FROM categories c JOIN sub ON c.parent_id = sub.id)
+       SELECT p.id FROM products p JOIN sub ON sub.id = p.category_id`,
+      [categoryId],
+    );
+    return rows.map((r) => r.id);
+  }
+
+  private async toViews(rows: Row[]): Promise<ProductView[]> {
+    const paths = await this.categoryPaths();
+    return rows.map((r) => {
+      const path = paths.get(r.category_id) ?? { ids: [r.category_id], names: [] };
+      return {
+        id: r.id,
+        slug: r.slug,
+        name: r.name,
+        description: r.description,
+        descriptionText: htmlToText(r.description),
+        sku: r.sku,
+        gtin: r.gtin,
+        priceVnd: Number(r.price_vnd),
+        priceMaxVnd: r.price_max_vnd === null ? null : Number(r.price_max_vnd),
+        unit: r.unit,
+        minOrderQuantity: r.min_order_quantity,
+        stockQuantity: r.stock_quantity,
+        weightGrams: r.weight_grams,
+        status: r.status,
+        visible: r.visible,
+        certifications: r.certifications,
+        enterpriseId: r.enterprise_id,
+        enterpriseSlug: r.enterprise_slug,
+        enterpriseName: r.enterprise_name,
+        enterpriseKind: r.enterprise_kind,
+        enterpriseStatus: r.enterprise_status,
+        communeCode: r.commune_code,
+        provinceCode: r.province_code,
+        categoryId: r.category_id,
+        categoryIds: path.ids,
+        categoryNames: path.names,
+        ocopStars: (r.stars as ProductView['ocopStars']) ?? null,
+        ocopPotentialFiveStar: r.potential_five_star ?? false,
+        ocopValidUntil: r.valid_until,
+        thumbnailUrl: r.thumbnail_keys?.[0] ? mediaUrl(r.thumbnail_keys[0]) : null,
+        imageUrls: (r.image_keys ?? []).map(mediaUrl),
+        createdAt: r.created_at,
+        publishedAt: r.published_at,
+        updatedAt: r.updated_at,
+      };
+    });
+  }
+
+  /** Category ancestry, computed from the (small) category table once per batch. */
+  private async categoryPaths(): Promise<Map<string, { ids: string[]; names: string[] }>> {
+    const all = await this.dataSource.getRepository(CategoryEntity).find();
+    const byId = new Map(all.map((c) => [c.id, c]));
+    const out = new Map<string, { ids: string[]; names: string[] }>();
+    for (const c of all) {
+      const ids: string[] = [];
+      const names: string[] = [];
+      for (let cur: CategoryEntity | undefined = c; cur; cur = cur.parentId ? byId.get(cur.parentId) : undefined) {
+        ids.unshift(cur.id);
+        names.unshift(cur.name);
+        if (ids.length > 10) break;
+      }
+      out.set(c.id, { ids, names });
+    }
+    return out;
+  }
+}
