@@ -5,6 +5,7 @@ import { APP_CONFIG } from './config/app-config';
 import { Clock, SystemClock } from './clock/clock';
 import { RateLimiter } from './database/rate-limiter.service';
 import { HealthController } from './health/health.controller';
+import { JobMaintenance } from './jobs/job-maintenance';
 import { JobQueue } from './jobs/job-queue.service';
 import { JobRegistry } from './jobs/job-registry';
 import { JobWorker } from './jobs/job-worker.service';
@@ -43,6 +44,7 @@ export class CoreModule {
         JobQueue,
         JobRegistry,
         JobWorker,
+        JobMaintenance,
         RateLimiter,
       ],
       exports: [APP_CONFIG, LOGGER, Clock, JobQueue, JobRegistry, JobWorker, RateLimiter],
