@@ -113,7 +113,7 @@ describe('start-up: embedded PostgreSQL and Meilisearch', () => {
       // Without the explicit setting the same situation falls back to PostgreSQL full-text search.
       const fallback = start();
       await fallback.waitHttp200(`${base()}/health/ready`, 60_000);
-      const ready = await (await fetch(`${base()}/health/ready`)).json();
+      const ready = (await (await fetch(`${base()}/health/ready`)).json()) as { search: unknown };
       expect(ready.search).toEqual({ status: 'up', detail: 'postgres' });
       expect(await fallback.stop('SIGTERM')).toEqual({ code: 0, signal: null });
     } finally {
