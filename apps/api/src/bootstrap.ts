@@ -1,4 +1,4 @@
-import type { INestApplicationContext } from '@nestjs/common';
+import type { DynamicModule, INestApplicationContext, Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import {
   Clock,
@@ -23,8 +23,14 @@ export interface BuiltApp {
 }
 
 /** Creates the Nest application for a role; used by the processes and by the test harness. */
-export async function buildApp(role: Role, config: ResolvedConfig, logger: Logger, clock?: Clock): Promise<BuiltApp> {
-  const module = AppModule.register({ config, logger, clock });
+export async function buildApp(
+  role: Role,
+  config: ResolvedConfig,
+  logger: Logger,
+  clock?: Clock,
+  extraModules: Array<Type | DynamicModule> = [],
+): Promise<BuiltApp> {
+  const module = AppModule.register({ config, logger, clock }, extraModules);
   if (role === 'worker') {
     const app = await NestFactory.createApplicationContext(module, { logger: new PinoNestLogger(logger.child({ component: 'nest' })) });
     await app.get(JobWorker).start();
