@@ -1,4 +1,4 @@
-import { Module, type DynamicModule } from '@nestjs/common';
+import { Module, type DynamicModule, type Type } from '@nestjs/common';
 import { CoreModule, type CoreModuleOptions } from '@tradefloor/core';
 import { CatalogModule } from '@tradefloor/catalog';
 import { EnterpriseProfileModule } from '@tradefloor/enterprise-profile';
@@ -9,7 +9,8 @@ const DOMAIN_MODULES = [IdentityModule, EnterpriseProfileModule, CatalogModule];
 
 @Module({})
 export class AppModule {
-  static register(options: CoreModuleOptions): DynamicModule {
-    return { module: AppModule, imports: [CoreModule.forRoot(options), ...DOMAIN_MODULES] };
+  /** `extraModules`: test-only modules (e.g. a module registering test job queues). */
+  static register(options: CoreModuleOptions, extraModules: Array<Type | DynamicModule> = []): DynamicModule {
+    return { module: AppModule, imports: [CoreModule.forRoot(options), ...DOMAIN_MODULES, ...extraModules] };
   }
 }
