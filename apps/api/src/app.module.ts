@@ -3,6 +3,7 @@ import { CoreModule, type CoreModuleOptions } from '@tradefloor/core';
 import { CatalogModule } from '@tradefloor/catalog';
 import { EnterpriseProfileModule } from '@tradefloor/enterprise-profile';
 import { IdentityModule } from '@tradefloor/identity';
+import { WebModule } from './web/web.module';
 
 /** The bounded contexts that make up TradeFloor; api and worker processes load the same set. */
 const DOMAIN_MODULES = [IdentityModule, EnterpriseProfileModule, CatalogModule];
@@ -10,6 +11,6 @@ const DOMAIN_MODULES = [IdentityModule, EnterpriseProfileModule, CatalogModule];
 @Module({})
 export class AppModule {
   static register(options: CoreModuleOptions): DynamicModule {
-    return { module: AppModule, imports: [CoreModule.forRoot(options), ...DOMAIN_MODULES] };
+    return { module: AppModule, imports: [CoreModule.forRoot(options), ...DOMAIN_MODULES, WebModule] };
   }
 }
