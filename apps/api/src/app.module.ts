@@ -3,6 +3,7 @@ import { CoreModule, type CoreModuleOptions } from '@tradefloor/core';
 import { CatalogModule } from '@tradefloor/catalog';
 import { EnterpriseProfileModule } from '@tradefloor/enterprise-profile';
 import { IdentityModule } from '@tradefloor/identity';
+import { WebModule } from './web/web.module';
 
 /** The bounded contexts that make up TradeFloor; api and worker processes load the same set. */
 const DOMAIN_MODULES = [IdentityModule, EnterpriseProfileModule, CatalogModule];
@@ -11,6 +12,6 @@ const DOMAIN_MODULES = [IdentityModule, EnterpriseProfileModule, CatalogModule];
 export class AppModule {
   /** `extraModules`: test-only modules (e.g. a module registering test job queues). */
   static register(options: CoreModuleOptions, extraModules: Array<Type | DynamicModule> = []): DynamicModule {
-    return { module: AppModule, imports: [CoreModule.forRoot(options), ...DOMAIN_MODULES, ...extraModules] };
+    return { module: AppModule, imports: [CoreModule.forRoot(options), ...DOMAIN_MODULES, WebModule, ...extraModules] };
   }
 }
