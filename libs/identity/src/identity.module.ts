@@ -24,6 +24,6 @@ import { UsersService } from './users/users.service';
   ],
   controllers: [AuthController, AdminUsersController],
   providers: [AuthService, TokenService, PasswordHasher, UsersService, AuthGuard],
-  exports: [UsersService, AuthGuard, TokenService, PasswordHasher],
+  exports: [UsersService, AuthGuard, TokenService, PasswordHasher, AuthService],
 })
 export class IdentityModule {}

@@ -4,3 +4,6 @@ export type { Principal } from './auth/principal';
 export { UsersService } from './users/users.service';
 export { ROLES, type Role, UserEntity } from './entities/user.entity';
 export { UserDto } from './dto/auth.dto';
+export { AuthService } from './auth/auth.service';
+export { TokenService, type TokenPair } from './auth/token.service';
+export { LoginDto, RegisterDto } from './dto/auth.dto';

@@ -43,5 +43,19 @@ h2{font-size:1.25rem;margin:1.5rem 0 .75rem}
 footer.site{border-top:1px solid var(--line);background:#fff;padding:1.25rem 0;font-size:.9rem;color:var(--muted)}
 footer.site ul{list-style:none;padding:0;display:flex;flex-wrap:wrap;gap:.5rem 1rem}
 .prose{background:#fff;border:1px solid var(--line);border-radius:10px;padding:1rem 1.25rem;max-width:48rem}
+form.stack{background:#fff;border:1px solid var(--line);border-radius:10px;padding:1rem 1.25rem;max-width:28rem}
+.field{margin:0 0 .9rem}
+.field label{display:block;font-weight:600;margin-bottom:.25rem}
+.field input,.field select,.field textarea{width:100%;padding:.65rem .75rem;font-size:1rem;border:1px solid #8a9590;border-radius:6px}
+.field .hint{margin:0 0 .25rem;color:var(--muted);font-size:.9rem}
+.field .error{margin:.25rem 0 0;color:#a4161a;font-weight:600}
+.has-error input{border-color:#a4161a}
+.alert{padding:.6rem .8rem;border-radius:6px;max-width:28rem}
+.alert.error{background:#fdecea;color:#7d1111;border:1px solid #f3b8b5}
+.alert.success{background:#e8f5ec;color:#0b4d2a;border:1px solid #a9d8b8}
+fieldset{border:0;padding:0;margin:0 0 .9rem}
+legend{font-weight:600;margin-bottom:.25rem}
+.tiles{display:grid;grid-template-columns:repeat(auto-fill,minmax(14rem,1fr));gap:.75rem;list-style:none;padding:0}
+.tiles a{display:block;background:#fff;border:1px solid var(--line);border-radius:10px;padding:1rem;text-decoration:none;font-weight:600}
 @media (min-width:48rem){h1{font-size:2rem}}
 `;

@@ -13,11 +13,12 @@ export function pageContext(req: FastifyRequest, reply: FastifyReply, publicBase
   return { lang, t: translator(lang), publicBaseUrl, currentPath };
 }
 
-export function sendPage(reply: FastifyReply, page: string, status = 200): void {
+/** Public pages may be revalidated by shared caches; signed-in pages must never be stored. */
+export function sendPage(reply: FastifyReply, page: string, status = 200, visibility: 'public' | 'private' = 'public'): void {
   void reply
     .status(status)
     .header('content-type', 'text/html; charset=utf-8')
-    .header('cache-control', 'no-cache')
+    .header('cache-control', visibility === 'private' ? 'private, no-store' : 'no-cache')
     .header('vary', 'Cookie')
     .send(page);
 }

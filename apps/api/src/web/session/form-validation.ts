@@ -1,0 +1,24 @@
+import { plainToInstance } from 'class-transformer';
+import { validate, type ValidationError } from 'class-validator';
+
+export type FieldErrors = Record<string, string>;
+
+/** Validates a posted form with the same DTO rules as the JSON API; returns the first message per field. */
+export async function validateForm<T extends object>(dto: new () => T, body: unknown): Promise<{ value: T; errors: FieldErrors }> {
+  const raw = { ...((body ?? {}) as Record<string, unknown>) };
+  delete raw._csrf;
+  for (const [k, v] of Object.entries(raw)) {
+    if (v === '') delete raw[k];
+    else if (typeof v === 'string') raw[k] = v.normalize('NFC');
+  }
+  const value = plainToInstance(dto, raw);
+  const errors: FieldErrors = {};
+  const collect = (list: ValidationError[]) => {
+    for (const e of list) {
+      const first = Object.values(e.constraints ?? {})[0];
+      if (first && !errors[e.property]) errors[e.property] = first;
+    }
+  };
+  collect(await validate(value, { whitelist: true, forbidNonWhitelisted: false }));
+  return { value, errors };
+}

@@ -1,0 +1,82 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { APP_CONFIG, type ResolvedConfig } from '@tradefloor/core';
+import { AuthService, TokenService, UsersService, type Principal, type TokenPair } from '@tradefloor/identity';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { clearCookie, readCookie, setCookie } from './cookies';
+
+const ACCESS_COOKIE = 'tf_at';
+const REFRESH_COOKIE = 'tf_rt';
+
+/**
+ * Browser sessions for the server-rendered pages: the same short-lived access token and rotating
+ * refresh token as the API, kept in HttpOnly cookies. An expired access token is renewed from the
+ * refresh cookie on the next page view, so people stay signed in without handling tokens.
+ */
+@Injectable()
+export class WebSession {
+  constructor(
+    private readonly auth: AuthService,
+    private readonly tokens: TokenService,
+    private readonly users: UsersService,
+    @Inject(APP_CONFIG) private readonly config: ResolvedConfig,
+  ) {}
+
+  private get secure(): boolean {
+    return this.config.publicBaseUrl.startsWith('https://');
+  }
+
+  start(reply: FastifyReply, pair: TokenPair): void {
+    setCookie(reply, ACCESS_COOKIE, pair.accessToken, { maxAgeSeconds: pair.expiresIn, secure: this.secure });
+    setCookie(reply, REFRESH_COOKIE, pair.refreshToken, {
+      maxAgeSeconds: this.config.refreshTokenTtlSeconds,
+      sameSite: 'Strict',
+      secure: this.secure,
+    });
+  }
+
+  async end(req: FastifyRequest, reply: FastifyReply): Promise<void> {
+    const principal = await this.principal(req, reply);
+    const refresh = readCookie(req, REFRESH_COOKIE);
+    if (principal) await this.auth.logout(principal.id, refresh);
+    clearCookie(reply, ACCESS_COOKIE, this.secure);
+    clearCookie(reply, REFRESH_COOKIE, this.secure);
+  }
+
+  /** The signed-in user, renewing the session when only the refresh cookie is still valid. */
+  async principal(req: FastifyRequest, reply: FastifyReply): Promise<Principal | undefined> {
+    const cached = (req as FastifyRequest & { webPrincipal?: Principal | null }).webPrincipal;
+    if (cached !== undefined) return cached ?? undefined;
+    const resolved = await this.resolve(req, reply);
+    (req as FastifyRequest & { webPrincipal?: Principal | null }).webPrincipal = resolved ?? null;
+    return resolved;
+  }
+
+  private async resolve(req: FastifyRequest, reply: FastifyReply): Promise<Principal | undefined> {
+    const access = readCookie(req, ACCESS_COOKIE);
+    if (access) {
+      try {
+        const claims = await this.tokens.verifyAccess(access);
+        return await this.activeUser(claims.sub);
+      } catch {
+        /* expired or invalid: try the refresh cookie */
+      }
+    }
+    const refresh = readCookie(req, REFRESH_COOKIE);
+    if (!refresh) return undefined;
+    try {
+      const pair = await this.auth.refresh(refresh);
+      this.start(reply, pair);
+      const claims = await this.tokens.verifyAccess(pair.accessToken);
+      return await this.activeUser(claims.sub);
+    } catch {
+      clearCookie(reply, REFRESH_COOKIE, this.secure);
+      return undefined;
+    }
+  }
+
+  private async activeUser(id: string): Promise<Principal | undefined> {
+    const user = await this.users.get(id);
+    if (!user || user.status !== 'active') return undefined;
+    return { id: user.id, email: user.email, role: user.role, displayName: user.displayName };
+  }
+}
