@@ -57,10 +57,14 @@ export async function main(role: Role): Promise<void> {
   }
   const logger = createLogger(config.logLevel);
   const started = Date.now();
-  const infra = await provisionInfrastructure(config, logger).catch((err: unknown) => {
-    logger.fatal({ err }, (err as Error).message);
+  const fail = (err: unknown, what: string): never => {
+    logger.fatal({ err }, what);
+    process.stderr.write(`TradeFloor cannot start: ${(err as Error)?.message ?? String(err)}\n`);
     process.exit(1);
-  });
+  };
+  // Signal handlers first: a SIGTERM that arrives while the embedded servers are starting must
+  // still stop them (the default action would kill only this process and orphan its children).
+  const provisioning = provisionInfrastructure(config, logger);
   let built: BuiltApp | undefined;
   let stopping = false;
   const shutdown = async (signal: string) => {
@@ -73,7 +77,8 @@ export async function main(role: Role): Promise<void> {
     } catch (err) {
       logger.error({ err }, 'error while closing the application');
     }
-    await infra.stop();
+    const infra = await provisioning.catch(() => undefined);
+    await infra?.stop();
     clearTimeout(force);
     logger.info('stopped');
     process.exit(0);
@@ -81,18 +86,22 @@ export async function main(role: Role): Promise<void> {
   process.once('SIGINT', () => void shutdown('SIGINT'));
   process.once('SIGTERM', () => void shutdown('SIGTERM'));
 
+  const infra = await provisioning.catch((err: unknown) => fail(err, 'start-up failed'));
+  if (stopping) return;
   try {
     await runMigrations(infra.config.databaseUrl, logger);
+    if (stopping) return;
     built = await buildApp(role, infra.config, logger);
+    if (stopping) return;
     const address = await built.listen();
     logger.info(
       { role, address, searchEngine: infra.config.searchEngine, startupMs: Date.now() - started, rssMb: Math.round(process.memoryUsage().rss / 1048576) },
       'TradeFloor ready',
     );
   } catch (err) {
-    logger.fatal({ err }, 'start-up failed');
+    if (stopping) return;
     await built?.app.close().catch(() => undefined);
     await infra.stop();
-    process.exit(1);
+    fail(err, 'start-up failed');
   }
 }

@@ -5,6 +5,7 @@ import { APP_CONFIG } from './config/app-config';
 import { Clock, SystemClock } from './clock/clock';
 import { RateLimiter } from './database/rate-limiter.service';
 import { HealthController } from './health/health.controller';
+import { JobMaintenance } from './jobs/job-maintenance';
 import { JobQueue } from './jobs/job-queue.service';
 import { JobRegistry } from './jobs/job-registry';
 import { JobWorker } from './jobs/job-worker.service';
@@ -45,6 +46,7 @@ export class CoreModule {
         JobQueue,
         JobRegistry,
         JobWorker,
+        JobMaintenance,
         RateLimiter,
         SitemapRegistry,
       ],
