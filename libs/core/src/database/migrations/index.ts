@@ -1,7 +1,8 @@
 import { Foundation1764300000000 } from './1764300000000-foundation';
+import { NewsBulletins1764500000000 } from './1764500000000-news-bulletins';
 
 /**
  * Every schema change, in order. Each bounded context adds its migration files here
  * (timestamp-prefixed); the schema is never synchronised from entities.
  */
-export const MIGRATIONS = [Foundation1764300000000];
+export const MIGRATIONS = [Foundation1764300000000, NewsBulletins1764500000000];
