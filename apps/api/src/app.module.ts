@@ -1,9 +1,10 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { CoreModule, type CoreModuleOptions } from '@tradefloor/core';
 import { IdentityModule } from '@tradefloor/identity';
+import { NewsBulletinModule } from '@tradefloor/news-bulletin';
 
 /** The bounded contexts that make up TradeFloor; api and worker processes load the same set. */
-const DOMAIN_MODULES = [IdentityModule];
+const DOMAIN_MODULES = [IdentityModule, NewsBulletinModule];
 
 @Module({})
 export class AppModule {
