@@ -108,6 +108,10 @@ describe('news bulletins: editorial workflow, permissions, validation, search', 
         'event.endsAt',
       ],
       [bulletinInput(ocop, { kind: 'event', event: { startsAt: '2025-12-10T08:00:00Z', endsAt: '2025-12-11T08:00:00Z' } }), 'event.location'],
+      [
+        bulletinInput(ocop, { kind: 'event', event: { startsAt: '0000-01-01T00:00:00Z', endsAt: '2025-12-11T08:00:00Z', location: 'Chợ', organiser: 'Sở' } }),
+        'event.startsAt',
+      ],
     ];
     for (const [body, field] of cases) {
       const res = await t.http.post('/api/v1/bulletins').set(editor.auth).send(body);
@@ -119,8 +123,11 @@ describe('news bulletins: editorial workflow, permissions, validation, search', 
     const mid = [await count('bulletins'), await count('bulletin_revisions')];
     await t.http.patch(`/api/v1/bulletins/${b.id}`).set(editor.auth).send({ categoryId: '00000000-0000-4000-8000-000000000000' }).expect(400);
     await t.http.patch(`/api/v1/bulletins/${b.id}`).set(editor.auth).send({ kind: 'event' }).expect(400);
+    const nulls = await t.http.patch(`/api/v1/bulletins/${b.id}`).set(editor.auth).send({ title: null, body: null, tags: null }).expect(400);
+    expect(nulls.body.details.map((d: { field: string }) => d.field).sort()).toEqual(['body', 'tags', 'title']);
     await t.http.patch(`/api/v1/bulletins/not-a-uuid`).set(editor.auth).send({ title: 'Tiêu đề' }).expect(400);
     await t.http.post(`/api/v1/bulletins/${b.id}/publish`).set(editor.auth).send({ publishAt: '31/12/2025' }).expect(400);
+    await t.http.post(`/api/v1/bulletins/${b.id}/publish`).set(editor.auth).send({ publishAt: '0000-01-01T00:00:00Z' }).expect(400);
     expect([await count('bulletins'), await count('bulletin_revisions')]).toEqual(mid);
     expect(mid).toEqual([before[0] + 1, before[1] + 1]);
     const unchanged = await t.http.get(`/api/v1/bulletins/${b.id}`).set(editor.auth).expect(200);
@@ -224,6 +231,7 @@ describe('news bulletins: editorial workflow, permissions, validation, search', 
     const dup = await t.http.post('/api/v1/admin/bulletin-categories').set(admin.auth).send({ name: 'Khác', slug: 'hoi-cho-trien-lam' }).expect(409);
     expect(dup.body.details[0].field).toBe('slug');
     await t.http.post('/api/v1/admin/bulletin-categories').set(admin.auth).send({ name: 'Sai', slug: 'Có dấu' }).expect(400);
+    await t.http.patch(`/api/v1/admin/bulletin-categories/${created.body.id}`).set(admin.auth).send({ name: null }).expect(400);
     const renamed = await t.http.patch(`/api/v1/admin/bulletin-categories/${created.body.id}`).set(admin.auth).send({ name: 'Hội chợ' }).expect(200);
     expect(renamed.body.name).toBe('Hội chợ');
     await t.http.delete(`/api/v1/admin/bulletin-categories/${ocop}`).set(admin.auth).expect(409);

@@ -1,4 +1,4 @@
-import { ValidationFailedError, foldVietnamese, richTextToPlain, sanitizeRichText, slugify, type FieldError } from '@tradefloor/core';
+import { ValidationFailedError, foldVietnamese, richTextToPlain, sanitizeRichText, slugify } from '@tradefloor/core';
 import type { EventDetailsDto } from '../dto/bulletin-input.dto';
 import type { BulletinEntity, BulletinKind } from '../entities/bulletin.entity';
 
@@ -25,6 +25,16 @@ export function sanitizeBody(html: string): string {
   return clean;
 }
 
+/** A date the API accepts: a real instant between 1900 and 2200 (PostgreSQL has no year 0, and nothing here needs more). */
+export function parseApiDate(field: string, value: string): Date {
+  const d = new Date(value);
+  const year = d.getUTCFullYear();
+  if (Number.isNaN(d.getTime()) || year < 1900 || year > 2200) {
+    throw ValidationFailedError.field(field, 'Thời điểm không hợp lệ hoặc ngoài khoảng 1900–2200 (invalid date or outside 1900–2200)');
+  }
+  return d;
+}
+
 /** Validates and applies the event block according to the (resulting) kind. */
 export function applyEvent(b: BulletinEntity, kind: BulletinKind, event: EventDetailsDto | null | undefined): void {
   b.kind = kind;
@@ -35,15 +45,11 @@ export function applyEvent(b: BulletinEntity, kind: BulletinKind, event: EventDe
     return;
   }
   if (event) {
-    const startsAt = new Date(event.startsAt);
-    const endsAt = new Date(event.endsAt);
-    const errors: FieldError[] = [];
-    if (Number.isNaN(startsAt.getTime())) errors.push({ field: 'event.startsAt', message: 'Thời điểm không hợp lệ (invalid date)' });
-    if (Number.isNaN(endsAt.getTime())) errors.push({ field: 'event.endsAt', message: 'Thời điểm không hợp lệ (invalid date)' });
-    if (!errors.length && endsAt < startsAt) {
-      errors.push({ field: 'event.endsAt', message: 'Thời điểm kết thúc trước thời điểm bắt đầu (endsAt is before startsAt)' });
+    const startsAt = parseApiDate('event.startsAt', event.startsAt);
+    const endsAt = parseApiDate('event.endsAt', event.endsAt);
+    if (endsAt < startsAt) {
+      throw ValidationFailedError.field('event.endsAt', 'Thời điểm kết thúc trước thời điểm bắt đầu (endsAt is before startsAt)');
     }
-    if (errors.length) throw new ValidationFailedError(errors);
     b.eventStartsAt = startsAt;
     b.eventEndsAt = endsAt;
     b.eventLocation = event.location;

@@ -5,7 +5,7 @@ import type { DataSource, SelectQueryBuilder } from 'typeorm';
 import { CategoryService } from '../categories/category.service';
 import type { BulletinListQuery, EventListQuery } from '../dto/bulletin-query.dto';
 import { BulletinEntity } from '../entities/bulletin.entity';
-import { tagKey } from './bulletin-content';
+import { parseApiDate, tagKey } from './bulletin-content';
 
 export interface BulletinPage {
   items: BulletinEntity[];
@@ -50,8 +50,8 @@ export class BulletinQueryService {
 
   /** Published events overlapping [from, to]; without bounds, those not yet over. */
   async events(query: EventListQuery): Promise<BulletinPage> {
-    const from = query.from ? new Date(query.from) : query.to ? null : this.clock.now();
-    const to = query.to ? new Date(query.to) : null;
+    const from = query.from ? parseApiDate('from', query.from) : query.to ? null : this.clock.now();
+    const to = query.to ? parseApiDate('to', query.to) : null;
     if (from && to && to < from) throw ValidationFailedError.field('to', '"to" phải sau "from" ("to" must not be before "from")');
     const qb = this.repo().createQueryBuilder('b').where(`b.status = 'published' AND b.kind = 'event'`);
     if (from) qb.andWhere('b.event_ends_at >= :from', { from });

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { APP_CONFIG, Clock, ForbiddenError, InvalidStateError, NotFoundError, type ResolvedConfig } from '@tradefloor/core';
+import { APP_CONFIG, Clock, ForbiddenError, InvalidStateError, NotFoundError, ValidationFailedError, type ResolvedConfig } from '@tradefloor/core';
 import type { Principal } from '@tradefloor/identity';
 import type { DataSource, EntityManager } from 'typeorm';
 import { CategoryService } from '../categories/category.service';
@@ -9,6 +9,16 @@ import { BulletinRevisionEntity } from '../entities/bulletin-revision.entity';
 import { BulletinEntity } from '../entities/bulletin.entity';
 import { applyEvent, normalizeTags, sanitizeBody, searchText } from './bulletin-content';
 import { retryOnSlugConflict, uniqueSlug } from './slug';
+
+/** Fields that can be left out of a PATCH but never cleared (authorByline, coverImageUrl and event can be null). */
+const REQUIRED_ON_UPDATE = ['title', 'summary', 'body', 'categoryId', 'kind', 'tags', 'relatedEnterpriseIds', 'relatedProductIds'] as const;
+
+function rejectNulls(dto: UpdateBulletinDto): void {
+  const nulls = REQUIRED_ON_UPDATE.filter((f) => dto[f] === null);
+  if (nulls.length) {
+    throw new ValidationFailedError(nulls.map((field) => ({ field, message: 'Không được để trống (must not be null)' })));
+  }
+}
 
 /** Writing bulletins: create and edit, each stored as a revision. */
 @Injectable()
@@ -57,6 +67,7 @@ export class BulletinService {
   async update(actor: Principal, id: string, dto: UpdateBulletinDto): Promise<BulletinEntity> {
     return retryOnSlugConflict(() =>
       this.dataSource.transaction(async (m) => {
+        rejectNulls(dto);
         const b = await this.lock(m, id);
         if (b.status === 'archived') {
           throw new InvalidStateError('Bản tin đã lưu trữ, không thể sửa (archived bulletins cannot be edited)', 'BULLETIN_ARCHIVED');

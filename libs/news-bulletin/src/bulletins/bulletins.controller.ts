@@ -7,6 +7,7 @@ import { CreateBulletinDto, PublishBulletinDto, UpdateBulletinDto } from '../dto
 import { BulletinDto, BulletinListDto, BulletinRevisionListDto } from '../dto/bulletin-output.dto';
 import { BulletinListQuery } from '../dto/bulletin-query.dto';
 import { ViewCounter } from '../views/view-counter.service';
+import { parseApiDate } from './bulletin-content';
 import { BulletinQueryService } from './bulletin-query.service';
 import { BulletinWorkflowService } from './bulletin-workflow.service';
 import { toRevisionDto } from './bulletin.mapper';
@@ -49,7 +50,7 @@ export class BulletinsController {
   @ApiNotFoundResponse({ type: ErrorEnvelopeDto })
   @ApiConflictResponse({ type: ErrorEnvelopeDto })
   async publish(@CurrentUser() user: Principal, @Param('id', new ParseUUIDPipe()) id: string, @Body() dto: PublishBulletinDto): Promise<BulletinDto> {
-    return this.presenter.one(await this.workflow.publish(user, id, dto.publishAt ? new Date(dto.publishAt) : undefined));
+    return this.presenter.one(await this.workflow.publish(user, id, dto.publishAt ? parseApiDate('publishAt', dto.publishAt) : undefined));
   }
 
   @Post(':id/archive')

@@ -45,6 +45,8 @@ export class CategoryService {
     const repo = this.dataSource.getRepository(BulletinCategoryEntity);
     const c = await repo.findOneBy({ id });
     if (!c) throw new NotFoundError('Chuyên mục');
+    const nulls = (['name', 'slug', 'position'] as const).filter((f) => dto[f] === null);
+    if (nulls.length) throw new ValidationFailedError(nulls.map((field) => ({ field, message: 'Không được để trống (must not be null)' })));
     if (dto.name !== undefined) c.name = dto.name;
     if (dto.slug !== undefined) c.slug = dto.slug;
     if (dto.description !== undefined) c.description = dto.description ?? null;
