@@ -11,6 +11,8 @@ import { JobQueue } from './jobs/job-queue.service';
 import { JobRegistry } from './jobs/job-registry';
 import { JobWorker } from './jobs/job-worker.service';
 import { LOGGER } from './logging/logger';
+import { SitemapController } from './sitemap/sitemap.controller';
+import { SitemapRegistry } from './sitemap/sitemap-registry';
 import type { ResolvedConfig } from './runtime/infrastructure';
 
 export interface CoreModuleOptions {
@@ -19,7 +21,7 @@ export interface CoreModuleOptions {
   clock?: Clock;
 }
 
-/** Config, logger, clock, the database connection and the job queue, for every other module. */
+/** Config, logger, clock, the database connection, the job queue and the sitemap registry, for every other module. */
 @Global()
 @Module({})
 export class CoreModule {
@@ -37,7 +39,7 @@ export class CoreModule {
           extra: { max: options.config.dbPoolSize, application_name: 'tradefloor' },
         }),
       ],
-      controllers: [HealthController],
+      controllers: [HealthController, SitemapController],
       providers: [
         { provide: APP_CONFIG, useValue: options.config },
         { provide: LOGGER, useValue: options.logger },
@@ -48,8 +50,9 @@ export class CoreModule {
         JobWorker,
         JobMaintenance,
         RateLimiter,
+        SitemapRegistry,
       ],
-      exports: [APP_CONFIG, LOGGER, Clock, JobQueue, DomainEvents, JobRegistry, JobWorker, RateLimiter],
+      exports: [APP_CONFIG, LOGGER, Clock, JobQueue, DomainEvents, JobRegistry, JobWorker, RateLimiter, SitemapRegistry],
     };
   }
 }

@@ -37,6 +37,10 @@ export interface AppConfig {
   loginMaxPerIp: number;
   loginMaxPerAccount: number;
   loginWindowSeconds: number;
+  /** When true, an editor's publish request waits for an admin's approval (BULLETIN_REQUIRE_APPROVAL). */
+  bulletinRequireApproval: boolean;
+  /** How often buffered bulletin views are written to the database (VIEW_FLUSH_INTERVAL_MS). */
+  viewFlushIntervalMs: number;
 }
 
 export class ConfigError extends Error {
@@ -179,6 +183,8 @@ export function loadConfig(env: Env = process.env): AppConfig {
     loginMaxPerIp: int(env, 'LOGIN_MAX_PER_IP', 30, 1, 100000),
     loginMaxPerAccount: int(env, 'LOGIN_MAX_PER_ACCOUNT', 5, 1, 1000),
     loginWindowSeconds: int(env, 'LOGIN_WINDOW_SECONDS', 900, 1, 86400),
+    bulletinRequireApproval: bool(env, 'BULLETIN_REQUIRE_APPROVAL', false),
+    viewFlushIntervalMs: int(env, 'VIEW_FLUSH_INTERVAL_MS', 2000, 100, 3_600_000),
   };
 }
 

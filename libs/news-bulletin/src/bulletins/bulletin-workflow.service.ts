@@ -1,0 +1,117 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { APP_CONFIG, Clock, InvalidStateError, JobQueue, returnedRows, type ResolvedConfig } from '@tradefloor/core';
+import type { Principal } from '@tradefloor/identity';
+import type { DataSource, EntityManager } from 'typeorm';
+import { BulletinEntity } from '../entities/bulletin.entity';
+import { BulletinService } from './bulletin.service';
+
+export const PUBLISH_SCHEDULED_QUEUE = 'news.publish-scheduled';
+export const PUBLISH_DUE_QUEUE = 'news.publish-due';
+
+/**
+ * The editorial lifecycle: draft → (pending_approval) → scheduled → published → archived.
+ * A future publishAt schedules the bulletin; a durable job (enqueued in the same transaction)
+ * publishes it on time, and a recurring sweep catches anything that job missed.
+ */
+@Injectable()
+export class BulletinWorkflowService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly bulletins: BulletinService,
+    private readonly jobs: JobQueue,
+    private readonly clock: Clock,
+    @Inject(APP_CONFIG) private readonly config: ResolvedConfig,
+  ) {}
+
+  async publish(actor: Principal, id: string, publishAt?: Date): Promise<BulletinEntity> {
+    return this.dataSource.transaction(async (m) => {
+      const b = await this.bulletins.lock(m, id);
+      if (b.status === 'published') throw new InvalidStateError('Bản tin đã xuất bản (already published)', 'BULLETIN_ALREADY_PUBLISHED');
+      if (b.status === 'archived') throw new InvalidStateError('Bản tin đã lưu trữ (bulletin is archived)', 'BULLETIN_ARCHIVED');
+      this.bulletins.assertEditorMayChange(actor, b);
+      if (this.config.bulletinRequireApproval && actor.role !== 'admin') {
+        b.status = 'pending_approval';
+        b.publishAt = publishAt ?? null;
+        b.rejectionReason = null;
+        return this.save(m, b);
+      }
+      return this.schedule(m, b, publishAt ?? null);
+    });
+  }
+
+  async approve(id: string): Promise<BulletinEntity> {
+    return this.dataSource.transaction(async (m) => {
+      const b = await this.bulletins.lock(m, id);
+      if (b.status !== 'pending_approval') {
+        throw new InvalidStateError('Bản tin không chờ duyệt (bulletin is not pending approval)', 'BULLETIN_NOT_PENDING');
+      }
+      return this.schedule(m, b, b.publishAt);
+    });
+  }
+
+  async reject(id: string, reason: string): Promise<BulletinEntity> {
+    return this.dataSource.transaction(async (m) => {
+      const b = await this.bulletins.lock(m, id);
+      if (b.status !== 'pending_approval') {
+        throw new InvalidStateError('Bản tin không chờ duyệt (bulletin is not pending approval)', 'BULLETIN_NOT_PENDING');
+      }
+      b.status = 'draft';
+      b.publishAt = null;
+      b.rejectionReason = reason;
+      return this.save(m, b);
+    });
+  }
+
+  async archive(actor: Principal, id: string): Promise<BulletinEntity> {
+    return this.dataSource.transaction(async (m) => {
+      const b = await this.bulletins.lock(m, id);
+      if (b.status === 'archived') throw new InvalidStateError('Bản tin đã lưu trữ (already archived)', 'BULLETIN_ARCHIVED');
+      this.bulletins.assertEditorMayChange(actor, b);
+      b.status = 'archived';
+      b.archivedAt = this.clock.now();
+      return this.save(m, b);
+    });
+  }
+
+  /**
+   * Publishes scheduled bulletins whose time has come by the injected clock (one, or all).
+   * Idempotent: a bulletin already published, archived or rescheduled is left alone.
+   */
+  async publishDue(id?: string): Promise<string[]> {
+    const now = this.clock.now();
+    const result: unknown = await this.dataSource.query(
+      `UPDATE bulletins SET status = 'published', published_at = publish_at, updated_at = $1
+       WHERE status = 'scheduled' AND publish_at <= $1 AND ($2::uuid IS NULL OR id = $2::uuid)
+       RETURNING id`,
+      [now, id ?? null],
+    );
+    return returnedRows<{ id: string }>(result).map((r) => r.id);
+  }
+
+  /** When a scheduled bulletin is due (null when it is not scheduled any more). */
+  async scheduledTime(id: string): Promise<Date | null> {
+    const b = await this.dataSource.getRepository(BulletinEntity).findOneBy({ id });
+    return b?.status === 'scheduled' ? b.publishAt : null;
+  }
+
+  private async schedule(m: EntityManager, b: BulletinEntity, publishAt: Date | null): Promise<BulletinEntity> {
+    const now = this.clock.now();
+    b.rejectionReason = null;
+    if (publishAt && publishAt > now) {
+      b.status = 'scheduled';
+      b.publishAt = publishAt;
+      await this.jobs.enqueue(m, PUBLISH_SCHEDULED_QUEUE, { bulletinId: b.id }, { runAt: publishAt, dedupeKey: b.id });
+    } else {
+      b.status = 'published';
+      b.publishAt = null;
+      b.publishedAt = now;
+    }
+    return this.save(m, b);
+  }
+
+  private save(m: EntityManager, b: BulletinEntity): Promise<BulletinEntity> {
+    b.updatedAt = this.clock.now();
+    return m.getRepository(BulletinEntity).save(b);
+  }
+}

@@ -1,0 +1,19 @@
+/** The seed article (a real bulletin of travinhtrade.vn): paragraphs, with photo captions marked. */
+export const SEED_ARTICLE = {
+  title: "Trà Vinh phấn đấu có thêm 114 sản phẩm OCOP mới trong năm 2023",
+  viewCount: 2994,
+  authorByline: "Trúc Phương",
+  paragraphs: [
+    "Chiều ngày 20/4, Phó Chủ tịch UBND tỉnh Nguyễn Quỳnh Thiện, Trưởng Ban Chỉ đạo xây dựng phát triển sản phẩm OCOP, thương hiệu, truy xuất nguồn gốc sản phẩm và phát triển thương mại điện tử tỉnh chủ trì cuộc họp tổng kết hoạt động năm 2022 và triển khai hoạt động năm 2023 của Ban Chỉ đạo.",
+    { caption: "Đại biểu dự họp" },
+    "Tham dự có Giám đốc Sở Khoa học và Công nghệ Phạm Minh Truyền, Phó Trưởng Thường trực Ban chỉ đạo cùng đại diện lãnh đạo các sở, ngành, địa phương là thành viên Ban Chỉ đạo.",
+    "Với sự nỗ lực của các cấp, các ngành, các chủ thể sản xuất, năm 2022, toàn tỉnh có 184 sản phẩm được công nhận đạt sản phẩm OCOP, trong đó: 9 sản phẩm tiềm năng 5 sao; 38 sản phẩm đạt 4 sao; 137 sản phẩm 3 sao, của 118 chủ thể (72 hộ kinh doanh; 20 công ty, 5 doanh nghiệp; 19 hợp tác xã và 2 tổ hợp tác).",
+    "Về hoạt động truy xuất nguồn gốc sản phẩm, Ban Chỉ đạo tiếp tục triển khai hoạt động tư vấn xây dựng nền tảng dữ liệu điện tử hệ thống truy xuất nguồn gốc cho các sản phẩm chủ lực của tỉnh. Tổ chức 4 lớp tập huấn khai thác, sử dụng tem truy xuất nguồn gốc sản phẩm gạo của HTX nông nghiệp Dân Tiến, bưởi da xanh của HTX bưởi da xanh Hùng Hòa, dưa lưới của HTX nông nghiệp Phú Cần, gạo hữu cơ của HTX nông nghiệp Rạch Lọp. Hỗ trợ xây dựng tem truy xuất nguồn gốc sản phẩm (số lượng 50.000 Tem). Hỗ trợ tem QR code truy xuất nguồn gốc dưa lưới cho Hợp tác xã nông nghiệp thủy sản Trường Long Hòa.",
+    { caption: "Giám đốc Sở Khoa học và Công nghệ Phạm Minh Truyền phát biểu tại cuộc họp" },
+    "Về hoạt động xúc tiến thương mại điện tử, tổ chức tham gia trưng bày và giới thiệu sản phẩm OCOP tại nhiều tỉnh và thành phố. Đồng thời quảng bá, giới thiệu, kết nối thị trường sản phẩm OCOP và nông sản của địa phương. Kết nối cho 5 doanh nghiệp ký hợp đồng ghi nhớ thu mua nông sản trên địa bàn tỉnh. Tổ chức trưng bày sản phẩm OCOP; toạ đàm chia sẻ kinh nghiệm, tư vấn kết nối doanh nghiệp, giới thiệu sản phẩm lên các sàn thương mại điện tử.",
+    "Thực hiện cập nhật trên sàn giao dịch thương mại điện tử tỉnh www.travinhtrade.vn các bản tin, bài viết, thông tin giới thiệu các cơ sở, doanh nghiệp, hợp tác xã. Đến nay đăng trên sàn 132 doanh nghiệp với 662 loại sản phẩm, trong đó có khoảng 100 loại sản phẩm OCOP, 67 loại sản phẩm công nghiệp nông thôn tiêu biểu và trên 300 loại sản phẩm đạt chứng nhận khác,... Liên kết 14 sàn giao dịch thương mại điện tử ngoài tỉnh. Hỗ trợ cung cấp thông tin cho 40 lượt doanh nghiệp với 100 sản phẩm trong tỉnh tham gia sàn giao dịch ngoài tỉnh. Phối hợp với đơn vị sàn giao dịch thương mại điện tử: Voso, Shopee, Postmart để hỗ trợ doanh nghiệp tham gia giới thiệu sản phẩm trên sàn.",
+    "Năm 2023, Trà Vinh tiếp tục nâng cao chất lượng sản phẩm, hỗ trợ nâng hạng cho các sản phẩm đã được công nhận và phát triển 114 sản phẩm OCOP mới.",
+    { caption: "Phó Chủ tịch UBND tỉnh Nguyễn Quỳnh Thiện phát biểu chỉ đạo" },
+    "Phát biểu chỉ đạo, Phó Chủ tịch UBND tỉnh Nguyễn Quỳnh Thiện ghi nhận và đánh giá cao những kết quả đạt được. Trong năm 2023, Phó Chủ tịch UBND tỉnh chỉ đạo các cấp, các ngành, địa phương cần triển khai đồng bộ các quan điểm, mục tiêu, nội dung, nhiệm vụ, giải pháp đặt ra, chú trọng vào các chỉ tiêu chất lượng. Đồng thời, tuyên truyền, tập huấn làm thay đổi nhận thức về sản phẩm OCOP, hỗ trợ các chủ thể thường xuyên nâng chất lượng của sản phẩm OCOP đã được công nhận. Khai thác các sản phẩm tiềm năng, phát huy lợi thế của sản phẩm OCOP mang tính đặc trưng, tin cậy. Đẩy mạnh hoạt động xúc tiến, nhất là thương mại điện tử.",
+  ] as Array<string | { caption: string }>,
+};
