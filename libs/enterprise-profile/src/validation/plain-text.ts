@@ -1,10 +1,20 @@
 import { registerDecorator, type ValidationOptions } from 'class-validator';
 
-/** Markup or control characters in a field meant as plain text (names, addresses). */
-const MARKUP = /<[a-z!/?]|[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/i;
+/** The start of an HTML tag, comment or processing instruction. */
+const MARKUP = /<[a-z!/?]/i;
 
+/** C0 control characters other than tab, line feed and carriage return, and DEL. */
+function hasControlCharacter(value: string): boolean {
+  for (let i = 0; i < value.length; i++) {
+    const c = value.charCodeAt(i);
+    if ((c < 0x20 && c !== 0x09 && c !== 0x0a && c !== 0x0d) || c === 0x7f) return true;
+  }
+  return false;
+}
+
+/** Plain text: no markup, no control characters (names, addresses). */
 export function isPlainText(value: unknown): boolean {
-  return typeof value === 'string' && !MARKUP.test(value);
+  return typeof value === 'string' && !MARKUP.test(value) && !hasControlCharacter(value);
 }
 
 /** Refuses HTML tags (and control characters) in plain-text fields instead of storing them. */
