@@ -4,12 +4,41 @@ import { EnterpriseAccess } from './access/enterprise-access.service';
 import { CommuneEntity, ProvinceEntity } from './entities/commune.entity';
 import { EnterpriseMemberEntity } from './entities/enterprise-member.entity';
 import { EnterpriseEntity } from './entities/enterprise.entity';
+import { EnterpriseMapper } from './enterprises/enterprise.mapper';
+import { EnterpriseQueries } from './enterprises/enterprise-queries.service';
+import { EnterpriseVerification } from './enterprises/enterprise-verification.service';
+import { EnterprisesService } from './enterprises/enterprises.service';
+import { AdminEnterprisesController } from './http/admin-enterprises.controller';
+import { EnterpriseMembersController } from './http/enterprise-members.controller';
+import { EnterprisesController } from './http/enterprises.controller';
+import { MyEnterprisesController } from './http/my-enterprises.controller';
+import { CommunesController, ProvincesController } from './http/reference.controller';
+import { EnterpriseMembers } from './members/enterprise-members.service';
+import { EnterpriseProductsDirectory } from './products/enterprise-products-directory';
+import { CommuneDirectory } from './reference/commune-directory.service';
 import { ReferenceData } from './reference/reference-data.service';
 
 @Module({
   imports: [TypeOrmModule.forFeature([EnterpriseEntity, EnterpriseMemberEntity, CommuneEntity, ProvinceEntity])],
-  controllers: [],
-  providers: [EnterpriseAccess, ReferenceData],
-  exports: [EnterpriseAccess, ReferenceData],
+  controllers: [
+    EnterprisesController,
+    EnterpriseMembersController,
+    MyEnterprisesController,
+    AdminEnterprisesController,
+    ProvincesController,
+    CommunesController,
+  ],
+  providers: [
+    EnterpriseAccess,
+    ReferenceData,
+    CommuneDirectory,
+    EnterpriseMapper,
+    EnterprisesService,
+    EnterpriseQueries,
+    EnterpriseVerification,
+    EnterpriseMembers,
+    EnterpriseProductsDirectory,
+  ],
+  exports: [EnterpriseAccess, ReferenceData, EnterpriseProductsDirectory],
 })
 export class EnterpriseProfileModule {}

@@ -1,6 +1,12 @@
 export { EnterpriseProfileModule } from './enterprise-profile.module';
 export { EnterpriseAccess } from './access/enterprise-access.service';
 export { ReferenceData } from './reference/reference-data.service';
+export { loadCommunes, parseCommuneRecords, CommuneFileError, type CommuneRecord, type CommuneLoadResult } from './reference/commune-loader';
+export { EnterpriseProductsDirectory, type EnterpriseProductsProvider } from './products/enterprise-products-directory';
+export { PublicProductSummaryDto, type PublicProductSummary } from './products/public-product-summary';
+export { isPublic as isEnterprisePublic } from './enterprises/enterprise-lifecycle';
+export { isValidTaxCode, IsVietnameseTaxCode } from './validation/tax-code';
+export { isValidPersonalId, IsVietnamesePersonalId } from './validation/personal-id';
 export {
   EnterpriseEntity,
   ENTERPRISE_KINDS,

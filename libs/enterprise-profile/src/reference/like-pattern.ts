@@ -1,0 +1,14 @@
+/** Escapes LIKE wildcards in user input (used as a bound parameter, with backslash as escape). */
+export function escapeLike(text: string): string {
+  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
+}
+
+/** The words of a search query (at most 8), each escaped for a `%word%` pattern. */
+export function likeWords(q: string | undefined): string[] {
+  if (!q) return [];
+  return q
+    .split(/\s+/)
+    .filter(Boolean)
+    .slice(0, 8)
+    .map(escapeLike);
+}
