@@ -13,11 +13,9 @@ describe('sanitizeDescription', () => {
     expect(out).toBe('<p>Xin chào</p>');
   });
 
-  it('removes javascript: links and marks remaining links nofollow', () => {
-    expect(sanitizeDescription('<a href="javascript:alert(1)">x</a>')).toBe('<a rel="nofollow noopener ugc" target="_blank">x</a>');
-    expect(sanitizeDescription('<a href="https://travinh.gov.vn" style="color:red">Sở</a>')).toBe(
-      '<a href="https://travinh.gov.vn" rel="nofollow noopener ugc" target="_blank">Sở</a>',
-    );
+  it('removes javascript: links and styles, keeps safe links', () => {
+    expect(sanitizeDescription('<a href="javascript:alert(1)">x</a>')).toBe('<a>x</a>');
+    expect(sanitizeDescription('<a href="https://travinh.gov.vn" style="color:red">Sở</a>')).toBe('<a href="https://travinh.gov.vn">Sở</a>');
   });
 
   it('returns an empty string when nothing visible is left', () => {
