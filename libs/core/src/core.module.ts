@@ -10,6 +10,10 @@ import { JobQueue } from './jobs/job-queue.service';
 import { JobRegistry } from './jobs/job-registry';
 import { JobWorker } from './jobs/job-worker.service';
 import { LOGGER } from './logging/logger';
+import { join } from 'node:path';
+import { FileStorage } from './storage/file-storage';
+import { LocalDiskFileStorage } from './storage/local-disk-file-storage';
+import { MediaController } from './storage/media.controller';
 import type { ResolvedConfig } from './runtime/infrastructure';
 
 export interface CoreModuleOptions {
@@ -36,7 +40,7 @@ export class CoreModule {
           extra: { max: options.config.dbPoolSize, application_name: 'tradefloor' },
         }),
       ],
-      controllers: [HealthController],
+      controllers: [HealthController, MediaController],
       providers: [
         { provide: APP_CONFIG, useValue: options.config },
         { provide: LOGGER, useValue: options.logger },
@@ -46,8 +50,9 @@ export class CoreModule {
         JobRegistry,
         JobWorker,
         RateLimiter,
+        { provide: FileStorage, useValue: new LocalDiskFileStorage(join(options.config.dataDir, 'media')) },
       ],
-      exports: [APP_CONFIG, LOGGER, Clock, JobQueue, DomainEvents, JobRegistry, JobWorker, RateLimiter],
+      exports: [APP_CONFIG, LOGGER, Clock, JobQueue, DomainEvents, JobRegistry, JobWorker, RateLimiter, FileStorage],
     };
   }
 }

@@ -19,6 +19,7 @@ export * from './runtime/embedded-meilisearch';
 export * from './runtime/embedded-postgres';
 export * from './runtime/infrastructure';
 export * from './runtime/local-secrets';
+export * from './storage';
 export * from './text/normalize';
 export * from './validation/validation.pipe';
 export * from './validation/vietnam-validators';
