@@ -37,6 +37,8 @@ export interface AppConfig {
   loginMaxPerIp: number;
   loginMaxPerAccount: number;
   loginWindowSeconds: number;
+  /** Content edits (name, description, category, images) of a published product send it back to review. */
+  productEditsRequireReview: boolean;
 }
 
 export class ConfigError extends Error {
@@ -179,6 +181,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     loginMaxPerIp: int(env, 'LOGIN_MAX_PER_IP', 30, 1, 100000),
     loginMaxPerAccount: int(env, 'LOGIN_MAX_PER_ACCOUNT', 5, 1, 1000),
     loginWindowSeconds: int(env, 'LOGIN_WINDOW_SECONDS', 900, 1, 86400),
+    productEditsRequireReview: bool(env, 'PRODUCT_EDITS_REQUIRE_REVIEW', false),
   };
 }
 
