@@ -6,6 +6,7 @@ import { Clock, SystemClock } from './clock/clock';
 import { RateLimiter } from './database/rate-limiter.service';
 import { HealthController } from './health/health.controller';
 import { DomainEvents } from './jobs/domain-events';
+import { JobMaintenance } from './jobs/job-maintenance';
 import { JobQueue } from './jobs/job-queue.service';
 import { JobRegistry } from './jobs/job-registry';
 import { JobWorker } from './jobs/job-worker.service';
@@ -49,6 +50,7 @@ export class CoreModule {
         DomainEvents,
         JobRegistry,
         JobWorker,
+        JobMaintenance,
         RateLimiter,
         { provide: FileStorage, useValue: new LocalDiskFileStorage(join(options.config.dataDir, 'media')) },
       ],
