@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { Clock, DomainEvents, InvalidStateError, NotFoundError, ValidationFailedError, type FieldError } from '@tradefloor/core';
+import { Clock, DomainEvents, InvalidStateError, NotFoundError, returnedRows, ValidationFailedError, type FieldError } from '@tradefloor/core';
 import type { Principal } from '@tradefloor/identity';
 import type { DataSource } from 'typeorm';
 import type { CreateOcopCertificateDto, OcopCertificateDto, OcopStatisticsDto } from '../dto/ocop.dto';
@@ -112,9 +112,8 @@ export class OcopCertificates {
   async expireDue(): Promise<string[]> {
     const today = vietnamDate(this.clock.now());
     return this.dataSource.transaction(async (m) => {
-      const rows: Array<{ product_id: string }> = await m.query(
-        `UPDATE ocop_certificates SET status = 'expired' WHERE status = 'valid' AND valid_until < $1::date RETURNING product_id`,
-        [today],
+      const rows = returnedRows<{ product_id: string }>(
+        await m.query(`UPDATE ocop_certificates SET status = 'expired' WHERE status = 'valid' AND valid_until < $1::date RETURNING product_id`, [today]),
       );
       const productIds = [...new Set(rows.map((r) => r.product_id))];
       for (const productId of productIds) await this.events.publish(m, 'product.changed', { productId });

@@ -1,6 +1,6 @@
-import { Controller, Get, Param, Res } from '@nestjs/common';
+import { Controller, Get, Req, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
-import type { FastifyReply } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { NotFoundError } from '../errors/domain-error';
 import { FileStorage, isValidStorageKey } from './file-storage';
 
@@ -21,9 +21,9 @@ const CONTENT_TYPES: Record<string, string> = {
 export class MediaController {
   constructor(private readonly storage: FileStorage) {}
 
-  @Get('*key')
-  async serve(@Param('key') rawKey: string | string[], @Res() reply: FastifyReply): Promise<void> {
-    const key = Array.isArray(rawKey) ? rawKey.join('/') : rawKey;
+  @Get('*')
+  async serve(@Req() req: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
+    const key = String((req.params as Record<string, string>)['*'] ?? '');
     const type = CONTENT_TYPES[key.slice(key.lastIndexOf('.') + 1)];
     if (!type || !isValidStorageKey(key)) throw new NotFoundError('Tệp', 'MEDIA_NOT_FOUND');
     const file = await this.storage.stream(key);
