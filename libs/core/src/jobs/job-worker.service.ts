@@ -120,7 +120,9 @@ export class JobWorker implements BeforeApplicationShutdown {
 
   private async claimRound(): Promise<void> {
     for (const queue of this.registry.all()) {
-      const free = queue.concurrency - (this.running.get(queue.name) ?? 0);
+      // Per-queue limit, within the process-wide WORKER_CONCURRENCY cap.
+      const total = [...this.running.values()].reduce((a, b) => a + b, 0);
+      const free = Math.min(queue.concurrency - (this.running.get(queue.name) ?? 0), this.config.workerConcurrency - total);
       if (free <= 0 || this.stopped) continue;
       const rows = returnedRows<ClaimedRow>(await this.dataSource.query(
         `UPDATE jobs SET status = 'running', attempts = attempts + 1, locked_by = $3,
