@@ -140,7 +140,9 @@ export class ProductImport {
     if (get('certifications') !== undefined) plain.certifications = parseCertifications(get('certifications')!);
 
     const dto = plainToInstance(ProductFieldsDto, plain);
-    errors.push(...flatten(await validate(dto, { whitelist: true, forbidNonWhitelisted: true, validationError: { target: false, value: false } })));
+    // One message per field is enough for a spreadsheet user ("12.5" is not an integer, not also "< 1").
+    const validation = flatten(await validate(dto, { whitelist: true, forbidNonWhitelisted: true, validationError: { target: false, value: false } }));
+    errors.push(...validation.filter((e, i) => validation.findIndex((o) => o.field === e.field) === i));
     const fieldsWithErrors = new Set(errors.map((e) => e.field));
     if (!fieldsWithErrors.has('originCommuneCode') && !fieldsWithErrors.has('priceVnd') && !fieldsWithErrors.has('priceMaxVnd')) {
       errors.push(
