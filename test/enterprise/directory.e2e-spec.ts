@@ -1,7 +1,6 @@
 import { createUser, loginAdmin, type TestUser } from '../harness/auth';
 import { XA_CAU_KE, XA_HUNG_HOA, createProduct } from '../harness/catalog-fixtures';
 import { createTestApp, type TestApp } from '../harness/test-app';
-import { EnterpriseProductsDirectory } from '@tradefloor/enterprise-profile';
 import { createEnterprise, createVerified } from './helpers';
 
 describe('enterprises: public directory, public profile, verification queue', () => {
@@ -73,29 +72,15 @@ describe('enterprises: public directory, public profile, verification queue', ()
     await t.http.get('/api/v1/enterprises?pageSize=1000').expect(400);
   });
 
-  it('shows the public profile by slug with the products a registered catalog provides', async () => {
+  it('shows the public profile by slug with its published products (from the catalog)', async () => {
     const product = await createProduct(t, ids.dua, { name: 'Dừa sáp', priceVnd: 120_000, ocopStars: 4 });
     await createProduct(t, ids.dua, { name: 'Dừa nháp', status: 'draft' });
-    const directory = t.app.get(EnterpriseProductsDirectory);
-    const before = await t.http.get(`/api/v1/enterprises/${slugs.dua}`).expect(200);
-    expect(before.body.products).toEqual([]);
-    // Stand-in for the catalog's provider (wired by the catalog at merge): published products only.
-    directory.register(async (enterpriseId) => {
-      const rows = await t.dataSource.query(`SELECT id, slug, name, price_vnd, unit FROM products WHERE enterprise_id = $1 AND status = 'published'`, [enterpriseId]);
-      return rows.map((r: { id: string; slug: string; name: string; price_vnd: string; unit: string }) => ({
-        id: r.id, slug: r.slug, name: r.name, priceVnd: Number(r.price_vnd), unit: r.unit, thumbnailUrl: null, ocopStars: 4,
-      }));
-    });
-    try {
-      const res = await t.http.get(`/api/v1/enterprises/${slugs.dua}`).expect(200);
-      expect(res.body).toMatchObject({ id: ids.dua, displayName: 'HTX Dừa sáp Cầu Kè', address: { communeCode: XA_CAU_KE, communeName: 'Xã Cầu Kè' } });
-      expect(res.body).not.toHaveProperty('status');
-      expect(res.body).not.toHaveProperty('personalId');
-      expect(res.body).not.toHaveProperty('rejectionReason');
-      expect(res.body.products).toEqual([{ id: product.id, slug: product.slug, name: 'Dừa sáp', priceVnd: 120000, unit: 'kg', thumbnailUrl: null, ocopStars: 4 }]);
-    } finally {
-      directory.register(async () => []);
-    }
+    const res = await t.http.get(`/api/v1/enterprises/${slugs.dua}`).expect(200);
+    expect(res.body).toMatchObject({ id: ids.dua, displayName: 'HTX Dừa sáp Cầu Kè', address: { communeCode: XA_CAU_KE, communeName: 'Xã Cầu Kè' } });
+    expect(res.body).not.toHaveProperty('status');
+    expect(res.body).not.toHaveProperty('personalId');
+    expect(res.body).not.toHaveProperty('rejectionReason');
+    expect(res.body.products).toEqual([{ id: product.id, slug: product.slug, name: 'Dừa sáp', priceVnd: 120000, unit: 'kg', thumbnailUrl: null, ocopStars: 4 }]);
   });
 
   it('404s for suspended, draft and unknown slugs (never 500)', async () => {

@@ -2,10 +2,28 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { EnterpriseProfileModule } from '@tradefloor/enterprise-profile';
 import { ProductAccess } from './access/product-access.service';
+import { CategoriesController } from './categories/categories.controller';
+import { CategoriesService } from './categories/categories.service';
 import { CategoryEntity } from './entities/category.entity';
 import { OcopCertificateEntity } from './entities/ocop-certificate.entity';
 import { ProductImageEntity } from './entities/product-image.entity';
 import { ProductEntity } from './entities/product.entity';
+import { ProductImagesController } from './images/product-images.controller';
+import { ProductImages } from './images/product-images.service';
+import { CsvBodyParser } from './import/csv-body-parser';
+import { EnterpriseProductsController } from './import/enterprise-products.controller';
+import { ProductImport } from './import/product-import.service';
+import { OcopCertificatesController } from './ocop/ocop-certificates.controller';
+import { OcopCertificates } from './ocop/ocop-certificates.service';
+import { OcopExpiryJob } from './ocop/ocop-expiry.job';
+import { AdminProductsController } from './products/admin-products.controller';
+import { CatalogRegistrations } from './products/catalog-registrations';
+import { ProductLifecycle } from './products/product-lifecycle.service';
+import { ProductQueries } from './products/product-queries.service';
+import { ProductReferences } from './products/product-references';
+import { ProductsController } from './products/products.controller';
+import { ProductsService } from './products/products.service';
+import { PublicProducts } from './products/public-products.service';
 import { ProductViews } from './read-model/product-views.service';
 
 @Module({
@@ -13,8 +31,30 @@ import { ProductViews } from './read-model/product-views.service';
     EnterpriseProfileModule,
     TypeOrmModule.forFeature([CategoryEntity, ProductEntity, ProductImageEntity, OcopCertificateEntity]),
   ],
-  controllers: [],
-  providers: [ProductAccess, ProductViews],
-  exports: [ProductAccess, ProductViews],
+  controllers: [
+    CategoriesController,
+    EnterpriseProductsController,
+    AdminProductsController,
+    ProductImagesController,
+    OcopCertificatesController,
+    ProductsController,
+  ],
+  providers: [
+    ProductAccess,
+    ProductViews,
+    CategoriesService,
+    ProductReferences,
+    ProductsService,
+    ProductLifecycle,
+    ProductQueries,
+    PublicProducts,
+    ProductImages,
+    ProductImport,
+    CsvBodyParser,
+    OcopCertificates,
+    OcopExpiryJob,
+    CatalogRegistrations,
+  ],
+  exports: [ProductAccess, ProductViews, PublicProducts, OcopCertificates],
 })
 export class CatalogModule {}

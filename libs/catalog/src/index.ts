@@ -14,3 +14,10 @@ export {
 } from './entities/product.entity';
 export { ProductImageEntity } from './entities/product-image.entity';
 export { OcopCertificateEntity, type OcopCertificateStatus } from './entities/ocop-certificate.entity';
+export { PublicProducts } from './products/public-products.service';
+export { PublishedProductSummaryDto } from './dto/product-output.dto';
+export { OcopCertificates } from './ocop/ocop-certificates.service';
+export { OCOP_EXPIRE_QUEUE } from './ocop/ocop-expiry.job';
+export { ocopLevel, type OcopLevel } from './ocop/ocop-rules';
+export { isValidGtin, IsGtin } from './validation/gtin';
+export { PRODUCT_UNITS, canonicalUnit } from './validation/units';

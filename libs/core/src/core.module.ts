@@ -13,6 +13,10 @@ import { JobWorker } from './jobs/job-worker.service';
 import { LOGGER } from './logging/logger';
 import { SitemapController } from './sitemap/sitemap.controller';
 import { SitemapRegistry } from './sitemap/sitemap-registry';
+import { join } from 'node:path';
+import { FileStorage } from './storage/file-storage';
+import { LocalDiskFileStorage } from './storage/local-disk-file-storage';
+import { MediaController } from './storage/media.controller';
 import type { ResolvedConfig } from './runtime/infrastructure';
 
 export interface CoreModuleOptions {
@@ -39,7 +43,7 @@ export class CoreModule {
           extra: { max: options.config.dbPoolSize, application_name: 'tradefloor' },
         }),
       ],
-      controllers: [HealthController, SitemapController],
+      controllers: [HealthController, SitemapController, MediaController],
       providers: [
         { provide: APP_CONFIG, useValue: options.config },
         { provide: LOGGER, useValue: options.logger },
@@ -51,8 +55,9 @@ export class CoreModule {
         JobMaintenance,
         RateLimiter,
         SitemapRegistry,
+        { provide: FileStorage, useValue: new LocalDiskFileStorage(join(options.config.dataDir, 'media')) },
       ],
-      exports: [APP_CONFIG, LOGGER, Clock, JobQueue, DomainEvents, JobRegistry, JobWorker, RateLimiter, SitemapRegistry],
+      exports: [APP_CONFIG, LOGGER, Clock, JobQueue, DomainEvents, JobRegistry, JobWorker, RateLimiter, SitemapRegistry, FileStorage],
     };
   }
 }

@@ -23,6 +23,7 @@ export * from './runtime/infrastructure';
 export * from './runtime/local-secrets';
 export * from './sitemap/sitemap-registry';
 export * from './sitemap/sitemap.controller';
+export * from './storage';
 export * from './text/normalize';
 export * from './text/rich-text';
 export * from './text/xml';

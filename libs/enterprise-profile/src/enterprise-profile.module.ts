@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { EnterpriseSitemap } from './enterprises/enterprise-sitemap';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { EnterpriseAccess } from './access/enterprise-access.service';
 import { CommuneEntity, ProvinceEntity } from './entities/commune.entity';
@@ -38,6 +39,7 @@ import { ReferenceData } from './reference/reference-data.service';
     EnterpriseVerification,
     EnterpriseMembers,
     EnterpriseProductsDirectory,
+    EnterpriseSitemap,
   ],
   exports: [EnterpriseAccess, ReferenceData, EnterpriseProductsDirectory],
 })

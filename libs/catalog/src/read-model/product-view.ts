@@ -30,8 +30,12 @@ export interface ProductView {
   enterpriseName: string;
   enterpriseKind: EnterpriseKind;
   enterpriseStatus: EnterpriseStatus;
+  enterprisePhone: string | null;
+  enterpriseCommuneCode: string;
+  enterpriseCommuneName: string | null;
   /** Origin commune, else the enterprise's commune. */
   communeCode: string;
+  communeName: string | null;
   provinceCode: string | null;
   categoryId: string;
   /** Root → leaf ids, so a filter on a parent category matches its sub-categories. */
@@ -43,6 +47,8 @@ export interface ProductView {
   ocopValidUntil: string | null;
   thumbnailUrl: string | null;
   imageUrls: string[];
+  /** Thumbnails, in the same order as imageUrls. */
+  thumbnailUrls: string[];
   createdAt: Date;
   publishedAt: Date | null;
   updatedAt: Date;

@@ -27,7 +27,11 @@ interface Row {
   enterprise_name: string;
   enterprise_kind: ProductView['enterpriseKind'];
   enterprise_status: ProductView['enterpriseStatus'];
+  enterprise_phone: string | null;
+  enterprise_commune_code: string;
+  enterprise_commune_name: string | null;
   commune_code: string;
+  commune_name: string | null;
   province_code: string | null;
   category_id: string;
   stars: number | null;
@@ -46,13 +50,15 @@ const SELECT = `
          p.created_at, p.published_at, p.updated_at,
          (p.status = 'published' AND e.status = 'verified') AS visible,
          e.id AS enterprise_id, e.slug AS enterprise_slug, e.display_name AS enterprise_name,
-         e.kind AS enterprise_kind, e.status AS enterprise_status,
-         COALESCE(p.origin_commune_code, e.commune_code) AS commune_code, c.province_code,
+         e.kind AS enterprise_kind, e.status AS enterprise_status, e.phone AS enterprise_phone,
+         e.commune_code AS enterprise_commune_code, ec.name AS enterprise_commune_name,
+         COALESCE(p.origin_commune_code, e.commune_code) AS commune_code, c.name AS commune_name, c.province_code,
          cert.stars, cert.potential_five_star, to_char(cert.valid_until, 'YYYY-MM-DD') AS valid_until,
          img.image_keys, img.thumbnail_keys
   FROM products p
   JOIN enterprises e ON e.id = p.enterprise_id
   LEFT JOIN communes c ON c.code = COALESCE(p.origin_commune_code, e.commune_code)
+  LEFT JOIN communes ec ON ec.code = e.commune_code
   LEFT JOIN LATERAL (
     SELECT oc.stars, oc.potential_five_star, oc.valid_until FROM ocop_certificates oc
     WHERE oc.product_id = p.id AND oc.status = 'valid' AND oc.valid_until >= $1::date
@@ -157,7 +163,11 @@ export class ProductViews {
         enterpriseName: r.enterprise_name,
         enterpriseKind: r.enterprise_kind,
         enterpriseStatus: r.enterprise_status,
+        enterprisePhone: r.enterprise_phone,
+        enterpriseCommuneCode: r.enterprise_commune_code,
+        enterpriseCommuneName: r.enterprise_commune_name,
         communeCode: r.commune_code,
+        communeName: r.commune_name,
         provinceCode: r.province_code,
         categoryId: r.category_id,
         categoryIds: path.ids,
@@ -167,6 +177,7 @@ export class ProductViews {
         ocopValidUntil: r.valid_until,
         thumbnailUrl: r.thumbnail_keys?.[0] ? mediaUrl(r.thumbnail_keys[0]) : null,
         imageUrls: (r.image_keys ?? []).map(mediaUrl),
+        thumbnailUrls: (r.thumbnail_keys ?? []).map(mediaUrl),
         createdAt: r.created_at,
         publishedAt: r.published_at,
         updatedAt: r.updated_at,

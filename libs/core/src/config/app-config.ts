@@ -41,6 +41,8 @@ export interface AppConfig {
   bulletinRequireApproval: boolean;
   /** How often buffered bulletin views are written to the database (VIEW_FLUSH_INTERVAL_MS). */
   viewFlushIntervalMs: number;
+  /** Content edits (name, description, category, images) of a published product send it back to review. */
+  productEditsRequireReview: boolean;
 }
 
 export class ConfigError extends Error {
@@ -185,6 +187,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     loginWindowSeconds: int(env, 'LOGIN_WINDOW_SECONDS', 900, 1, 86400),
     bulletinRequireApproval: bool(env, 'BULLETIN_REQUIRE_APPROVAL', false),
     viewFlushIntervalMs: int(env, 'VIEW_FLUSH_INTERVAL_MS', 2000, 100, 3_600_000),
+    productEditsRequireReview: bool(env, 'PRODUCT_EDITS_REQUIRE_REVIEW', false),
   };
 }
 

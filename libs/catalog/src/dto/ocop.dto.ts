@@ -1,0 +1,73 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform } from 'class-transformer';
+import { IsBoolean, IsIn, IsNumber, IsOptional, IsString, Length, Matches, Max, Min } from 'class-validator';
+
+const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
+
+export class CreateOcopCertificateDto {
+  @ApiProperty({ enum: [3, 4, 5] })
+  @IsIn([3, 4, 5], { message: 'Hạng sao phải là 3, 4 hoặc 5 (stars must be 3, 4 or 5)' })
+  stars!: 3 | 4 | 5;
+
+  @ApiPropertyOptional({ default: false, description: '4 stars with a score ≥ 90, proposed for 5 stars' })
+  @IsOptional()
+  @IsBoolean()
+  potentialFiveStar?: boolean;
+
+  @ApiProperty({ example: 78.5, minimum: 50, maximum: 100 })
+  @IsNumber({ maxDecimalPlaces: 2, allowNaN: false, allowInfinity: false })
+  @Min(50, { message: 'Điểm dưới 50 không được công nhận (scores below 50 are not certified)' })
+  @Max(100)
+  score!: number;
+
+  @ApiProperty({ example: '1234/QĐ-UBND' })
+  @Transform(trim)
+  @IsString()
+  @Length(2, 100)
+  decisionNumber!: string;
+
+  @ApiProperty({ example: 'UBND tỉnh Vĩnh Long' })
+  @Transform(trim)
+  @IsString()
+  @Length(2, 200)
+  issuingBody!: string;
+
+  @ApiProperty({ example: '2025-03-15', description: 'YYYY-MM-DD, not in the future' })
+  @IsString()
+  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'Ngày quyết định dạng YYYY-MM-DD (date must be YYYY-MM-DD)' })
+  decisionDate!: string;
+}
+
+export class RevokeOcopCertificateDto {
+  @ApiProperty({ example: 'Sản phẩm không còn đáp ứng tiêu chuẩn' })
+  @Transform(trim)
+  @IsString()
+  @Length(3, 1000)
+  reason!: string;
+}
+
+export class OcopCertificateDto {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ format: 'uuid' }) productId!: string;
+  @ApiProperty({ enum: [3, 4, 5] }) stars!: number;
+  @ApiProperty() potentialFiveStar!: boolean;
+  @ApiProperty({ enum: ['5', 'potential5', '4', '3'], description: 'How it counts in statistics' }) level!: string;
+  @ApiProperty() score!: number;
+  @ApiProperty() decisionNumber!: string;
+  @ApiProperty() issuingBody!: string;
+  @ApiProperty({ example: '2025-03-15' }) decisionDate!: string;
+  @ApiProperty({ example: '2028-03-15' }) validUntil!: string;
+  @ApiProperty({ type: String, nullable: true }) productGroup!: string | null;
+  @ApiProperty({ enum: ['valid', 'expired', 'revoked'] }) status!: string;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true }) revokedAt!: Date | null;
+  @ApiProperty({ type: String, nullable: true }) revocationReason!: string | null;
+  @ApiProperty({ type: String, format: 'date-time' }) createdAt!: Date;
+}
+
+export class OcopStatisticsDto {
+  @ApiProperty({ description: 'Products with a valid 5-star certificate' }) fiveStar!: number;
+  @ApiProperty({ description: '4 stars with potentialFiveStar (not counted as 4-star)' }) potentialFiveStar!: number;
+  @ApiProperty() fourStar!: number;
+  @ApiProperty() threeStar!: number;
+  @ApiProperty() total!: number;
+}

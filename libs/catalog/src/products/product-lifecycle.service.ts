@@ -1,0 +1,87 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { Clock, DomainEvents, InvalidStateError, NotFoundError } from '@tradefloor/core';
+import { EnterpriseEntity } from '@tradefloor/enterprise-profile';
+import type { Principal } from '@tradefloor/identity';
+import type { DataSource, EntityManager } from 'typeorm';
+import { ProductAccess } from '../access/product-access.service';
+import { ProductEntity, type ProductStatus } from '../entities/product.entity';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export type LifecycleAction = 'submit' | 'approve' | 'reject' | 'unlist' | 'relist' | 'archive';
+
+/**
+ * draft → pending_review → published | rejected (reason); rejected → pending_review (resubmit);
+ * published ⇄ unlisted; any → archived (terminal). Publishing needs a verified enterprise.
+ */
+export const TRANSITIONS: Record<LifecycleAction, { from: readonly ProductStatus[]; to: ProductStatus }> = {
+  submit: { from: ['draft', 'rejected'], to: 'pending_review' },
+  approve: { from: ['pending_review'], to: 'published' },
+  reject: { from: ['pending_review'], to: 'rejected' },
+  unlist: { from: ['published'], to: 'unlisted' },
+  relist: { from: ['unlisted'], to: 'published' },
+  archive: { from: ['draft', 'pending_review', 'published', 'rejected', 'unlisted'], to: 'archived' },
+};
+
+@Injectable()
+export class ProductLifecycle {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly access: ProductAccess,
+    private readonly events: DomainEvents,
+    private readonly clock: Clock,
+  ) {}
+
+  /** Owner actions: submit, unlist, relist, archive (members of the enterprise and admins). */
+  async byOwner(principal: Principal, id: string, action: 'submit' | 'unlist' | 'relist' | 'archive'): Promise<ProductEntity> {
+    await this.access.assertCanManage(principal, id);
+    return this.transition(id, action);
+  }
+
+  /** Moderator actions (admins and editors). */
+  async moderate(id: string, action: 'approve' | 'reject' | 'archive', reason?: string): Promise<ProductEntity> {
+    if (!UUID.test(id)) throw new NotFoundError('Sản phẩm', 'PRODUCT_NOT_FOUND');
+    return this.transition(id, action, reason);
+  }
+
+  private transition(id: string, action: LifecycleAction, reason?: string): Promise<ProductEntity> {
+    return this.dataSource.transaction(async (m) => {
+      const repo = m.getRepository(ProductEntity);
+      const p = await repo.findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
+      if (!p) throw new NotFoundError('Sản phẩm', 'PRODUCT_NOT_FOUND');
+      const rule = TRANSITIONS[action];
+      if (!rule.from.includes(p.status)) {
+        throw new InvalidStateError(
+          `Không thể ${action} sản phẩm ở trạng thái ${p.status} (cannot ${action} a product in status ${p.status})`,
+          'INVALID_PRODUCT_STATUS',
+        );
+      }
+      if (rule.to === 'published') await this.assertEnterpriseVerified(m, p.enterpriseId);
+      const now = this.clock.now();
+      p.status = rule.to;
+      if (action === 'submit') {
+        p.submittedAt = now;
+        p.rejectionReason = null;
+      }
+      if (action === 'reject') p.rejectionReason = reason ?? null;
+      if (action === 'approve') {
+        p.rejectionReason = null;
+        p.publishedAt = p.publishedAt ?? now;
+      }
+      await repo.save(p);
+      await this.events.publish(m, 'product.changed', { productId: p.id });
+      return p;
+    });
+  }
+
+  private async assertEnterpriseVerified(m: EntityManager, enterpriseId: string): Promise<void> {
+    const enterprise = await m.getRepository(EnterpriseEntity).findOneBy({ id: enterpriseId });
+    if (enterprise?.status !== 'verified') {
+      throw new InvalidStateError(
+        'Doanh nghiệp chưa được xác minh hoặc đang bị đình chỉ, không thể đăng bán (enterprise is not verified)',
+        'ENTERPRISE_NOT_VERIFIED',
+      );
+    }
+  }
+}

@@ -1,0 +1,82 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { NotFoundError } from '@tradefloor/core';
+import { EnterpriseAccess } from '@tradefloor/enterprise-profile';
+import type { Principal } from '@tradefloor/identity';
+import { In, type DataSource, type FindOptionsWhere } from 'typeorm';
+import { ProductAccess } from '../access/product-access.service';
+import type { ProductDto, ProductListDto } from '../dto/product-output.dto';
+import { ProductEntity, type ProductStatus } from '../entities/product.entity';
+import { ProductImageEntity } from '../entities/product-image.entity';
+import { ProductViews } from '../read-model/product-views.service';
+import { ocopBadge, toProductDto } from './product-mapper';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** Owner and moderator views of products (any status). */
+@Injectable()
+export class ProductQueries {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly access: ProductAccess,
+    private readonly enterprises: EnterpriseAccess,
+    private readonly views: ProductViews,
+  ) {}
+
+  /** Members and admins of the enterprise, and editors (who moderate), see any product by id. */
+  async getForManager(principal: Principal, id: string): Promise<ProductDto> {
+    let product: ProductEntity | null;
+    if (principal.role === 'editor') {
+      product = UUID.test(id) ? await this.dataSource.getRepository(ProductEntity).findOneBy({ id }) : null;
+      if (!product) throw new NotFoundError('Sản phẩm', 'PRODUCT_NOT_FOUND');
+    } else {
+      product = (await this.access.assertCanManage(principal, id)).product;
+    }
+    return (await this.toDtos([product]))[0];
+  }
+
+  async byId(id: string): Promise<ProductDto> {
+    const product = await this.dataSource.getRepository(ProductEntity).findOneByOrFail({ id });
+    return (await this.toDtos([product]))[0];
+  }
+
+  async listForEnterprise(principal: Principal, enterpriseId: string, q: { status?: ProductStatus; page: number; pageSize: number }): Promise<ProductListDto> {
+    await this.enterprises.assertCanManage(principal, enterpriseId);
+    const where: FindOptionsWhere<ProductEntity> = { enterpriseId, ...(q.status ? { status: q.status } : {}) };
+    const [items, total] = await this.dataSource.getRepository(ProductEntity).findAndCount({
+      where,
+      order: { updatedAt: 'DESC', id: 'ASC' },
+      skip: (q.page - 1) * q.pageSize,
+      take: q.pageSize,
+    });
+    return { items: await this.toDtos(items), total, page: q.page, pageSize: q.pageSize };
+  }
+
+  /** The moderation queue: oldest submission first. */
+  async listForModeration(q: { status: ProductStatus; page: number; pageSize: number }): Promise<ProductListDto> {
+    const [items, total] = await this.dataSource.getRepository(ProductEntity).findAndCount({
+      where: { status: q.status },
+      order: { submittedAt: { direction: 'ASC', nulls: 'LAST' }, createdAt: 'ASC', id: 'ASC' },
+      skip: (q.page - 1) * q.pageSize,
+      take: q.pageSize,
+    });
+    return { items: await this.toDtos(items), total, page: q.page, pageSize: q.pageSize };
+  }
+
+  async toDtos(products: ProductEntity[]): Promise<ProductDto[]> {
+    if (!products.length) return [];
+    const ids = products.map((p) => p.id);
+    const [images, views] = await Promise.all([
+      this.dataSource.getRepository(ProductImageEntity).find({ where: { productId: In(ids) }, order: { position: 'ASC' } }),
+      this.views.load(ids),
+    ]);
+    const viewById = new Map(views.map((v) => [v.id, v]));
+    return products.map((p) =>
+      toProductDto(
+        p,
+        images.filter((i) => i.productId === p.id),
+        ocopBadge(viewById.get(p.id)),
+      ),
+    );
+  }
+}

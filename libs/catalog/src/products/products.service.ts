@@ -1,0 +1,157 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { APP_CONFIG, Clock, ConflictError, DomainEvents, InvalidStateError, ValidationFailedError, type ResolvedConfig } from '@tradefloor/core';
+import { EnterpriseAccess } from '@tradefloor/enterprise-profile';
+import type { Principal } from '@tradefloor/identity';
+import { QueryFailedError, type DataSource, type EntityManager } from 'typeorm';
+import { ProductAccess } from '../access/product-access.service';
+import type { CreateProductDto, ProductFieldsDto, UpdateProductDto } from '../dto/product-input.dto';
+import { ProductEntity } from '../entities/product.entity';
+import { sanitizeDescription } from '../text/sanitize-description';
+import { normalizeCertifications, ProductReferences } from './product-references';
+import { allocateProductSlug } from './product-slugs';
+
+/** Fields whose change on a published product is "content" (may require review, see config). */
+const CONTENT_FIELDS = ['name', 'description', 'categoryId'] as const;
+
+export function skuTakenError(): ConflictError {
+  return new ConflictError('Mã SKU đã được dùng trong doanh nghiệp (SKU already used in this enterprise)', 'SKU_TAKEN', [
+    { field: 'sku', message: 'Mã SKU đã tồn tại (duplicate SKU)' },
+  ]);
+}
+
+function constraintOf(err: unknown): string | undefined {
+  return err instanceof QueryFailedError ? (err as unknown as { constraint?: string }).constraint : undefined;
+}
+
+/** Creating and editing products; every write publishes `product.changed` in its transaction. */
+@Injectable()
+export class ProductsService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly enterprises: EnterpriseAccess,
+    private readonly access: ProductAccess,
+    private readonly references: ProductReferences,
+    private readonly events: DomainEvents,
+    private readonly clock: Clock,
+    @Inject(APP_CONFIG) private readonly config: ResolvedConfig,
+  ) {}
+
+  async create(principal: Principal, dto: CreateProductDto): Promise<ProductEntity> {
+    await this.enterprises.assertCanManage(principal, dto.enterpriseId);
+    const errors = await this.references.check({ ...dto, priceMaxVnd: dto.priceMaxVnd ?? null });
+    if (errors.length) throw new ValidationFailedError(errors);
+    return this.withSlugRetry(() =>
+      this.dataSource.transaction(async (m) => {
+        if (await m.getRepository(ProductEntity).existsBy({ enterpriseId: dto.enterpriseId, sku: dto.sku })) throw skuTakenError();
+        const product = await this.insert(m, dto.enterpriseId, dto);
+        return product;
+      }),
+    );
+  }
+
+  /** Inserts a draft product (also used by the CSV import, inside its transaction). */
+  async insert(m: EntityManager, enterpriseId: string, dto: ProductFieldsDto): Promise<ProductEntity> {
+    const repo = m.getRepository(ProductEntity);
+    const product = repo.create({
+      enterpriseId,
+      categoryId: dto.categoryId,
+      name: dto.name,
+      slug: await allocateProductSlug(m, dto.name),
+      description: sanitizeDescription(dto.description),
+      sku: dto.sku,
+      gtin: dto.gtin ?? null,
+      priceVnd: dto.priceVnd,
+      priceMaxVnd: dto.priceMaxVnd ?? null,
+      unit: dto.unit,
+      minOrderQuantity: dto.minOrderQuantity ?? 1,
+      stockQuantity: dto.stockQuantity,
+      weightGrams: dto.weightGrams ?? null,
+      originCommuneCode: dto.originCommuneCode,
+      certifications: normalizeCertifications(dto.certifications),
+      status: 'draft',
+      rejectionReason: null,
+      submittedAt: null,
+      publishedAt: null,
+    });
+    await repo.save(product);
+    await this.events.publish(m, 'product.changed', { productId: product.id });
+    return product;
+  }
+
+  async update(principal: Principal, id: string, dto: UpdateProductDto): Promise<ProductEntity> {
+    await this.access.assertCanManage(principal, id);
+    return this.withSlugRetry(() =>
+      this.dataSource.transaction(async (m) => {
+        const repo = m.getRepository(ProductEntity);
+        const p = await repo.findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
+        if (!p) throw new InvalidStateError('Sản phẩm đã bị xoá (product gone)');
+        if (p.status === 'archived') throw new InvalidStateError('Sản phẩm đã lưu trữ, không sửa được (archived products cannot be edited)', 'PRODUCT_ARCHIVED');
+        const priceVnd = dto.priceVnd ?? p.priceVnd;
+        const priceMaxVnd = dto.priceMaxVnd === undefined ? p.priceMaxVnd : dto.priceMaxVnd;
+        const errors = await this.references.check({
+          categoryId: dto.categoryId,
+          originCommuneCode: dto.originCommuneCode,
+          priceVnd,
+          priceMaxVnd,
+        });
+        if (errors.length) throw new ValidationFailedError(errors);
+        if (dto.sku !== undefined && dto.sku !== p.sku && (await repo.existsBy({ enterpriseId: p.enterpriseId, sku: dto.sku }))) throw skuTakenError();
+
+        const description = dto.description === undefined ? undefined : sanitizeDescription(dto.description);
+        const contentChanged = CONTENT_FIELDS.some((f) => {
+          const next = f === 'description' ? description : dto[f];
+          return next !== undefined && next !== p[f];
+        });
+        if (dto.name !== undefined && dto.name !== p.name && !p.publishedAt) {
+          // Slugs are stable once a product has been published (links, partner listings).
+          p.slug = await allocateProductSlug(m, dto.name, p.id);
+        }
+        Object.assign(p, {
+          ...(dto.name !== undefined && { name: dto.name }),
+          ...(description !== undefined && { description }),
+          ...(dto.categoryId !== undefined && { categoryId: dto.categoryId }),
+          ...(dto.sku !== undefined && { sku: dto.sku }),
+          ...(dto.gtin !== undefined && { gtin: dto.gtin }),
+          ...(dto.unit !== undefined && { unit: dto.unit }),
+          ...(dto.stockQuantity !== undefined && { stockQuantity: dto.stockQuantity }),
+          ...(dto.minOrderQuantity !== undefined && { minOrderQuantity: dto.minOrderQuantity }),
+          ...(dto.weightGrams !== undefined && { weightGrams: dto.weightGrams }),
+          ...(dto.originCommuneCode !== undefined && { originCommuneCode: dto.originCommuneCode }),
+          ...(dto.certifications !== undefined && { certifications: normalizeCertifications(dto.certifications) }),
+          priceVnd,
+          priceMaxVnd,
+        });
+        if (contentChanged) this.requeueIfRequired(p);
+        await repo.save(p);
+        await this.events.publish(m, 'product.changed', { productId: p.id });
+        return p;
+      }),
+    );
+  }
+
+  /**
+   * With PRODUCT_EDITS_REQUIRE_REVIEW=true, a content change (name, description, category,
+   * images) of a published product sends it back to the moderation queue. Default: applied at once.
+   */
+  requeueIfRequired(p: ProductEntity): void {
+    if (this.config.productEditsRequireReview && p.status === 'published') {
+      p.status = 'pending_review';
+      p.submittedAt = this.clock.now();
+    }
+  }
+
+  /** Retries once when two writers picked the same slug; maps the SKU constraint to 409. */
+  private async withSlugRetry<T>(work: () => Promise<T>): Promise<T> {
+    for (let attempt = 0; ; attempt++) {
+      try {
+        return await work();
+      } catch (err) {
+        const constraint = constraintOf(err);
+        if (constraint === 'products_slug_key' && attempt < 3) continue;
+        if (constraint === 'products_enterprise_id_sku_key') throw skuTakenError();
+        throw err;
+      }
+    }
+  }
+}
