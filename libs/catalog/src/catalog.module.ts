@@ -7,14 +7,16 @@ import { OcopCertificateEntity } from './entities/ocop-certificate.entity';
 import { ProductImageEntity } from './entities/product-image.entity';
 import { ProductEntity } from './entities/product.entity';
 import { ProductViews } from './read-model/product-views.service';
+import { StatisticsController } from './statistics/statistics.controller';
+import { StatisticsService } from './statistics/statistics.service';
 
 @Module({
   imports: [
     EnterpriseProfileModule,
     TypeOrmModule.forFeature([CategoryEntity, ProductEntity, ProductImageEntity, OcopCertificateEntity]),
   ],
-  controllers: [],
-  providers: [ProductAccess, ProductViews],
-  exports: [ProductAccess, ProductViews],
+  controllers: [StatisticsController],
+  providers: [ProductAccess, ProductViews, StatisticsService],
+  exports: [ProductAccess, ProductViews, StatisticsService],
 })
 export class CatalogModule {}

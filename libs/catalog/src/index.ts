@@ -14,3 +14,5 @@ export {
 } from './entities/product.entity';
 export { ProductImageEntity } from './entities/product-image.entity';
 export { OcopCertificateEntity, type OcopCertificateStatus } from './entities/ocop-certificate.entity';
+export { StatisticsService } from './statistics/statistics.service';
+export { StatsOverviewDto, CommuneStatsDto } from './statistics/statistics.dto';
