@@ -20,8 +20,9 @@ function operationsWithoutSuccessSchema(doc: { paths: Record<string, Record<stri
         problems.push(`${route}: no 2xx response (add @ApiOkResponse/@ApiCreatedResponse({ type }) or @ApiNoContentResponse)`);
         continue;
       }
+      // Non-JSON downloads (CSV exports: @ApiProduces('text/csv') with a string schema) document their own media type.
       const documented = success.some(
-        ([status, res]) => status === '204' || Boolean(res.content?.['application/json']?.schema),
+        ([status, res]) => status === '204' || Object.values(res.content ?? {}).some((media) => Boolean(media.schema)),
       );
       if (!documented) problems.push(`${route}: 2xx response without a JSON schema (give the decorator a { type: Dto })`);
     }
@@ -58,6 +59,7 @@ describe('OpenAPI documentation', () => {
         '/api/v1/things': { get: { responses: { '200': { description: 'ok' } } } },
         '/api/v1/things/{id}': { delete: { responses: { '204': { description: 'gone' } } } },
         '/api/v1/other': { post: { responses: { '400': { description: 'bad' } } } },
+        '/api/v1/things.csv': { get: { responses: { '200': { description: 'csv', content: { 'text/csv': { schema: { type: 'string' } } } } } } },
       },
     };
     expect(operationsWithoutSuccessSchema(doc)).toEqual([
