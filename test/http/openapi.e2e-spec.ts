@@ -20,6 +20,7 @@ function operationsWithoutSuccessSchema(doc: { paths: Record<string, Record<stri
         problems.push(`${route}: no 2xx response (add @ApiOkResponse/@ApiCreatedResponse({ type }) or @ApiNoContentResponse)`);
         continue;
       }
+      // Non-JSON downloads (CSV exports: @ApiProduces('text/csv') with a string schema) document their own media type.
       const documented = success.some(
         // JSON routes name a DTO; feeds, CSV, PDF and images document their media type's schema.
         ([status, res]) => status === '204' || Object.values(res.content ?? {}).some((c) => Boolean(c.schema)),
@@ -59,6 +60,7 @@ describe('OpenAPI documentation', () => {
         '/api/v1/things': { get: { responses: { '200': { description: 'ok' } } } },
         '/api/v1/things/{id}': { delete: { responses: { '204': { description: 'gone' } } } },
         '/api/v1/other': { post: { responses: { '400': { description: 'bad' } } } },
+        '/api/v1/things.csv': { get: { responses: { '200': { description: 'csv', content: { 'text/csv': { schema: { type: 'string' } } } } } } },
       },
     };
     expect(operationsWithoutSuccessSchema(doc)).toEqual([

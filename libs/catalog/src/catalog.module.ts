@@ -25,6 +25,8 @@ import { ProductsController } from './products/products.controller';
 import { ProductsService } from './products/products.service';
 import { PublicProducts } from './products/public-products.service';
 import { ProductViews } from './read-model/product-views.service';
+import { StatisticsController } from './statistics/statistics.controller';
+import { StatisticsService } from './statistics/statistics.service';
 
 @Module({
   imports: [
@@ -38,6 +40,7 @@ import { ProductViews } from './read-model/product-views.service';
     ProductImagesController,
     OcopCertificatesController,
     ProductsController,
+    StatisticsController,
   ],
   providers: [
     ProductAccess,
@@ -54,7 +57,8 @@ import { ProductViews } from './read-model/product-views.service';
     OcopCertificates,
     OcopExpiryJob,
     CatalogRegistrations,
+    StatisticsService,
   ],
-  exports: [ProductAccess, ProductViews, PublicProducts, OcopCertificates],
+  exports: [ProductAccess, ProductViews, PublicProducts, OcopCertificates, StatisticsService],
 })
 export class CatalogModule {}

@@ -21,3 +21,5 @@ export { OCOP_EXPIRE_QUEUE } from './ocop/ocop-expiry.job';
 export { ocopLevel, type OcopLevel } from './ocop/ocop-rules';
 export { isValidGtin, IsGtin } from './validation/gtin';
 export { PRODUCT_UNITS, canonicalUnit } from './validation/units';
+export { StatisticsService } from './statistics/statistics.service';
+export { StatsOverviewDto, CommuneStatsDto } from './statistics/statistics.dto';

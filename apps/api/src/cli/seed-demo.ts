@@ -1,0 +1,108 @@
+import 'reflect-metadata';
+import { NestFactory } from '@nestjs/core';
+import {
+  ConfigError,
+  DataDirLockedError,
+  PinoNestLogger,
+  createLogger,
+  loadConfig,
+  provisionInfrastructure,
+  runMigrations,
+  type Infrastructure,
+} from '@tradefloor/core';
+import { seedDemoBulletins } from '@tradefloor/news-bulletin';
+import { DataSource } from 'typeorm';
+import { AppModule } from '../app.module';
+import { DEMO_PASSWORD } from './demo-data/demo-users';
+import { seedDemoData } from './demo-data/seed-demo-data';
+import { seedSyntheticProducts, type ScaleProgress } from './demo-data/seed-synthetic';
+
+const USAGE = `Usage: npm run seed:demo [-- --scale N]
+
+Loads the demo data set (idempotent) into the database the app is configured for: DATABASE_URL,
+else the embedded PostgreSQL in DATA_DIR (stop the server first, or use DATABASE_URL).
+  --scale N   also ensure N synthetic products exist (for benchmarks); changes the totals.
+`;
+
+const out = (line: string) => process.stdout.write(`${line}\n`);
+
+function parseArgs(argv: string[]): { scale: number } {
+  let scale = 0;
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    if (a === '--help' || a === '-h') {
+      out(USAGE);
+      process.exit(0);
+    }
+    const value = a === '--scale' ? argv[++i] : a.startsWith('--scale=') ? a.slice('--scale='.length) : undefined;
+    if (value === undefined) throw new Error(`Unknown argument ${a}`);
+    if (!/^\d+$/.test(value) || Number(value) > 10_000_000) throw new Error(`--scale needs a whole number up to 10,000,000 (got "${value}")`);
+    scale = Number(value);
+  }
+  return { scale };
+}
+
+function progressPrinter(): (p: ScaleProgress) => void {
+  let lastStep = -1;
+  return (p) => {
+    const step = Math.floor((p.done / p.total) * 20); // every 5 %
+    if (step === lastStep && p.done !== p.total) return;
+    lastStep = step;
+    const pct = ((p.done / p.total) * 100).toFixed(0).padStart(3);
+    out(`  ${pct}%  ${p.done.toLocaleString('en')} / ${p.total.toLocaleString('en')} rows  (${p.created.toLocaleString('en')} new)  ${p.ratePerSecond.toLocaleString('en')} rows/s  ETA ${p.etaSeconds}s`);
+  };
+}
+
+async function run(): Promise<void> {
+  const { scale } = parseArgs(process.argv.slice(2));
+  const config = loadConfig();
+  // Server logs stay quiet unless asked for: the seeder reports its own progress.
+  const logger = createLogger(process.env.LOG_LEVEL ?? 'warn');
+  let infra: Infrastructure | undefined;
+  try {
+    infra = await provisionInfrastructure(config, logger);
+    await runMigrations(infra.config.databaseUrl, logger);
+    const app = await NestFactory.createApplicationContext(AppModule.register({ config: infra.config, logger }), {
+      logger: new PinoNestLogger(logger.child({ component: 'nest' })),
+    });
+    try {
+      out('Seeding the demo data set (dữ liệu mẫu)…');
+      const base = await seedDemoData(app);
+      out(
+        `  base set: ${base.enterprisesCreated} enterprises, ${base.productsCreated} products, ${base.usersCreated} users created; ` +
+          `${base.eventsPublished} change events; ${base.ms} ms`,
+      );
+      const bulletins = await seedDemoBulletins(app.get(DataSource));
+      out(`  bulletins: ${bulletins.length} created`);
+      if (scale > 0) {
+        out(`Adding synthetic products up to #${scale.toLocaleString('en')}…`);
+        const s = await seedSyntheticProducts(app, scale, progressPrinter());
+        out(`  synthetic: ${s.productsCreated} products, ${s.enterprisesCreated} enterprises created in ${(s.ms / 1000).toFixed(1)} s`);
+        if (s.productsCreated > 0 && !s.reindexRequested) {
+          out('  Synthetic products publish no per-product events: rebuild the search index with `npm run search:reindex`.');
+        }
+      }
+      out(`Done. Demo accounts (*@demo.tradefloor.vn) use the password "${DEMO_PASSWORD}".`);
+    } finally {
+      await app.close();
+    }
+  } finally {
+    await infra?.stop();
+  }
+}
+
+run().catch((err: unknown) => {
+  if (err instanceof DataDirLockedError) {
+    process.stderr.write(
+      `Máy chủ TradeFloor đang chạy trên thư mục dữ liệu này (the server holds the data directory lock).\n${err.message}\n` +
+        'Stop the server and run seed:demo again, or point DATABASE_URL at the database to seed it while the server runs.\n',
+    );
+    process.exit(75);
+  }
+  if (err instanceof ConfigError) {
+    process.stderr.write(`${err.message}\n`);
+    process.exit(78);
+  }
+  process.stderr.write(`seed:demo failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
+  process.exit(1);
+});
