@@ -41,7 +41,7 @@ export class ShopeeController {
     if (!key || given.length !== expected.length || !timingSafeEqual(Buffer.from(given), Buffer.from(expected))) {
       throw new UnauthorizedError('Chữ ký push không hợp lệ (invalid push signature)', 'INVALID_PUSH_SIGNATURE');
     }
-    let body: { shop_id?: unknown; data?: { item_id?: unknown } } = {};
+    let body: { shop_id?: unknown; data?: { item_id?: unknown } };
     try {
       body = JSON.parse(raw.toString('utf8'));
     } catch {
