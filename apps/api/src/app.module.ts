@@ -4,10 +4,11 @@ import { CatalogModule } from '@tradefloor/catalog';
 import { EnterpriseProfileModule } from '@tradefloor/enterprise-profile';
 import { IdentityModule } from '@tradefloor/identity';
 import { NewsBulletinModule } from '@tradefloor/news-bulletin';
+import { PartnerSyncModule } from '@tradefloor/partner-sync';
 import { WebModule } from './web/web.module';
 
 /** The bounded contexts that make up TradeFloor; api and worker processes load the same set. */
-const DOMAIN_MODULES = [IdentityModule, EnterpriseProfileModule, CatalogModule, NewsBulletinModule];
+const DOMAIN_MODULES = [IdentityModule, EnterpriseProfileModule, CatalogModule, NewsBulletinModule, PartnerSyncModule];
 
 @Module({})
 export class AppModule {

@@ -1,5 +1,6 @@
 export * from './config/app-config';
 export * from './clock/clock';
+export * from './crypto/secret-box';
 export * from './core.module';
 export * from './database/migrate';
 export * from './database/migrations';

@@ -43,6 +43,27 @@ export interface AppConfig {
   viewFlushIntervalMs: number;
   /** Content edits (name, description, category, images) of a published product send it back to review. */
   productEditsRequireReview: boolean;
+  partnerSync: PartnerSyncConfig;
+}
+
+/** Marketplace sync (libs/partner-sync): partner endpoints, platform credentials and engine limits. */
+export interface PartnerSyncConfig {
+  shopeeBaseUrl: string;
+  shopeePartnerId?: number;
+  shopeePartnerKey?: string;
+  vosoBaseUrl: string;
+  postmartBaseUrl: string;
+  /** Token-bucket rate per (channel, shop), requests per second. */
+  ratePerSecond: { shopee: number; voso: number; postmart: number };
+  /** Concurrent listing jobs per worker process. */
+  concurrency: number;
+  maxAttempts: number;
+  backoffBaseMs: number;
+  backoffMaxMs: number;
+  /** How long one job may hold a listing (renewed before each partner call). */
+  listingLeaseSeconds: number;
+  httpTimeoutMs: number;
+  reconcileIntervalSeconds: number;
 }
 
 export class ConfigError extends Error {
@@ -108,6 +129,39 @@ function email(env: Env, name: string): string | undefined {
   if (raw === undefined) return undefined;
   if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(raw)) throw new ConfigError(name, 'must be an email address');
   return raw.toLowerCase();
+}
+
+function loadPartnerSyncConfig(env: Env): PartnerSyncConfig {
+  const partnerIdRaw = str(env, 'SHOPEE_PARTNER_ID');
+  const partnerKey = str(env, 'SHOPEE_PARTNER_KEY');
+  if (partnerIdRaw !== undefined && !/^\d{1,15}$/.test(partnerIdRaw)) throw new ConfigError('SHOPEE_PARTNER_ID', 'must be a positive integer');
+  if (partnerIdRaw && !partnerKey) throw new ConfigError('SHOPEE_PARTNER_KEY', 'is required when SHOPEE_PARTNER_ID is set');
+  if (partnerKey && !partnerIdRaw) throw new ConfigError('SHOPEE_PARTNER_ID', 'is required when SHOPEE_PARTNER_KEY is set');
+  const base = (name: string, def: string) => (url(env, name, ['http:', 'https:']) ?? def).replace(/\/$/, '');
+  const listingLeaseSeconds = int(env, 'SYNC_LISTING_LEASE_SECONDS', 120, 2, 3600);
+  const httpTimeoutMs = int(env, 'SYNC_HTTP_TIMEOUT_MS', 15_000, 100, 120_000);
+  if (httpTimeoutMs >= listingLeaseSeconds * 1000) {
+    throw new ConfigError('SYNC_HTTP_TIMEOUT_MS', 'must be shorter than SYNC_LISTING_LEASE_SECONDS');
+  }
+  return {
+    shopeeBaseUrl: base('SHOPEE_BASE_URL', 'https://partner.shopeemobile.com'),
+    shopeePartnerId: partnerIdRaw ? Number(partnerIdRaw) : undefined,
+    shopeePartnerKey: partnerKey,
+    vosoBaseUrl: base('VOSO_BASE_URL', 'https://partner-api.voso.vn'),
+    postmartBaseUrl: base('POSTMART_BASE_URL', 'https://partner-api.postmart.vn'),
+    ratePerSecond: {
+      shopee: int(env, 'SHOPEE_RATE_PER_SECOND', 10, 1, 10_000),
+      voso: int(env, 'VOSO_RATE_PER_SECOND', 5, 1, 10_000),
+      postmart: int(env, 'POSTMART_RATE_PER_SECOND', 5, 1, 10_000),
+    },
+    concurrency: int(env, 'SYNC_CONCURRENCY', 8, 1, 256),
+    maxAttempts: int(env, 'SYNC_MAX_ATTEMPTS', 12, 1, 1000),
+    backoffBaseMs: int(env, 'SYNC_BACKOFF_BASE_MS', 2000, 1, 3_600_000),
+    backoffMaxMs: int(env, 'SYNC_BACKOFF_MAX_MS', 15 * 60_000, 1, 86_400_000),
+    listingLeaseSeconds,
+    httpTimeoutMs,
+    reconcileIntervalSeconds: int(env, 'SYNC_RECONCILE_INTERVAL_SECONDS', 3600, 5, 7 * 86400),
+  };
 }
 
 /** Parses and validates the environment. Throws ConfigError naming the first bad variable. */
@@ -188,6 +242,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     bulletinRequireApproval: bool(env, 'BULLETIN_REQUIRE_APPROVAL', false),
     viewFlushIntervalMs: int(env, 'VIEW_FLUSH_INTERVAL_MS', 2000, 100, 3_600_000),
     productEditsRequireReview: bool(env, 'PRODUCT_EDITS_REQUIRE_REVIEW', false),
+    partnerSync: loadPartnerSyncConfig(env),
   };
 }
 

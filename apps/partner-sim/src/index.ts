@@ -1,0 +1,2 @@
+export { startPartnerSim, SIM_DEFAULTS, type PartnerSim, type PartnerSimOptions } from './server';
+export type { SimFaults } from './faults';

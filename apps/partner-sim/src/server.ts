@@ -1,0 +1,145 @@
+import { createHmac } from 'node:crypto';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { NO_FAULTS, type SimFaults } from './faults';
+import { send, type SimRequest } from './http-util';
+import { RestSim, type RestSimOptions } from './rest-sim';
+import { ShopeeSim, type ShopeeSimOptions } from './shopee-sim';
+import { SimStore } from './sim-store';
+
+export interface PartnerSimOptions {
+  port?: number;
+  host?: string;
+  faults?: Partial<SimFaults>;
+  shopee?: Partial<ShopeeSimOptions>;
+  voso?: Partial<RestSimOptions>;
+  postmart?: Partial<RestSimOptions>;
+}
+
+export interface PartnerSim {
+  url: string;
+  port: number;
+  store: SimStore;
+  shopee: ShopeeSim;
+  voso: RestSim;
+  postmart: RestSim;
+  setFaults(faults: Partial<SimFaults>): void;
+  state(): ReturnType<SimStore['snapshot']>;
+  stop(): Promise<void>;
+}
+
+export const SIM_DEFAULTS = { partnerId: 2_000_001, partnerKey: 'sim-partner-key-0123456789abcdef' };
+
+function mergeFaults(base: SimFaults, patch: Partial<SimFaults>): SimFaults {
+  return { ...base, ...patch, burst429: { count: patch.burst429?.count ?? base.burst429.count } };
+}
+
+/**
+ * One server speaking Shopee Open Platform v2 (partners.md) and our Voso and Postmart default
+ * contracts (docs/partners/), with fault injection. Admin endpoints under /__sim.
+ */
+export async function startPartnerSim(options: PartnerSimOptions = {}): Promise<PartnerSim> {
+  let faults = mergeFaults(NO_FAULTS, options.faults ?? {});
+  const store = new SimStore();
+  const shopee = new ShopeeSim(
+    {
+      partnerId: SIM_DEFAULTS.partnerId,
+      partnerKey: SIM_DEFAULTS.partnerKey,
+      accessTtlSeconds: 4 * 3600,
+      ratePerSecond: 1000,
+      dailyQuota: 1_000_000,
+      requireImages: false,
+      ...options.shopee,
+    },
+    store,
+    () => faults,
+  );
+  const voso = new RestSim('voso', { ratePerSecond: 1000, tokenTtlSeconds: 3600, ...options.voso }, store, () => faults);
+  const postmart = new RestSim('postmart', { ratePerSecond: 1000, tokenTtlSeconds: 3600, ...options.postmart }, store, () => faults);
+
+  const admin = async (r: SimRequest): Promise<void> => {
+    const body = r.json<Record<string, unknown>>() ?? {};
+    switch (`${r.method} ${r.path}`) {
+      case 'GET /__sim/state':
+        return send(r.res, 200, { faults, ...store.snapshot() });
+      case 'POST /__sim/faults':
+        faults = mergeFaults(faults, body as Partial<SimFaults>);
+        return send(r.res, 200, { faults });
+      case 'POST /__sim/expire-tokens':
+        shopee.expireAccessTokens();
+        voso.expireTokens();
+        return send(r.res, 200, { ok: true });
+      case 'GET /__sim/items': {
+        const channel = r.query.get('channel') ?? 'shopee';
+        return send(r.res, 200, store.itemsBySku(channel, r.query.get('shop') ?? ''));
+      }
+      case 'POST /__sim/shopee/push': {
+        // Sends a signed push to `url` like Shopee would.
+        const payload = JSON.stringify({ shop_id: Number(body.shop_id), code: 8, timestamp: Math.floor(Date.now() / 1000), data: { item_id: Number(body.item_id) } });
+        const url = String(body.url);
+        const signature = createHmac('sha256', shopee.opts.partnerKey).update(`${url}|${payload}`).digest('hex');
+        const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', authorization: signature }, body: payload });
+        return send(r.res, 200, { status: res.status, body: await res.text() });
+      }
+      default:
+        return send(r.res, 404, { error: 'unknown sim admin endpoint' });
+    }
+  };
+
+  const server: Server = createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => {
+      const raw = Buffer.concat(chunks);
+      const url = new URL(req.url ?? '/', 'http://sim');
+      let parsed: unknown;
+      const r: SimRequest = {
+        req,
+        res,
+        method: req.method ?? 'GET',
+        path: url.pathname,
+        pathWithQuery: `${url.pathname}${url.search}`,
+        query: url.searchParams,
+        raw,
+        json: <T>() => {
+          if (parsed === undefined && raw.length && String(req.headers['content-type'] ?? '').includes('json')) {
+            try {
+              parsed = JSON.parse(raw.toString('utf8'));
+            } catch {
+              parsed = null;
+            }
+          }
+          return (parsed ?? undefined) as T | undefined;
+        },
+      };
+      const run = async () => {
+        if (r.path.startsWith('/__sim/')) return admin(r);
+        if (await shopee.handle(r)) return;
+        if (await voso.handle(r)) return;
+        if (await postmart.handle(r)) return;
+        send(res, 404, { error: 'not found' });
+      };
+      run().catch((err: unknown) => {
+        if (!res.headersSent) send(res, 500, { error: 'sim failure', message: String(err) });
+      });
+    });
+  });
+  server.keepAliveTimeout = 30_000;
+  await new Promise<void>((resolve) => server.listen(options.port ?? 0, options.host ?? '127.0.0.1', resolve));
+  const port = (server.address() as AddressInfo).port;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    port,
+    store,
+    shopee,
+    voso,
+    postmart,
+    setFaults: (f) => (faults = mergeFaults(faults, f)),
+    state: () => store.snapshot(),
+    stop: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}

@@ -1,0 +1,128 @@
+/**
+ * Partner sync benchmark: 10,000 listings pushed to the simulated Shopee under a 50 requests/s
+ * limit per shop (enforced by our token bucket AND by the simulator). Prints the achieved request
+ * rate against the limit, the total time and duplicates. Run: `npm run bench:sync`.
+ * Environment: BENCH_LISTINGS (10000), BENCH_RATE (50), DATA_DIR (var/bench-sync), EMBEDDED_PG_PORT.
+ */
+import 'reflect-metadata';
+import { createLogger, loadConfig, provisionInfrastructure, runMigrations } from '@tradefloor/core';
+import { rmSync } from 'node:fs';
+import { buildApp } from '../apps/api/src/bootstrap';
+import { SIM_DEFAULTS, startPartnerSim } from '../apps/partner-sim/src';
+
+const LISTINGS = Number(process.env.BENCH_LISTINGS ?? 10_000);
+const RATE = Number(process.env.BENCH_RATE ?? 50);
+const dataDir = process.env.DATA_DIR ?? 'var/bench-sync';
+
+async function main(): Promise<void> {
+  const sim = await startPartnerSim({ shopee: { ratePerSecond: RATE } });
+  rmSync(dataDir, { recursive: true, force: true });
+  const env = {
+    ...process.env,
+    NODE_ENV: 'development',
+    DATA_DIR: dataDir,
+    SEARCH_ENGINE: 'postgres',
+    PORT: process.env.PORT ?? '3297',
+    LOG_LEVEL: 'warn',
+    SHOPEE_BASE_URL: sim.url,
+    SHOPEE_PARTNER_ID: String(SIM_DEFAULTS.partnerId),
+    SHOPEE_PARTNER_KEY: SIM_DEFAULTS.partnerKey,
+    SHOPEE_RATE_PER_SECOND: String(RATE),
+    SYNC_CONCURRENCY: '16',
+    WORKER_CONCURRENCY: '24',
+    DB_POOL_SIZE: '30',
+    JOB_POLL_INTERVAL_MS: '100',
+    SYNC_BACKOFF_BASE_MS: '200',
+    ADMIN_EMAIL: 'admin@bench.test',
+    ADMIN_PASSWORD: 'admin-password-123',
+  };
+  const logger = createLogger('warn');
+  const infra = await provisionInfrastructure(loadConfig(env), logger);
+  try {
+    await runMigrations(infra.config.databaseUrl, logger);
+    const built = await buildApp('all', infra.config, logger);
+    const base = await built.listen();
+    const api = (path: string, init: RequestInit & { token?: string } = {}) =>
+      fetch(`${base}${path}`, {
+        ...init,
+        headers: { 'content-type': 'application/json', ...(init.token ? { authorization: `Bearer ${init.token}` } : {}) },
+      }).then(async (r) => ({ status: r.status, body: (await r.json().catch(() => null)) as Record<string, unknown> }));
+
+    const email = `bench-${Date.now()}@example.vn`;
+    await api('/api/v1/auth/register', { method: 'POST', body: JSON.stringify({ email, password: 'bench-password-123', displayName: 'Bench', role: 'business' }) });
+    const login = await api('/api/v1/auth/login', { method: 'POST', body: JSON.stringify({ email, password: 'bench-password-123' }) });
+    const token = String(login.body.accessToken);
+    const { DataSource } = await import('typeorm');
+    const ds = built.app.get(DataSource);
+    const [user] = await ds.query(`SELECT id FROM users WHERE email = $1`, [email]);
+    const [category] = await ds.query(`SELECT id FROM categories WHERE slug = 'trai-cay'`);
+    const [commune] = await ds.query(`SELECT code, province_code FROM communes LIMIT 1`);
+    const [ent] = await ds.query(
+      `INSERT INTO enterprises (slug, kind, legal_name, display_name, province_code, commune_code, status, owner_id, verified_at)
+       VALUES ('bench-htx', 'cooperative', 'HTX Bench', 'HTX Bench', $1, $2, 'verified', $3, now()) RETURNING id`,
+      [commune.province_code, commune.code, user.id],
+    );
+    await ds.query(`INSERT INTO enterprise_members (enterprise_id, user_id, role) VALUES ($1, $2, 'owner')`, [ent.id, user.id]);
+    await ds.query(
+      `INSERT INTO products (enterprise_id, category_id, name, slug, description, sku, price_vnd, unit, stock_quantity, weight_grams, status, published_at)
+       SELECT $1, $2, 'Sản phẩm ' || g, 'bench-' || g, '<p>Đặc sản</p>', 'B-' || lpad(g::text, 6, '0'), 20000 + g, 'kg', 100, 500, 'published', now()
+       FROM generate_series(1, $3) g`,
+      [ent.id, category.id, LISTINGS],
+    );
+    const connect = await api(`/api/v1/enterprises/${ent.id}/channels`, { method: 'POST', token, body: JSON.stringify({ channel: 'shopee' }) });
+    const back = new URL((await fetch(String(connect.body.authorizationUrl), { redirect: 'manual' })).headers.get('location')!);
+    const cb = await api(`/api/v1/channels/shopee/callback${back.search}`);
+    const shopId = String(cb.body.shopId);
+    await api(`/api/v1/enterprises/${ent.id}/channels/shopee/settings`, {
+      method: 'PUT',
+      token,
+      body: JSON.stringify({ categoryMap: { [category.id]: '100629' }, logisticsChannelId: '50018' }),
+    });
+    const ids: string[] = (await ds.query(`SELECT id FROM products WHERE enterprise_id = $1 ORDER BY sku`, [ent.id])).map((r: { id: string }) => r.id);
+
+    const started = Date.now();
+    for (let i = 0; i < ids.length; i += 1000) {
+      const res = await api(`/api/v1/enterprises/${ent.id}/channels/shopee/products`, { method: 'PUT', token, body: JSON.stringify({ productIds: ids.slice(i, i + 1000), mode: 'add' }) });
+      if (res.status !== 200) throw new Error(`select failed: ${JSON.stringify(res.body)}`);
+    }
+    let last = 0;
+    for (;;) {
+      const [{ n }] = await ds.query(`SELECT count(*)::int AS n FROM listings WHERE state = 'listed'`);
+      if (n >= LISTINGS) break;
+      if (Date.now() - last > 10_000) {
+        last = Date.now();
+        process.stdout.write(`  … ${n}/${LISTINGS} listed after ${((Date.now() - started) / 1000).toFixed(0)} s\n`);
+      }
+      await new Promise((r) => setTimeout(r, 250));
+    }
+    const totalS = (Date.now() - started) / 1000;
+    const state = sim.state();
+    const shop = state.shops[`shopee:${shopId}`];
+    const achieved = shop.ratePerSecond;
+    const result = {
+      listings: LISTINGS,
+      limitPerSecond: RATE,
+      partnerRequests: shop.requests,
+      throttledByPartner: shop.throttled,
+      achievedRatePerSecond: Number(achieved.toFixed(2)),
+      achievedVsLimit: `${((achieved / RATE) * 100).toFixed(1)}%`,
+      totalSeconds: Number(totalS.toFixed(1)),
+      listingsPerSecond: Number((LISTINGS / totalS).toFixed(2)),
+      duplicates: state.duplicateSkus,
+      remoteItems: shop.items,
+    };
+    process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
+    await built.app.close();
+  } finally {
+    await infra.stop();
+    await sim.stop();
+  }
+}
+
+main().then(
+  () => process.exit(0),
+  (err: unknown) => {
+    process.stderr.write(`${(err as Error).stack ?? String(err)}\n`);
+    process.exit(1);
+  },
+);

@@ -1,0 +1,57 @@
+import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Post, Put } from '@nestjs/common';
+import { ApiCreatedResponse, ApiNoContentResponse, ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ErrorEnvelopeDto } from '@tradefloor/core';
+import { Auth, CurrentUser, type Principal } from '@tradefloor/identity';
+import {
+  ChannelConnectionDto,
+  ChannelConnectionListDto,
+  ChannelParamDto,
+  ChannelSettingsDto,
+  ChooseProductsDto,
+  ChooseProductsResultDto,
+  ConnectChannelDto,
+  ConnectResultDto,
+} from '../dto/channel.dto';
+import { ConnectionsService } from './connections.service';
+
+@ApiTags('partner-sync')
+@Controller('api/v1/enterprises/:id/channels')
+@Auth()
+export class ChannelsController {
+  constructor(private readonly connections: ConnectionsService) {}
+
+  @Post()
+  @ApiCreatedResponse({ type: ConnectResultDto })
+  @ApiNotFoundResponse({ type: ErrorEnvelopeDto })
+  connect(@CurrentUser() user: Principal, @Param('id', new ParseUUIDPipe()) id: string, @Body() dto: ConnectChannelDto): Promise<ConnectResultDto> {
+    return this.connections.connect(user, id, dto);
+  }
+
+  @Get()
+  @ApiOkResponse({ type: ChannelConnectionListDto })
+  async list(@CurrentUser() user: Principal, @Param('id', new ParseUUIDPipe()) id: string): Promise<ChannelConnectionListDto> {
+    return { items: await this.connections.list(user, id) };
+  }
+
+  @Delete(':channel')
+  @HttpCode(204)
+  @ApiNoContentResponse()
+  @ApiNotFoundResponse({ type: ErrorEnvelopeDto })
+  disconnect(@CurrentUser() user: Principal, @Param() p: ChannelParamDto): Promise<void> {
+    return this.connections.disconnect(user, p.id, p.channel);
+  }
+
+  @Put(':channel/settings')
+  @ApiOkResponse({ type: ChannelConnectionDto })
+  @ApiNotFoundResponse({ type: ErrorEnvelopeDto })
+  settings(@CurrentUser() user: Principal, @Param() p: ChannelParamDto, @Body() dto: ChannelSettingsDto): Promise<ChannelConnectionDto> {
+    return this.connections.updateSettings(user, p.id, p.channel, dto);
+  }
+
+  @Put(':channel/products')
+  @ApiOkResponse({ type: ChooseProductsResultDto })
+  @ApiNotFoundResponse({ type: ErrorEnvelopeDto })
+  async products(@CurrentUser() user: Principal, @Param() p: ChannelParamDto, @Body() dto: ChooseProductsDto): Promise<ChooseProductsResultDto> {
+    return { channel: p.channel, changed: await this.connections.chooseProducts(user, p.id, p.channel, dto.productIds, dto.mode) };
+  }
+}

@@ -1,0 +1,262 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { APP_CONFIG, DomainError, NotFoundError, ValidationFailedError, returnedRows, type ResolvedConfig } from '@tradefloor/core';
+import { EnterpriseAccess } from '@tradefloor/enterprise-profile';
+import type { Principal } from '@tradefloor/identity';
+import { createHash, randomBytes } from 'node:crypto';
+import type { DataSource, EntityManager } from 'typeorm';
+import { SyncError, type ChannelSettings } from '../channels/channel.types';
+import { channelByName, pushChannel } from '../channels/registry';
+import { shopeeClientFor } from '../channels/shopee/shopee.channel';
+import { ConnectionStore, type ConnectionRow } from '../engine/connection-store';
+import { ListingScheduler } from '../engine/listing-scheduler';
+import { createPartnerHttp } from '../engine/partner-http';
+import type { ChannelConnectionDto, ChannelSettingsDto, ConnectChannelDto, ConnectResultDto, ShopeeCallbackResultDto } from '../dto/channel.dto';
+
+const STATE_TTL_MINUTES = 10;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
+
+function partnerFailure(err: unknown, displayName: string): DomainError {
+  if (err instanceof SyncError && (err.errorClass === 'auth' || err.errorClass === 'validation')) {
+    return new DomainError('CHANNEL_CREDENTIALS_REJECTED', `${displayName} từ chối thông tin đăng nhập (credentials rejected: ${err.message})`, 422);
+  }
+  if (err instanceof SyncError && err.errorClass === 'signature') {
+    return new DomainError('CHANNEL_MISCONFIGURED', `Cấu hình kênh ${displayName} không hợp lệ (channel misconfigured: ${err.message})`, 503);
+  }
+  return new DomainError('PARTNER_UNAVAILABLE', `${displayName} tạm thời không phản hồi, vui lòng thử lại (partner unavailable)`, 503);
+}
+
+/** Connecting an enterprise to a channel, its settings and which products it lists there. */
+@Injectable()
+export class ConnectionsService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly access: EnterpriseAccess,
+    private readonly store: ConnectionStore,
+    private readonly scheduler: ListingScheduler,
+    @Inject(APP_CONFIG) private readonly config: ResolvedConfig,
+  ) {}
+
+  async connect(principal: Principal, enterpriseId: string, dto: ConnectChannelDto): Promise<ConnectResultDto> {
+    const enterprise = await this.access.assertCanManage(principal, enterpriseId);
+    const channel = channelByName(dto.channel)!;
+    if (channel.kind === 'pull') {
+      if (dto.credentials) throw ValidationFailedError.field('credentials', 'Kênh feed không cần thông tin đăng nhập (feed takes no credentials)');
+      const token = dto.feedToken === false ? null : randomBytes(24).toString('base64url');
+      await this.upsert(this.dataSource.manager, enterpriseId, 'feed', { status: 'active', secrets: null, feedTokenHash: token ? sha256(token) : null });
+      const base = `${this.config.publicBaseUrl}/feeds/enterprises/${enterprise.slug}/products`;
+      const q = token ? `?token=${token}` : '';
+      return { channel: 'feed', status: 'active', feed: { csvUrl: `${base}.csv${q}`, jsonUrl: `${base}.json${q}`, tokenProtected: !!token } };
+    }
+    if (channel.name === 'shopee') {
+      if (dto.credentials) throw ValidationFailedError.field('credentials', 'Shopee dùng luồng ủy quyền, không nhận mật khẩu (Shopee uses the authorisation flow)');
+      let client;
+      try {
+        client = shopeeClientFor(this.config.partnerSync);
+      } catch (err) {
+        throw partnerFailure(err, 'Shopee');
+      }
+      const nonce = randomBytes(24).toString('base64url');
+      await this.dataSource.query(
+        `INSERT INTO channel_auth_states (nonce_hash, enterprise_id, channel, expires_at) VALUES ($1, $2, 'shopee', now() + make_interval(mins => $3))`,
+        [sha256(nonce), enterpriseId, STATE_TTL_MINUTES],
+      );
+      const existing = await this.store.find(enterpriseId, 'shopee');
+      if (!existing) await this.upsert(this.dataSource.manager, enterpriseId, 'shopee', { status: 'pending', secrets: null });
+      const redirect = `${this.config.publicBaseUrl}/api/v1/channels/shopee/callback?state=${nonce}`;
+      return { channel: 'shopee', status: existing?.status ?? 'pending', authorizationUrl: client.authorizationUrl(redirect) };
+    }
+    // Credential channels: check the fields, then prove them against the partner before storing.
+    const push = pushChannel(channel.name)!;
+    const creds = dto.credentials ?? {};
+    const details = push.credentialFields
+      .filter((f) => typeof creds[f] !== 'string' || !creds[f].trim() || creds[f].length > 500)
+      .map((f) => ({ field: `credentials.${f}`, message: 'Bắt buộc, tối đa 500 ký tự (required, max 500 characters)' }));
+    for (const key of Object.keys(creds)) {
+      if (!push.credentialFields.includes(key)) details.push({ field: `credentials.${key}`, message: 'Trường không được hỗ trợ (unknown field)' });
+    }
+    if (details.length) throw new ValidationFailedError(details);
+    const http = createPartnerHttp({ timeoutMs: this.config.partnerSync.httpTimeoutMs });
+    let result;
+    try {
+      result = await push.connectWithCredentials!({ shopKey: `${push.name}:${enterpriseId}`, shopId: null, http, config: this.config.partnerSync }, creds);
+    } catch (err) {
+      throw partnerFailure(err, push.displayName);
+    }
+    await this.dataSource.transaction(async (m) => {
+      const id = await this.upsert(m, enterpriseId, push.name, { status: 'active', secrets: this.store.seal(result.secrets), accessExpiresAt: result.accessExpiresAt, shopId: result.shopId });
+      await this.requeueAfterReconnect(m, id);
+    });
+    return { channel: push.name, status: 'active' };
+  }
+
+  /** Shopee returns the seller here with ?code&shop_id; `state` binds the enterprise and is single-use. */
+  async shopeeCallback(code: string, shopId: string, state: string): Promise<ShopeeCallbackResultDto> {
+    const [row] = returnedRows<{ enterprise_id: string }>(await this.dataSource.query(
+      `UPDATE channel_auth_states SET used_at = now() WHERE nonce_hash = $1 AND used_at IS NULL AND expires_at > now() AND channel = 'shopee' RETURNING enterprise_id`,
+      [sha256(state)],
+    ));
+    if (!row) throw new DomainError('INVALID_AUTH_STATE', 'Liên kết ủy quyền không hợp lệ hoặc đã hết hạn (invalid or expired authorisation state)', 400);
+    const enterpriseId: string = row.enterprise_id;
+    let tokens: { access_token: string; refresh_token: string; expire_in: number };
+    try {
+      const client = shopeeClientFor(this.config.partnerSync);
+      const http = createPartnerHttp({ timeoutMs: this.config.partnerSync.httpTimeoutMs });
+      tokens = await client.publicPost(http, '/api/v2/auth/token/get', { code, shop_id: Number(shopId), partner_id: this.config.partnerSync.shopeePartnerId });
+    } catch (err) {
+      throw partnerFailure(err, 'Shopee');
+    }
+    const secrets = { accessToken: tokens.access_token, refreshToken: tokens.refresh_token, expireIn: tokens.expire_in };
+    await this.dataSource.transaction(async (m) => {
+      const id = await this.upsert(m, enterpriseId, 'shopee', {
+        status: 'active',
+        secrets: this.store.seal(secrets),
+        accessExpiresAt: new Date(Date.now() + tokens.expire_in * 1000),
+        shopId,
+        bumpVersion: true,
+      });
+      await this.requeueAfterReconnect(m, id);
+    });
+    return { channel: 'shopee', status: 'active', shopId, enterpriseId };
+  }
+
+  async list(principal: Principal, enterpriseId: string): Promise<ChannelConnectionDto[]> {
+    await this.access.assertCanManage(principal, enterpriseId);
+    const rows: Array<ConnectionRow & { created_at: Date; last_reconciled_at: Date | null }> = await this.dataSource.query(
+      `SELECT * FROM channel_connections WHERE enterprise_id = $1 AND status <> 'disconnected' ORDER BY channel`,
+      [enterpriseId],
+    );
+    const counts: Array<{ channel: string; state: string; n: number }> = await this.dataSource.query(
+      `SELECT channel, state, count(*)::int AS n FROM listings WHERE enterprise_id = $1 AND selected GROUP BY channel, state`,
+      [enterpriseId],
+    );
+    return rows.map((r) => ({
+      channel: r.channel,
+      displayName: channelByName(r.channel)?.displayName ?? r.channel,
+      status: r.status,
+      shopId: r.shop_id,
+      settings: r.settings ?? {},
+      settingsVersion: r.settings_version,
+      lastError: r.last_error,
+      pausedUntil: r.paused_until ? new Date(r.paused_until).toISOString() : null,
+      lastReconciledAt: r.last_reconciled_at ? new Date(r.last_reconciled_at).toISOString() : null,
+      listings: counts.filter((c) => c.channel === r.channel).map((c) => ({ state: c.state, count: c.n })),
+      connectedAt: new Date(r.created_at).toISOString(),
+    }));
+  }
+
+  /** Forgets the connection and its secrets at once; listings are marked delisted here (the partner keeps its copy). */
+  async disconnect(principal: Principal, enterpriseId: string, channel: string): Promise<void> {
+    await this.access.assertCanManage(principal, enterpriseId);
+    await this.dataSource.transaction(async (m) => {
+      const rows = returnedRows(await m.query(
+        `UPDATE channel_connections SET status = 'disconnected', secrets = NULL, feed_token_hash = NULL, access_expires_at = NULL, updated_at = now()
+         WHERE enterprise_id = $1 AND channel = $2 AND status <> 'disconnected' RETURNING id`,
+        [enterpriseId, channel],
+      ));
+      if (!rows.length) throw new NotFoundError('Kết nối kênh', 'CHANNEL_NOT_CONNECTED');
+      await m.query(
+        `UPDATE listings SET state = 'delisted', last_error = 'Kênh đã bị gỡ kết nối (channel disconnected)', updated_at = now() WHERE enterprise_id = $1 AND channel = $2`,
+        [enterpriseId, channel],
+      );
+    });
+  }
+
+  async updateSettings(principal: Principal, enterpriseId: string, channel: string, dto: ChannelSettingsDto): Promise<ChannelConnectionDto> {
+    await this.access.assertCanManage(principal, enterpriseId);
+    const push = pushChannel(channel);
+    if (!push) throw ValidationFailedError.field('channel', 'Kênh này không có cài đặt đồng bộ (this channel has no sync settings)');
+    const conn = await this.store.find(enterpriseId, channel);
+    if (!conn || conn.status === 'disconnected') throw new NotFoundError('Kết nối kênh', 'CHANNEL_NOT_CONNECTED');
+    const map = dto.categoryMap ?? conn.settings?.categoryMap ?? {};
+    const details: Array<{ field: string; message: string }> = [];
+    const keys = Object.keys(map);
+    if (keys.length > 1000) details.push({ field: 'categoryMap', message: 'Tối đa 1000 mục (at most 1000 entries)' });
+    for (const [k, v] of Object.entries(map)) {
+      if (!UUID.test(k)) details.push({ field: `categoryMap.${k}`, message: 'Khóa phải là mã danh mục (key must be a category id)' });
+      else if (typeof v !== 'string' || !/^[A-Za-z0-9_.-]{1,64}$/.test(v)) details.push({ field: `categoryMap.${k}`, message: 'Mã danh mục đối tác không hợp lệ (invalid partner category id)' });
+    }
+    const valid = keys.filter((k) => UUID.test(k));
+    if (valid.length) {
+      const found: Array<{ id: string }> = await this.dataSource.query(`SELECT id FROM categories WHERE id = ANY($1::uuid[])`, [valid]);
+      const known = new Set(found.map((f) => f.id));
+      for (const k of valid) if (!known.has(k)) details.push({ field: `categoryMap.${k}`, message: 'Danh mục không tồn tại (unknown category)' });
+    }
+    if (details.length) throw new ValidationFailedError(details);
+    const settings: ChannelSettings = {
+      categoryMap: map,
+      logisticsChannelId: dto.logisticsChannelId ?? conn.settings?.logisticsChannelId,
+      defaultWeightGrams: dto.defaultWeightGrams ?? conn.settings?.defaultWeightGrams,
+    };
+    await this.dataSource.transaction(async (m) => {
+      await m.query(`UPDATE channel_connections SET settings = $2, settings_version = settings_version + 1, updated_at = now() WHERE id = $1`, [conn.id, JSON.stringify(settings)]);
+      // Mappings changed: every selected listing is re-checked (the handler skips those already current).
+      const ids: Array<{ id: string }> = await m.query(`SELECT id FROM listings WHERE enterprise_id = $1 AND channel = $2 AND selected`, [enterpriseId, channel]);
+      await this.scheduler.enqueue(m, ids.map((r) => r.id));
+    });
+    return (await this.list(principal, enterpriseId)).find((c) => c.channel === channel)!;
+  }
+
+  async chooseProducts(principal: Principal, enterpriseId: string, channel: string, productIds: string[], mode: 'add' | 'remove'): Promise<number> {
+    await this.access.assertCanManage(principal, enterpriseId);
+    if (!pushChannel(channel)) throw ValidationFailedError.field('channel', 'Kênh feed gồm mọi sản phẩm đã đăng (the feed lists every published product)');
+    const conn = await this.store.find(enterpriseId, channel);
+    if (!conn || conn.status === 'disconnected') throw new NotFoundError('Kết nối kênh', 'CHANNEL_NOT_CONNECTED');
+    const unique = [...new Set(productIds)];
+    const owned: Array<{ id: string }> = await this.dataSource.query(`SELECT id FROM products WHERE id = ANY($1::uuid[]) AND enterprise_id = $2`, [unique, enterpriseId]);
+    if (owned.length !== unique.length) {
+      const ok = new Set(owned.map((o) => o.id));
+      throw new ValidationFailedError(
+        unique.filter((id) => !ok.has(id)).map((id) => ({ field: 'productIds', message: `Sản phẩm ${id} không thuộc doanh nghiệp này (product not in this enterprise)` })),
+      );
+    }
+    return this.dataSource.transaction(async (m) => {
+      const rows: Array<{ id: string }> =
+        mode === 'add'
+          ? await m.query(
+              `INSERT INTO listings (product_id, enterprise_id, channel, selected)
+               SELECT unnest($1::uuid[]), $2, $3, true
+               ON CONFLICT (product_id, channel) DO UPDATE SET selected = true, updated_at = now() WHERE listings.selected = false
+               RETURNING id`,
+              [unique, enterpriseId, channel],
+            )
+          : returnedRows<{ id: string }>(
+              await m.query(`UPDATE listings SET selected = false, updated_at = now() WHERE product_id = ANY($1::uuid[]) AND channel = $2 AND selected RETURNING id`, [
+                unique,
+                channel,
+              ]),
+            );
+      await this.scheduler.enqueue(m, rows.map((r) => r.id), { markQueued: mode === 'add' });
+      return rows.length;
+    });
+  }
+
+  private async upsert(
+    m: EntityManager,
+    enterpriseId: string,
+    channel: string,
+    v: { status: string; secrets: string | null; feedTokenHash?: string | null; accessExpiresAt?: Date | null; shopId?: string | null; bumpVersion?: boolean },
+  ): Promise<string> {
+    const [row] = await m.query(
+      `INSERT INTO channel_connections (enterprise_id, channel, status, secrets, feed_token_hash, access_expires_at, shop_id, token_version)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, 1)
+       ON CONFLICT (enterprise_id, channel) DO UPDATE SET status = EXCLUDED.status, secrets = EXCLUDED.secrets, feed_token_hash = EXCLUDED.feed_token_hash,
+         access_expires_at = EXCLUDED.access_expires_at, shop_id = COALESCE(EXCLUDED.shop_id, channel_connections.shop_id),
+         token_version = channel_connections.token_version + 1, paused_until = NULL, last_error = NULL, updated_at = now()
+       RETURNING id`,
+      [enterpriseId, channel, v.status, v.secrets, v.feedTokenHash ?? null, v.accessExpiresAt ?? null, v.shopId ?? null],
+    );
+    return row.id;
+  }
+
+  /** After (re)connecting, listings that stopped for lack of access run again. */
+  private async requeueAfterReconnect(m: EntityManager, connectionId: string): Promise<void> {
+    const rows: Array<{ id: string }> = await m.query(
+      `SELECT l.id FROM listings l JOIN channel_connections c ON c.enterprise_id = l.enterprise_id AND c.channel = l.channel
+       WHERE c.id = $1 AND (l.state IN ('queued','failed','delisted') OR l.dead_lettered_at IS NOT NULL)`,
+      [connectionId],
+    );
+    await this.scheduler.enqueue(m, rows.map((r) => r.id));
+  }
+}

@@ -1,0 +1,125 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { ArrayMaxSize, ArrayMinSize, IsBoolean, IsIn, IsInt, IsObject, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min } from 'class-validator';
+import { CHANNEL_NAMES } from '../channels/registry';
+
+export class ConnectChannelDto {
+  @ApiProperty({ enum: CHANNEL_NAMES, example: 'shopee' })
+  @IsIn(CHANNEL_NAMES)
+  channel!: string;
+
+  @ApiPropertyOptional({
+    description: 'Thông tin đăng nhập của kênh (credentials): voso {username, password}; postmart {apiKey, apiSecret}. Never returned.',
+    type: 'object',
+    additionalProperties: { type: 'string' },
+  })
+  @IsOptional()
+  @IsObject()
+  credentials?: Record<string, string>;
+
+  @ApiPropertyOptional({ description: 'feed: protect the feed URLs with a token (default true)' })
+  @IsOptional()
+  @IsBoolean()
+  feedToken?: boolean;
+}
+
+export class FeedUrlsDto {
+  @ApiProperty() csvUrl!: string;
+  @ApiProperty() jsonUrl!: string;
+  @ApiProperty({ description: 'true when the URLs carry a token (shown only once, at connect)' }) tokenProtected!: boolean;
+}
+
+export class ConnectResultDto {
+  @ApiProperty() channel!: string;
+  @ApiProperty({ enum: ['pending', 'active', 'needs_reauth', 'disconnected'] }) status!: string;
+  @ApiPropertyOptional({ description: 'Shopee: send the seller here to authorise the shop' }) authorizationUrl?: string;
+  @ApiPropertyOptional({ type: FeedUrlsDto }) feed?: FeedUrlsDto;
+}
+
+export class ChannelSettingsDto {
+  @ApiPropertyOptional({
+    description: 'Our category id → the partner category id',
+    type: 'object',
+    additionalProperties: { type: 'string' },
+    example: { '0b7f…': '100629' },
+  })
+  @IsOptional()
+  @IsObject()
+  categoryMap?: Record<string, string>;
+
+  @ApiPropertyOptional({ example: '50018' })
+  @IsOptional()
+  @IsString()
+  @Matches(/^[A-Za-z0-9_-]{1,40}$/)
+  logisticsChannelId?: string;
+
+  @ApiPropertyOptional({ example: 500 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(1_000_000)
+  defaultWeightGrams?: number;
+}
+
+export class ListingCountDto {
+  @ApiProperty() state!: string;
+  @ApiProperty() count!: number;
+}
+
+export class ChannelConnectionDto {
+  @ApiProperty() channel!: string;
+  @ApiProperty() displayName!: string;
+  @ApiProperty({ enum: ['pending', 'active', 'needs_reauth', 'disconnected'] }) status!: string;
+  @ApiPropertyOptional({ nullable: true, type: String }) shopId!: string | null;
+  @ApiProperty({ type: ChannelSettingsDto }) settings!: ChannelSettingsDto;
+  @ApiProperty() settingsVersion!: number;
+  @ApiPropertyOptional({ nullable: true, type: String }) lastError!: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String, format: 'date-time' }) pausedUntil!: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String, format: 'date-time' }) lastReconciledAt!: string | null;
+  @ApiProperty({ type: [ListingCountDto] }) listings!: ListingCountDto[];
+  @ApiProperty({ format: 'date-time' }) connectedAt!: string;
+}
+
+export class ChannelConnectionListDto {
+  @ApiProperty({ type: [ChannelConnectionDto] }) items!: ChannelConnectionDto[];
+}
+
+export class ChooseProductsDto {
+  @ApiProperty({ type: [String], format: 'uuid' })
+  @ArrayMinSize(1)
+  @ArrayMaxSize(1000)
+  @IsUUID('all', { each: true })
+  productIds!: string[];
+
+  @ApiProperty({ enum: ['add', 'remove'] })
+  @IsIn(['add', 'remove'])
+  mode!: 'add' | 'remove';
+}
+
+export class ChooseProductsResultDto {
+  @ApiProperty() channel!: string;
+  @ApiProperty({ description: 'Listings added to or removed from the channel' }) changed!: number;
+}
+
+export class ShopeeCallbackQueryDto {
+  @ApiProperty() @IsString() @MaxLength(200) code!: string;
+  @ApiProperty() @IsString() @Matches(/^\d{1,20}$/) shop_id!: string;
+  @ApiProperty() @IsString() @MaxLength(200) state!: string;
+}
+
+export class ShopeeCallbackResultDto {
+  @ApiProperty() channel!: string;
+  @ApiProperty() status!: string;
+  @ApiProperty() shopId!: string;
+  @ApiProperty({ format: 'uuid' }) enterpriseId!: string;
+}
+
+export class ChannelParamDto {
+  @ApiProperty({ format: 'uuid' }) @IsUUID() id!: string;
+  @ApiProperty({ enum: CHANNEL_NAMES }) @IsIn(CHANNEL_NAMES) channel!: string;
+}
+
+export class MessageDto {
+  @ApiProperty() message!: string;
+}

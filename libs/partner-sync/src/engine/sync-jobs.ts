@@ -1,0 +1,88 @@
+import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { ProductViews } from '@tradefloor/catalog';
+import { APP_CONFIG, DomainEvents, JobQueue, JobRegistry, type JobRecord, type ResolvedConfig } from '@tradefloor/core';
+import type { DataSource } from 'typeorm';
+import { LISTING_QUEUE } from './listing-row';
+import { ListingScheduler } from './listing-scheduler';
+import { ListingSyncHandler, type ListingJob } from './listing-sync.handler';
+import { Reconciler } from './reconciler';
+
+export const PRODUCT_EVENTS_QUEUE = 'partner-sync.product';
+export const ENTERPRISE_EVENTS_QUEUE = 'partner-sync.enterprise';
+export const RECONCILE_QUEUE = 'partner-sync.reconcile';
+export const RECONCILE_CONNECTION_QUEUE = 'partner-sync.reconcile-connection';
+export const PUSH_QUEUE = 'partner-sync.push';
+
+export interface PushHint {
+  shopId: string;
+  itemId?: string;
+}
+
+/** Wires partner sync into the durable queue: event subscriptions, handlers, reconciliation schedule. */
+@Injectable()
+export class SyncJobs implements OnModuleInit {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly registry: JobRegistry,
+    private readonly events: DomainEvents,
+    private readonly jobs: JobQueue,
+    private readonly views: ProductViews,
+    private readonly scheduler: ListingScheduler,
+    private readonly listingSync: ListingSyncHandler,
+    private readonly reconciler: Reconciler,
+    @Inject(APP_CONFIG) private readonly config: ResolvedConfig,
+  ) {}
+
+  onModuleInit(): void {
+    const cfg = this.config.partnerSync;
+    this.events.subscribe('product.changed', PRODUCT_EVENTS_QUEUE);
+    this.events.subscribe('enterprise.changed', ENTERPRISE_EVENTS_QUEUE);
+    this.registry.register<{ productId: string }>(PRODUCT_EVENTS_QUEUE, (job) => this.scheduler.reviewProducts([job.payload.productId]).then(() => undefined), {
+      concurrency: 2,
+    });
+    // Suspension hides every product of the enterprise (delist); reinstatement shows them again (relist).
+    this.registry.register<{ enterpriseId: string }>(
+      ENTERPRISE_EVENTS_QUEUE,
+      async (job) => {
+        await this.scheduler.reviewProducts(await this.views.idsOfEnterprise(job.payload.enterpriseId));
+      },
+      { concurrency: 1 },
+    );
+    this.registry.register<ListingJob>(LISTING_QUEUE, (job: JobRecord<ListingJob>) => this.listingSync.handle(job), {
+      concurrency: cfg.concurrency,
+      maxAttempts: cfg.maxAttempts,
+      backoffBaseMs: cfg.backoffBaseMs,
+      backoffMaxMs: cfg.backoffMaxMs,
+    });
+    this.registry.register(RECONCILE_QUEUE, async () => {
+      const ids = await this.reconciler.activeConnectionIds();
+      await this.dataSource.transaction(async (m) => {
+        for (const connectionId of ids) await this.jobs.enqueue(m, RECONCILE_CONNECTION_QUEUE, { connectionId }, { dedupeKey: connectionId });
+      });
+    });
+    this.registry.register<{ connectionId: string }>(RECONCILE_CONNECTION_QUEUE, async (job) => void (await this.reconciler.reconcile(job.payload.connectionId)), {
+      concurrency: 1,
+      backoffBaseMs: cfg.backoffBaseMs,
+    });
+    this.registry.register<PushHint>(PUSH_QUEUE, (job) => this.onPush(job.payload), { concurrency: 2 });
+    this.registry.every('partner-sync.reconcile', cfg.reconcileIntervalSeconds * 1000, RECONCILE_QUEUE);
+  }
+
+  /** A webhook is a hint: re-fetch the item (or reconcile the shop when we do not know the item). */
+  private async onPush(hint: PushHint): Promise<void> {
+    const [conn] = await this.dataSource.query(`SELECT id, enterprise_id FROM channel_connections WHERE channel = 'shopee' AND shop_id = $1 AND status = 'active'`, [hint.shopId]);
+    if (!conn) return;
+    const listings: Array<{ id: string }> = hint.itemId
+      ? await this.dataSource.query(`SELECT id FROM listings WHERE enterprise_id = $1 AND channel = 'shopee' AND external_id = $2`, [conn.enterprise_id, hint.itemId])
+      : [];
+    await this.dataSource.transaction(async (m) => {
+      if (listings.length) {
+        await m.query(`UPDATE listings SET needs_verify = true WHERE id = ANY($1::uuid[])`, [listings.map((l) => l.id)]);
+        await this.scheduler.enqueue(m, listings.map((l) => l.id), { verify: true, markQueued: false });
+      } else {
+        await this.jobs.enqueue(m, RECONCILE_CONNECTION_QUEUE, { connectionId: conn.id }, { dedupeKey: conn.id });
+      }
+    });
+  }
+}
