@@ -48,11 +48,25 @@ export async function createSearchCatalog(t: TestApp): Promise<SearchCatalog> {
 }
 
 /** Changes rows directly and publishes the event a real write would publish. */
-export async function publish(t: TestApp, event: 'product.changed' | 'enterprise.changed', id: string): Promise<void> {
+export async function publish(t: TestApp, event: 'product.changed' | 'enterprise.changed' | 'category.changed', id: string): Promise<void> {
   const events = t.app.get(DomainEvents);
   await t.dataSource.transaction((m) =>
-    event === 'product.changed' ? events.publish(m, event, { productId: id }) : events.publish(m, event, { enterpriseId: id }),
+    event === 'product.changed'
+      ? events.publish(m, event, { productId: id })
+      : event === 'enterprise.changed'
+        ? events.publish(m, event, { enterpriseId: id })
+        : events.publish(m, event, { categoryId: id }),
   );
+}
+
+/** Polls until `predicate` holds (index jobs run after commit); returns the time it took. */
+export async function eventually(predicate: () => Promise<boolean>, timeoutMs = 20_000): Promise<number> {
+  const started = Date.now();
+  for (;;) {
+    if (await predicate()) return Date.now() - started;
+    if (Date.now() - started > timeoutMs) throw new Error(`condition not met within ${timeoutMs} ms`);
+    await new Promise((r) => setTimeout(r, 20));
+  }
 }
 
 export interface Hit {

@@ -196,12 +196,16 @@ export class MeiliEngine implements SearchEngine {
     return out;
   }
 
-  /** Runs a multi-search; a missing index (nothing indexed yet) reads as no results. */
+  /**
+   * Runs a multi-search. A missing index, or an index without documents yet (Meilisearch then
+   * knows none of the fields named in attributesToSearchOn), reads as no results.
+   */
   private async multiSearch(queries: Parameters<MeiliSearch['multiSearch']>[0]['queries']): Promise<MultiSearchResponse | null> {
     try {
       return await this.call(() => this.client.multiSearch({ queries }));
     } catch (err) {
-      if (err instanceof MeiliSearchApiError && err.cause?.code === 'index_not_found') return null;
+      const code = err instanceof MeiliSearchApiError ? err.cause?.code : undefined;
+      if (code === 'index_not_found' || code === 'invalid_search_attributes_to_search_on') return null;
       throw err;
     }
   }
