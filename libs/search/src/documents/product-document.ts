@@ -61,8 +61,23 @@ export function foldedFields(d: ProductDocument): FoldedFields {
   };
 }
 
+/** Key order never matters (an index may return fields in another order than they were sent). */
+function canonical(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(canonical);
+  if (value && typeof value === 'object') {
+    return Object.fromEntries(
+      Object.keys(value)
+        .sort()
+        .map((k) => [k, canonical((value as Record<string, unknown>)[k])]),
+    );
+  }
+  return value;
+}
+
+/** Content fingerprint of a document (its `hash` field excluded). */
 export function hashOf(fields: object): string {
-  return createHash('sha1').update(JSON.stringify(fields)).digest('hex').slice(0, 20);
+  const { hash: _hash, ...rest } = fields as Record<string, unknown>;
+  return createHash('sha1').update(JSON.stringify(canonical(rest))).digest('hex').slice(0, 20);
 }
 
 export function toProductDocument(v: ProductView): ProductDocument {

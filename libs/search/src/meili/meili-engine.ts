@@ -1,7 +1,7 @@
 import { MeiliSearch, MeiliSearchApiError, type Index, type MultiSearchResponse, type Settings } from 'meilisearch';
 import type { DataSource } from 'typeorm';
 import type { EnterpriseDocument } from '../documents/enterprise-document';
-import type { ProductDocument } from '../documents/product-document';
+import { hashOf, type ProductDocument } from '../documents/product-document';
 import { SearchUnavailableError, type IndexKind, type RebuildProgress, type RebuildSource, type SearchEngine } from '../engine/search-engine';
 import {
   emptyFacets,
@@ -118,14 +118,23 @@ export class MeiliEngine implements SearchEngine {
     if (ids.length) await this.write(this.client.index(this.enterprisesUid).deleteDocuments(ids));
   }
 
+  /**
+   * Hashes recomputed from the documents' content as Meilisearch holds it (not the stored
+   * `hash` field), so a document altered inside Meilisearch shows up as stale.
+   */
   async indexedHashes(kind: IndexKind): Promise<Map<string, string>> {
     const index = this.client.index(kind === 'products' ? this.productsUid : this.enterprisesUid);
     const out = new Map<string, string>();
-    const limit = 10_000;
-    for (let offset = 0; ; offset += limit) {
-      const page = await this.call(() => index.getDocuments<{ id: string; hash: string }>({ fields: ['id', 'hash'], limit, offset }));
-      for (const d of page.results) out.set(d.id, d.hash);
-      if (page.results.length < limit) return out;
+    const limit = 2000;
+    try {
+      for (let offset = 0; ; offset += limit) {
+        const page = await this.call(() => index.getDocuments<Record<string, unknown> & { id: string }>({ limit, offset }));
+        for (const d of page.results) out.set(d.id, hashOf(d));
+        if (page.results.length < limit) return out;
+      }
+    } catch (err) {
+      if (err instanceof MeiliSearchApiError && err.cause?.code === 'index_not_found') return out;
+      throw err;
     }
   }
 
