@@ -108,7 +108,7 @@ export class SearchIndexer implements OnModuleInit {
       this.consecutiveOutages = 0;
     } catch (err) {
       if (!(err instanceof SearchUnavailableError)) throw err;
-      const delay = Math.min(5000, 250 * 2 ** Math.min(this.consecutiveOutages++, 5));
+      const delay = Math.min(3000, 250 * 2 ** Math.min(this.consecutiveOutages++, 5));
       this.logger.warn({ delayMs: delay, error: err.message }, 'search backend unavailable, index job postponed');
       throw new RetryJobLaterError(delay, err.message);
     }

@@ -97,7 +97,10 @@ export class SearchMaintenance implements OnModuleInit, OnApplicationBootstrap {
 
   private async runMaintenance(p: Maintenance): Promise<void> {
     if (p.action === 'prepare') await this.engine.prepare();
-    else if (p.action === 'reindex') await this.rebuild();
+    // Enqueued at start when the document version changed; another start or the CLI may have done it since.
+    else if (p.action === 'reindex') {
+      if ((await this.state.get(this.versionKey())) !== DOCUMENT_VERSION) await this.rebuild();
+    }
     else if (p.action === 'drift-repair') await this.drift(true);
     else if (p.action === 'ocop-expiry') await this.indexer.sweepOcopExpiry();
   }
