@@ -5,10 +5,11 @@ import { EnterpriseProfileModule } from '@tradefloor/enterprise-profile';
 import { IdentityModule } from '@tradefloor/identity';
 import { NewsBulletinModule } from '@tradefloor/news-bulletin';
 import { PartnerSyncModule } from '@tradefloor/partner-sync';
+import { SearchModule } from '@tradefloor/search';
 import { WebModule } from './web/web.module';
 
 /** The bounded contexts that make up TradeFloor; api and worker processes load the same set. */
-const DOMAIN_MODULES = [IdentityModule, EnterpriseProfileModule, CatalogModule, NewsBulletinModule, PartnerSyncModule];
+const DOMAIN_MODULES = [IdentityModule, EnterpriseProfileModule, CatalogModule, SearchModule, NewsBulletinModule, PartnerSyncModule];
 
 @Module({})
 export class AppModule {

@@ -137,6 +137,12 @@ export class ProductViews {
     return rows.map((r) => r.id);
   }
 
+  /** Every category (a small table): for search suggestions and facet labels. */
+  async categories(): Promise<Array<{ id: string; slug: string; name: string; parentId: string | null }>> {
+    const all = await this.dataSource.getRepository(CategoryEntity).find({ order: { sortOrder: 'ASC' } });
+    return all.map((c) => ({ id: c.id, slug: c.slug, name: c.name, parentId: c.parentId }));
+  }
+
   private async toViews(rows: Row[]): Promise<ProductView[]> {
     const paths = await this.categoryPaths();
     return rows.map((r) => {

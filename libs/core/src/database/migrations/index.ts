@@ -1,5 +1,6 @@
 import { Foundation1764300000000 } from './1764300000000-foundation';
 import { EnterprisesCatalog1764400000000 } from './1764400000000-enterprises-catalog';
+import { Search1764440000000 } from './1764440000000-search';
 import { PartnerSync1764450000000 } from './1764450000000-partner-sync';
 import { NewsBulletins1764500000000 } from './1764500000000-news-bulletins';
 
@@ -7,4 +8,10 @@ import { NewsBulletins1764500000000 } from './1764500000000-news-bulletins';
  * Every schema change, in order. Each bounded context adds its migration files here
  * (timestamp-prefixed); the schema is never synchronised from entities.
  */
-export const MIGRATIONS = [Foundation1764300000000, EnterprisesCatalog1764400000000, PartnerSync1764450000000, NewsBulletins1764500000000];
+export const MIGRATIONS = [
+  Foundation1764300000000,
+  EnterprisesCatalog1764400000000,
+  Search1764440000000,
+  PartnerSync1764450000000,
+  NewsBulletins1764500000000,
+];

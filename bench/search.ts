@@ -1,0 +1,243 @@
+import 'reflect-metadata';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { mkdirSync } from 'node:fs';
+import { cpus } from 'node:os';
+import { join, resolve } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { Client } from 'pg';
+import { DataSource } from 'typeorm';
+import { createLogger, runMigrations, startEmbeddedMeilisearch, startEmbeddedPostgres } from '@tradefloor/core';
+import { PgEngine, parseQuery, productRequest, type ProductSearchParams, type SortOrder } from '@tradefloor/search';
+import { generateCatalog } from './generate-products';
+
+/**
+ * `npm run bench:search`: loads BENCH_PRODUCTS (default 100,000) generated products, builds both
+ * engines' indexes, then measures GET /api/v1/search/products for a fixed mixed query set at
+ * concurrency 1 and 32 against an API process per engine, and the same searches sent straight
+ * to Meilisearch (the API's multi-search body) and to PostgreSQL (the engine's SQL on a pg pool
+ * of the API's size) as the baseline. A last row repeats the Meilisearch baseline with Node's
+ * default Accept-Encoding (gzip) to keep the 40 ms trap of search.md visible.
+ */
+const N = Number(process.env.BENCH_PRODUCTS ?? 100_000);
+const DIR = resolve(process.env.BENCH_DIR ?? 'var/bench-search');
+const PG_PORT = Number(process.env.BENCH_PG_PORT ?? 54466);
+const MEILI_PORT = Number(process.env.BENCH_MEILI_PORT ?? 7866);
+const API_PORTS = { meilisearch: 3266, postgres: 3267 } as const;
+const MEILI_KEY = 'bench-master-key-0123456789';
+const PREFIX = 'bench_';
+const POOL = 10;
+
+const log = (line: string) => process.stdout.write(`${line}\n`);
+
+type Query = Record<string, string>;
+
+async function querySet(db: Client): Promise<Array<{ label: string; q: Query }>> {
+  const cat = async (slug: string) => (await db.query(`SELECT id FROM categories WHERE slug = $1`, [slug])).rows[0].id as string;
+  return [
+    { label: 'plain', q: { q: 'buoi da xanh' } },
+    { label: 'plain', q: { q: 'mat ong rung' } },
+    { label: 'accented', q: { q: 'Bưởi da xanh' } },
+    { label: 'accented', q: { q: 'dừa' } },
+    { label: 'unaccented', q: { q: 'dua hau' } },
+    { label: 'unaccented', q: { q: 'xoai cat hoa loc' } },
+    { label: 'typo', q: { q: 'thenh long' } },
+    { label: 'typo', q: { q: 'chom chomm' } },
+    { label: 'prefix', q: { q: 'thanh l' } },
+    { label: 'numbers', q: { q: 'gao st25 5kg' } },
+    { label: 'filtered', q: { q: 'mat ong', ocopMin: '4' } },
+    { label: 'filtered', q: { q: 'banh', category: await cat('banh-keo-mut') } },
+    { label: 'filtered', q: { q: 'dua', priceMin: '20000', priceMax: '100000', inStock: 'true' } },
+    { label: 'faceted', q: { commune: '86', ocopMin: '3' } },
+    { label: 'sorted', q: { q: 'tra vinh', sort: 'price_asc' } },
+    { label: 'sorted', q: { sort: 'newest' } },
+  ];
+}
+
+/** The same mapping as SearchService (HTTP query → engine parameters). */
+function params(q: Query): ProductSearchParams {
+  const commune = q.commune;
+  return {
+    query: parseQuery(q.q),
+    filters: {
+      categoryId: q.category,
+      communeCode: commune?.length === 5 ? commune : undefined,
+      provinceCode: commune?.length === 2 ? commune : undefined,
+      ocopMin: q.ocopMin ? Number(q.ocopMin) : undefined,
+      priceMin: q.priceMin ? Number(q.priceMin) : undefined,
+      priceMax: q.priceMax ? Number(q.priceMax) : undefined,
+      inStock: q.inStock ? q.inStock === 'true' : undefined,
+    },
+    sort: (q.sort as SortOrder) ?? 'relevance',
+    page: 1,
+    pageSize: 20,
+    facets: true,
+  };
+}
+
+interface Row {
+  target: string;
+  concurrency: number;
+  p50: number;
+  p95: number;
+  p99: number;
+  rps: number;
+}
+
+async function measure(target: string, concurrency: number, total: number, queries: Query[], send: (q: Query) => Promise<void>): Promise<Row> {
+  for (const q of queries) await send(q); // warm-up
+  const latencies: number[] = [];
+  let next = 0;
+  const started = performance.now();
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      while (next < total) {
+        const q = queries[next++ % queries.length];
+        const t0 = performance.now();
+        await send(q);
+        latencies.push(performance.now() - t0);
+      }
+    }),
+  );
+  const wall = (performance.now() - started) / 1000;
+  latencies.sort((a, b) => a - b);
+  const pct = (p: number) => Math.round(latencies[Math.min(latencies.length - 1, Math.floor((p / 100) * latencies.length))] * 10) / 10;
+  const row = { target, concurrency, p50: pct(50), p95: pct(95), p99: pct(99), rps: Math.round(latencies.length / wall) };
+  log(`  ${target.padEnd(44)} c=${String(concurrency).padEnd(3)} p50 ${row.p50} ms  p95 ${row.p95} ms  p99 ${row.p99} ms  ${row.rps} req/s`);
+  return row;
+}
+
+function startApi(engine: 'meilisearch' | 'postgres', env: Record<string, string>): Promise<ChildProcess> {
+  const child = spawn(process.execPath, ['dist/apps/api/src/main.js', '--role=api'], {
+    env: { ...process.env, ...env, SEARCH_ENGINE: engine, PORT: String(API_PORTS[engine]), HOST: '127.0.0.1', DATA_DIR: join(DIR, `app-${engine}`) },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  return new Promise((res, rej) => {
+    const deadline = Date.now() + 60_000;
+    const probe = async () => {
+      try {
+        if ((await fetch(`http://127.0.0.1:${API_PORTS[engine]}/health/live`)).ok) return res(child);
+      } catch {
+        /* not yet */
+      }
+      if (Date.now() > deadline || child.exitCode !== null) return rej(new Error(`${engine} API did not start`));
+      setTimeout(probe, 200);
+    };
+    void probe();
+  });
+}
+
+async function main(): Promise<void> {
+  mkdirSync(DIR, { recursive: true });
+  const logger = createLogger('warn');
+  log(`TradeFloor search benchmark: ${N} products, ${cpus().length} CPUs, data in ${DIR}`);
+  const pg = await startEmbeddedPostgres({ dir: join(DIR, 'postgres'), port: PG_PORT, password: 'bench-password', logger });
+  const meili = await startEmbeddedMeilisearch({ dir: join(DIR, 'meilisearch'), port: MEILI_PORT, masterKey: MEILI_KEY, logger });
+  const children: ChildProcess[] = [];
+  try {
+    const admin = new Client({ connectionString: pg.url });
+    await admin.connect();
+    if (!(await admin.query(`SELECT 1 FROM pg_database WHERE datname = 'bench'`)).rowCount) await admin.query(`CREATE DATABASE bench`);
+    await admin.end();
+    const url = pg.url.replace(/\/postgres$/, '/bench');
+    await runMigrations(url, logger);
+    const db = new Client({ connectionString: url });
+    await db.connect();
+    let t0 = Date.now();
+    if (process.env.BENCH_SEED === 'demo') {
+      log('seeding with npm run seed:demo (BENCH_SEED=demo)');
+      spawnSync('npm', ['run', 'seed:demo', '--', '--scale', String(N)], { stdio: 'inherit', env: { ...process.env, DATABASE_URL: url } });
+    } else {
+      await generateCatalog(db, N, log);
+    }
+    log(`catalog ready in ${Date.now() - t0} ms`);
+
+    const env = {
+      NODE_ENV: 'development',
+      DATABASE_URL: url,
+      MEILI_HOST: meili.host,
+      MEILI_MASTER_KEY: MEILI_KEY,
+      MEILI_INDEX_PREFIX: PREFIX,
+      JWT_SECRET: 'bench-jwt-secret-that-is-long-enough-0123456789',
+      ENCRYPTION_KEY: Buffer.alloc(32, 7).toString('base64'),
+      LOG_LEVEL: 'warn',
+      DB_POOL_SIZE: String(POOL),
+    };
+    const [{ n: visible }] = (
+      await db.query(`SELECT count(*)::int AS n FROM products p JOIN enterprises e ON e.id = p.enterprise_id WHERE p.status = 'published' AND e.status = 'verified'`)
+    ).rows;
+    const meiliCount = async () => {
+      const res = await fetch(`${meili.host}/indexes/${PREFIX}products/stats`, { headers: { Authorization: `Bearer ${MEILI_KEY}` } });
+      return res.ok ? ((await res.json()) as { numberOfDocuments: number }).numberOfDocuments : 0;
+    };
+    const pgCount = async () => (await db.query(`SELECT count(*)::int AS n FROM search_products`)).rows[0].n as number;
+    for (const [engine, count] of [['postgres', pgCount], ['meilisearch', meiliCount]] as const) {
+      if ((await count()) === visible) continue;
+      t0 = Date.now();
+      log(`building the ${engine} index (${visible} visible products)`);
+      const r = spawnSync(process.execPath, ['dist/apps/api/src/cli/search-reindex.js'], { stdio: 'inherit', env: { ...process.env, ...env, SEARCH_ENGINE: engine } });
+      if (r.status !== 0) throw new Error(`reindex for ${engine} failed`);
+      log(`${engine} index built in ${Date.now() - t0} ms`);
+    }
+
+    const set = await querySet(db);
+    const queries = set.map((s) => s.q);
+    children.push(await startApi('meilisearch', env), await startApi('postgres', env));
+
+    const ds = new DataSource({ type: 'postgres', url, extra: { max: POOL } });
+    await ds.initialize();
+    const pgEngine = new PgEngine(ds);
+    const multiSearch = (headers: Record<string, string>) => async (q: Query) => {
+      const res = await fetch(`${meili.host}/multi-search`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', Authorization: `Bearer ${MEILI_KEY}`, ...headers },
+        body: JSON.stringify({ queries: productRequest(`${PREFIX}products`, params(q)).queries }),
+      });
+      if (!res.ok) throw new Error(`meilisearch ${res.status}`);
+      await res.arrayBuffer();
+    };
+    const api = (engine: 'meilisearch' | 'postgres') => async (q: Query) => {
+      const res = await fetch(`http://127.0.0.1:${API_PORTS[engine]}/api/v1/search/products?${new URLSearchParams(q)}`);
+      if (!res.ok) throw new Error(`API ${engine} ${res.status}: ${await res.text()}`);
+      await res.arrayBuffer();
+    };
+    const targets: Array<[string, (q: Query) => Promise<void>]> = [
+      ['API, Meilisearch engine', api('meilisearch')],
+      ['Meilisearch direct (identity encoding)', multiSearch({ 'accept-encoding': 'identity' })],
+      ['API, PostgreSQL engine', api('postgres')],
+      ['PostgreSQL direct (engine SQL, pg pool of 10)', async (q) => void (await pgEngine.searchProducts(params(q)))],
+    ];
+    const rows: Row[] = [];
+    for (const concurrency of [1, 32]) {
+      log(`\nconcurrency ${concurrency}`);
+      for (const [name, send] of targets) rows.push(await measure(name, concurrency, concurrency === 1 ? 480 : 1920, queries, send));
+    }
+    log('\nthe accept-encoding trap (search.md): Meilisearch direct with Node fetch defaults');
+    rows.push(await measure('Meilisearch direct (default gzip)', 1, 96, queries, multiSearch({})));
+    await ds.destroy();
+    await db.end();
+
+    const find = (target: string, c: number) => rows.find((r) => r.target === target && r.concurrency === c)!;
+    log('\n| target | concurrency | p50 ms | p95 ms | p99 ms | req/s | API/baseline (p50 / p95) |');
+    log('|---|---|---|---|---|---|---|');
+    for (const r of rows) {
+      const base = r.target.startsWith('API, Meili')
+        ? find('Meilisearch direct (identity encoding)', r.concurrency)
+        : r.target.startsWith('API, Postgre')
+          ? find('PostgreSQL direct (engine SQL, pg pool of 10)', r.concurrency)
+          : undefined;
+      const ratio = base ? `${(r.p50 / base.p50).toFixed(2)} / ${(r.p95 / base.p95).toFixed(2)}` : '';
+      log(`| ${r.target} | ${r.concurrency} | ${r.p50} | ${r.p95} | ${r.p99} | ${r.rps} | ${ratio} |`);
+    }
+    log(`\nqueries: ${set.map((s) => `${s.label} ${JSON.stringify(s.q)}`).join('; ')}`);
+  } finally {
+    for (const c of children) c.kill('SIGTERM');
+    await new Promise((r) => setTimeout(r, 1500));
+    await meili.stop();
+    await pg.stop();
+  }
+}
+
+main().catch((err: unknown) => {
+  process.stderr.write(`bench failed: ${(err as Error).stack ?? String(err)}\n`);
+  process.exit(1);
+});

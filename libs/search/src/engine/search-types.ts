@@ -1,0 +1,83 @@
+import type { ParsedQuery } from '../text/query';
+
+export const SORTS = ['relevance', 'price_asc', 'price_desc', 'newest', 'ocop'] as const;
+export type SortOrder = (typeof SORTS)[number];
+
+/** Deepest result reachable by paging (page × pageSize), the same for both engines. */
+export const MAX_RESULT_WINDOW = 1000;
+
+/** Validated filter values only: ids, codes, enums and integers (never free text). */
+export interface ProductFilters {
+  categoryId?: string;
+  communeCode?: string;
+  provinceCode?: string;
+  ocopMin?: number;
+  certification?: string;
+  priceMin?: number;
+  priceMax?: number;
+  enterpriseId?: string;
+  enterpriseKind?: string;
+  inStock?: boolean;
+}
+
+export interface ProductSearchParams {
+  query: ParsedQuery | null;
+  filters: ProductFilters;
+  sort: SortOrder;
+  page: number;
+  pageSize: number;
+  facets: boolean;
+}
+
+/** An index hit before highlighting (the engine-neutral part of a hit). */
+export interface ProductHitData {
+  id: string;
+  slug: string;
+  name: string;
+  priceVnd: number;
+  unit: string;
+  ocopStars: number | null;
+  enterpriseId: string;
+  enterpriseName: string;
+  communeCode: string;
+  thumbnailUrl: string | null;
+}
+
+export const FACET_NAMES = ['category', 'commune', 'ocopStars', 'certification', 'enterpriseKind'] as const;
+export type FacetName = (typeof FACET_NAMES)[number];
+export type Facets = Record<FacetName, Record<string, number>>;
+
+export interface ProductSearchResult {
+  hits: ProductHitData[];
+  total: number;
+  facets: Facets;
+  /** Tokens the engine actually matched (after typo correction), for highlighting. */
+  matchedTokens?: string[];
+}
+
+export interface EnterpriseSearchParams {
+  query: ParsedQuery | null;
+  kind?: string;
+  communeCode?: string;
+  provinceCode?: string;
+  page: number;
+  pageSize: number;
+}
+
+export interface EnterpriseHitData {
+  id: string;
+  slug: string;
+  name: string;
+  kind: string;
+  communeCode: string;
+}
+
+export interface EnterpriseSearchResult {
+  hits: EnterpriseHitData[];
+  total: number;
+  matchedTokens?: string[];
+}
+
+export function emptyFacets(): Facets {
+  return { category: {}, commune: {}, ocopStars: {}, certification: {}, enterpriseKind: {} };
+}

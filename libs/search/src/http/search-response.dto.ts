@@ -1,0 +1,113 @@
+import { ApiProperty } from '@nestjs/swagger';
+
+const COUNTS = { type: 'object', additionalProperties: { type: 'integer' } } as const;
+
+export class HighlightDto {
+  @ApiProperty({ description: 'Name, HTML-escaped, matched words wrapped in <mark>', example: '<mark>Bưởi</mark> da xanh' })
+  name!: string;
+}
+
+export class ProductHitDto {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty() slug!: string;
+  @ApiProperty() name!: string;
+  @ApiProperty({ description: 'VND' }) priceVnd!: number;
+  @ApiProperty({ example: 'kg' }) unit!: string;
+  @ApiProperty({ type: Number, nullable: true, enum: [3, 4, 5] }) ocopStars!: number | null;
+  @ApiProperty({ format: 'uuid' }) enterpriseId!: string;
+  @ApiProperty() enterpriseName!: string;
+  @ApiProperty({ example: '29242' }) communeCode!: string;
+  @ApiProperty({ type: String, nullable: true }) thumbnailUrl!: string | null;
+  @ApiProperty({ type: HighlightDto }) highlight!: HighlightDto;
+}
+
+export class FacetsDto {
+  @ApiProperty({ ...COUNTS, description: 'category id → count (parents count their sub-categories)' }) category!: Record<string, number>;
+  @ApiProperty({ ...COUNTS, description: 'commune code → count' }) commune!: Record<string, number>;
+  @ApiProperty({ ...COUNTS, description: 'stars (3, 4, 5) → count' }) ocopStars!: Record<string, number>;
+  @ApiProperty({ ...COUNTS, description: 'certification type → count' }) certification!: Record<string, number>;
+  @ApiProperty({ ...COUNTS, description: 'enterprise kind → count' }) enterpriseKind!: Record<string, number>;
+}
+
+export class ProductSearchResponseDto {
+  @ApiProperty({ type: [ProductHitDto] }) hits!: ProductHitDto[];
+  @ApiProperty() total!: number;
+  @ApiProperty() page!: number;
+  @ApiProperty() pageSize!: number;
+  @ApiProperty({ type: FacetsDto }) facets!: FacetsDto;
+  @ApiProperty({ description: 'Server time spent on the search' }) processingTimeMs!: number;
+}
+
+export class SuggestProductDto {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty() slug!: string;
+  @ApiProperty() name!: string;
+  @ApiProperty({ type: HighlightDto }) highlight!: HighlightDto;
+}
+
+export class SuggestCategoryDto {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty() slug!: string;
+  @ApiProperty() name!: string;
+}
+
+export class SuggestEnterpriseDto {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty() slug!: string;
+  @ApiProperty() name!: string;
+}
+
+export class SuggestResponseDto {
+  @ApiProperty({ type: [SuggestProductDto], description: 'Up to 10 product names' }) products!: SuggestProductDto[];
+  @ApiProperty({ type: [SuggestCategoryDto] }) categories!: SuggestCategoryDto[];
+  @ApiProperty({ type: [SuggestEnterpriseDto] }) enterprises!: SuggestEnterpriseDto[];
+  @ApiProperty() processingTimeMs!: number;
+}
+
+export class EnterpriseHitDto {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty() slug!: string;
+  @ApiProperty() name!: string;
+  @ApiProperty({ example: 'cooperative' }) kind!: string;
+  @ApiProperty({ example: '29242' }) communeCode!: string;
+  @ApiProperty({ type: HighlightDto }) highlight!: HighlightDto;
+}
+
+export class EnterpriseSearchResponseDto {
+  @ApiProperty({ type: [EnterpriseHitDto] }) hits!: EnterpriseHitDto[];
+  @ApiProperty() total!: number;
+  @ApiProperty() page!: number;
+  @ApiProperty() pageSize!: number;
+  @ApiProperty() processingTimeMs!: number;
+}
+
+export class RebuildReportDto {
+  @ApiProperty({ enum: ['meilisearch', 'postgres'] }) engine!: string;
+  @ApiProperty() products!: number;
+  @ApiProperty() enterprises!: number;
+  @ApiProperty() durationMs!: number;
+  @ApiProperty({ description: 'Documents corrected after the swap (writes made during the build)' }) repairedAfterSwap!: number;
+}
+
+export class DriftSampleDto {
+  @ApiProperty({ type: [String] }) missing!: string[];
+  @ApiProperty({ type: [String] }) extra!: string[];
+  @ApiProperty({ type: [String] }) stale!: string[];
+}
+
+export class DriftSideDto {
+  @ApiProperty({ description: 'Visible documents according to the database' }) database!: number;
+  @ApiProperty({ description: 'Documents in the index' }) index!: number;
+  @ApiProperty({ description: 'In the database, not in the index' }) missing!: number;
+  @ApiProperty({ description: 'In the index, not (or no longer visible) in the database' }) extra!: number;
+  @ApiProperty({ description: 'In both, with a different content hash' }) stale!: number;
+  @ApiProperty({ type: DriftSampleDto }) sample!: DriftSampleDto;
+}
+
+export class DriftReportDto {
+  @ApiProperty({ enum: ['meilisearch', 'postgres'] }) engine!: string;
+  @ApiProperty({ type: DriftSideDto }) products!: DriftSideDto;
+  @ApiProperty({ type: DriftSideDto }) enterprises!: DriftSideDto;
+  @ApiProperty() inSync!: boolean;
+  @ApiProperty() repaired!: boolean;
+}

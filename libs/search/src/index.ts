@@ -1,0 +1,12 @@
+export { SearchModule, createSearchEngine } from './search.module';
+export { SEARCH_ENGINE, SearchUnavailableError, type SearchEngine, type RebuildSource, type IndexKind } from './engine/search-engine';
+export * from './engine/search-types';
+export { SearchMaintenance, DOCUMENT_VERSION, type DriftReport, type RebuildReport } from './indexing/search-maintenance.service';
+export { SearchIndexer, QUEUES as SEARCH_QUEUES } from './indexing/search-indexer.service';
+export { SearchService } from './http/search.service';
+export { MeiliEngine } from './meili/meili-engine';
+export { productRequest } from './meili/meili-queries';
+export { PgEngine } from './pg/pg-engine';
+export { hitsStatement, facetsStatement } from './pg/pg-queries';
+export { parseQuery, type ParsedQuery } from './text/query';
+export { toProductDocument, type ProductDocument } from './documents/product-document';

@@ -1,0 +1,116 @@
+import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { ProductViews, vietnamDate } from '@tradefloor/catalog';
+import { Clock, DomainEvents, JobRegistry, LOGGER, RetryJobLaterError, type JobRecord } from '@tradefloor/core';
+import type { Logger } from 'pino';
+import type { DataSource } from 'typeorm';
+import { isEnterpriseVisible, toEnterpriseDocument } from '../documents/enterprise-document';
+import { EnterpriseSource } from '../documents/enterprise-source';
+import { toProductDocument } from '../documents/product-document';
+import { SEARCH_ENGINE, SearchUnavailableError, type SearchEngine } from '../engine/search-engine';
+
+export const QUEUES = {
+  product: 'search.product',
+  enterprise: 'search.enterprise',
+  category: 'search.category',
+  maintenance: 'search.maintenance',
+} as const;
+
+const BATCH = 500;
+
+/**
+ * Keeps the active engine in step with the catalog. Every write publishes a domain event in its
+ * own transaction; the event becomes one durable job per queue below, and the handlers load the
+ * current state and upsert visible documents / delete invisible ones — idempotent, so at-least-
+ * once delivery and replays are harmless.
+ *
+ * While the backend is unreachable, handlers ask to run again later without spending an attempt
+ * (RetryJobLaterError), with a short capped backoff: nothing dead-letters during an outage and
+ * the index catches up within seconds of the backend coming back.
+ */
+@Injectable()
+export class SearchIndexer implements OnModuleInit {
+  private consecutiveOutages = 0;
+
+  constructor(
+    @Inject(SEARCH_ENGINE) private readonly engine: SearchEngine,
+    private readonly views: ProductViews,
+    private readonly enterprises: EnterpriseSource,
+    private readonly events: DomainEvents,
+    private readonly registry: JobRegistry,
+    private readonly clock: Clock,
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @Inject(LOGGER) private readonly logger: Logger,
+  ) {}
+
+  onModuleInit(): void {
+    this.events.subscribe('product.changed', QUEUES.product);
+    this.events.subscribe('enterprise.changed', QUEUES.enterprise);
+    this.events.subscribe('category.changed', QUEUES.category);
+    const options = { concurrency: 4, backoffBaseMs: 500, backoffMaxMs: 5000 };
+    this.registry.register(QUEUES.product, (job: JobRecord<{ productId: string }>) => this.guard(() => this.syncProducts([job.payload.productId])), options);
+    this.registry.register(QUEUES.enterprise, (job: JobRecord<{ enterpriseId: string }>) => this.guard(() => this.syncEnterprise(job.payload.enterpriseId)), options);
+    this.registry.register(QUEUES.category, (job: JobRecord<{ categoryId: string }>) => this.guard(() => this.syncCategory(job.payload.categoryId)), options);
+  }
+
+  /** Re-reads products and makes the index agree: visible → upsert, otherwise → delete. */
+  async syncProducts(ids: string[]): Promise<void> {
+    for (let i = 0; i < ids.length; i += BATCH) {
+      const chunk = ids.slice(i, i + BATCH);
+      const views = await this.views.load(chunk);
+      const visible = views.filter((v) => v.visible);
+      const visibleIds = new Set(visible.map((v) => v.id));
+      await this.engine.upsertProducts(visible.map(toProductDocument));
+      await this.engine.deleteProducts(chunk.filter((id) => !visibleIds.has(id)));
+      await this.trackOcopExpiry(
+        chunk,
+        visible.filter((v) => v.ocopStars && v.ocopValidUntil).map((v) => ({ id: v.id, validUntil: v.ocopValidUntil! })),
+      );
+    }
+  }
+
+  /** The enterprise document and all its products (their visibility follows its status). */
+  async syncEnterprise(enterpriseId: string): Promise<void> {
+    const [record] = await this.enterprises.load([enterpriseId]);
+    if (record && isEnterpriseVisible(record)) await this.engine.upsertEnterprises([toEnterpriseDocument(record)]);
+    else await this.engine.deleteEnterprises([enterpriseId]);
+    await this.syncProducts(await this.views.idsOfEnterprise(enterpriseId));
+  }
+
+  async syncCategory(categoryId: string): Promise<void> {
+    await this.syncProducts(await this.views.idsInCategory(categoryId));
+  }
+
+  /** Products whose best OCOP certificate has lapsed since they were indexed (no write marks that). */
+  async sweepOcopExpiry(): Promise<number> {
+    const rows: Array<{ product_id: string }> = await this.dataSource.query(
+      `SELECT product_id FROM search_ocop_expiry WHERE valid_until < $1::date`,
+      [vietnamDate(this.clock.now())],
+    );
+    await this.syncProducts(rows.map((r) => r.product_id));
+    return rows.length;
+  }
+
+  async trackOcopExpiry(ids: string[], rated: Array<{ id: string; validUntil: string }>): Promise<void> {
+    await this.dataSource.query(`DELETE FROM search_ocop_expiry WHERE product_id = ANY($1::uuid[])`, [ids]);
+    if (!rated.length) return;
+    await this.dataSource.query(
+      `INSERT INTO search_ocop_expiry (product_id, valid_until) SELECT * FROM unnest($1::uuid[], $2::date[])
+       ON CONFLICT (product_id) DO UPDATE SET valid_until = EXCLUDED.valid_until`,
+      [rated.map((r) => r.id), rated.map((r) => r.validUntil)],
+    );
+  }
+
+  /** Outage → retry soon without spending an attempt; other failures retry with normal backoff. */
+  async guard(fn: () => Promise<void>): Promise<void> {
+    try {
+      await fn();
+      this.consecutiveOutages = 0;
+    } catch (err) {
+      if (!(err instanceof SearchUnavailableError)) throw err;
+      const delay = Math.min(3000, 250 * 2 ** Math.min(this.consecutiveOutages++, 5));
+      this.logger.warn({ delayMs: delay, error: err.message }, 'search backend unavailable, index job postponed');
+      throw new RetryJobLaterError(delay, err.message);
+    }
+  }
+}

@@ -1,0 +1,220 @@
+import { Inject, Injectable, type OnApplicationBootstrap, type OnModuleInit } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { ProductViews } from '@tradefloor/catalog';
+import { APP_CONFIG, ConflictError, JobQueue, JobRegistry, LOGGER, type JobRecord, type ResolvedConfig } from '@tradefloor/core';
+import type { Logger } from 'pino';
+import type { DataSource } from 'typeorm';
+import { isEnterpriseVisible, toEnterpriseDocument, type EnterpriseDocument } from '../documents/enterprise-document';
+import { EnterpriseSource } from '../documents/enterprise-source';
+import { toProductDocument, type ProductDocument } from '../documents/product-document';
+import { SEARCH_ENGINE, type IndexKind, type RebuildProgress, type SearchEngine } from '../engine/search-engine';
+import { SearchState } from '../engine/search-state';
+import { QUEUES, SearchIndexer } from './search-indexer.service';
+
+/**
+ * Version of the document shape (ProductDocument / EnterpriseDocument derivation). Bump it when
+ * indexed content changes meaning: the next start enqueues a full rebuild.
+ */
+export const DOCUMENT_VERSION = '2025-11-search-1';
+
+/** One advisory lock for rebuilds, so the CLI, the admin endpoint and jobs never overlap. */
+const REBUILD_LOCK_ID = 741_852_964;
+const SAMPLE = 20;
+
+export interface DriftSide {
+  database: number;
+  index: number;
+  missing: number;
+  extra: number;
+  stale: number;
+  sample: { missing: string[]; extra: string[]; stale: string[] };
+}
+
+export interface DriftReport {
+  engine: string;
+  products: DriftSide;
+  enterprises: DriftSide;
+  inSync: boolean;
+  repaired: boolean;
+}
+
+export interface RebuildReport {
+  engine: string;
+  products: number;
+  enterprises: number;
+  durationMs: number;
+  /** Writes that happened during the build, applied after the swap. */
+  repairedAfterSwap: number;
+}
+
+type Maintenance = { action: 'prepare' | 'reindex' | 'drift-repair' | 'ocop-expiry' };
+
+@Injectable()
+export class SearchMaintenance implements OnModuleInit, OnApplicationBootstrap {
+  private readonly state: SearchState;
+
+  constructor(
+    @Inject(SEARCH_ENGINE) private readonly engine: SearchEngine,
+    private readonly indexer: SearchIndexer,
+    private readonly views: ProductViews,
+    private readonly enterprises: EnterpriseSource,
+    private readonly registry: JobRegistry,
+    private readonly jobs: JobQueue,
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @Inject(APP_CONFIG) private readonly config: ResolvedConfig,
+    @Inject(LOGGER) private readonly logger: Logger,
+  ) {
+    this.state = new SearchState(dataSource);
+  }
+
+  onModuleInit(): void {
+    this.registry.register(QUEUES.maintenance, (job: JobRecord<Maintenance>) => this.indexer.guard(() => this.runMaintenance(job.payload)), {
+      concurrency: 1,
+      backoffBaseMs: 1000,
+      backoffMaxMs: 10_000,
+    });
+    this.registry.every('search.ocop-expiry', 60 * 60_000, QUEUES.maintenance, { action: 'ocop-expiry' });
+    this.registry.every('search.drift-repair', 24 * 60 * 60_000, QUEUES.maintenance, { action: 'drift-repair' });
+  }
+
+  /**
+   * Applies the settings versioned in code and backfills when the document version changed (or
+   * the index was never built). Never blocks start-up on the backend: if it is down, a durable
+   * job does the work once it is back.
+   */
+  async onApplicationBootstrap(): Promise<void> {
+    try {
+      await this.engine.prepare();
+    } catch (err) {
+      this.logger.warn({ err }, 'search engine not ready at start; preparing in the background');
+      await this.jobs.enqueueNow(QUEUES.maintenance, { action: 'prepare' }, { dedupeKey: 'prepare' });
+    }
+    if ((await this.state.get(this.versionKey())) === DOCUMENT_VERSION) return;
+    const [{ n }] = await this.dataSource.query(`SELECT (SELECT count(*) FROM products) + (SELECT count(*) FROM enterprises) AS n`);
+    if (Number(n) === 0) await this.state.set(this.versionKey(), DOCUMENT_VERSION);
+    else await this.jobs.enqueueNow(QUEUES.maintenance, { action: 'reindex' }, { dedupeKey: 'reindex' });
+  }
+
+  private async runMaintenance(p: Maintenance): Promise<void> {
+    if (p.action === 'prepare') await this.engine.prepare();
+    // Enqueued at start when the document version changed; another start or the CLI may have done it since.
+    else if (p.action === 'reindex') {
+      if ((await this.state.get(this.versionKey())) !== DOCUMENT_VERSION) await this.rebuild();
+    }
+    else if (p.action === 'drift-repair') await this.drift(true);
+    else if (p.action === 'ocop-expiry') await this.indexer.sweepOcopExpiry();
+  }
+
+  /** Fresh indexes built from the database and swapped in; then writes made meanwhile are replayed. */
+  async rebuild(progress: RebuildProgress = () => undefined): Promise<RebuildReport> {
+    return this.exclusively(async () => {
+      const started = Date.now();
+      await this.engine.prepare();
+      const counts = await this.engine.rebuild(
+        {
+          products: () => this.visibleProducts(),
+          enterprises: () => this.visibleEnterprises(),
+        },
+        progress,
+      );
+      // Jobs that ran during the build wrote to the old index; the drift repair carries them over.
+      const drift = await this.drift(true);
+      await this.state.set(this.versionKey(), DOCUMENT_VERSION);
+      return {
+        engine: this.engine.kind,
+        ...counts,
+        durationMs: Date.now() - started,
+        repairedAfterSwap: drift.products.missing + drift.products.extra + drift.products.stale + drift.enterprises.missing + drift.enterprises.extra + drift.enterprises.stale,
+      };
+    });
+  }
+
+  /** Compares database and index (counts and per-document hashes); with `repair`, fixes them. */
+  async drift(repair: boolean): Promise<DriftReport> {
+    const products = await this.compare('products', this.visibleProducts());
+    const enterprises = await this.compare('enterprises', this.visibleEnterprises());
+    if (repair) {
+      await this.indexer.syncProducts([...products.missing, ...products.stale, ...products.extra]);
+      for (const id of [...enterprises.missing, ...enterprises.stale, ...enterprises.extra]) {
+        const [record] = await this.enterprises.load([id]);
+        if (record && isEnterpriseVisible(record)) await this.engine.upsertEnterprises([toEnterpriseDocument(record)]);
+        else await this.engine.deleteEnterprises([id]);
+      }
+    }
+    const report: DriftReport = {
+      engine: this.engine.kind,
+      products: products.side,
+      enterprises: enterprises.side,
+      inSync: [products, enterprises].every((s) => s.side.missing + s.side.extra + s.side.stale === 0),
+      repaired: repair,
+    };
+    if (!report.inSync) this.logger.warn({ drift: report }, 'search index drift found');
+    return report;
+  }
+
+  private async compare(kind: IndexKind, docs: AsyncIterable<Array<{ id: string; hash: string }>>) {
+    const indexed = await this.engine.indexedHashes(kind);
+    const missing: string[] = [];
+    const stale: string[] = [];
+    let database = 0;
+    const seen = new Set<string>();
+    for await (const batch of docs) {
+      for (const d of batch) {
+        database++;
+        seen.add(d.id);
+        const h = indexed.get(d.id);
+        if (h === undefined) missing.push(d.id);
+        else if (h !== d.hash) stale.push(d.id);
+      }
+    }
+    const extra = [...indexed.keys()].filter((id) => !seen.has(id));
+    return {
+      missing,
+      stale,
+      extra,
+      side: {
+        database,
+        index: indexed.size,
+        missing: missing.length,
+        extra: extra.length,
+        stale: stale.length,
+        sample: { missing: missing.slice(0, SAMPLE), extra: extra.slice(0, SAMPLE), stale: stale.slice(0, SAMPLE) },
+      },
+    };
+  }
+
+  private async *visibleProducts(): AsyncGenerator<ProductDocument[]> {
+    for await (const views of this.views.stream(1000, true)) {
+      const visible = views.filter((v) => v.visible);
+      await this.indexer.trackOcopExpiry(
+        visible.map((v) => v.id),
+        visible.filter((v) => v.ocopStars && v.ocopValidUntil).map((v) => ({ id: v.id, validUntil: v.ocopValidUntil! })),
+      );
+      yield visible.map(toProductDocument);
+    }
+  }
+
+  private async *visibleEnterprises(): AsyncGenerator<EnterpriseDocument[]> {
+    for await (const records of this.enterprises.stream(1000)) yield records.filter(isEnterpriseVisible).map(toEnterpriseDocument);
+  }
+
+  private versionKey(): string {
+    return `${this.engine.kind}:${this.config.meiliIndexPrefix}:documents`;
+  }
+
+  private async exclusively<T>(fn: () => Promise<T>): Promise<T> {
+    const runner = this.dataSource.createQueryRunner();
+    await runner.connect();
+    try {
+      const [{ locked }] = await runner.query(`SELECT pg_try_advisory_lock($1) AS locked`, [REBUILD_LOCK_ID]);
+      if (!locked) throw new ConflictError('Đang tái lập chỉ mục tìm kiếm (a search reindex is already running)', 'REINDEX_RUNNING');
+      try {
+        return await fn();
+      } finally {
+        await runner.query(`SELECT pg_advisory_unlock($1)`, [REBUILD_LOCK_ID]);
+      }
+    } finally {
+      await runner.release();
+    }
+  }
+}

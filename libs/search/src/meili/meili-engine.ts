@@ -1,0 +1,256 @@
+import { MeiliSearch, MeiliSearchApiError, type Index, type MultiSearchResponse, type Settings } from 'meilisearch';
+import type { DataSource } from 'typeorm';
+import type { EnterpriseDocument } from '../documents/enterprise-document';
+import { hashOf, type ProductDocument } from '../documents/product-document';
+import { SearchUnavailableError, type IndexKind, type RebuildProgress, type RebuildSource, type SearchEngine } from '../engine/search-engine';
+import {
+  emptyFacets,
+  type EnterpriseHitData,
+  type EnterpriseSearchParams,
+  type EnterpriseSearchResult,
+  type Facets,
+  type ProductHitData,
+  type ProductSearchParams,
+  type ProductSearchResult,
+} from '../engine/search-types';
+import { SearchState } from '../engine/search-state';
+import { enterpriseRequest, mergeExactFirst, productRequest } from './meili-queries';
+import { ENTERPRISE_SETTINGS, ENTERPRISE_SETTINGS_VERSION, PRODUCT_SETTINGS, PRODUCT_SETTINGS_VERSION } from './meili-settings';
+
+/** Settings changes and large imports can take minutes on a big index (search.md). */
+const TASK_WAIT = { timeout: 10 * 60_000, interval: 25 };
+const IMPORT_BATCH = 5000;
+
+const FACET_KEYS: Record<string, keyof Facets> = {
+  categoryIds: 'category',
+  communeCode: 'commune',
+  ocopStars: 'ocopStars',
+  certifications: 'certification',
+  enterpriseKind: 'enterpriseKind',
+};
+
+interface Options {
+  host: string;
+  apiKey?: string;
+  indexPrefix: string;
+}
+
+type RawHit = Omit<ProductHitData, 'ocopStars'> & { ocopStars: number };
+
+/**
+ * Meilisearch engine. The client is meilisearch-js 0.56, the last CommonJS release: NestJS and
+ * Jest here run CommonJS, and 0.57+ is ESM-only (search.md). Every request asks for an
+ * uncompressed reply: Node's fetch otherwise advertises gzip and each search stalls ~40 ms on
+ * loopback (search.md; bench/search.ts keeps a row that shows it).
+ */
+export class MeiliEngine implements SearchEngine {
+  readonly kind = 'meilisearch' as const;
+  readonly client: MeiliSearch;
+  readonly productsUid: string;
+  readonly enterprisesUid: string;
+
+  constructor(
+    options: Options,
+    private readonly state: SearchState,
+  ) {
+    this.client = new MeiliSearch({
+      host: options.host,
+      apiKey: options.apiKey,
+      timeout: 30_000,
+      requestInit: { headers: { 'accept-encoding': 'identity' } },
+    });
+    this.productsUid = `${options.indexPrefix}products`;
+    this.enterprisesUid = `${options.indexPrefix}enterprises`;
+  }
+
+  static fromConfig(config: { meiliHost?: string; meiliMasterKey?: string; meiliIndexPrefix: string }, dataSource: DataSource): MeiliEngine {
+    if (!config.meiliHost) throw new Error('MEILI_HOST is not resolved (SEARCH_ENGINE=meilisearch)');
+    return new MeiliEngine({ host: config.meiliHost, apiKey: config.meiliMasterKey, indexPrefix: config.meiliIndexPrefix }, new SearchState(dataSource));
+  }
+
+  async prepare(): Promise<void> {
+    await this.call(async () => {
+      await this.ensureIndex(this.productsUid, PRODUCT_SETTINGS, PRODUCT_SETTINGS_VERSION);
+      await this.ensureIndex(this.enterprisesUid, ENTERPRISE_SETTINGS, ENTERPRISE_SETTINGS_VERSION);
+    });
+  }
+
+  async searchProducts(p: ProductSearchParams): Promise<ProductSearchResult> {
+    const req = productRequest(this.productsUid, p);
+    const res = await this.multiSearch(req.queries);
+    if (!res) return { hits: [], total: 0, facets: emptyFacets() };
+    const folded = res.results[res.results.length - 1];
+    const foldedHits = folded.hits as unknown as RawHit[];
+    const hits = req.merged
+      ? mergeExactFirst(res.results[0].hits as unknown as RawHit[], res.results[0].totalHits ?? 0, foldedHits, p.page, p.pageSize)
+      : foldedHits;
+    return {
+      hits: hits.map((h) => ({ ...pick(h), ocopStars: h.ocopStars > 0 ? h.ocopStars : null })),
+      total: folded.totalHits ?? folded.estimatedTotalHits ?? 0,
+      facets: this.facets(folded.facetDistribution),
+    };
+  }
+
+  async searchEnterprises(p: EnterpriseSearchParams): Promise<EnterpriseSearchResult> {
+    const req = enterpriseRequest(this.enterprisesUid, p);
+    const res = await this.multiSearch(req.queries);
+    if (!res) return { hits: [], total: 0 };
+    const folded = res.results[res.results.length - 1];
+    const hits = req.merged
+      ? mergeExactFirst(res.results[0].hits as unknown as EnterpriseHitData[], res.results[0].totalHits ?? 0, folded.hits as unknown as EnterpriseHitData[], p.page, p.pageSize)
+      : (folded.hits as unknown as EnterpriseHitData[]);
+    return { hits, total: folded.totalHits ?? 0 };
+  }
+
+  async upsertProducts(docs: ProductDocument[]): Promise<void> {
+    if (docs.length) await this.write(this.client.index(this.productsUid).addDocuments(docs, { primaryKey: 'id' }));
+  }
+
+  async deleteProducts(ids: string[]): Promise<void> {
+    if (ids.length) await this.write(this.client.index(this.productsUid).deleteDocuments(ids));
+  }
+
+  async upsertEnterprises(docs: EnterpriseDocument[]): Promise<void> {
+    if (docs.length) await this.write(this.client.index(this.enterprisesUid).addDocuments(docs, { primaryKey: 'id' }));
+  }
+
+  async deleteEnterprises(ids: string[]): Promise<void> {
+    if (ids.length) await this.write(this.client.index(this.enterprisesUid).deleteDocuments(ids));
+  }
+
+  /**
+   * Hashes recomputed from the documents' content as Meilisearch holds it (not the stored
+   * `hash` field), so a document altered inside Meilisearch shows up as stale.
+   */
+  async indexedHashes(kind: IndexKind): Promise<Map<string, string>> {
+    const index = this.client.index(kind === 'products' ? this.productsUid : this.enterprisesUid);
+    const out = new Map<string, string>();
+    const limit = 2000;
+    try {
+      for (let offset = 0; ; offset += limit) {
+        const page = await this.call(() => index.getDocuments<Record<string, unknown> & { id: string }>({ limit, offset }));
+        for (const d of page.results) out.set(d.id, hashOf(d));
+        if (page.results.length < limit) return out;
+      }
+    } catch (err) {
+      if (err instanceof MeiliSearchApiError && err.cause?.code === 'index_not_found') return out;
+      throw err;
+    }
+  }
+
+  /**
+   * Builds `<index>_next` with the current settings, fills it, then swaps it with the live index
+   * (one atomic task): searches keep answering from the old content until the swap.
+   */
+  async rebuild(source: RebuildSource, progress: RebuildProgress): Promise<{ products: number; enterprises: number }> {
+    return this.call(async () => {
+      const products = await this.rebuildOne(this.productsUid, PRODUCT_SETTINGS, PRODUCT_SETTINGS_VERSION, source.products(), (n) => progress('products', n));
+      const enterprises = await this.rebuildOne(this.enterprisesUid, ENTERPRISE_SETTINGS, ENTERPRISE_SETTINGS_VERSION, source.enterprises(), (n) =>
+        progress('enterprises', n),
+      );
+      return { products, enterprises };
+    });
+  }
+
+  private async rebuildOne(uid: string, settings: Settings, version: string, docs: AsyncIterable<object[]>, progress: (n: number) => void): Promise<number> {
+    const next = `${uid}_next`;
+    await this.client.deleteIndexIfExists(next);
+    await this.client.createIndex(next, { primaryKey: 'id' }).waitTask(TASK_WAIT);
+    await this.checked(this.client.index(next).updateSettings(settings));
+    let written = 0;
+    let buffer: object[] = [];
+    const flush = async () => {
+      if (!buffer.length) return;
+      await this.checked(this.client.index(next).addDocuments(buffer, { primaryKey: 'id' }));
+      written += buffer.length;
+      buffer = [];
+      progress(written);
+    };
+    for await (const batch of docs) {
+      buffer.push(...batch);
+      if (buffer.length >= IMPORT_BATCH) await flush();
+    }
+    await flush();
+    await this.ensureIndex(uid, settings, version);
+    await this.checked(this.client.swapIndexes([{ indexes: [uid, next], rename: false }]));
+    await this.client.deleteIndexIfExists(next);
+    return written;
+  }
+
+  private async ensureIndex(uid: string, settings: Settings, version: string): Promise<void> {
+    const key = `meili:${uid}:settings`;
+    let exists = true;
+    try {
+      await this.client.index(uid).getRawInfo();
+    } catch (err) {
+      if (!(err instanceof MeiliSearchApiError) || err.cause?.code !== 'index_not_found') throw err;
+      exists = false;
+    }
+    if (exists && (await this.state.get(key)) === version) return;
+    if (!exists) await this.client.createIndex(uid, { primaryKey: 'id' }).waitTask(TASK_WAIT);
+    await this.checked(this.client.index(uid).updateSettings(settings));
+    await this.state.set(key, version);
+  }
+
+  private facets(dist: Record<string, Record<string, number>> | undefined): Facets {
+    const out = emptyFacets();
+    for (const [field, values] of Object.entries(dist ?? {})) {
+      const name = FACET_KEYS[field];
+      if (!name) continue;
+      for (const [value, n] of Object.entries(values)) {
+        if (name === 'ocopStars' && value === '0') continue;
+        out[name][value] = n;
+      }
+    }
+    return out;
+  }
+
+  /**
+   * Runs a multi-search. A missing index, or an index without documents yet (Meilisearch then
+   * knows none of the fields named in attributesToSearchOn), reads as no results.
+   */
+  private async multiSearch(queries: Parameters<MeiliSearch['multiSearch']>[0]['queries']): Promise<MultiSearchResponse | null> {
+    try {
+      return await this.call(() => this.client.multiSearch({ queries }));
+    } catch (err) {
+      const code = err instanceof MeiliSearchApiError ? err.cause?.code : undefined;
+      if (code === 'index_not_found' || code === 'invalid_search_attributes_to_search_on') return null;
+      throw err;
+    }
+  }
+
+  private async write(task: ReturnType<Index['addDocuments']>): Promise<void> {
+    await this.call(() => this.checked(task));
+  }
+
+  /** Waits for a task and turns a failed task (which resolves, search.md) into an error. */
+  private async checked(task: ReturnType<Index['addDocuments']>): Promise<void> {
+    const done = await task.waitTask(TASK_WAIT);
+    if (done.status !== 'succeeded') throw new Error(`Meilisearch task ${done.uid} ${done.status}: ${done.error?.message ?? ''}`);
+  }
+
+  /** Network failures (server down, timeout) become SearchUnavailableError; API errors pass. */
+  private async call<T>(fn: () => Promise<T>): Promise<T> {
+    try {
+      return await fn();
+    } catch (err) {
+      const name = (err as Error)?.name ?? '';
+      if (name === 'MeiliSearchRequestError' || name === 'MeiliSearchRequestTimeOutError') throw new SearchUnavailableError(err);
+      throw err;
+    }
+  }
+}
+
+function pick(h: RawHit): Omit<ProductHitData, 'ocopStars'> {
+  return {
+    id: h.id,
+    slug: h.slug,
+    name: h.name,
+    priceVnd: h.priceVnd,
+    unit: h.unit,
+    enterpriseId: h.enterpriseId,
+    enterpriseName: h.enterpriseName,
+    communeCode: h.communeCode,
+    thumbnailUrl: h.thumbnailUrl ?? null,
+  };
+}

@@ -1,0 +1,137 @@
+import type { MultiSearchQuery } from 'meilisearch';
+import { MAX_RESULT_WINDOW, type EnterpriseSearchParams, type ProductFilters, type ProductSearchParams } from '../engine/search-types';
+import type { ParsedQuery } from '../text/query';
+import { PRODUCT_EXACT_FIELDS, PRODUCT_FOLDED_FIELDS, PRODUCT_HIT_FIELDS } from './meili-settings';
+
+/**
+ * Pure builders of the Meilisearch requests (the bench sends the very same bodies straight to
+ * Meilisearch as its baseline).
+ *
+ * Filters: Meilisearch has no bound parameters, so each value goes through a guard that accepts
+ * only ids/codes/enums ([A-Za-z0-9_-]) or safe integers and throws otherwise. The free-text query
+ * never reaches a filter.
+ */
+function quoted(value: string): string {
+  if (!/^[A-Za-z0-9_-]{1,64}$/.test(value)) throw new Error(`unsafe filter value rejected`);
+  return `"${value}"`;
+}
+
+function integer(value: number): string {
+  if (!Number.isSafeInteger(value)) throw new Error(`unsafe filter number rejected`);
+  return String(value);
+}
+
+export function productFilter(f: ProductFilters): string[] {
+  const out: string[] = [];
+  if (f.categoryId) out.push(`categoryIds = ${quoted(f.categoryId)}`);
+  if (f.communeCode) out.push(`communeCode = ${quoted(f.communeCode)}`);
+  if (f.provinceCode) out.push(`provinceCode = ${quoted(f.provinceCode)}`);
+  if (f.ocopMin !== undefined) out.push(`ocopStars >= ${integer(f.ocopMin)}`);
+  if (f.certification) out.push(`certifications = ${quoted(f.certification)}`);
+  if (f.priceMin !== undefined) out.push(`priceVnd >= ${integer(f.priceMin)}`);
+  if (f.priceMax !== undefined) out.push(`priceVnd <= ${integer(f.priceMax)}`);
+  if (f.enterpriseId) out.push(`enterpriseId = ${quoted(f.enterpriseId)}`);
+  if (f.enterpriseKind) out.push(`enterpriseKind = ${quoted(f.enterpriseKind)}`);
+  if (f.inStock !== undefined) out.push(`inStock = ${f.inStock ? 'true' : 'false'}`);
+  return out;
+}
+
+const SORT: Record<ProductSearchParams['sort'], string[] | undefined> = {
+  relevance: undefined,
+  price_asc: ['priceVnd:asc'],
+  price_desc: ['priceVnd:desc'],
+  newest: ['publishedAt:desc'],
+  ocop: ['ocopStars:desc'],
+};
+
+/** Without a query "relevance" means best rated, then newest (same in PostgreSQL). */
+const BROWSE_SORT = ['ocopStars:desc', 'publishedAt:desc'];
+
+export const PRODUCT_FACETS = ['categoryIds', 'communeCode', 'ocopStars', 'certifications', 'enterpriseKind'];
+
+/** Folded query text; a trailing space tells Meilisearch the last word is complete (no prefix). */
+export function foldedQ(q: ParsedQuery): string {
+  return q.folded.join(' ') + (q.prefixLast ? '' : ' ');
+}
+
+/** Exact-encoded query text: never a prefix (dưa's "duwa" must not prefix-match dừa's "duwaf"). */
+export function exactQ(q: ParsedQuery): string {
+  return `${q.exact.join(' ')} `;
+}
+
+export interface ProductRequest {
+  queries: MultiSearchQuery[];
+  /** Two queries: exact-diacritic matches first, then the folded ones (see mergeExactFirst). */
+  merged: boolean;
+}
+
+export function productRequest(indexUid: string, p: ProductSearchParams): ProductRequest {
+  const filter = productFilter(p.filters);
+  const explicitSort = SORT[p.sort];
+  const sort = explicitSort ?? (p.query ? undefined : BROWSE_SORT);
+  const merged = !!p.query?.hasMarks && !explicitSort;
+  const window = p.page * p.pageSize;
+  if (window > MAX_RESULT_WINDOW) throw new Error('result window exceeded');
+  const folded: MultiSearchQuery = {
+    indexUid,
+    q: p.query ? foldedQ(p.query) : '',
+    attributesToSearchOn: PRODUCT_FOLDED_FIELDS,
+    matchingStrategy: 'all',
+    filter,
+    sort,
+    attributesToRetrieve: PRODUCT_HIT_FIELDS,
+    facets: p.facets ? PRODUCT_FACETS : undefined,
+    ...(merged ? { page: 1, hitsPerPage: window } : { page: p.page, hitsPerPage: p.pageSize }),
+  };
+  if (!merged) return { queries: [folded], merged };
+  const exact: MultiSearchQuery = {
+    indexUid,
+    q: exactQ(p.query!),
+    attributesToSearchOn: PRODUCT_EXACT_FIELDS,
+    matchingStrategy: 'all',
+    filter,
+    attributesToRetrieve: PRODUCT_HIT_FIELDS,
+    page: 1,
+    hitsPerPage: window,
+  };
+  return { queries: [exact, folded], merged };
+}
+
+export function enterpriseRequest(indexUid: string, p: EnterpriseSearchParams): ProductRequest {
+  const filter: string[] = [];
+  if (p.kind) filter.push(`kind = ${quoted(p.kind)}`);
+  if (p.communeCode) filter.push(`communeCode = ${quoted(p.communeCode)}`);
+  if (p.provinceCode) filter.push(`provinceCode = ${quoted(p.provinceCode)}`);
+  const merged = !!p.query?.hasMarks;
+  const window = p.page * p.pageSize;
+  const fields = ['id', 'slug', 'name', 'kind', 'communeCode'];
+  const folded: MultiSearchQuery = {
+    indexUid,
+    q: p.query ? foldedQ(p.query) : '',
+    attributesToSearchOn: ['name', 'descriptionText'],
+    matchingStrategy: 'all',
+    filter,
+    attributesToRetrieve: fields,
+    ...(merged ? { page: 1, hitsPerPage: window } : { page: p.page, hitsPerPage: p.pageSize }),
+  };
+  if (!merged) return { queries: [folded], merged };
+  return {
+    queries: [{ indexUid, q: exactQ(p.query!), attributesToSearchOn: ['exactName'], matchingStrategy: 'all', filter, attributesToRetrieve: fields, page: 1, hitsPerPage: window }, folded],
+    merged,
+  };
+}
+
+/**
+ * Exact-diacritic hits first, then the folded hits not already shown. Both queries fetched the
+ * first page×pageSize hits, which always suffices: if the exact query has at least that many,
+ * the page lies inside it; otherwise all exact hits are known and at most that many of the
+ * folded hits are skipped as duplicates. Every exact hit is also a folded hit, so the folded
+ * query's count is the total.
+ */
+export function mergeExactFirst<H extends { id: string }>(exact: H[], exactTotal: number, folded: H[], page: number, pageSize: number): H[] {
+  const from = (page - 1) * pageSize;
+  const to = page * pageSize;
+  if (exactTotal >= to) return exact.slice(from, to);
+  const seen = new Set(exact.map((h) => h.id));
+  return [...exact, ...folded.filter((h) => !seen.has(h.id))].slice(from, to);
+}

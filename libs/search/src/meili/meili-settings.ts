@@ -1,0 +1,50 @@
+import type { Settings } from 'meilisearch';
+import { hashOf } from '../documents/product-document';
+
+/** Fields searched for folded (diacritic-insensitive) matching, in ranking order. */
+export const PRODUCT_FOLDED_FIELDS = ['name', 'keywords', 'categoryNames', 'enterpriseName', 'descriptionText'];
+/** Fields holding the diacritic-preserving encoding (text/vietnamese.ts). */
+export const PRODUCT_EXACT_FIELDS = ['exactName', 'exactText'];
+
+export const PRODUCT_HIT_FIELDS = ['id', 'slug', 'name', 'priceVnd', 'unit', 'ocopStars', 'enterpriseId', 'enterpriseName', 'communeCode', 'thumbnailUrl'];
+
+/**
+ * Product index settings, versioned by their hash: applied at start only when the hash stored
+ * for the index differs (a settings change re-indexes inside Meilisearch, search.md).
+ */
+export const PRODUCT_SETTINGS: Settings = {
+  searchableAttributes: [...PRODUCT_FOLDED_FIELDS, ...PRODUCT_EXACT_FIELDS],
+  filterableAttributes: ['categoryIds', 'communeCode', 'provinceCode', 'ocopStars', 'certifications', 'priceVnd', 'enterpriseId', 'enterpriseKind', 'inStock'],
+  sortableAttributes: ['priceVnd', 'publishedAt', 'ocopStars'],
+  // "sort" first: an explicit sort (price, newest, stars) orders every matching product strictly,
+  // as the PostgreSQL engine does; without a sort parameter the rule is inert.
+  rankingRules: ['sort', 'words', 'typo', 'proximity', 'attribute', 'exactness'],
+  // Vietnamese syllables are words: no stop words, and no synonyms here (index-time keywords,
+  // text/synonyms.ts, keep both engines identical).
+  stopWords: [],
+  synonyms: {},
+  typoTolerance: {
+    enabled: true,
+    minWordSizeForTypos: { oneTypo: 5, twoTypos: 9 },
+    // A typo on the exact encoding would turn dừa (duwaf) into dứa (duwas).
+    disableOnAttributes: PRODUCT_EXACT_FIELDS,
+    disableOnNumbers: true,
+  },
+  pagination: { maxTotalHits: 1_000_000 },
+  faceting: { maxValuesPerFacet: 500 },
+  proximityPrecision: 'byWord',
+} as Settings;
+
+export const ENTERPRISE_SETTINGS: Settings = {
+  searchableAttributes: ['name', 'descriptionText', 'exactName'],
+  filterableAttributes: ['kind', 'communeCode', 'provinceCode'],
+  sortableAttributes: [],
+  rankingRules: ['words', 'typo', 'proximity', 'attribute', 'exactness'],
+  stopWords: [],
+  synonyms: {},
+  typoTolerance: { enabled: true, disableOnAttributes: ['exactName'], disableOnNumbers: true },
+  pagination: { maxTotalHits: 100_000 },
+} as Settings;
+
+export const PRODUCT_SETTINGS_VERSION = hashOf(PRODUCT_SETTINGS);
+export const ENTERPRISE_SETTINGS_VERSION = hashOf(ENTERPRISE_SETTINGS);

@@ -1,0 +1,243 @@
+import type { DataSource, EntityManager } from 'typeorm';
+import type { EnterpriseDocument } from '../documents/enterprise-document';
+import { foldedFields, type ProductDocument } from '../documents/product-document';
+import type { IndexKind, RebuildProgress, RebuildSource, SearchEngine } from '../engine/search-engine';
+import {
+  emptyFacets,
+  type EnterpriseSearchParams,
+  type EnterpriseSearchResult,
+  type Facets,
+  type ProductHitData,
+  type ProductSearchParams,
+  type ProductSearchResult,
+} from '../engine/search-types';
+import { foldedText } from '../text/vietnamese';
+import { facetsStatement, hitsStatement, queryCte, type Statement } from './pg-queries';
+import { correctQuery } from './pg-typos';
+
+const PRODUCT_COLUMNS = `id, slug, name, price_vnd, unit, ocop_stars, enterprise_id, enterprise_name, enterprise_kind, commune_code,
+  province_code, thumbnail_url, category_ids, certifications, in_stock, published_at, name_folded, keywords_folded,
+  enterprise_folded, description_folded, exact_name, exact_text, hash`;
+
+const PRODUCT_RECORD = `id uuid, slug text, name text, price_vnd bigint, unit text, ocop_stars smallint, enterprise_id uuid,
+  enterprise_name text, enterprise_kind text, commune_code text, province_code text, thumbnail_url text, category_ids uuid[],
+  certifications text[], in_stock boolean, published_at bigint, name_folded text, keywords_folded text, enterprise_folded text,
+  description_folded text, exact_name text, exact_text text, hash text`;
+
+type Queryable = Pick<DataSource | EntityManager, 'query'>;
+
+/**
+ * PostgreSQL engine: the search_products / search_enterprises tables (filled by the same index
+ * jobs as Meilisearch) with stored folded and exact tsvectors. Typos and joined syllables are
+ * handled by correcting unknown words against the indexed vocabulary when full-text matching
+ * finds nothing (pg-typos.ts), then searching again.
+ */
+export class PgEngine implements SearchEngine {
+  readonly kind = 'postgres' as const;
+
+  constructor(private readonly dataSource: DataSource) {}
+
+  async prepare(): Promise<void> {
+    // The schema comes from migrations; nothing to apply at start.
+  }
+
+  async searchProducts(params: ProductSearchParams): Promise<ProductSearchResult> {
+    const first = await this.runProductSearch(params);
+    if (first.total > 0 || !params.query) return first;
+    const corrected = await correctQuery(this.dataSource, params.query);
+    if (!corrected) return first;
+    const second = await this.runProductSearch({ ...params, query: corrected });
+    return { ...second, matchedTokens: corrected.folded };
+  }
+
+  private async runProductSearch(params: ProductSearchParams): Promise<ProductSearchResult> {
+    const [hits, counts] = await Promise.all([this.run(hitsStatement(params)), this.run(facetsStatement(params))]);
+    const facets: Facets = emptyFacets();
+    let total = 0;
+    for (const row of counts as Array<{ facet: string; value: string; n: number }>) {
+      if (row.facet === '_total') total = row.n;
+      else facets[row.facet as keyof Facets][row.value] = row.n;
+    }
+    return {
+      hits: (hits as Array<ProductHitData & { priceVnd: string; ocopStars: number }>).map((h) => ({
+        ...h,
+        priceVnd: Number(h.priceVnd),
+        ocopStars: h.ocopStars > 0 ? h.ocopStars : null,
+      })),
+      total,
+      facets,
+    };
+  }
+
+  async searchEnterprises(params: EnterpriseSearchParams): Promise<EnterpriseSearchResult> {
+    const first = await this.runEnterpriseSearch(params);
+    if (first.total > 0 || !params.query) return first;
+    const corrected = await correctQuery(this.dataSource, params.query);
+    if (!corrected) return first;
+    return { ...(await this.runEnterpriseSearch({ ...params, query: corrected })), matchedTokens: corrected.folded };
+  }
+
+  private async runEnterpriseSearch(p: EnterpriseSearchParams): Promise<EnterpriseSearchResult> {
+    const values: unknown[] = [];
+    const add = (v: unknown) => (values.push(v), `$${values.length}`);
+    const where: string[] = [];
+    let cte = '';
+    let from = 'search_enterprises se';
+    let order = 'se.name, se.id';
+    if (p.query) {
+      cte = queryCte(p.query, add);
+      from = 'search_enterprises se, q';
+      where.push('se.tsv @@ q.fq');
+      order = `${p.query.hasMarks ? '(se.tsv_exact @@ q.eq) DESC, ' : ''}ts_rank_cd(se.tsv, q.fq, 1) DESC, se.id`;
+    }
+    if (p.kind) where.push(`se.kind = ${add(p.kind)}`);
+    if (p.communeCode) where.push(`se.commune_code = ${add(p.communeCode)}`);
+    if (p.provinceCode) where.push(`se.province_code = ${add(p.provinceCode)}`);
+    const w = where.length ? `WHERE ${where.join(' AND ')}` : '';
+    const limit = add(p.pageSize);
+    const offset = add((p.page - 1) * p.pageSize);
+    const rows: Array<{ id: string; slug: string; name: string; kind: string; communeCode: string; total: number }> = await this.dataSource.query(
+      `${cte} SELECT se.id, se.slug, se.name, se.kind, se.commune_code AS "communeCode", count(*) OVER ()::int AS total
+       FROM ${from} ${w} ORDER BY ${order} LIMIT ${limit} OFFSET ${offset}`,
+      values,
+    );
+    let total = rows[0]?.total ?? 0;
+    if (!rows.length && p.page > 1) {
+      const [c] = await this.dataSource.query(`${cte} SELECT count(*)::int AS n FROM ${from} ${w}`, values.slice(0, -2));
+      total = c.n;
+    }
+    return { hits: rows.map(({ total: _t, ...h }) => h), total };
+  }
+
+  async upsertProducts(docs: ProductDocument[], target = 'search_products', db: Queryable = this.dataSource): Promise<void> {
+    if (!docs.length) return;
+    const records = docs.map((d) => {
+      const f = foldedFields(d);
+      return {
+        id: d.id,
+        slug: d.slug,
+        name: d.name,
+        price_vnd: d.priceVnd,
+        unit: d.unit,
+        ocop_stars: d.ocopStars,
+        enterprise_id: d.enterpriseId,
+        enterprise_name: d.enterpriseName,
+        enterprise_kind: d.enterpriseKind,
+        commune_code: d.communeCode,
+        province_code: d.provinceCode,
+        thumbnail_url: d.thumbnailUrl,
+        category_ids: d.categoryIds,
+        certifications: d.certifications,
+        in_stock: d.inStock,
+        published_at: d.publishedAt,
+        name_folded: f.name,
+        keywords_folded: f.keywords,
+        enterprise_folded: f.enterprise,
+        description_folded: f.description,
+        exact_name: f.exactName,
+        exact_text: f.exactText,
+        hash: d.hash,
+      };
+    });
+    const updates = PRODUCT_COLUMNS.split(',')
+      .map((c) => c.trim())
+      .filter((c) => c !== 'id')
+      .map((c) => `${c} = EXCLUDED.${c}`)
+      .join(', ');
+    // `target` is one of two table names chosen by this class, never input.
+    await db.query(
+      `INSERT INTO ${target} (${PRODUCT_COLUMNS}) SELECT ${PRODUCT_COLUMNS} FROM jsonb_to_recordset($1::jsonb) AS r(${PRODUCT_RECORD})
+       ON CONFLICT (id) DO UPDATE SET ${updates}`,
+      [JSON.stringify(records)],
+    );
+    await this.addTerms(
+      db,
+      docs.map((d) => {
+        const f = foldedFields(d);
+        return `${f.name} ${f.keywords} ${f.enterprise}`;
+      }),
+    );
+  }
+
+  async deleteProducts(ids: string[]): Promise<void> {
+    if (ids.length) await this.dataSource.query(`DELETE FROM search_products WHERE id = ANY($1::uuid[])`, [ids]);
+  }
+
+  async upsertEnterprises(docs: EnterpriseDocument[], target = 'search_enterprises', db: Queryable = this.dataSource): Promise<void> {
+    if (!docs.length) return;
+    const records = docs.map((d) => ({
+      id: d.id,
+      slug: d.slug,
+      name: d.name,
+      kind: d.kind,
+      commune_code: d.communeCode,
+      province_code: d.provinceCode,
+      name_folded: foldedText(d.name),
+      description_folded: foldedText(d.descriptionText),
+      exact_text: d.exactName,
+      hash: d.hash,
+    }));
+    await db.query(
+      `INSERT INTO ${target} (id, slug, name, kind, commune_code, province_code, name_folded, description_folded, exact_text, hash)
+       SELECT * FROM jsonb_to_recordset($1::jsonb) AS r(id uuid, slug text, name text, kind text, commune_code text, province_code text,
+         name_folded text, description_folded text, exact_text text, hash text)
+       ON CONFLICT (id) DO UPDATE SET slug = EXCLUDED.slug, name = EXCLUDED.name, kind = EXCLUDED.kind, commune_code = EXCLUDED.commune_code,
+         province_code = EXCLUDED.province_code, name_folded = EXCLUDED.name_folded, description_folded = EXCLUDED.description_folded,
+         exact_text = EXCLUDED.exact_text, hash = EXCLUDED.hash`,
+      [JSON.stringify(records)],
+    );
+    await this.addTerms(
+      db,
+      records.map((r) => r.name_folded),
+    );
+  }
+
+  async deleteEnterprises(ids: string[]): Promise<void> {
+    if (ids.length) await this.dataSource.query(`DELETE FROM search_enterprises WHERE id = ANY($1::uuid[])`, [ids]);
+  }
+
+  async indexedHashes(kind: IndexKind): Promise<Map<string, string>> {
+    const rows: Array<{ id: string; hash: string }> = await this.dataSource.query(
+      kind === 'products' ? `SELECT id, hash FROM search_products` : `SELECT id, hash FROM search_enterprises`,
+    );
+    return new Map(rows.map((r) => [r.id, r.hash]));
+  }
+
+  /** Fills `<table>_next` copies, then renames them over the live tables in one transaction. */
+  async rebuild(source: RebuildSource, progress: RebuildProgress): Promise<{ products: number; enterprises: number }> {
+    let products = 0;
+    let enterprises = 0;
+    await this.dataSource.query(`DROP TABLE IF EXISTS search_products_next, search_enterprises_next`);
+    await this.dataSource.query(`CREATE TABLE search_products_next (LIKE search_products INCLUDING ALL)`);
+    await this.dataSource.query(`CREATE TABLE search_enterprises_next (LIKE search_enterprises INCLUDING ALL)`);
+    for await (const batch of source.products()) {
+      await this.upsertProducts(batch, 'search_products_next');
+      progress('products', (products += batch.length));
+    }
+    for await (const batch of source.enterprises()) {
+      await this.upsertEnterprises(batch, 'search_enterprises_next');
+      progress('enterprises', (enterprises += batch.length));
+    }
+    await this.dataSource.query(`ANALYZE search_products_next`);
+    await this.dataSource.transaction(async (m) => {
+      for (const t of ['search_products', 'search_enterprises']) {
+        await m.query(`LOCK TABLE ${t} IN ACCESS EXCLUSIVE MODE`);
+        await m.query(`ALTER TABLE ${t} RENAME TO ${t}_old`);
+        await m.query(`ALTER TABLE ${t}_next RENAME TO ${t}`);
+        await m.query(`DROP TABLE ${t}_old`);
+      }
+    });
+    return { products, enterprises };
+  }
+
+  private async addTerms(db: Queryable, texts: string[]): Promise<void> {
+    const terms = new Set<string>();
+    for (const t of texts) for (const w of t.split(' ')) if (w.length >= 2) terms.add(w);
+    if (!terms.size) return;
+    await db.query(`INSERT INTO search_terms (term) SELECT unnest($1::text[]) ON CONFLICT DO NOTHING`, [[...terms]]);
+  }
+
+  private run(s: Statement): Promise<unknown[]> {
+    return this.dataSource.query(s.sql, s.params);
+  }
+}

@@ -1,0 +1,32 @@
+import { Module } from '@nestjs/common';
+import { CatalogModule } from '@tradefloor/catalog';
+import { APP_CONFIG, type ResolvedConfig } from '@tradefloor/core';
+import { DataSource } from 'typeorm';
+import { EnterpriseSource } from './documents/enterprise-source';
+import { SEARCH_ENGINE, type SearchEngine } from './engine/search-engine';
+import { AdminSearchController } from './http/admin-search.controller';
+import { SearchController } from './http/search.controller';
+import { SearchService } from './http/search.service';
+import { SearchIndexer } from './indexing/search-indexer.service';
+import { SearchMaintenance } from './indexing/search-maintenance.service';
+import { MeiliEngine } from './meili/meili-engine';
+import { PgEngine } from './pg/pg-engine';
+
+/** Chooses the engine from SEARCH_ENGINE (meilisearch by default, postgres as the fallback). */
+export function createSearchEngine(config: ResolvedConfig, dataSource: DataSource): SearchEngine {
+  return config.searchEngine === 'postgres' ? new PgEngine(dataSource) : MeiliEngine.fromConfig(config, dataSource);
+}
+
+@Module({
+  imports: [CatalogModule],
+  controllers: [SearchController, AdminSearchController],
+  providers: [
+    { provide: SEARCH_ENGINE, inject: [APP_CONFIG, DataSource], useFactory: createSearchEngine },
+    EnterpriseSource,
+    SearchIndexer,
+    SearchMaintenance,
+    SearchService,
+  ],
+  exports: [SEARCH_ENGINE, SearchMaintenance, SearchService],
+})
+export class SearchModule {}

@@ -1,0 +1,93 @@
+import { MeiliSearch } from 'meilisearch';
+import { loginAdmin, type TestUser } from '../harness/auth';
+import { createTestApp, type TestApp } from '../harness/test-app';
+import { createSearchCatalog, search, type SearchCatalog } from './search-catalog';
+
+describe.each(['meilisearch', 'postgres'] as const)('search reindex and drift (%s)', (engine) => {
+  let t: TestApp;
+  let c: SearchCatalog;
+  let admin: TestUser;
+  let meili: MeiliSearch;
+  const productsIndex = () => `${t.config.meiliIndexPrefix}products`;
+
+  beforeAll(async () => {
+    t = await createTestApp({ env: { SEARCH_ENGINE: engine } });
+    c = await createSearchCatalog(t);
+    admin = await loginAdmin(t);
+    meili = new MeiliSearch({ host: t.config.meiliHost!, apiKey: t.config.meiliMasterKey });
+  });
+  afterAll(() => t?.close());
+
+  it('is admin-only', async () => {
+    await t.http.post('/api/v1/admin/search/reindex').expect(401);
+    await t.http.get('/api/v1/admin/search/drift').expect(401);
+  });
+
+  it('reports no drift after normal indexing', async () => {
+    const res = await t.http.get('/api/v1/admin/search/drift').set(admin.auth).expect(200);
+    expect(res.body).toMatchObject({ engine, inSync: true, repaired: false });
+    expect(res.body.products).toMatchObject({ database: 20, index: 20, missing: 0, extra: 0, stale: 0 });
+    expect(res.body.enterprises).toMatchObject({ database: 2, index: 2 });
+  });
+
+  it('finds and repairs a deleted, an altered and a missed-update document', async () => {
+    if (engine === 'meilisearch') {
+      await meili.index(productsIndex()).deleteDocument(c.ids.xoai).waitTask();
+      await meili.index(productsIndex()).updateDocuments([{ id: c.ids.gao, name: 'Gạo giả', priceVnd: 1 }]).waitTask();
+    } else {
+      await t.dataSource.query(`DELETE FROM search_products WHERE id = $1`, [c.ids.xoai]);
+    }
+    // A write whose event was lost (e.g. a bug or a manual SQL fix): the index is stale.
+    await t.dataSource.query(`UPDATE products SET price_vnd = 99000 WHERE id = $1`, [c.ids.duaHau]);
+    // A row the index should not hold any more.
+    await t.dataSource.query(`UPDATE products SET status = 'archived' WHERE id = $1`, [c.ids.bap]);
+
+    const report = await t.http.get('/api/v1/admin/search/drift').set(admin.auth).expect(200);
+    expect(report.body.inSync).toBe(false);
+    expect(report.body.products.sample.missing).toEqual([c.ids.xoai]);
+    expect(report.body.products.sample.extra).toEqual([c.ids.bap]);
+    const stale = engine === 'meilisearch' ? [c.ids.gao, c.ids.duaHau] : [c.ids.duaHau];
+    expect(report.body.products.sample.stale.sort()).toEqual(stale.sort());
+
+    const repaired = await t.http.post('/api/v1/admin/search/drift/repair').set(admin.auth).expect(200);
+    expect(repaired.body.repaired).toBe(true);
+    const after = await t.http.get('/api/v1/admin/search/drift').set(admin.auth).expect(200);
+    expect(after.body.inSync).toBe(true);
+    expect((await search(t, { q: 'xoai cat hoa loc' })).hits[0].id).toBe(c.ids.xoai);
+    expect((await search(t, { q: 'dua hau' })).hits[0].priceVnd).toBe(99_000);
+    expect((await search(t, { q: 'bap nep' })).total).toBe(0);
+    expect((await search(t, { q: 'st25' })).hits[0].name).toBe('Gạo ST25 túi 5kg');
+  });
+
+  it('rebuilds into a fresh index and swaps it in while searches keep answering', async () => {
+    if (engine === 'meilisearch') await meili.index(productsIndex()).deleteDocument(c.ids.thanhLong).waitTask();
+    else await t.dataSource.query(`DELETE FROM search_products WHERE id = $1`, [c.ids.thanhLong]);
+
+    let done = false;
+    const rebuild = t.http
+      .post('/api/v1/admin/search/reindex')
+      .set(admin.auth)
+      .then((r) => {
+        done = true;
+        return r;
+      });
+    let during = 0;
+    while (!done) {
+      const res = await t.http.get('/api/v1/search/products').query({ q: 'buoi da xanh' });
+      expect(res.status).toBe(200);
+      expect(res.body.hits[0].id).toBe(c.ids.buoiDaXanh);
+      during++;
+    }
+    const res = await rebuild;
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({ engine, products: 19, enterprises: 2 });
+    console.log(`[${engine}] reindex took ${res.body.durationMs} ms; ${during} searches answered meanwhile`);
+    expect((await search(t, { q: 'thanh long' })).hits[0].id).toBe(c.ids.thanhLong);
+    if (engine === 'meilisearch') {
+      const indexes = (await meili.getIndexes({ limit: 1000 })).results.map((i) => i.uid).filter((u) => u.startsWith(t.config.meiliIndexPrefix));
+      expect(indexes.sort()).toEqual([`${t.config.meiliIndexPrefix}enterprises`, productsIndex()].sort());
+    }
+    const drift = await t.http.get('/api/v1/admin/search/drift').set(admin.auth).expect(200);
+    expect(drift.body.inSync).toBe(true);
+  });
+});

@@ -1,0 +1,3 @@
+import { relevanceSuite } from './relevance-suite';
+
+relevanceSuite('meilisearch');
