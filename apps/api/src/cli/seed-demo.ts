@@ -11,6 +11,7 @@ import {
   type Infrastructure,
 } from '@tradefloor/core';
 import { seedDemoBulletins } from '@tradefloor/news-bulletin';
+import { SearchMaintenance } from '@tradefloor/search';
 import { DataSource } from 'typeorm';
 import { AppModule } from '../app.module';
 import { DEMO_PASSWORD } from './demo-data/demo-users';
@@ -78,8 +79,17 @@ async function run(): Promise<void> {
         out(`Adding synthetic products up to #${scale.toLocaleString('en')}…`);
         const s = await seedSyntheticProducts(app, scale, progressPrinter());
         out(`  synthetic: ${s.productsCreated} products, ${s.enterprisesCreated} enterprises created in ${(s.ms / 1000).toFixed(1)} s`);
-        if (s.productsCreated > 0 && !s.reindexRequested) {
-          out('  Synthetic products publish no per-product events: rebuild the search index with `npm run search:reindex`.');
+        if (s.productsCreated > 0) {
+          // Synthetic rows publish no per-product events (100k index jobs would outlast the load):
+          // one rebuild-and-swap of the search index instead.
+          out('Rebuilding the search index…');
+          let last = 0;
+          const r = await app.get(SearchMaintenance).rebuild((kind, written) => {
+            if (Date.now() - last < 1000) return;
+            last = Date.now();
+            out(`  ${kind}: ${written.toLocaleString('en')} documents written`);
+          });
+          out(`  search index: ${r.products.toLocaleString('en')} products, ${r.enterprises} enterprises in ${(r.durationMs / 1000).toFixed(1)} s`);
         }
       }
       out(`Done. Demo accounts (*@demo.tradefloor.vn) use the password "${DEMO_PASSWORD}".`);

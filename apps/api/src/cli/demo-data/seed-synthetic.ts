@@ -1,6 +1,6 @@
 import type { INestApplicationContext } from '@nestjs/common';
 import { vietnamDate } from '@tradefloor/catalog';
-import { Clock, JobQueue, JobRegistry } from '@tradefloor/core';
+import { Clock } from '@tradefloor/core';
 import { DataSource } from 'typeorm';
 import type { PlannedCertificate, PlannedProduct } from './plan';
 import { planEnterprises, type PlannedEnterprise } from './roster';
@@ -10,13 +10,6 @@ import { writeEnterprises } from './write-enterprises';
 import { writeCertificates, writeProducts } from './write-products';
 
 const BATCH = 5000;
-
-/**
- * Queue of the search context's full rebuild. Synthetic products publish no per-product events
- * (100,000 index jobs would take longer than the load itself); instead one full reindex is
- * requested when that queue exists. TODO(search): keep this name in step with `search:reindex`.
- */
-export const FULL_REINDEX_QUEUE = 'search.reindex';
 
 export interface ScaleProgress {
   done: number;
@@ -29,7 +22,6 @@ export interface ScaleProgress {
 export interface ScaleReport {
   productsCreated: number;
   enterprisesCreated: number;
-  reindexRequested: boolean;
   ms: number;
 }
 
@@ -83,7 +75,5 @@ export async function seedSyntheticProducts(
     onProgress({ done, total: count, created: productsCreated, ratePerSecond: Math.round(rate), etaSeconds: Math.round((count - done) / rate) });
   }
 
-  const reindexRequested = productsCreated > 0 && app.get(JobRegistry).get(FULL_REINDEX_QUEUE) !== undefined;
-  if (reindexRequested) await app.get(JobQueue).enqueueNow(FULL_REINDEX_QUEUE, { reason: 'seed:demo --scale' }, { dedupeKey: 'full' });
-  return { productsCreated, enterprisesCreated, reindexRequested, ms: Date.now() - started };
+  return { productsCreated, enterprisesCreated, ms: Date.now() - started };
 }
