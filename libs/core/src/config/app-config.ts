@@ -37,6 +37,14 @@ export interface AppConfig {
   loginMaxPerIp: number;
   loginMaxPerAccount: number;
   loginWindowSeconds: number;
+  /** Traceability: a stamp scanned more than this many times gets the `warning` verdict. */
+  stampWarnScans: number;
+  /** Traceability: a stamp scanned from more than this many distinct (coarse) places gets `warning`. */
+  stampWarnPlaces: number;
+  /** Traceability: stamp verifications allowed per client per minute. */
+  stampScanRatePerMinute: number;
+  /** Traceability: most stamps one batch may have in total (over all issuing requests). */
+  stampMaxPerBatch: number;
 }
 
 export class ConfigError extends Error {
@@ -179,6 +187,10 @@ export function loadConfig(env: Env = process.env): AppConfig {
     loginMaxPerIp: int(env, 'LOGIN_MAX_PER_IP', 30, 1, 100000),
     loginMaxPerAccount: int(env, 'LOGIN_MAX_PER_ACCOUNT', 5, 1, 1000),
     loginWindowSeconds: int(env, 'LOGIN_WINDOW_SECONDS', 900, 1, 86400),
+    stampWarnScans: int(env, 'STAMP_WARN_SCANS', 20, 1, 1_000_000),
+    stampWarnPlaces: int(env, 'STAMP_WARN_PLACES', 3, 1, 10_000),
+    stampScanRatePerMinute: int(env, 'STAMP_SCAN_RATE_PER_MINUTE', 60, 1, 100_000),
+    stampMaxPerBatch: int(env, 'STAMP_MAX_PER_BATCH', 1_000_000, 1, 100_000_000),
   };
 }
 
