@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import type { DynamicModule, Type } from '@nestjs/common';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { JobWorker, ManualClock, createLogger, loadConfig, type ResolvedConfig } from '@tradefloor/core';
 import request from 'supertest';
@@ -24,6 +25,8 @@ export interface TestAppOptions {
   /** Run the job worker in-process (default true). */
   worker?: boolean;
   clock?: ManualClock;
+  /** Extra modules loaded beside the domain modules (e.g. one registering test job queues). */
+  modules?: Array<Type | DynamicModule>;
 }
 
 /**
@@ -35,7 +38,7 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
   const config = loadConfig({ ...testEnv(db.url, `${db.name}_`), ...options.env }) as ResolvedConfig;
   const logger = createLogger(config.logLevel);
   const clock = options.clock ?? new ManualClock(new Date());
-  const built = await buildApp(options.worker === false ? 'api' : 'all', config, logger, clock);
+  const built = await buildApp(options.worker === false ? 'api' : 'all', config, logger, clock, options.modules);
   const app = built.app as NestFastifyApplication;
   await app.getHttpAdapter().getInstance().ready();
   const dataSource = app.get(DataSource);

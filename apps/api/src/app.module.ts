@@ -1,15 +1,17 @@
-import { Module, type DynamicModule } from '@nestjs/common';
+import { Module, type DynamicModule, type Type } from '@nestjs/common';
 import { CoreModule, type CoreModuleOptions } from '@tradefloor/core';
 import { CatalogModule } from '@tradefloor/catalog';
 import { EnterpriseProfileModule } from '@tradefloor/enterprise-profile';
 import { IdentityModule } from '@tradefloor/identity';
+import { WebModule } from './web/web.module';
 
 /** The bounded contexts that make up TradeFloor; api and worker processes load the same set. */
 const DOMAIN_MODULES = [IdentityModule, EnterpriseProfileModule, CatalogModule];
 
 @Module({})
 export class AppModule {
-  static register(options: CoreModuleOptions): DynamicModule {
-    return { module: AppModule, imports: [CoreModule.forRoot(options), ...DOMAIN_MODULES] };
+  /** `extraModules`: test-only modules (e.g. a module registering test job queues). */
+  static register(options: CoreModuleOptions, extraModules: Array<Type | DynamicModule> = []): DynamicModule {
+    return { module: AppModule, imports: [CoreModule.forRoot(options), ...DOMAIN_MODULES, WebModule, ...extraModules] };
   }
 }

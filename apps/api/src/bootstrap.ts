@@ -1,4 +1,4 @@
-import type { INestApplicationContext } from '@nestjs/common';
+import type { DynamicModule, INestApplicationContext, Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import {
   Clock,
@@ -23,8 +23,14 @@ export interface BuiltApp {
 }
 
 /** Creates the Nest application for a role; used by the processes and by the test harness. */
-export async function buildApp(role: Role, config: ResolvedConfig, logger: Logger, clock?: Clock): Promise<BuiltApp> {
-  const module = AppModule.register({ config, logger, clock });
+export async function buildApp(
+  role: Role,
+  config: ResolvedConfig,
+  logger: Logger,
+  clock?: Clock,
+  extraModules: Array<Type | DynamicModule> = [],
+): Promise<BuiltApp> {
+  const module = AppModule.register({ config, logger, clock }, extraModules);
   if (role === 'worker') {
     const app = await NestFactory.createApplicationContext(module, { logger: new PinoNestLogger(logger.child({ component: 'nest' })) });
     await app.get(JobWorker).start();
@@ -57,10 +63,14 @@ export async function main(role: Role): Promise<void> {
   }
   const logger = createLogger(config.logLevel);
   const started = Date.now();
-  const infra = await provisionInfrastructure(config, logger).catch((err: unknown) => {
-    logger.fatal({ err }, (err as Error).message);
+  const fail = (err: unknown, what: string): never => {
+    logger.fatal({ err }, what);
+    process.stderr.write(`TradeFloor cannot start: ${(err as Error)?.message ?? String(err)}\n`);
     process.exit(1);
-  });
+  };
+  // Signal handlers first: a SIGTERM that arrives while the embedded servers are starting must
+  // still stop them (the default action would kill only this process and orphan its children).
+  const provisioning = provisionInfrastructure(config, logger);
   let built: BuiltApp | undefined;
   let stopping = false;
   const shutdown = async (signal: string) => {
@@ -73,7 +83,8 @@ export async function main(role: Role): Promise<void> {
     } catch (err) {
       logger.error({ err }, 'error while closing the application');
     }
-    await infra.stop();
+    const infra = await provisioning.catch(() => undefined);
+    await infra?.stop();
     clearTimeout(force);
     logger.info('stopped');
     process.exit(0);
@@ -81,18 +92,22 @@ export async function main(role: Role): Promise<void> {
   process.once('SIGINT', () => void shutdown('SIGINT'));
   process.once('SIGTERM', () => void shutdown('SIGTERM'));
 
+  const infra = await provisioning.catch((err: unknown) => fail(err, 'start-up failed'));
+  if (stopping) return;
   try {
     await runMigrations(infra.config.databaseUrl, logger);
+    if (stopping) return;
     built = await buildApp(role, infra.config, logger);
+    if (stopping) return;
     const address = await built.listen();
     logger.info(
       { role, address, searchEngine: infra.config.searchEngine, startupMs: Date.now() - started, rssMb: Math.round(process.memoryUsage().rss / 1048576) },
       'TradeFloor ready',
     );
   } catch (err) {
-    logger.fatal({ err }, 'start-up failed');
+    if (stopping) return;
     await built?.app.close().catch(() => undefined);
     await infra.stop();
-    process.exit(1);
+    fail(err, 'start-up failed');
   }
 }

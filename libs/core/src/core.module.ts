@@ -6,6 +6,7 @@ import { Clock, SystemClock } from './clock/clock';
 import { RateLimiter } from './database/rate-limiter.service';
 import { HealthController } from './health/health.controller';
 import { DomainEvents } from './jobs/domain-events';
+import { JobMaintenance } from './jobs/job-maintenance';
 import { JobQueue } from './jobs/job-queue.service';
 import { JobRegistry } from './jobs/job-registry';
 import { JobWorker } from './jobs/job-worker.service';
@@ -45,6 +46,7 @@ export class CoreModule {
         DomainEvents,
         JobRegistry,
         JobWorker,
+        JobMaintenance,
         RateLimiter,
       ],
       exports: [APP_CONFIG, LOGGER, Clock, JobQueue, DomainEvents, JobRegistry, JobWorker, RateLimiter],

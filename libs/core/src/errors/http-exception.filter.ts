@@ -18,6 +18,27 @@ const CODE_BY_STATUS: Record<number, string> = {
   503: 'SERVICE_UNAVAILABLE',
 };
 
+/** Vietnamese wording for framework errors (their English text follows in parentheses). */
+const VI_BY_STATUS: Record<number, string> = {
+  400: 'Yêu cầu không hợp lệ',
+  401: 'Cần đăng nhập',
+  403: 'Không có quyền thực hiện thao tác này',
+  404: 'Không tìm thấy',
+  405: 'Phương thức không được hỗ trợ',
+  406: 'Định dạng phản hồi không được hỗ trợ',
+  409: 'Xung đột dữ liệu',
+  413: 'Dữ liệu gửi lên quá lớn',
+  415: 'Kiểu dữ liệu gửi lên không được hỗ trợ',
+  422: 'Dữ liệu không xử lý được',
+  429: 'Quá nhiều yêu cầu, vui lòng thử lại sau',
+  503: 'Dịch vụ tạm thời không sẵn sàng',
+};
+
+function bilingual(status: number, english: string): string {
+  const vi = VI_BY_STATUS[status];
+  return vi ? `${vi} (${english})` : english;
+}
+
 interface Envelope {
   statusCode: number;
   code: string;
@@ -43,7 +64,7 @@ export function toEnvelope(exception: unknown, requestId: string): { envelope: E
         : Array.isArray((body as { message?: unknown }).message)
           ? String((body as { message: unknown[] }).message.join('; '))
           : String((body as { message?: unknown }).message ?? exception.message);
-    return { envelope: { statusCode: status, code: CODE_BY_STATUS[status] ?? 'ERROR', message, requestId }, headers: {} };
+    return { envelope: { statusCode: status, code: CODE_BY_STATUS[status] ?? 'ERROR', message: bilingual(status, message), requestId }, headers: {} };
   }
   if (exception instanceof QueryFailedError) {
     const pgCode = (exception as unknown as { code?: string }).code;
@@ -60,7 +81,7 @@ export function toEnvelope(exception: unknown, requestId: string): { envelope: E
       envelope: {
         statusCode: fastifyStatus,
         code: CODE_BY_STATUS[fastifyStatus] ?? 'BAD_REQUEST',
-        message: (exception as Error).message,
+        message: bilingual(fastifyStatus, (exception as Error).message),
         requestId,
       },
       headers: {},

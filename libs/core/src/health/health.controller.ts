@@ -27,7 +27,11 @@ class ReadyDto {
 const CHECK_TIMEOUT_MS = 2000;
 
 function withTimeout<T>(p: Promise<T>): Promise<T> {
-  return Promise.race([p, new Promise<T>((_, rej) => setTimeout(() => rej(new Error('timeout')), CHECK_TIMEOUT_MS))]);
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<T>((_, rej) => {
+    timer = setTimeout(() => rej(new Error('timeout')), CHECK_TIMEOUT_MS);
+  });
+  return Promise.race([p, timeout]).finally(() => clearTimeout(timer));
 }
 
 @ApiTags('health')

@@ -1,6 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
+import { returnedRows } from '../database/query-rows';
+import { JobRegistry } from './job-registry';
 import { JOBS_CHANNEL, type EnqueueOptions } from './job.types';
 
 export interface QueueDepth {
@@ -15,12 +17,16 @@ export interface QueueDepth {
  */
 @Injectable()
 export class JobQueue {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly registry: JobRegistry,
+  ) {}
 
   /** Enqueue inside the caller's transaction (pass the transaction's EntityManager). */
   async enqueue(manager: EntityManager, queue: string, payload: object, options: EnqueueOptions = {}): Promise<void> {
     const runAt = options.runAt ?? null;
-    const params = [queue, JSON.stringify(payload), runAt, options.maxAttempts ?? null, options.dedupeKey ?? null];
+    const maxAttempts = options.maxAttempts ?? this.registry.get(queue)?.maxAttempts ?? null;
+    const params = [queue, JSON.stringify(payload), runAt, maxAttempts, options.dedupeKey ?? null];
     if (options.dedupeKey) {
       await manager.query(
         `INSERT INTO jobs (queue, payload, run_at, max_attempts, dedupe_key)
@@ -57,13 +63,23 @@ export class JobQueue {
     return out;
   }
 
-  /** Moves dead jobs of a queue (optionally one job) back to pending with fresh attempts. */
+  /**
+   * Moves dead jobs of a queue (optionally one job) back to pending with fresh attempts. A dead job
+   * whose dedupe key already has a pending job is left dead (the pending one carries newer state),
+   * and of several dead jobs sharing a key only the newest is revived.
+   */
   async retryDead(queue: string, jobId?: string): Promise<number> {
-    const rows: unknown[] = await this.dataSource.query(
-      `UPDATE jobs SET status = 'pending', attempts = 0, run_at = now(), last_error = NULL
-       WHERE queue = $1 AND status = 'dead' AND ($2::bigint IS NULL OR id = $2::bigint) RETURNING id`,
+    const rows = returnedRows(await this.dataSource.query(
+      `UPDATE jobs SET status = 'pending', attempts = 0, run_at = now(), last_error = NULL, completed_at = NULL
+       WHERE id IN (
+         SELECT DISTINCT ON (COALESCE(d.dedupe_key, d.id::text)) d.id FROM jobs d
+         WHERE d.queue = $1 AND d.status = 'dead' AND ($2::bigint IS NULL OR d.id = $2::bigint)
+           AND (d.dedupe_key IS NULL OR NOT EXISTS (
+             SELECT 1 FROM jobs p WHERE p.queue = d.queue AND p.dedupe_key = d.dedupe_key AND p.status = 'pending'))
+         ORDER BY COALESCE(d.dedupe_key, d.id::text), d.id DESC)
+       RETURNING id`,
       [queue, jobId ?? null],
-    );
+    ));
     if (rows.length) await this.dataSource.query('SELECT pg_notify($1, $2)', [JOBS_CHANNEL, queue]);
     return rows.length;
   }

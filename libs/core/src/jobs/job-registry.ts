@@ -5,6 +5,8 @@ export interface RegisteredQueue {
   name: string;
   handler: JobHandler<never>;
   concurrency: number;
+  /** Default attempts for jobs enqueued on this queue without an explicit maxAttempts. */
+  maxAttempts?: number;
   backoffBaseMs: number;
   backoffMaxMs: number;
 }
@@ -28,6 +30,7 @@ export class JobRegistry {
       name,
       handler: handler as JobHandler<never>,
       concurrency: options.concurrency ?? 2,
+      maxAttempts: options.maxAttempts,
       backoffBaseMs: options.backoffBaseMs ?? 1000,
       backoffMaxMs: options.backoffMaxMs ?? 10 * 60 * 1000,
     });

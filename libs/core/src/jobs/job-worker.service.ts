@@ -1,4 +1,4 @@
-import { Inject, Injectable, type OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable, type BeforeApplicationShutdown } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
@@ -6,6 +6,7 @@ import { Client } from 'pg';
 import type { Logger } from 'pino';
 import type { DataSource } from 'typeorm';
 import { APP_CONFIG } from '../config/app-config';
+import { returnedRows } from '../database/query-rows';
 import type { ResolvedConfig } from '../runtime/infrastructure';
 import { LOGGER } from '../logging/logger';
 import { JobRegistry, type RegisteredQueue } from './job-registry';
@@ -27,7 +28,7 @@ interface ClaimedRow {
  * at-least-once, so handlers are written to be idempotent.
  */
 @Injectable()
-export class JobWorker implements OnApplicationShutdown {
+export class JobWorker implements BeforeApplicationShutdown {
   readonly workerId = `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
   private readonly running = new Map<string, number>();
   private readonly inFlight = new Set<Promise<void>>();
@@ -66,7 +67,11 @@ export class JobWorker implements OnApplicationShutdown {
     await Promise.allSettled([...this.inFlight]);
   }
 
-  async onApplicationShutdown(): Promise<void> {
+  /**
+   * Before (not on) shutdown: in-flight jobs must finish and record their outcome while the
+   * database connection is still open (TypeORM closes it in its own onApplicationShutdown).
+   */
+  async beforeApplicationShutdown(): Promise<void> {
     await this.stop();
   }
 
@@ -115,9 +120,11 @@ export class JobWorker implements OnApplicationShutdown {
 
   private async claimRound(): Promise<void> {
     for (const queue of this.registry.all()) {
-      const free = queue.concurrency - (this.running.get(queue.name) ?? 0);
+      // Per-queue limit, within the process-wide WORKER_CONCURRENCY cap.
+      const total = [...this.running.values()].reduce((a, b) => a + b, 0);
+      const free = Math.min(queue.concurrency - (this.running.get(queue.name) ?? 0), this.config.workerConcurrency - total);
       if (free <= 0 || this.stopped) continue;
-      const rows: ClaimedRow[] = await this.dataSource.query(
+      const rows = returnedRows<ClaimedRow>(await this.dataSource.query(
         `UPDATE jobs SET status = 'running', attempts = attempts + 1, locked_by = $3,
                 locked_until = now() + make_interval(secs => $4), started_at = now()
          WHERE id IN (
@@ -129,14 +136,18 @@ export class JobWorker implements OnApplicationShutdown {
            LIMIT $2)
          RETURNING id, queue, payload, attempts, max_attempts, created_at`,
         [queue.name, free, this.workerId, this.config.jobLockSeconds],
-      );
+      ));
       for (const row of rows) this.launch(queue, row);
     }
   }
 
   private launch(queue: RegisteredQueue, row: ClaimedRow): void {
     this.running.set(queue.name, (this.running.get(queue.name) ?? 0) + 1);
-    const task = this.execute(queue, row).finally(() => {
+    const task = this.execute(queue, row)
+      // Recording the outcome can fail (database gone): the lease then lapses and the job runs
+      // again elsewhere; it must never become an unhandled rejection that kills the process.
+      .catch((err: unknown) => this.logger.error({ err, jobId: String(row.id), queue: queue.name }, 'could not record job outcome'))
+      .finally(() => {
       this.running.set(queue.name, (this.running.get(queue.name) ?? 1) - 1);
       this.inFlight.delete(task);
       this.poll();
@@ -174,7 +185,7 @@ export class JobWorker implements OnApplicationShutdown {
   private async fail(queue: RegisteredQueue, job: JobRecord, err: unknown): Promise<void> {
     const message = err instanceof Error ? err.message : String(err);
     if (err instanceof RetryJobLaterError) {
-      await this.finish(job, `status = 'pending', attempts = attempts - 1, run_at = now() + make_interval(secs => $3::double precision / 1000), last_error = $4`, [err.delayMs, message]);
+      await this.requeue(job, `attempts = attempts - 1, run_at = now() + make_interval(secs => $3::double precision / 1000), last_error = $4`, [err.delayMs, message]);
       return;
     }
     const permanent = err instanceof PermanentJobError;
@@ -186,7 +197,24 @@ export class JobWorker implements OnApplicationShutdown {
     const exp = Math.min(queue.backoffMaxMs, queue.backoffBaseMs * 2 ** (job.attempts - 1));
     const delayMs = Math.round(exp * (0.75 + Math.random() * 0.5));
     this.logger.info({ jobId: job.id, queue: job.queue, attempts: job.attempts, delayMs, error: message }, 'job failed, will retry');
-    await this.finish(job, `status = 'pending', run_at = now() + make_interval(secs => $3::double precision / 1000), last_error = $4`, [delayMs, message]);
+    await this.requeue(job, `run_at = now() + make_interval(secs => $3::double precision / 1000), last_error = $4`, [delayMs, message]);
+  }
+
+  /**
+   * Back to pending for a later attempt. If the job has a dedupe key and a newer job with the same
+   * key was enqueued while this one ran, that pending job already carries the latest payload
+   * (the unique index allows one pending job per key): this one is closed as superseded.
+   */
+  private async requeue(job: JobRecord, set: string, params: unknown[]): Promise<void> {
+    try {
+      await this.finish(job, `status = 'pending', ${set}`, params);
+    } catch (err) {
+      if ((err as { code?: string }).code !== '23505') throw err;
+      this.logger.info({ jobId: job.id, queue: job.queue }, 'job superseded by a newer pending job with the same dedupe key');
+      await this.finish(job, `status = 'completed', completed_at = now(), last_error = $3`, [
+        `superseded by a newer job with the same dedupe key after: ${String(params[1])}`,
+      ]);
+    }
   }
 
   /** Updates the job only while we still hold its lease (a lapsed lease means someone else owns it). */
@@ -203,11 +231,11 @@ export class JobWorker implements OnApplicationShutdown {
       try {
         await this.dataSource.transaction(async (m) => {
           await m.query(`INSERT INTO job_schedules (name, next_run_at) VALUES ($1, now()) ON CONFLICT (name) DO NOTHING`, [task.name]);
-          const due: unknown[] = await m.query(
+          const due = returnedRows(await m.query(
             `UPDATE job_schedules SET next_run_at = now() + make_interval(secs => $2::double precision / 1000), last_run_at = now()
              WHERE name = $1 AND next_run_at <= now() RETURNING name`,
             [task.name, task.intervalMs],
-          );
+          ));
           if (due.length) {
             await m.query(
               `INSERT INTO jobs (queue, payload, dedupe_key) VALUES ($1, $2::jsonb, $3)

@@ -54,7 +54,8 @@ async function waitHealthy(host: string, child: ChildProcess, timeoutMs: number)
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new MeilisearchUnavailableError(`meilisearch exited with code ${child.exitCode}`);
     try {
-      const res = await fetch(`${host}/health`);
+      // Bounded: something else listening on the port must not hang start-up.
+      const res = await fetch(`${host}/health`, { signal: AbortSignal.timeout(1000) });
       if (res.ok) return;
     } catch {
       /* not listening yet */

@@ -34,7 +34,8 @@ async function ensureDatabase(adminUrl: string, name: string): Promise<void> {
 
 /**
  * Starts what the environment does not provide: PostgreSQL without DATABASE_URL, Meilisearch
- * without MEILI_HOST. Falls back to the PostgreSQL search engine where Meilisearch cannot run.
+ * without MEILI_HOST. Falls back to the PostgreSQL search engine where Meilisearch cannot run,
+ * unless SEARCH_ENGINE=meilisearch was set explicitly (then start-up fails).
  */
 export async function provisionInfrastructure(config: AppConfig, logger: Logger): Promise<Infrastructure> {
   const needsPostgres = !config.databaseUrl;
@@ -85,6 +86,10 @@ export async function provisionInfrastructure(config: AppConfig, logger: Logger)
           resolved.meiliMasterKey = meili.masterKey;
         } catch (err) {
           if (!(err instanceof MeilisearchUnavailableError)) throw err;
+          // SEARCH_ENGINE=meilisearch set explicitly is a requirement, not a preference.
+          if (config.searchEngineExplicit) {
+            throw new MeilisearchUnavailableError(`SEARCH_ENGINE=meilisearch is set but embedded Meilisearch cannot start: ${err.message}`);
+          }
           logger.warn(
             { reason: err.message },
             'Meilisearch cannot run on this machine: starting with SEARCH_ENGINE=postgres (PostgreSQL full-text search)',

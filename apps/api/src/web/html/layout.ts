@@ -1,0 +1,81 @@
+import type { Lang, Translate } from '../i18n/messages';
+import { html, type SafeHtml } from './html';
+
+export interface PageMeta {
+  title: string;
+  description: string;
+  /** Path of this page (canonical URL and Open Graph). */
+  path: string;
+  image?: string;
+  ogType?: 'website' | 'article' | 'product' | 'profile';
+  structuredData?: SafeHtml;
+}
+
+export interface PageContext {
+  lang: Lang;
+  t: Translate;
+  publicBaseUrl: string;
+  currentPath: string;
+}
+
+const NAV: Array<{ href: string; key: Parameters<Translate>[0] }> = [
+  { href: '/', key: 'nav.home' },
+  { href: '/tim-kiem', key: 'nav.search' },
+  { href: '/doanh-nghiep', key: 'nav.enterprises' },
+  { href: '/tin-tuc', key: 'nav.news' },
+  { href: '/su-kien', key: 'nav.events' },
+  { href: '/kiem-tra-tem', key: 'nav.verify' },
+];
+
+/** The page shell every storefront page shares: head metadata, header, navigation, footer. */
+export function layout(ctx: PageContext, meta: PageMeta, body: SafeHtml): string {
+  const { t, lang } = ctx;
+  const canonical = `${ctx.publicBaseUrl}${meta.path}`;
+  const fullTitle = meta.path === '/' ? meta.title : `${meta.title} | ${t('site.name')}`;
+  const otherLang = lang === 'vi' ? 'en' : 'vi';
+  return `<!doctype html>${html`<html lang="${lang}">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${fullTitle}</title>
+<meta name="description" content="${meta.description}">
+<link rel="canonical" href="${canonical}">
+<meta property="og:site_name" content="${t('site.name')}">
+<meta property="og:title" content="${meta.title}">
+<meta property="og:description" content="${meta.description}">
+<meta property="og:url" content="${canonical}">
+<meta property="og:type" content="${meta.ogType ?? 'website'}">
+<meta property="og:locale" content="${lang === 'vi' ? 'vi_VN' : 'en_US'}">
+${meta.image ? html`<meta property="og:image" content="${meta.image}">` : ''}
+<link rel="stylesheet" href="/assets/app.css">
+${meta.structuredData ?? ''}
+</head>
+<body>
+<a class="skip" href="#main">${t('nav.skip')}</a>
+<header class="site"><div class="wrap">
+<a class="brand" href="/">${t('site.name')}</a>
+<nav class="main" aria-label="${t('nav.home')}"><ul>
+${NAV.map((n) => html`<li><a href="${n.href}"${ctx.currentPath === n.href ? html` aria-current="page"` : ''}>${t(n.key)}</a></li>`)}
+<li><a href="/dang-nhap">${t('nav.login')}</a></li>
+</ul></nav>
+<a class="lang" href="${ctx.currentPath}?lang=${otherLang}" hreflang="${otherLang}" lang="${otherLang}">${t('lang.switch')}</a>
+</div></header>
+<main id="main"><div class="wrap">
+${body}
+</div></main>
+<footer class="site"><div class="wrap">
+<ul><li><a href="/quy-che-hoat-dong">${t('nav.rules')}</a></li><li><a href="/lien-he">${t('nav.contact')}</a></li></ul>
+<p>${t('footer.owner')}</p>
+</div></footer>
+</body>
+</html>`.value}`;
+}
+
+/** The search box used on the home and search pages; works without JavaScript (GET form). */
+export function searchForm(t: Translate, value = ''): SafeHtml {
+  return html`<form class="search-form" role="search" action="/tim-kiem" method="get">
+<label class="skip" for="q">${t('search.label')}</label>
+<input id="q" name="q" type="search" value="${value}" placeholder="${t('search.placeholder')}" autocomplete="off">
+<button type="submit">${t('search.submit')}</button>
+</form>`;
+}

@@ -1,0 +1,22 @@
+import { Controller, Get, Req, Res } from '@nestjs/common';
+import { ApiExcludeController } from '@nestjs/swagger';
+import { createHash } from 'node:crypto';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { APP_CSS } from '../assets/app-css';
+
+const CSS_ETAG = `"${createHash('sha256').update(APP_CSS).digest('base64url').slice(0, 16)}"`;
+
+/** Static storefront assets, held in memory (they are small) with validators for caching. */
+@ApiExcludeController()
+@Controller('assets')
+export class AssetsController {
+  @Get('app.css')
+  css(@Req() req: FastifyRequest, @Res() reply: FastifyReply): void {
+    void reply.header('etag', CSS_ETAG).header('cache-control', 'public, max-age=3600');
+    if (req.headers['if-none-match'] === CSS_ETAG) {
+      void reply.status(304).send();
+      return;
+    }
+    void reply.header('content-type', 'text/css; charset=utf-8').send(APP_CSS);
+  }
+}

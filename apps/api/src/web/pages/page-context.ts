@@ -1,0 +1,23 @@
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { PageContext } from '../html/layout';
+import { pickLang, translator } from '../i18n/messages';
+
+/** Language, translator and URLs for one request; remembers an explicit language choice in a cookie. */
+export function pageContext(req: FastifyRequest, reply: FastifyReply, publicBaseUrl: string): PageContext {
+  const lang = pickLang(req.query, req.headers.cookie);
+  const explicit = (req.query as { lang?: unknown } | undefined)?.lang;
+  if (explicit === 'vi' || explicit === 'en') {
+    void reply.header('set-cookie', `lang=${lang}; Path=/; Max-Age=31536000; SameSite=Lax`);
+  }
+  const currentPath = req.url.split('?')[0] || '/';
+  return { lang, t: translator(lang), publicBaseUrl, currentPath };
+}
+
+export function sendPage(reply: FastifyReply, page: string, status = 200): void {
+  void reply
+    .status(status)
+    .header('content-type', 'text/html; charset=utf-8')
+    .header('cache-control', 'no-cache')
+    .header('vary', 'Cookie')
+    .send(page);
+}
