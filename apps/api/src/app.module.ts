@@ -3,10 +3,11 @@ import { CoreModule, type CoreModuleOptions } from '@tradefloor/core';
 import { CatalogModule } from '@tradefloor/catalog';
 import { EnterpriseProfileModule } from '@tradefloor/enterprise-profile';
 import { IdentityModule } from '@tradefloor/identity';
+import { TraceabilityModule } from '@tradefloor/traceability';
 import { WebModule } from './web/web.module';
 
 /** The bounded contexts that make up TradeFloor; api and worker processes load the same set. */
-const DOMAIN_MODULES = [IdentityModule, EnterpriseProfileModule, CatalogModule];
+const DOMAIN_MODULES = [IdentityModule, EnterpriseProfileModule, CatalogModule, TraceabilityModule];
 
 @Module({})
 export class AppModule {
