@@ -1,3 +1,4 @@
+import { generateSerials } from '@tradefloor/traceability';
 import { createTestApp, type TestApp } from '../harness/test-app';
 import { XA_CAU_KE } from '../harness/catalog-fixtures';
 import { createBatch, issue, ownerWithProduct, serialsOf, type Owner } from './trace-fixtures';
@@ -92,7 +93,6 @@ describe('traceability: EPCIS events and owner dashboard', () => {
     t.clock.set(new Date('2025-07-11T02:00:00Z'));
     await t.http.post('/api/v1/stamps/revoke').set(a.owner.auth).send({ serials: [serials[2]], reason: 'Thất lạc' }).expect(200);
     await scan(`/api/v1/stamps/${serials[2]}`);
-    const { generateSerials } = await import('@tradefloor/traceability');
     const [fake] = generateSerials(1);
     await scan(`/01/08931234567897/10/DASH-1/21/${fake}`);
 

@@ -1,3 +1,4 @@
+import type { Response } from 'superagent';
 import type { TestUser } from '../harness/auth';
 import { XA_HUNG_HOA, createProduct, createVerifiedEnterprise, type FixtureEnterprise, type FixtureProduct } from '../harness/catalog-fixtures';
 import type { TestApp } from '../harness/test-app';
@@ -41,9 +42,11 @@ export async function serialsOf(t: TestApp, batchId: string): Promise<string[]> 
   return rows.map((r: { serial: string }) => r.serial);
 }
 
-/** Collects a binary response body (PDF, PNG) as a Buffer through supertest. */
-export function binary(res: NodeJS.ReadableStream, cb: (err: Error | null, body: Buffer) => void): void {
+/** Collects a binary response body (PDF, PNG, SVG) as a Buffer through supertest (`.buffer(true).parse(binary)`). */
+export function binary(res: Response, cb: (err: Error | null, body: Buffer) => void): void {
+  // superagent hands parsers the raw Node response stream, typed as its own Response.
+  const stream = res as unknown as NodeJS.ReadableStream;
   const chunks: Buffer[] = [];
-  res.on('data', (c: Buffer) => chunks.push(c));
-  res.on('end', () => cb(null, Buffer.concat(chunks)));
+  stream.on('data', (c: Buffer) => chunks.push(c));
+  stream.on('end', () => cb(null, Buffer.concat(chunks)));
 }

@@ -5,23 +5,44 @@ export const QR_ERROR_CORRECTION = 'M' as const;
 /** Quiet zone the QR specification requires around the symbol, in modules. */
 export const QR_QUIET_ZONE = 4;
 
-/** Dark modules of a QR code as horizontal runs [row, startColumn, length]: few rectangles to draw. */
-export function qrRuns(text: string): { size: number; runs: Array<[number, number, number]> } {
-  const { modules } = QRCode.create(text, { errorCorrectionLevel: QR_ERROR_CORRECTION });
+/**
+ * A QR code's dark modules as PDF path operators (`x y w h re`, one unit per module, origin at
+ * the top-left module): horizontal runs of a row are one rectangle, and identical runs in
+ * consecutive rows grow into one taller rectangle. Far fewer operators than one per module keeps
+ * page streams small and rendering fast.
+ */
+export function qrPathOps(text: string): { size: number; ops: string } {
+  // One byte-mode segment: skips the encoder's segment optimisation, which costs more than it saves for URLs.
+  const { modules } = QRCode.create([{ data: text, mode: 'byte' }], { errorCorrectionLevel: QR_ERROR_CORRECTION });
   const size = modules.size;
-  const runs: Array<[number, number, number]> = [];
+  const data = modules.data;
+  // open[c] = index into rects of a rectangle that ends in the previous row and starts at column c.
+  const rects: number[] = [];
+  let open = new Map<number, number>();
   for (let r = 0; r < size; r++) {
-    let start = -1;
-    for (let c = 0; c <= size; c++) {
-      const dark = c < size && modules.get(r, c);
-      if (dark && start < 0) start = c;
-      else if (!dark && start >= 0) {
-        runs.push([r, start, c - start]);
-        start = -1;
+    const next = new Map<number, number>();
+    for (let c = 0; c < size; ) {
+      if (!data[r * size + c]) {
+        c++;
+        continue;
+      }
+      const start = c;
+      while (c < size && data[r * size + c]) c++;
+      const len = c - start;
+      const prev = open.get(start);
+      if (prev !== undefined && rects[prev + 2] === len) {
+        rects[prev + 3]++;
+        next.set(start, prev);
+      } else {
+        next.set(start, rects.length);
+        rects.push(start, r, len, 1);
       }
     }
+    open = next;
   }
-  return { size, runs };
+  let ops = '';
+  for (let i = 0; i < rects.length; i += 4) ops += `${rects[i]} ${rects[i + 1]} ${rects[i + 2]} ${rects[i + 3]} re\n`;
+  return { size, ops };
 }
 
 export function qrSvg(text: string): Promise<string> {

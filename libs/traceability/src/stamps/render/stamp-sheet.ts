@@ -2,7 +2,7 @@ import { once } from 'node:events';
 import { PassThrough, type Readable } from 'node:stream';
 import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import PDFDocument from 'pdfkit';
-import { QR_QUIET_ZONE, qrRuns } from './qr-matrix';
+import { QR_QUIET_ZONE, qrPathOps } from './qr-matrix';
 import { printable, vietnameseFontPath } from './sheet-font';
 
 /** A4 in points, 5 × 7 stamps per page. Exported so that tests can find each cell in a raster. */
@@ -33,6 +33,16 @@ export interface SheetStamp {
 export interface SheetOptions {
   productName: string;
   title: string;
+}
+
+/** Waits for 'drain' (or the end of the stream), leaving no listener behind. */
+async function drainedOrClosed(out: PassThrough): Promise<void> {
+  if (out.destroyed) return;
+  const ac = new AbortController();
+  // Aborting rejects the wait that lost the race; that rejection is expected and swallowed.
+  const waits = ['drain', 'close'].map((event) => once(out, event, { signal: ac.signal }).catch(() => undefined));
+  await Promise.race(waits);
+  ac.abort();
 }
 
 function fitWidth(doc: PDFKit.PDFDocument, text: string, max: number): string {
@@ -67,7 +77,7 @@ export function renderStampSheet(stamps: AsyncIterable<SheetStamp[]>, options: S
       for (const stamp of page) {
         if (onPage === S.perPage) {
           // Yield between pages so the finished page leaves before the next is drawn; stop if the reader went away.
-          if (out.writableNeedDrain) await Promise.race([once(out, 'drain'), once(out, 'close')]);
+          if (out.writableNeedDrain) await drainedOrClosed(out);
           else await yieldToEventLoop();
           if (out.destroyed) return;
           doc.addPage({ size: 'A4', margin: 0 });
@@ -78,10 +88,10 @@ export function renderStampSheet(stamps: AsyncIterable<SheetStamp[]>, options: S
         onPage++;
         // Cutting guide.
         doc.save().lineWidth(0.3).strokeColor('#c8c8c8').rect(x, y, S.cellWidth, S.cellHeight).stroke().restore();
-        const { size, runs } = qrRuns(stamp.url);
+        const { size, ops } = qrPathOps(stamp.url);
         const module = S.qrSize / (size + 2 * QR_QUIET_ZONE);
         doc.save().translate(x + (S.cellWidth - S.qrSize) / 2 + QR_QUIET_ZONE * module, y + S.qrTop + QR_QUIET_ZONE * module).scale(module);
-        for (const [r, c, len] of runs) doc.rect(c, r, len, 1);
+        doc.addContent(ops);
         doc.fill('#000000').restore();
         const textTop = y + S.qrTop + S.qrSize + 2;
         doc.font(nameFont).fontSize(6.5).fillColor('#000000').text(name, x + (S.cellWidth - nameWidth) / 2, textTop, { lineBreak: false });
