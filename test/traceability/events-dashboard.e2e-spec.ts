@@ -47,6 +47,8 @@ describe('traceability: EPCIS events and owner dashboard', () => {
     await post({ type: 'TransformationEvent', bizStep: 'repackaging', eventTime: '2025-07-03T08:00:00+07:00', note: 'Đóng hộp quà Tết' });
     await post({ type: 'ObjectEvent', bizStep: 'shipping', eventTime: '2025-07-04T08:00:00+07:00', readPoint: 'https://id.gs1.org/414/8934567000009' });
 
+    const list = await t.http.get(`/api/v1/batches/${batch.id}/events`).set(a.owner.auth).expect(200);
+    expect(list.body.items.map((e: { bizStep: string }) => e.bizStep)).toEqual(['commissioning', 'packing', 'repackaging', 'shipping']);
     const res = await t.http.get(`/api/v1/batches/${batch.id}/events.jsonld`).set(a.owner.auth).expect(200);
     expect(res.headers['content-type']).toMatch(/^application\/ld\+json/);
     const doc = JSON.parse(res.text);
