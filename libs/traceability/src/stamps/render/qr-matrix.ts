@@ -13,7 +13,7 @@ export const QR_QUIET_ZONE = 4;
  */
 export function qrPathOps(text: string): { size: number; ops: string } {
   // One byte-mode segment: skips the encoder's segment optimisation, which costs more than it saves for URLs.
-  const { modules } = QRCode.create([{ data: text, mode: 'byte' }], { errorCorrectionLevel: QR_ERROR_CORRECTION });
+  const { modules } = QRCode.create([{ data: Buffer.from(text, 'utf8'), mode: 'byte' }], { errorCorrectionLevel: QR_ERROR_CORRECTION });
   const size = modules.size;
   const data = modules.data;
   // open[c] = index into rects of a rectangle that ends in the previous row and starts at column c.
