@@ -6,7 +6,7 @@ interface Operation {
 
 /**
  * Guards every route, present and future: each OpenAPI operation documents a success response with
- * a JSON schema (or is a 204). Fails with the list of offending routes.
+ * a schema — JSON, or string/binary for files — (or is a 204). Fails with the list of offending routes.
  */
 function operationsWithoutSuccessSchema(doc: { paths: Record<string, Record<string, Operation>> }): string[] {
   const problems: string[] = [];
@@ -20,8 +20,9 @@ function operationsWithoutSuccessSchema(doc: { paths: Record<string, Record<stri
         problems.push(`${route}: no 2xx response (add @ApiOkResponse/@ApiCreatedResponse({ type }) or @ApiNoContentResponse)`);
         continue;
       }
+      // Files (CSV, PDF, images) document their media type with a string/binary schema instead of JSON.
       const documented = success.some(
-        ([status, res]) => status === '204' || Boolean(res.content?.['application/json']?.schema),
+        ([status, res]) => status === '204' || Object.values(res.content ?? {}).some((media) => Boolean(media.schema)),
       );
       if (!documented) problems.push(`${route}: 2xx response without a JSON schema (give the decorator a { type: Dto })`);
     }

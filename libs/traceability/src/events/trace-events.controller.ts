@@ -28,7 +28,7 @@ export class TraceEventsController {
 
   @Get('events.jsonld')
   @Header('content-type', 'application/ld+json; charset=utf-8')
-  @ApiProduces('application/ld+json')
+  @ApiProduces('application/ld+json', 'application/json')
   @ApiOkResponse({ type: EpcisDocumentDto, description: 'EPCIS 2.0 EPCISDocument' })
   epcis(@CurrentUser() user: Principal, @Param('id') id: string): Promise<Record<string, unknown>> {
     return this.events.epcis(user, id);

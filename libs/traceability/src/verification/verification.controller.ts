@@ -1,13 +1,11 @@
 import { Controller, Get, Header, Param, Req } from '@nestjs/common';
-import { ApiOkResponse, ApiProduces, ApiTags, ApiTooManyRequestsResponse } from '@nestjs/swagger';
+import { ApiExcludeEndpoint, ApiOkResponse, ApiTags, ApiTooManyRequestsResponse } from '@nestjs/swagger';
 import { ErrorEnvelopeDto } from '@tradefloor/core';
 import type { FastifyRequest } from 'fastify';
 import { scanRequest } from './scan-request';
 import { StampVerifier } from './stamp-verifier.service';
 import { renderVerificationPage } from './verification-page';
 import { VerificationDto } from './verification.dto';
-
-const HTML = { schema: { type: 'string' }, description: 'Mobile-first Vietnamese verification page' };
 
 /** Public verification: JSON for apps, HTML for phones that scanned the QR code. Each read counts as a scan. */
 @ApiTags('traceability')
@@ -26,8 +24,8 @@ export class VerificationController {
   @Get('t/:serial')
   @Header('content-type', 'text/html; charset=utf-8')
   @Header('cache-control', 'no-store')
-  @ApiProduces('text/html')
-  @ApiOkResponse(HTML)
+  // Public pages, like the storefront's, stay out of the API document.
+  @ApiExcludeEndpoint()
   async page(@Param('serial') serial: string, @Req() req: FastifyRequest): Promise<string> {
     return renderVerificationPage(await this.verifier.verify(serial, scanRequest(req, 'html')));
   }
@@ -36,8 +34,7 @@ export class VerificationController {
   @Get('01/:gtin/10/:lot/21/:serial')
   @Header('content-type', 'text/html; charset=utf-8')
   @Header('cache-control', 'no-store')
-  @ApiProduces('text/html')
-  @ApiOkResponse(HTML)
+  @ApiExcludeEndpoint()
   async digitalLink(
     @Param('gtin') gtin: string,
     @Param('lot') lot: string,
