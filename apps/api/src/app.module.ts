@@ -6,10 +6,19 @@ import { IdentityModule } from '@tradefloor/identity';
 import { NewsBulletinModule } from '@tradefloor/news-bulletin';
 import { PartnerSyncModule } from '@tradefloor/partner-sync';
 import { SearchModule } from '@tradefloor/search';
+import { TraceabilityModule } from '@tradefloor/traceability';
 import { WebModule } from './web/web.module';
 
 /** The bounded contexts that make up TradeFloor; api and worker processes load the same set. */
-const DOMAIN_MODULES = [IdentityModule, EnterpriseProfileModule, CatalogModule, SearchModule, NewsBulletinModule, PartnerSyncModule];
+const DOMAIN_MODULES = [
+  IdentityModule,
+  EnterpriseProfileModule,
+  CatalogModule,
+  SearchModule,
+  NewsBulletinModule,
+  PartnerSyncModule,
+  TraceabilityModule,
+];
 
 @Module({})
 export class AppModule {

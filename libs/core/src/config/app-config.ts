@@ -43,6 +43,14 @@ export interface AppConfig {
   viewFlushIntervalMs: number;
   /** Content edits (name, description, category, images) of a published product send it back to review. */
   productEditsRequireReview: boolean;
+  /** Traceability: a stamp scanned more than this many times gets the `warning` verdict. */
+  stampWarnScans: number;
+  /** Traceability: a stamp scanned from more than this many distinct (coarse) places gets `warning`. */
+  stampWarnPlaces: number;
+  /** Traceability: stamp verifications allowed per client per minute. */
+  stampScanRatePerMinute: number;
+  /** Traceability: most stamps one batch may have in total (over all issuing requests). */
+  stampMaxPerBatch: number;
   partnerSync: PartnerSyncConfig;
 }
 
@@ -243,6 +251,10 @@ export function loadConfig(env: Env = process.env): AppConfig {
     viewFlushIntervalMs: int(env, 'VIEW_FLUSH_INTERVAL_MS', 2000, 100, 3_600_000),
     productEditsRequireReview: bool(env, 'PRODUCT_EDITS_REQUIRE_REVIEW', false),
     partnerSync: loadPartnerSyncConfig(env),
+    stampWarnScans: int(env, 'STAMP_WARN_SCANS', 20, 1, 1_000_000),
+    stampWarnPlaces: int(env, 'STAMP_WARN_PLACES', 3, 1, 10_000),
+    stampScanRatePerMinute: int(env, 'STAMP_SCAN_RATE_PER_MINUTE', 60, 1, 100_000),
+    stampMaxPerBatch: int(env, 'STAMP_MAX_PER_BATCH', 1_000_000, 1, 100_000_000),
   };
 }
 

@@ -2,6 +2,7 @@ import { Foundation1764300000000 } from './1764300000000-foundation';
 import { EnterprisesCatalog1764400000000 } from './1764400000000-enterprises-catalog';
 import { Search1764440000000 } from './1764440000000-search';
 import { PartnerSync1764450000000 } from './1764450000000-partner-sync';
+import { Traceability1764460000000 } from './1764460000000-traceability';
 import { NewsBulletins1764500000000 } from './1764500000000-news-bulletins';
 
 /**
@@ -13,5 +14,6 @@ export const MIGRATIONS = [
   EnterprisesCatalog1764400000000,
   Search1764440000000,
   PartnerSync1764450000000,
+  Traceability1764460000000,
   NewsBulletins1764500000000,
 ];

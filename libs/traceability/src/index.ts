@@ -1,0 +1,13 @@
+export { TraceabilityModule } from './traceability.module';
+export { BatchEntity } from './batches/batch.entity';
+export { TraceEventEntity } from './events/trace-event.entity';
+export { StampIssuer } from './stamps/stamp-issuer.service';
+export { StampExports } from './stamps/stamp-exports.service';
+export { SerialGenerator } from './stamps/serial-generator';
+export { ScanStore } from './verification/scan-store';
+export { StampVerifier } from './verification/stamp-verifier.service';
+export { SHEET as STAMP_SHEET_LAYOUT } from './stamps/render/stamp-sheet';
+export { vietnameseFontPath } from './stamps/render/sheet-font';
+export { parseSerial, normalizeSerial, generateSerials, checkSymbol, CROCKFORD_ALPHABET } from './codes/serial-code';
+export { gs1CheckDigit, isValidGtin, toGtin14 } from './codes/gtin';
+export { stampUrl, lgtinUri, encodeAiValue, isValidLotCode } from './codes/digital-link';

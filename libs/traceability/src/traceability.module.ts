@@ -1,0 +1,43 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { CatalogModule } from '@tradefloor/catalog';
+import { EnterpriseProfileModule } from '@tradefloor/enterprise-profile';
+import { BatchAccess } from './batches/batch-access.service';
+import { BatchEntity } from './batches/batch.entity';
+import { BatchesController } from './batches/batches.controller';
+import { BatchesService } from './batches/batches.service';
+import { TraceabilityDashboardController } from './dashboard/traceability-dashboard.controller';
+import { TraceabilityDashboard } from './dashboard/traceability-dashboard.service';
+import { TraceEventEntity } from './events/trace-event.entity';
+import { TraceEventsController } from './events/trace-events.controller';
+import { TraceEvents } from './events/trace-events.service';
+import { SerialGenerator } from './stamps/serial-generator';
+import { StampExports } from './stamps/stamp-exports.service';
+import { StampIssuer } from './stamps/stamp-issuer.service';
+import { StampLifecycle } from './stamps/stamp-lifecycle.service';
+import { StampsController } from './stamps/stamps.controller';
+import { ScanFingerprints } from './verification/scan-fingerprint';
+import { ScanStore } from './verification/scan-store';
+import { StampVerifier } from './verification/stamp-verifier.service';
+import { VerificationController } from './verification/verification.controller';
+
+/** Batches, EPCIS trace events, QR stamps (GS1 Digital Link) and public scan verification. */
+@Module({
+  imports: [CatalogModule, EnterpriseProfileModule, TypeOrmModule.forFeature([BatchEntity, TraceEventEntity])],
+  controllers: [BatchesController, TraceEventsController, StampsController, VerificationController, TraceabilityDashboardController],
+  providers: [
+    BatchAccess,
+    BatchesService,
+    TraceEvents,
+    SerialGenerator,
+    StampIssuer,
+    StampLifecycle,
+    StampExports,
+    ScanFingerprints,
+    ScanStore,
+    StampVerifier,
+    TraceabilityDashboard,
+  ],
+  exports: [StampVerifier],
+})
+export class TraceabilityModule {}
