@@ -134,5 +134,9 @@ describe('identity: login throttling per IP', () => {
     }
     const res = await t.http.post('/api/v1/auth/login').send({ email: 'nobody9@example.vn', password: 'whatever-123' }).expect(429);
     expect(res.headers['retry-after']).toBeDefined();
+    // The limiter's keys live in the database: they hold a hash, not the client's address.
+    const keys: Array<{ key: string }> = await t.dataSource.query(`SELECT key FROM rate_limit_buckets`);
+    expect(keys.length).toBeGreaterThan(0);
+    expect(keys.some((k) => /127\.0\.0\.1|::1|::ffff/.test(k.key))).toBe(false);
   });
 });

@@ -1,3 +1,4 @@
+import { createHmac } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import {
@@ -47,7 +48,8 @@ export class AuthService {
 
   async login(dto: LoginDto, ip: string): Promise<TokenPair> {
     const window = this.config.loginWindowSeconds;
-    const perIp = await this.limiter.hit(`login:ip:${ip}`, this.config.loginMaxPerIp, window);
+    // Rate-limit keys are stored in PostgreSQL: keep only a keyed hash of the address, never the IP itself.
+    const perIp = await this.limiter.hit(`login:ip:${this.clientKey(ip)}`, this.config.loginMaxPerIp, window);
     if (!perIp.allowed) throw new TooManyRequestsError(perIp.retryAfterSeconds);
     const accountKey = `login:account:${dto.email}`;
     const account = await this.limiter.peek(accountKey, window);
@@ -69,6 +71,10 @@ export class AuthService {
     }
     await this.limiter.reset(accountKey);
     return this.tokens.issue(user.id, user.role);
+  }
+
+  private clientKey(ip: string): string {
+    return createHmac('sha256', this.config.jwtSecret).update(`login-ip:${ip}`).digest('base64url').slice(0, 22);
   }
 
   async refresh(refreshToken: string): Promise<TokenPair> {
