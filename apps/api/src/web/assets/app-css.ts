@@ -1,8 +1,9 @@
 /**
- * The storefront stylesheet: mobile-first, system fonts (no downloads), WCAG AA contrast.
- * Kept in a TS module so every build tool ships it unchanged; served at /assets/app.css.
+ * Base stylesheet: mobile-first, system fonts (no downloads), WCAG AA contrast. Page areas add
+ * their rules in their own modules (assets/*-css.ts), joined in assets/stylesheet.ts.
+ * Kept in TS modules so every build tool ships them unchanged; served at /assets/app.css.
  */
-export const APP_CSS = `
+export const BASE_CSS = `
 :root{--green:#0b6b3a;--green-dark:#084d2a;--ink:#1b1f1d;--muted:#4d5752;--line:#d9e0dc;--bg:#f6f8f7;--gold:#8a5a00;--focus:#ffbf47}
 *{box-sizing:border-box}
 html{font-family:system-ui,-apple-system,"Segoe UI",Roboto,"Noto Sans",Arial,sans-serif;color:var(--ink);background:var(--bg);line-height:1.5}

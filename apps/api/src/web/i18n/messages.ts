@@ -1,60 +1,14 @@
+import { COMMON_MESSAGES } from './messages/common';
+
 export const LANGUAGES = ['vi', 'en'] as const;
 export type Lang = (typeof LANGUAGES)[number];
 
-/** Interface text. Vietnamese is the default; English for visitors and partners. */
+/**
+ * Every page area keeps its texts in its own file under messages/ (vi first, en beside it);
+ * they are merged here so a key is checked at compile time wherever it is used.
+ */
 const MESSAGES = {
-  'site.name': { vi: 'Sàn Giao dịch TMĐT tỉnh Vĩnh Long', en: 'Vĩnh Long Province Trade Floor' },
-  'site.tagline': {
-    vi: 'Đặc sản địa phương, sản phẩm OCOP và truy xuất nguồn gốc — mua trực tiếp từ hộ, hợp tác xã và doanh nghiệp.',
-    en: 'Local specialities, OCOP products and traceability — buy straight from households, cooperatives and enterprises.',
-  },
-  'nav.home': { vi: 'Trang chủ', en: 'Home' },
-  'nav.search': { vi: 'Sản phẩm', en: 'Products' },
-  'nav.enterprises': { vi: 'Doanh nghiệp', en: 'Enterprises' },
-  'nav.news': { vi: 'Tin tức', en: 'News' },
-  'nav.events': { vi: 'Sự kiện', en: 'Events' },
-  'nav.verify': { vi: 'Kiểm tra tem', en: 'Verify a stamp' },
-  'nav.login': { vi: 'Đăng nhập', en: 'Sign in' },
-  'nav.rules': { vi: 'Quy chế hoạt động', en: 'Operating rules' },
-  'nav.contact': { vi: 'Liên hệ', en: 'Contact' },
-  'nav.skip': { vi: 'Bỏ qua, đến nội dung chính', en: 'Skip to main content' },
-  'search.placeholder': { vi: 'Tìm bưởi da xanh, gạo hữu cơ, kẹo dừa…', en: 'Search pomelo, organic rice, coconut candy…' },
-  'search.label': { vi: 'Tìm sản phẩm', en: 'Search products' },
-  'search.submit': { vi: 'Tìm', en: 'Search' },
-  'lang.switch': { vi: 'English', en: 'Tiếng Việt' },
-  'footer.owner': {
-    vi: 'Đơn vị chủ quản: Sở Công Thương tỉnh Vĩnh Long (bản demo mã nguồn mở TradeFloor).',
-    en: 'Operated by the Department of Industry and Trade of Vĩnh Long province (TradeFloor open-source demo).',
-  },
-  'rules.title': { vi: 'Quy chế hoạt động sàn', en: 'Operating rules' },
-  'contact.title': { vi: 'Liên hệ', en: 'Contact' },
-  'notfound.title': { vi: 'Không tìm thấy trang', en: 'Page not found' },
-  'notfound.body': { vi: 'Trang bạn tìm không tồn tại hoặc đã được gỡ.', en: 'The page you are looking for does not exist or was removed.' },
-  'auth.login.title': { vi: 'Đăng nhập', en: 'Sign in' },
-  'auth.register.title': { vi: 'Đăng ký tài khoản', en: 'Create an account' },
-  'auth.email': { vi: 'Email', en: 'Email' },
-  'auth.password': { vi: 'Mật khẩu', en: 'Password' },
-  'auth.password.hint': { vi: 'Tối thiểu 10 ký tự.', en: 'At least 10 characters.' },
-  'auth.displayName': { vi: 'Họ tên hoặc tên cơ sở', en: 'Your name or business name' },
-  'auth.phone': { vi: 'Số điện thoại di động (không bắt buộc)', en: 'Mobile phone (optional)' },
-  'auth.role': { vi: 'Bạn là', en: 'You are' },
-  'auth.role.buyer': { vi: 'Người mua', en: 'A buyer' },
-  'auth.role.business': {
-    vi: 'Người bán (hộ kinh doanh, hợp tác xã, doanh nghiệp)',
-    en: 'A seller (household business, cooperative, enterprise)',
-  },
-  'auth.submit.login': { vi: 'Đăng nhập', en: 'Sign in' },
-  'auth.submit.register': { vi: 'Đăng ký', en: 'Create account' },
-  'auth.noAccount': { vi: 'Chưa có tài khoản? Đăng ký', en: 'No account yet? Register' },
-  'auth.haveAccount': { vi: 'Đã có tài khoản? Đăng nhập', en: 'Already registered? Sign in' },
-  'auth.registered': { vi: 'Đăng ký thành công. Mời bạn đăng nhập.', en: 'Account created. Please sign in.' },
-  'auth.logout': { vi: 'Đăng xuất', en: 'Sign out' },
-  'bo.title': { vi: 'Trang quản lý', en: 'Back office' },
-  'bo.hello': { vi: 'Xin chào', en: 'Hello' },
-  'bo.role.admin': { vi: 'Quản trị viên', en: 'Administrator' },
-  'bo.role.editor': { vi: 'Biên tập viên', en: 'Editor' },
-  'bo.role.business': { vi: 'Người bán', en: 'Seller' },
-  'bo.role.buyer': { vi: 'Người mua', en: 'Buyer' },
+  ...COMMON_MESSAGES,
 } as const;
 
 export type MessageKey = keyof typeof MESSAGES;

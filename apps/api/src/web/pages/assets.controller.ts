@@ -2,7 +2,7 @@ import { Controller, Get, Req, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import { createHash } from 'node:crypto';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { APP_CSS } from '../assets/app-css';
+import { APP_CSS } from '../assets/stylesheet';
 
 const CSS_ETAG = `"${createHash('sha256').update(APP_CSS).digest('base64url').slice(0, 16)}"`;
 
