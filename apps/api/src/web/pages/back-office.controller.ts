@@ -2,6 +2,7 @@ import { Controller, Get, Inject, Req, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import { APP_CONFIG, type ResolvedConfig } from '@tradefloor/core';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { BACK_OFFICE_SECTIONS } from '../back-office/sections';
 import { html } from '../html/html';
 import { layout } from '../html/layout';
 import { csrfField } from '../session/csrf';
@@ -28,6 +29,9 @@ export class BackOfficeController {
     const { t } = ctx;
     const body = html`<h1>${t('bo.title')}</h1>
 <p>${t('bo.hello')}, <strong>${user.displayName}</strong> (${t(`bo.role.${user.role}`)}).</p>
+<ul class="tiles">${BACK_OFFICE_SECTIONS.filter((s) => user.role === 'admin' || s.roles.includes(user.role)).map(
+      (s) => html`<li><a href="${s.href}">${t(s.label)}</a></li>`,
+    )}</ul>
 <form method="post" action="/dang-xuat">${csrfField(req, reply, this.config.publicBaseUrl.startsWith('https://'))}<button type="submit">${t('auth.logout')}</button></form>`;
     sendPage(reply, layout(ctx, { title: t('bo.title'), description: t('bo.title'), path: '/quan-ly' }, body), 200, 'private');
   }
