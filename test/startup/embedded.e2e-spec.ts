@@ -99,14 +99,16 @@ describe('start-up: embedded PostgreSQL and Meilisearch', () => {
   });
 
   it('fails start-up when SEARCH_ENGINE=meilisearch is explicit and Meilisearch cannot start, and stops PostgreSQL', async () => {
-    // Something else answers on the Meilisearch port, so the embedded server cannot bind it.
-    const squatter: Server = createServer((_req, res) => res.writeHead(503).end());
+    // Something else holds the Meilisearch port and even answers its health probe (like a leftover
+    // server of another installation): it must never be used in place of our own.
+    const squatter: Server = createServer((_req, res) => res.writeHead(200, { 'content-type': 'application/json' }).end('{"status":"available"}'));
     await new Promise<void>((r) => squatter.listen(Number(ports.EMBEDDED_MEILI_PORT), '127.0.0.1', r));
     try {
       const p = start({ SEARCH_ENGINE: 'meilisearch' });
       const exit = await p.waitExit(60_000);
       expect(exit.code).toBe(1);
       expect(p.output).toMatch(/SEARCH_ENGINE=meilisearch is set but embedded Meilisearch cannot start/);
+      expect(p.output).toMatch(/EMBEDDED_MEILI_PORT/);
       expect(existsSync(join(dataDir, 'tradefloor.lock'))).toBe(false);
       expect(p.output).toMatch(/embedded PostgreSQL stopped/);
 
@@ -116,6 +118,21 @@ describe('start-up: embedded PostgreSQL and Meilisearch', () => {
       const ready = (await (await fetch(`${base()}/health/ready`)).json()) as { search: unknown };
       expect(ready.search).toEqual({ status: 'up', detail: 'postgres' });
       expect(await fallback.stop('SIGTERM')).toEqual({ code: 0, signal: null });
+    } finally {
+      await new Promise((r) => squatter.close(r));
+    }
+  });
+
+  it('refuses to start when the embedded PostgreSQL port is taken, naming the variable', async () => {
+    const squatter: Server = createServer((_req, res) => res.end());
+    const port = await freePort();
+    await new Promise<void>((r) => squatter.listen(port, '127.0.0.1', r));
+    try {
+      const p = start({ EMBEDDED_PG_PORT: String(port) });
+      const exit = await p.waitExit(30_000);
+      expect(exit.code).toBe(1);
+      expect(p.output).toMatch(new RegExp(`Port ${port} is already in use.*EMBEDDED_PG_PORT`));
+      expect(existsSync(join(dataDir, 'tradefloor.lock'))).toBe(false);
     } finally {
       await new Promise((r) => squatter.close(r));
     }

@@ -74,7 +74,11 @@ export async function main(role: Role): Promise<void> {
   let built: BuiltApp | undefined;
   let stopping = false;
   const shutdown = async (signal: string) => {
-    if (stopping) return;
+    if (stopping) {
+      // A second Ctrl-C must not kill us half-way: the embedded servers would be left running.
+      logger.info({ signal }, 'already shutting down');
+      return;
+    }
     stopping = true;
     logger.info({ signal }, 'shutting down');
     const force = setTimeout(() => process.exit(1), 30_000).unref();
@@ -89,8 +93,8 @@ export async function main(role: Role): Promise<void> {
     logger.info('stopped');
     process.exit(0);
   };
-  process.once('SIGINT', () => void shutdown('SIGINT'));
-  process.once('SIGTERM', () => void shutdown('SIGTERM'));
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
 
   const infra = await provisioning.catch((err: unknown) => fail(err, 'start-up failed'));
   if (stopping) return;

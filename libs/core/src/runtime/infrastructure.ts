@@ -6,6 +6,7 @@ import { DataDirLock } from './data-dir-lock';
 import { startEmbeddedMeilisearch, MeilisearchUnavailableError } from './embedded-meilisearch';
 import { startEmbeddedPostgres } from './embedded-postgres';
 import { loadOrCreateLocalSecrets } from './local-secrets';
+import { assertPortFree } from './port-check';
 
 /** AppConfig once every server address and secret is known (external or embedded). */
 export interface ResolvedConfig extends AppConfig {
@@ -59,6 +60,8 @@ export async function provisionInfrastructure(config: AppConfig, logger: Logger)
       resolved.jwtSecret = config.jwtSecret ?? secrets.jwtSecret;
       resolved.encryptionKey = config.encryptionKey ?? secrets.encryptionKey;
 
+      if (needsPostgres) await assertPortFree(config.embeddedPgPort, 'EMBEDDED_PG_PORT');
+
       if (needsPostgres) {
         const pg = await startEmbeddedPostgres({
           dir: join(config.dataDir, 'postgres'),
@@ -74,6 +77,9 @@ export async function provisionInfrastructure(config: AppConfig, logger: Logger)
 
       if (needsMeili) {
         try {
+          await assertPortFree(config.embeddedMeiliPort, 'EMBEDDED_MEILI_PORT').catch((err: Error) => {
+            throw new MeilisearchUnavailableError(err.message);
+          });
           const meili = await startEmbeddedMeilisearch({
             dir: join(config.dataDir, 'meilisearch'),
             port: config.embeddedMeiliPort,
