@@ -9,6 +9,7 @@ const calls: Record<string, Array<{ id: string; payload: unknown; attempts: numb
 let running = 0;
 let maxRunning = 0;
 let supersedeGate: () => void = () => undefined;
+const batches: number[][] = [];
 
 function record(worker: string, job: JobRecord): void {
   (calls[job.queue] ??= []).push({ id: job.id, payload: job.payload, attempts: job.attempts, at: Date.now(), worker });
@@ -53,6 +54,14 @@ class TestQueues implements OnModuleInit {
         throw new Error('first version failed');
       }
     });
+    this.registry.registerBatch(
+      'test.batch',
+      async (jobs: Array<JobRecord<{ n: number; fail?: boolean }>>) => {
+        batches.push(jobs.map((j) => j.payload.n));
+        if (jobs.some((j) => j.payload.fail && j.attempts === 1)) throw new Error('one bad item fails its batch once');
+      },
+      { batchSize: 10, concurrency: 1, backoffBaseMs: 50 },
+    );
     this.registry.register('test.tick', async (job) => record(name, job), { concurrency: 1 });
     this.registry.every('test.tick', 1000, 'test.tick', { tick: true });
   }
@@ -167,6 +176,21 @@ describe('durable jobs', () => {
     await t.drainJobs(['test.slow']);
     expect(calls['test.slow']).toHaveLength(8);
     expect(maxRunning).toBe(2);
+  });
+
+  it('hands a batch queue up to batchSize jobs per call, and retries a failed batch', async () => {
+    await t.dataSource.transaction(async (m) => {
+      for (let n = 1; n <= 25; n++) await t.app.get(JobQueue).enqueue(m, 'test.batch', { n, fail: n === 7 });
+    });
+    await t.drainJobs(['test.batch'], 20_000);
+    expect(batches.every((b) => b.length <= 10)).toBe(true);
+    // 25 jobs in at least 3 calls; the batch holding job 7 failed once and ran again.
+    expect(batches.length).toBeGreaterThanOrEqual(3);
+    expect(batches.filter((b) => b.includes(7))).toHaveLength(2);
+    const handled = new Set(batches.flat());
+    expect([...handled].sort((a, b) => a - b)).toEqual(Array.from({ length: 25 }, (_, i) => i + 1));
+    const [{ n }] = await t.dataSource.query(`SELECT count(*)::int AS n FROM jobs WHERE queue = 'test.batch' AND status = 'completed'`);
+    expect(n).toBe(25);
   });
 
   it('shows queue depth in /health/ready', async () => {

@@ -135,18 +135,22 @@ export class JobWorker implements BeforeApplicationShutdown {
            FOR UPDATE SKIP LOCKED
            LIMIT $2)
          RETURNING id, queue, payload, attempts, max_attempts, created_at`,
-        [queue.name, free, this.workerId, this.config.jobLockSeconds],
+        [queue.name, free * queue.batchSize, this.workerId, this.config.jobLockSeconds],
       ));
-      for (const row of rows) this.launch(queue, row);
+      // Oldest first within each group; each group takes one concurrency slot.
+      rows.sort((a, b) => Number(a.id) - Number(b.id));
+      for (let i = 0; i < rows.length; i += queue.batchSize) this.launch(queue, rows.slice(i, i + queue.batchSize));
     }
   }
 
-  private launch(queue: RegisteredQueue, row: ClaimedRow): void {
+  private launch(queue: RegisteredQueue, group: ClaimedRow[]): void {
     this.running.set(queue.name, (this.running.get(queue.name) ?? 0) + 1);
-    const task = this.execute(queue, row)
+    const task = this.execute(queue, group)
       // Recording the outcome can fail (database gone): the lease then lapses and the job runs
       // again elsewhere; it must never become an unhandled rejection that kills the process.
-      .catch((err: unknown) => this.logger.error({ err, jobId: String(row.id), queue: queue.name }, 'could not record job outcome'))
+      .catch((err: unknown) =>
+        this.logger.error({ err, jobIds: group.map((r) => String(r.id)), queue: queue.name }, 'could not record job outcome'),
+      )
       .finally(() => {
       this.running.set(queue.name, (this.running.get(queue.name) ?? 1) - 1);
       this.inFlight.delete(task);
@@ -155,28 +159,33 @@ export class JobWorker implements BeforeApplicationShutdown {
     this.inFlight.add(task);
   }
 
-  private async execute(queue: RegisteredQueue, row: ClaimedRow): Promise<void> {
-    const job: JobRecord = {
+  private async execute(queue: RegisteredQueue, group: ClaimedRow[]): Promise<void> {
+    const jobs: JobRecord[] = group.map((row) => ({
       id: String(row.id),
       queue: row.queue,
       payload: row.payload,
       attempts: row.attempts,
       maxAttempts: row.max_attempts,
       createdAt: row.created_at,
-    };
+    }));
+    const ids = jobs.map((j) => j.id);
     const heartbeat = setInterval(() => {
       void this.dataSource
         .query(
-          `UPDATE jobs SET locked_until = now() + make_interval(secs => $3) WHERE id = $1 AND locked_by = $2 AND status = 'running'`,
-          [job.id, this.workerId, this.config.jobLockSeconds],
+          `UPDATE jobs SET locked_until = now() + make_interval(secs => $3) WHERE id = ANY($1::bigint[]) AND locked_by = $2 AND status = 'running'`,
+          [ids, this.workerId, this.config.jobLockSeconds],
         )
         .catch(() => undefined);
     }, Math.max(250, (this.config.jobLockSeconds * 1000) / 3));
     try {
-      await (queue.handler as (j: JobRecord) => Promise<void>)(job);
-      await this.finish(job, `status = 'completed', completed_at = now(), last_error = NULL`, []);
+      await queue.run(jobs);
+      await this.dataSource.query(
+        `UPDATE jobs SET status = 'completed', completed_at = now(), last_error = NULL, locked_by = NULL, locked_until = NULL
+         WHERE id = ANY($1::bigint[]) AND locked_by = $2`,
+        [ids, this.workerId],
+      );
     } catch (err) {
-      await this.fail(queue, job, err);
+      for (const job of jobs) await this.fail(queue, job, err);
     } finally {
       clearInterval(heartbeat);
     }

@@ -23,6 +23,9 @@ export interface JobRecord<P = unknown> {
 
 export type JobHandler<P = unknown> = (job: JobRecord<P>) => Promise<void>;
 
+/** Handles several jobs of one queue in one call (e.g. one bulk write to a search index). */
+export type BatchJobHandler<P = unknown> = (jobs: Array<JobRecord<P>>) => Promise<void>;
+
 export interface QueueOptions {
   /** Jobs of this queue run at most this many at a time in one worker process. */
   concurrency?: number;
@@ -30,6 +33,11 @@ export interface QueueOptions {
   /** Backoff base in ms: delay = base * 2^(attempt-1), with ±25 % jitter, capped. */
   backoffBaseMs?: number;
   backoffMaxMs?: number;
+}
+
+export interface BatchQueueOptions extends QueueOptions {
+  /** Most jobs handed to one handler call. */
+  batchSize: number;
 }
 
 /** Thrown by a handler when retrying cannot help: the job goes straight to dead-letter. */

@@ -48,7 +48,13 @@ export class SearchIndexer implements OnModuleInit {
     this.events.subscribe('enterprise.changed', QUEUES.enterprise);
     this.events.subscribe('category.changed', QUEUES.category);
     const options = { concurrency: 4, backoffBaseMs: 500, backoffMaxMs: 5000 };
-    this.registry.register(QUEUES.product, (job: JobRecord<{ productId: string }>) => this.guard(() => this.syncProducts([job.payload.productId])), options);
+    // Product changes come in bursts (imports, seeding, an enterprise's catalogue): one bulk index
+    // write per batch instead of one Meilisearch task per product.
+    this.registry.registerBatch(
+      QUEUES.product,
+      (jobs: Array<JobRecord<{ productId: string }>>) => this.guard(() => this.syncProducts([...new Set(jobs.map((j) => j.payload.productId))])),
+      { ...options, batchSize: 100 },
+    );
     this.registry.register(QUEUES.enterprise, (job: JobRecord<{ enterpriseId: string }>) => this.guard(() => this.syncEnterprise(job.payload.enterpriseId)), options);
     this.registry.register(QUEUES.category, (job: JobRecord<{ categoryId: string }>) => this.guard(() => this.syncCategory(job.payload.categoryId)), options);
   }
