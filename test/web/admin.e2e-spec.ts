@@ -1,0 +1,129 @@
+import { createUser, login } from '../harness/auth';
+import { createProduct, createVerifiedEnterprise } from '../harness/catalog-fixtures';
+import { createTestApp, type TestApp } from '../harness/test-app';
+import { cookieHeader, openForm, postForm, signIn, type CookieJar } from './web-helpers';
+
+describe('web: back office of editors and admins', () => {
+  let t: TestApp;
+  let admin: CookieJar;
+  let editor: CookieJar;
+  beforeAll(async () => {
+    t = await createTestApp();
+    admin = await signIn(t, t.config.adminEmail!, t.config.adminPassword!);
+    const ed = await createUser(t, 'editor');
+    editor = await signIn(t, ed.email, ed.password);
+  });
+  afterAll(() => t.close());
+
+  describe('verification queue', () => {
+    it('lists pending enterprises oldest first with their identity data, and verifies one', async () => {
+      const older = await createVerifiedEnterprise(t, { status: 'pending_verification', displayName: 'HTX Bưởi Da Xanh <Cầu Kè>' });
+      await t.dataSource.query(`UPDATE enterprises SET submitted_at = now() - interval '2 days', tax_code = '2100123456', representative = 'Nguyễn Văn Ba' WHERE id = $1`, [older.id]);
+      const newer = await createVerifiedEnterprise(t, { status: 'pending_verification', displayName: 'Hộ Bà Tư' });
+      await t.dataSource.query(`UPDATE enterprises SET submitted_at = now() - interval '1 day' WHERE id = $1`, [newer.id]);
+
+      const page = await openForm(t, '/quan-ly/duyet-doanh-nghiep', admin);
+      expect(page.html).toContain('HTX Bưởi Da Xanh &lt;Cầu Kè&gt;');
+      expect(page.html).toContain('2100123456');
+      expect(page.html).toContain('Nguyễn Văn Ba');
+      expect(page.html.indexOf('HTX Bưởi Da Xanh')).toBeLessThan(page.html.indexOf('Hộ Bà Tư'));
+
+      const res = await postForm(t, admin, `/quan-ly/duyet-doanh-nghiep/${older.id}/verify`, {});
+      expect(res.status).toBe(303);
+      expect(res.headers.location).toContain('done=verify');
+      await t.http.get(`/api/v1/enterprises/${older.slug}`).expect(200);
+      const after = await t.http.get(res.headers.location).set('Cookie', cookieHeader(admin)).expect(200);
+      expect(after.text).toContain('Đã xác minh doanh nghiệp.');
+    });
+
+    it('rejects with a reason, shows the form again for a short reason, and suspends a verified one', async () => {
+      const e = await createVerifiedEnterprise(t, { status: 'pending_verification' });
+      await openForm(t, '/quan-ly/duyet-doanh-nghiep', admin);
+      const short = await postForm(t, admin, `/quan-ly/duyet-doanh-nghiep/${e.id}/reject`, { reason: 'ab' });
+      expect(short.status).toBe(400);
+      expect(short.text).toContain('aria-invalid="true"');
+      expect(short.text).toContain('Lý do tối thiểu 5 ký tự');
+      let [row] = await t.dataSource.query(`SELECT status FROM enterprises WHERE id = $1`, [e.id]);
+      expect(row.status).toBe('pending_verification');
+
+      await postForm(t, admin, `/quan-ly/duyet-doanh-nghiep/${e.id}/reject`, { reason: 'Mã số thuế không khớp giấy phép' }).then((r) => expect(r.status).toBe(303));
+      [row] = await t.dataSource.query(`SELECT status, rejection_reason FROM enterprises WHERE id = $1`, [e.id]);
+      expect(row).toEqual({ status: 'rejected', rejection_reason: 'Mã số thuế không khớp giấy phép' });
+
+      const v = await createVerifiedEnterprise(t);
+      await postForm(t, admin, `/quan-ly/duyet-doanh-nghiep/${v.id}/suspend`, { reason: 'Vi phạm quy chế sàn' }).then((r) => expect(r.status).toBe(303));
+      await t.http.get(`/api/v1/enterprises/${v.slug}`).expect(404);
+      const suspended = await t.http.get('/quan-ly/duyet-doanh-nghiep?status=suspended').set('Cookie', cookieHeader(admin)).expect(200);
+      expect(suspended.text).toContain(`/quan-ly/duyet-doanh-nghiep/${v.id}/reinstate`);
+      await postForm(t, admin, `/quan-ly/duyet-doanh-nghiep/${v.id}/reinstate`, {}).then((r) => expect(r.status).toBe(303));
+      await t.http.get(`/api/v1/enterprises/${v.slug}`).expect(200);
+    });
+
+    it('answers a wrong state with a message, a bad id with a 404 page, and a missing CSRF token with 403', async () => {
+      const v = await createVerifiedEnterprise(t);
+      const conflict = await postForm(t, admin, `/quan-ly/duyet-doanh-nghiep/${v.id}/verify`, {});
+      expect(conflict.status).toBe(409);
+      expect(conflict.text).toContain('role="alert"');
+      const bad = await postForm(t, admin, `/quan-ly/duyet-doanh-nghiep/khong-phai-id/verify`, {});
+      expect(bad.status).toBe(404);
+      expect(bad.headers['content-type']).toContain('text/html');
+
+      const p = await createVerifiedEnterprise(t, { status: 'pending_verification' });
+      await t.http.post(`/quan-ly/duyet-doanh-nghiep/${p.id}/verify`).type('form').set('Cookie', cookieHeader(admin)).send({}).expect(403);
+      const [row] = await t.dataSource.query(`SELECT status FROM enterprises WHERE id = $1`, [p.id]);
+      expect(row.status).toBe('pending_verification');
+    });
+
+    it('is for admins only: editors get a 403 page, strangers go to sign in', async () => {
+      const res = await t.http.get('/quan-ly/duyet-doanh-nghiep').set('Cookie', cookieHeader(editor)).expect(403);
+      expect(res.text).toContain('Không có quyền truy cập');
+      const e = await createVerifiedEnterprise(t, { status: 'pending_verification' });
+      await openForm(t, '/quan-ly', editor);
+      expect((await postForm(t, editor, `/quan-ly/duyet-doanh-nghiep/${e.id}/verify`, {})).status).toBe(403);
+      await t.http.get('/quan-ly/duyet-doanh-nghiep').expect(303).expect('location', '/dang-nhap');
+    });
+  });
+
+  describe('moderation queue', () => {
+    it('shows a pending product with its preview; approving makes it public', async () => {
+      const e = await createVerifiedEnterprise(t, { displayName: 'HTX Dừa Sáp Cầu Kè' });
+      const p = await createProduct(t, e.id, { name: 'Dừa sáp Cầu Kè loại 1', status: 'pending_review', priceVnd: 150_000, unit: 'trái' });
+      await t.dataSource.query(`UPDATE products SET submitted_at = now() WHERE id = $1`, [p.id]);
+      await t.http.get(`/api/v1/products/${p.slug}`).expect(404);
+
+      const page = await openForm(t, '/quan-ly/duyet-san-pham', editor);
+      expect(page.html).toContain('Dừa sáp Cầu Kè loại 1');
+      expect(page.html).toContain('HTX Dừa Sáp Cầu Kè');
+      expect(page.html).toContain('150.000');
+      expect(page.html).toContain('đặc sản Trà Vinh');
+
+      const res = await postForm(t, editor, `/quan-ly/duyet-san-pham/${p.id}/approve`, {});
+      expect(res.status).toBe(303);
+      const pub = await t.http.get(`/api/v1/products/${p.slug}`).expect(200);
+      expect(pub.body.name).toBe('Dừa sáp Cầu Kè loại 1');
+    });
+
+    it('rejects with a reason the owner sees through the API', async () => {
+      const e = await createVerifiedEnterprise(t);
+      const p = await createProduct(t, e.id, { name: 'Kẹo dừa sữa', status: 'pending_review' });
+      await openForm(t, '/quan-ly/duyet-san-pham', admin);
+      const empty = await postForm(t, admin, `/quan-ly/duyet-san-pham/${p.id}/reject`, { reason: '' });
+      expect(empty.status).toBe(400);
+      expect(empty.text).toContain('aria-invalid="true"');
+      await postForm(t, admin, `/quan-ly/duyet-san-pham/${p.id}/reject`, { reason: 'Ảnh sản phẩm không rõ nét' }).then((r) => expect(r.status).toBe(303));
+      const owner = await login(t, e.owner.email, e.owner.password);
+      const mine = await t.http.get(`/api/v1/products/by-id/${p.id}`).set(owner.auth).expect(200);
+      expect(mine.body).toMatchObject({ status: 'rejected', rejectionReason: 'Ảnh sản phẩm không rõ nét' });
+    });
+  });
+
+  it('keeps buyers and sellers out of every back office page', async () => {
+    const buyer = await createUser(t, 'buyer');
+    const seller = await createUser(t, 'business');
+    const paths = ['/quan-ly/duyet-doanh-nghiep', '/quan-ly/duyet-san-pham'];
+    for (const u of [buyer, seller]) {
+      const jar = await signIn(t, u.email, u.password);
+      for (const path of paths) await t.http.get(path).set('Cookie', cookieHeader(jar)).expect(403);
+    }
+  });
+});
