@@ -1,5 +1,6 @@
 import { createUser, login } from '../harness/auth';
 import { createProduct, createVerifiedEnterprise } from '../harness/catalog-fixtures';
+import { dangers } from '../fixtures/xss-vectors';
 import { createTestApp, type TestApp } from '../harness/test-app';
 import { cookieHeader, openForm, postForm, signIn, type CookieJar } from './web-helpers';
 
@@ -117,10 +118,87 @@ describe('web: back office of editors and admins', () => {
     });
   });
 
+  describe('bulletins editor', () => {
+    async function category(): Promise<string> {
+      const [row] = await t.dataSource.query(`SELECT id FROM bulletin_categories ORDER BY position, id LIMIT 1`);
+      return row.id;
+    }
+
+    it('lets an editor write a bulletin with hostile HTML, preview it neutralised, and publish it', async () => {
+      const form = await openForm(t, '/quan-ly/ban-tin/moi', editor);
+      expect(form.html).toContain('name="categoryId"');
+      const created = await postForm(t, editor, '/quan-ly/ban-tin/moi', {
+        title: 'Hội chợ OCOP Vĩnh Long 2025',
+        summary: 'Hơn 200 gian hàng đặc sản.',
+        body: '<p>Khai mạc <strong>sáng thứ Bảy</strong>.</p><script>alert(1)</script><img src=x onerror="alert(2)"><a href="javascript:alert(3)">xem</a>',
+        categoryId: await category(),
+        tags: 'OCOP, hội chợ',
+        authorByline: 'Phòng Thương mại',
+        kind: 'article',
+      });
+      expect(created.status).toBe(303);
+      const id = /\/quan-ly\/ban-tin\/([0-9a-f-]{36})/.exec(created.headers.location)![1];
+
+      const preview = await t.http.get(`/quan-ly/ban-tin/${id}/xem-truoc`).set('Cookie', cookieHeader(editor)).expect(200);
+      expect(preview.text).toContain('Xem trước');
+      expect(preview.text).toContain('<strong>sáng thứ Bảy</strong>');
+      const body = /<div class="body">([\s\S]*?)<\/div>\n/.exec(preview.text)![1];
+      expect(dangers(body)).toEqual([]);
+      expect(preview.text).not.toContain('alert(1)');
+
+      const edit = await openForm(t, created.headers.location, editor);
+      expect(edit.html).toContain('Đã tạo bản nháp.');
+      const published = await postForm(t, editor, `/quan-ly/ban-tin/${id}/xuat-ban`, { publishAt: '' });
+      expect(published.status).toBe(303);
+      const list = await t.http.get('/api/v1/bulletins').expect(200);
+      expect(list.body.items.map((b: { title: string }) => b.title)).toContain('Hội chợ OCOP Vĩnh Long 2025');
+    });
+
+    it('shows field errors for bad input and writes nothing', async () => {
+      await openForm(t, '/quan-ly/ban-tin/moi', editor);
+      const res = await postForm(t, editor, '/quan-ly/ban-tin/moi', { title: 'A', summary: '', body: '<p>x</p>', categoryId: 'khong-phai', kind: 'event', startsAt: '2030-02-31T08:00' });
+      expect(res.status).toBe(400);
+      expect(res.text).toContain('Tiêu đề tối thiểu 3 ký tự');
+      expect(res.text).toContain('aria-invalid="true"');
+      expect(res.text).toMatch(/id="f-startsAt-error"/);
+      const [row] = await t.dataSource.query(`SELECT count(*)::int AS n FROM bulletins WHERE title = 'A'`);
+      expect(row.n).toBe(0);
+    });
+
+    it('stores event times typed in Vietnam time as UTC and schedules publishing', async () => {
+      await openForm(t, '/quan-ly/ban-tin/moi', admin);
+      const created = await postForm(t, admin, '/quan-ly/ban-tin/moi', {
+        title: 'Phiên chợ nông sản cuối tuần',
+        summary: 'Chợ phiên tại quảng trường.',
+        body: '<p>Mời bà con tham gia.</p>',
+        categoryId: await category(),
+        kind: 'event',
+        startsAt: '2030-05-01T08:00',
+        endsAt: '2030-05-01T17:30',
+        location: 'Quảng trường tỉnh',
+        organiser: 'Sở Công Thương',
+      });
+      expect(created.status).toBe(303);
+      const id = /([0-9a-f-]{36})/.exec(created.headers.location)![1];
+      const [ev] = await t.dataSource.query(`SELECT event_starts_at, event_ends_at FROM bulletins WHERE id = $1`, [id]);
+      expect(ev.event_starts_at.toISOString()).toBe('2030-05-01T01:00:00.000Z');
+      expect(ev.event_ends_at.toISOString()).toBe('2030-05-01T10:30:00.000Z');
+
+      await postForm(t, admin, `/quan-ly/ban-tin/${id}/xuat-ban`, { publishAt: '2030-04-20T07:00' }).then((r) => expect(r.status).toBe(303));
+      const [row] = await t.dataSource.query(`SELECT status, publish_at FROM bulletins WHERE id = $1`, [id]);
+      expect(row.status).toBe('scheduled');
+      expect(row.publish_at.toISOString()).toBe('2030-04-20T00:00:00.000Z');
+      const page = await t.http.get('/quan-ly/ban-tin?status=scheduled').set('Cookie', cookieHeader(admin)).expect(200);
+      expect(page.text).toContain('Phiên chợ nông sản cuối tuần');
+      await t.http.get('/quan-ly/ban-tin/00000000-0000-0000-0000-000000000000').set('Cookie', cookieHeader(admin)).expect(404);
+      await t.http.get('/quan-ly/ban-tin/khong-co').set('Cookie', cookieHeader(admin)).expect(404);
+    });
+  });
+
   it('keeps buyers and sellers out of every back office page', async () => {
     const buyer = await createUser(t, 'buyer');
     const seller = await createUser(t, 'business');
-    const paths = ['/quan-ly/duyet-doanh-nghiep', '/quan-ly/duyet-san-pham'];
+    const paths = ['/quan-ly/duyet-doanh-nghiep', '/quan-ly/duyet-san-pham', '/quan-ly/ban-tin', '/quan-ly/ban-tin/moi'];
     for (const u of [buyer, seller]) {
       const jar = await signIn(t, u.email, u.password);
       for (const path of paths) await t.http.get(path).set('Cookie', cookieHeader(jar)).expect(403);
