@@ -195,10 +195,63 @@ describe('web: back office of editors and admins', () => {
     });
   });
 
+  describe('users and roles', () => {
+    it('lets an admin find a user, make them an editor, and disable then enable them, but not themselves', async () => {
+      const u = await createUser(t, 'buyer', { displayName: 'Chị Năm <Bến Tre>' });
+      const page = await openForm(t, `/quan-ly/nguoi-dung?q=${encodeURIComponent(u.email)}`, admin);
+      expect(page.html).toContain('Chị Năm &lt;Bến Tre&gt;');
+      expect(page.html).not.toContain(`/quan-ly/nguoi-dung/${(await login(t, t.config.adminEmail!, t.config.adminPassword!)).id}/vai-tro`);
+
+      await postForm(t, admin, `/quan-ly/nguoi-dung/${u.id}/vai-tro`, { role: 'editor' }).then((r) => expect(r.status).toBe(303));
+      await postForm(t, admin, `/quan-ly/nguoi-dung/${u.id}/trang-thai`, { status: 'disabled' }).then((r) => expect(r.status).toBe(303));
+      let [row] = await t.dataSource.query(`SELECT role, status FROM users WHERE id = $1`, [u.id]);
+      expect(row).toEqual({ role: 'editor', status: 'disabled' });
+      await t.http.post('/api/v1/auth/login').send({ email: u.email, password: u.password }).expect((r) => expect(r.status).not.toBe(200));
+      await postForm(t, admin, `/quan-ly/nguoi-dung/${u.id}/trang-thai`, { status: 'active' }).then((r) => expect(r.status).toBe(303));
+      [row] = await t.dataSource.query(`SELECT status FROM users WHERE id = $1`, [u.id]);
+      expect(row.status).toBe('active');
+
+      const me = await login(t, t.config.adminEmail!, t.config.adminPassword!);
+      const self = await postForm(t, admin, `/quan-ly/nguoi-dung/${me.id}/trang-thai`, { status: 'disabled' });
+      expect(self.status).toBe(400);
+      const bad = await postForm(t, admin, `/quan-ly/nguoi-dung/${u.id}/vai-tro`, { role: 'superuser' });
+      expect(bad.status).toBe(400);
+    });
+
+    it('is closed to editors (403)', async () => {
+      const res = await t.http.get('/quan-ly/nguoi-dung').set('Cookie', cookieHeader(editor)).expect(403);
+      expect(res.headers['content-type']).toContain('text/html');
+    });
+  });
+
+  describe('statistics', () => {
+    it('draws OCOP stars, enterprise kinds and communes as SVG with the right numbers', async () => {
+      const e = await createVerifiedEnterprise(t, { kind: 'household' });
+      await createProduct(t, e.id, { name: 'Bưởi năm roi', ocopStars: 5 });
+      await createProduct(t, e.id, { name: 'Mật ong rừng', ocopStars: 4, potentialFiveStar: true });
+      await createProduct(t, e.id, { name: 'Bánh tét lá cẩm', ocopStars: 4 });
+      await createProduct(t, e.id, { name: 'Chuối sấy', ocopStars: 4 });
+      const overview = (await t.http.get('/api/v1/stats/overview').expect(200)).body;
+      const res = await t.http.get('/quan-ly/thong-ke').set('Cookie', cookieHeader(editor)).expect(200);
+      const ocop = /<figure class="chart" aria-labelledby="ocop-cap">([\s\S]*?)<\/figure>/.exec(res.text)![1];
+      expect(ocop).toContain('role="img"');
+      expect(ocop).toContain('<title id="ocop-title">Sản phẩm OCOP theo số sao</title>');
+      const values = [...ocop.matchAll(/data-value="(\d+)"/g)].map((m) => Number(m[1]));
+      // The only OCOP certificates of this suite: one 5-star, one potential 5-star (4 stars), two 4-star.
+      expect(values).toEqual([1, 1, 2, 0]);
+      expect(values).toEqual([overview.ocop.fiveStar, overview.ocop.potentialFiveStar, overview.ocop.fourStar, overview.ocop.threeStar]);
+      expect(ocop).toContain('<td>Tiềm năng 5 sao</td><td class="num">1</td>');
+      const kinds = /<figure class="chart" aria-labelledby="kinds-cap">([\s\S]*?)<\/figure>/.exec(res.text)![1];
+      expect(kinds).toContain('<td>Hộ kinh doanh</td><td class="num">1</td>');
+      expect(res.text).toContain('href="/api/v1/stats/communes.csv"');
+      expect(res.text).toContain('aria-labelledby="communes-cap"');
+    });
+  });
+
   it('keeps buyers and sellers out of every back office page', async () => {
     const buyer = await createUser(t, 'buyer');
     const seller = await createUser(t, 'business');
-    const paths = ['/quan-ly/duyet-doanh-nghiep', '/quan-ly/duyet-san-pham', '/quan-ly/ban-tin', '/quan-ly/ban-tin/moi'];
+    const paths = ['/quan-ly/duyet-doanh-nghiep', '/quan-ly/duyet-san-pham', '/quan-ly/ban-tin', '/quan-ly/ban-tin/moi', '/quan-ly/nguoi-dung', '/quan-ly/thong-ke'];
     for (const u of [buyer, seller]) {
       const jar = await signIn(t, u.email, u.password);
       for (const path of paths) await t.http.get(path).set('Cookie', cookieHeader(jar)).expect(403);

@@ -3,6 +3,8 @@ import { BulletinsEditorController } from './bulletins.controller';
 import { EditorScriptController } from './editor-script.controller';
 import { EnterpriseQueueController } from './enterprise-queue.controller';
 import { ProductQueueController } from './product-queue.controller';
+import { StatsController } from './stats.controller';
+import { UsersController } from './users.controller';
 
 /** The back office pages of editors and admins, registered by WebModule. */
 export const ADMIN_CONTROLLERS = [
@@ -11,4 +13,6 @@ export const ADMIN_CONTROLLERS = [
   BulletinsEditorController,
   BulletinWorkflowController,
   EditorScriptController,
+  UsersController,
+  StatsController,
 ];
