@@ -23,3 +23,7 @@ export { isValidGtin, IsGtin } from './validation/gtin';
 export { PRODUCT_UNITS, canonicalUnit } from './validation/units';
 export { StatisticsService } from './statistics/statistics.service';
 export { StatsOverviewDto, CommuneStatsDto } from './statistics/statistics.dto';
+export { ProductLifecycle } from './products/product-lifecycle.service';
+export { ProductQueries } from './products/product-queries.service';
+export { ProductDto, ProductListDto } from './dto/product-output.dto';
+export { RejectProductDto } from './dto/product-input.dto';

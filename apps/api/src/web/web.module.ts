@@ -1,4 +1,8 @@
 import { Module } from '@nestjs/common';
+import { CatalogModule } from '@tradefloor/catalog';
+import { EnterpriseProfileModule } from '@tradefloor/enterprise-profile';
+import { NewsBulletinModule } from '@tradefloor/news-bulletin';
+import { ADMIN_CONTROLLERS } from './back-office/admin/admin-controllers';
 import { AssetsController } from './pages/assets.controller';
 import { AuthPagesController } from './pages/auth-pages.controller';
 import { BackOfficeController } from './pages/back-office.controller';
@@ -7,7 +11,8 @@ import { WebSession } from './session/web-session.service';
 
 /** Server-rendered storefront and back office pages, on the API's server and port. */
 @Module({
-  controllers: [StaticPagesController, AssetsController, AuthPagesController, BackOfficeController],
+  imports: [EnterpriseProfileModule, CatalogModule, NewsBulletinModule],
+  controllers: [StaticPagesController, AssetsController, AuthPagesController, BackOfficeController, ...ADMIN_CONTROLLERS],
   providers: [WebSession],
 })
 export class WebModule {}

@@ -10,4 +10,10 @@ export interface BackOfficeSection {
 }
 
 /** Tiles of the back office landing page (/quan-ly); each area adds its own entries. */
-export const BACK_OFFICE_SECTIONS: BackOfficeSection[] = [];
+export const BACK_OFFICE_SECTIONS: BackOfficeSection[] = [
+  { href: '/quan-ly/duyet-doanh-nghiep', label: 'admin.tile.enterprises', roles: ['admin'] },
+  { href: '/quan-ly/duyet-san-pham', label: 'admin.tile.products', roles: ['admin', 'editor'] },
+  { href: '/quan-ly/ban-tin', label: 'admin.tile.bulletins', roles: ['admin', 'editor'] },
+  { href: '/quan-ly/nguoi-dung', label: 'admin.tile.users', roles: ['admin'] },
+  { href: '/quan-ly/thong-ke', label: 'admin.tile.stats', roles: ['admin', 'editor'] },
+];

@@ -1,0 +1,18 @@
+import { BulletinWorkflowController } from './bulletin-workflow.controller';
+import { BulletinsEditorController } from './bulletins.controller';
+import { EditorScriptController } from './editor-script.controller';
+import { EnterpriseQueueController } from './enterprise-queue.controller';
+import { ProductQueueController } from './product-queue.controller';
+import { StatsController } from './stats.controller';
+import { UsersController } from './users.controller';
+
+/** The back office pages of editors and admins, registered by WebModule. */
+export const ADMIN_CONTROLLERS = [
+  EnterpriseQueueController,
+  ProductQueueController,
+  BulletinsEditorController,
+  BulletinWorkflowController,
+  EditorScriptController,
+  UsersController,
+  StatsController,
+];

@@ -1,0 +1,43 @@
+import type { Lang } from '../../i18n/messages';
+
+const VND = new Intl.NumberFormat('vi-VN', { style: 'currency', currency: 'VND' });
+const DATE_TIME: Record<Lang, Intl.DateTimeFormat> = {
+  vi: new Intl.DateTimeFormat('vi-VN', { dateStyle: 'short', timeStyle: 'short', timeZone: 'Asia/Ho_Chi_Minh' }),
+  en: new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Asia/Ho_Chi_Minh' }),
+};
+const NUMBER: Record<Lang, Intl.NumberFormat> = { vi: new Intl.NumberFormat('vi-VN'), en: new Intl.NumberFormat('en-GB') };
+
+/** Vietnam has kept UTC+7 without daylight saving since 1975, so the offset is fixed. */
+const VIETNAM_OFFSET_MS = 7 * 3600_000;
+const LOCAL_INPUT = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})$/;
+
+export function formatVnd(amount: number): string {
+  return VND.format(amount);
+}
+
+export function formatNumber(lang: Lang, n: number): string {
+  return NUMBER[lang].format(n);
+}
+
+export function formatDateTime(lang: Lang, d: Date | string | null | undefined): string {
+  if (!d) return '';
+  const date = typeof d === 'string' ? new Date(d) : d;
+  return Number.isNaN(date.getTime()) ? '' : DATE_TIME[lang].format(date);
+}
+
+/** A `datetime-local` value typed in Vietnam time, as a UTC instant; undefined when malformed. */
+export function parseVietnamLocal(value: string | undefined): Date | undefined {
+  const m = LOCAL_INPUT.exec(value ?? '');
+  if (!m) return undefined;
+  const [, y, mo, d, h, mi] = m.map(Number);
+  const utc = Date.UTC(y, mo - 1, d, h, mi) - VIETNAM_OFFSET_MS;
+  const check = new Date(utc + VIETNAM_OFFSET_MS);
+  // Reject dates that roll over (31 February) rather than guessing.
+  if (check.getUTCMonth() !== mo - 1 || check.getUTCDate() !== d || h > 23 || mi > 59) return undefined;
+  return new Date(utc);
+}
+
+/** The `datetime-local` value (Vietnam time) of an instant, for editing. */
+export function toVietnamLocal(d: Date | null | undefined): string {
+  return d ? new Date(d.getTime() + VIETNAM_OFFSET_MS).toISOString().slice(0, 16) : '';
+}
