@@ -18,3 +18,9 @@ export {
 } from './entities/enterprise.entity';
 export { EnterpriseMemberEntity, type MemberRole } from './entities/enterprise-member.entity';
 export { CommuneEntity, ProvinceEntity } from './entities/commune.entity';
+export { EnterpriseQueries } from './enterprises/enterprise-queries.service';
+export { EnterprisesService } from './enterprises/enterprises.service';
+export { EnterpriseMembers } from './members/enterprise-members.service';
+export { CommuneDirectory } from './reference/commune-directory.service';
+export { CreateEnterpriseDto, UpdateEnterpriseDto } from './dto/enterprise-input.dto';
+export { AddMemberDto, MemberDto } from './dto/member.dto';

@@ -1,4 +1,8 @@
 import { Module } from '@nestjs/common';
+import { CatalogModule } from '@tradefloor/catalog';
+import { EnterpriseProfileModule } from '@tradefloor/enterprise-profile';
+import { BUSINESS_CONTROLLERS } from './back-office/business/business-controllers';
+import { BusinessPages } from './back-office/business/business-pages';
 import { AssetsController } from './pages/assets.controller';
 import { AuthPagesController } from './pages/auth-pages.controller';
 import { BackOfficeController } from './pages/back-office.controller';
@@ -7,7 +11,8 @@ import { WebSession } from './session/web-session.service';
 
 /** Server-rendered storefront and back office pages, on the API's server and port. */
 @Module({
-  controllers: [StaticPagesController, AssetsController, AuthPagesController, BackOfficeController],
-  providers: [WebSession],
+  imports: [EnterpriseProfileModule, CatalogModule],
+  controllers: [StaticPagesController, AssetsController, AuthPagesController, BackOfficeController, ...BUSINESS_CONTROLLERS],
+  providers: [WebSession, BusinessPages],
 })
 export class WebModule {}

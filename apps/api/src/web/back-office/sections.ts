@@ -10,4 +10,8 @@ export interface BackOfficeSection {
 }
 
 /** Tiles of the back office landing page (/quan-ly); each area adds its own entries. */
-export const BACK_OFFICE_SECTIONS: BackOfficeSection[] = [];
+export const BACK_OFFICE_SECTIONS: BackOfficeSection[] = [
+  { href: '/quan-ly/doanh-nghiep', label: 'biz.tile.enterprises', roles: ['business'] },
+  { href: '/quan-ly/san-pham', label: 'biz.tile.products', roles: ['business'] },
+  { href: '/quan-ly/san-pham/nhap-csv', label: 'biz.tile.import', roles: ['business'] },
+];

@@ -1,3 +1,4 @@
+import { BUSINESS_MESSAGES } from './messages/business';
 import { COMMON_MESSAGES } from './messages/common';
 
 export const LANGUAGES = ['vi', 'en'] as const;
@@ -9,6 +10,7 @@ export type Lang = (typeof LANGUAGES)[number];
  */
 const MESSAGES = {
   ...COMMON_MESSAGES,
+  ...BUSINESS_MESSAGES,
 } as const;
 
 export type MessageKey = keyof typeof MESSAGES;
