@@ -183,6 +183,7 @@ describe('web: the sellers’ back office (enterprises, products, photos, CSV im
     expect(list.text).toContain('Đang chờ duyệt');
     // Submitting twice is a state error shown as a page, not a crash.
     expect((await postForm(t, jar, `/quan-ly/san-pham/${productId}/gui-duyet`, {})).status).toBe(409);
+    expect((await postForm(t, jar, `/quan-ly/san-pham/${productId}/lam-bay`, {})).status).toBe(404);
   });
 
   it('keeps another seller out of the first seller’s pages and posts', async () => {

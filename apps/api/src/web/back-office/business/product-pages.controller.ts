@@ -1,6 +1,6 @@
 import { Body, Controller, Get, Param, Post, Req, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
-import { DomainError } from '@tradefloor/core';
+import { DomainError, NotFoundError } from '@tradefloor/core';
 import {
   CategoriesService,
   CreateProductDto,
@@ -157,7 +157,7 @@ ${page.items.length
     return this.pages.handle(req, reply, async (r) => {
       assertCsrf(req);
       const lifecycleAction = ACTIONS[action as keyof typeof ACTIONS];
-      if (!lifecycleAction) return this.renderDetail(r, id, undefined, 404);
+      if (!lifecycleAction) throw new NotFoundError('Trang', 'PAGE_NOT_FOUND');
       await this.lifecycle.byOwner(r.user, id, lifecycleAction);
       this.pages.redirect(r, `${BASE}/${id}?done=${lifecycleAction}`);
     });
