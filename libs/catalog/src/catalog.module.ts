@@ -59,6 +59,6 @@ import { StatisticsService } from './statistics/statistics.service';
     CatalogRegistrations,
     StatisticsService,
   ],
-  exports: [ProductAccess, ProductViews, PublicProducts, OcopCertificates, StatisticsService, ProductLifecycle, ProductQueries],
+  exports: [ProductAccess, ProductViews, PublicProducts, OcopCertificates, StatisticsService, ProductLifecycle, ProductQueries, ProductsService, ProductImages, ProductImport, CategoriesService],
 })
 export class CatalogModule {}

@@ -41,6 +41,15 @@ import { ReferenceData } from './reference/reference-data.service';
     EnterpriseProductsDirectory,
     EnterpriseSitemap,
   ],
-  exports: [EnterpriseAccess, ReferenceData, EnterpriseProductsDirectory, EnterpriseQueries, EnterpriseVerification],
+  exports: [
+    EnterpriseAccess,
+    ReferenceData,
+    EnterpriseProductsDirectory,
+    EnterpriseQueries,
+    EnterpriseVerification,
+    EnterprisesService,
+    EnterpriseMembers,
+    CommuneDirectory,
+  ],
 })
 export class EnterpriseProfileModule {}

@@ -21,3 +21,8 @@ export { CommuneEntity, ProvinceEntity } from './entities/commune.entity';
 export { EnterpriseQueries } from './enterprises/enterprise-queries.service';
 export { EnterpriseVerification } from './enterprises/enterprise-verification.service';
 export { ReasonDto as EnterpriseReasonDto } from './dto/enterprise-input.dto';
+export { EnterprisesService } from './enterprises/enterprises.service';
+export { EnterpriseMembers } from './members/enterprise-members.service';
+export { CommuneDirectory } from './reference/commune-directory.service';
+export { CreateEnterpriseDto, UpdateEnterpriseDto } from './dto/enterprise-input.dto';
+export { AddMemberDto, MemberDto } from './dto/member.dto';

@@ -1,4 +1,5 @@
 import { ADMIN_MESSAGES } from './messages/admin';
+import { BUSINESS_MESSAGES } from './messages/business';
 import { COMMON_MESSAGES } from './messages/common';
 
 export const LANGUAGES = ['vi', 'en'] as const;
@@ -11,6 +12,7 @@ export type Lang = (typeof LANGUAGES)[number];
 const MESSAGES = {
   ...COMMON_MESSAGES,
   ...ADMIN_MESSAGES,
+  ...BUSINESS_MESSAGES,
 } as const;
 
 export type MessageKey = keyof typeof MESSAGES;
