@@ -10,4 +10,7 @@ export interface BackOfficeSection {
 }
 
 /** Tiles of the back office landing page (/quan-ly); each area adds its own entries. */
-export const BACK_OFFICE_SECTIONS: BackOfficeSection[] = [];
+export const BACK_OFFICE_SECTIONS: BackOfficeSection[] = [
+  { href: '/quan-ly/hoi-mua', label: 'bo.section.inquiries', roles: ['business'] },
+  { href: '/quan-ly/hoi-mua/thong-ke', label: 'bo.section.inquiryStats', roles: ['admin'] },
+];
