@@ -3,6 +3,7 @@ import { CoreModule, type CoreModuleOptions } from '@tradefloor/core';
 import { CatalogModule } from '@tradefloor/catalog';
 import { EnterpriseProfileModule } from '@tradefloor/enterprise-profile';
 import { IdentityModule } from '@tradefloor/identity';
+import { InquiriesModule } from '@tradefloor/inquiries';
 import { NewsBulletinModule } from '@tradefloor/news-bulletin';
 import { PartnerSyncModule } from '@tradefloor/partner-sync';
 import { SearchModule } from '@tradefloor/search';
@@ -18,6 +19,7 @@ const DOMAIN_MODULES = [
   NewsBulletinModule,
   PartnerSyncModule,
   TraceabilityModule,
+  InquiriesModule,
 ];
 
 @Module({})

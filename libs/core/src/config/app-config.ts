@@ -52,6 +52,22 @@ export interface AppConfig {
   /** Traceability: most stamps one batch may have in total (over all issuing requests). */
   stampMaxPerBatch: number;
   partnerSync: PartnerSyncConfig;
+  inquiries: InquiriesConfig;
+  /** Outgoing mail: smtp:// or smtps:// URL with credentials (SMTP_URL); unset = log only. */
+  smtpUrl?: string;
+  /** Sender address of outgoing mail (MAIL_FROM). */
+  mailFrom: string;
+}
+
+/** Buyer inquiries (libs/inquiries): anti-spam limits. */
+export interface InquiriesConfig {
+  /** Inquiries one client (IP hash, or signed-in user) may send per window. */
+  maxPerClient: number;
+  /** Inquiries one phone number may send per window. */
+  maxPerPhone: number;
+  windowSeconds: number;
+  /** A form submitted sooner than this after it was served is treated as a bot. */
+  minFillSeconds: number;
 }
 
 /** Marketplace sync (libs/partner-sync): partner endpoints, platform credentials and engine limits. */
@@ -255,6 +271,14 @@ export function loadConfig(env: Env = process.env): AppConfig {
     stampWarnPlaces: int(env, 'STAMP_WARN_PLACES', 3, 1, 10_000),
     stampScanRatePerMinute: int(env, 'STAMP_SCAN_RATE_PER_MINUTE', 60, 1, 100_000),
     stampMaxPerBatch: int(env, 'STAMP_MAX_PER_BATCH', 1_000_000, 1, 100_000_000),
+    inquiries: {
+      maxPerClient: int(env, 'INQUIRY_MAX_PER_CLIENT', 10, 1, 100_000),
+      maxPerPhone: int(env, 'INQUIRY_MAX_PER_PHONE', 5, 1, 100_000),
+      windowSeconds: int(env, 'INQUIRY_WINDOW_SECONDS', 3600, 1, 7 * 86400),
+      minFillSeconds: int(env, 'INQUIRY_MIN_FILL_SECONDS', 3, 0, 600),
+    },
+    smtpUrl: url(env, 'SMTP_URL', ['smtp:', 'smtps:']),
+    mailFrom: email(env, 'MAIL_FROM') ?? 'no-reply@localhost',
   };
 }
 

@@ -1,6 +1,7 @@
 import { ADMIN_MESSAGES } from './messages/admin';
 import { BUSINESS_MESSAGES } from './messages/business';
 import { COMMON_MESSAGES } from './messages/common';
+import { INQUIRY_MESSAGES } from './messages/inquiries';
 
 export const LANGUAGES = ['vi', 'en'] as const;
 export type Lang = (typeof LANGUAGES)[number];
@@ -13,6 +14,7 @@ const MESSAGES = {
   ...COMMON_MESSAGES,
   ...ADMIN_MESSAGES,
   ...BUSINESS_MESSAGES,
+  ...INQUIRY_MESSAGES,
 } as const;
 
 export type MessageKey = keyof typeof MESSAGES;

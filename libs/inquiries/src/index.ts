@@ -1,0 +1,11 @@
+export { InquiriesModule } from './inquiries.module';
+export { InquiryEntity, INQUIRY_STATUSES, type InquiryStatus } from './inquiry.entity';
+export { InquirySubmissions, FORM_TOO_FAST, FORM_EXPIRED } from './submissions/inquiry-submissions.service';
+export { InquiryInbox } from './inbox/inquiry-inbox.service';
+export { InquiryStats } from './stats/inquiry-stats.service';
+export { FormTokens } from './spam/form-token';
+export { clientInfo } from './http/client-info';
+export { CreateInquiryDto, UpdateInquiryStatusDto, InquiryListQueryDto, InquiryStatsQueryDto, MESSAGE_MAX_LENGTH } from './dto/inquiry-input.dto';
+export { InquiryDto, InquiryPageDto, InquiryReceiptDto, InquiryStatsDto } from './dto/inquiry-output.dto';
+export { INQUIRY_NOTIFY_QUEUE } from './mail/inquiry-notification.job';
+export { MailSender, type MailMessage } from './mail/mail-sender';

@@ -1,0 +1,80 @@
+import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { APP_CONFIG, JobRegistry, PermanentJobError, type JobRecord, type ResolvedConfig } from '@tradefloor/core';
+import type { DataSource } from 'typeorm';
+import { MailSender } from './mail-sender';
+import { assertPlainAddress } from './mime';
+import { SmtpPermanentError } from './smtp-client';
+
+export const INQUIRY_NOTIFY_QUEUE = 'inquiries.notify-enterprise';
+
+interface Payload {
+  inquiryId: string;
+}
+
+/**
+ * Emails a new inquiry to the enterprise's address and its owners. Enqueued in the inquiry's own
+ * transaction; `notified_at` makes a redelivered job a no-op (a crash between sending and marking
+ * can still send twice: mail has no exactly-once).
+ */
+@Injectable()
+export class InquiryNotificationJob implements OnModuleInit {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @Inject(APP_CONFIG) private readonly config: ResolvedConfig,
+    private readonly registry: JobRegistry,
+    private readonly mail: MailSender,
+  ) {}
+
+  onModuleInit(): void {
+    this.registry.register<Payload>(INQUIRY_NOTIFY_QUEUE, (job) => this.run(job), { concurrency: 2, maxAttempts: 10 });
+  }
+
+  async run(job: JobRecord<Payload>): Promise<void> {
+    const [inquiry] = await this.dataSource.query(
+      `SELECT i.id, i.enterprise_id, i.buyer_name, i.buyer_phone, i.quantity, i.message, i.status, i.notified_at,
+              p.name AS product_name, p.unit, e.email AS enterprise_email, e.display_name AS enterprise_name
+       FROM inquiries i JOIN products p ON p.id = i.product_id JOIN enterprises e ON e.id = i.enterprise_id
+       WHERE i.id = $1`,
+      [job.payload.inquiryId],
+    );
+    if (!inquiry || inquiry.notified_at || inquiry.status === 'spam') return;
+    const owners: Array<{ email: string }> = await this.dataSource.query(
+      `SELECT u.email FROM enterprise_members m JOIN users u ON u.id = m.user_id
+       WHERE m.enterprise_id = $1 AND m.role = 'owner' AND u.email IS NOT NULL ORDER BY u.email`,
+      [inquiry.enterprise_id],
+    );
+    const recipients = [...new Set([inquiry.enterprise_email, ...owners.map((o) => o.email)].filter(Boolean).map((e: string) => e.toLowerCase()))].filter(
+      (address) => {
+        try {
+          return Boolean(assertPlainAddress(address));
+        } catch {
+          return false;
+        }
+      },
+    );
+    if (recipients.length) {
+      try {
+        await this.mail.send({
+          to: recipients,
+          subject: `Hỏi mua mới: ${inquiry.product_name}`,
+          text: [
+            `${inquiry.enterprise_name} có một yêu cầu hỏi mua mới trên ${this.config.publicBaseUrl}.`,
+            '',
+            `Sản phẩm: ${inquiry.product_name}`,
+            `Số lượng: ${inquiry.quantity} ${inquiry.unit}`,
+            `Người hỏi: ${inquiry.buyer_name}${inquiry.buyer_phone ? ` — ${inquiry.buyer_phone}` : ''}`,
+            '',
+            inquiry.message,
+            '',
+            `Xem và trả lời: ${this.config.publicBaseUrl}/quan-ly/hoi-mua`,
+          ].join('\n'),
+        });
+      } catch (err) {
+        if (err instanceof SmtpPermanentError) throw new PermanentJobError(err.message);
+        throw err;
+      }
+    }
+    await this.dataSource.query(`UPDATE inquiries SET notified_at = now() WHERE id = $1`, [inquiry.id]);
+  }
+}
