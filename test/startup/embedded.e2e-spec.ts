@@ -32,7 +32,7 @@ describe('start-up: embedded PostgreSQL and Meilisearch', () => {
   it('starts on a fresh data dir, refuses a second instance, stops cleanly, and keeps its data across a restart', async () => {
     const t0 = Date.now();
     const first = start();
-    const firstMs = await first.waitHttp200(`${base()}/health/ready`, 30_000, t0);
+    const firstMs = await first.waitHttp200(`${base()}/health/ready`, 90_000, t0);
     console.log(`embedded start-up to /health/ready 200 on a fresh data dir: ${firstMs} ms`);
     const ready = await (await fetch(`${base()}/health/ready`)).json();
     expect(ready).toMatchObject({ status: 'ok', database: { status: 'up' }, search: { status: 'up', detail: 'meilisearch' } });
@@ -55,7 +55,7 @@ describe('start-up: embedded PostgreSQL and Meilisearch', () => {
       EMBEDDED_MEILI_PORT: String(await freePort()),
     });
     started.push(second);
-    const secondExit = await second.waitExit(30_000);
+    const secondExit = await second.waitExit(90_000);
     expect(secondExit.code).not.toBe(0);
     expect(secondExit.code).not.toBeNull();
     expect(second.output).toMatch(/already using/);
@@ -74,7 +74,7 @@ describe('start-up: embedded PostgreSQL and Meilisearch', () => {
     // Restart on the same folder: the user registered before is still there.
     const t1 = Date.now();
     const again = start();
-    const againMs = await again.waitHttp200(`${base()}/health/ready`, 30_000, t1);
+    const againMs = await again.waitHttp200(`${base()}/health/ready`, 90_000, t1);
     console.log(`embedded start-up to /health/ready 200 on an existing data dir: ${againMs} ms`);
     const login = await fetch(`${base()}/api/v1/auth/login`, {
       method: 'POST',
@@ -129,7 +129,7 @@ describe('start-up: embedded PostgreSQL and Meilisearch', () => {
     await new Promise<void>((r) => squatter.listen(port, '127.0.0.1', r));
     try {
       const p = start({ EMBEDDED_PG_PORT: String(port) });
-      const exit = await p.waitExit(30_000);
+      const exit = await p.waitExit(90_000);
       expect(exit.code).toBe(1);
       expect(p.output).toMatch(new RegExp(`Port ${port} is already in use.*EMBEDDED_PG_PORT`));
       expect(existsSync(join(dataDir, 'tradefloor.lock'))).toBe(false);

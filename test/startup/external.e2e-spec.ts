@@ -20,7 +20,7 @@ describe('start-up: external PostgreSQL and Meilisearch', () => {
     const port = await freePort();
     const env: Record<string, string> = { ...testEnv(db.url, `${db.name}_`), PORT: String(port), LOG_LEVEL: 'info' };
     p = spawnTradeFloor(API_MAIN, env);
-    const ms = await p.waitHttp200(`http://127.0.0.1:${port}/health/ready`, 30_000);
+    const ms = await p.waitHttp200(`http://127.0.0.1:${port}/health/ready`, 90_000);
     console.log(`external-servers start-up to /health/ready 200: ${ms} ms`);
     const ready = await (await fetch(`http://127.0.0.1:${port}/health/ready`)).json();
     expect(ready).toMatchObject({ status: 'ok', database: { status: 'up' }, search: { status: 'up', detail: 'meilisearch' } });

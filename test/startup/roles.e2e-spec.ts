@@ -44,7 +44,7 @@ describe('start-up: api and worker roles', () => {
     const apiPort = await freePort();
     const api = spawnTradeFloor(API_MAIN, { ...env, PORT: String(apiPort) }, ['--role=api']);
     procs.push(api);
-    await api.waitHttp200(`http://127.0.0.1:${apiPort}/health/ready`, 30_000);
+    await api.waitHttp200(`http://127.0.0.1:${apiPort}/health/ready`, 90_000);
     await api.waitOutput(/"role":"api".*"msg":"TradeFloor ready"/);
     // Many poll intervals pass: an api process must neither claim the due job nor schedule recurring work.
     await new Promise((r) => setTimeout(r, 1000));
