@@ -5,3 +5,5 @@ export { ViewCounter } from './views/view-counter.service';
 export { BulletinDto, BulletinSummaryDto, BulletinListDto, CategoryDto } from './dto/bulletin-output.dto';
 export { BULLETIN_KINDS, BULLETIN_STATUSES, type BulletinKind, type BulletinStatus } from './entities/bulletin.entity';
 export { seedDemoBulletins } from './seed/demo-bulletins';
+export { CategoryService as BulletinCategoryService } from './categories/category.service';
+export { BulletinEntity } from './entities/bulletin.entity';

@@ -27,7 +27,7 @@ const VIEW_DEDUPE_KEEP_HOURS = 3;
   imports: [TypeOrmModule.forFeature([BulletinEntity, BulletinCategoryEntity, BulletinRevisionEntity])],
   controllers: [BulletinsController, AdminBulletinsController, EventsController, CategoriesController, AdminCategoriesController, FeedsController],
   providers: [BulletinService, BulletinWorkflowService, BulletinQueryService, BulletinPresenter, CategoryService, ViewCounter],
-  exports: [BulletinQueryService, ViewCounter],
+  exports: [BulletinQueryService, ViewCounter, CategoryService],
 })
 export class NewsBulletinModule implements OnModuleInit {
   constructor(
