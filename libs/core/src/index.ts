@@ -8,6 +8,7 @@ export * from './database/query-rows';
 export * from './database/rate-limiter.service';
 export * from './errors/domain-error';
 export * from './errors/error-envelope';
+export * from './errors/error-page-renderer';
 export * from './errors/http-exception.filter';
 export * from './http/create-http-app';
 export * from './jobs/domain-events';

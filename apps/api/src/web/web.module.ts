@@ -1,11 +1,14 @@
 import { Module } from '@nestjs/common';
 import { CatalogModule } from '@tradefloor/catalog';
+import { ERROR_PAGE_RENDERER } from '@tradefloor/core';
 import { EnterpriseProfileModule } from '@tradefloor/enterprise-profile';
+import { InquiriesModule } from '@tradefloor/inquiries';
 import { NewsBulletinModule } from '@tradefloor/news-bulletin';
 import { ADMIN_CONTROLLERS } from './back-office/admin/admin-controllers';
 import { BUSINESS_CONTROLLERS } from './back-office/business/business-controllers';
 import { BusinessPages } from './back-office/business/business-pages';
-import { InquiriesModule } from '@tradefloor/inquiries';
+import { CONTENT_CONTROLLERS, CONTENT_PROVIDERS } from './content/content-pages';
+import { StorefrontErrorPages } from './content/error-page';
 import { AssetsController } from './pages/assets.controller';
 import { AuthPagesController } from './pages/auth-pages.controller';
 import { BackOfficeController } from './pages/back-office.controller';
@@ -24,9 +27,17 @@ import { WebSession } from './session/web-session.service';
     BackOfficeController,
     InquiryFormController,
     InquiryInboxController,
+    ...CONTENT_CONTROLLERS,
     ...ADMIN_CONTROLLERS,
     ...BUSINESS_CONTROLLERS,
   ],
-  providers: [WebSession, BusinessPages],
+  providers: [
+    WebSession,
+    BusinessPages,
+    ...CONTENT_PROVIDERS,
+    // Browsers get HTML error pages from the core error filter (createHttpApp looks this token up).
+    StorefrontErrorPages,
+    { provide: ERROR_PAGE_RENDERER, useExisting: StorefrontErrorPages },
+  ],
 })
 export class WebModule {}

@@ -2,6 +2,7 @@ import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus } from
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { QueryFailedError } from 'typeorm';
 import { DomainError, type FieldError } from './domain-error';
+import { wantsHtmlPage, type ErrorPageRenderer } from './error-page-renderer';
 
 const CODE_BY_STATUS: Record<number, string> = {
   400: 'BAD_REQUEST',
@@ -95,6 +96,9 @@ export function toEnvelope(exception: unknown, requestId: string): { envelope: E
 
 @Catch()
 export class ErrorEnvelopeFilter implements ExceptionFilter {
+  /** `pages`: HTML error pages for browsers (absent in processes without the web layer). */
+  constructor(private readonly pages?: ErrorPageRenderer) {}
+
   catch(exception: unknown, host: ArgumentsHost): void {
     const ctx = host.switchToHttp();
     const request = ctx.getRequest<FastifyRequest>();
@@ -103,6 +107,21 @@ export class ErrorEnvelopeFilter implements ExceptionFilter {
     if (envelope.statusCode >= HttpStatus.INTERNAL_SERVER_ERROR) {
       request.log.error({ err: exception }, 'unhandled error');
     }
+    const page = this.pages && wantsHtmlPage(request) ? this.renderPage(envelope, request, reply) : undefined;
+    if (page !== undefined) {
+      void reply.status(envelope.statusCode).headers(headers).header('cache-control', 'no-store').type('text/html; charset=utf-8').send(page);
+      return;
+    }
     void reply.status(envelope.statusCode).headers(headers).type('application/json; charset=utf-8').send(envelope);
+  }
+
+  /** A failing error page must not hide the original error: fall back to the envelope. */
+  private renderPage(envelope: Envelope, request: FastifyRequest, reply: FastifyReply): string | undefined {
+    try {
+      return this.pages!.render(envelope, request, reply);
+    } catch (err) {
+      request.log.error({ err }, 'error page rendering failed');
+      return undefined;
+    }
   }
 }

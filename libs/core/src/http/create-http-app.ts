@@ -6,6 +6,7 @@ import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fa
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { randomUUID } from 'node:crypto';
 import type { Logger } from 'pino';
+import { ERROR_PAGE_RENDERER, type ErrorPageRenderer } from '../errors/error-page-renderer';
 import { ErrorEnvelopeFilter } from '../errors/http-exception.filter';
 import { PinoNestLogger } from '../logging/logger';
 import type { ResolvedConfig } from '../runtime/infrastructure';
@@ -59,9 +60,18 @@ export async function createHttpApp(module: unknown, config: ResolvedConfig, log
     exposedHeaders: ['x-request-id', 'retry-after'],
   });
   app.useGlobalPipes(createValidationPipe());
-  app.useGlobalFilters(new ErrorEnvelopeFilter());
+  app.useGlobalFilters(new ErrorEnvelopeFilter(optionalProvider<ErrorPageRenderer>(app, ERROR_PAGE_RENDERER)));
   setupOpenApi(app);
   return app;
+}
+
+/** A provider some compositions register (the web layer's error pages) and others do not. */
+function optionalProvider<T>(app: INestApplication, token: symbol): T | undefined {
+  try {
+    return app.get<T>(token, { strict: false });
+  } catch {
+    return undefined;
+  }
 }
 
 function setupOpenApi(app: INestApplication): void {

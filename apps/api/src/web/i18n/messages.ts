@@ -2,6 +2,7 @@ import { ADMIN_MESSAGES } from './messages/admin';
 import { BUSINESS_MESSAGES } from './messages/business';
 import { COMMON_MESSAGES } from './messages/common';
 import { INQUIRY_MESSAGES } from './messages/inquiries';
+import { CONTENT_MESSAGES } from './messages/content';
 
 export const LANGUAGES = ['vi', 'en'] as const;
 export type Lang = (typeof LANGUAGES)[number];
@@ -15,6 +16,7 @@ const MESSAGES = {
   ...ADMIN_MESSAGES,
   ...BUSINESS_MESSAGES,
   ...INQUIRY_MESSAGES,
+  ...CONTENT_MESSAGES,
 } as const;
 
 export type MessageKey = keyof typeof MESSAGES;

@@ -1,0 +1,204 @@
+import 'reflect-metadata';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { mkdirSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
+import { join, resolve } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { Client } from 'pg';
+import { DataSource } from 'typeorm';
+import { createLogger, runMigrations, startEmbeddedMeilisearch, startEmbeddedPostgres } from '@tradefloor/core';
+import { seedDemoBulletins } from '@tradefloor/news-bulletin';
+import { generateCatalog } from './generate-products';
+
+/**
+ * `npm run bench:web`: loads BENCH_PRODUCTS (default 100,000) generated products (or
+ * `seed:demo --scale N` with BENCH_SEED=demo) plus the demo bulletins, builds the Meilisearch
+ * index, starts one API process (`--role=api`) and requests the main storefront pages N times at
+ * concurrency 1 and 8, printing p50/p95/p99 and each page's weight (HTML, and HTML + the one
+ * stylesheet: everything before images, since pages load no scripts or fonts).
+ *
+ * Add a page by adding a line to `pages()`; a page that answers something else than 200 is
+ * reported as such and not measured (storefront pages built in other branches may be missing).
+ */
+const N = Number(process.env.BENCH_PRODUCTS ?? 100_000);
+const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 200);
+const DIR = resolve(process.env.BENCH_DIR ?? 'var/bench-web');
+const PG_PORT = Number(process.env.BENCH_PG_PORT ?? 54477);
+const MEILI_PORT = Number(process.env.BENCH_MEILI_PORT ?? 7877);
+const API_PORT = Number(process.env.BENCH_API_PORT ?? 3277);
+const MEILI_KEY = 'bench-master-key-0123456789';
+const PREFIX = 'benchweb_';
+const BASE = `http://127.0.0.1:${API_PORT}`;
+const BROWSER = { accept: 'text/html,application/xhtml+xml,*/*;q=0.8', 'accept-encoding': 'identity', 'user-agent': 'tradefloor-bench-web' };
+
+const log = (line: string) => process.stdout.write(`${line}\n`);
+
+interface Page {
+  label: string;
+  path: string;
+}
+
+/** The pages measured; slugs are picked from the loaded data so every row hits a real page. */
+async function pages(db: Client): Promise<Page[]> {
+  const one = async (sql: string) => ((await db.query(sql)).rows[0]?.slug as string | undefined) ?? 'missing';
+  const product = await one(
+    `SELECT p.slug FROM products p JOIN enterprises e ON e.id = p.enterprise_id WHERE p.status = 'published' AND e.status = 'verified' ORDER BY p.id LIMIT 1 OFFSET 5000`,
+  );
+  const enterprise = await one(`SELECT slug FROM enterprises WHERE status = 'verified' ORDER BY id LIMIT 1 OFFSET 100`);
+  const bulletin = await one(`SELECT slug FROM bulletins WHERE status = 'published' AND kind = 'article' ORDER BY published_at DESC LIMIT 1`);
+  return [
+    { label: 'home', path: '/' },
+    { label: 'search: query', path: `/tim-kiem?q=${encodeURIComponent('bưởi da xanh')}` },
+    { label: 'search: query + filters', path: `/tim-kiem?q=mat+ong&ocopMin=4&priceMax=300000` },
+    { label: 'product page', path: `/san-pham/${product}` },
+    { label: 'enterprise page', path: `/doanh-nghiep/${enterprise}` },
+    { label: 'bulletin list', path: '/tin-tuc' },
+    { label: 'bulletin page', path: `/tin-tuc/${bulletin}` },
+    { label: 'events', path: '/su-kien' },
+    { label: 'stamp checker', path: '/kiem-tra-tem' },
+    { label: '404 page', path: '/khong-co-trang-nay' },
+  ];
+}
+
+interface Row {
+  label: string;
+  concurrency: number;
+  p50: number;
+  p95: number;
+  p99: number;
+  rps: number;
+  kb: number;
+}
+
+async function fetchPage(path: string): Promise<{ status: number; bytes: number }> {
+  const res = await fetch(`${BASE}${path}`, { headers: BROWSER, redirect: 'manual' });
+  return { status: res.status, bytes: (await res.arrayBuffer()).byteLength };
+}
+
+async function measure(page: Page, concurrency: number, total: number): Promise<Row> {
+  for (let i = 0; i < 5; i++) await fetchPage(page.path); // warm-up (JIT, pools, caches)
+  const latencies: number[] = [];
+  let next = 0;
+  let bytes = 0;
+  const started = performance.now();
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      while (next++ < total) {
+        const t0 = performance.now();
+        const res = await fetchPage(page.path);
+        latencies.push(performance.now() - t0);
+        bytes = res.bytes;
+      }
+    }),
+  );
+  const wall = (performance.now() - started) / 1000;
+  latencies.sort((a, b) => a - b);
+  const pct = (p: number) => Math.round(latencies[Math.min(latencies.length - 1, Math.floor((p / 100) * latencies.length))] * 10) / 10;
+  const row = { label: page.label, concurrency, p50: pct(50), p95: pct(95), p99: pct(99), rps: Math.round(latencies.length / wall), kb: Math.round(bytes / 102.4) / 10 };
+  log(`  ${page.label.padEnd(26)} c=${String(concurrency).padEnd(2)} p50 ${row.p50} ms  p95 ${row.p95} ms  p99 ${row.p99} ms  ${row.rps} req/s  ${row.kb} KB`);
+  return row;
+}
+
+function startApi(env: Record<string, string>): Promise<ChildProcess> {
+  const child = spawn(process.execPath, ['dist/apps/api/src/main.js', '--role=api'], {
+    env: { ...process.env, ...env, PORT: String(API_PORT), HOST: '127.0.0.1', DATA_DIR: join(DIR, 'app') },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  return new Promise((res, rej) => {
+    const deadline = Date.now() + 60_000;
+    const probe = async () => {
+      try {
+        if ((await fetch(`${BASE}/health/live`)).ok) return res(child);
+      } catch {
+        /* not yet */
+      }
+      if (Date.now() > deadline || child.exitCode !== null) return rej(new Error('API did not start'));
+      setTimeout(probe, 200);
+    };
+    void probe();
+  });
+}
+
+async function main(): Promise<void> {
+  mkdirSync(DIR, { recursive: true });
+  const logger = createLogger('warn');
+  log(`TradeFloor web pages benchmark: ${N} products, ${cpus().length} CPUs, load average ${loadavg().map((l) => l.toFixed(1)).join(' ')}`);
+  const pg = await startEmbeddedPostgres({ dir: join(DIR, 'postgres'), port: PG_PORT, password: 'bench-password', logger });
+  const meili = await startEmbeddedMeilisearch({ dir: join(DIR, 'meilisearch'), port: MEILI_PORT, masterKey: MEILI_KEY, logger });
+  let api: ChildProcess | undefined;
+  try {
+    const admin = new Client({ connectionString: pg.url });
+    await admin.connect();
+    if (!(await admin.query(`SELECT 1 FROM pg_database WHERE datname = 'bench'`)).rowCount) await admin.query(`CREATE DATABASE bench`);
+    await admin.end();
+    const url = pg.url.replace(/\/postgres$/, '/bench');
+    await runMigrations(url, logger);
+    const db = new Client({ connectionString: url });
+    await db.connect();
+    let t0 = Date.now();
+    if (process.env.BENCH_SEED === 'demo') {
+      spawnSync('npm', ['run', 'seed:demo', '--', '--scale', String(N)], { stdio: 'inherit', env: { ...process.env, DATABASE_URL: url } });
+    } else {
+      await generateCatalog(db, N, log);
+      if (!(await db.query(`SELECT 1 FROM bulletins LIMIT 1`)).rowCount) {
+        const ds = await new DataSource({ type: 'postgres', url }).initialize();
+        await seedDemoBulletins(ds);
+        await ds.destroy();
+      }
+    }
+    log(`data ready in ${Date.now() - t0} ms`);
+
+    const env = {
+      NODE_ENV: 'development',
+      DATABASE_URL: url,
+      MEILI_HOST: meili.host,
+      MEILI_MASTER_KEY: MEILI_KEY,
+      MEILI_INDEX_PREFIX: PREFIX,
+      SEARCH_ENGINE: 'meilisearch',
+      JWT_SECRET: 'bench-jwt-secret-that-is-long-enough-0123456789',
+      ENCRYPTION_KEY: Buffer.alloc(32, 7).toString('base64'),
+      LOG_LEVEL: 'warn',
+    };
+    const stats = await fetch(`${meili.host}/indexes/${PREFIX}products/stats`, { headers: { Authorization: `Bearer ${MEILI_KEY}` } });
+    if (!stats.ok || ((await stats.json()) as { numberOfDocuments: number }).numberOfDocuments === 0) {
+      t0 = Date.now();
+      log('building the Meilisearch index');
+      const r = spawnSync(process.execPath, ['dist/apps/api/src/cli/search-reindex.js'], { stdio: 'inherit', env: { ...process.env, ...env } });
+      if (r.status !== 0) throw new Error('reindex failed');
+      log(`index built in ${Date.now() - t0} ms`);
+    }
+
+    const list = await pages(db);
+    await db.end();
+    api = await startApi(env);
+    const css = await fetchPage('/assets/app.css');
+    log(`stylesheet /assets/app.css: ${(css.bytes / 1024).toFixed(1)} KB (the only other request before images)`);
+
+    const available: Page[] = [];
+    for (const p of list) {
+      const { status } = await fetchPage(p.path);
+      const expected = p.label === '404 page' ? 404 : 200;
+      if (status === expected) available.push(p);
+      else log(`  skipped ${p.label} (${p.path}): HTTP ${status}`);
+    }
+    const rows: Row[] = [];
+    for (const concurrency of [1, 8]) {
+      log(`\nconcurrency ${concurrency}, load average ${loadavg()[0].toFixed(1)}`);
+      for (const p of available) rows.push(await measure(p, concurrency, concurrency === 1 ? REQUESTS : REQUESTS * 2));
+    }
+    const cssKb = css.bytes / 1024;
+    log('\n| page | concurrency | p50 ms | p95 ms | p99 ms | req/s | HTML KB | HTML + CSS KB |');
+    log('|---|---|---|---|---|---|---|---|');
+    for (const r of rows) log(`| ${r.label} | ${r.concurrency} | ${r.p50} | ${r.p95} | ${r.p99} | ${r.rps} | ${r.kb} | ${(r.kb + cssKb).toFixed(1)} |`);
+  } finally {
+    api?.kill('SIGTERM');
+    await new Promise((r) => setTimeout(r, 1500));
+    await meili.stop();
+    await pg.stop();
+  }
+}
+
+main().catch((err: unknown) => {
+  process.stderr.write(`bench failed: ${(err as Error).stack ?? String(err)}\n`);
+  process.exit(1);
+});
