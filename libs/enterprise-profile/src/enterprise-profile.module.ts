@@ -41,6 +41,6 @@ import { ReferenceData } from './reference/reference-data.service';
     EnterpriseProductsDirectory,
     EnterpriseSitemap,
   ],
-  exports: [EnterpriseAccess, ReferenceData, EnterpriseProductsDirectory],
+  exports: [EnterpriseAccess, ReferenceData, EnterpriseProductsDirectory, EnterpriseQueries],
 })
 export class EnterpriseProfileModule {}

@@ -18,3 +18,5 @@ export {
 } from './entities/enterprise.entity';
 export { EnterpriseMemberEntity, type MemberRole } from './entities/enterprise-member.entity';
 export { CommuneEntity, ProvinceEntity } from './entities/commune.entity';
+export { EnterpriseQueries } from './enterprises/enterprise-queries.service';
+export { PublicEnterpriseQuery } from './dto/enterprise-query.dto';
