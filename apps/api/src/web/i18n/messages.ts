@@ -1,4 +1,5 @@
 import { COMMON_MESSAGES } from './messages/common';
+import { STORE_MESSAGES } from './messages/store';
 
 export const LANGUAGES = ['vi', 'en'] as const;
 export type Lang = (typeof LANGUAGES)[number];
@@ -9,6 +10,7 @@ export type Lang = (typeof LANGUAGES)[number];
  */
 const MESSAGES = {
   ...COMMON_MESSAGES,
+  ...STORE_MESSAGES,
 } as const;
 
 export type MessageKey = keyof typeof MESSAGES;
