@@ -210,7 +210,7 @@ describe('storefront catalog pages: home, search, product, enterprises', () => {
       expect(page).toContain('<meta property="og:type" content="product">');
       expect(Buffer.byteLength(page)).toBeLessThan(KB200);
 
-      const product = jsonLdBlocks(page).find((b) => b['@type'] === 'Product') as Record<string, any>;
+      const product = jsonLdBlocks(page).find((b) => b['@type'] === 'Product');
       expect(product).toMatchObject({
         name: 'Bưởi da xanh Hùng Hòa',
         sku: 'BUOI-01',
