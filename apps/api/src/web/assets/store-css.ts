@@ -1,6 +1,6 @@
 /** Storefront catalog pages: product cards, search filters, product and seller pages. */
 export const STORE_CSS = `
-.cards{list-style:none;padding:0;margin:0}
+.cards{list-style:none;padding:0;margin:0;grid-template-columns:repeat(auto-fill,minmax(9.5rem,1fr))}
 .card-title{font-size:1rem;margin:0 0 .25rem;line-height:1.3}
 .card .price{margin:.2rem 0}
 .card .seller{margin:.2rem 0 0;font-size:.9rem}

@@ -3,7 +3,7 @@ import { ApiExcludeController } from '@nestjs/swagger';
 import { ProductViews } from '@tradefloor/catalog';
 import { APP_CONFIG, DomainError, type ResolvedConfig } from '@tradefloor/core';
 import { ReferenceData } from '@tradefloor/enterprise-profile';
-import { ProductSearchQueryDto, SearchService } from '@tradefloor/search';
+import { MAX_RESULT_WINDOW, ProductSearchQueryDto, SearchService } from '@tradefloor/search';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { html, trusted } from '../../html/html';
 import { alert } from '../../html/forms';
@@ -58,7 +58,8 @@ export class SearchPageController {
     const facets = await this.facets(result);
     const total = result?.total ?? 0;
     const page = result?.page ?? 1;
-    const totalPages = Math.ceil(Math.min(total, 1000) / PAGE_SIZE);
+    // Only pages inside the engines' result window are offered (a deeper page would be refused).
+    const totalPages = Math.min(Math.ceil(total / PAGE_SIZE), Math.floor(MAX_RESULT_WINDOW / PAGE_SIZE));
     const heading = state.q ? html`${t('search.resultsFor')} “${state.q}”` : html`${t('search.title')}`;
     const body = html`<h1>${heading}</h1>
 ${filterForm(ctx, state, facets, errors)}

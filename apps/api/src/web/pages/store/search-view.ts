@@ -65,7 +65,7 @@ ${facetSelect(ctx, 'category', t('search.category'), facets.category, state.cate
 ${facetSelect(ctx, 'commune', t('search.commune'), facets.commune, state.commune, errors.commune)}
 <fieldset class="field${errors.ocopMin ? ' has-error' : ''}"><legend>${t('search.ocop')}</legend>
 <label class="opt"><input type="radio" name="ocopMin" value=""${checked(!state.ocopMin)}> ${t('search.any')}</label>
-${[3, 4, 5].map((n) => html`<label class="opt"><input type="radio" name="ocopMin" value="${n}"${checked(state.ocopMin === String(n))}> ${n === 5 ? '5' : `${n}`} ${n === 5 ? t('ocop.stars') : t('search.ocopMin')} (${formatCount(atLeast(n))})</label>`)}
+${[3, 4, 5].map((n) => html`<label class="opt"><input type="radio" name="ocopMin" value="${n}"${checked(state.ocopMin === String(n))}> ${n} ${n === 5 ? t('ocop.stars') : t('search.ocopMin')} (${formatCount(atLeast(n))})</label>`)}
 ${errors.ocopMin ? html`<p class="error">${errors.ocopMin}</p>` : ''}</fieldset>
 ${facetSelect(ctx, 'certification', t('search.certification'), certs, state.certification, errors.certification)}
 ${facetSelect(ctx, 'enterpriseKind', t('search.kind'), kinds, state.enterpriseKind, errors.enterpriseKind)}
