@@ -26,3 +26,4 @@ export { EnterpriseMembers } from './members/enterprise-members.service';
 export { CommuneDirectory } from './reference/commune-directory.service';
 export { CreateEnterpriseDto, UpdateEnterpriseDto } from './dto/enterprise-input.dto';
 export { AddMemberDto, MemberDto } from './dto/member.dto';
+export { PublicEnterpriseQuery } from './dto/enterprise-query.dto';

@@ -10,3 +10,4 @@ export { PgEngine } from './pg/pg-engine';
 export { hitsStatement, facetsStatement } from './pg/pg-queries';
 export { parseQuery, type ParsedQuery } from './text/query';
 export { toProductDocument, type ProductDocument } from './documents/product-document';
+export { ProductSearchQueryDto } from './http/search-query.dto';

@@ -11,3 +11,4 @@ export { vietnameseFontPath } from './stamps/render/sheet-font';
 export { parseSerial, normalizeSerial, generateSerials, checkSymbol, CROCKFORD_ALPHABET } from './codes/serial-code';
 export { gs1CheckDigit, isValidGtin, toGtin14 } from './codes/gtin';
 export { stampUrl, lgtinUri, encodeAiValue, isValidLotCode } from './codes/digital-link';
+export { BatchesService } from './batches/batches.service';

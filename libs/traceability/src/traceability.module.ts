@@ -38,6 +38,6 @@ import { VerificationController } from './verification/verification.controller';
     StampVerifier,
     TraceabilityDashboard,
   ],
-  exports: [StampVerifier],
+  exports: [StampVerifier, BatchesService],
 })
 export class TraceabilityModule {}

@@ -4,6 +4,9 @@ import { ERROR_PAGE_RENDERER } from '@tradefloor/core';
 import { EnterpriseProfileModule } from '@tradefloor/enterprise-profile';
 import { InquiriesModule } from '@tradefloor/inquiries';
 import { NewsBulletinModule } from '@tradefloor/news-bulletin';
+import { PartnerSyncModule } from '@tradefloor/partner-sync';
+import { SearchModule } from '@tradefloor/search';
+import { TraceabilityModule } from '@tradefloor/traceability';
 import { ADMIN_CONTROLLERS } from './back-office/admin/admin-controllers';
 import { BUSINESS_CONTROLLERS } from './back-office/business/business-controllers';
 import { BusinessPages } from './back-office/business/business-pages';
@@ -15,16 +18,32 @@ import { BackOfficeController } from './pages/back-office.controller';
 import { InquiryFormController } from './pages/inquiries/inquiry-form.controller';
 import { InquiryInboxController } from './pages/inquiries/inquiry-inbox.controller';
 import { StaticPagesController } from './pages/static-pages.controller';
+import { EnterprisePagesController } from './pages/store/enterprise-pages.controller';
+import { HomePageController } from './pages/store/home-page.controller';
+import { ProductPageController } from './pages/store/product-page.controller';
+import { SearchPageController } from './pages/store/search-page.controller';
 import { WebSession } from './session/web-session.service';
 
 /** Server-rendered storefront and back office pages, on the API's server and port. */
 @Module({
-  imports: [EnterpriseProfileModule, CatalogModule, NewsBulletinModule, InquiriesModule],
+  imports: [
+    CatalogModule,
+    SearchModule,
+    NewsBulletinModule,
+    EnterpriseProfileModule,
+    PartnerSyncModule,
+    TraceabilityModule,
+    InquiriesModule,
+  ],
   controllers: [
     StaticPagesController,
     AssetsController,
     AuthPagesController,
     BackOfficeController,
+    HomePageController,
+    SearchPageController,
+    ProductPageController,
+    EnterprisePagesController,
     InquiryFormController,
     InquiryInboxController,
     ...CONTENT_CONTROLLERS,

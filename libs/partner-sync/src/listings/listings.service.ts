@@ -4,6 +4,7 @@ import { ProductAccess } from '@tradefloor/catalog';
 import { InvalidStateError, NotFoundError } from '@tradefloor/core';
 import type { Principal } from '@tradefloor/identity';
 import type { DataSource } from 'typeorm';
+import { channelByName } from '../channels/registry';
 import type { ListingRow } from '../engine/listing-row';
 import { ListingScheduler } from '../engine/listing-scheduler';
 import type { ListingDto, SyncOverviewDto } from '../dto/listing.dto';
@@ -24,6 +25,17 @@ export class ListingsService {
     await this.products.assertCanManage(principal, productId);
     const rows: ListingRow[] = await this.dataSource.query(`SELECT * FROM listings WHERE product_id = $1 ORDER BY channel`, [productId]);
     return Promise.all(rows.map((r) => this.toDto(r)));
+  }
+
+  /** Where buyers can also find the product: live listings with a public URL, for its storefront page. */
+  async publicLinks(productId: string): Promise<Array<{ channel: string; displayName: string; url: string }>> {
+    if (!UUID.test(productId)) return [];
+    const rows: Array<{ channel: string; external_url: string }> = await this.dataSource.query(
+      `SELECT channel, external_url FROM listings
+       WHERE product_id = $1 AND selected AND state = 'listed' AND external_url LIKE 'https://%' ORDER BY channel`,
+      [productId],
+    );
+    return rows.map((r) => ({ channel: r.channel, displayName: channelByName(r.channel)?.displayName ?? r.channel, url: r.external_url }));
   }
 
   async retry(principal: Principal, listingId: string): Promise<ListingDto> {

@@ -72,6 +72,17 @@ export class BatchesService {
     return this.dataSource.getRepository(BatchEntity).find({ where: { productId }, order: { producedAt: 'DESC', createdAt: 'DESC' } });
   }
 
+  /**
+   * The latest batches of a product for its public page: lot code and dates are printed on the
+   * package anyway; the caller shows them only for products the public may see.
+   */
+  async recentPublic(productId: string, limit = 5): Promise<Array<{ lotCode: string; producedAt: string; expiresAt: string | null; stamped: boolean }>> {
+    const rows = await this.dataSource
+      .getRepository(BatchEntity)
+      .find({ where: { productId }, order: { producedAt: 'DESC', createdAt: 'DESC' }, take: limit });
+    return rows.map((b) => ({ lotCode: b.lotCode, producedAt: b.producedAt, expiresAt: b.expiresAt, stamped: b.issuedCount > 0 }));
+  }
+
   private duplicateLot(): ConflictError {
     return new ConflictError('Mã lô đã tồn tại cho sản phẩm này (lot code already used for this product)', 'LOT_CODE_TAKEN', [
       { field: 'lotCode', message: 'Mã lô đã tồn tại (lot code taken)' },

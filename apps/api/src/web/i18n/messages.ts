@@ -3,6 +3,7 @@ import { BUSINESS_MESSAGES } from './messages/business';
 import { COMMON_MESSAGES } from './messages/common';
 import { INQUIRY_MESSAGES } from './messages/inquiries';
 import { CONTENT_MESSAGES } from './messages/content';
+import { STORE_MESSAGES } from './messages/store';
 
 export const LANGUAGES = ['vi', 'en'] as const;
 export type Lang = (typeof LANGUAGES)[number];
@@ -17,6 +18,7 @@ const MESSAGES = {
   ...BUSINESS_MESSAGES,
   ...INQUIRY_MESSAGES,
   ...CONTENT_MESSAGES,
+  ...STORE_MESSAGES,
 } as const;
 
 export type MessageKey = keyof typeof MESSAGES;

@@ -2,38 +2,15 @@ import { Controller, Get, Inject, Req, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import { APP_CONFIG, type ResolvedConfig } from '@tradefloor/core';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { html, jsonLd } from '../html/html';
-import { layout, searchForm } from '../html/layout';
+import { html } from '../html/html';
+import { layout } from '../html/layout';
 import { pageContext, sendPage } from './page-context';
 
-/** Home, operating rules and contact: pages every visitor and search engine reaches first. */
+/** Operating rules and contact (the home page is the storefront's, pages/store/home-page.controller.ts). */
 @ApiExcludeController()
 @Controller()
 export class StaticPagesController {
   constructor(@Inject(APP_CONFIG) private readonly config: ResolvedConfig) {}
-
-  @Get('/')
-  home(@Req() req: FastifyRequest, @Res() reply: FastifyReply): void {
-    const ctx = pageContext(req, reply, this.config.publicBaseUrl);
-    const { t } = ctx;
-    const body = html`<section class="hero">
-<h1>${t('site.name')}</h1>
-<p>${t('site.tagline')}</p>
-${searchForm(t)}
-</section>`;
-    const org = jsonLd({
-      '@context': 'https://schema.org',
-      '@type': 'WebSite',
-      name: t('site.name'),
-      url: this.config.publicBaseUrl,
-      potentialAction: {
-        '@type': 'SearchAction',
-        target: `${this.config.publicBaseUrl}/tim-kiem?q={search_term_string}`,
-        'query-input': 'required name=search_term_string',
-      },
-    });
-    sendPage(reply, layout(ctx, { title: t('site.name'), description: t('site.tagline'), path: '/', structuredData: org }, body));
-  }
 
   @Get('/quy-che-hoat-dong')
   rules(@Req() req: FastifyRequest, @Res() reply: FastifyReply): void {
