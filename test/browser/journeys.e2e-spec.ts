@@ -179,7 +179,7 @@ describe('browser journeys: buyer search, household listing, staff approval, edi
     const title = 'Hội chợ bưởi da xanh Cầu Kè 2025';
     await go(page, () => page.getByRole('link', { name: 'Bản tin và sự kiện' }).click(), /^\/quan-ly\/ban-tin/);
     await go(page, () => page.getByRole('link', { name: 'Viết bản tin mới' }).click(), /^\/quan-ly\/ban-tin\/moi$/);
-    await page.getByLabel('Tiêu đề').fill(title);
+    await page.getByRole('textbox', { name: 'Tiêu đề', exact: true }).fill(title);
     await page.getByLabel('Tóm tắt').fill('Hơn 50 nhà vườn mang bưởi đạt chuẩn OCOP về hội chợ.');
     await page.getByLabel('Nội dung', { exact: true }).fill('<p>Hội chợ diễn ra tại trung tâm huyện Cầu Kè.</p>');
     await go(page, () => page.getByRole('button', { name: 'Lưu', exact: true }).click(), /^\/quan-ly\/ban-tin\/[0-9a-f-]{36}/);
