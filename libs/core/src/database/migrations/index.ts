@@ -4,6 +4,7 @@ import { Search1764440000000 } from './1764440000000-search';
 import { PartnerSync1764450000000 } from './1764450000000-partner-sync';
 import { Traceability1764460000000 } from './1764460000000-traceability';
 import { NewsBulletins1764500000000 } from './1764500000000-news-bulletins';
+import { SearchNameIndex1764510000000 } from './1764510000000-search-name-index';
 
 /**
  * Every schema change, in order. Each bounded context adds its migration files here
@@ -16,4 +17,5 @@ export const MIGRATIONS = [
   PartnerSync1764450000000,
   Traceability1764460000000,
   NewsBulletins1764500000000,
+  SearchNameIndex1764510000000,
 ];
