@@ -22,7 +22,9 @@ const N = Number(process.env.BENCH_PRODUCTS ?? 100_000);
 const DIR = resolve(process.env.BENCH_DIR ?? 'var/bench-search');
 const PG_PORT = Number(process.env.BENCH_PG_PORT ?? 54466);
 const MEILI_PORT = Number(process.env.BENCH_MEILI_PORT ?? 7866);
-const API_PORTS = { meilisearch: 3266, postgres: 3267 } as const;
+const API_PORT = Number(process.env.BENCH_API_PORT ?? 3266);
+/** Two API processes: BENCH_API_PORT (Meilisearch engine) and the next port (PostgreSQL engine). */
+const API_PORTS = { meilisearch: API_PORT, postgres: API_PORT + 1 } as const;
 const MEILI_KEY = 'bench-master-key-0123456789';
 const PREFIX = 'bench_';
 const POOL = 10;

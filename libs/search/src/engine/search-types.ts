@@ -51,6 +51,11 @@ export interface ProductSearchResult {
   hits: ProductHitData[];
   total: number;
   facets: Facets;
+  /**
+   * True when the engine stopped counting early (PostgreSQL, more than 1000 matches): `total` is
+   * an estimate and the facet counts cover only the first matches counted. Absent means false.
+   */
+  approximate?: boolean;
   /** Tokens the engine actually matched (after typo correction), for highlighting. */
   matchedTokens?: string[];
 }

@@ -35,6 +35,11 @@ export class ProductSearchResponseDto {
   @ApiProperty() page!: number;
   @ApiProperty() pageSize!: number;
   @ApiProperty({ type: FacetsDto }) facets!: FacetsDto;
+  @ApiProperty({
+    description:
+      'True when the search stopped counting early (PostgreSQL engine, more than 1000 matches): total is an estimate and facet counts cover only the first 1000 matches counted. Always false with Meilisearch.',
+  })
+  approximate!: boolean;
   @ApiProperty({ description: 'Server time spent on the search' }) processingTimeMs!: number;
 }
 

@@ -46,6 +46,7 @@ export class SearchService {
       page,
       pageSize,
       facets: result.facets,
+      approximate: result.approximate ?? false,
       processingTimeMs: elapsed(started),
     };
   }

@@ -12,7 +12,7 @@ import {
   type ProductSearchResult,
 } from '../engine/search-types';
 import { foldedText } from '../text/vietnamese';
-import { facetsStatement, hitsStatement, queryCte, type Statement } from './pg-queries';
+import { CANDIDATE_CAP, estimateStatement, facetsStatement, hitsStatement, queryCte, type Statement } from './pg-queries';
 import { correctQuery } from './pg-typos';
 
 const PRODUCT_COLUMNS = `id, slug, name, price_vnd, unit, ocop_stars, enterprise_id, enterprise_name, enterprise_kind, commune_code,
@@ -27,6 +27,21 @@ const PRODUCT_RECORD = `id uuid, slug text, name text, price_vnd bigint, unit te
 type Queryable = Pick<DataSource | EntityManager, 'query'>;
 
 /**
+ * Browsing (no query) counts facets over every visible product that passes the filters: exact,
+ * but a scan of most of the table. The counts barely change from one second to the next, so they
+ * are kept this long per filter combination. Writes through this engine clear the cache; writes
+ * made by another process (the worker) show up in the counts within this delay.
+ */
+const BROWSE_FACETS_TTL_MS = 5_000;
+const BROWSE_FACETS_MAX_ENTRIES = 500;
+
+interface Counts {
+  total: number;
+  facets: Facets;
+  approximate: boolean;
+}
+
+/**
  * PostgreSQL engine: the search_products / search_enterprises tables (filled by the same index
  * jobs as Meilisearch) with stored folded and exact tsvectors. Typos and joined syllables are
  * handled by correcting unknown words against the indexed vocabulary when full-text matching
@@ -34,6 +49,8 @@ type Queryable = Pick<DataSource | EntityManager, 'query'>;
  */
 export class PgEngine implements SearchEngine {
   readonly kind = 'postgres' as const;
+
+  private readonly browseCounts = new Map<string, { expires: number; counts: Promise<Counts> }>();
 
   constructor(private readonly dataSource: DataSource) {}
 
@@ -51,22 +68,44 @@ export class PgEngine implements SearchEngine {
   }
 
   private async runProductSearch(params: ProductSearchParams): Promise<ProductSearchResult> {
-    const [hits, counts] = await Promise.all([this.run(hitsStatement(params)), this.run(facetsStatement(params))]);
-    const facets: Facets = emptyFacets();
-    let total = 0;
-    for (const row of counts as Array<{ facet: string; value: string; n: number }>) {
-      if (row.facet === '_total') total = row.n;
-      else facets[row.facet as keyof Facets][row.value] = row.n;
-    }
+    const [hits, counts] = await Promise.all([this.run(hitsStatement(params)), this.counts(params)]);
     return {
       hits: (hits as Array<ProductHitData & { priceVnd: string; ocopStars: number }>).map((h) => ({
         ...h,
         priceVnd: Number(h.priceVnd),
         ocopStars: h.ocopStars > 0 ? h.ocopStars : null,
       })),
-      total,
-      facets,
+      ...counts,
     };
+  }
+
+  private counts(params: ProductSearchParams): Promise<Counts> {
+    if (params.query) return this.countMatches(params);
+    const key = JSON.stringify([params.filters, params.facets]);
+    const now = Date.now();
+    const cached = this.browseCounts.get(key);
+    if (cached && cached.expires > now) return cached.counts;
+    if (this.browseCounts.size >= BROWSE_FACETS_MAX_ENTRIES) this.browseCounts.clear();
+    // The promise is cached, so concurrent identical browses share one scan.
+    const counts = this.countMatches(params);
+    this.browseCounts.set(key, { expires: now + BROWSE_FACETS_TTL_MS, counts });
+    counts.catch(() => this.browseCounts.delete(key));
+    return counts;
+  }
+
+  private async countMatches(params: ProductSearchParams): Promise<Counts> {
+    const facets: Facets = emptyFacets();
+    let total = 0;
+    for (const row of (await this.run(facetsStatement(params))) as Array<{ facet: string; value: string; n: number }>) {
+      if (row.facet === '_total') total = row.n;
+      else if (row.facet === 'ocopStars' && row.value === '0') continue;
+      else facets[row.facet as keyof Facets][row.value] = row.n;
+    }
+    if (total <= CANDIDATE_CAP) return { total, facets, approximate: false };
+    // Counting stopped at CANDIDATE_CAP + 1 matches: the facet counts cover those matches only,
+    // and the total is the planner's estimate (never below what was actually counted).
+    const [{ 'QUERY PLAN': plan }] = (await this.run(estimateStatement(params))) as Array<{ 'QUERY PLAN': Array<{ Plan: { 'Plan Rows': number } }> }>;
+    return { total: Math.max(total, Math.round(plan[0].Plan['Plan Rows'])), facets, approximate: true };
   }
 
   async searchEnterprises(params: EnterpriseSearchParams): Promise<EnterpriseSearchResult> {
@@ -150,6 +189,7 @@ export class PgEngine implements SearchEngine {
        ON CONFLICT (id) DO UPDATE SET ${updates}`,
       [JSON.stringify(records)],
     );
+    this.browseCounts.clear();
     await this.addTerms(
       db,
       docs.map((d) => {
@@ -161,6 +201,7 @@ export class PgEngine implements SearchEngine {
 
   async deleteProducts(ids: string[]): Promise<void> {
     if (ids.length) await this.dataSource.query(`DELETE FROM search_products WHERE id = ANY($1::uuid[])`, [ids]);
+    this.browseCounts.clear();
   }
 
   async upsertEnterprises(docs: EnterpriseDocument[], target = 'search_enterprises', db: Queryable = this.dataSource): Promise<void> {
@@ -227,6 +268,7 @@ export class PgEngine implements SearchEngine {
         await m.query(`DROP TABLE ${t}_old`);
       }
     });
+    this.browseCounts.clear();
     return { products, enterprises };
   }
 

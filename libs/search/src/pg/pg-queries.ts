@@ -32,7 +32,10 @@ export function queryCte(q: ParsedQuery, add: (value: unknown) => string): strin
     fq = fq ? `(${fq} && ${prefix})` : prefix;
   }
   const eq = q.hasMarks ? `websearch_to_tsquery('simple', ${add(q.exact.join(' '))})` : `NULL::tsquery`;
-  return `WITH q AS (SELECT ${fq} AS fq, ${eq} AS eq)`;
+  // NOT MATERIALIZED: statements reference q several times, which would otherwise materialise it
+  // and hide the tsqueries from the planner (no constant folding, generic selectivity, a CTE scan
+  // joined into every branch).
+  return `WITH q AS NOT MATERIALIZED (SELECT ${fq} AS fq, ${eq} AS eq)`;
 }
 
 function filterSql(f: ProductFilters, p: Params): string[] {
@@ -50,7 +53,7 @@ function filterSql(f: ProductFilters, p: Params): string[] {
   return out;
 }
 
-function base(params: ProductSearchParams, p: Params): { cte: string; from: string; where: string } {
+function base(params: ProductSearchParams, p: Params): { cte: string; from: string; where: string; conditions: string[] } {
   const conditions = filterSql(params.filters, p);
   let cte = '';
   let from = 'search_products sp';
@@ -59,8 +62,17 @@ function base(params: ProductSearchParams, p: Params): { cte: string; from: stri
     from = 'search_products sp, q';
     conditions.unshift('sp.tsv @@ q.fq');
   }
-  return { cte, from, where: conditions.length ? `WHERE ${conditions.join(' AND ')}` : '' };
+  return { cte, from, where: conditions.length ? `WHERE ${conditions.join(' AND ')}` : '', conditions };
 }
+
+/**
+ * Ranking and facet counting stop at this many matches. It equals MAX_RESULT_WINDOW, so every
+ * page a client can reach is cut from a candidate set at least that large.
+ */
+export const CANDIDATE_CAP = MAX_RESULT_WINDOW;
+
+/** Indexed (search_products_name_tsv_idx): the product's name, folded and exact tokens. */
+const NAME_TSV = `to_tsvector('simple'::regconfig, sp.exact_name)`;
 
 const RANK = `ts_rank_cd(sp.tsv, q.fq, 1)`;
 
@@ -86,11 +98,60 @@ function orderBy(params: ProductSearchParams): string {
 export const HIT_COLUMNS = `sp.id, sp.slug, sp.name, sp.price_vnd AS "priceVnd", sp.unit, sp.ocop_stars AS "ocopStars",
   sp.enterprise_id AS "enterpriseId", sp.enterprise_name AS "enterpriseName", sp.commune_code AS "communeCode",
   sp.thumbnail_url AS "thumbnailUrl"`;
+const HIT_NAMES = `c.id, c.slug, c.name, c."priceVnd", c.unit, c."ocopStars", c."enterpriseId", c."enterpriseName", c."communeCode", c."thumbnailUrl"`;
 
 export function hitsStatement(params: ProductSearchParams): Statement {
   if (params.page * params.pageSize > MAX_RESULT_WINDOW) throw new Error('result window exceeded');
   const p = new Params();
   const b = base(params, p);
+  const q = params.query;
+  if (q && params.sort === 'relevance') {
+    // Ranking every match costs ts_rank over tens of thousands of rows for a broad query
+    // ("dừa": 24k matches). Rank a capped candidate set instead, gathered tier by tier with a
+    // cheap, indexed criterion: exact diacritics in the name, exact anywhere, folded word in the
+    // name, then any other match. The tiers are disjoint and run in order under one LIMIT (an
+    // Append stops pulling rows once the limit is reached), so a broad query never touches the
+    // later tiers, and a query matching fewer than CANDIDATE_CAP rows gets all of them: its
+    // order is then exactly the full ranking.
+    //
+    // In the first tiers the name/exact match implies `tsv @@ fq` by construction (exact fields
+    // hold every word's folded token too, from the same text). That condition stays as a guard,
+    // written as a row filter (IS TRUE): as an index condition the planner would AND in a full
+    // scan of the tsv index, which for a prefix ("dua:*") costs more than the whole tier.
+    const filters = b.conditions.slice(1);
+    const guarded = (extra: string[]) => `WHERE ${[...extra, '(sp.tsv @@ q.fq) IS TRUE', ...filters].join(' AND ')}`;
+    const w = (extra: string[]) => `WHERE ${[...b.conditions, ...extra].join(' AND ')}`;
+    const tiers = q.hasMarks
+      ? [
+          guarded([`${NAME_TSV} @@ q.eq`]),
+          guarded(['sp.tsv_exact @@ q.eq', `NOT (${NAME_TSV} @@ q.eq)`]),
+          guarded([`${NAME_TSV} @@ q.fq`, 'NOT (sp.tsv_exact @@ q.eq)']),
+          w([`NOT (${NAME_TSV} @@ q.fq)`, 'NOT (sp.tsv_exact @@ q.eq)']),
+        ]
+      : [guarded([`${NAME_TSV} @@ q.fq`]), w([`NOT (${NAME_TSV} @@ q.fq)`])];
+    // Each candidate row carries its hit columns and sort keys, so the heap is visited once.
+    const keys = q.hasMarks
+      ? [`(sp.tsv_exact @@ q.eq) AS r0`, `ts_rank(sp.tsv_exact, q.eq) AS r1`, `${RANK} AS r2`]
+      : [`${RANK} AS r2`];
+    const order = q.hasMarks ? 'c.r0 DESC, c.r1 DESC, c.r2 DESC, c.id' : 'c.r2 DESC, c.id';
+    const cap = p.add(CANDIDATE_CAP);
+    const select = `SELECT ${HIT_COLUMNS}, ${keys.join(', ')} FROM ${b.from}`;
+    // A selective query (say "mat ong" with 4+ stars: a few hundred matches) is cheaper to rank
+    // whole, straight from the filtered bitmap, than tier by tier (the name tier would fetch every
+    // name match before applying the filters). `n` counts the matches up to the cap; each branch
+    // carries a one-time filter on it, so exactly one of them runs.
+    const small = `(SELECT n FROM n) <= ${cap}`;
+    const candidates =
+      `(${select} ${b.where} AND ${small}) UNION ALL ` +
+      `(SELECT * FROM (${tiers.map((t) => `(${select} ${t})`).join(' UNION ALL ')} LIMIT ${cap}) t WHERE NOT ${small})`;
+    const limit = p.add(params.pageSize);
+    const offset = p.add((params.page - 1) * params.pageSize);
+    return {
+      sql: `${b.cte}, n AS MATERIALIZED (SELECT count(*) AS n FROM (SELECT 1 FROM ${b.from} ${b.where} LIMIT ${cap} + 1) m)
+        SELECT ${HIT_NAMES} FROM (${candidates}) c ORDER BY ${order} LIMIT ${limit} OFFSET ${offset}`,
+      params: p.values,
+    };
+  }
   const limit = p.add(params.pageSize);
   const offset = p.add((params.page - 1) * params.pageSize);
   return {
@@ -99,20 +160,34 @@ export function hitsStatement(params: ProductSearchParams): Statement {
   };
 }
 
-/** Total and facet counts over the same filtered set as the hits (so they always agree). */
+/**
+ * Total and facet counts over the same filtered set as the hits, in one pass over the matches
+ * (GROUPING SETS for the scalar facets, one unnest per array facet). With a query, counting
+ * stops after CANDIDATE_CAP + 1 matches: the `_total` row then equals CANDIDATE_CAP + 1, which
+ * tells the engine the counts are partial (it estimates the total and flags the response as
+ * approximate). Without a query (browsing) the counts are exact; the engine caches them briefly.
+ */
 export function facetsStatement(params: ProductSearchParams): Statement {
   const p = new Params();
   const b = base(params, p);
-  const total = `SELECT '_total' AS facet, NULL AS value, count(*)::int AS n FROM f`;
-  const sql = params.facets
-    ? `${b.cte ? `${b.cte},` : 'WITH'} f AS MATERIALIZED (
-         SELECT sp.category_ids, sp.commune_code, sp.ocop_stars, sp.certifications, sp.enterprise_kind FROM ${b.from} ${b.where})
-       ${total}
-       UNION ALL SELECT 'category', c::text, count(*)::int FROM f, unnest(f.category_ids) c GROUP BY c
-       UNION ALL SELECT 'commune', commune_code, count(*)::int FROM f GROUP BY commune_code
-       UNION ALL SELECT 'ocopStars', ocop_stars::text, count(*)::int FROM f WHERE ocop_stars > 0 GROUP BY ocop_stars
-       UNION ALL SELECT 'certification', c, count(*)::int FROM f, unnest(f.certifications) c GROUP BY c
-       UNION ALL SELECT 'enterpriseKind', enterprise_kind, count(*)::int FROM f GROUP BY enterprise_kind`
-    : `${b.cte} SELECT '_total' AS facet, NULL AS value, count(*)::int AS n FROM ${b.from} ${b.where}`;
+  const limit = params.query ? ` LIMIT ${p.add(CANDIDATE_CAP + 1)}` : '';
+  if (!params.facets) {
+    return { sql: `${b.cte ? `${b.cte},` : 'WITH'} f AS (SELECT 1 FROM ${b.from} ${b.where}${limit}) SELECT '_total' AS facet, NULL AS value, count(*)::int AS n FROM f`, params: p.values };
+  }
+  const sql = `${b.cte ? `${b.cte},` : 'WITH'} f AS MATERIALIZED (
+       SELECT sp.category_ids, sp.commune_code, sp.ocop_stars, sp.certifications, sp.enterprise_kind FROM ${b.from} ${b.where}${limit})
+     SELECT CASE GROUPING(commune_code, ocop_stars, enterprise_kind)
+              WHEN 7 THEN '_total' WHEN 3 THEN 'commune' WHEN 5 THEN 'ocopStars' ELSE 'enterpriseKind' END AS facet,
+            COALESCE(commune_code, ocop_stars::text, enterprise_kind) AS value, count(*)::int AS n
+       FROM f GROUP BY GROUPING SETS ((), (commune_code), (ocop_stars), (enterprise_kind))
+     UNION ALL SELECT 'category', c::text, count(*)::int FROM f, unnest(f.category_ids) c GROUP BY c
+     UNION ALL SELECT 'certification', c, count(*)::int FROM f, unnest(f.certifications) c GROUP BY c`;
   return { sql, params: p.values };
+}
+
+/** The planner's row estimate for the matches (used as the total when counting was capped). */
+export function estimateStatement(params: ProductSearchParams): Statement {
+  const p = new Params();
+  const b = base(params, p);
+  return { sql: `EXPLAIN (FORMAT JSON) ${b.cte} SELECT 1 FROM ${b.from} ${b.where}`, params: p.values };
 }

@@ -4,6 +4,7 @@ import { Search1764440000000 } from './1764440000000-search';
 import { PartnerSync1764450000000 } from './1764450000000-partner-sync';
 import { Traceability1764460000000 } from './1764460000000-traceability';
 import { NewsBulletins1764500000000 } from './1764500000000-news-bulletins';
+import { SearchNameIndex1764510000000 } from './1764510000000-search-name-index';
 import { Inquiries1764700000000 } from './1764700000000-inquiries';
 
 /**
@@ -17,5 +18,6 @@ export const MIGRATIONS = [
   PartnerSync1764450000000,
   Traceability1764460000000,
   NewsBulletins1764500000000,
+  SearchNameIndex1764510000000,
   Inquiries1764700000000,
 ];
