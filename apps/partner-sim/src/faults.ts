@@ -11,9 +11,14 @@ export interface SimFaults {
   latencyMs: number;
   /** The next `count` calls are answered 429. */
   burst429: { count: number };
+  /**
+   * Shopee shop-level calls refused as a whole: `sign` → error_sign, `timestamp` → error_param
+   * "Invalid timestamp", `quota` → error_limit (daily quota exhausted). `none` by default.
+   */
+  shopeeRefuse: 'none' | 'sign' | 'timestamp' | 'quota';
 }
 
-export const NO_FAULTS: SimFaults = { transientRate: 0, throttleRate: 0, dropRate: 0, malformedRate: 0, latencyMs: 0, burst429: { count: 0 } };
+export const NO_FAULTS: SimFaults = { transientRate: 0, throttleRate: 0, dropRate: 0, malformedRate: 0, latencyMs: 0, burst429: { count: 0 }, shopeeRefuse: 'none' };
 
 export type FaultDecision = 'none' | 'transient' | 'throttle' | 'drop' | 'malformed';
 

@@ -46,6 +46,15 @@ export class ShopeeSim {
     for (const t of this.access.values()) t.expiresAt = 0;
   }
 
+  /** The `shopeeRefuse` fault, when it is one of `kinds`: the answer Shopee gives for it. */
+  private refused(...kinds: Array<SimFaults['shopeeRefuse']>): Reply | null {
+    const mode = this.faults().shopeeRefuse;
+    if (!kinds.includes(mode)) return null;
+    if (mode === 'sign') return err(403, 'error_sign', 'Wrong sign.');
+    if (mode === 'timestamp') return err(403, 'error_param', 'Invalid timestamp');
+    return err(403, 'error_limit', 'The API call quota of today is exhausted.');
+  }
+
   private checkCommon(r: SimRequest, shopLevel: boolean): Reply | null {
     const q = r.query;
     if (Number(q.get('partner_id')) !== this.opts.partnerId) return err(403, 'error_param', 'Invalid partner_id');
@@ -58,10 +67,11 @@ export class ShopeeSim {
 
   async handle(r: SimRequest): Promise<boolean> {
     if (!r.path.startsWith('/api/v2/')) return false;
+    this.store.shopeeCalls[r.path] = (this.store.shopeeCalls[r.path] ?? 0) + 1;
     if (r.path === '/api/v2/shop/auth_partner') return this.authPartner(r), true;
     if (r.path === '/api/v2/auth/token/get') return this.tokenGet(r), true;
     if (r.path === '/api/v2/auth/access_token/get') return this.accessTokenGet(r), true;
-    const bad = this.checkCommon(r, true);
+    const bad = this.refused('sign', 'timestamp') ?? this.checkCommon(r, true);
     if (bad) return send(r.res, bad.status, bad.body), true;
     const shopId = r.query.get('shop_id') ?? '';
     const token = this.access.get(r.query.get('access_token') ?? '');
@@ -80,7 +90,7 @@ export class ShopeeSim {
     const q = this.quota.get(shopId);
     const used = q && q.day === day ? q.n + 1 : 1;
     this.quota.set(shopId, { day, n: used });
-    if (used > this.opts.dailyQuota) {
+    if (used > this.opts.dailyQuota || this.refused('quota')) {
       send(r.res, 403, envelope('error_limit', 'The API call quota of today is exhausted.'));
       return true;
     }

@@ -26,6 +26,8 @@ export class SimStore {
   readonly shops = new Map<string, Map<string, SimItem>>();
   readonly counters = new Map<string, ShopCounters>();
   refreshTokenReuse = 0;
+  /** Every Shopee request received, by api path (also those refused before reaching the catalog). */
+  readonly shopeeCalls: Record<string, number> = {};
   refreshes = 0;
   faultsInjected = { transient: 0, throttle: 0, drop: 0, malformed: 0, burst429: 0 };
 

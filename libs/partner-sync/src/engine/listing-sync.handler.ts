@@ -239,7 +239,8 @@ export class ListingSyncHandler {
       case 'quota': {
         const until = nextQuotaReset(this.clock.now());
         await this.connections.pauseUntil(conn.id, until, err.message);
-        await this.set(listing.id, { state: 'failed', error_class: 'quota', last_error: `${err.message} (tạm dừng đến / paused until ${until.toISOString()})` });
+        // Not a failure (rule 2): the listing waits in the queue until the quota resets.
+        await this.set(listing.id, { state: 'queued', error_class: 'quota', last_error: `${err.message} (tạm dừng đến / paused until ${until.toISOString()})` });
         throw new RetryJobLaterError(until.getTime() - this.clock.now().getTime() + 1000, err.message);
       }
       case 'signature': {
