@@ -173,7 +173,8 @@ export class MeiliEngine implements SearchEngine {
     await flush();
     await this.ensureIndex(uid, settings, version);
     await this.checked(this.client.swapIndexes([{ indexes: [uid, next], rename: false }]));
-    await this.client.deleteIndexIfExists(next);
+    // Wait for the old copy to be gone, so a finished rebuild leaves exactly the live indexes.
+    await this.dropIndex(next);
     return written;
   }
 
@@ -221,6 +222,18 @@ export class MeiliEngine implements SearchEngine {
 
   private async write(task: ReturnType<Index['addDocuments']>): Promise<void> {
     await this.call(() => this.checked(task));
+  }
+
+  /** Deletes an index and waits until Meilisearch has done so; a missing index is not an error. */
+  private async dropIndex(uid: string): Promise<void> {
+    try {
+      const done = await this.client.deleteIndex(uid).waitTask(TASK_WAIT);
+      if (done.status === 'failed' && done.error?.code !== 'index_not_found') {
+        throw new Error(`Meilisearch task ${done.uid} failed: ${done.error?.message ?? ''}`);
+      }
+    } catch (err) {
+      if ((err as { cause?: { code?: string } })?.cause?.code !== 'index_not_found') throw err;
+    }
   }
 
   /** Waits for a task and turns a failed task (which resolves, search.md) into an error. */
