@@ -32,3 +32,4 @@ export * from './text/xml';
 export * from './validation/validation.pipe';
 export * from './validation/vietnam-validators';
 export * from './validation/page-query.dto';
+export * from './validation/ids';

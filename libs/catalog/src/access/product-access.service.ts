@@ -1,12 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { NotFoundError } from '@tradefloor/core';
+import { isUuid, NotFoundError } from '@tradefloor/core';
 import { EnterpriseAccess, type EnterpriseEntity } from '@tradefloor/enterprise-profile';
 import type { Principal } from '@tradefloor/identity';
 import type { DataSource, EntityManager } from 'typeorm';
 import { ProductEntity } from '../entities/product.entity';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** Who may write a product: whoever may manage its enterprise (members and admins). */
 @Injectable()
@@ -21,7 +20,7 @@ export class ProductAccess {
     productId: string,
     manager?: EntityManager,
   ): Promise<{ product: ProductEntity; enterprise: EnterpriseEntity }> {
-    if (!UUID.test(productId)) throw new NotFoundError('Sản phẩm', 'PRODUCT_NOT_FOUND');
+    if (!isUuid(productId)) throw new NotFoundError('Sản phẩm', 'PRODUCT_NOT_FOUND');
     const product = await (manager ?? this.dataSource.manager).getRepository(ProductEntity).findOneBy({ id: productId });
     if (!product) throw new NotFoundError('Sản phẩm', 'PRODUCT_NOT_FOUND');
     const enterprise = await this.enterprises.assertCanManage(principal, product.enterpriseId, manager);

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { Clock, DomainEvents, InvalidStateError, NotFoundError, returnedRows, ValidationFailedError, type FieldError } from '@tradefloor/core';
+import { Clock, DomainEvents, type FieldError, InvalidStateError, isUuid, NotFoundError, returnedRows, ValidationFailedError } from '@tradefloor/core';
 import type { Principal } from '@tradefloor/identity';
 import type { DataSource } from 'typeorm';
 import type { CreateOcopCertificateDto, OcopCertificateDto, OcopStatisticsDto } from '../dto/ocop.dto';
@@ -10,7 +10,6 @@ import { ProductEntity } from '../entities/product.entity';
 import { vietnamDate } from '../read-model/product-views.service';
 import { addMonths, checkOcopScore, isCalendarDate, OCOP_VALIDITY_MONTHS, ocopLevel } from './ocop-rules';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export function toCertificateDto(c: OcopCertificateEntity): OcopCertificateDto {
   return {
@@ -88,7 +87,7 @@ export class OcopCertificates {
   }
 
   async revoke(id: string, reason: string): Promise<OcopCertificateEntity> {
-    if (!UUID.test(id)) throw new NotFoundError('Chứng nhận OCOP', 'OCOP_CERTIFICATE_NOT_FOUND');
+    if (!isUuid(id)) throw new NotFoundError('Chứng nhận OCOP', 'OCOP_CERTIFICATE_NOT_FOUND');
     return this.dataSource.transaction(async (m) => {
       const repo = m.getRepository(OcopCertificateEntity);
       const cert = await repo.findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });

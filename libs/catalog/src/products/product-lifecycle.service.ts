@@ -1,13 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { Clock, DomainEvents, InvalidStateError, NotFoundError } from '@tradefloor/core';
+import { Clock, DomainEvents, InvalidStateError, isUuid, NotFoundError } from '@tradefloor/core';
 import { EnterpriseEntity } from '@tradefloor/enterprise-profile';
 import type { Principal } from '@tradefloor/identity';
 import type { DataSource, EntityManager } from 'typeorm';
 import { ProductAccess } from '../access/product-access.service';
 import { ProductEntity, type ProductStatus } from '../entities/product.entity';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export type LifecycleAction = 'submit' | 'approve' | 'reject' | 'unlist' | 'relist' | 'archive';
 
@@ -41,7 +40,7 @@ export class ProductLifecycle {
 
   /** Moderator actions (admins and editors). */
   async moderate(id: string, action: 'approve' | 'reject' | 'archive', reason?: string): Promise<ProductEntity> {
-    if (!UUID.test(id)) throw new NotFoundError('Sản phẩm', 'PRODUCT_NOT_FOUND');
+    if (!isUuid(id)) throw new NotFoundError('Sản phẩm', 'PRODUCT_NOT_FOUND');
     return this.transition(id, action, reason);
   }
 

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { NotFoundError } from '@tradefloor/core';
+import { isUuid, NotFoundError } from '@tradefloor/core';
 import { EnterpriseAccess } from '@tradefloor/enterprise-profile';
 import type { Principal } from '@tradefloor/identity';
 import { In, type DataSource, type FindOptionsWhere } from 'typeorm';
@@ -11,7 +11,6 @@ import { ProductImageEntity } from '../entities/product-image.entity';
 import { ProductViews } from '../read-model/product-views.service';
 import { ocopBadge, toProductDto } from './product-mapper';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** Owner and moderator views of products (any status). */
 @Injectable()
@@ -27,7 +26,7 @@ export class ProductQueries {
   async getForManager(principal: Principal, id: string): Promise<ProductDto> {
     let product: ProductEntity | null;
     if (principal.role === 'editor') {
-      product = UUID.test(id) ? await this.dataSource.getRepository(ProductEntity).findOneBy({ id }) : null;
+      product = isUuid(id) ? await this.dataSource.getRepository(ProductEntity).findOneBy({ id }) : null;
       if (!product) throw new NotFoundError('Sản phẩm', 'PRODUCT_NOT_FOUND');
     } else {
       product = (await this.access.assertCanManage(principal, id)).product;

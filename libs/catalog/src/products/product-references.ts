@@ -6,8 +6,8 @@ import type { DataSource } from 'typeorm';
 import type { CertificationDto } from '../dto/product-input.dto';
 import { CategoryEntity } from '../entities/category.entity';
 import type { Certification } from '../entities/product.entity';
+import { isUuid } from '@tradefloor/core';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
  * Checks of product input that need the database (category, commune) or several fields
@@ -36,7 +36,7 @@ export class ProductReferences {
   }
 
   async categoryExists(id: string): Promise<boolean> {
-    return UUID.test(id) && (await this.dataSource.getRepository(CategoryEntity).existsBy({ id }));
+    return isUuid(id) && (await this.dataSource.getRepository(CategoryEntity).existsBy({ id }));
   }
 }
 

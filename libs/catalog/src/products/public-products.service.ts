@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { NotFoundError } from '@tradefloor/core';
+import { isUuid, NotFoundError } from '@tradefloor/core';
 import type { DataSource } from 'typeorm';
 import type { PublicProductDto, PublishedProductSummaryDto } from '../dto/product-output.dto';
 import { CategoryEntity } from '../entities/category.entity';
@@ -57,7 +57,7 @@ export class PublicProducts {
    * registry at merge): newest first.
    */
   async publishedProductsOf(enterpriseId: string): Promise<PublishedProductSummaryDto[]> {
-    if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(enterpriseId)) return [];
+    if (!isUuid(enterpriseId)) return [];
     const rows: Array<{ id: string }> = await this.dataSource.query(
       `SELECT p.id FROM products p JOIN enterprises e ON e.id = p.enterprise_id
        WHERE p.enterprise_id = $1::uuid AND p.status = 'published' AND e.status = 'verified'

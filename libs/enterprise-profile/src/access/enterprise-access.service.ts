@@ -1,12 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { ForbiddenError, NotFoundError } from '@tradefloor/core';
+import { ForbiddenError, isUuid, NotFoundError } from '@tradefloor/core';
 import type { Principal } from '@tradefloor/identity';
 import type { DataSource, EntityManager } from 'typeorm';
 import { EnterpriseMemberEntity } from '../entities/enterprise-member.entity';
 import { EnterpriseEntity } from '../entities/enterprise.entity';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
  * The one place that decides who may write an enterprise's data: its members (owner, staff)
@@ -18,7 +17,7 @@ export class EnterpriseAccess {
 
   /** Returns the enterprise if `principal` may manage it; 404 if it does not exist, 403 otherwise. */
   async assertCanManage(principal: Principal, enterpriseId: string, manager?: EntityManager): Promise<EnterpriseEntity> {
-    if (!UUID.test(enterpriseId)) throw new NotFoundError('Doanh nghiệp', 'ENTERPRISE_NOT_FOUND');
+    if (!isUuid(enterpriseId)) throw new NotFoundError('Doanh nghiệp', 'ENTERPRISE_NOT_FOUND');
     const m = manager ?? this.dataSource.manager;
     const enterprise = await m.getRepository(EnterpriseEntity).findOneBy({ id: enterpriseId });
     if (!enterprise) throw new NotFoundError('Doanh nghiệp', 'ENTERPRISE_NOT_FOUND');

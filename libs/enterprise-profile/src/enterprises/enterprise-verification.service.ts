@@ -1,11 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { Clock, DomainEvents, NotFoundError } from '@tradefloor/core';
+import { Clock, DomainEvents, isUuid, NotFoundError } from '@tradefloor/core';
 import type { DataSource } from 'typeorm';
 import { EnterpriseEntity } from '../entities/enterprise.entity';
 import { nextStatus, type EnterpriseAction } from './enterprise-lifecycle';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** The floor's side of the lifecycle: verify or reject a submission, suspend and reinstate. */
 @Injectable()
@@ -42,7 +41,7 @@ export class EnterpriseVerification {
   }
 
   private transition(id: string, action: EnterpriseAction, apply: (e: EnterpriseEntity) => void): Promise<EnterpriseEntity> {
-    if (!UUID.test(id)) throw new NotFoundError('Doanh nghiệp', 'ENTERPRISE_NOT_FOUND');
+    if (!isUuid(id)) throw new NotFoundError('Doanh nghiệp', 'ENTERPRISE_NOT_FOUND');
     return this.dataSource.transaction(async (m) => {
       const repo = m.getRepository(EnterpriseEntity);
       const e = await repo.findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });

@@ -1,13 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { ConflictError, ForbiddenError, NotFoundError, ValidationFailedError } from '@tradefloor/core';
+import { ConflictError, ForbiddenError, isUuid, NotFoundError, ValidationFailedError } from '@tradefloor/core';
 import { UsersService, type Principal } from '@tradefloor/identity';
 import type { DataSource } from 'typeorm';
 import { EnterpriseAccess } from '../access/enterprise-access.service';
 import type { MemberDto } from '../dto/member.dto';
 import { EnterpriseMemberEntity } from '../entities/enterprise-member.entity';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** Who may manage an enterprise: its owner adds and removes staff (admins may too). */
 @Injectable()
@@ -52,7 +51,7 @@ export class EnterpriseMembers {
   async remove(principal: Principal, enterpriseId: string, userId: string): Promise<void> {
     await this.assertOwnerOrAdmin(principal, enterpriseId);
     const repo = this.dataSource.getRepository(EnterpriseMemberEntity);
-    const member = UUID.test(userId) ? await repo.findOneBy({ enterpriseId, userId }) : null;
+    const member = isUuid(userId) ? await repo.findOneBy({ enterpriseId, userId }) : null;
     if (!member) throw new NotFoundError('Thành viên', 'MEMBER_NOT_FOUND');
     if (member.role === 'owner') {
       throw new ConflictError('Không thể xoá chủ sở hữu doanh nghiệp (the owner cannot be removed)', 'CANNOT_REMOVE_OWNER');

@@ -1,7 +1,4 @@
-/** Escapes LIKE wildcards in user input (used as a bound parameter, with backslash as escape). */
-export function escapeLike(text: string): string {
-  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
-}
+import { escapeLike } from '@tradefloor/core';
 
 /** The words of a search query (at most 8), each escaped for a `%word%` pattern. */
 export function likeWords(q: string | undefined): string[] {

@@ -1,6 +1,6 @@
 import { Inject, Injectable, type OnApplicationBootstrap } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { APP_CONFIG, LOGGER, NotFoundError, ValidationFailedError, type ResolvedConfig } from '@tradefloor/core';
+import { APP_CONFIG, LOGGER, NotFoundError, ValidationFailedError, escapeLike, type ResolvedConfig } from '@tradefloor/core';
 import type { Logger } from 'pino';
 import type { DataSource } from 'typeorm';
 import { PasswordHasher } from '../auth/password-hasher';
@@ -59,7 +59,7 @@ export class UsersService implements OnApplicationBootstrap {
   async list(filter: { page: number; pageSize: number; role?: Role; q?: string }): Promise<UserPage> {
     const qb = this.dataSource.getRepository(UserEntity).createQueryBuilder('u').orderBy('u.createdAt', 'DESC');
     if (filter.role) qb.andWhere('u.role = :role', { role: filter.role });
-    if (filter.q) qb.andWhere(`(u.email ILIKE :q OR u.display_name ILIKE :q)`, { q: `%${filter.q.replace(/[%_\\]/g, '\\$&')}%` });
+    if (filter.q) qb.andWhere(`(u.email ILIKE :q OR u.display_name ILIKE :q)`, { q: `%${escapeLike(filter.q)}%` });
     const [items, total] = await qb.skip((filter.page - 1) * filter.pageSize).take(filter.pageSize).getManyAndCount();
     return { items, total, page: filter.page, pageSize: filter.pageSize };
   }

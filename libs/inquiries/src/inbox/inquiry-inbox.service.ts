@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { NotFoundError } from '@tradefloor/core';
+import { isUuid, NotFoundError } from '@tradefloor/core';
 import { EnterpriseAccess } from '@tradefloor/enterprise-profile';
 import type { Principal } from '@tradefloor/identity';
 import type { DataSource } from 'typeorm';
@@ -8,7 +8,6 @@ import type { InquiryListQueryDto } from '../dto/inquiry-input.dto';
 import type { InquiryDto, InquiryPageDto } from '../dto/inquiry-output.dto';
 import type { InquiryStatus } from '../inquiry.entity';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 interface Row {
   id: string;
@@ -47,7 +46,7 @@ export class InquiryInbox {
   }
 
   async setStatus(principal: Principal, inquiryId: string, status: InquiryStatus): Promise<InquiryDto> {
-    const [found] = UUID.test(inquiryId) ? await this.dataSource.query(`SELECT enterprise_id FROM inquiries WHERE id = $1`, [inquiryId]) : [];
+    const [found] = isUuid(inquiryId) ? await this.dataSource.query(`SELECT enterprise_id FROM inquiries WHERE id = $1`, [inquiryId]) : [];
     if (!found) throw new NotFoundError('Yêu cầu hỏi mua', 'INQUIRY_NOT_FOUND');
     await this.access.assertCanManage(principal, found.enterprise_id);
     await this.dataSource.query(`UPDATE inquiries SET status = $2, updated_at = now() WHERE id = $1`, [inquiryId, status]);

@@ -1,19 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { ProductViews } from '@tradefloor/catalog';
-import {
-  APP_CONFIG,
-  Clock,
-  JobQueue,
-  LOGGER,
-  NotFoundError,
-  RateLimiter,
-  TooManyRequestsError,
-  ValidationFailedError,
-  normalizeVietnameseMobile,
-  type FieldError,
-  type ResolvedConfig,
-} from '@tradefloor/core';
+import { APP_CONFIG, Clock, type FieldError, isUuid, JobQueue, LOGGER, normalizeVietnameseMobile, NotFoundError, RateLimiter, type ResolvedConfig, TooManyRequestsError, ValidationFailedError } from '@tradefloor/core';
 import type { Principal } from '@tradefloor/identity';
 import type { Logger } from 'pino';
 import { createHash, randomUUID } from 'node:crypto';
@@ -25,7 +13,6 @@ import { ClientFingerprints, type ClientInfo } from '../spam/client-fingerprint'
 import { FormTokens } from '../spam/form-token';
 import { isLinkHeavy } from '../spam/message-rules';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const DUPLICATE_WINDOW_MS = 3600_000;
 
 export const FORM_TOO_FAST = 'Bạn gửi hơi nhanh — vui lòng kiểm tra lại nội dung rồi gửi lại (sent too quickly, please check and send again)';
@@ -53,7 +40,7 @@ export class InquirySubmissions {
   ) {}
 
   async submit(productId: string, input: CreateInquiryDto, caller: Principal | undefined, client: ClientInfo): Promise<InquiryReceiptDto> {
-    const product = UUID.test(productId) ? await this.products.get(productId) : undefined;
+    const product = isUuid(productId) ? await this.products.get(productId) : undefined;
     if (!product?.visible) throw new NotFoundError('Sản phẩm', 'PRODUCT_NOT_FOUND');
 
     if (input.website?.trim()) {

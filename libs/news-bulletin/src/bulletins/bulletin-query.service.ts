@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { Clock, NotFoundError, ValidationFailedError, foldVietnamese } from '@tradefloor/core';
+import { Clock, foldVietnamese, isUuid, NotFoundError, ValidationFailedError, escapeLike } from '@tradefloor/core';
 import type { DataSource, SelectQueryBuilder } from 'typeorm';
 import { CategoryService } from '../categories/category.service';
 import type { BulletinListQuery, EventListQuery } from '../dto/bulletin-query.dto';
@@ -14,8 +14,6 @@ export interface BulletinPage {
   pageSize: number;
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const likeEscape = (s: string) => s.replace(/[\\%_]/g, '\\$&');
 
 /** Reads: public lists and pages show published bulletins only. */
 @Injectable()
@@ -37,12 +35,12 @@ export class BulletinQueryService {
     if (query.tag) qb.andWhere('b.tag_keys @> ARRAY[:tagKey]::text[]', { tagKey: tagKey(query.tag) });
     if (query.kind) qb.andWhere('b.kind = :kind', { kind: query.kind });
     const words = foldVietnamese(query.q ?? '').split(/\s+/).filter(Boolean).slice(0, 8);
-    words.forEach((word, i) => qb.andWhere(`b.search_text LIKE :w${i} ESCAPE '\\'`, { [`w${i}`]: `%${likeEscape(word)}%` }));
+    words.forEach((word, i) => qb.andWhere(`b.search_text LIKE :w${i} ESCAPE '\\'`, { [`w${i}`]: `%${escapeLike(word)}%` }));
     const q = query.q?.trim();
     if (q && foldVietnamese(q) !== q.toLowerCase()) {
       // The query carries diacritics: exact-diacritic matches first (dừa before dưa, dứa, đũa).
       qb.addOrderBy(`CASE WHEN b.title ILIKE :exact THEN 0 WHEN b.summary ILIKE :exact THEN 1 ELSE 2 END`, 'ASC');
-      qb.setParameter('exact', `%${likeEscape(q)}%`);
+      qb.setParameter('exact', `%${escapeLike(q)}%`);
     }
     qb.addOrderBy(status === 'published' ? 'b.published_at' : 'b.updated_at', 'DESC').addOrderBy('b.id', 'ASC');
     return this.page(qb, query.page, query.pageSize);
@@ -62,7 +60,7 @@ export class BulletinQueryService {
 
   /** A published bulletin by slug or id; 404 for anything not public. */
   async getPublished(idOrSlug: string): Promise<BulletinEntity> {
-    const where = UUID.test(idOrSlug) ? { id: idOrSlug.toLowerCase() } : { slug: idOrSlug };
+    const where = isUuid(idOrSlug) ? { id: idOrSlug.toLowerCase() } : { slug: idOrSlug };
     const b = await this.repo().findOneBy({ ...where, status: 'published' });
     if (!b) throw new NotFoundError('Bản tin');
     return b;
@@ -70,7 +68,7 @@ export class BulletinQueryService {
 
   /** A bulletin by slug or id in any state (editors and admins preview drafts). */
   async getAny(idOrSlug: string): Promise<BulletinEntity> {
-    const b = await this.repo().findOneBy(UUID.test(idOrSlug) ? { id: idOrSlug.toLowerCase() } : { slug: idOrSlug });
+    const b = await this.repo().findOneBy(isUuid(idOrSlug) ? { id: idOrSlug.toLowerCase() } : { slug: idOrSlug });
     if (!b) throw new NotFoundError('Bản tin');
     return b;
   }

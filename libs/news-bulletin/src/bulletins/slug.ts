@@ -1,13 +1,12 @@
-import { slugify } from '@tradefloor/core';
+import { isUuid, slugify } from '@tradefloor/core';
 import type { EntityManager } from 'typeorm';
 import { QueryFailedError } from 'typeorm';
 
-const UUID_LIKE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 /** Base slug of a title: ASCII-folded; never empty and never shaped like a UUID (ids share the route). */
 export function baseSlug(title: string): string {
   const base = slugify(title) || 'ban-tin';
-  return UUID_LIKE.test(base) ? `${base}-tin` : base;
+  return isUuid(base) ? `${base}-tin` : base;
 }
 
 /** First free slug among base, base-2, base-3… (another bulletin's slug is never reused). */

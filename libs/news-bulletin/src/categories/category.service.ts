@@ -1,12 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { ConflictError, NotFoundError, ValidationFailedError, slugify } from '@tradefloor/core';
+import { ConflictError, isUuid, NotFoundError, slugify, ValidationFailedError } from '@tradefloor/core';
 import type { DataSource, EntityManager } from 'typeorm';
 import { QueryFailedError } from 'typeorm';
 import type { CreateCategoryDto, UpdateCategoryDto } from '../dto/category-input.dto';
 import { BulletinCategoryEntity } from '../entities/bulletin-category.entity';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** Bulletin categories (Tin tức, OCOP, …), managed by admins. */
 @Injectable()
@@ -24,7 +23,7 @@ export class CategoryService {
   /** By slug or id; null when unknown. */
   async find(slugOrId: string): Promise<BulletinCategoryEntity | null> {
     const repo = this.dataSource.getRepository(BulletinCategoryEntity);
-    return UUID.test(slugOrId) ? repo.findOneBy({ id: slugOrId }) : repo.findOneBy({ slug: slugOrId });
+    return isUuid(slugOrId) ? repo.findOneBy({ id: slugOrId }) : repo.findOneBy({ slug: slugOrId });
   }
 
   /** Validates a categoryId given in a bulletin write (400 naming the field when unknown). */

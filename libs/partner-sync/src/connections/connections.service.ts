@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { APP_CONFIG, DomainError, NotFoundError, ValidationFailedError, returnedRows, type ResolvedConfig } from '@tradefloor/core';
+import { APP_CONFIG, DomainError, isUuid, NotFoundError, type ResolvedConfig, returnedRows, ValidationFailedError } from '@tradefloor/core';
 import { EnterpriseAccess } from '@tradefloor/enterprise-profile';
 import type { Principal } from '@tradefloor/identity';
 import { createHash, randomBytes } from 'node:crypto';
@@ -14,7 +14,6 @@ import { createPartnerHttp } from '../engine/partner-http';
 import type { ChannelConnectionDto, ChannelSettingsDto, ConnectChannelDto, ConnectResultDto, ShopeeCallbackResultDto } from '../dto/channel.dto';
 
 const STATE_TTL_MINUTES = 10;
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
 
 function partnerFailure(err: unknown, displayName: string): DomainError {
@@ -174,10 +173,10 @@ export class ConnectionsService {
     const keys = Object.keys(map);
     if (keys.length > 1000) details.push({ field: 'categoryMap', message: 'Tối đa 1000 mục (at most 1000 entries)' });
     for (const [k, v] of Object.entries(map)) {
-      if (!UUID.test(k)) details.push({ field: `categoryMap.${k}`, message: 'Khóa phải là mã danh mục (key must be a category id)' });
+      if (!isUuid(k)) details.push({ field: `categoryMap.${k}`, message: 'Khóa phải là mã danh mục (key must be a category id)' });
       else if (typeof v !== 'string' || !/^[A-Za-z0-9_.-]{1,64}$/.test(v)) details.push({ field: `categoryMap.${k}`, message: 'Mã danh mục đối tác không hợp lệ (invalid partner category id)' });
     }
-    const valid = keys.filter((k) => UUID.test(k));
+    const valid = keys.filter((k) => isUuid(k));
     if (valid.length) {
       const found: Array<{ id: string }> = await this.dataSource.query(`SELECT id FROM categories WHERE id = ANY($1::uuid[])`, [valid]);
       const known = new Set(found.map((f) => f.id));

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { ProductAccess } from '@tradefloor/catalog';
-import { InvalidStateError, NotFoundError } from '@tradefloor/core';
+import { InvalidStateError, isUuid, NotFoundError } from '@tradefloor/core';
 import type { Principal } from '@tradefloor/identity';
 import type { DataSource } from 'typeorm';
 import { channelByName } from '../channels/registry';
@@ -9,7 +9,6 @@ import type { ListingRow } from '../engine/listing-row';
 import { ListingScheduler } from '../engine/listing-scheduler';
 import type { ListingDto, SyncOverviewDto } from '../dto/listing.dto';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const iso = (d: Date | null) => (d ? new Date(d).toISOString() : null);
 
 /** Listing reads for owners and admins, manual retry, and the admin overview. */
@@ -29,7 +28,7 @@ export class ListingsService {
 
   /** Where buyers can also find the product: live listings with a public URL, for its storefront page. */
   async publicLinks(productId: string): Promise<Array<{ channel: string; displayName: string; url: string }>> {
-    if (!UUID.test(productId)) return [];
+    if (!isUuid(productId)) return [];
     const rows: Array<{ channel: string; external_url: string }> = await this.dataSource.query(
       `SELECT channel, external_url FROM listings
        WHERE product_id = $1 AND selected AND state = 'listed' AND external_url LIKE 'https://%' ORDER BY channel`,
@@ -39,7 +38,7 @@ export class ListingsService {
   }
 
   async retry(principal: Principal, listingId: string): Promise<ListingDto> {
-    if (!UUID.test(listingId)) throw new NotFoundError('Tin đăng', 'LISTING_NOT_FOUND');
+    if (!isUuid(listingId)) throw new NotFoundError('Tin đăng', 'LISTING_NOT_FOUND');
     const [row]: ListingRow[] = await this.dataSource.query(`SELECT * FROM listings WHERE id = $1`, [listingId]);
     if (!row) throw new NotFoundError('Tin đăng', 'LISTING_NOT_FOUND');
     await this.products.assertCanManage(principal, row.product_id);

@@ -1,13 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { NotFoundError } from '@tradefloor/core';
+import { isUuid, NotFoundError } from '@tradefloor/core';
 import { ProductAccess, type ProductEntity } from '@tradefloor/catalog';
 import type { EnterpriseEntity } from '@tradefloor/enterprise-profile';
 import type { Principal } from '@tradefloor/identity';
 import type { DataSource, EntityManager } from 'typeorm';
 import { BatchEntity } from './batch.entity';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export interface ManagedBatch {
   batch: BatchEntity;
@@ -24,7 +23,7 @@ export class BatchAccess {
   ) {}
 
   async assertCanManage(principal: Principal, batchId: string, manager?: EntityManager): Promise<ManagedBatch> {
-    if (!UUID.test(batchId)) throw new NotFoundError('Lô hàng', 'BATCH_NOT_FOUND');
+    if (!isUuid(batchId)) throw new NotFoundError('Lô hàng', 'BATCH_NOT_FOUND');
     const batch = await (manager ?? this.dataSource.manager).getRepository(BatchEntity).findOneBy({ id: batchId });
     if (!batch) throw new NotFoundError('Lô hàng', 'BATCH_NOT_FOUND');
     const { product, enterprise } = await this.products.assertCanManage(principal, batch.productId, manager);

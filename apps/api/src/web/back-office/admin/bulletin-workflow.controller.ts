@@ -1,12 +1,12 @@
 import { Body, Controller, Inject, Param, Post, Req, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
-import { APP_CONFIG, DomainError, type ResolvedConfig } from '@tradefloor/core';
+import { APP_CONFIG, DomainError, type ResolvedConfig, isUuid } from '@tradefloor/core';
 import { BulletinWorkflowService, RejectBulletinDto, type BulletinEntity } from '@tradefloor/news-bulletin';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { validateForm } from '../../session/form-validation';
 import { WebSession } from '../../session/web-session.service';
 import { parseVietnamLocal } from './format';
-import { redirectDone, staffError, staffPost, UUID, type Form, type StaffRequest } from './staff-page';
+import { redirectDone, staffError, staffPost, type Form, type StaffRequest } from './staff-page';
 
 const PATH = '/quan-ly/ban-tin';
 
@@ -57,7 +57,7 @@ export class BulletinWorkflowController {
 
   private async staff(req: FastifyRequest, reply: FastifyReply, id: string, roles: Array<'editor' | 'admin'>): Promise<StaffRequest | undefined> {
     const staff = await staffPost(this.session, this.config, req, reply, roles);
-    if (staff && !UUID.test(id)) {
+    if (staff && !isUuid(id)) {
       staffError(reply, staff.ctx, 404, staff.ctx.t('notfound.body'));
       return undefined;
     }

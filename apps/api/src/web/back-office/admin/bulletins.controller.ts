@@ -1,6 +1,6 @@
 import { Body, Controller, Get, Inject, Param, Post, Req, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
-import { APP_CONFIG, DomainError, type ResolvedConfig } from '@tradefloor/core';
+import { APP_CONFIG, DomainError, type ResolvedConfig, isUuid } from '@tradefloor/core';
 import { BulletinCategoryService, BulletinQueryService, BulletinService, type BulletinEntity } from '@tradefloor/news-bulletin';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { alert } from '../../html/forms';
@@ -13,7 +13,7 @@ import { bulletinForm, bulletinInput, formFromBulletin } from './bulletin-form';
 import { BULLETIN_TABS, bulletinPreview, statusBadge } from './bulletin-views';
 import { bulletinActions, bulletinRevisions } from './bulletin-workflow-views';
 import { formatDateTime } from './format';
-import { doneMessage, pager, queryPage, redirectDone, sendStaffPage, staffError, staffOnly, staffPost, UUID, type Form, type StaffRequest } from './staff-page';
+import { doneMessage, pager, queryPage, redirectDone, sendStaffPage, staffError, staffOnly, staffPost, type Form, type StaffRequest } from './staff-page';
 
 export const BULLETINS_PATH = '/quan-ly/ban-tin';
 const ROLES = ['editor', 'admin'] as const;
@@ -130,7 +130,7 @@ ${pager(ctx, BULLETINS_PATH, pageNo, PAGE_SIZE, list.total, { status })}`;
   }
 
   private async find(id: string): Promise<BulletinEntity | undefined> {
-    if (!UUID.test(id)) return undefined;
+    if (!isUuid(id)) return undefined;
     try {
       return await this.bulletins.get(id);
     } catch (err) {

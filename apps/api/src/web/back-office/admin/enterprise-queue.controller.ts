@@ -1,6 +1,6 @@
 import { Body, Controller, Get, Inject, Param, Post, Req, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
-import { APP_CONFIG, DomainError, type ResolvedConfig } from '@tradefloor/core';
+import { APP_CONFIG, DomainError, type ResolvedConfig, isUuid } from '@tradefloor/core';
 import {
   EnterpriseQueries,
   EnterpriseReasonDto,
@@ -19,7 +19,7 @@ import { validateForm } from '../../session/form-validation';
 import { WebSession } from '../../session/web-session.service';
 import { formatDateTime } from './format';
 import { reasonForm } from './reason-form';
-import { doneMessage, pager, queryPage, redirectDone, sendStaffPage, staffError, staffOnly, staffPost, UUID, type Form, type StaffRequest } from './staff-page';
+import { doneMessage, pager, queryPage, redirectDone, sendStaffPage, staffError, staffOnly, staffPost, type Form, type StaffRequest } from './staff-page';
 
 const PATH = '/quan-ly/duyet-doanh-nghiep';
 const PAGE_SIZE = 20;
@@ -63,7 +63,7 @@ export class EnterpriseQueueController {
   async act(@Req() req: FastifyRequest, @Res() reply: FastifyReply, @Param('id') id: string, @Param('action') action: string, @Body() body: Form): Promise<void> {
     const staff = await staffPost(this.session, this.config, req, reply, ['admin']);
     if (!staff) return;
-    if (!UUID.test(id) || !['verify', 'reject', 'suspend', 'reinstate'].includes(action)) {
+    if (!isUuid(id) || !['verify', 'reject', 'suspend', 'reinstate'].includes(action)) {
       return staffError(reply, staff.ctx, 404, staff.ctx.t('notfound.body'));
     }
     const act = action as Action;

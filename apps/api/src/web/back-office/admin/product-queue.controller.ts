@@ -1,7 +1,7 @@
 import { Body, Controller, Get, Inject, Param, Post, Req, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import { ProductLifecycle, ProductQueries, RejectProductDto, type ProductDto } from '@tradefloor/catalog';
-import { APP_CONFIG, DomainError, type ResolvedConfig } from '@tradefloor/core';
+import { APP_CONFIG, DomainError, type ResolvedConfig, isUuid } from '@tradefloor/core';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { EnterpriseEntity } from '@tradefloor/enterprise-profile';
 import { In, type DataSource } from 'typeorm';
@@ -15,7 +15,7 @@ import { validateForm } from '../../session/form-validation';
 import { WebSession } from '../../session/web-session.service';
 import { formatDateTime, formatVnd } from './format';
 import { reasonForm } from './reason-form';
-import { doneMessage, pager, queryPage, redirectDone, sendStaffPage, staffError, staffOnly, staffPost, UUID, type Form, type StaffRequest } from './staff-page';
+import { doneMessage, pager, queryPage, redirectDone, sendStaffPage, staffError, staffOnly, staffPost, type Form, type StaffRequest } from './staff-page';
 
 const PATH = '/quan-ly/duyet-san-pham';
 const PAGE_SIZE = 10;
@@ -51,7 +51,7 @@ export class ProductQueueController {
   async act(@Req() req: FastifyRequest, @Res() reply: FastifyReply, @Param('id') id: string, @Param('action') action: string, @Body() body: Form): Promise<void> {
     const staff = await staffPost(this.session, this.config, req, reply, ['admin', 'editor']);
     if (!staff) return;
-    if (!UUID.test(id) || (action !== 'approve' && action !== 'reject')) return staffError(reply, staff.ctx, 404, staff.ctx.t('notfound.body'));
+    if (!isUuid(id) || (action !== 'approve' && action !== 'reject')) return staffError(reply, staff.ctx, 404, staff.ctx.t('notfound.body'));
     try {
       if (action === 'approve') {
         await this.lifecycle.moderate(id, 'approve');

@@ -13,7 +13,6 @@ export interface StaffRequest {
   ctx: PageContext;
 }
 
-export const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
  * Server-side authorization of a back office page: strangers go to sign-in, signed-in users

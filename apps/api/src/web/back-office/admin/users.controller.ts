@@ -1,6 +1,6 @@
 import { Body, Controller, Get, Inject, Param, Post, Req, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
-import { APP_CONFIG, DomainError, type ResolvedConfig } from '@tradefloor/core';
+import { APP_CONFIG, DomainError, type ResolvedConfig, isUuid } from '@tradefloor/core';
 import { ROLES, UsersService, type Role } from '@tradefloor/identity';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { alert } from '../../html/forms';
@@ -9,7 +9,7 @@ import type { MessageKey } from '../../i18n/messages';
 import { csrfField } from '../../session/csrf';
 import { WebSession } from '../../session/web-session.service';
 import { formatDateTime } from './format';
-import { doneMessage, pager, queryPage, queryText, redirectDone, sendStaffPage, staffError, staffOnly, staffPost, UUID, type Form } from './staff-page';
+import { doneMessage, pager, queryPage, queryText, redirectDone, sendStaffPage, staffError, staffOnly, staffPost, type Form } from './staff-page';
 
 const PATH = '/quan-ly/nguoi-dung';
 const PAGE_SIZE = 25;
@@ -69,7 +69,7 @@ ${pager(ctx, PATH, pageNo, PAGE_SIZE, list.total, { q, role: role ?? '' })}`;
     const staff = await staffPost(this.session, this.config, req, reply, ['admin']);
     if (!staff) return;
     const role = ROLES.find((r) => r === body.role) as Role | undefined;
-    if (!UUID.test(id)) return staffError(reply, staff.ctx, 404, staff.ctx.t('notfound.body'));
+    if (!isUuid(id)) return staffError(reply, staff.ctx, 404, staff.ctx.t('notfound.body'));
     if (!role) return staffError(reply, staff.ctx, 400, staff.ctx.t('admin.users.badRole'));
     await this.run(reply, staff.ctx, () => this.users.changeRole(staff.user.id, id, role), 'role');
   }
@@ -78,7 +78,7 @@ ${pager(ctx, PATH, pageNo, PAGE_SIZE, list.total, { q, role: role ?? '' })}`;
   async changeStatus(@Req() req: FastifyRequest, @Res() reply: FastifyReply, @Param('id') id: string, @Body() body: Form): Promise<void> {
     const staff = await staffPost(this.session, this.config, req, reply, ['admin']);
     if (!staff) return;
-    if (!UUID.test(id)) return staffError(reply, staff.ctx, 404, staff.ctx.t('notfound.body'));
+    if (!isUuid(id)) return staffError(reply, staff.ctx, 404, staff.ctx.t('notfound.body'));
     const status = body.status === 'active' || body.status === 'disabled' ? body.status : undefined;
     if (!status) return staffError(reply, staff.ctx, 400, staff.ctx.t('admin.users.badStatus'));
     await this.run(reply, staff.ctx, () => this.users.changeStatus(staff.user.id, id, status), status);

@@ -1,7 +1,7 @@
 import { Body, Controller, Get, Inject, Param, Post, Req, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import { PublicProducts, ProductViews } from '@tradefloor/catalog';
-import { APP_CONFIG, DomainError, NotFoundError, type ResolvedConfig } from '@tradefloor/core';
+import { APP_CONFIG, DomainError, isUuid, NotFoundError, type ResolvedConfig } from '@tradefloor/core';
 import { CreateInquiryDto, FormTokens, InquirySubmissions, clientInfo } from '@tradefloor/inquiries';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { assertCsrf, csrfField } from '../../session/csrf';
@@ -11,7 +11,6 @@ import { pageContext, sendPage } from '../page-context';
 import { inquiryFormPage, inquiryPath, inquiryThanksPage, messagePage, type InquiryFormState, type InquiryProduct } from './inquiry-form.view';
 
 type Form = Record<string, string | undefined>;
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** /san-pham/:slug/hoi-mua — a buyer asks the seller about a product (POST → thank-you page, or the form again). */
 @ApiExcludeController()
@@ -66,7 +65,7 @@ export class InquiryFormController {
     if (!product) return this.notFound(req, reply);
     const ref = (req.query as { ref?: unknown }).ref;
     const ctx = pageContext(req, reply, this.config.publicBaseUrl);
-    sendPage(reply, inquiryThanksPage(ctx, product.view, typeof ref === 'string' && UUID.test(ref) ? ref : undefined), 200, 'private');
+    sendPage(reply, inquiryThanksPage(ctx, product.view, typeof ref === 'string' && isUuid(ref) ? ref : undefined), 200, 'private');
   }
 
   private async product(slug: string): Promise<{ id: string; view: InquiryProduct } | undefined> {
