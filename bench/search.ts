@@ -1,13 +1,14 @@
 import 'reflect-metadata';
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawnSync, type ChildProcess } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
-import { createLogger, runMigrations, startEmbeddedMeilisearch, startEmbeddedPostgres } from '@tradefloor/core';
+import { createLogger, startEmbeddedMeilisearch, startEmbeddedPostgres } from '@tradefloor/core';
 import { PgEngine, parseQuery, productRequest, type ProductSearchParams, type SortOrder } from '@tradefloor/search';
+import { benchDatabase, startApiProcess, summarise } from './bench-support';
 import { generateCatalog } from './generate-products';
 
 /**
@@ -101,31 +102,13 @@ async function measure(target: string, concurrency: number, total: number, queri
     }),
   );
   const wall = (performance.now() - started) / 1000;
-  latencies.sort((a, b) => a - b);
-  const pct = (p: number) => Math.round(latencies[Math.min(latencies.length - 1, Math.floor((p / 100) * latencies.length))] * 10) / 10;
-  const row = { target, concurrency, p50: pct(50), p95: pct(95), p99: pct(99), rps: Math.round(latencies.length / wall) };
+  const row = { target, concurrency, ...summarise(latencies, wall) };
   log(`  ${target.padEnd(44)} c=${String(concurrency).padEnd(3)} p50 ${row.p50} ms  p95 ${row.p95} ms  p99 ${row.p99} ms  ${row.rps} req/s`);
   return row;
 }
 
 function startApi(engine: 'meilisearch' | 'postgres', env: Record<string, string>): Promise<ChildProcess> {
-  const child = spawn(process.execPath, ['dist/apps/api/src/main.js', '--role=api'], {
-    env: { ...process.env, ...env, SEARCH_ENGINE: engine, PORT: String(API_PORTS[engine]), HOST: '127.0.0.1', DATA_DIR: join(DIR, `app-${engine}`) },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
-  return new Promise((res, rej) => {
-    const deadline = Date.now() + 60_000;
-    const probe = async () => {
-      try {
-        if ((await fetch(`http://127.0.0.1:${API_PORTS[engine]}/health/live`)).ok) return res(child);
-      } catch {
-        /* not yet */
-      }
-      if (Date.now() > deadline || child.exitCode !== null) return rej(new Error(`${engine} API did not start`));
-      setTimeout(probe, 200);
-    };
-    void probe();
-  });
+  return startApiProcess(API_PORTS[engine], { ...env, SEARCH_ENGINE: engine, DATA_DIR: join(DIR, `app-${engine}`) }, `${engine} API`);
 }
 
 async function main(): Promise<void> {
@@ -136,12 +119,7 @@ async function main(): Promise<void> {
   const meili = await startEmbeddedMeilisearch({ dir: join(DIR, 'meilisearch'), port: MEILI_PORT, masterKey: MEILI_KEY, logger });
   const children: ChildProcess[] = [];
   try {
-    const admin = new Client({ connectionString: pg.url });
-    await admin.connect();
-    if (!(await admin.query(`SELECT 1 FROM pg_database WHERE datname = 'bench'`)).rowCount) await admin.query(`CREATE DATABASE bench`);
-    await admin.end();
-    const url = pg.url.replace(/\/postgres$/, '/bench');
-    await runMigrations(url, logger);
+    const url = await benchDatabase(pg.url, logger);
     const db = new Client({ connectionString: url });
     await db.connect();
     let t0 = Date.now();
