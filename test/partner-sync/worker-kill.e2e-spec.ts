@@ -13,7 +13,7 @@ describe('partner sync: a worker killed mid-run', () => {
   const workers: Spawned[] = [];
 
   beforeAll(async () => {
-    sim = await startSim({ faults: { latencyMs: 15, dropRate: 0.03, transientRate: 0.05 } });
+    sim = await startSim();
     t = await createTestApp({ worker: false, env: syncEnv(sim) });
   });
   afterAll(async () => {
@@ -24,7 +24,10 @@ describe('partner sync: a worker killed mid-run', () => {
 
   it('resumes in another worker with nothing lost and nothing listed twice', async () => {
     const ent = await createVerifiedEnterprise(t);
+    // Connecting checks credentials synchronously (a partner error there is a 503 to the owner, not a
+    // retry), so faults start once the channels are connected: they target the sync engine.
     const shops = await connectAll(t, ent);
+    sim.setFaults({ latencyMs: 15, dropRate: 0.03, transientRate: 0.05 });
     const ids: string[] = [];
     for (let i = 0; i < PRODUCTS; i++) ids.push((await createProduct(t, ent.id, { name: `Gạo ST25 lô ${i}`, sku: `ST25-${i}` })).id);
     for (const channel of ['shopee', 'voso', 'postmart']) await selectProducts(t, ent, channel, ids);
