@@ -1,30 +1,5 @@
 import { createTestApp, type TestApp } from '../harness/test-app';
-
-function cookiesOf(res: { headers: Record<string, unknown> }): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const c of (res.headers['set-cookie'] as string[] | undefined) ?? []) {
-    const [pair] = c.split(';');
-    const eq = pair.indexOf('=');
-    out[pair.slice(0, eq)] = decodeURIComponent(pair.slice(eq + 1));
-  }
-  return out;
-}
-
-function cookieHeader(jar: Record<string, string>): string {
-  return Object.entries(jar)
-    .filter(([, v]) => v !== '')
-    .map(([k, v]) => `${k}=${encodeURIComponent(v)}`)
-    .join('; ');
-}
-
-/** Loads a form page and returns its CSRF value plus the cookies a browser would hold. */
-async function openForm(t: TestApp, path: string, jar: Record<string, string> = {}) {
-  const res = await t.http.get(path).set('Cookie', cookieHeader(jar)).expect(200);
-  Object.assign(jar, cookiesOf(res));
-  const csrf = /name="_csrf" value="([^"]+)"/.exec(res.text)?.[1];
-  if (!csrf) throw new Error(`no CSRF field on ${path}`);
-  return { csrf, jar, html: res.text };
-}
+import { cookieHeader, cookiesOf, openForm, postForm, signIn } from './web-helpers';
 
 describe('web: registration, sign-in and the back office with cookie sessions', () => {
   let t: TestApp;
@@ -68,12 +43,8 @@ describe('web: registration, sign-in and the back office with cookie sessions', 
 
   it('shows field errors in the form for bad input and creates nothing', async () => {
     const reg = await openForm(t, '/dang-ky');
-    const res = await t.http
-      .post('/dang-ky')
-      .type('form')
-      .set('Cookie', cookieHeader(reg.jar))
-      .send({ _csrf: reg.csrf, role: 'buyer', displayName: 'A', email: 'khong-phai-email', password: 'ngan', phone: '0123' })
-      .expect(400);
+    const res = await postForm(t, reg.jar, '/dang-ky', { role: 'buyer', displayName: 'A', email: 'khong-phai-email', password: 'ngan', phone: '0123' });
+    expect(res.status).toBe(400);
     expect(res.text).toContain('aria-invalid="true"');
     expect(res.text).toContain('Email không hợp lệ');
     expect(res.text).toContain('value="khong-phai-email"');
@@ -135,37 +106,22 @@ describe('web: registration, sign-in and the back office with cookie sessions', 
 
     it('keeps the page the form came from when the form is shown again with errors', async () => {
       const reg = await openForm(t, '/dang-ky?role=business');
-      const res = await t.http
-        .post('/dang-ky')
-        .type('form')
-        .set('Cookie', cookieHeader(reg.jar))
-        .send({ _csrf: reg.csrf, _back: backField(reg.html), role: 'business', displayName: 'A', email: 'khong-phai-email', password: 'ngan' })
-        .expect(400);
+      const res = await postForm(t, reg.jar, '/dang-ky', { _back: backField(reg.html)!, role: 'business', displayName: 'A', email: 'khong-phai-email', password: 'ngan' });
+      expect(res.status).toBe(400);
       expect(backField(res.text)).toBe('/dang-ky?role=business');
     });
   });
 
   it('reports wrong credentials on the page', async () => {
     const login = await openForm(t, '/dang-nhap');
-    const res = await t.http
-      .post('/dang-nhap')
-      .type('form')
-      .set('Cookie', cookieHeader(login.jar))
-      .send({ _csrf: login.csrf, email: 'nobody@example.vn', password: 'wrong-password' })
-      .expect(401);
+    const res = await postForm(t, login.jar, '/dang-nhap', { email: 'nobody@example.vn', password: 'wrong-password' });
+    expect(res.status).toBe(401);
     expect(res.text).toContain('role="alert"');
   });
 
   it('renews an expired access cookie from the refresh cookie, and sends strangers to sign in', async () => {
     await t.http.get('/quan-ly').expect(303).expect('location', '/dang-nhap');
-    const login = await openForm(t, '/dang-nhap');
-    const signedIn = await t.http
-      .post('/dang-nhap')
-      .type('form')
-      .set('Cookie', cookieHeader(login.jar))
-      .send({ _csrf: login.csrf, email: t.config.adminEmail, password: t.config.adminPassword })
-      .expect(303);
-    const jar = cookiesOf(signedIn);
+    const jar = await signIn(t, t.config.adminEmail!, t.config.adminPassword!);
     const onlyRefresh = { tf_rt: jar.tf_rt };
     const res = await t.http.get('/quan-ly').set('Cookie', cookieHeader(onlyRefresh)).expect(200);
     expect(res.text).toContain('Quản trị viên');
