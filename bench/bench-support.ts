@@ -48,3 +48,30 @@ export function startApiProcess(port: number, env: Record<string, string>, name 
     void probe();
   });
 }
+
+/** Query access to the benchmark's database (a TypeORM DataSource or EntityManager fits). */
+interface Queryable {
+  query(sql: string, params?: unknown[]): Promise<Array<Record<string, unknown>>>;
+}
+
+/**
+ * One verified cooperative owned by `ownerId` with `count` published products in the fruit
+ * category, inserted in one statement (no events: the benchmark decides what to announce).
+ */
+export async function insertBenchCatalog(ds: Queryable, ownerId: string, count: number, slug = 'bench-htx'): Promise<{ enterpriseId: string; categoryId: string }> {
+  const [category] = await ds.query(`SELECT id FROM categories WHERE slug = 'trai-cay'`);
+  const [commune] = await ds.query(`SELECT code, province_code FROM communes LIMIT 1`);
+  const [ent] = await ds.query(
+    `INSERT INTO enterprises (slug, kind, legal_name, display_name, province_code, commune_code, status, owner_id, verified_at)
+     VALUES ($4, 'cooperative', 'HTX Bench', 'HTX Bench', $1, $2, 'verified', $3, now()) RETURNING id`,
+    [commune.province_code, commune.code, ownerId, slug],
+  );
+  await ds.query(`INSERT INTO enterprise_members (enterprise_id, user_id, role) VALUES ($1, $2, 'owner')`, [ent.id, ownerId]);
+  await ds.query(
+    `INSERT INTO products (enterprise_id, category_id, name, slug, description, sku, price_vnd, unit, stock_quantity, weight_grams, status, published_at)
+     SELECT $1, $2, 'Sản phẩm ' || g, $4 || '-' || g, '<p>Đặc sản</p>', 'B-' || lpad(g::text, 6, '0'), 20000 + g, 'kg', 100, 500, 'published', now()
+     FROM generate_series(1, $3) g`,
+    [ent.id, category.id, count, slug],
+  );
+  return { enterpriseId: String(ent.id), categoryId: String(category.id) };
+}

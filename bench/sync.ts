@@ -9,6 +9,7 @@ import { createLogger, loadConfig, provisionInfrastructure, runMigrations } from
 import { rmSync } from 'node:fs';
 import { buildApp } from '../apps/api/src/bootstrap';
 import { SIM_DEFAULTS, startPartnerSim } from '../apps/partner-sim/src';
+import { insertBenchCatalog } from './bench-support';
 
 const LISTINGS = Number(process.env.BENCH_LISTINGS ?? 10_000);
 const RATE = Number(process.env.BENCH_RATE ?? 50);
@@ -55,34 +56,21 @@ async function main(): Promise<void> {
     const { DataSource } = await import('typeorm');
     const ds = built.app.get(DataSource);
     const [user] = await ds.query(`SELECT id FROM users WHERE email = $1`, [email]);
-    const [category] = await ds.query(`SELECT id FROM categories WHERE slug = 'trai-cay'`);
-    const [commune] = await ds.query(`SELECT code, province_code FROM communes LIMIT 1`);
-    const [ent] = await ds.query(
-      `INSERT INTO enterprises (slug, kind, legal_name, display_name, province_code, commune_code, status, owner_id, verified_at)
-       VALUES ('bench-htx', 'cooperative', 'HTX Bench', 'HTX Bench', $1, $2, 'verified', $3, now()) RETURNING id`,
-      [commune.province_code, commune.code, user.id],
-    );
-    await ds.query(`INSERT INTO enterprise_members (enterprise_id, user_id, role) VALUES ($1, $2, 'owner')`, [ent.id, user.id]);
-    await ds.query(
-      `INSERT INTO products (enterprise_id, category_id, name, slug, description, sku, price_vnd, unit, stock_quantity, weight_grams, status, published_at)
-       SELECT $1, $2, 'Sản phẩm ' || g, 'bench-' || g, '<p>Đặc sản</p>', 'B-' || lpad(g::text, 6, '0'), 20000 + g, 'kg', 100, 500, 'published', now()
-       FROM generate_series(1, $3) g`,
-      [ent.id, category.id, LISTINGS],
-    );
-    const connect = await api(`/api/v1/enterprises/${ent.id}/channels`, { method: 'POST', token, body: JSON.stringify({ channel: 'shopee' }) });
+    const { enterpriseId, categoryId } = await insertBenchCatalog(ds, user.id, LISTINGS);
+    const connect = await api(`/api/v1/enterprises/${enterpriseId}/channels`, { method: 'POST', token, body: JSON.stringify({ channel: 'shopee' }) });
     const back = new URL((await fetch(String(connect.body.authorizationUrl), { redirect: 'manual' })).headers.get('location')!);
     const cb = await api(`/api/v1/channels/shopee/callback${back.search}`);
     const shopId = String(cb.body.shopId);
-    await api(`/api/v1/enterprises/${ent.id}/channels/shopee/settings`, {
+    await api(`/api/v1/enterprises/${enterpriseId}/channels/shopee/settings`, {
       method: 'PUT',
       token,
-      body: JSON.stringify({ categoryMap: { [category.id]: '100629' }, logisticsChannelId: '50018' }),
+      body: JSON.stringify({ categoryMap: { [categoryId]: '100629' }, logisticsChannelId: '50018' }),
     });
-    const ids: string[] = (await ds.query(`SELECT id FROM products WHERE enterprise_id = $1 ORDER BY sku`, [ent.id])).map((r: { id: string }) => r.id);
+    const ids: string[] = (await ds.query(`SELECT id FROM products WHERE enterprise_id = $1 ORDER BY sku`, [enterpriseId])).map((r: { id: string }) => r.id);
 
     const started = Date.now();
     for (let i = 0; i < ids.length; i += 1000) {
-      const res = await api(`/api/v1/enterprises/${ent.id}/channels/shopee/products`, { method: 'PUT', token, body: JSON.stringify({ productIds: ids.slice(i, i + 1000), mode: 'add' }) });
+      const res = await api(`/api/v1/enterprises/${enterpriseId}/channels/shopee/products`, { method: 'PUT', token, body: JSON.stringify({ productIds: ids.slice(i, i + 1000), mode: 'add' }) });
       if (res.status !== 200) throw new Error(`select failed: ${JSON.stringify(res.body)}`);
     }
     let last = 0;

@@ -93,6 +93,31 @@ describe('browser: registration, sign-in and back office with the keyboard; home
     expect(new URL(page.url()).pathname).toBe('/dang-nhap');
   });
 
+  it('explains an expired form in a page (403) whose link leads back to the form, where signing in then works', async () => {
+    const fresh = await h.newContext();
+    const tab = await fresh.newPage();
+    await tab.goto('/dang-nhap?registered=1');
+    await tab.getByLabel('Email').fill(h.t.config.adminEmail!);
+    await tab.getByLabel('Mật khẩu').fill(h.t.config.adminPassword!);
+    // The token cookie lapses while the form is open (12 hours, or cleared by the browser).
+    await fresh.clearCookies();
+    const [refused] = await Promise.all([
+      tab.waitForResponse((r) => r.request().method() === 'POST'),
+      tab.getByRole('button', { name: 'Đăng nhập', exact: true }).click(),
+    ]);
+    expect(refused.status()).toBe(403);
+    await tab.waitForLoadState();
+    expect(await tab.getByRole('heading', { level: 1 }).textContent()).toBe('Phiên làm việc đã hết hạn');
+    expect(await tab.locator('main').textContent()).toContain('vui lòng tải lại trang và thử lại');
+    expect(await basicA11y(tab)).toEqual({ lang: 'vi', h1Count: 1, unlabelledControls: [], imagesWithoutAlt: [] });
+    await shot(tab, 'form-expired');
+
+    await Promise.all([tab.waitForURL('**/dang-nhap?registered=1'), tab.getByRole('link', { name: 'Tải lại trang và thử lại' }).click()]);
+    await tab.getByLabel('Email').fill(h.t.config.adminEmail!);
+    await tab.getByLabel('Mật khẩu').fill(h.t.config.adminPassword!);
+    await Promise.all([tab.waitForURL('**/quan-ly'), tab.getByRole('button', { name: 'Đăng nhập', exact: true }).click()]);
+  });
+
   it('lets the bootstrap administrator into the back office through the sign-in form (desktop)', async () => {
     const desk = await h.newContext(DESKTOP);
     const admin = await desk.newPage();

@@ -1,5 +1,5 @@
 import { seedDemoBulletins } from '@tradefloor/news-bulletin';
-import { XA_CAU_KE, XA_HUNG_HOA, categoryId, createProduct, createVerifiedEnterprise, type FixtureEnterprise, type FixtureProduct } from '../harness/catalog-fixtures';
+import { PHUONG_TRA_VINH, XA_CAU_KE, XA_HUNG_HOA, categoryId, createProduct, createVerifiedEnterprise, type FixtureEnterprise, type FixtureProduct } from '../harness/catalog-fixtures';
 import { createTestApp, type TestApp } from '../harness/test-app';
 
 const VND = new Intl.NumberFormat('vi-VN', { style: 'currency', currency: 'VND' });
@@ -266,7 +266,55 @@ describe('storefront catalog pages: home, search, product, enterprises', () => {
       expect(byName).not.toContain(household.slug);
 
       await t.http.get('/doanh-nghiep?kind=bank').expect(400);
-      await t.http.get('/doanh-nghiep?commune=12').expect(400);
+    });
+
+    it('filters by commune with a plain GET dropdown of the communes that have verified enterprises, with counts', async () => {
+      await createVerifiedEnterprise(t, { displayName: 'HTX chờ xác minh Trà Vinh', communeCode: PHUONG_TRA_VINH, status: 'pending_verification' });
+      const names: Record<string, string> = Object.fromEntries(
+        (await t.dataSource.query(`SELECT code, name FROM communes WHERE code = ANY($1)`, [[XA_HUNG_HOA, XA_CAU_KE, PHUONG_TRA_VINH]])).map((c: { code: string; name: string }) => [c.code, c.name]),
+      );
+      const communeSelect = (page: string) => /<select id="e-commune" name="commune">([\s\S]*?)<\/select>/.exec(page)?.[1] ?? '';
+
+      const all = (await t.http.get('/doanh-nghiep').expect(200)).text;
+      expect(all).toContain('<form class="filters inline" action="/doanh-nghiep" method="get" role="search">');
+      expect(all).toContain(`<label for="e-commune">Xã/phường</label>`);
+      const options = communeSelect(all);
+      expect(options).toContain('<option value="">Tất cả</option>');
+      expect(options).toContain(`<option value="${XA_HUNG_HOA}">${names[XA_HUNG_HOA]} (1)</option>`);
+      expect(options).toContain(`<option value="${XA_CAU_KE}">${names[XA_CAU_KE]} (1)</option>`);
+      expect(options).not.toContain(PHUONG_TRA_VINH); // only a pending enterprise there
+
+      // The URL is the state: sharable, canonical, kept by the other filters' form.
+      const hungHoa = (await t.http.get(`/doanh-nghiep?commune=${XA_HUNG_HOA}`).expect(200)).text;
+      expect(hungHoa).toContain(`href="/doanh-nghiep/${coop.slug}"`);
+      expect(hungHoa).not.toContain(`href="/doanh-nghiep/${household.slug}"`);
+      expect(hungHoa).toContain('1 chủ thể');
+      expect(communeSelect(hungHoa)).toContain(`<option value="${XA_HUNG_HOA}" selected>${names[XA_HUNG_HOA]} (1)</option>`);
+      expect(hungHoa).toContain(`<link rel="canonical" href="${t.config.publicBaseUrl}/doanh-nghiep?commune=${XA_HUNG_HOA}">`);
+
+      // Counts follow the other filters; a commune with nothing to show stays chosen at 0.
+      const households = communeSelect((await t.http.get(`/doanh-nghiep?kind=household&commune=${XA_HUNG_HOA}`).expect(200)).text);
+      expect(households).toContain(`<option value="${XA_CAU_KE}">${names[XA_CAU_KE]} (1)</option>`);
+      expect(households).toContain(`<option value="${XA_HUNG_HOA}" selected>${names[XA_HUNG_HOA]} (0)</option>`);
+      const empty = await t.http.get(`/doanh-nghiep?commune=${PHUONG_TRA_VINH}`).expect(200);
+      expect(empty.text).toContain('Không tìm thấy chủ thể phù hợp.');
+      expect(communeSelect(empty.text)).toContain(`<option value="${PHUONG_TRA_VINH}" selected>${names[PHUONG_TRA_VINH]} (0)</option>`);
+    });
+
+    it('shows every enterprise with a notice for a commune id that does not exist, never an error', async () => {
+      for (const bad of ['12', '99999', '%3Cscript%3Ealert(1)%3C%2Fscript%3E', `${XA_HUNG_HOA}x`]) {
+        const res = await t.http.get(`/doanh-nghiep?kind=&commune=${bad}`);
+        expect({ bad, status: res.status }).toEqual({ bad, status: 200 });
+        expect(res.text).toContain('Xã/phường đã chọn không có trong danh mục; đang hiển thị chủ thể của mọi xã/phường.');
+        expect(res.text).toContain(`href="/doanh-nghiep/${coop.slug}"`);
+        expect(res.text).toContain(`href="/doanh-nghiep/${household.slug}"`);
+        expect(res.text).not.toContain('<script>alert');
+        expect(res.text).not.toMatch(/<option value="[^"]*" selected>/);
+      }
+      // A repeated parameter: the first one counts.
+      const twice = (await t.http.get(`/doanh-nghiep?commune=${XA_HUNG_HOA}&commune=${XA_CAU_KE}`).expect(200)).text;
+      expect(twice).toContain(`href="/doanh-nghiep/${coop.slug}"`);
+      expect(twice).not.toContain(`href="/doanh-nghiep/${household.slug}"`);
     });
 
     it('shows the profile with its published products only, contact and Organization JSON-LD', async () => {

@@ -5,6 +5,7 @@ import type { Principal } from '@tradefloor/identity';
 import { In, type DataSource, type SelectQueryBuilder } from 'typeorm';
 import { EnterpriseAccess } from '../access/enterprise-access.service';
 import type { EnterpriseKind, EnterpriseStatus } from '../entities/enterprise.entity';
+import { CommuneEntity } from '../entities/commune.entity';
 import { EnterpriseMemberEntity, type MemberRole } from '../entities/enterprise-member.entity';
 import { EnterpriseEntity } from '../entities/enterprise.entity';
 import { likeWords } from '../reference/like-pattern';
@@ -16,6 +17,13 @@ export interface EnterpriseFilter {
   commune?: string;
   q?: string;
   status?: EnterpriseStatus;
+}
+
+/** A commune of the public directory and how many verified enterprises it has. */
+export interface CommuneCount {
+  code: string;
+  name: string;
+  count: number;
 }
 
 export interface EnterprisePage<T> {
@@ -39,6 +47,22 @@ export class EnterpriseQueries {
     if (filter.q) qb.addOrderBy(`(e.display_name ILIKE :exact OR e.legal_name ILIKE :exact)`, 'DESC').setParameter('exact', `%${escapeLike(filter.q)}%`);
     qb.addOrderBy('e.display_name', 'ASC').addOrderBy('e.id', 'ASC');
     return this.page(qb, filter);
+  }
+
+  /**
+   * The directory's commune choices: communes with verified enterprises matching the other filters
+   * (kind, name), each with how many, in alphabetical order of the folded name.
+   */
+  publicCommunes(filter: Pick<EnterpriseFilter, 'kind' | 'q'>): Promise<CommuneCount[]> {
+    return this.filtered({ kind: filter.kind, q: filter.q, status: 'verified' })
+      .innerJoin(CommuneEntity, 'c', 'c.code = e.commune_code')
+      .select('c.code', 'code')
+      .addSelect('c.name', 'name')
+      .addSelect('count(*)::int', 'count')
+      .groupBy('c.code')
+      .orderBy('c.name_folded')
+      .addOrderBy('c.code')
+      .getRawMany<CommuneCount>();
   }
 
   /** The admins' list; oldest submission first (the verification queue). */
@@ -73,7 +97,7 @@ export class EnterpriseQueries {
     return enterprises.map((enterprise) => ({ enterprise, role: roles.get(enterprise.id) as MemberRole }));
   }
 
-  private filtered(filter: EnterpriseFilter): SelectQueryBuilder<EnterpriseEntity> {
+  private filtered(filter: Omit<EnterpriseFilter, 'page' | 'pageSize'>): SelectQueryBuilder<EnterpriseEntity> {
     const qb = this.dataSource.getRepository(EnterpriseEntity).createQueryBuilder('e');
     if (filter.status) qb.andWhere('e.status = :status', { status: filter.status });
     if (filter.kind) qb.andWhere('e.kind = :kind', { kind: filter.kind });

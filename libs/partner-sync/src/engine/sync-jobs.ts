@@ -38,9 +38,13 @@ export class SyncJobs implements OnModuleInit {
     const cfg = this.config.partnerSync;
     this.events.subscribe('product.changed', PRODUCT_EVENTS_QUEUE);
     this.events.subscribe('enterprise.changed', ENTERPRISE_EVENTS_QUEUE);
-    this.registry.register<{ productId: string }>(PRODUCT_EVENTS_QUEUE, (job) => this.scheduler.reviewProducts([job.payload.productId]).then(() => undefined), {
-      concurrency: 2,
-    });
+    // Product changes come in bursts (seeding, imports) and most products have no listing: one
+    // review of up to 100 products costs one listings query, not one query and one job round trip each.
+    this.registry.registerBatch<{ productId: string }>(
+      PRODUCT_EVENTS_QUEUE,
+      async (jobs) => void (await this.scheduler.reviewProducts([...new Set(jobs.map((j) => j.payload.productId))])),
+      { concurrency: 2, batchSize: 100 },
+    );
     // Suspension hides every product of the enterprise (delist); reinstatement shows them again (relist).
     this.registry.register<{ enterpriseId: string }>(
       ENTERPRISE_EVENTS_QUEUE,

@@ -4,6 +4,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { html } from '../html/html';
 import { layout, searchForm, type PageContext } from '../html/layout';
 import { pageContext } from '../pages/page-context';
+import { postedFormPage } from '../session/csrf';
 
 /** The friendly 404 page, also rendered directly by pages whose slug or id is unknown. */
 export function notFoundPage(ctx: PageContext): string {
@@ -18,17 +19,33 @@ ${searchForm(t)}
 }
 
 /**
+ * A form posted with a stale or missing CSRF token (the token cookie expired, or the page was open
+ * in another session): nothing was saved, the person reloads the form and tries again.
+ */
+function formExpiredPage(ctx: PageContext, back: string | undefined): string {
+  const { t } = ctx;
+  const title = t('error.csrf.title');
+  const body = html`<section class="prose error-page">
+<h1>${title}</h1>
+<p>${t('error.csrf.body')}</p>
+<p>${back ? html`<a href="${back}">${t('error.csrf.back')}</a>` : html`<a href="/">${t('error.home')}</a>`}</p>
+</section>`;
+  return layout(ctx, { title, description: t('error.csrf.body'), path: ctx.currentPath }, body);
+}
+
+/**
  * Error pages for browsers, in the storefront layout (the core error filter calls it for HTML
- * navigations; API clients keep the JSON envelope). Server errors never show internals, only the
+ * navigations and form posts; API clients keep the JSON envelope). Server errors never show internals, only the
  * request id that support can find in the logs.
  */
 @Injectable()
 export class StorefrontErrorPages implements ErrorPageRenderer {
   constructor(@Inject(APP_CONFIG) private readonly config: ResolvedConfig) {}
 
-  render(error: { statusCode: number; message: string; requestId: string }, req: FastifyRequest, reply: FastifyReply): string {
+  render(error: { statusCode: number; code: string; message: string; requestId: string }, req: FastifyRequest, reply: FastifyReply): string {
     const ctx = pageContext(req, reply, this.config.publicBaseUrl);
     if (error.statusCode === 404) return notFoundPage(ctx);
+    if (error.code === 'CSRF_FAILED') return formExpiredPage(ctx, postedFormPage(req));
     const { t } = ctx;
     const server = error.statusCode >= 500;
     const title = server ? t('error.server.title') : t('error.other.title');

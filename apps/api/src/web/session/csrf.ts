@@ -16,7 +16,21 @@ export function csrfField(req: FastifyRequest, reply: FastifyReply, secure: bool
     token = randomBytes(24).toString('base64url');
     setCookie(reply, CSRF_COOKIE, token, { maxAgeSeconds: 12 * 3600, sameSite: 'Strict', secure });
   }
-  return html`<input type="hidden" name="_csrf" value="${token}">`;
+  const page = req.method === 'GET' ? req.url : (postedFormPage(req) ?? req.url);
+  return html`<input type="hidden" name="_csrf" value="${token}"><input type="hidden" name="_back" value="${localPath(page) ?? '/'}">`;
+}
+
+/** A path on this site (not `//host`, `/\host` or a scheme), safe to link to. */
+function localPath(value: unknown): string | undefined {
+  return typeof value === 'string' && value.length <= 2000 && /^\/(?![/\\])[^\s"<>\\]*$/.test(value) ? value : undefined;
+}
+
+/**
+ * The page a posted form was shown on (its `_back` field, written by csrfField), so a refused
+ * post can link back to it: browsers send no Referer here (Referrer-Policy: no-referrer).
+ */
+export function postedFormPage(req: FastifyRequest): string | undefined {
+  return localPath((req.body as { _back?: unknown } | undefined)?._back);
 }
 
 export function assertCsrf(req: FastifyRequest): void {

@@ -7,6 +7,7 @@ export type FieldErrors = Record<string, string>;
 export async function validateForm<T extends object>(dto: new () => T, body: unknown): Promise<{ value: T; errors: FieldErrors }> {
   const raw = { ...((body ?? {}) as Record<string, unknown>) };
   delete raw._csrf;
+  delete raw._back;
   for (const [k, v] of Object.entries(raw)) {
     if (v === '') delete raw[k];
     else if (typeof v === 'string') raw[k] = v.normalize('NFC');

@@ -79,4 +79,10 @@ export const CONTENT_MESSAGES = {
   'error.other.title': { vi: 'Không thực hiện được yêu cầu', en: 'The request could not be completed' },
   'error.requestId': { vi: 'Mã yêu cầu (cung cấp khi liên hệ hỗ trợ)', en: 'Request id (quote it when contacting support)' },
   'error.home': { vi: 'Về trang chủ', en: 'Go to the home page' },
+  'error.csrf.title': { vi: 'Phiên làm việc đã hết hạn', en: 'Your session has expired' },
+  'error.csrf.body': {
+    vi: 'Phiên làm việc đã hết hạn — vui lòng tải lại trang và thử lại. Thông tin vừa gửi chưa được lưu.',
+    en: 'Your session has expired — please reload the page and try again. What you sent was not saved.',
+  },
+  'error.csrf.back': { vi: 'Tải lại trang và thử lại', en: 'Reload the page and try again' },
 } as const;

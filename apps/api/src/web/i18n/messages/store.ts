@@ -102,6 +102,10 @@ export const STORE_MESSAGES = {
   'ent.search': { vi: 'Tên chủ thể', en: 'Seller name' },
   'ent.count': { vi: 'chủ thể', en: 'sellers' },
   'ent.none': { vi: 'Không tìm thấy chủ thể phù hợp.', en: 'No matching sellers.' },
+  'ent.communeUnknown': {
+    vi: 'Xã/phường đã chọn không có trong danh mục; đang hiển thị chủ thể của mọi xã/phường.',
+    en: 'The chosen commune is not in the list; showing sellers of every commune.',
+  },
   'ent.products': { vi: 'Sản phẩm đang bán', en: 'Products on sale' },
   'ent.noProducts': { vi: 'Chưa có sản phẩm đang bán.', en: 'No products on sale yet.' },
   'ent.about': { vi: 'Giới thiệu', en: 'About' },

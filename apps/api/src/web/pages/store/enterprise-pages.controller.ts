@@ -9,7 +9,7 @@ import { layout } from '../../html/layout';
 import { validateForm } from '../../session/form-validation';
 import { pageContext, sendPage } from '../page-context';
 import { directoryBody, directoryUrl, enterpriseJsonLd, profileBody, type DirectoryState } from './enterprise-view';
-import { notFoundPage } from './views';
+import { notFoundPage, type FacetOption } from './views';
 
 const PAGE_SIZE = 24;
 
@@ -34,14 +34,22 @@ export class EnterprisePagesController {
       const v = Array.isArray(raw[key]) ? (raw[key] as unknown[])[0] : raw[key];
       if (typeof v === 'string' && v.trim()) state[key] = v.trim();
     }
+    // An unknown commune (an old link, a typo) is dropped with a notice rather than refused.
+    const commune = state.commune ? await this.reference.commune(state.commune) : undefined;
+    const unknownCommune = state.commune !== undefined && !commune;
+    if (unknownCommune) delete state.commune;
     const { value, errors } = await validateForm(PublicEnterpriseQuery, { ...state, pageSize: String(PAGE_SIZE) });
     const bad = Object.keys(errors).length > 0;
-    const list = bad ? undefined : await this.queries.publicList({ ...value, page: value.page ?? 1, pageSize: PAGE_SIZE });
-    const communes = new Map<string, string>();
-    const codes = new Set([...(list?.items.map((e) => e.communeCode) ?? []), ...(state.commune ? [state.commune] : [])]);
-    // Reference data is cached per commune, so a page of cards costs at most one lookup per new commune.
-    await Promise.all([...codes].map(async (c) => communes.set(c, (await this.reference.commune(c))?.name ?? c)));
-    const body = html`${directoryBody(ctx, state, list, communes, errors)}${bad ? alert(t('search.badInput')) : ''}`;
+    const [list, counts] = bad
+      ? [undefined, []]
+      : await Promise.all([
+          this.queries.publicList({ ...value, page: value.page ?? 1, pageSize: PAGE_SIZE }),
+          this.queries.publicCommunes({ kind: value.kind, q: value.q }),
+        ]);
+    const communes: FacetOption[] = counts.map((c) => ({ value: c.code, name: c.name, count: c.count }));
+    if (commune && !communes.some((c) => c.value === commune.code)) communes.push({ value: commune.code, name: commune.name, count: 0 });
+    const notice = unknownCommune ? t('ent.communeUnknown') : undefined;
+    const body = html`${directoryBody(ctx, state, list, communes, errors, notice)}${bad ? alert(t('search.badInput')) : ''}`;
     sendPage(reply, layout(ctx, { title: t('ent.title'), description: t('ent.description'), path: directoryUrl(state, { page: state.page }) }, body), bad ? 400 : 200);
   }
 

@@ -1,9 +1,10 @@
 import { ENTERPRISE_KINDS, type EnterpriseEntity, type PublicProductSummary } from '@tradefloor/enterprise-profile';
+import { alert } from '../../html/forms';
 import { html, jsonLd, trusted, type SafeHtml } from '../../html/html';
 import type { PageContext } from '../../html/layout';
 import { formatCount, label } from './format';
 import { phoneDigits } from './product-view';
-import { pager, productGrid } from './views';
+import { facetSelect, pager, productGrid, type FacetOption } from './views';
 
 export type DirectoryState = Partial<Record<'q' | 'kind' | 'commune' | 'page', string>>;
 
@@ -26,8 +27,20 @@ interface DirectoryPage {
   pageSize: number;
 }
 
-export function directoryBody(ctx: PageContext, state: DirectoryState, list: DirectoryPage | undefined, communes: Map<string, string>, errors: Record<string, string>): SafeHtml {
+/**
+ * `communes`: the commune choices with their counts (every listed enterprise's commune among them);
+ * `notice`: what was made of the request (an ignored filter), shown under the form.
+ */
+export function directoryBody(
+  ctx: PageContext,
+  state: DirectoryState,
+  list: DirectoryPage | undefined,
+  communes: FacetOption[],
+  errors: Record<string, string>,
+  notice?: string,
+): SafeHtml {
   const { t } = ctx;
+  const communeName = new Map(communes.map((c) => [c.value, c.name]));
   const fieldError = (name: string) => (errors[name] ? html`<p class="error" id="e-${name}">${errors[name]}</p>` : '');
   return html`<h1>${t('ent.title')}</h1>
 <p>${t('ent.description')}</p>
@@ -36,11 +49,12 @@ export function directoryBody(ctx: PageContext, state: DirectoryState, list: Dir
 <div class="field"><label for="e-kind">${t('search.kind')}</label><select id="e-kind" name="kind"><option value="">${t('search.any')}</option>${ENTERPRISE_KINDS.map(
     (k) => html`<option value="${k}"${state.kind === k ? html` selected` : ''}>${label(t, 'kind', k)}</option>`,
   )}</select>${fieldError('kind')}</div>
-${state.commune ? html`<div class="field"><label for="e-commune">${t('search.commune')}</label><select id="e-commune" name="commune"><option value="">${t('search.any')}</option><option value="${state.commune}" selected>${communes.get(state.commune) ?? state.commune}</option></select>${fieldError('commune')}</div>` : ''}
+${facetSelect(ctx, 'commune', t('search.commune'), communes, state.commune, errors.commune, 'e-commune')}
 <p><button type="submit">${t('search.filter')}</button></p>
 </form>
+${alert(notice)}
 ${list ? html`<p class="count" role="status">${formatCount(list.total)} ${t('ent.count')}</p>
-${list.items.length ? html`<ul class="grid ent-list">${list.items.map((e) => enterpriseCard(ctx, e, communes.get(e.communeCode)))}</ul>` : html`<p>${t('ent.none')}</p>`}
+${list.items.length ? html`<ul class="grid ent-list">${list.items.map((e) => enterpriseCard(ctx, e, communeName.get(e.communeCode)))}</ul>` : html`<p>${t('ent.none')}</p>`}
 ${pager(ctx, list.page, Math.ceil(list.total / list.pageSize), (n) => directoryUrl(state, { page: String(n) }))}` : ''}`;
 }
 

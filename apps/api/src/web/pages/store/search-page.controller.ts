@@ -11,9 +11,9 @@ import { layout } from '../../html/layout';
 import { validateForm } from '../../session/form-validation';
 import { pageContext, sendPage } from '../page-context';
 import { formatCount } from './format';
-import { appliedFilters, filterForm, type FacetOption, type SearchFacets } from './search-view';
+import { appliedFilters, filterForm, type SearchFacets } from './search-view';
 import { searchState, searchUrl } from './search-url';
-import { pager, productGrid } from './views';
+import { pager, productGrid, type FacetOption } from './views';
 
 const PAGE_SIZE = 24;
 /** Communes offered as a filter: the most populated ones (names come from the cached reference data). */

@@ -5,12 +5,7 @@ import { html, type SafeHtml } from '../../html/html';
 import type { PageContext } from '../../html/layout';
 import { formatCount, formatVnd, label } from './format';
 import { searchUrl, type SearchParam, type SearchState } from './search-url';
-
-export interface FacetOption {
-  value: string;
-  name: string;
-  count: number;
-}
+import { facetSelect, type FacetOption } from './views';
 
 export interface SearchFacets {
   category: FacetOption[];
@@ -22,17 +17,6 @@ export interface SearchFacets {
 
 const selected = (on: boolean) => (on ? html` selected` : '');
 const checked = (on: boolean) => (on ? html` checked` : '');
-
-/** A select whose options carry their result counts; the current value stays selectable even at 0. */
-function facetSelect(ctx: PageContext, name: SearchParam, legend: string, options: FacetOption[], current: string | undefined, error?: string): SafeHtml {
-  const id = `f-${name}`;
-  const shown = current && !options.some((o) => o.value === current) ? [...options, { value: current, name: current, count: 0 }] : options;
-  return html`<div class="field${error ? ' has-error' : ''}"><label for="${id}">${legend}</label>
-<select id="${id}" name="${name}"${error ? html` aria-invalid="true" aria-describedby="${id}-error"` : ''}>
-<option value="">${ctx.t('search.any')}</option>
-${shown.map((o) => html`<option value="${o.value}"${selected(o.value === current)}>${o.name} (${formatCount(o.count)})</option>`)}
-</select>${error ? html`<p class="error" id="${id}-error">${error}</p>` : ''}</div>`;
-}
 
 /** The filter form: a plain GET form (every state is a URL), auto-submitted by search.js when present. */
 export function filterForm(ctx: PageContext, state: SearchState, facets: SearchFacets, errors: Record<string, string>): SafeHtml {

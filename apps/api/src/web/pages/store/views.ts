@@ -1,6 +1,6 @@
 import { html, type SafeHtml } from '../../html/html';
 import { layout, type PageContext } from '../../html/layout';
-import { formatPriceRange } from './format';
+import { formatCount, formatPriceRange } from './format';
 
 export interface CardProduct {
   slug: string;
@@ -13,6 +13,23 @@ export interface CardProduct {
   enterpriseName?: string;
   /** Name with <mark> highlights, already escaped by the search API. */
   highlightedName?: SafeHtml;
+}
+
+/** A choice of a filter and how many results it leads to. */
+export interface FacetOption {
+  value: string;
+  name: string;
+  count: number;
+}
+
+/** A select whose options carry their result counts; the current value stays selectable even at 0. */
+export function facetSelect(ctx: PageContext, name: string, legend: string, options: FacetOption[], current: string | undefined, error?: string, id = `f-${name}`): SafeHtml {
+  const shown = current && !options.some((o) => o.value === current) ? [...options, { value: current, name: current, count: 0 }] : options;
+  return html`<div class="field${error ? ' has-error' : ''}"><label for="${id}">${legend}</label>
+<select id="${id}" name="${name}"${error ? html` aria-invalid="true" aria-describedby="${id}-error"` : ''}>
+<option value="">${ctx.t('search.any')}</option>
+${shown.map((o) => html`<option value="${o.value}"${o.value === current ? html` selected` : ''}>${o.name} (${formatCount(o.count)})</option>`)}
+</select>${error ? html`<p class="error" id="${id}-error">${error}</p>` : ''}</div>`;
 }
 
 /** "★★★★ 4 sao OCOP": the stars are decoration, the text is what screen readers announce. */
