@@ -79,6 +79,7 @@ export class ChannelConnectionDto {
   @ApiPropertyOptional({ nullable: true, type: String, format: 'date-time' }) lastReconciledAt!: string | null;
   @ApiProperty({ type: [ListingCountDto] }) listings!: ListingCountDto[];
   @ApiProperty({ format: 'date-time' }) connectedAt!: string;
+  @ApiPropertyOptional({ type: FeedUrlsDto, description: 'feed: its URLs, without the token (shown only once, at connect)' }) feed?: FeedUrlsDto;
 }
 
 export class ChannelConnectionListDto {
@@ -95,6 +96,17 @@ export class ChooseProductsDto {
   @ApiProperty({ enum: ['add', 'remove'] })
   @IsIn(['add', 'remove'])
   mode!: 'add' | 'remove';
+}
+
+export class CandidateProductDto {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty() name!: string;
+  @ApiProperty() sku!: string;
+}
+
+export class CandidateProductListDto {
+  @ApiProperty({ type: [CandidateProductDto] }) items!: CandidateProductDto[];
+  @ApiProperty({ description: 'All published products not yet on the channel (items holds the first ones, by name)' }) total!: number;
 }
 
 export class ChooseProductsResultDto {
