@@ -22,6 +22,15 @@ describe('web: sales channels for sellers (/quan-ly/kenh-ban) and the sync overv
   const get = (path: string, cookies: CookieJar = jar) => t.http.get(path).set('Cookie', cookieHeader(cookies));
   const listing = async (productId: string, channel = 'voso') =>
     (await t.dataSource.query(`SELECT * FROM listings WHERE product_id = $1 AND channel = $2`, [productId, channel]))[0];
+  /**
+   * A product whose own change event has been handled: otherwise that event's review could queue
+   * the listing a second time while its first job runs, and the second would wait for the lease.
+   */
+  const newProduct = async (input: Parameters<typeof createProduct>[2]) => {
+    const p = await createProduct(t, ent.id, input);
+    await t.drainJobs();
+    return p;
+  };
   const connection = async (channel: string) =>
     (await t.dataSource.query(`SELECT * FROM channel_connections WHERE enterprise_id = $1 AND channel = $2`, [ent.id, channel]))[0];
 
@@ -34,8 +43,8 @@ describe('web: sales channels for sellers (/quan-ly/kenh-ban) and the sync overv
     other = await createUser(t, 'business');
     otherJar = await signIn(t, other.email, other.password);
     fruit = await categoryId(t, 'trai-cay');
-    buoi = await createProduct(t, ent.id, { name: 'Bưởi da xanh Cầu Kè', sku: 'BUOI-1' });
-    unmapped = await createProduct(t, ent.id, { name: 'Mật ong rừng U Minh', sku: 'MO-1', categorySlug: 'mat-ong' });
+    buoi = await newProduct({ name: 'Bưởi da xanh Cầu Kè', sku: 'BUOI-1' });
+    unmapped = await newProduct({ name: 'Mật ong rừng U Minh', sku: 'MO-1', categorySlug: 'mat-ong' });
   });
   afterAll(async () => {
     await t?.close();
@@ -148,7 +157,7 @@ describe('web: sales channels for sellers (/quan-ly/kenh-ban) and the sync overv
     expect(dead.text).not.toContain('Bưởi da xanh Cầu Kè');
 
     // A partner outage: every call fails until the attempts run out.
-    const cam = await createProduct(t, ent.id, { name: 'Cam sành Tam Bình', sku: 'CAM-1' });
+    const cam = await newProduct({ name: 'Cam sành Tam Bình', sku: 'CAM-1' });
     sim.setFaults({ transientRate: 1 });
     try {
       await postForm(t, jar, `${BASE}/${ent.id}/voso/san-pham`, { mode: 'add', productIds: cam.id });
@@ -303,7 +312,7 @@ describe('web: sales channels for sellers (/quan-ly/kenh-ban) and the sync overv
     expect(page.html).toMatch(new RegExp(`data-paused="${ent.id}:shopee"><td>[^<]+</td><td>Shopee</td><td>${escapeRegExp(formatDateTime('vi', paused.paused_until))}</td>`));
 
     // Two more dead letters after an outage; "retry all" lists them once the partner is back.
-    const extra = [await createProduct(t, ent.id, { name: 'Khóm Cầu Đúc', sku: 'KHOM-1' }), await createProduct(t, ent.id, { name: 'Dừa sáp Cầu Kè', sku: 'DUA-1' })];
+    const extra = [await newProduct({ name: 'Khóm Cầu Đúc', sku: 'KHOM-1' }), await newProduct({ name: 'Dừa sáp Cầu Kè', sku: 'DUA-1' })];
     sim.setFaults({ transientRate: 1 });
     try {
       for (const p of extra) await postForm(t, jar, `${BASE}/${ent.id}/voso/san-pham`, { mode: 'add', productIds: p.id });
@@ -334,7 +343,7 @@ describe('web: sales channels for sellers (/quan-ly/kenh-ban) and the sync overv
 
   it('lets an admin retry one dead letter, and keeps everyone else out of /quan-ly/dong-bo', async () => {
     const admin = await signIn(t, t.config.adminEmail!, t.config.adminPassword!);
-    const p = await createProduct(t, ent.id, { name: 'Xoài cát Hòa Lộc', sku: 'XOAI-1', categorySlug: 'gao' });
+    const p = await newProduct({ name: 'Xoài cát Hòa Lộc', sku: 'XOAI-1', categorySlug: 'gao' });
     await postForm(t, jar, `${BASE}/${ent.id}/voso/san-pham`, { mode: 'add', productIds: p.id });
     await t.drainJobs();
     const deadOne = await listing(p.id);

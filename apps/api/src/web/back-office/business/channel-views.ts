@@ -45,6 +45,8 @@ const ERROR_CLASSES = ['validation', 'auth', 'signature', 'transient', 'unknown_
 export function readableError(t: Translate, errorClass: string | null, reason: string | null, deadLettered: boolean): SafeHtml {
   if (!errorClass) return reason ? html`<p class="ch-detail">${reason}</p>` : html``;
   const headline = ERROR_CLASSES.includes(errorClass) ? t(`ch.err.${errorClass}` as MessageKey) : t('ch.err.other');
-  return html`<p class="ch-why">${headline}${deadLettered ? html` <strong>${t('ch.err.dead')}</strong>` : ''}</p>
+  // Validation and auth headlines already say what to do; for the others, say the retries stopped.
+  const stopped = deadLettered && errorClass !== 'validation' && errorClass !== 'auth';
+  return html`<p class="ch-why">${headline}${stopped ? html` <strong>${t('ch.err.dead')}</strong>` : ''}</p>
 ${reason ? html`<p class="ch-detail"><span class="muted">${t('ch.err.details')}:</span> ${reason}</p>` : ''}`;
 }

@@ -98,6 +98,8 @@ export const CHANNEL_MESSAGES = {
   'ch.settings.logisticsRequired': { vi: 'Bắt buộc với kênh này.', en: 'Required for this channel.' },
   'ch.settings.weight': { vi: 'Khối lượng mặc định (gam)', en: 'Default weight (grams)' },
   'ch.settings.weightHint': { vi: 'Dùng cho sản phẩm chưa nhập khối lượng.', en: 'Used for products without a weight.' },
+  'ch.settings.mapped': { vi: 'Danh mục đã ánh xạ', en: 'Categories mapped' },
+  'ch.settings.edit': { vi: 'Xem và sửa cài đặt', en: 'View and edit the settings' },
   'ch.settings.save': { vi: 'Lưu cài đặt', en: 'Save settings' },
 
   'ch.add.title': { vi: 'Đưa sản phẩm lên kênh', en: 'Add products to the channel' },
@@ -149,7 +151,7 @@ export const CHANNEL_MESSAGES = {
   'ch.err.not_found': { vi: 'Sản phẩm không còn trên sàn; hệ thống sẽ đăng lại.', en: 'The item is gone from the marketplace; it will be listed again.' },
   'ch.err.other': { vi: 'Đồng bộ chưa thành công.', en: 'Syncing did not succeed.' },
   'ch.err.dead': { vi: 'Hệ thống đã ngừng tự thử lại — cần bạn xử lý.', en: 'Automatic retries have stopped — this needs you.' },
-  'ch.err.details': { vi: 'Chi tiết từ sàn', en: 'Details' },
+  'ch.err.details': { vi: 'Chi tiết', en: 'Details' },
 
   'ch.shopee.failed': { vi: 'Chưa kết nối được Shopee', en: 'Shopee could not be connected' },
   'ch.shopee.invalid': { vi: 'Liên kết trả về từ Shopee không hợp lệ.', en: 'The link back from Shopee is not valid.' },
