@@ -167,10 +167,15 @@ export class ConnectionsService {
   async candidates(principal: Principal, enterpriseId: string, channel: string, limit = 100): Promise<CandidateProductListDto> {
     await this.access.assertCanManage(principal, enterpriseId);
     if (!pushChannel(channel)) throw ValidationFailedError.field('channel', 'Kênh feed gồm mọi sản phẩm đã đăng (the feed lists every published product)');
-    const notChosen = `FROM products p WHERE p.enterprise_id = $1 AND p.status = 'published'
-      AND NOT EXISTS (SELECT 1 FROM listings l WHERE l.product_id = p.id AND l.channel = $2 AND l.selected)`;
-    const [{ total }] = await this.dataSource.query(`SELECT count(*)::int AS total ${notChosen}`, [enterpriseId, channel]);
-    const rows: Array<{ id: string }> = await this.dataSource.query(`SELECT p.id ${notChosen} ORDER BY p.name, p.id LIMIT $3`, [enterpriseId, channel, limit]);
+    // One pass: the window count is taken before the limit.
+    const rows: Array<{ id: string; total: number }> = await this.dataSource.query(
+      `SELECT p.id, (count(*) OVER ())::int AS total FROM products p
+       WHERE p.enterprise_id = $1 AND p.status = 'published'
+         AND NOT EXISTS (SELECT 1 FROM listings l WHERE l.product_id = p.id AND l.channel = $2 AND l.selected)
+       ORDER BY p.name, p.id LIMIT $3`,
+      [enterpriseId, channel, limit],
+    );
+    const total = rows[0]?.total ?? 0;
     const views = new Map((await this.views.load(rows.map((r) => r.id))).map((v) => [v.id, v]));
     const items = rows.flatMap((r) => {
       const v = views.get(r.id);
