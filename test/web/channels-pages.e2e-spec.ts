@@ -60,6 +60,10 @@ describe('web: sales channels for sellers (/quan-ly/kenh-ban) and the sync overv
     expect(page.headers['cache-control']).toContain('no-store');
     for (const channel of ['shopee', 'voso', 'postmart', 'feed']) expect(page.text).toContain(`href="${BASE}/${ent.id}/${channel}"`);
     expect(page.text.match(/Chưa kết nối/g)).toHaveLength(4);
+    const english = await get(`${BASE}/${ent.id}/voso?lang=en`).expect(200);
+    expect(english.text).toContain('<html lang="en">');
+    expect(english.text).toContain('Not connected');
+    expect(english.text).toContain('Check and connect');
 
     // A staff member of the enterprise sees it too; a stranger's list does not have it.
     const staff = await createUser(t, 'business');
