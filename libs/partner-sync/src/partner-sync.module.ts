@@ -36,6 +36,6 @@ import { ListingsService } from './listings/listings.service';
     FeedService,
     RawBodyCapture,
   ],
-  exports: [ListingsService],
+  exports: [ListingsService, ConnectionsService],
 })
 export class PartnerSyncModule {}

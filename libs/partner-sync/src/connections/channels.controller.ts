@@ -3,6 +3,7 @@ import { ApiCreatedResponse, ApiNoContentResponse, ApiNotFoundResponse, ApiOkRes
 import { ErrorEnvelopeDto } from '@tradefloor/core';
 import { Auth, CurrentUser, type Principal } from '@tradefloor/identity';
 import {
+  CandidateProductListDto,
   ChannelConnectionDto,
   ChannelConnectionListDto,
   ChannelParamDto,
@@ -46,6 +47,13 @@ export class ChannelsController {
   @ApiNotFoundResponse({ type: ErrorEnvelopeDto })
   settings(@CurrentUser() user: Principal, @Param() p: ChannelParamDto, @Body() dto: ChannelSettingsDto): Promise<ChannelConnectionDto> {
     return this.connections.updateSettings(user, p.id, p.channel, dto);
+  }
+
+  @Get(':channel/candidates')
+  @ApiOkResponse({ type: CandidateProductListDto })
+  @ApiNotFoundResponse({ type: ErrorEnvelopeDto })
+  candidates(@CurrentUser() user: Principal, @Param() p: ChannelParamDto): Promise<CandidateProductListDto> {
+    return this.connections.candidates(user, p.id, p.channel);
   }
 
   @Put(':channel/products')

@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { APP_CONFIG, DomainError, isUuid, NotFoundError, type ResolvedConfig, returnedRows, ValidationFailedError } from '@tradefloor/core';
+import { ProductViews } from '@tradefloor/catalog';
 import { EnterpriseAccess } from '@tradefloor/enterprise-profile';
 import type { Principal } from '@tradefloor/identity';
 import { createHash, randomBytes } from 'node:crypto';
@@ -11,7 +12,18 @@ import { shopeeClientFor } from '../channels/shopee/shopee.channel';
 import { ConnectionStore, type ConnectionRow } from '../engine/connection-store';
 import { ListingScheduler } from '../engine/listing-scheduler';
 import { createPartnerHttp } from '../engine/partner-http';
-import type { ChannelConnectionDto, ChannelSettingsDto, ConnectChannelDto, ConnectResultDto, ShopeeCallbackResultDto } from '../dto/channel.dto';
+import type {
+  CandidateProductListDto,
+  ChannelConnectionDto,
+  ChannelSettingsDto,
+  ConnectChannelDto,
+  ConnectResultDto,
+  FeedUrlsDto,
+  ShopeeCallbackResultDto,
+} from '../dto/channel.dto';
+
+/** Where Shopee sends the seller back by default (the JSON callback of the API). */
+export const SHOPEE_API_CALLBACK_PATH = '/api/v1/channels/shopee/callback';
 
 const STATE_TTL_MINUTES = 10;
 const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
@@ -34,19 +46,22 @@ export class ConnectionsService {
     private readonly access: EnterpriseAccess,
     private readonly store: ConnectionStore,
     private readonly scheduler: ListingScheduler,
+    private readonly views: ProductViews,
     @Inject(APP_CONFIG) private readonly config: ResolvedConfig,
   ) {}
 
-  async connect(principal: Principal, enterpriseId: string, dto: ConnectChannelDto): Promise<ConnectResultDto> {
+  /**
+   * `shopeeReturnPath`: a path of this site that completes the Shopee authorisation (it receives
+   * `code`, `shop_id` and `state` and calls `shopeeCallback`); the web pages use their own.
+   */
+  async connect(principal: Principal, enterpriseId: string, dto: ConnectChannelDto, options: { shopeeReturnPath?: string } = {}): Promise<ConnectResultDto> {
     const enterprise = await this.access.assertCanManage(principal, enterpriseId);
     const channel = channelByName(dto.channel)!;
     if (channel.kind === 'pull') {
       if (dto.credentials) throw ValidationFailedError.field('credentials', 'Kênh feed không cần thông tin đăng nhập (feed takes no credentials)');
       const token = dto.feedToken === false ? null : randomBytes(24).toString('base64url');
       await this.upsert(this.dataSource.manager, enterpriseId, 'feed', { status: 'active', secrets: null, feedTokenHash: token ? sha256(token) : null });
-      const base = `${this.config.publicBaseUrl}/feeds/enterprises/${enterprise.slug}/products`;
-      const q = token ? `?token=${token}` : '';
-      return { channel: 'feed', status: 'active', feed: { csvUrl: `${base}.csv${q}`, jsonUrl: `${base}.json${q}`, tokenProtected: !!token } };
+      return { channel: 'feed', status: 'active', feed: this.feedUrls(enterprise.slug, token, !!token) };
     }
     if (channel.name === 'shopee') {
       if (dto.credentials) throw ValidationFailedError.field('credentials', 'Shopee dùng luồng ủy quyền, không nhận mật khẩu (Shopee uses the authorisation flow)');
@@ -63,7 +78,9 @@ export class ConnectionsService {
       );
       const existing = await this.store.find(enterpriseId, 'shopee');
       if (!existing) await this.upsert(this.dataSource.manager, enterpriseId, 'shopee', { status: 'pending', secrets: null });
-      const redirect = `${this.config.publicBaseUrl}/api/v1/channels/shopee/callback?state=${nonce}`;
+      const returnPath = options.shopeeReturnPath ?? SHOPEE_API_CALLBACK_PATH;
+      if (!returnPath.startsWith('/') || returnPath.startsWith('//')) throw new Error('shopeeReturnPath must be a path of this site');
+      const redirect = `${this.config.publicBaseUrl}${returnPath}?state=${nonce}`;
       return { channel: 'shopee', status: existing?.status ?? 'pending', authorizationUrl: client.authorizationUrl(redirect) };
     }
     // Credential channels: check the fields, then prove them against the partner before storing.
@@ -121,8 +138,8 @@ export class ConnectionsService {
   }
 
   async list(principal: Principal, enterpriseId: string): Promise<ChannelConnectionDto[]> {
-    await this.access.assertCanManage(principal, enterpriseId);
-    const rows: Array<ConnectionRow & { created_at: Date; last_reconciled_at: Date | null }> = await this.dataSource.query(
+    const enterprise = await this.access.assertCanManage(principal, enterpriseId);
+    const rows: Array<ConnectionRow & { created_at: Date; last_reconciled_at: Date | null; feed_token_hash: string | null }> = await this.dataSource.query(
       `SELECT * FROM channel_connections WHERE enterprise_id = $1 AND status <> 'disconnected' ORDER BY channel`,
       [enterpriseId],
     );
@@ -142,7 +159,29 @@ export class ConnectionsService {
       lastReconciledAt: r.last_reconciled_at ? new Date(r.last_reconciled_at).toISOString() : null,
       listings: counts.filter((c) => c.channel === r.channel).map((c) => ({ state: c.state, count: c.n })),
       connectedAt: new Date(r.created_at).toISOString(),
+      ...(r.channel === 'feed' ? { feed: this.feedUrls(enterprise.slug, null, r.feed_token_hash !== null) } : {}),
     }));
+  }
+
+  /** Published products of the enterprise not (or no longer) chosen for a push channel: what the owner may add. */
+  async candidates(principal: Principal, enterpriseId: string, channel: string, limit = 100): Promise<CandidateProductListDto> {
+    await this.access.assertCanManage(principal, enterpriseId);
+    if (!pushChannel(channel)) throw ValidationFailedError.field('channel', 'Kênh feed gồm mọi sản phẩm đã đăng (the feed lists every published product)');
+    // One pass: the window count is taken before the limit.
+    const rows: Array<{ id: string; total: number }> = await this.dataSource.query(
+      `SELECT p.id, (count(*) OVER ())::int AS total FROM products p
+       WHERE p.enterprise_id = $1 AND p.status = 'published'
+         AND NOT EXISTS (SELECT 1 FROM listings l WHERE l.product_id = p.id AND l.channel = $2 AND l.selected)
+       ORDER BY p.name, p.id LIMIT $3`,
+      [enterpriseId, channel, limit],
+    );
+    const total = rows[0]?.total ?? 0;
+    const views = new Map((await this.views.load(rows.map((r) => r.id))).map((v) => [v.id, v]));
+    const items = rows.flatMap((r) => {
+      const v = views.get(r.id);
+      return v ? [{ id: v.id, name: v.name, sku: v.sku }] : [];
+    });
+    return { items, total };
   }
 
   /** Forgets the connection and its secrets at once; listings are marked delisted here (the partner keeps its copy). */
@@ -229,6 +268,13 @@ export class ConnectionsService {
       await this.scheduler.enqueue(m, rows.map((r) => r.id), { markQueued: mode === 'add' });
       return rows.length;
     });
+  }
+
+  /** The feed's addresses; the token is known only when it was just issued. */
+  private feedUrls(slug: string, token: string | null, tokenProtected: boolean): FeedUrlsDto {
+    const base = `${this.config.publicBaseUrl}/feeds/enterprises/${slug}/products`;
+    const q = token ? `?token=${token}` : '';
+    return { csvUrl: `${base}.csv${q}`, jsonUrl: `${base}.json${q}`, tokenProtected };
   }
 
   private async upsert(

@@ -50,15 +50,15 @@ export class ChannelSettingsDto {
   @ApiPropertyOptional({ example: '50018' })
   @IsOptional()
   @IsString()
-  @Matches(/^[A-Za-z0-9_-]{1,40}$/)
+  @Matches(/^[A-Za-z0-9_-]{1,40}$/, { message: 'Mã đơn vị vận chuyển chỉ gồm chữ, số, _ và -, tối đa 40 ký tự (logistics channel id: letters, digits, _ and -, max 40)' })
   logisticsChannelId?: string;
 
   @ApiPropertyOptional({ example: 500 })
   @IsOptional()
   @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(1_000_000)
+  @IsInt({ message: 'Khối lượng phải là số nguyên gam từ 1 đến 1.000.000 (weight must be whole grams, 1–1,000,000)' })
+  @Min(1, { message: 'Khối lượng phải là số nguyên gam từ 1 đến 1.000.000 (weight must be whole grams, 1–1,000,000)' })
+  @Max(1_000_000, { message: 'Khối lượng phải là số nguyên gam từ 1 đến 1.000.000 (weight must be whole grams, 1–1,000,000)' })
   defaultWeightGrams?: number;
 }
 
@@ -79,6 +79,7 @@ export class ChannelConnectionDto {
   @ApiPropertyOptional({ nullable: true, type: String, format: 'date-time' }) lastReconciledAt!: string | null;
   @ApiProperty({ type: [ListingCountDto] }) listings!: ListingCountDto[];
   @ApiProperty({ format: 'date-time' }) connectedAt!: string;
+  @ApiPropertyOptional({ type: FeedUrlsDto, description: 'feed: its URLs, without the token (shown only once, at connect)' }) feed?: FeedUrlsDto;
 }
 
 export class ChannelConnectionListDto {
@@ -87,14 +88,25 @@ export class ChannelConnectionListDto {
 
 export class ChooseProductsDto {
   @ApiProperty({ type: [String], format: 'uuid' })
-  @ArrayMinSize(1)
-  @ArrayMaxSize(1000)
-  @IsUUID('all', { each: true })
+  @ArrayMinSize(1, { message: 'Chọn ít nhất một sản phẩm (choose at least one product)' })
+  @ArrayMaxSize(1000, { message: 'Tối đa 1000 sản phẩm mỗi lần (at most 1000 products at a time)' })
+  @IsUUID('all', { each: true, message: 'Mã sản phẩm không hợp lệ (invalid product id)' })
   productIds!: string[];
 
   @ApiProperty({ enum: ['add', 'remove'] })
-  @IsIn(['add', 'remove'])
+  @IsIn(['add', 'remove'], { message: 'Thao tác phải là add hoặc remove (mode must be add or remove)' })
   mode!: 'add' | 'remove';
+}
+
+export class CandidateProductDto {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty() name!: string;
+  @ApiProperty() sku!: string;
+}
+
+export class CandidateProductListDto {
+  @ApiProperty({ type: [CandidateProductDto] }) items!: CandidateProductDto[];
+  @ApiProperty({ description: 'All published products not yet on the channel (items holds the first ones, by name)' }) total!: number;
 }
 
 export class ChooseProductsResultDto {

@@ -1,15 +1,19 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { ProductAccess } from '@tradefloor/catalog';
+import { ProductAccess, ProductViews } from '@tradefloor/catalog';
 import { InvalidStateError, isUuid, NotFoundError } from '@tradefloor/core';
+import { EnterpriseAccess } from '@tradefloor/enterprise-profile';
 import type { Principal } from '@tradefloor/identity';
 import type { DataSource } from 'typeorm';
-import { channelByName } from '../channels/registry';
+import { channelByName, pushChannel } from '../channels/registry';
 import type { ListingRow } from '../engine/listing-row';
 import { ListingScheduler } from '../engine/listing-scheduler';
-import type { ListingDto, SyncOverviewDto } from '../dto/listing.dto';
+import type { EnterpriseListingPageDto, ListingDto, ListingFilter, SyncOverviewDto } from '../dto/listing.dto';
 
 const iso = (d: Date | null) => (d ? new Date(d).toISOString() : null);
+
+/** What a person may retry: dead letters, and listings the partner rejected or that failed. */
+const isRetryable = (r: Pick<ListingRow, 'dead_lettered_at' | 'state'>) => r.dead_lettered_at !== null || r.state === 'rejected' || r.state === 'failed';
 
 /** Listing reads for owners and admins, manual retry, and the admin overview. */
 @Injectable()
@@ -17,6 +21,8 @@ export class ListingsService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly products: ProductAccess,
+    private readonly enterprises: EnterpriseAccess,
+    private readonly views: ProductViews,
     private readonly scheduler: ListingScheduler,
   ) {}
 
@@ -24,6 +30,47 @@ export class ListingsService {
     await this.products.assertCanManage(principal, productId);
     const rows: ListingRow[] = await this.dataSource.query(`SELECT * FROM listings WHERE product_id = $1 ORDER BY channel`, [productId]);
     return Promise.all(rows.map((r) => this.toDto(r)));
+  }
+
+  /** An enterprise's listings, newest change first, optionally of one channel and one state (or `dead`). */
+  async forEnterprise(
+    principal: Principal,
+    enterpriseId: string,
+    q: { channel?: string; state?: ListingFilter; page: number; pageSize: number },
+  ): Promise<EnterpriseListingPageDto> {
+    await this.enterprises.assertCanManage(principal, enterpriseId);
+    const where = ['enterprise_id = $1'];
+    const params: unknown[] = [enterpriseId];
+    if (q.channel) where.push(`channel = $${params.push(q.channel)}`);
+    if (q.state === 'dead') where.push('dead_lettered_at IS NOT NULL');
+    else if (q.state) where.push(`state = $${params.push(q.state)}`);
+    const [{ total }] = await this.dataSource.query(`SELECT count(*)::int AS total FROM listings WHERE ${where.join(' AND ')}`, params);
+    const rows: ListingRow[] = await this.dataSource.query(
+      `SELECT * FROM listings WHERE ${where.join(' AND ')} ORDER BY updated_at DESC, id LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
+      [...params, q.pageSize, (q.page - 1) * q.pageSize],
+    );
+    const products = new Map((await this.views.load(rows.map((r) => r.product_id))).map((v) => [v.id, v]));
+    return {
+      total,
+      page: q.page,
+      pageSize: q.pageSize,
+      items: rows.map((r) => ({
+        id: r.id,
+        productId: r.product_id,
+        productName: products.get(r.product_id)?.name ?? '',
+        productSku: products.get(r.product_id)?.sku ?? '',
+        channel: r.channel,
+        selected: r.selected,
+        state: r.state,
+        externalUrl: r.external_url,
+        errorClass: r.error_class,
+        lastError: r.last_error,
+        deadLettered: r.dead_lettered_at !== null,
+        retryable: isRetryable(r),
+        lastSyncedAt: iso(r.last_synced_at),
+        updatedAt: new Date(r.updated_at).toISOString(),
+      })),
+    };
   }
 
   /** Where buyers can also find the product: live listings with a public URL, for its storefront page. */
@@ -42,7 +89,7 @@ export class ListingsService {
     const [row]: ListingRow[] = await this.dataSource.query(`SELECT * FROM listings WHERE id = $1`, [listingId]);
     if (!row) throw new NotFoundError('Tin đăng', 'LISTING_NOT_FOUND');
     await this.products.assertCanManage(principal, row.product_id);
-    if (!row.dead_lettered_at && row.state !== 'rejected' && row.state !== 'failed') {
+    if (!isRetryable(row)) {
       throw new InvalidStateError('Chỉ thử lại được tin đăng bị từ chối hoặc lỗi (only rejected or failed listings can be retried)', 'LISTING_NOT_RETRYABLE');
     }
     await this.dataSource.transaction((m) => this.scheduler.enqueue(m, [row.id]));
@@ -50,30 +97,51 @@ export class ListingsService {
     return this.toDto(fresh);
   }
 
+  /** Admins: every dead letter of a channel goes back to the queue (after a partner outage or a fixed configuration). */
+  async retryDeadLetters(channel: string): Promise<number> {
+    if (!pushChannel(channel)) throw new NotFoundError('Kênh', 'CHANNEL_NOT_FOUND');
+    const rows: Array<{ id: string }> = await this.dataSource.query(`SELECT id FROM listings WHERE channel = $1 AND dead_lettered_at IS NOT NULL`, [channel]);
+    const ids = rows.map((r) => r.id);
+    for (let i = 0; i < ids.length; i += 500) {
+      const chunk = ids.slice(i, i + 500);
+      await this.dataSource.transaction((m) => this.scheduler.enqueue(m, chunk));
+    }
+    return ids.length;
+  }
+
   async overview(): Promise<SyncOverviewDto> {
     const counts: Array<{ channel: string; state: string; count: number }> = await this.dataSource.query(
       `SELECT channel, state, count(*)::int AS count FROM listings GROUP BY channel, state ORDER BY channel, state`,
     );
     const dead: Array<ListingRow> = await this.dataSource.query(`SELECT * FROM listings WHERE dead_lettered_at IS NOT NULL ORDER BY dead_lettered_at DESC LIMIT 100`);
-    const [{ n }] = await this.dataSource.query(`SELECT count(*)::int AS n FROM listings WHERE dead_lettered_at IS NOT NULL`);
-    const problems: Array<{ enterprise_id: string; channel: string; status: string; last_error: string | null; paused_until: Date | null }> = await this.dataSource.query(
-      `SELECT enterprise_id, channel, status, last_error, paused_until FROM channel_connections
-       WHERE status = 'needs_reauth' OR (status = 'active' AND (last_error IS NOT NULL OR paused_until > now())) ORDER BY updated_at DESC LIMIT 100`,
+    const deadByChannel: Array<{ channel: string; count: number }> = await this.dataSource.query(
+      `SELECT channel, count(*)::int AS count FROM listings WHERE dead_lettered_at IS NOT NULL GROUP BY channel ORDER BY channel`,
     );
+    // Enterprise names come with the connection rows (as the feed reads them): one query, however many problems.
+    const problems: Array<{ enterprise_id: string; enterprise_name: string; channel: string; status: string; last_error: string | null; paused_until: Date | null }> =
+      await this.dataSource.query(
+        `SELECT c.enterprise_id, e.display_name AS enterprise_name, c.channel, c.status, c.last_error, c.paused_until
+         FROM channel_connections c JOIN enterprises e ON e.id = c.enterprise_id
+         WHERE c.status = 'needs_reauth' OR (c.status = 'active' AND (c.last_error IS NOT NULL OR c.paused_until > now())) ORDER BY c.updated_at DESC LIMIT 100`,
+      );
+    const products = new Map((await this.views.load([...new Set(dead.map((d) => d.product_id))])).map((v) => [v.id, v]));
     return {
       counts,
-      deadLetterTotal: n,
+      deadLetterTotal: deadByChannel.reduce((sum, c) => sum + c.count, 0),
+      deadByChannel,
       deadLetters: dead.map((d) => ({
         listingId: d.id,
         productId: d.product_id,
+        productName: products.get(d.product_id)?.name ?? '',
         enterpriseId: d.enterprise_id,
+        enterpriseName: products.get(d.product_id)?.enterpriseName ?? '',
         channel: d.channel,
         state: d.state,
         errorClass: d.error_class,
         reason: d.last_error,
         at: new Date(d.dead_lettered_at!).toISOString(),
       })),
-      connectionProblems: problems.map((p) => ({ enterpriseId: p.enterprise_id, channel: p.channel, status: p.status, lastError: p.last_error, pausedUntil: iso(p.paused_until) })),
+      connectionProblems: problems.map((p) => ({ enterpriseId: p.enterprise_id, enterpriseName: p.enterprise_name, channel: p.channel, status: p.status, lastError: p.last_error, pausedUntil: iso(p.paused_until) })),
     };
   }
 
@@ -85,6 +153,7 @@ export class ListingsService {
     return {
       id: r.id,
       productId: r.product_id,
+      enterpriseId: r.enterprise_id,
       channel: r.channel,
       selected: r.selected,
       state: r.state,

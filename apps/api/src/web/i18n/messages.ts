@@ -1,5 +1,6 @@
 import { ADMIN_MESSAGES } from './messages/admin';
 import { BUSINESS_MESSAGES } from './messages/business';
+import { CHANNEL_MESSAGES } from './messages/channels';
 import { COMMON_MESSAGES } from './messages/common';
 import { INQUIRY_MESSAGES } from './messages/inquiries';
 import { CONTENT_MESSAGES } from './messages/content';
@@ -16,6 +17,7 @@ const MESSAGES = {
   ...COMMON_MESSAGES,
   ...ADMIN_MESSAGES,
   ...BUSINESS_MESSAGES,
+  ...CHANNEL_MESSAGES,
   ...INQUIRY_MESSAGES,
   ...CONTENT_MESSAGES,
   ...STORE_MESSAGES,

@@ -4,6 +4,7 @@ import { EditorScriptController } from './editor-script.controller';
 import { EnterpriseQueueController } from './enterprise-queue.controller';
 import { ProductQueueController } from './product-queue.controller';
 import { StatsController } from './stats.controller';
+import { SyncOverviewController } from './sync-overview.controller';
 import { UsersController } from './users.controller';
 
 /** The back office pages of editors and admins, registered by WebModule. */
@@ -15,4 +16,5 @@ export const ADMIN_CONTROLLERS = [
   EditorScriptController,
   UsersController,
   StatsController,
+  SyncOverviewController,
 ];
