@@ -26,6 +26,7 @@ export * from './runtime/local-secrets';
 export * from './sitemap/sitemap-registry';
 export * from './sitemap/sitemap.controller';
 export * from './storage';
+export * from './text/csv';
 export * from './text/normalize';
 export * from './text/rich-text';
 export * from './text/xml';
