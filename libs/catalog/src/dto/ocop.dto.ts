@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform } from 'class-transformer';
-import { IsBoolean, IsIn, IsNumber, IsOptional, IsString, Length, Matches, Max, Min } from 'class-validator';
+import { PageQueryDto } from '@tradefloor/core';
+import { Transform, Type } from 'class-transformer';
+import { IsBoolean, IsIn, IsInt, IsNumber, IsOptional, IsString, Length, Matches, Max, Min } from 'class-validator';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 
@@ -70,4 +71,23 @@ export class OcopStatisticsDto {
   @ApiProperty() fourStar!: number;
   @ApiProperty() threeStar!: number;
   @ApiProperty() total!: number;
+}
+
+export class ExpiringCertificatesQueryDto extends PageQueryDto {
+  @ApiPropertyOptional({ minimum: 1, maximum: 366, default: 90, description: 'Validity ending within this many days from today (Vietnam date)' })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(366)
+  days: number = 90;
+}
+
+export class OcopCertificateListDto {
+  @ApiProperty({ type: [OcopCertificateDto] }) items!: OcopCertificateDto[];
+  @ApiProperty() total!: number;
+  @ApiProperty() page!: number;
+  @ApiProperty() pageSize!: number;
+  @ApiProperty({ example: '2025-07-10', description: 'Today (Vietnam date)' }) from!: string;
+  @ApiProperty({ example: '2025-10-08', description: 'Last day of the window' }) to!: string;
 }

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Clock, DomainEvents, type FieldError, InvalidStateError, isUuid, NotFoundError, returnedRows, ValidationFailedError } from '@tradefloor/core';
 import type { Principal } from '@tradefloor/identity';
-import type { DataSource } from 'typeorm';
+import { Between, type DataSource } from 'typeorm';
 import type { CreateOcopCertificateDto, OcopCertificateDto, OcopStatisticsDto } from '../dto/ocop.dto';
 import { CategoryEntity } from '../entities/category.entity';
 import { OcopCertificateEntity } from '../entities/ocop-certificate.entity';
@@ -84,6 +84,19 @@ export class OcopCertificates {
 
   async history(productId: string): Promise<OcopCertificateEntity[]> {
     return this.dataSource.getRepository(OcopCertificateEntity).find({ where: { productId }, order: { decisionDate: 'DESC', createdAt: 'DESC' } });
+  }
+
+  /** Valid certificates whose validity ends within `days` days from today (Vietnam date), soonest first. */
+  async expiring(q: { days: number; page: number; pageSize: number }): Promise<{ items: OcopCertificateEntity[]; total: number; from: string; to: string }> {
+    const from = vietnamDate(this.clock.now());
+    const to = vietnamDate(new Date(this.clock.now().getTime() + q.days * 86_400_000));
+    const [items, total] = await this.dataSource.getRepository(OcopCertificateEntity).findAndCount({
+      where: { status: 'valid', validUntil: Between(from, to) },
+      order: { validUntil: 'ASC', id: 'ASC' },
+      skip: (q.page - 1) * q.pageSize,
+      take: q.pageSize,
+    });
+    return { items, total, from, to };
   }
 
   async revoke(id: string, reason: string): Promise<OcopCertificateEntity> {

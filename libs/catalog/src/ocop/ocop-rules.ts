@@ -43,3 +43,21 @@ export function checkOcopScore(stars: number, score: number, potentialFiveStar: 
   const range = stars === 5 ? '90–100' : `${min}–<${max}`;
   return [{ field: 'score', message: `Điểm ${score} không khớp hạng ${stars} sao (${range}) (score inconsistent with stars)` }];
 }
+
+/** Certificate fields that decide which one a product shows. */
+export interface RankedCertificate {
+  status: string;
+  stars: number;
+  decisionDate: string;
+  validUntil: string;
+}
+
+/**
+ * The certificate a product shows (the read model's rule): valid and not past its date on `today`
+ * (Vietnam date), most stars first, then the latest decision.
+ */
+export function currentCertificate<T extends RankedCertificate>(certificates: T[], today: string): T | undefined {
+  return certificates
+    .filter((c) => c.status === 'valid' && c.validUntil >= today)
+    .sort((a, b) => b.stars - a.stars || b.decisionDate.localeCompare(a.decisionDate))[0];
+}
