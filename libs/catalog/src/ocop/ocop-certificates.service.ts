@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { Clock, DomainEvents, type FieldError, InvalidStateError, isUuid, NotFoundError, returnedRows, ValidationFailedError } from '@tradefloor/core';
+import { Clock, DomainEvents, InvalidStateError, isUuid, NotFoundError, returnedRows, ValidationFailedError } from '@tradefloor/core';
 import type { Principal } from '@tradefloor/identity';
 import { Between, type DataSource } from 'typeorm';
 import type { CreateOcopCertificateDto, OcopCertificateDto, OcopStatisticsDto } from '../dto/ocop.dto';
@@ -8,7 +8,7 @@ import { CategoryEntity } from '../entities/category.entity';
 import { OcopCertificateEntity } from '../entities/ocop-certificate.entity';
 import { ProductEntity } from '../entities/product.entity';
 import { vietnamDate } from '../read-model/product-views.service';
-import { addMonths, checkOcopScore, isCalendarDate, OCOP_VALIDITY_MONTHS, ocopLevel } from './ocop-rules';
+import { addMonths, certificateErrors, OCOP_VALIDITY_MONTHS, ocopLevel } from './ocop-rules';
 
 
 export function toCertificateDto(c: OcopCertificateEntity): OcopCertificateDto {
@@ -45,13 +45,8 @@ export class OcopCertificates {
 
   async add(actor: Principal, productId: string, dto: CreateOcopCertificateDto): Promise<OcopCertificateEntity> {
     const potential = dto.potentialFiveStar ?? false;
-    const errors: FieldError[] = [...checkOcopScore(dto.stars, dto.score, potential)];
     const today = vietnamDate(this.clock.now());
-    if (!isCalendarDate(dto.decisionDate)) {
-      errors.push({ field: 'decisionDate', message: 'Ngày quyết định không tồn tại (invalid date)' });
-    } else if (dto.decisionDate > today) {
-      errors.push({ field: 'decisionDate', message: 'Ngày quyết định không được ở tương lai (decision date in the future)' });
-    }
+    const errors = certificateErrors(dto, today);
     if (errors.length) throw new ValidationFailedError(errors);
     return this.dataSource.transaction(async (m) => {
       const product = await m.getRepository(ProductEntity).findOne({ where: { id: productId }, lock: { mode: 'pessimistic_write' } });

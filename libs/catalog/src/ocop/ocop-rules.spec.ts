@@ -1,4 +1,4 @@
-import { addMonths, checkOcopScore, currentCertificate, isCalendarDate, ocopLevel } from './ocop-rules';
+import { addMonths, certificateErrors, checkOcopScore, currentCertificate, isCalendarDate, ocopLevel } from './ocop-rules';
 
 describe('OCOP rules', () => {
   it('adds 36 months, clamping to the month end', () => {
@@ -45,5 +45,15 @@ describe('OCOP rules', () => {
     expect(currentCertificate(list, today)?.id).toBe('new3');
     expect(currentCertificate([...list, c('four', 4, '2022-08-01', '2025-07-10')], today)?.id).toBe('four');
     expect(currentCertificate([list[2], list[3]], today)).toBeUndefined();
+  });
+
+  it('reports every rule of a new certificate at once, by field', () => {
+    const today = '2025-07-10';
+    expect(certificateErrors({ stars: 4, score: 78, decisionDate: '2025-07-10' }, today)).toEqual([]);
+    expect(certificateErrors({ stars: 5, score: 78, decisionDate: '2025-07-11' }, today).map((e) => e.field)).toEqual(['score', 'decisionDate']);
+    expect(certificateErrors({ stars: 3, score: 95, potentialFiveStar: true, decisionDate: '2025-02-30' }, today).map((e) => e.field)).toEqual([
+      'potentialFiveStar',
+      'decisionDate',
+    ]);
   });
 });
