@@ -32,4 +32,5 @@ export const ADMIN_CSS = `
 .admin .chart{max-width:40rem}
 .admin .chart svg{width:100%;height:auto;background:#fff;border:1px solid var(--line);border-radius:8px}
 .admin .inline{display:inline}
+.admin .ocop-history form.reason{min-width:14rem}
 `;

@@ -2,6 +2,7 @@ import { ADMIN_MESSAGES } from './messages/admin';
 import { BUSINESS_MESSAGES } from './messages/business';
 import { COMMON_MESSAGES } from './messages/common';
 import { INQUIRY_MESSAGES } from './messages/inquiries';
+import { OCOP_MESSAGES } from './messages/ocop';
 import { CONTENT_MESSAGES } from './messages/content';
 import { STORE_MESSAGES } from './messages/store';
 
@@ -19,6 +20,7 @@ const MESSAGES = {
   ...INQUIRY_MESSAGES,
   ...CONTENT_MESSAGES,
   ...STORE_MESSAGES,
+  ...OCOP_MESSAGES,
 } as const;
 
 export type MessageKey = keyof typeof MESSAGES;
