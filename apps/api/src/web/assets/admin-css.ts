@@ -33,4 +33,5 @@ export const ADMIN_CSS = `
 .admin .chart svg{width:100%;height:auto;background:#fff;border:1px solid var(--line);border-radius:8px}
 .admin .inline{display:inline}
 .admin .ocop-history form.reason{min-width:14rem}
+.admin .chart h3{margin:.4rem 0}
 `;
