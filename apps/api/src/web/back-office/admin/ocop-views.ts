@@ -42,19 +42,23 @@ export function productFacts(ctx: PageContext, p: ProductView): SafeHtml {
 </dl>`;
 }
 
-/** Every field of the certificate the product shows. */
-export function currentPanel(ctx: PageContext, current: OcopCertificateEntity | undefined): SafeHtml {
-  const { t } = ctx;
-  if (!current) return html`<p>${t('admin.ocop.noCurrent')}</p>`;
+/** Every field of a certificate, as a definition list. */
+function certificateFacts(ctx: PageContext, c: OcopCertificateEntity): SafeHtml {
+  const { t, lang } = ctx;
   return html`<dl class="facts">
-<dt>${t('admin.ocop.stars')}</dt><dd>${rating(ctx, current.stars, current.potentialFiveStar)}</dd>
-<dt>${t('admin.ocop.score')}</dt><dd>${formatNumber(ctx.lang, current.score)}</dd>
-<dt>${t('admin.ocop.decisionNumber')}</dt><dd>${current.decisionNumber}</dd>
-<dt>${t('admin.ocop.issuingBody')}</dt><dd>${current.issuingBody}</dd>
-<dt>${t('admin.ocop.decisionDate')}</dt><dd>${formatDate(current.decisionDate)}</dd>
-<dt>${t('admin.ocop.validUntil')}</dt><dd>${formatDate(current.validUntil)}</dd>
-${current.productGroup ? html`<dt>${t('admin.ocop.group')}</dt><dd>${current.productGroup}</dd>` : ''}
+<dt>${t('admin.ocop.stars')}</dt><dd>${rating(ctx, c.stars, c.potentialFiveStar)}</dd>
+<dt>${t('admin.ocop.score')}</dt><dd>${formatNumber(lang, c.score)}</dd>
+<dt>${t('admin.ocop.issuingBody')}</dt><dd>${c.issuingBody}</dd>
+<dt>${t('admin.ocop.decisionDate')}</dt><dd>${formatDate(c.decisionDate)}</dd>
+<dt>${t('admin.ocop.validUntil')}</dt><dd>${formatDate(c.validUntil)}</dd>
+${c.productGroup ? html`<dt>${t('admin.ocop.group')}</dt><dd>${t(`admin.ocop.group.${c.productGroup}` as MessageKey)}</dd>` : ''}
 </dl>`;
+}
+
+/** The certificate the product shows, or why it shows none. */
+export function currentPanel(ctx: PageContext, current: OcopCertificateEntity | undefined): SafeHtml {
+  if (!current) return html`<p>${ctx.t('admin.ocop.noCurrent')}</p>`;
+  return html`<p><strong>${ctx.t('admin.ocop.decisionNumber')}: ${current.decisionNumber}</strong></p>${certificateFacts(ctx, current)}`;
 }
 
 export interface RevokeProblem {
@@ -64,20 +68,18 @@ export interface RevokeProblem {
 }
 
 /** All certificates of the product, newest decision first; valid ones can be revoked with a reason. */
-export function historyTable(ctx: PageContext, productId: string, history: OcopCertificateEntity[], csrf: SafeHtml, problem?: RevokeProblem): SafeHtml {
+export function historyList(ctx: PageContext, productId: string, history: OcopCertificateEntity[], csrf: SafeHtml, problem?: RevokeProblem): SafeHtml {
   const { t, lang } = ctx;
   if (!history.length) return html`<p>${t('admin.ocop.noHistory')}</p>`;
-  return html`<div class="table-wrap"><table class="ocop-history">
-<thead><tr><th scope="col">${t('admin.ocop.decisionNumber')}</th><th scope="col">${t('admin.ocop.stars')}</th><th scope="col" class="num">${t('admin.ocop.score')}</th>
-<th scope="col">${t('admin.ocop.decisionDate')}</th><th scope="col">${t('admin.ocop.validUntil')}</th><th scope="col">${t('admin.ocop.issuingBody')}</th>
-<th scope="col">${t('admin.ocop.status')}</th><th scope="col">${t('admin.ocop.actions')}</th></tr></thead>
-<tbody>${history.map((c) => {
+  return html`<ol class="queue ocop-history">${history.map((c) => {
     const mine = problem?.certificateId === c.id ? problem : undefined;
-    return html`<tr id="c-${c.id}"><td>${c.decisionNumber}</td><td>${rating(ctx, c.stars, c.potentialFiveStar)}</td><td class="num">${formatNumber(lang, c.score)}</td>
-<td>${formatDate(c.decisionDate)}</td><td>${formatDate(c.validUntil)}</td><td>${c.issuingBody}</td>
-<td>${t(`admin.ocop.status.${c.status}` as MessageKey)}${c.status === 'revoked' ? html`<br><span class="muted">${t('admin.ocop.revokedAt')} ${formatDateTime(lang, c.revokedAt)}: ${c.revocationReason ?? ''}</span>` : ''}</td>
-<td>${c.status === 'valid' ? reasonForm(ctx, csrf, `${productPath(productId)}/chung-nhan/${c.id}/thu-hoi`, c.id, t('admin.ocop.revoke'), mine) : ''}</td></tr>`;
-  })}</tbody></table></div>`;
+    return html`<li class="item" id="c-${c.id}"><article aria-labelledby="c-${c.id}-h">
+<h3 id="c-${c.id}-h">${t('admin.ocop.decisionNumber')} ${c.decisionNumber} <span class="badge">${t(`admin.ocop.status.${c.status}` as MessageKey)}</span></h3>
+${certificateFacts(ctx, c)}
+${c.status === 'revoked' ? html`<p class="muted">${t('admin.ocop.revokedAt')} ${formatDateTime(lang, c.revokedAt)}: ${c.revocationReason ?? ''}</p>` : ''}
+${c.status === 'valid' ? reasonForm(ctx, csrf, `${productPath(productId)}/chung-nhan/${c.id}/thu-hoi`, c.id, t('admin.ocop.revoke'), mine) : ''}
+</article></li>`;
+  })}</ol>`;
 }
 
 /** Valid certificates ending soon, soonest first, with the product each belongs to. */

@@ -13,7 +13,7 @@ import { domainFieldErrors } from '../business/business-forms';
 import { formatDate } from '../../pages/store/format';
 import { formatNumber } from './format';
 import { certificateForm, certificateInput } from './ocop-form';
-import { currentPanel, expiringTable, historyTable, OCOP_PATH, productFacts, productPath, productTable, type RevokeProblem } from './ocop-views';
+import { currentPanel, expiringTable, historyList, OCOP_PATH, productFacts, productPath, productTable, type RevokeProblem } from './ocop-views';
 import { doneMessage, pager, queryPage, queryText, redirectDone, sendStaffPage, staffError, staffOnly, staffPost, type Form, type StaffRequest } from './staff-page';
 
 /** Who manages OCOP certificates: the same roles as the catalog's REST API (add, revoke). */
@@ -157,7 +157,7 @@ ${currentPanel(ctx, current)}</section>
 <section aria-labelledby="ocop-add"><h2 id="ocop-add">${t('admin.ocop.add')}</h2>
 ${certificateForm(ctx, `${productPath(id)}/chung-nhan`, csrf, problem.form ?? {}, problem.errors ?? {})}</section>
 <section aria-labelledby="ocop-history"><h2 id="ocop-history">${t('admin.ocop.history')}</h2>
-${historyTable(ctx, id, history, csrf, problem.revoke)}</section>`;
+${historyList(ctx, id, history, csrf, problem.revoke)}</section>`;
     sendStaffPage(reply, ctx, `${t('admin.ocop.title')}: ${product.name}`, body, problem.status);
   }
 }
