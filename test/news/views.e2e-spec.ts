@@ -1,3 +1,4 @@
+import { vietnamDate } from '@tradefloor/catalog';
 import { JobQueue } from '@tradefloor/core';
 import { PURGE_VIEWS_QUEUE, ViewCounter } from '@tradefloor/news-bulletin';
 import { Client } from 'pg';
@@ -99,6 +100,10 @@ describe('news bulletins: view counter ("Lượt xem")', () => {
     expect(rows).toHaveLength(1);
     expect(rows[0].visitor_hash).not.toBe('cu');
     expect(await viewCount(b.id)).toBe(1);
+    // The per-day history (statistics) is not a de-duplication row: it stays.
+    const today = vietnamDate(t.clock.now());
+    expect(await t.dataSource.query(`SELECT to_char(day, 'YYYY-MM-DD') AS day, views FROM bulletin_view_days WHERE bulletin_id = $1`, [b.id])).toEqual([{ day: today, views: 1 }]);
+    expect((await views.perDay(today, today))[0].count).toBeGreaterThanOrEqual(1);
   });
 });
 

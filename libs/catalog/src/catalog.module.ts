@@ -16,6 +16,7 @@ import { ProductImport } from './import/product-import.service';
 import { OcopCertificatesController } from './ocop/ocop-certificates.controller';
 import { OcopCertificates } from './ocop/ocop-certificates.service';
 import { OcopExpiryJob } from './ocop/ocop-expiry.job';
+import { ProductPageViews } from './page-views/product-page-views.service';
 import { AdminProductsController } from './products/admin-products.controller';
 import { CatalogRegistrations } from './products/catalog-registrations';
 import { ProductLifecycle } from './products/product-lifecycle.service';
@@ -58,7 +59,8 @@ import { StatisticsService } from './statistics/statistics.service';
     OcopExpiryJob,
     CatalogRegistrations,
     StatisticsService,
+    ProductPageViews,
   ],
-  exports: [ProductAccess, ProductViews, PublicProducts, OcopCertificates, StatisticsService, ProductLifecycle, ProductQueries, ProductsService, ProductImages, ProductImport, CategoriesService],
+  exports: [ProductPageViews, ProductAccess, ProductViews, PublicProducts, OcopCertificates, StatisticsService, ProductLifecycle, ProductQueries, ProductsService, ProductImages, ProductImport, CategoriesService],
 })
 export class CatalogModule {}

@@ -17,8 +17,10 @@ export { OcopCertificateEntity, type OcopCertificateStatus } from './entities/oc
 export { PublicProducts } from './products/public-products.service';
 export { PublishedProductSummaryDto } from './dto/product-output.dto';
 export { OcopCertificates } from './ocop/ocop-certificates.service';
+export { ProductPageViews } from './page-views/product-page-views.service';
 export { OCOP_EXPIRE_QUEUE } from './ocop/ocop-expiry.job';
-export { ocopLevel, type OcopLevel } from './ocop/ocop-rules';
+export { ocopLevel, currentCertificate, certificateErrors, OCOP_VALIDITY_MONTHS, type OcopLevel } from './ocop/ocop-rules';
+export { CreateOcopCertificateDto, RevokeOcopCertificateDto } from './dto/ocop.dto';
 export { isValidGtin, IsGtin } from './validation/gtin';
 export { PRODUCT_UNITS, canonicalUnit } from './validation/units';
 export { StatisticsService } from './statistics/statistics.service';

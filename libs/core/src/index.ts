@@ -1,5 +1,6 @@
 export * from './config/app-config';
 export * from './clock/clock';
+export * from './buffer/write-behind-buffer';
 export * from './crypto/secret-box';
 export * from './core.module';
 export * from './database/migrate';
@@ -26,6 +27,7 @@ export * from './runtime/local-secrets';
 export * from './sitemap/sitemap-registry';
 export * from './sitemap/sitemap.controller';
 export * from './storage';
+export * from './text/csv';
 export * from './text/normalize';
 export * from './text/rich-text';
 export * from './text/xml';

@@ -12,3 +12,4 @@ export { parseSerial, normalizeSerial, generateSerials, checkSymbol, CROCKFORD_A
 export { gs1CheckDigit, isValidGtin, toGtin14 } from './codes/gtin';
 export { stampUrl, lgtinUri, encodeAiValue, isValidLotCode } from './codes/digital-link';
 export { BatchesService } from './batches/batches.service';
+export { ScanStatistics } from './dashboard/scan-statistics.service';

@@ -7,6 +7,7 @@ import { BatchEntity } from './batches/batch.entity';
 import { BatchesController } from './batches/batches.controller';
 import { BatchesService } from './batches/batches.service';
 import { TraceabilityDashboardController } from './dashboard/traceability-dashboard.controller';
+import { ScanStatistics } from './dashboard/scan-statistics.service';
 import { TraceabilityDashboard } from './dashboard/traceability-dashboard.service';
 import { TraceEventEntity } from './events/trace-event.entity';
 import { TraceEventsController } from './events/trace-events.controller';
@@ -37,7 +38,8 @@ import { VerificationController } from './verification/verification.controller';
     ScanStore,
     StampVerifier,
     TraceabilityDashboard,
+    ScanStatistics,
   ],
-  exports: [StampVerifier, BatchesService],
+  exports: [StampVerifier, BatchesService, ScanStatistics],
 })
 export class TraceabilityModule {}

@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform } from 'class-transformer';
-import { IsBoolean, IsIn, IsNumber, IsOptional, IsString, Length, Matches, Max, Min } from 'class-validator';
+import { PageQueryDto } from '@tradefloor/core';
+import { Transform, Type } from 'class-transformer';
+import { IsBoolean, IsIn, IsInt, IsNumber, IsOptional, IsString, Length, Matches, Max, Min } from 'class-validator';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 
@@ -15,25 +16,26 @@ export class CreateOcopCertificateDto {
   potentialFiveStar?: boolean;
 
   @ApiProperty({ example: 78.5, minimum: 50, maximum: 100 })
-  @IsNumber({ maxDecimalPlaces: 2, allowNaN: false, allowInfinity: false })
   @Min(50, { message: 'Điểm dưới 50 không được công nhận (scores below 50 are not certified)' })
-  @Max(100)
+  @Max(100, { message: 'Điểm tối đa là 100 (score must be at most 100)' })
+  // Listed last so that it is checked first: a score that is not a number says so, not "at most 100".
+  @IsNumber({ maxDecimalPlaces: 2, allowNaN: false, allowInfinity: false }, { message: 'Điểm là số có tối đa 2 chữ số thập phân (score must be a number with at most 2 decimals)' })
   score!: number;
 
   @ApiProperty({ example: '1234/QĐ-UBND' })
   @Transform(trim)
-  @IsString()
-  @Length(2, 100)
+  @IsString({ message: 'Cần số quyết định (decision number required)' })
+  @Length(2, 100, { message: 'Số quyết định từ 2 đến 100 ký tự (decision number must be 2–100 characters)' })
   decisionNumber!: string;
 
   @ApiProperty({ example: 'UBND tỉnh Vĩnh Long' })
   @Transform(trim)
-  @IsString()
-  @Length(2, 200)
+  @IsString({ message: 'Cần cơ quan cấp (issuing body required)' })
+  @Length(2, 200, { message: 'Cơ quan cấp từ 2 đến 200 ký tự (issuing body must be 2–200 characters)' })
   issuingBody!: string;
 
   @ApiProperty({ example: '2025-03-15', description: 'YYYY-MM-DD, not in the future' })
-  @IsString()
+  @IsString({ message: 'Cần ngày quyết định (decision date required)' })
   @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'Ngày quyết định dạng YYYY-MM-DD (date must be YYYY-MM-DD)' })
   decisionDate!: string;
 }
@@ -41,8 +43,8 @@ export class CreateOcopCertificateDto {
 export class RevokeOcopCertificateDto {
   @ApiProperty({ example: 'Sản phẩm không còn đáp ứng tiêu chuẩn' })
   @Transform(trim)
-  @IsString()
-  @Length(3, 1000)
+  @IsString({ message: 'Cần lý do thu hồi (reason required)' })
+  @Length(3, 1000, { message: 'Lý do từ 3 đến 1000 ký tự (reason must be 3–1000 characters)' })
   reason!: string;
 }
 
@@ -70,4 +72,23 @@ export class OcopStatisticsDto {
   @ApiProperty() fourStar!: number;
   @ApiProperty() threeStar!: number;
   @ApiProperty() total!: number;
+}
+
+export class ExpiringCertificatesQueryDto extends PageQueryDto {
+  @ApiPropertyOptional({ minimum: 1, maximum: 366, default: 90, description: 'Validity ending within this many days from today (Vietnam date)' })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(366)
+  days: number = 90;
+}
+
+export class OcopCertificateListDto {
+  @ApiProperty({ type: [OcopCertificateDto] }) items!: OcopCertificateDto[];
+  @ApiProperty() total!: number;
+  @ApiProperty() page!: number;
+  @ApiProperty() pageSize!: number;
+  @ApiProperty({ example: '2025-07-10', description: 'Today (Vietnam date)' }) from!: string;
+  @ApiProperty({ example: '2025-10-08', description: 'Last day of the window' }) to!: string;
 }

@@ -1,8 +1,15 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import { ApiConflictResponse, ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { ErrorEnvelopeDto } from '@tradefloor/core';
 import { Auth, CurrentUser, type Principal } from '@tradefloor/identity';
-import { CreateOcopCertificateDto, OcopCertificateDto, OcopStatisticsDto, RevokeOcopCertificateDto } from '../dto/ocop.dto';
+import {
+  CreateOcopCertificateDto,
+  ExpiringCertificatesQueryDto,
+  OcopCertificateDto,
+  OcopCertificateListDto,
+  OcopStatisticsDto,
+  RevokeOcopCertificateDto,
+} from '../dto/ocop.dto';
 import { ProductQueries } from '../products/product-queries.service';
 import { OcopCertificates, toCertificateDto } from './ocop-certificates.service';
 
@@ -30,6 +37,14 @@ export class OcopCertificatesController {
     // Same audience as the owner view: the enterprise's members, admins and editors.
     await this.queries.getForManager(user, id);
     return (await this.certificates.history(id)).map(toCertificateDto);
+  }
+
+  @Get('api/v1/admin/ocop-certificates/expiring')
+  @Auth('admin', 'editor')
+  @ApiOkResponse({ type: OcopCertificateListDto, description: 'Valid certificates ending within `days` days, soonest first' })
+  async expiring(@Query() q: ExpiringCertificatesQueryDto): Promise<OcopCertificateListDto> {
+    const list = await this.certificates.expiring(q);
+    return { ...list, items: list.items.map(toCertificateDto), page: q.page, pageSize: q.pageSize };
   }
 
   @Post('api/v1/admin/ocop-certificates/:id/revoke')

@@ -1,14 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { Clock, DomainEvents, type FieldError, InvalidStateError, isUuid, NotFoundError, returnedRows, ValidationFailedError } from '@tradefloor/core';
+import { Clock, DomainEvents, InvalidStateError, isUuid, NotFoundError, returnedRows, ValidationFailedError } from '@tradefloor/core';
 import type { Principal } from '@tradefloor/identity';
-import type { DataSource } from 'typeorm';
+import { Between, type DataSource } from 'typeorm';
 import type { CreateOcopCertificateDto, OcopCertificateDto, OcopStatisticsDto } from '../dto/ocop.dto';
 import { CategoryEntity } from '../entities/category.entity';
 import { OcopCertificateEntity } from '../entities/ocop-certificate.entity';
 import { ProductEntity } from '../entities/product.entity';
 import { vietnamDate } from '../read-model/product-views.service';
-import { addMonths, checkOcopScore, isCalendarDate, OCOP_VALIDITY_MONTHS, ocopLevel } from './ocop-rules';
+import { addMonths, certificateErrors, OCOP_VALIDITY_MONTHS, ocopLevel } from './ocop-rules';
 
 
 export function toCertificateDto(c: OcopCertificateEntity): OcopCertificateDto {
@@ -45,13 +45,8 @@ export class OcopCertificates {
 
   async add(actor: Principal, productId: string, dto: CreateOcopCertificateDto): Promise<OcopCertificateEntity> {
     const potential = dto.potentialFiveStar ?? false;
-    const errors: FieldError[] = [...checkOcopScore(dto.stars, dto.score, potential)];
     const today = vietnamDate(this.clock.now());
-    if (!isCalendarDate(dto.decisionDate)) {
-      errors.push({ field: 'decisionDate', message: 'Ngày quyết định không tồn tại (invalid date)' });
-    } else if (dto.decisionDate > today) {
-      errors.push({ field: 'decisionDate', message: 'Ngày quyết định không được ở tương lai (decision date in the future)' });
-    }
+    const errors = certificateErrors(dto, today);
     if (errors.length) throw new ValidationFailedError(errors);
     return this.dataSource.transaction(async (m) => {
       const product = await m.getRepository(ProductEntity).findOne({ where: { id: productId }, lock: { mode: 'pessimistic_write' } });
@@ -84,6 +79,19 @@ export class OcopCertificates {
 
   async history(productId: string): Promise<OcopCertificateEntity[]> {
     return this.dataSource.getRepository(OcopCertificateEntity).find({ where: { productId }, order: { decisionDate: 'DESC', createdAt: 'DESC' } });
+  }
+
+  /** Valid certificates whose validity ends within `days` days from today (Vietnam date), soonest first. */
+  async expiring(q: { days: number; page: number; pageSize: number }): Promise<{ items: OcopCertificateEntity[]; total: number; from: string; to: string }> {
+    const from = vietnamDate(this.clock.now());
+    const to = vietnamDate(new Date(this.clock.now().getTime() + q.days * 86_400_000));
+    const [items, total] = await this.dataSource.getRepository(OcopCertificateEntity).findAndCount({
+      where: { status: 'valid', validUntil: Between(from, to) },
+      order: { validUntil: 'ASC', id: 'ASC' },
+      skip: (q.page - 1) * q.pageSize,
+      take: q.pageSize,
+    });
+    return { items, total, from, to };
   }
 
   async revoke(id: string, reason: string): Promise<OcopCertificateEntity> {

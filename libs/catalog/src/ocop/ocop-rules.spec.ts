@@ -1,4 +1,4 @@
-import { addMonths, checkOcopScore, isCalendarDate, ocopLevel } from './ocop-rules';
+import { addMonths, certificateErrors, checkOcopScore, currentCertificate, isCalendarDate, ocopLevel } from './ocop-rules';
 
 describe('OCOP rules', () => {
   it('adds 36 months, clamping to the month end', () => {
@@ -31,5 +31,29 @@ describe('OCOP rules', () => {
     expect(isCalendarDate('2024-02-29')).toBe(true);
     expect(isCalendarDate('2023-02-29')).toBe(false);
     expect(isCalendarDate('2023-2-1')).toBe(false);
+  });
+
+  it('shows the valid certificate with most stars, then the latest decision, ignoring lapsed and revoked ones', () => {
+    const c = (id: string, stars: number, decisionDate: string, validUntil: string, status = 'valid') => ({ id, stars, decisionDate, validUntil, status });
+    const today = '2025-07-10';
+    const list = [
+      c('old3', 3, '2023-01-01', '2026-01-01'),
+      c('new3', 3, '2024-01-01', '2027-01-01'),
+      c('lapsed5', 5, '2022-01-01', '2025-07-09'),
+      c('revoked4', 4, '2024-06-01', '2027-06-01', 'revoked'),
+    ];
+    expect(currentCertificate(list, today)?.id).toBe('new3');
+    expect(currentCertificate([...list, c('four', 4, '2022-08-01', '2025-07-10')], today)?.id).toBe('four');
+    expect(currentCertificate([list[2], list[3]], today)).toBeUndefined();
+  });
+
+  it('reports every rule of a new certificate at once, by field', () => {
+    const today = '2025-07-10';
+    expect(certificateErrors({ stars: 4, score: 78, decisionDate: '2025-07-10' }, today)).toEqual([]);
+    expect(certificateErrors({ stars: 5, score: 78, decisionDate: '2025-07-11' }, today).map((e) => e.field)).toEqual(['score', 'decisionDate']);
+    expect(certificateErrors({ stars: 3, score: 95, potentialFiveStar: true, decisionDate: '2025-02-30' }, today).map((e) => e.field)).toEqual([
+      'potentialFiveStar',
+      'decisionDate',
+    ]);
   });
 });

@@ -43,3 +43,36 @@ export function checkOcopScore(stars: number, score: number, potentialFiveStar: 
   const range = stars === 5 ? '90–100' : `${min}–<${max}`;
   return [{ field: 'score', message: `Điểm ${score} không khớp hạng ${stars} sao (${range}) (score inconsistent with stars)` }];
 }
+
+/** Certificate fields that decide which one a product shows. */
+export interface RankedCertificate {
+  status: string;
+  stars: number;
+  decisionDate: string;
+  validUntil: string;
+}
+
+/**
+ * The certificate a product shows (the read model's rule): valid and not past its date on `today`
+ * (Vietnam date), most stars first, then the latest decision.
+ */
+export function currentCertificate<T extends RankedCertificate>(certificates: T[], today: string): T | undefined {
+  return certificates
+    .filter((c) => c.status === 'valid' && c.validUntil >= today)
+    .sort((a, b) => b.stars - a.stars || b.decisionDate.localeCompare(a.decisionDate))[0];
+}
+
+/**
+ * Every rule a new certificate must meet beyond its DTO's field formats: score band ↔ stars,
+ * potential 5-star, a real decision date not after `today` (Vietnam date). Shared by the service
+ * and the back office form, so both report the same field errors.
+ */
+export function certificateErrors(input: { stars: number; score: number; potentialFiveStar?: boolean; decisionDate: string }, today: string): FieldError[] {
+  const errors: FieldError[] = [...checkOcopScore(input.stars, input.score, input.potentialFiveStar ?? false)];
+  if (!isCalendarDate(input.decisionDate)) {
+    errors.push({ field: 'decisionDate', message: 'Ngày quyết định không tồn tại (invalid date)' });
+  } else if (input.decisionDate > today) {
+    errors.push({ field: 'decisionDate', message: 'Ngày quyết định không được ở tương lai (decision date in the future)' });
+  }
+  return errors;
+}

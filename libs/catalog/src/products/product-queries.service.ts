@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { isUuid, NotFoundError } from '@tradefloor/core';
+import { isUuid, likeWords, NotFoundError } from '@tradefloor/core';
 import { EnterpriseAccess } from '@tradefloor/enterprise-profile';
 import type { Principal } from '@tradefloor/identity';
 import { In, type DataSource, type FindOptionsWhere } from 'typeorm';
@@ -8,6 +8,7 @@ import { ProductAccess } from '../access/product-access.service';
 import type { ProductDto, ProductListDto } from '../dto/product-output.dto';
 import { ProductEntity, type ProductStatus } from '../entities/product.entity';
 import { ProductImageEntity } from '../entities/product-image.entity';
+import type { ProductView } from '../read-model/product-view';
 import { ProductViews } from '../read-model/product-views.service';
 import { ocopBadge, toProductDto } from './product-mapper';
 
@@ -60,6 +61,33 @@ export class ProductQueries {
       take: q.pageSize,
     });
     return { items: await this.toDtos(items), total, page: q.page, pageSize: q.pageSize };
+  }
+
+  /**
+   * Staff look-up of any product, whatever its status (the OCOP register covers products that are
+   * not on sale): every word must occur, without regard to diacritics, in the product name, the
+   * enterprise name or the SKU. An exact SKU comes first, then names in alphabetical order.
+   */
+  async findForStaff(q: { text: string; page: number; pageSize: number }): Promise<{ items: ProductView[]; total: number; page: number; pageSize: number }> {
+    const words = likeWords(q.text);
+    if (!words.length) return { items: [], total: 0, page: q.page, pageSize: q.pageSize };
+    const params: unknown[] = [q.text.trim(), q.pageSize, (q.page - 1) * q.pageSize];
+    const where = words.map((w) => {
+      params.push(w);
+      const n = params.length;
+      return `(p.name_folded LIKE '%' || tf_fold($${n}) || '%' OR e.name_folded LIKE '%' || tf_fold($${n}) || '%' OR p.sku ILIKE '%' || $${n} || '%')`;
+    });
+    const rows: Array<{ id: string; total: number }> = await this.dataSource.query(
+      `SELECT p.id, count(*) OVER ()::int AS total FROM products p JOIN enterprises e ON e.id = p.enterprise_id
+       WHERE ${where.join(' AND ')}
+       ORDER BY (lower(p.sku) = lower($1)) DESC, p.name, p.id LIMIT $2 OFFSET $3`,
+      params,
+    );
+    const views = new Map((await this.views.load(rows.map((r) => r.id))).map((v) => [v.id, v]));
+    const items = rows.map((r) => views.get(r.id)).filter((v): v is ProductView => v !== undefined);
+    // Past the last page the window count is not available: count again.
+    const total = rows[0]?.total ?? (q.page > 1 ? (await this.findForStaff({ ...q, page: 1 })).total : 0);
+    return { items, total, page: q.page, pageSize: q.pageSize };
   }
 
   async toDtos(products: ProductEntity[]): Promise<ProductDto[]> {

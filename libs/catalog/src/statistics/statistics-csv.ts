@@ -1,16 +1,5 @@
+import { toCsv } from '@tradefloor/core';
 import type { CommuneStatsDto, StatsOverviewDto } from './statistics.dto';
-
-/** Excel only detects UTF-8 (and shows Vietnamese correctly) when the file starts with a BOM. */
-const BOM = '\uFEFF';
-
-function field(value: string | number): string {
-  const s = String(value);
-  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-}
-
-function csv(rows: Array<Array<string | number>>): string {
-  return BOM + rows.map((r) => r.map(field).join(',')).join('\r\n') + '\r\n';
-}
 
 const KIND_LABELS: Record<string, string> = {
   household: 'hộ kinh doanh',
@@ -37,11 +26,11 @@ export function overviewCsv(o: StatsOverviewDto): string {
   rows.push(['ocop.subjects', 'Chủ thể OCOP', o.ocop.subjects]);
   for (const [k, v] of Object.entries(o.ocop.subjectsByKind)) rows.push([`ocop.subjectsByKind.${k}`, `Chủ thể OCOP: ${KIND_LABELS[k]}`, v]);
   rows.push(['asOf', 'Ngày số liệu', o.asOf]);
-  return csv(rows);
+  return toCsv(rows);
 }
 
 export function communesCsv(list: CommuneStatsDto[]): string {
-  return csv([
+  return toCsv([
     ['Mã xã/phường', 'Tên xã/phường', 'Doanh nghiệp đã xác minh', 'Sản phẩm đang bán', 'Sản phẩm OCOP'],
     ...list.map((c) => [c.communeCode, c.communeName, c.enterprises, c.publishedProducts, c.ocopProducts]),
   ]);

@@ -39,7 +39,7 @@ export interface AppConfig {
   loginWindowSeconds: number;
   /** When true, an editor's publish request waits for an admin's approval (BULLETIN_REQUIRE_APPROVAL). */
   bulletinRequireApproval: boolean;
-  /** How often buffered bulletin views are written to the database (VIEW_FLUSH_INTERVAL_MS). */
+  /** How often buffered bulletin and product page views are written to the database (VIEW_FLUSH_INTERVAL_MS). */
   viewFlushIntervalMs: number;
   /** Content edits (name, description, category, images) of a published product send it back to review. */
   productEditsRequireReview: boolean;

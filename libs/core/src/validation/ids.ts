@@ -9,3 +9,13 @@ export function isUuid(value: string): boolean {
 export function escapeLike(text: string): string {
   return text.replace(/[\\%_]/g, '\\$&');
 }
+
+/** The words of a search query (at most 8), each escaped for a `%word%` LIKE pattern. */
+export function likeWords(q: string | undefined): string[] {
+  if (!q) return [];
+  return q
+    .split(/\s+/)
+    .filter(Boolean)
+    .slice(0, 8)
+    .map(escapeLike);
+}

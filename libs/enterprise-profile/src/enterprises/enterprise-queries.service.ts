@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { NotFoundError, escapeLike } from '@tradefloor/core';
+import { NotFoundError, escapeLike, likeWords } from '@tradefloor/core';
 import type { Principal } from '@tradefloor/identity';
 import { In, type DataSource, type SelectQueryBuilder } from 'typeorm';
 import { EnterpriseAccess } from '../access/enterprise-access.service';
@@ -8,7 +8,6 @@ import type { EnterpriseKind, EnterpriseStatus } from '../entities/enterprise.en
 import { CommuneEntity } from '../entities/commune.entity';
 import { EnterpriseMemberEntity, type MemberRole } from '../entities/enterprise-member.entity';
 import { EnterpriseEntity } from '../entities/enterprise.entity';
-import { likeWords } from '../reference/like-pattern';
 
 export interface EnterpriseFilter {
   page: number;

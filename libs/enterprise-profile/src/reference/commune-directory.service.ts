@@ -1,9 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { NotFoundError, escapeLike } from '@tradefloor/core';
+import { NotFoundError, escapeLike, likeWords } from '@tradefloor/core';
 import type { DataSource } from 'typeorm';
 import type { CommuneDto, CommuneListDto, LegacyMatchDto, ProvinceDto } from '../dto/reference.dto';
-import { likeWords } from './like-pattern';
 
 // Folded administrative-unit prefixes, so "Xã Tân Hùng", "xa tan hung" and "Tân Hùng" compare equal.
 const COMMUNE_PREFIX = `'^(xa|phuong|thi tran|dac khu) +'`;

@@ -3,6 +3,7 @@ import { BUSINESS_MESSAGES } from './messages/business';
 import { CHANNEL_MESSAGES } from './messages/channels';
 import { COMMON_MESSAGES } from './messages/common';
 import { INQUIRY_MESSAGES } from './messages/inquiries';
+import { OCOP_MESSAGES } from './messages/ocop';
 import { CONTENT_MESSAGES } from './messages/content';
 import { STORE_MESSAGES } from './messages/store';
 
@@ -21,6 +22,7 @@ const MESSAGES = {
   ...INQUIRY_MESSAGES,
   ...CONTENT_MESSAGES,
   ...STORE_MESSAGES,
+  ...OCOP_MESSAGES,
 } as const;
 
 export type MessageKey = keyof typeof MESSAGES;

@@ -6,6 +6,8 @@ import { Traceability1764460000000 } from './1764460000000-traceability';
 import { NewsBulletins1764500000000 } from './1764500000000-news-bulletins';
 import { SearchNameIndex1764510000000 } from './1764510000000-search-name-index';
 import { Inquiries1764700000000 } from './1764700000000-inquiries';
+import { ActivitySeries1764810000000 } from './1764810000000-activity-series';
+import { ProductNameFolded1764811000000 } from './1764811000000-product-name-folded';
 
 /**
  * Every schema change, in order. Each bounded context adds its migration files here
@@ -20,4 +22,6 @@ export const MIGRATIONS = [
   NewsBulletins1764500000000,
   SearchNameIndex1764510000000,
   Inquiries1764700000000,
+  ActivitySeries1764810000000,
+  ProductNameFolded1764811000000,
 ];

@@ -2,6 +2,7 @@ import { BulletinWorkflowController } from './bulletin-workflow.controller';
 import { BulletinsEditorController } from './bulletins.controller';
 import { EditorScriptController } from './editor-script.controller';
 import { EnterpriseQueueController } from './enterprise-queue.controller';
+import { OcopController } from './ocop.controller';
 import { ProductQueueController } from './product-queue.controller';
 import { StatsController } from './stats.controller';
 import { SyncOverviewController } from './sync-overview.controller';
@@ -17,4 +18,5 @@ export const ADMIN_CONTROLLERS = [
   UsersController,
   StatsController,
   SyncOverviewController,
+  OcopController,
 ];

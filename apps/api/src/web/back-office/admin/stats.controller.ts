@@ -1,26 +1,44 @@
 import { Controller, Get, Inject, Req, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
-import { StatisticsService } from '@tradefloor/catalog';
-import { APP_CONFIG, type ResolvedConfig } from '@tradefloor/core';
+import { ProductPageViews, StatisticsService, vietnamDate } from '@tradefloor/catalog';
+import { APP_CONFIG, Clock, type ResolvedConfig } from '@tradefloor/core';
 import { ENTERPRISE_KINDS } from '@tradefloor/enterprise-profile';
+import { ViewCounter } from '@tradefloor/news-bulletin';
+import { ScanStatistics } from '@tradefloor/traceability';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { html } from '../../html/html';
 import { WebSession } from '../../session/web-session.service';
+import { activityRange, loadActivity, type Activity } from './activity';
+import { activityCsv, activitySection } from './activity-views';
 import { barChart } from './bar-chart';
 import { formatNumber } from './format';
-import { sendStaffPage, staffOnly } from './staff-page';
+import { queryText, sendStaffPage, staffOnly } from './staff-page';
 
 const TOP_COMMUNES = 15;
 
-/** Province statistics for staff: the public statistics service drawn as accessible SVG charts. */
+/**
+ * Province statistics for staff: the public statistics service drawn as accessible SVG charts, and
+ * activity over time (stamp scans, bulletin views, product page views per Vietnam day) with its CSV.
+ */
 @ApiExcludeController()
 @Controller('quan-ly/thong-ke')
 export class StatsController {
   constructor(
     private readonly session: WebSession,
     private readonly stats: StatisticsService,
+    private readonly scans: ScanStatistics,
+    private readonly bulletinViews: ViewCounter,
+    private readonly productViews: ProductPageViews,
+    private readonly clock: Clock,
     @Inject(APP_CONFIG) private readonly config: ResolvedConfig,
   ) {}
+
+  /** `?days=` 7, 30 or 90 (default 30), ending today in Vietnam. */
+  private async activity(req: FastifyRequest): Promise<{ activity: Activity; range: number }> {
+    const range = activityRange(queryText(req, 'days'));
+    const sources = { scans: this.scans, bulletinViews: this.bulletinViews, productViews: this.productViews };
+    return { activity: await loadActivity(sources, vietnamDate(this.clock.now()), range), range };
+  }
 
   @Get()
   async page(@Req() req: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
@@ -29,7 +47,7 @@ export class StatsController {
     const { ctx } = staff;
     const { t, lang } = ctx;
     const num = (n: number) => formatNumber(lang, n);
-    const [overview, communes] = await Promise.all([this.stats.overview(), this.stats.communes()]);
+    const [overview, communes, { activity, range }] = await Promise.all([this.stats.overview(), this.stats.communes(), this.activity(req)]);
     const topCommunes = [...communes]
       .filter((c) => c.publishedProducts > 0)
       .sort((a, b) => b.publishedProducts - a.publishedProducts || a.communeCode.localeCompare(b.communeCode))
@@ -69,10 +87,23 @@ ${topCommunes.length
           num,
         )
       : html`<h2>${t('admin.stats.productsByCommune')}</h2><p>${t('admin.empty')}</p>`}
+${activitySection(ctx, activity, range)}
 <h2>${t('admin.stats.export')}</h2>
 <ul><li><a href="/api/v1/stats/overview.csv" download>${t('admin.stats.csvOverview')}</a></li>
-<li><a href="/api/v1/stats/communes.csv" download>${t('admin.stats.csvCommunes')}</a></li></ul>
-<p class="muted">${t('admin.stats.notYet')}</p>`;
+<li><a href="/api/v1/stats/communes.csv" download>${t('admin.stats.csvCommunes')}</a></li></ul>`;
     sendStaffPage(reply, ctx, t('admin.stats.title'), body);
+  }
+
+  @Get('hoat-dong.csv')
+  async activityCsv(@Req() req: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
+    const staff = await staffOnly(this.session, this.config, req, reply, ['admin', 'editor']);
+    if (!staff) return;
+    const { activity } = await this.activity(req);
+    void reply
+      .header('content-type', 'text/csv; charset=utf-8')
+      .header('content-disposition', `attachment; filename="hoat-dong-${activity.from}-${activity.to}.csv"`)
+      .header('cache-control', 'private, no-store')
+      .header('x-robots-tag', 'noindex')
+      .send(activityCsv(staff.ctx, activity));
   }
 }

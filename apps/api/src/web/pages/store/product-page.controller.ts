@@ -1,6 +1,6 @@
 import { Controller, Get, Inject, Param, Req, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
-import { ProductViews, PublicProducts } from '@tradefloor/catalog';
+import { ProductPageViews, ProductViews, PublicProducts } from '@tradefloor/catalog';
 import { APP_CONFIG, NotFoundError, type ResolvedConfig } from '@tradefloor/core';
 import { ListingsService } from '@tradefloor/partner-sync';
 import { BatchesService } from '@tradefloor/traceability';
@@ -20,6 +20,7 @@ export class ProductPageController {
     private readonly views: ProductViews,
     private readonly listings: ListingsService,
     private readonly batches: BatchesService,
+    private readonly pageViews: ProductPageViews,
   ) {}
 
   @Get(':slug')
@@ -33,6 +34,8 @@ export class ProductPageController {
       sendPage(reply, notFoundPage(ctx, ctx.t('product.notFound')), 404);
       return;
     }
+    // Counted in memory, written in batches (statistics); a HEAD request is not a view.
+    if (req.method === 'GET') this.pageViews.record(product.id);
     // bySlug has just checked visibility, so the batches and listings shown belong to a public product.
     const [view, links, batches] = await Promise.all([this.views.get(product.id), this.listings.publicLinks(product.id), this.batches.recentPublic(product.id)]);
     const absolute = (url: string) => (url.startsWith('/') ? `${this.config.publicBaseUrl}${url}` : url);
