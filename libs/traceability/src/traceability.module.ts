@@ -38,6 +38,7 @@ import { VerificationController } from './verification/verification.controller';
     StampVerifier,
     TraceabilityDashboard,
   ],
-  exports: [StampVerifier, BatchesService],
+  // The web pages use the same services as the REST controllers.
+  exports: [StampVerifier, BatchesService, BatchAccess, TraceEvents, StampIssuer, StampLifecycle, StampExports, TraceabilityDashboard],
 })
 export class TraceabilityModule {}

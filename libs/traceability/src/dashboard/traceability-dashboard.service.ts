@@ -5,11 +5,13 @@ import { EnterpriseAccess } from '@tradefloor/enterprise-profile';
 import type { Principal } from '@tradefloor/identity';
 import type { DataSource } from 'typeorm';
 import { BatchAccess } from '../batches/batch-access.service';
-import type { AnomaliesDto, ScanSeriesDto, ScanSeriesQueryDto } from './dashboard.dto';
+import type { AnomaliesDto, ScanSeriesDto, ScanSeriesQueryDto, StampRangesDto } from './dashboard.dto';
 
 const ZONE = 'Asia/Ho_Chi_Minh';
 const DAY_MS = 86_400_000;
 const MAX_DAYS = 366;
+/** Runs listed per batch: a roll revoked here and there stays readable; beyond that the totals tell. */
+const MAX_RANGES = 200;
 
 function vietnamDay(d: Date): string {
   return new Date(d.getTime() + 7 * 3600_000).toISOString().slice(0, 10);
@@ -59,6 +61,22 @@ export class TraceabilityDashboard {
       [batch.id, this.config.stampWarnScans, this.config.stampWarnPlaces],
     );
     return { batchId: batch.id, bucket, from, to, totals, series };
+  }
+
+  /**
+   * The batch's stamps as runs of consecutive seqs in one state ("1–500 activated, 501 revoked, …"):
+   * the printed rolls an owner activates or revokes. Seqs are contiguous per batch, so
+   * seq − row_number() within a state is constant along a run (gaps and islands).
+   */
+  async stampRanges(principal: Principal, batchId: string): Promise<StampRangesDto> {
+    const { batch } = await this.batches.assertCanManage(principal, batchId);
+    const rows: Array<{ state: string; fromSeq: number; toSeq: number; count: number }> = await this.dataSource.query(
+      `SELECT state, min(seq) AS "fromSeq", max(seq) AS "toSeq", count(*)::int AS count
+       FROM (SELECT seq, state, seq - row_number() OVER (PARTITION BY state ORDER BY seq) AS run FROM trace_stamps WHERE batch_id = $1) s
+       GROUP BY state, run ORDER BY 2 LIMIT $2`,
+      [batch.id, MAX_RANGES + 1],
+    );
+    return { batchId: batch.id, items: rows.slice(0, MAX_RANGES), truncated: rows.length > MAX_RANGES };
   }
 
   async anomalies(principal: Principal, enterpriseId: string): Promise<AnomaliesDto> {
