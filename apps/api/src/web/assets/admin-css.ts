@@ -29,7 +29,5 @@ export const ADMIN_CSS = `
 .admin form.editor{background:#fff;border:1px solid var(--line);border-radius:10px;padding:1rem 1.25rem;max-width:48rem}
 .admin .toolbar{display:flex;gap:.3rem;flex-wrap:wrap;margin-bottom:.3rem}
 .admin .toolbar button{padding:.3rem .6rem;font-size:.9rem}
-.admin .chart{max-width:40rem}
-.admin .chart svg{width:100%;height:auto;background:#fff;border:1px solid var(--line);border-radius:8px}
 .admin .inline{display:inline}
 `;

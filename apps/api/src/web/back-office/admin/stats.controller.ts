@@ -6,7 +6,7 @@ import { ENTERPRISE_KINDS } from '@tradefloor/enterprise-profile';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { html } from '../../html/html';
 import { WebSession } from '../../session/web-session.service';
-import { barChart } from './bar-chart';
+import { barChart } from '../../html/bar-chart';
 import { formatNumber } from './format';
 import { sendStaffPage, staffOnly } from './staff-page';
 
