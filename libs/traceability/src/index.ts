@@ -21,5 +21,5 @@ export { CreateTraceEventDto } from './events/trace-event.dto';
 export { BIZ_STEP_LABELS_VI, CBV_BIZ_STEPS, EPCIS_EVENT_TYPES } from './events/vocabulary';
 export { IssueStampsDto, MAX_STAMPS_PER_REQUEST, RevokeStampsDto, SeqRangeDto } from './stamps/stamp.dto';
 export { TraceabilityDashboard } from './dashboard/traceability-dashboard.service';
-export type { AnomaliesDto, ScanSeriesDto, StampRangesDto } from './dashboard/dashboard.dto';
+export { ScanSeriesQueryDto, type AnomaliesDto, type ScanSeriesDto, type StampRangesDto } from './dashboard/dashboard.dto';
 export type { VerificationDto } from './verification/verification.dto';

@@ -58,6 +58,7 @@ export class StampRangeDto {
 
 export class StampRangesDto {
   @ApiProperty({ format: 'uuid' }) batchId!: string;
+  @ApiProperty({ type: BatchStampTotalsDto }) totals!: BatchStampTotalsDto;
   @ApiProperty({ type: [StampRangeDto], description: 'Runs of consecutive sequence numbers in the same state, in seq order' })
   items!: StampRangeDto[];
   @ApiProperty({ description: 'More runs exist than were listed' }) truncated!: boolean;

@@ -5,7 +5,7 @@ import { EnterpriseAccess } from '@tradefloor/enterprise-profile';
 import type { Principal } from '@tradefloor/identity';
 import type { DataSource } from 'typeorm';
 import { BatchAccess } from '../batches/batch-access.service';
-import type { AnomaliesDto, ScanSeriesDto, ScanSeriesQueryDto, StampRangesDto } from './dashboard.dto';
+import type { AnomaliesDto, BatchStampTotalsDto, ScanSeriesDto, ScanSeriesQueryDto, StampRangesDto } from './dashboard.dto';
 
 const ZONE = 'Asia/Ho_Chi_Minh';
 const DAY_MS = 86_400_000;
@@ -51,16 +51,7 @@ export class TraceabilityDashboard {
        GROUP BY 1 ORDER BY 1`,
       [batch.id, bucket, from, to],
     );
-    const [totals] = await this.dataSource.query(
-      `SELECT count(*)::int AS issued,
-              count(*) FILTER (WHERE state = 'activated')::int AS activated,
-              count(*) FILTER (WHERE state = 'revoked')::int AS revoked,
-              count(*) FILTER (WHERE scan_count > 0)::int AS scanned,
-              count(*) FILTER (WHERE state <> 'revoked' AND (scan_count > $2 OR distinct_places > $3))::int AS warning
-       FROM trace_stamps WHERE batch_id = $1`,
-      [batch.id, this.config.stampWarnScans, this.config.stampWarnPlaces],
-    );
-    return { batchId: batch.id, bucket, from, to, totals, series };
+    return { batchId: batch.id, bucket, from, to, totals: await this.totals(batch.id), series };
   }
 
   /**
@@ -76,7 +67,7 @@ export class TraceabilityDashboard {
        GROUP BY state, run ORDER BY 2 LIMIT $2`,
       [batch.id, MAX_RANGES + 1],
     );
-    return { batchId: batch.id, items: rows.slice(0, MAX_RANGES), truncated: rows.length > MAX_RANGES };
+    return { batchId: batch.id, totals: await this.totals(batch.id), items: rows.slice(0, MAX_RANGES), truncated: rows.length > MAX_RANGES };
   }
 
   async anomalies(principal: Principal, enterpriseId: string): Promise<AnomaliesDto> {
@@ -99,5 +90,18 @@ export class TraceabilityDashboard {
         [enterprise.id, outcome],
       );
     return { warningStamps, revokedScans: await scans('revoked'), unknownScans: await scans('unknown') };
+  }
+
+  private async totals(batchId: string): Promise<BatchStampTotalsDto> {
+    const [totals] = await this.dataSource.query(
+      `SELECT count(*)::int AS issued,
+              count(*) FILTER (WHERE state = 'activated')::int AS activated,
+              count(*) FILTER (WHERE state = 'revoked')::int AS revoked,
+              count(*) FILTER (WHERE scan_count > 0)::int AS scanned,
+              count(*) FILTER (WHERE state <> 'revoked' AND (scan_count > $2 OR distinct_places > $3))::int AS warning
+       FROM trace_stamps WHERE batch_id = $1`,
+      [batchId, this.config.stampWarnScans, this.config.stampWarnPlaces],
+    );
+    return totals;
   }
 }

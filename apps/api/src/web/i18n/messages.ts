@@ -4,6 +4,7 @@ import { COMMON_MESSAGES } from './messages/common';
 import { INQUIRY_MESSAGES } from './messages/inquiries';
 import { CONTENT_MESSAGES } from './messages/content';
 import { STORE_MESSAGES } from './messages/store';
+import { TRACEABILITY_MESSAGES } from './messages/traceability';
 
 export const LANGUAGES = ['vi', 'en'] as const;
 export type Lang = (typeof LANGUAGES)[number];
@@ -19,6 +20,7 @@ const MESSAGES = {
   ...INQUIRY_MESSAGES,
   ...CONTENT_MESSAGES,
   ...STORE_MESSAGES,
+  ...TRACEABILITY_MESSAGES,
 } as const;
 
 export type MessageKey = keyof typeof MESSAGES;
