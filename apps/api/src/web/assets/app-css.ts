@@ -38,7 +38,7 @@ h2{font-size:1.25rem;margin:1.5rem 0 .75rem}
 .muted{color:var(--muted)}
 .chips{display:flex;flex-wrap:wrap;gap:.4rem;list-style:none;padding:0}
 .chips a{display:inline-block;background:#fff;border:1px solid var(--line);border-radius:999px;padding:.3rem .8rem;text-decoration:none}
-.figures{display:grid;grid-template-columns:repeat(auto-fit,minmax(9rem,1fr));gap:.75rem}
+.figures{display:grid;grid-template-columns:repeat(auto-fit,minmax(9rem,1fr));gap:.75rem;list-style:none;padding:0}
 .figure{background:#fff;border:1px solid var(--line);border-radius:10px;padding:.75rem}
 .figure b{display:block;font-size:1.5rem;color:var(--green-dark)}
 footer.site{border-top:1px solid var(--line);background:#fff;padding:1.25rem 0;font-size:.9rem;color:var(--muted)}
