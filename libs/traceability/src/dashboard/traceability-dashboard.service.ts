@@ -56,18 +56,22 @@ export class TraceabilityDashboard {
 
   /**
    * The batch's stamps as runs of consecutive seqs in one state ("1–500 activated, 501 revoked, …"):
-   * the printed rolls an owner activates or revokes. Seqs are contiguous per batch, so
-   * seq − row_number() within a state is constant along a run (gaps and islands).
+   * the printed rolls an owner activates or revokes. A run starts where the state differs from the
+   * previous seq's; `lag() OVER (ORDER BY seq)` reads the (batch_id, seq) index in order, so even a
+   * million stamps need no sort. Seqs are contiguous (1…n), so a run ends where the next one starts.
    */
   async stampRanges(principal: Principal, batchId: string): Promise<StampRangesDto> {
     const { batch } = await this.batches.assertCanManage(principal, batchId);
-    const rows: Array<{ state: string; fromSeq: number; toSeq: number; count: number }> = await this.dataSource.query(
-      `SELECT state, min(seq) AS "fromSeq", max(seq) AS "toSeq", count(*)::int AS count
-       FROM (SELECT seq, state, seq - row_number() OVER (PARTITION BY state ORDER BY seq) AS run FROM trace_stamps WHERE batch_id = $1) s
-       GROUP BY state, run ORDER BY 2 LIMIT $2`,
+    const rows: Array<{ state: string; fromSeq: number; toSeq: number }> = await this.dataSource.query(
+      `SELECT state, seq AS "fromSeq",
+              COALESCE(lead(seq) OVER (ORDER BY seq) - 1, (SELECT max(seq) FROM trace_stamps WHERE batch_id = $1)) AS "toSeq"
+       FROM (SELECT seq, state, lag(state) OVER (ORDER BY seq) AS previous FROM trace_stamps WHERE batch_id = $1) s
+       WHERE previous IS DISTINCT FROM state
+       ORDER BY seq LIMIT $2`,
       [batch.id, MAX_RANGES + 1],
     );
-    return { batchId: batch.id, totals: await this.totals(batch.id), items: rows.slice(0, MAX_RANGES), truncated: rows.length > MAX_RANGES };
+    const items = rows.slice(0, MAX_RANGES).map((r) => ({ ...r, count: r.toSeq - r.fromSeq + 1 }));
+    return { batchId: batch.id, totals: await this.totals(batch.id), items, truncated: rows.length > MAX_RANGES };
   }
 
   async anomalies(principal: Principal, enterpriseId: string): Promise<AnomaliesDto> {
