@@ -242,5 +242,10 @@ describe('traceability: scan rate limit', () => {
     const res = await t.http.get('/t/0000000000000X').expect(429);
     expect(res.body).toMatchObject({ statusCode: 429, code: 'TOO_MANY_REQUESTS' });
     expect(Number(res.headers['retry-after'])).toBeGreaterThan(0);
+    // A phone's browser gets the same refusal as a page in the storefront layout.
+    const page = await t.http.get('/t/0000000000000X').set('Accept', 'text/html').expect(429);
+    expect(page.headers['content-type']).toMatch(/^text\/html/);
+    expect(page.text).toContain('<header class="site">');
+    expect(Number(page.headers['retry-after'])).toBeGreaterThan(0);
   });
 });
