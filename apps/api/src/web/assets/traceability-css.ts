@@ -22,4 +22,11 @@ ol.timeline li::before{content:"";position:absolute;left:-.5rem;top:.35rem;width
 .trace-row{display:flex;flex-wrap:wrap;gap:0 1rem}
 .trace-row .field{flex:1 1 10rem}
 .trace-table td.num,.trace-table th.num{text-align:right}
+.trace-table .badge{white-space:nowrap}
+.trace-period{display:flex;flex-wrap:wrap;gap:.5rem 1rem;align-items:flex-end;background:#fff;border:1px solid var(--line);border-radius:10px;padding:.75rem 1rem;margin:0 0 1rem}
+.trace-period .field{margin:0;flex:1 1 9rem}
+.trace-facts{display:grid;grid-template-columns:1fr;gap:0 1rem;margin:0 0 1rem}
+.trace-facts dt{font-weight:600;margin-top:.4rem}
+.trace-facts dd{margin:0;overflow-wrap:anywhere}
+@media (min-width:40rem){.trace-facts{grid-template-columns:max-content 1fr;gap:.35rem 1rem}.trace-facts dt{margin:0}}
 `;

@@ -1,6 +1,7 @@
 import type { VerificationDto } from '@tradefloor/traceability';
 import { html, type SafeHtml } from '../html/html';
 import type { PageContext } from '../html/layout';
+import { bizStepLabel } from '../i18n/biz-steps';
 import { fill } from '../i18n/fill';
 import type { MessageKey } from '../i18n/messages';
 import { formatDate, label } from '../pages/store/format';
@@ -69,17 +70,12 @@ ${row(t('verify.origin'), b.originCommuneName)}
 </table></section>`;
 }
 
-/** The CBV step in the reader's language: the lib's Vietnamese label, else the standard name. */
-function stepLabel(ctx: PageContext, e: VerificationDto['events'][number]): string {
-  return ctx.lang === 'vi' ? e.bizStepLabel : e.bizStep.replace(/_/g, ' ');
-}
-
 function journey(ctx: PageContext, v: VerificationDto): SafeHtml | '' {
   const { t, lang } = ctx;
   if (!v.events.length) return '';
   return html`<section class="card trace-card" aria-labelledby="v-journey"><h2 id="v-journey">${t('verify.journey')}</h2>
 <ol class="timeline">${v.events.map(
-    (e) => html`<li><strong>${stepLabel(ctx, e)}</strong>
+    (e) => html`<li><strong>${bizStepLabel(lang, e.bizStep)}</strong>
 <div class="muted">${formatDateTime(lang, new Date(e.eventTime))}${e.place ? html` · ${e.place}` : ''}</div>
 ${e.actor ? html`<div>${e.actor}</div>` : ''}${e.note ? html`<div>${e.note}</div>` : ''}${
       e.photoUrl ? html`<div><a href="${e.photoUrl}" rel="nofollow noopener">${t('verify.photo')}</a></div>` : ''

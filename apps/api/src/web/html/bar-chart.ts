@@ -37,20 +37,21 @@ function rows(bars: Bar[], max: number, format: (n: number) => string): { height
 
 function columns(bars: Bar[], max: number, format: (n: number) => string): { height: number; marks: SafeHtml[] } {
   const height = 240;
-  const [left, right, top, bottom] = [48, 8, 12, 28];
+  // Phones scale the 600-unit-wide drawing down to about 350 px: labels are drawn large to stay readable.
+  const [left, right, top, bottom] = [48, 8, 14, 32];
   const plotH = height - top - bottom;
   const slot = (WIDTH - left - right) / Math.max(1, bars.length);
-  // At most about ten axis labels, so they never overlap; every value is in the table below.
-  const every = Math.max(1, Math.ceil(bars.length / 10));
+  // At most about seven axis labels, so they never overlap; every value is in the table below.
+  const every = Math.max(1, Math.ceil(bars.length / 7));
   const axis = html`<line x1="${left}" y1="${top + plotH}" x2="${WIDTH - right}" y2="${top + plotH}" stroke="#8a948f"></line>
-<text x="${left - 6}" y="${top + 10}" text-anchor="end" font-size="12" fill="${INK}">${format(max)}</text>
-<text x="${left - 6}" y="${top + plotH}" text-anchor="end" font-size="12" fill="${INK}">0</text>`;
+<text x="${left - 6}" y="${top + 12}" text-anchor="end" font-size="16" fill="${INK}">${format(max)}</text>
+<text x="${left - 6}" y="${top + plotH}" text-anchor="end" font-size="16" fill="${INK}">0</text>`;
   const marks = bars.map((b, i) => {
     const h = Math.round((b.value / max) * plotH);
     const x = left + i * slot;
     const w = Math.max(1, Math.round(slot * 0.7));
     return html`<g><rect x="${Math.round(x + (slot - w) / 2)}" y="${top + plotH - h}" width="${w}" height="${h}" fill="${BAR}" data-value="${b.value}"><title>${b.label}: ${format(b.value)}</title></rect>
-${i % every === 0 ? html`<text x="${Math.round(x + slot / 2)}" y="${height - 8}" text-anchor="middle" font-size="12" fill="${INK}">${shorten(b.label, 8)}</text>` : ''}</g>`;
+${i % every === 0 ? html`<text x="${Math.round(x + slot / 2)}" y="${height - 8}" text-anchor="middle" font-size="16" fill="${INK}">${shorten(b.label, 8)}</text>` : ''}</g>`;
   });
   return { height, marks: [axis, ...marks] };
 }

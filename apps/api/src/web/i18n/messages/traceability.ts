@@ -52,7 +52,6 @@ export const TRACEABILITY_MESSAGES = {
     vi: 'Bạn cần có hồ sơ doanh nghiệp và sản phẩm trước khi tạo lô hàng.',
     en: 'You need an enterprise profile and a product before you can record a batch.',
   },
-  'trace.chooseEnterprise': { vi: 'Chọn doanh nghiệp', en: 'Choose an enterprise' },
   'trace.newBatch': { vi: 'Tạo lô hàng mới', en: 'New batch' },
   'trace.none': { vi: 'Chưa có lô hàng nào.', en: 'No batches yet.' },
   'trace.back': { vi: 'Danh sách lô hàng', en: 'All batches' },
