@@ -173,6 +173,31 @@ describe('traceability: batches, issuing, activation, revocation, exports', () =
     // Re-activating does not resurrect revoked stamps.
     const all = await t.http.post(`/api/v1/batches/${batch.id}/stamps/activate`).set(a.owner.auth).send({}).expect(200);
     expect(all.body.changed).toBe(4);
+
+    // The same stamps as runs of one state, with the totals; the owner's only.
+    const ranges = await t.http.get(`/api/v1/batches/${batch.id}/stamps/ranges`).set(a.owner.auth).expect(200);
+    expect(ranges.body).toMatchObject({
+      batchId: batch.id,
+      truncated: false,
+      totals: { issued: 20, activated: 12, revoked: 8, scanned: 0, warning: 0 },
+      items: [
+        { state: 'revoked', fromSeq: 1, toSeq: 2, count: 2 },
+        { state: 'activated', fromSeq: 3, toSeq: 14, count: 12 },
+        { state: 'revoked', fromSeq: 15, toSeq: 20, count: 6 },
+      ],
+    });
+    await t.http.get(`/api/v1/batches/${batch.id}/stamps/ranges`).set(b.owner.auth).expect(403);
+  });
+
+  it("lists an enterprise's batches of every product, newest first, to its members only", async () => {
+    const res = await t.http.get(`/api/v1/enterprises/${a.enterprise.id}/batches?pageSize=2`).set(a.owner.auth).expect(200);
+    const [{ n }] = await t.dataSource.query(`SELECT count(*)::int AS n FROM trace_batches WHERE enterprise_id = $1`, [a.enterprise.id]);
+    expect(res.body).toMatchObject({ total: n, page: 1, pageSize: 2 });
+    expect(res.body.items).toHaveLength(2);
+    expect(res.body.items[0]).toMatchObject({ enterpriseId: a.enterprise.id, productName: 'Bưởi da xanh Trà Vinh' });
+    expect(Date.parse(res.body.items[0].createdAt)).toBeGreaterThanOrEqual(Date.parse(res.body.items[1].createdAt));
+    await t.http.get(`/api/v1/enterprises/${a.enterprise.id}/batches`).set(b.owner.auth).expect(403);
+    await t.http.get(`/api/v1/enterprises/${a.enterprise.id}/batches`).expect(401);
   });
 
   it('renders single QR codes as SVG and PNG for the owner, 404 for unknown serials', async () => {

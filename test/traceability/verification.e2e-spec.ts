@@ -183,12 +183,18 @@ describe('traceability: public verification, verdicts and scans', () => {
     expect(attributed.batch_id).toBe(batch.id);
   });
 
-  it('renders a Vietnamese, mobile-first, escaped HTML page', async () => {
+  it('renders a Vietnamese, mobile-first, escaped HTML page in the storefront layout', async () => {
     const res = await t.http.get(`/t/${serials[9]}`).set('x-forwarded-for', client()).expect(200);
     expect(res.headers['content-type']).toMatch(/^text\/html; charset=utf-8/);
+    expect(res.headers['cache-control']).toContain('no-store');
     expect(res.text).toMatch(/^<!doctype html>\s*<html lang="vi">/);
     expect(res.text).toContain('<meta name="viewport" content="width=device-width, initial-scale=1">');
-    expect(res.text).toMatch(/<title>Sản phẩm chính hãng – Bưởi da xanh &lt;script&gt;alert\(1\)&lt;\/script&gt;<\/title>/);
+    expect(res.text).toContain('<meta name="robots" content="noindex">');
+    // The site's header, navigation (with the stamp checker) and footer frame the verdict.
+    expect(res.text).toContain('<header class="site">');
+    expect(res.text).toContain('href="/kiem-tra-tem"');
+    expect(res.text).toContain('<footer class="site">');
+    expect(res.text).toMatch(/<title>Sản phẩm chính hãng – Bưởi da xanh &lt;script&gt;alert\(1\)&lt;\/script&gt; \| [^<]+<\/title>/);
     expect(res.text).not.toContain('<script>');
     expect(res.text).toContain('HTX Bưởi da xanh Hùng Hòa');
     expect(res.text).toContain('OCOP 4 sao');
@@ -236,5 +242,10 @@ describe('traceability: scan rate limit', () => {
     const res = await t.http.get('/t/0000000000000X').expect(429);
     expect(res.body).toMatchObject({ statusCode: 429, code: 'TOO_MANY_REQUESTS' });
     expect(Number(res.headers['retry-after'])).toBeGreaterThan(0);
+    // A phone's browser gets the same refusal as a page in the storefront layout.
+    const page = await t.http.get('/t/0000000000000X').set('Accept', 'text/html').expect(429);
+    expect(page.headers['content-type']).toMatch(/^text\/html/);
+    expect(page.text).toContain('<header class="site">');
+    expect(Number(page.headers['retry-after'])).toBeGreaterThan(0);
   });
 });

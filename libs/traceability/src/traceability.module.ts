@@ -40,6 +40,7 @@ import { VerificationController } from './verification/verification.controller';
     TraceabilityDashboard,
     ScanStatistics,
   ],
-  exports: [StampVerifier, BatchesService, ScanStatistics],
+  // The web pages use the same services as the REST controllers.
+  exports: [StampVerifier, BatchesService, BatchAccess, TraceEvents, StampIssuer, StampLifecycle, StampExports, TraceabilityDashboard, ScanStatistics],
 })
 export class TraceabilityModule {}

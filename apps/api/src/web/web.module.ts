@@ -8,7 +8,7 @@ import { PartnerSyncModule } from '@tradefloor/partner-sync';
 import { SearchModule } from '@tradefloor/search';
 import { TraceabilityModule } from '@tradefloor/traceability';
 import { ADMIN_CONTROLLERS } from './back-office/admin/admin-controllers';
-import { BUSINESS_CONTROLLERS } from './back-office/business/business-controllers';
+import { BUSINESS_CONTROLLERS, BUSINESS_PROVIDERS } from './back-office/business/business-controllers';
 import { BusinessPages } from './back-office/business/business-pages';
 import { CONTENT_CONTROLLERS, CONTENT_PROVIDERS } from './content/content-pages';
 import { StorefrontErrorPages } from './content/error-page';
@@ -53,6 +53,7 @@ import { WebSession } from './session/web-session.service';
   providers: [
     WebSession,
     BusinessPages,
+    ...BUSINESS_PROVIDERS,
     ...CONTENT_PROVIDERS,
     // Browsers get HTML error pages from the core error filter (createHttpApp looks this token up).
     StorefrontErrorPages,

@@ -118,3 +118,14 @@ export class BatchDto {
 export class BatchListDto {
   @ApiProperty({ type: [BatchDto] }) items!: BatchDto[];
 }
+
+export class EnterpriseBatchDto extends BatchDto {
+  @ApiProperty() productName!: string;
+}
+
+export class EnterpriseBatchListDto {
+  @ApiProperty({ type: [EnterpriseBatchDto] }) items!: EnterpriseBatchDto[];
+  @ApiProperty() total!: number;
+  @ApiProperty() page!: number;
+  @ApiProperty() pageSize!: number;
+}

@@ -1,14 +1,20 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { ConflictError, ValidationFailedError, type FieldError } from '@tradefloor/core';
-import { ProductAccess } from '@tradefloor/catalog';
-import { ReferenceData } from '@tradefloor/enterprise-profile';
+import { ProductAccess, ProductViews } from '@tradefloor/catalog';
+import { EnterpriseAccess, ReferenceData } from '@tradefloor/enterprise-profile';
 import type { Principal } from '@tradefloor/identity';
 import type { DataSource } from 'typeorm';
 import { isValidLotCode } from '../codes/digital-link';
 import { toGtin14 } from '../codes/gtin';
 import type { CreateBatchDto } from './batch.dto';
 import { BatchEntity } from './batch.entity';
+
+/** A batch with the name of its product, for an enterprise-wide list. */
+export interface EnterpriseBatch {
+  batch: BatchEntity;
+  productName: string;
+}
 
 function isRealDate(value: string): boolean {
   const d = new Date(`${value}T00:00:00Z`);
@@ -21,6 +27,8 @@ export class BatchesService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly products: ProductAccess,
     private readonly reference: ReferenceData,
+    private readonly enterprises: EnterpriseAccess,
+    private readonly views: ProductViews,
   ) {}
 
   async create(principal: Principal, dto: CreateBatchDto): Promise<BatchEntity> {
@@ -70,6 +78,23 @@ export class BatchesService {
   async listForProduct(principal: Principal, productId: string): Promise<BatchEntity[]> {
     await this.products.assertCanManage(principal, productId);
     return this.dataSource.getRepository(BatchEntity).find({ where: { productId }, order: { producedAt: 'DESC', createdAt: 'DESC' } });
+  }
+
+  /** Every batch of an enterprise's products, newest first, a page at a time. */
+  async listForEnterprise(
+    principal: Principal,
+    enterpriseId: string,
+    page: { page: number; pageSize: number },
+  ): Promise<{ items: EnterpriseBatch[]; total: number }> {
+    const enterprise = await this.enterprises.assertCanManage(principal, enterpriseId);
+    const [batches, total] = await this.dataSource.getRepository(BatchEntity).findAndCount({
+      where: { enterpriseId: enterprise.id },
+      order: { createdAt: 'DESC', id: 'ASC' },
+      skip: (page.page - 1) * page.pageSize,
+      take: page.pageSize,
+    });
+    const names = new Map((await this.views.load([...new Set(batches.map((b) => b.productId))])).map((p) => [p.id, p.name]));
+    return { items: batches.map((batch) => ({ batch, productName: names.get(batch.productId) ?? '' })), total };
   }
 
   /**

@@ -49,6 +49,21 @@ export class ScanSeriesDto {
   @ApiProperty({ type: [ScanBucketDto] }) series!: ScanBucketDto[];
 }
 
+export class StampRangeDto {
+  @ApiProperty({ enum: ['issued', 'activated', 'revoked'] }) state!: string;
+  @ApiProperty() fromSeq!: number;
+  @ApiProperty() toSeq!: number;
+  @ApiProperty() count!: number;
+}
+
+export class StampRangesDto {
+  @ApiProperty({ format: 'uuid' }) batchId!: string;
+  @ApiProperty({ type: BatchStampTotalsDto }) totals!: BatchStampTotalsDto;
+  @ApiProperty({ type: [StampRangeDto], description: 'Runs of consecutive sequence numbers in the same state, in seq order' })
+  items!: StampRangeDto[];
+  @ApiProperty({ description: 'More runs exist than were listed' }) truncated!: boolean;
+}
+
 export class WarningStampDto {
   @ApiProperty() serial!: string;
   @ApiProperty({ format: 'uuid' }) batchId!: string;

@@ -5,11 +5,13 @@ import { EnterpriseAccess } from '@tradefloor/enterprise-profile';
 import type { Principal } from '@tradefloor/identity';
 import type { DataSource } from 'typeorm';
 import { BatchAccess } from '../batches/batch-access.service';
-import type { AnomaliesDto, ScanSeriesDto, ScanSeriesQueryDto } from './dashboard.dto';
+import type { AnomaliesDto, BatchStampTotalsDto, ScanSeriesDto, ScanSeriesQueryDto, StampRangesDto } from './dashboard.dto';
 
 const ZONE = 'Asia/Ho_Chi_Minh';
 const DAY_MS = 86_400_000;
 const MAX_DAYS = 366;
+/** Runs listed per batch: a roll revoked here and there stays readable; beyond that the totals tell. */
+const MAX_RANGES = 200;
 
 function vietnamDay(d: Date): string {
   return new Date(d.getTime() + 7 * 3600_000).toISOString().slice(0, 10);
@@ -49,16 +51,27 @@ export class TraceabilityDashboard {
        GROUP BY 1 ORDER BY 1`,
       [batch.id, bucket, from, to],
     );
-    const [totals] = await this.dataSource.query(
-      `SELECT count(*)::int AS issued,
-              count(*) FILTER (WHERE state = 'activated')::int AS activated,
-              count(*) FILTER (WHERE state = 'revoked')::int AS revoked,
-              count(*) FILTER (WHERE scan_count > 0)::int AS scanned,
-              count(*) FILTER (WHERE state <> 'revoked' AND (scan_count > $2 OR distinct_places > $3))::int AS warning
-       FROM trace_stamps WHERE batch_id = $1`,
-      [batch.id, this.config.stampWarnScans, this.config.stampWarnPlaces],
+    return { batchId: batch.id, bucket, from, to, totals: await this.totals(batch.id), series };
+  }
+
+  /**
+   * The batch's stamps as runs of consecutive seqs in one state ("1–500 activated, 501 revoked, …"):
+   * the printed rolls an owner activates or revokes. A run starts where the state differs from the
+   * previous seq's; `lag() OVER (ORDER BY seq)` reads the (batch_id, seq) index in order, so even a
+   * million stamps need no sort. Seqs are contiguous (1…n), so a run ends where the next one starts.
+   */
+  async stampRanges(principal: Principal, batchId: string): Promise<StampRangesDto> {
+    const { batch } = await this.batches.assertCanManage(principal, batchId);
+    const rows: Array<{ state: string; fromSeq: number; toSeq: number }> = await this.dataSource.query(
+      `SELECT state, seq AS "fromSeq",
+              COALESCE(lead(seq) OVER (ORDER BY seq) - 1, (SELECT max(seq) FROM trace_stamps WHERE batch_id = $1)) AS "toSeq"
+       FROM (SELECT seq, state, lag(state) OVER (ORDER BY seq) AS previous FROM trace_stamps WHERE batch_id = $1) s
+       WHERE previous IS DISTINCT FROM state
+       ORDER BY seq LIMIT $2`,
+      [batch.id, MAX_RANGES + 1],
     );
-    return { batchId: batch.id, bucket, from, to, totals, series };
+    const items = rows.slice(0, MAX_RANGES).map((r) => ({ ...r, count: r.toSeq - r.fromSeq + 1 }));
+    return { batchId: batch.id, totals: await this.totals(batch.id), items, truncated: rows.length > MAX_RANGES };
   }
 
   async anomalies(principal: Principal, enterpriseId: string): Promise<AnomaliesDto> {
@@ -81,5 +94,18 @@ export class TraceabilityDashboard {
         [enterprise.id, outcome],
       );
     return { warningStamps, revokedScans: await scans('revoked'), unknownScans: await scans('unknown') };
+  }
+
+  private async totals(batchId: string): Promise<BatchStampTotalsDto> {
+    const [totals] = await this.dataSource.query(
+      `SELECT count(*)::int AS issued,
+              count(*) FILTER (WHERE state = 'activated')::int AS activated,
+              count(*) FILTER (WHERE state = 'revoked')::int AS revoked,
+              count(*) FILTER (WHERE scan_count > 0)::int AS scanned,
+              count(*) FILTER (WHERE state <> 'revoked' AND (scan_count > $2 OR distinct_places > $3))::int AS warning
+       FROM trace_stamps WHERE batch_id = $1`,
+      [batchId, this.config.stampWarnScans, this.config.stampWarnPlaces],
+    );
+    return totals;
   }
 }

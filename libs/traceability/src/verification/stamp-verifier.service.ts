@@ -130,6 +130,7 @@ export class StampVerifier {
             ocopValidUntil: product.ocopValidUntil,
             certifications: product.certifications,
             thumbnailUrl: product.thumbnailUrl,
+            listed: product.visible,
           }
         : null,
       enterprise: product ? { id: product.enterpriseId, name: product.enterpriseName, slug: product.enterpriseSlug } : null,

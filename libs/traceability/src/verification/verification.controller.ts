@@ -1,13 +1,16 @@
 import { Controller, Get, Header, Param, Req } from '@nestjs/common';
-import { ApiExcludeEndpoint, ApiOkResponse, ApiTags, ApiTooManyRequestsResponse } from '@nestjs/swagger';
+import { ApiOkResponse, ApiTags, ApiTooManyRequestsResponse } from '@nestjs/swagger';
 import { ErrorEnvelopeDto } from '@tradefloor/core';
 import type { FastifyRequest } from 'fastify';
 import { scanRequest } from './scan-request';
 import { StampVerifier } from './stamp-verifier.service';
-import { renderVerificationPage } from './verification-page';
 import { VerificationDto } from './verification.dto';
 
-/** Public verification: JSON for apps, HTML for phones that scanned the QR code. Each read counts as a scan. */
+/**
+ * Public verification as JSON, for apps. Each read counts as a scan. The HTML page for phones
+ * that scanned the QR code (`/t/:serial` and the GS1 Digital Link path) is rendered by the web
+ * layer with this same verifier.
+ */
 @ApiTags('traceability')
 @ApiTooManyRequestsResponse({ type: ErrorEnvelopeDto, description: 'with a Retry-After header' })
 @Controller()
@@ -19,28 +22,5 @@ export class VerificationController {
   @ApiOkResponse({ type: VerificationDto })
   verify(@Param('serial') serial: string, @Req() req: FastifyRequest): Promise<VerificationDto> {
     return this.verifier.verify(serial, scanRequest(req, 'api'));
-  }
-
-  @Get('t/:serial')
-  @Header('content-type', 'text/html; charset=utf-8')
-  @Header('cache-control', 'no-store')
-  // Public pages, like the storefront's, stay out of the API document.
-  @ApiExcludeEndpoint()
-  async page(@Param('serial') serial: string, @Req() req: FastifyRequest): Promise<string> {
-    return renderVerificationPage(await this.verifier.verify(serial, scanRequest(req, 'html')));
-  }
-
-  /** GS1 Digital Link: the serial must belong to this GTIN and lot. */
-  @Get('01/:gtin/10/:lot/21/:serial')
-  @Header('content-type', 'text/html; charset=utf-8')
-  @Header('cache-control', 'no-store')
-  @ApiExcludeEndpoint()
-  async digitalLink(
-    @Param('gtin') gtin: string,
-    @Param('lot') lot: string,
-    @Param('serial') serial: string,
-    @Req() req: FastifyRequest,
-  ): Promise<string> {
-    return renderVerificationPage(await this.verifier.verify(serial, scanRequest(req, 'html'), { gtin, lot }));
   }
 }

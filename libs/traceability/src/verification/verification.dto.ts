@@ -13,6 +13,7 @@ export class VerifiedProductDto {
   @ApiProperty({ nullable: true, type: String }) ocopValidUntil!: string | null;
   @ApiProperty({ type: [CertificationDto] }) certifications!: CertificationDto[];
   @ApiProperty({ nullable: true, type: String }) thumbnailUrl!: string | null;
+  @ApiProperty({ description: 'The product page is public (published, enterprise verified)' }) listed!: boolean;
 }
 
 export class VerifiedEnterpriseDto {

@@ -29,9 +29,7 @@ export const ADMIN_CSS = `
 .admin form.editor{background:#fff;border:1px solid var(--line);border-radius:10px;padding:1rem 1.25rem;max-width:48rem}
 .admin .toolbar{display:flex;gap:.3rem;flex-wrap:wrap;margin-bottom:.3rem}
 .admin .toolbar button{padding:.3rem .6rem;font-size:.9rem}
-.admin .chart{max-width:40rem;margin:1.25rem 0}
-.admin .figures{list-style:none;padding:0}
-.admin .chart svg{width:100%;height:auto;background:#fff;border:1px solid var(--line);border-radius:8px}
+.admin .chart{margin:1.25rem 0}
 .admin .inline{display:inline}
 .admin .ocop-history h3{margin:0 0 .5rem;font-size:1.05rem}
 .admin .chart h3{margin:.4rem 0}

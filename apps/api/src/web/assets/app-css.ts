@@ -38,7 +38,7 @@ h2{font-size:1.25rem;margin:1.5rem 0 .75rem}
 .muted{color:var(--muted)}
 .chips{display:flex;flex-wrap:wrap;gap:.4rem;list-style:none;padding:0}
 .chips a{display:inline-block;background:#fff;border:1px solid var(--line);border-radius:999px;padding:.3rem .8rem;text-decoration:none}
-.figures{display:grid;grid-template-columns:repeat(auto-fit,minmax(9rem,1fr));gap:.75rem}
+.figures{display:grid;grid-template-columns:repeat(auto-fit,minmax(9rem,1fr));gap:.75rem;list-style:none;padding:0}
 .figure{background:#fff;border:1px solid var(--line);border-radius:10px;padding:.75rem}
 .figure b{display:block;font-size:1.5rem;color:var(--green-dark)}
 footer.site{border-top:1px solid var(--line);background:#fff;padding:1.25rem 0;font-size:.9rem;color:var(--muted)}
@@ -57,6 +57,8 @@ form.stack{background:#fff;border:1px solid var(--line);border-radius:10px;paddi
 fieldset{border:0;padding:0;margin:0 0 .9rem}
 legend{font-weight:600;margin-bottom:.25rem}
 .tiles{display:grid;grid-template-columns:repeat(auto-fill,minmax(14rem,1fr));gap:.75rem;list-style:none;padding:0}
+.chart{max-width:40rem;margin:0 0 1rem}
+.chart svg{width:100%;height:auto;background:#fff;border:1px solid var(--line);border-radius:8px}
 .tiles a{display:block;background:#fff;border:1px solid var(--line);border-radius:10px;padding:1rem;text-decoration:none;font-weight:600}
 @media (min-width:48rem){h1{font-size:2rem}}
 `;

@@ -9,8 +9,9 @@ export const BUSINESS_CSS = `
 .field.has-error input,.field.has-error select,.field.has-error textarea{border:2px solid #b3261e}
 .error{color:#b3261e;font-weight:600;margin:.3rem 0 0}
 .checks{border:1px solid var(--line);border-radius:8px;padding:.5rem .9rem}
-.check{display:flex;align-items:center;gap:.5rem;padding:.35rem 0;font-size:1.05rem}
-.check input{width:1.4rem;height:1.4rem}
+/* Checkbox rows inside a .field group: stronger than ".field label" / ".biz-form .field input" above. */
+.checks label.check{display:flex;align-items:center;gap:.5rem;padding:.35rem 0;font-size:1.05rem}
+.checks .check input{width:1.4rem;height:1.4rem;flex:none}
 .alert{padding:.75rem 1rem;border-radius:8px;margin:.75rem 0}
 .alert.error{background:#fdecea;border:1px solid #b3261e;color:#5f1410}
 .alert.success{background:#e6f4ea;border:1px solid #0b6b3a;color:#063d21}

@@ -9,6 +9,9 @@ interface FieldOptions {
   required?: boolean;
   autocomplete?: string;
   hint?: string;
+  /** Bounds of a number input (the server checks them again). */
+  min?: number;
+  max?: number;
 }
 
 /** A labelled input with its error announced to screen readers. */
@@ -18,7 +21,7 @@ export function field(o: FieldOptions): SafeHtml {
   return html`<div class="field${o.error ? ' has-error' : ''}">
 <label for="${id}">${o.label}${o.required ? html` <span aria-hidden="true">*</span>` : ''}</label>
 ${o.hint ? html`<p class="hint" id="${id}-hint">${o.hint}</p>` : ''}
-<input id="${id}" name="${o.name}" type="${o.type ?? 'text'}" value="${o.type === 'password' ? '' : (o.value ?? '')}"${o.required ? html` required` : ''}${o.autocomplete ? html` autocomplete="${o.autocomplete}"` : ''}${described ? html` aria-describedby="${described}"` : ''}${o.error ? html` aria-invalid="true"` : ''}>
+<input id="${id}" name="${o.name}" type="${o.type ?? 'text'}" value="${o.type === 'password' ? '' : (o.value ?? '')}"${o.required ? html` required` : ''}${o.min !== undefined ? html` min="${o.min}"` : ''}${o.max !== undefined ? html` max="${o.max}"` : ''}${o.autocomplete ? html` autocomplete="${o.autocomplete}"` : ''}${described ? html` aria-describedby="${described}"` : ''}${o.error ? html` aria-invalid="true"` : ''}>
 ${o.error ? html`<p class="error" id="${id}-error">${o.error}</p>` : ''}
 </div>`;
 }

@@ -9,6 +9,8 @@ export interface PageMeta {
   image?: string;
   ogType?: 'website' | 'article' | 'product' | 'profile';
   structuredData?: SafeHtml;
+  /** Pages that must stay out of search results (one per stamp, signed-in pages). */
+  noindex?: boolean;
 }
 
 export interface PageContext {
@@ -39,7 +41,7 @@ export function layout(ctx: PageContext, meta: PageMeta, body: SafeHtml): string
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${fullTitle}</title>
 <meta name="description" content="${meta.description}">
-<link rel="canonical" href="${canonical}">
+<link rel="canonical" href="${canonical}">${meta.noindex ? html`<meta name="robots" content="noindex">` : ''}
 <meta property="og:site_name" content="${t('site.name')}">
 <meta property="og:title" content="${meta.title}">
 <meta property="og:description" content="${meta.description}">

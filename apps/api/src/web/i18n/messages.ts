@@ -6,6 +6,7 @@ import { INQUIRY_MESSAGES } from './messages/inquiries';
 import { OCOP_MESSAGES } from './messages/ocop';
 import { CONTENT_MESSAGES } from './messages/content';
 import { STORE_MESSAGES } from './messages/store';
+import { TRACEABILITY_MESSAGES } from './messages/traceability';
 
 export const LANGUAGES = ['vi', 'en'] as const;
 export type Lang = (typeof LANGUAGES)[number];
@@ -23,6 +24,7 @@ const MESSAGES = {
   ...CONTENT_MESSAGES,
   ...STORE_MESSAGES,
   ...OCOP_MESSAGES,
+  ...TRACEABILITY_MESSAGES,
 } as const;
 
 export type MessageKey = keyof typeof MESSAGES;

@@ -5,7 +5,7 @@ import type { MessageKey } from '../../i18n/messages';
 import { formatDate } from '../../pages/store/format';
 import { ACTIVITY_RANGES, type Activity } from './activity';
 import { formatNumber } from './format';
-import { timeSeriesChart } from './time-series-chart';
+import { timeSeriesChart } from '../../html/charts';
 
 export const STATS_PATH = '/quan-ly/thong-ke';
 

@@ -8,9 +8,9 @@ import { ScanStatistics } from '@tradefloor/traceability';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { html } from '../../html/html';
 import { WebSession } from '../../session/web-session.service';
+import { barChart } from '../../html/charts';
 import { activityRange, loadActivity, type Activity } from './activity';
 import { activityCsv, activitySection } from './activity-views';
-import { barChart } from './bar-chart';
 import { formatNumber } from './format';
 import { queryText, sendStaffPage, staffOnly } from './staff-page';
 

@@ -2,6 +2,20 @@ import { ChannelPagesController } from './channel-pages.controller';
 import { EnterprisePagesController } from './enterprise-pages.controller';
 import { ProductImportController } from './product-import.controller';
 import { ProductPagesController } from './product-pages.controller';
+import { BatchPage } from './traceability/batch-page';
+import { BatchPagesController } from './traceability/batch-pages.controller';
+import { ScanPagesController } from './traceability/scan-pages.controller';
+import { StampPagesController } from './traceability/stamp-pages.controller';
 
 /** The sellers' back office pages, registered together in WebModule. */
-export const BUSINESS_CONTROLLERS = [EnterprisePagesController, ProductImportController, ProductPagesController, ChannelPagesController];
+export const BUSINESS_CONTROLLERS = [
+  EnterprisePagesController,
+  ProductImportController,
+  ProductPagesController,
+  BatchPagesController,
+  StampPagesController,
+  ScanPagesController,
+  ChannelPagesController,
+];
+/** Services shared by several of those pages. */
+export const BUSINESS_PROVIDERS = [BatchPage];

@@ -29,6 +29,15 @@ export function wholeNumber(value: string | undefined): number | string | undefi
 }
 
 /**
+ * The message to show for a field: a type check (isInt, isUuid…) before bounds (min, max…), so
+ * "ten" in a number field is told it is not a number rather than that it is too large.
+ */
+function firstMessage(constraints: Record<string, string> | undefined): string | undefined {
+  const entries = Object.entries(constraints ?? {});
+  return (entries.find(([k]) => /^is[A-Z]/.test(k)) ?? entries[0])?.[1];
+}
+
+/**
  * Runs the API's class-validator DTO on a body built from a form; unlike validateForm it also
  * reports nested fields under dotted names ("address.communeCode"), which are the form's input names.
  */
@@ -38,7 +47,7 @@ export async function validateBody<T extends object>(dto: new () => T, body: Rec
   const collect = (list: ValidationError[], prefix: string) => {
     for (const e of list) {
       const name = prefix + e.property;
-      const first = Object.values(e.constraints ?? {})[0];
+      const first = firstMessage(e.constraints);
       if (first && !errors[name]) errors[name] = first;
       if (e.children?.length) collect(e.children, `${name}.`);
     }

@@ -22,9 +22,14 @@ export function productBody(form: Form, mode: 'create' | 'update'): Record<strin
   body.priceVnd = price ?? '';
   body.stockQuantity = stock ?? 0;
   body.description = textToHtml(one(form, 'description') ?? '');
-  const otherName = one(form, 'certificationOther')?.trim();
-  body.certifications = many(form, 'certifications').map((type) => (type === 'other' ? { type, name: otherName ?? '' } : { type }));
+  body.certifications = certificationsBody(form);
   return body;
+}
+
+/** The certification checkboxes (+ the name of an "other" one) as the API's certification list. */
+export function certificationsBody(form: Form): Array<{ type: string; name?: string }> {
+  const otherName = one(form, 'certificationOther')?.trim();
+  return many(form, 'certifications').map((type) => (type === 'other' ? { type, name: otherName ?? '' } : { type }));
 }
 
 export function productForm(p: ProductDto): Form {
@@ -49,7 +54,7 @@ function categoryChoices(nodes: CategoryNode[], depth = 0): Array<{ value: strin
 }
 
 /** Certification errors arrive as certifications.0.name etc.; the form shows them on the group. */
-function certificationError(errors: FieldErrors): string | undefined {
+export function certificationError(errors: FieldErrors): string | undefined {
   return Object.entries(errors).find(([k]) => k.startsWith('certifications'))?.[1];
 }
 

@@ -21,6 +21,7 @@ import type { FieldErrors } from '../../session/form-validation';
 import { domainFieldErrors, errorSummary, one, validateBody, type Form } from './business-forms';
 import { BusinessPages, type BusinessRequest } from './business-pages';
 import { actionButton, formatVnd, statusBadge } from './business-view';
+import { chooseEnterprise, enterpriseSwitch } from './enterprise-choice';
 import { HOME_PROVINCE } from './enterprise-form';
 import { readMultipartForm } from './multipart-form';
 import { productBody, productForm, renderProductForm } from './product-form';
@@ -48,17 +49,13 @@ export class ProductPagesController {
   list(@Req() req: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
     return this.pages.handle(req, reply, async (r) => {
       const { t } = r.ctx;
-      const wanted = (r.req.query as { dn?: string }).dn;
-      // Someone else's id (or a made-up one) must not fall back silently: the access check answers 403/404.
-      const chosen = wanted ? await this.access.assertCanManage(r.user, wanted) : undefined;
-      const mine = (await this.enterprises.mine(r.user.id)).map((m) => m.enterprise);
-      if (!mine.length && !chosen) {
+      const { current, mine } = await chooseEnterprise(r, this.access, this.enterprises);
+      if (!current) {
         return this.pages.send(r, t('biz.prod.title'), html`<h1>${t('biz.prod.title')}</h1><p>${t('biz.prod.needEnterprise')}</p><p><a class="button" href="/quan-ly/doanh-nghiep/moi">${t('biz.ent.create')}</a></p>`);
       }
-      const current = chosen ?? mine[0];
       const page = await this.queries.listForEnterprise(r.user, current.id, { page: 1, pageSize: 100 });
       const body = html`<h1>${t('biz.prod.title')}</h1>
-${mine.length > 1 ? html`<nav class="biz-switch" aria-label="${t('biz.prod.chooseEnterprise')}"><ul class="chips">${mine.map((e) => html`<li><a href="${BASE}?dn=${e.id}"${e.id === current.id ? html` aria-current="page"` : ''}>${e.displayName}</a></li>`)}</ul></nav>` : ''}
+${enterpriseSwitch(t, mine, current, BASE)}
 <h2>${current.displayName}</h2>
 <p class="actions"><a class="button" href="${BASE}/moi?dn=${current.id}">${t('biz.prod.create')}</a> <a class="button secondary" href="${BASE}/nhap-csv?dn=${current.id}">${t('biz.import.title')}</a></p>
 ${page.items.length

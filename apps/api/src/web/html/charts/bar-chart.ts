@@ -1,4 +1,4 @@
-import { html, type SafeHtml } from '../../html/html';
+import { html, type SafeHtml } from '../html';
 import { CHART_BAR, CHART_INK, chartFigure } from './chart-frame';
 
 export interface Bar {

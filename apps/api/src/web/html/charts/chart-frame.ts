@@ -1,4 +1,4 @@
-import { html, type SafeHtml } from '../../html/html';
+import { html, type SafeHtml } from '../html';
 
 export interface ChartFrame {
   id: string;
