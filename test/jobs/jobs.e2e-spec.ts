@@ -53,7 +53,9 @@ class TestQueues implements OnModuleInit {
         await new Promise<void>((r) => (supersedeGate = r));
         throw new Error('first version failed');
       }
-    });
+      // One at a time: the newer job must still be pending when the first fails (with two slots the
+      // worker could run it meanwhile, and the first would be retried instead of superseded).
+    }, { concurrency: 1 });
     this.registry.registerBatch(
       'test.batch',
       async (jobs: Array<JobRecord<{ n: number; fail?: boolean }>>) => {
