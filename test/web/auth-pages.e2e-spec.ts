@@ -34,6 +34,13 @@ describe('web: registration, sign-in and the back office with cookie sessions', 
     const office = await t.http.get('/quan-ly').set('Cookie', cookieHeader(session)).expect(200);
     expect(office.text).toContain('Hộ kinh doanh Bà Sáu');
     expect(office.headers['cache-control']).toContain('no-store');
+    // The header offers the back office instead of signing in, on public pages too.
+    const nav = (page: string) => /<nav class="main"[\s\S]*?<\/nav>/.exec(page)![0];
+    expect(nav(office.text)).toContain('<a href="/quan-ly" aria-current="page">Trang quản lý</a>');
+    const home = await t.http.get('/').set('Cookie', cookieHeader(session)).expect(200);
+    expect(nav(home.text)).toContain('<a href="/quan-ly">Trang quản lý</a>');
+    expect(nav(home.text)).not.toContain('/dang-nhap');
+    expect(nav((await t.http.get('/').expect(200)).text)).toContain('<a href="/dang-nhap">Đăng nhập</a>');
 
     const csrf = /name="_csrf" value="([^"]+)"/.exec(office.text)![1];
     await t.http.post('/dang-xuat').type('form').set('Cookie', cookieHeader(session)).send({ _csrf: csrf }).expect(303);

@@ -18,6 +18,8 @@ export interface PageContext {
   t: Translate;
   publicBaseUrl: string;
   currentPath: string;
+  /** A session cookie is present: the header offers the back office instead of signing in. */
+  signedIn?: boolean;
 }
 
 const NAV: Array<{ href: string; key: Parameters<Translate>[0] }> = [
@@ -58,7 +60,9 @@ ${meta.structuredData ?? ''}
 <a class="brand" href="/">${t('site.name')}</a>
 <nav class="main" aria-label="${t('nav.home')}"><ul>
 ${NAV.map((n) => html`<li><a href="${n.href}"${ctx.currentPath === n.href ? html` aria-current="page"` : ''}>${t(n.key)}</a></li>`)}
-<li><a href="/dang-nhap">${t('nav.login')}</a></li>
+${ctx.signedIn
+  ? html`<li><a href="/quan-ly"${ctx.currentPath.startsWith('/quan-ly') ? html` aria-current="page"` : ''}>${t('nav.backOffice')}</a></li>`
+  : html`<li><a href="/dang-nhap">${t('nav.login')}</a></li>`}
 </ul></nav>
 <a class="lang" href="${ctx.currentPath}?lang=${otherLang}" hreflang="${otherLang}" lang="${otherLang}">${t('lang.switch')}</a>
 </div></header>

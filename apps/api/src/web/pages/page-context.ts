@@ -1,6 +1,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { PageContext } from '../html/layout';
 import { pickLang, translator } from '../i18n/messages';
+import { hasSessionCookie } from '../session/web-session.service';
 
 /** Language, translator and URLs for one request; remembers an explicit language choice in a cookie. */
 export function pageContext(req: FastifyRequest, reply: FastifyReply, publicBaseUrl: string): PageContext {
@@ -10,7 +11,7 @@ export function pageContext(req: FastifyRequest, reply: FastifyReply, publicBase
     void reply.header('set-cookie', `lang=${lang}; Path=/; Max-Age=31536000; SameSite=Lax`);
   }
   const currentPath = req.url.split('?')[0] || '/';
-  return { lang, t: translator(lang), publicBaseUrl, currentPath };
+  return { lang, t: translator(lang), publicBaseUrl, currentPath, signedIn: hasSessionCookie(req) };
 }
 
 /** Public pages may be revalidated by shared caches; signed-in pages must never be stored. */

@@ -12,6 +12,14 @@ const REFRESH_COOKIE = 'tf_rt';
  * refresh token as the API, kept in HttpOnly cookies. An expired access token is renewed from the
  * refresh cookie on the next page view, so people stay signed in without handling tokens.
  */
+/**
+ * Whether the browser holds a session (it may have expired): enough to offer the back office link
+ * instead of "sign in" in the header, without verifying a token on every public page.
+ */
+export function hasSessionCookie(req: FastifyRequest): boolean {
+  return Boolean(readCookie(req, REFRESH_COOKIE) ?? readCookie(req, ACCESS_COOKIE));
+}
+
 @Injectable()
 export class WebSession {
   constructor(

@@ -12,6 +12,7 @@ export const COMMON_MESSAGES = {
   'nav.events': { vi: 'Sự kiện', en: 'Events' },
   'nav.verify': { vi: 'Kiểm tra tem', en: 'Verify a stamp' },
   'nav.login': { vi: 'Đăng nhập', en: 'Sign in' },
+  'nav.backOffice': { vi: 'Trang quản lý', en: 'Back office' },
   'nav.rules': { vi: 'Quy chế hoạt động', en: 'Operating rules' },
   'nav.contact': { vi: 'Liên hệ', en: 'Contact' },
   'nav.skip': { vi: 'Bỏ qua, đến nội dung chính', en: 'Skip to main content' },
