@@ -56,7 +56,7 @@ ${meta.structuredData ?? ''}
 <a class="skip" href="#main">${t('nav.skip')}</a>
 <header class="site"><div class="wrap">
 <a class="brand" href="/">${t('site.name')}</a>
-<nav class="main" aria-label="${t('nav.home')}"><ul>
+<nav class="main" aria-label="${t('nav.main')}"><ul>
 ${NAV.map((n) => html`<li><a href="${n.href}"${ctx.currentPath === n.href ? html` aria-current="page"` : ''}>${t(n.key)}</a></li>`)}
 <li><a href="/dang-nhap">${t('nav.login')}</a></li>
 </ul></nav>
