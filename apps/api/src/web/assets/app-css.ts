@@ -9,7 +9,8 @@ export const BASE_CSS = `
 html{font-family:system-ui,-apple-system,"Segoe UI",Roboto,"Noto Sans",Arial,sans-serif;color:var(--ink);background:var(--bg);line-height:1.5}
 body{margin:0}
 a{color:var(--green-dark)}
-a:focus-visible,button:focus-visible,input:focus-visible,select:focus-visible,textarea:focus-visible{outline:3px solid var(--focus);outline-offset:2px}
+/* Two-tone focus ring: the dark inner ring shows on light backgrounds, the yellow outer ring on the green header (≥ 3:1 either way). */
+:focus-visible{outline:3px solid var(--focus);outline-offset:2px;box-shadow:0 0 0 2px var(--ink)}
 .skip{position:absolute;left:-999px;top:0;background:#fff;padding:.5rem 1rem;z-index:10}
 .skip:focus{left:.5rem}
 .wrap{max-width:72rem;margin:0 auto;padding:0 1rem}
@@ -21,7 +22,7 @@ nav.main ul{display:flex;flex-wrap:wrap;gap:.25rem .9rem;list-style:none;margin:
 nav.main a:hover,nav.main a[aria-current=page]{text-decoration:underline}
 .lang{font-size:.9rem;border:1px solid #fff;border-radius:4px;padding:.1rem .5rem}
 .search-form{display:flex;gap:.5rem;margin:1rem 0}
-.search-form input{flex:1;min-width:0;padding:.7rem .8rem;font-size:1rem;border:1px solid var(--line);border-radius:6px}
+.search-form input{flex:1;min-width:0;padding:.7rem .8rem;font-size:1rem;border:1px solid #8a9590;border-radius:6px}
 button,.button{background:var(--green);color:#fff;border:0;border-radius:6px;padding:.7rem 1.1rem;font-size:1rem;cursor:pointer;text-decoration:none;display:inline-block}
 button:hover,.button:hover{background:var(--green-dark)}
 main{padding:1rem 0 2rem}

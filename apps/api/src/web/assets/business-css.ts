@@ -31,9 +31,11 @@ export const BUSINESS_CSS = `
 form.inline{display:inline}
 button.secondary,.button.secondary{background:#fff;color:var(--green-dark);border:2px solid var(--green)}
 button.secondary:hover,.button.secondary:hover{background:#e6f4ea}
-.biz-facts{display:grid;grid-template-columns:max-content 1fr;gap:.35rem 1rem}
+/* Label above value on phones (long labels and e-mail addresses would push a two-column list off a 360 px screen). */
+.biz-facts{display:grid;grid-template-columns:minmax(0,1fr);gap:.1rem 1rem}
 .biz-facts dt{font-weight:600}
-.biz-facts dd{margin:0}
+.biz-facts dd{margin:0 0 .5rem;overflow-wrap:anywhere}
+@media (min-width:36rem){.biz-facts{grid-template-columns:max-content minmax(0,1fr);gap:.35rem 1rem}.biz-facts dd{margin:0}}
 .biz-thumbs{list-style:none;padding:0;display:flex;flex-wrap:wrap;gap:.75rem}
 .biz-thumbs li{display:flex;flex-direction:column;gap:.4rem;align-items:flex-start}
 .biz-thumbs img{width:120px;height:120px;object-fit:cover;border-radius:8px;border:1px solid var(--line)}

@@ -58,7 +58,7 @@ ${meta.structuredData ?? ''}
 <a class="skip" href="#main">${t('nav.skip')}</a>
 <header class="site"><div class="wrap">
 <a class="brand" href="/">${t('site.name')}</a>
-<nav class="main" aria-label="${t('nav.home')}"><ul>
+<nav class="main" aria-label="${t('nav.main')}"><ul>
 ${NAV.map((n) => html`<li><a href="${n.href}"${ctx.currentPath === n.href ? html` aria-current="page"` : ''}>${t(n.key)}</a></li>`)}
 ${ctx.signedIn
   ? html`<li><a href="/quan-ly"${ctx.currentPath.startsWith('/quan-ly') ? html` aria-current="page"` : ''}>${t('nav.backOffice')}</a></li>`

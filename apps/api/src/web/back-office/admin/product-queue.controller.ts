@@ -101,7 +101,7 @@ ${p.images.length ? html`<ul class="thumbs">${p.images.slice(0, 4).map((i) => ht
 <dt>${t('admin.prod.submittedAt')}</dt><dd>${formatDateTime(lang, p.submittedAt)}</dd>
 ${p.certifications.length ? html`<dt>${t('admin.prod.certifications')}</dt><dd>${p.certifications.map((c) => c.name ?? c.type).join(', ')}</dd>` : ''}
 </dl>
-<section class="preview" aria-label="${t('admin.prod.description')}"><div class="prose">${trusted(p.description)}</div></section>
+<div class="preview" role="group" aria-label="${t('admin.prod.description')}"><div class="prose">${trusted(p.description)}</div></div>
 <div class="actions">
 <form method="post" action="${PATH}/${p.id}/approve">${csrfField(req, reply, secure)}<button type="submit">${t('admin.prod.approve')}</button></form>
 ${reasonForm(ctx, csrfField(req, reply, secure), `${PATH}/${p.id}/reject`, p.id, t('admin.prod.reject'), mine)}

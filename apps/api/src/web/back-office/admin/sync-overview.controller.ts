@@ -6,6 +6,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { alert } from '../../html/forms';
 import { html, type SafeHtml } from '../../html/html';
 import type { PageContext } from '../../html/layout';
+import { scrollRegion } from '../../html/scroll-region';
 import type { MessageKey } from '../../i18n/messages';
 import { csrfField } from '../../session/csrf';
 import { WebSession } from '../../session/web-session.service';
@@ -72,12 +73,12 @@ export class SyncOverviewController {
 ${alert(doneMessage(ctx, req, DONE), 'success')}${alert(problem?.message)}
 ${countsTable(ctx, overview)}
 <h2 id="dead-channels">${t('ch.admin.deadByChannel')}</h2>
-<div class="table-wrap"><table aria-labelledby="dead-channels"><thead><tr><th scope="col">${t('ch.admin.channel')}</th><th scope="col" class="num">${t('ch.admin.total')}</th><th scope="col">${t('ch.list.actions')}</th></tr></thead>
+${scrollRegion('dead-channels', html`<table aria-labelledby="dead-channels"><thead><tr><th scope="col">${t('ch.admin.channel')}</th><th scope="col" class="num">${t('ch.admin.total')}</th><th scope="col">${t('ch.list.actions')}</th></tr></thead>
 <tbody>${PUSH_CHANNELS.map((c) => {
       const n = overview.deadByChannel.find((d) => d.channel === c)?.count ?? 0;
       return html`<tr><th scope="row">${channelName(t, c)}</th><td class="num" data-dead="${c}">${formatNumber(lang, n)}</td>
 <td>${n ? html`<form class="ch-act" method="post" action="${PATH}/${c}/thu-lai-tat-ca">${csrf()}<button type="submit" aria-label="${t('ch.admin.retryAll')}: ${channelName(t, c)}">${t('ch.admin.retryAll')}</button></form>` : '—'}</td></tr>`;
-    })}</tbody></table></div>
+    })}</tbody></table>`)}
 <h2>${t('ch.admin.paused')}</h2>
 ${paused.length
   ? html`<div class="table-wrap"><table><thead><tr><th scope="col">${t('ch.admin.enterprise')}</th><th scope="col">${t('ch.admin.channel')}</th><th scope="col">${t('ch.admin.resumes')}</th><th scope="col">${t('ch.admin.reason')}</th></tr></thead>
@@ -99,7 +100,7 @@ function countsTable(ctx: PageContext, overview: SyncOverviewDto): SafeHtml {
   const count = (channel: string, state: string) => overview.counts.find((c) => c.channel === channel && c.state === state)?.count ?? 0;
   const channelTotal = (channel: string) => LISTING_STATES.reduce((sum, s) => sum + count(channel, s), 0);
   return html`<h2 id="counts">${t('ch.admin.counts')}</h2>
-<div class="table-wrap"><table aria-labelledby="counts"><thead><tr><th scope="col">${t('ch.list.state')}</th>
+${scrollRegion('counts', html`<table aria-labelledby="counts"><thead><tr><th scope="col">${t('ch.list.state')}</th>
 ${PUSH_CHANNELS.map((c) => html`<th scope="col" class="num">${channelName(t, c)}</th>`)}<th scope="col" class="num">${t('ch.admin.total')}</th></tr></thead>
 <tbody>${LISTING_STATES.map(
     (s) => html`<tr><th scope="row">${t(`ch.state.${s}` as MessageKey)}</th>
@@ -107,7 +108,7 @@ ${PUSH_CHANNELS.map((c) => html`<td class="num" data-count="${c}:${s}">${formatN
 <td class="num" data-count="all:${s}">${formatNumber(lang, PUSH_CHANNELS.reduce((sum, c) => sum + count(c, s), 0))}</td></tr>`,
   )}
 <tr><th scope="row">${t('ch.admin.total')}</th>${PUSH_CHANNELS.map((c) => html`<td class="num" data-count="${c}:all">${formatNumber(lang, channelTotal(c))}</td>`)}
-<td class="num" data-count="all:all">${formatNumber(lang, PUSH_CHANNELS.reduce((sum, c) => sum + channelTotal(c), 0))}</td></tr></tbody></table></div>`;
+<td class="num" data-count="all:all">${formatNumber(lang, PUSH_CHANNELS.reduce((sum, c) => sum + channelTotal(c), 0))}</td></tr></tbody></table>`)}`;
 }
 
 function deadLetters(ctx: PageContext, overview: SyncOverviewDto, csrf: () => SafeHtml): SafeHtml {

@@ -16,6 +16,7 @@ export const COMMON_MESSAGES = {
   'nav.rules': { vi: 'Quy chế hoạt động', en: 'Operating rules' },
   'nav.contact': { vi: 'Liên hệ', en: 'Contact' },
   'nav.skip': { vi: 'Bỏ qua, đến nội dung chính', en: 'Skip to main content' },
+  'nav.main': { vi: 'Điều hướng chính', en: 'Main navigation' },
   'search.placeholder': { vi: 'Tìm bưởi da xanh, gạo hữu cơ, kẹo dừa…', en: 'Search pomelo, organic rice, coconut candy…' },
   'search.label': { vi: 'Tìm sản phẩm', en: 'Search products' },
   'search.submit': { vi: 'Tìm', en: 'Search' },
