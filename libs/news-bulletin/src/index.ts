@@ -4,7 +4,7 @@ export { PUBLISH_DUE_QUEUE, PUBLISH_SCHEDULED_QUEUE } from './bulletins/bulletin
 export { ViewCounter } from './views/view-counter.service';
 export { BulletinDto, BulletinSummaryDto, BulletinListDto, CategoryDto } from './dto/bulletin-output.dto';
 export { BULLETIN_KINDS, BULLETIN_STATUSES, type BulletinKind, type BulletinStatus } from './entities/bulletin.entity';
-export { seedDemoBulletins } from './seed/demo-bulletins';
+export { demoBulletinSlugs, seedDemoBulletins } from './seed/demo-bulletins';
 export { BulletinService } from './bulletins/bulletin.service';
 export { BulletinWorkflowService } from './bulletins/bulletin-workflow.service';
 export { CategoryService as BulletinCategoryService } from './categories/category.service';

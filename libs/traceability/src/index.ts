@@ -5,7 +5,7 @@ export { StampIssuer } from './stamps/stamp-issuer.service';
 export { StampExports, type ExportFile } from './stamps/stamp-exports.service';
 export { StampLifecycle } from './stamps/stamp-lifecycle.service';
 export { SerialGenerator } from './stamps/serial-generator';
-export { ScanStore } from './verification/scan-store';
+export { ScanStore, verdictOf, type Verdict } from './verification/scan-store';
 export { StampVerifier } from './verification/stamp-verifier.service';
 export { scanRequest } from './verification/scan-request';
 export { SHEET as STAMP_SHEET_LAYOUT } from './stamps/render/stamp-sheet';

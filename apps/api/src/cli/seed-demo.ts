@@ -15,14 +15,17 @@ import { SearchMaintenance } from '@tradefloor/search';
 import { DataSource } from 'typeorm';
 import { AppModule } from '../app.module';
 import { DEMO_PASSWORD } from './demo-data/demo-users';
+import { seedDemoActivity, type ActivityProgress } from './demo-data/seed-activity';
 import { seedDemoData } from './demo-data/seed-demo-data';
 import { seedSyntheticProducts, type ScaleProgress } from './demo-data/seed-synthetic';
 
 const USAGE = `Usage: npm run seed:demo [-- --scale N]
 
 Loads the demo data set (idempotent) into the database the app is configured for: DATABASE_URL,
-else the embedded PostgreSQL in DATA_DIR (stop the server first, or use DATABASE_URL).
-  --scale N   also ensure N synthetic products exist (for benchmarks); changes the totals.
+else the embedded PostgreSQL in DATA_DIR (stop the server first, or use DATABASE_URL). The base set
+comes with synthetic activity: lots, QR stamps and trace events, and 60 days of scans and views.
+  --scale N   also ensure N synthetic products exist (for benchmarks); changes the totals. Skips
+              the synthetic activity, so that benchmark databases hold only what they measure.
 `;
 
 const out = (line: string) => process.stdout.write(`${line}\n`);
@@ -54,6 +57,20 @@ function progressPrinter(): (p: ScaleProgress) => void {
   };
 }
 
+const ACTIVITY_STEPS: Record<ActivityProgress['step'], string> = { batches: 'products traced', scans: 'lots with scan history' };
+
+/** One line per quarter of each step. */
+function activityPrinter(): (p: ActivityProgress) => void {
+  const printed = new Set<string>();
+  return (p) => {
+    const quarter = Math.floor((p.done / p.total) * 4);
+    const key = `${p.step}:${quarter}`;
+    if (printed.has(key) && p.done !== p.total) return;
+    printed.add(key);
+    out(`  ${p.step}: ${p.done} / ${p.total} ${ACTIVITY_STEPS[p.step]}`);
+  };
+}
+
 async function run(): Promise<void> {
   const { scale } = parseArgs(process.argv.slice(2));
   const config = loadConfig();
@@ -75,7 +92,15 @@ async function run(): Promise<void> {
       );
       const bulletins = await seedDemoBulletins(app.get(DataSource));
       out(`  bulletins: ${bulletins.length} created`);
-      if (scale > 0) {
+      if (scale === 0) {
+        out('Adding synthetic activity (lots, stamps, scans, views)…');
+        const a = await seedDemoActivity(app, activityPrinter());
+        out(
+          `  traceability: ${a.batchesCreated} lots, ${a.eventsRecorded} trace events, ${a.stampsIssued} stamps issued ` +
+            `(${a.stampsActivated} activated, ${a.stampsRevoked} revoked) for ${a.tracedProducts} products`,
+        );
+        out(`  history: ${a.scansRecorded} scans, ${a.productViewDays} product-days and ${a.bulletinViewDays} bulletin-days of views; ${a.ms} ms`);
+      } else {
         out(`Adding synthetic products up to #${scale.toLocaleString('en')}…`);
         const s = await seedSyntheticProducts(app, scale, progressPrinter());
         out(`  synthetic: ${s.productsCreated} products, ${s.enterprisesCreated} enterprises created in ${(s.ms / 1000).toFixed(1)} s`);

@@ -77,6 +77,11 @@ const DEMO: DemoBulletin[] = [
   },
 ];
 
+/** Slugs of the demo bulletins, for demo activity (their views per day). */
+export function demoBulletinSlugs(): string[] {
+  return DEMO.map((d) => slugify(d.title));
+}
+
 /**
  * Inserts a few realistic, published bulletins (including the seed article by Trúc Phương with its
  * 2994 views) for demos. Idempotent: bulletins whose slug exists are left alone. Returns the slugs added.
