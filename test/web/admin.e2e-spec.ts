@@ -127,6 +127,10 @@ describe('web: back office of editors and admins', () => {
     it('lets an editor write a bulletin with hostile HTML, preview it neutralised, and publish it', async () => {
       const form = await openForm(t, '/quan-ly/ban-tin/moi', editor);
       expect(form.html).toContain('name="categoryId"');
+      // The toolbar's button names come from the page's language (the script only draws them).
+      expect(form.html).toContain('data-labels="Chữ đậm|Chữ nghiêng|Tiêu đề mục|Đoạn văn|Danh sách|Liên kết"');
+      const english = await t.http.get('/quan-ly/ban-tin/moi?lang=en').set('Cookie', cookieHeader(editor)).expect(200);
+      expect(english.text).toContain('data-labels="Bold|Italic|Section heading|Paragraph|Bulleted list|Link"');
       const created = await postForm(t, editor, '/quan-ly/ban-tin/moi', {
         title: 'Hội chợ OCOP Vĩnh Long 2025',
         summary: 'Hơn 200 gian hàng đặc sản.',

@@ -2,11 +2,22 @@ import { BULLETIN_KINDS, CreateBulletinDto, EventDetailsDto, type BulletinEntity
 import { field } from '../../html/forms';
 import { html, type SafeHtml } from '../../html/html';
 import type { PageContext } from '../../html/layout';
+import type { MessageKey } from '../../i18n/messages';
 import { validateForm, type FieldErrors } from '../../session/form-validation';
 import { parseVietnamLocal, toVietnamLocal } from './format';
 import type { Form } from './staff-page';
 
 /** The editor form's values as text (what the person typed, shown again on errors). */
+/** Names of the body toolbar's buttons, in the order the editor script draws them. */
+const TOOLBAR_LABELS: MessageKey[] = [
+  'admin.bul.tool.bold',
+  'admin.bul.tool.italic',
+  'admin.bul.tool.heading',
+  'admin.bul.tool.paragraph',
+  'admin.bul.tool.list',
+  'admin.bul.tool.link',
+];
+
 export function formFromBulletin(b: BulletinEntity): Form {
   return {
     title: b.title,
@@ -82,7 +93,7 @@ export function bulletinForm(
     return html`<div class="field${errors[name] ? ' has-error' : ''}">
 <label for="${id}">${label}</label>
 ${hint ? html`<p class="hint" id="${id}-hint">${hint}</p>` : ''}
-${name === 'body' ? html`<div class="toolbar" data-for="${id}" hidden></div>` : ''}
+${name === 'body' ? html`<div class="toolbar" data-for="${id}" data-labels="${TOOLBAR_LABELS.map((k) => t(k)).join('|')}" hidden></div>` : ''}
 <textarea id="${id}" name="${name}" rows="${rows}"${describedBy ? html` aria-describedby="${describedBy}"` : ''}${errors[name] ? html` aria-invalid="true"` : ''}>${form[name] ?? ''}</textarea>
 ${errors[name] ? html`<p class="error" id="${id}-error">${errors[name]}</p>` : ''}
 </div>`;

@@ -81,6 +81,12 @@ export const ADMIN_MESSAGES = {
   'admin.bul.editor': { vi: 'Người sửa', en: 'Edited by' },
   'admin.bul.field.title': { vi: 'Tiêu đề', en: 'Title' },
   'admin.bul.field.summary': { vi: 'Tóm tắt', en: 'Summary' },
+  'admin.bul.tool.bold': { vi: 'Chữ đậm', en: 'Bold' },
+  'admin.bul.tool.italic': { vi: 'Chữ nghiêng', en: 'Italic' },
+  'admin.bul.tool.heading': { vi: 'Tiêu đề mục', en: 'Section heading' },
+  'admin.bul.tool.paragraph': { vi: 'Đoạn văn', en: 'Paragraph' },
+  'admin.bul.tool.list': { vi: 'Danh sách', en: 'Bulleted list' },
+  'admin.bul.tool.link': { vi: 'Liên kết', en: 'Link' },
   'admin.bul.field.body': { vi: 'Nội dung', en: 'Body' },
   'admin.bul.field.bodyHint': {
     vi: 'Định dạng HTML (đoạn văn, tiêu đề, danh sách, liên kết, ảnh). Mã độc hại sẽ bị loại bỏ khi lưu.',
