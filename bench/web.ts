@@ -8,6 +8,7 @@ import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { createLogger, startEmbeddedMeilisearch, startEmbeddedPostgres } from '@tradefloor/core';
 import { seedDemoBulletins } from '@tradefloor/news-bulletin';
+import { generateSerials } from '@tradefloor/traceability';
 import { benchDatabase, startApiProcess, summarise } from './bench-support';
 import { generateCatalog } from './generate-products';
 
@@ -47,6 +48,7 @@ async function pages(db: Client): Promise<Page[]> {
   );
   const enterprise = await one(`SELECT slug FROM enterprises WHERE status = 'verified' ORDER BY id LIMIT 1 OFFSET 100`);
   const bulletin = await one(`SELECT slug FROM bulletins WHERE status = 'published' AND kind = 'article' ORDER BY published_at DESC LIMIT 1`);
+  const stamp = await benchStamp(db);
   return [
     { label: 'home', path: '/' },
     { label: 'search: query', path: `/tim-kiem?q=${encodeURIComponent('bưởi da xanh')}` },
@@ -57,8 +59,32 @@ async function pages(db: Client): Promise<Page[]> {
     { label: 'bulletin page', path: `/tin-tuc/${bulletin}` },
     { label: 'events', path: '/su-kien' },
     { label: 'stamp checker', path: '/kiem-tra-tem' },
+    // Every request is a scan: the verdict plus one scan row written (the stamp turns to "warning").
+    { label: 'stamp verification', path: `/t/${stamp}` },
     { label: '404 page', path: '/khong-co-trang-nay' },
   ];
+}
+
+/**
+ * One activated stamp of a published product, so the verification page can be measured. Bench data
+ * has no stamps (the demo seed's lots are skipped at scale); the lot is written directly, as in
+ * bench/stamps.ts, and reused by later runs.
+ */
+async function benchStamp(db: Client): Promise<string> {
+  const existing = await db.query(`SELECT s.serial FROM trace_stamps s JOIN trace_batches b ON b.id = s.batch_id WHERE b.lot_code = 'BENCH-WEB' LIMIT 1`);
+  if (existing.rowCount) return existing.rows[0].serial as string;
+  const batch = await db.query(
+    `INSERT INTO trace_batches (product_id, enterprise_id, lot_code, produced_at, quantity, unit, issued_count)
+     SELECT p.id, p.enterprise_id, 'BENCH-WEB', current_date - 30, 1000, p.unit, 1
+     FROM products p JOIN enterprises e ON e.id = p.enterprise_id
+     WHERE p.status = 'published' AND e.status = 'verified' ORDER BY p.id LIMIT 1 RETURNING id`,
+  );
+  const [serial] = generateSerials(1);
+  await db.query(`INSERT INTO trace_stamps (serial, batch_id, seq, state, activated_at) VALUES ($1, $2, 1, 'activated', now())`, [
+    serial,
+    batch.rows[0].id,
+  ]);
+  return serial;
 }
 
 interface Row {
@@ -136,6 +162,8 @@ async function main(): Promise<void> {
       JWT_SECRET: 'bench-jwt-secret-that-is-long-enough-0123456789',
       ENCRYPTION_KEY: Buffer.alloc(32, 7).toString('base64'),
       LOG_LEVEL: 'warn',
+      // The bench is one client scanning one stamp hundreds of times a minute.
+      STAMP_SCAN_RATE_PER_MINUTE: '100000',
     };
     const stats = await fetch(`${meili.host}/indexes/${PREFIX}products/stats`, { headers: { Authorization: `Bearer ${MEILI_KEY}` } });
     if (!stats.ok || ((await stats.json()) as { numberOfDocuments: number }).numberOfDocuments === 0) {
