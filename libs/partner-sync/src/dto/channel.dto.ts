@@ -31,7 +31,7 @@ export class FeedUrlsDto {
 
 export class ConnectResultDto {
   @ApiProperty() channel!: string;
-  @ApiProperty({ enum: ['pending', 'active', 'needs_reauth', 'disconnected'] }) status!: string;
+  @ApiProperty({ enum: ['pending', 'active', 'needs_reauth', 'disconnecting', 'disconnected'] }) status!: string;
   @ApiPropertyOptional({ description: 'Shopee: send the seller here to authorise the shop' }) authorizationUrl?: string;
   @ApiPropertyOptional({ type: FeedUrlsDto }) feed?: FeedUrlsDto;
 }
@@ -70,7 +70,7 @@ export class ListingCountDto {
 export class ChannelConnectionDto {
   @ApiProperty() channel!: string;
   @ApiProperty() displayName!: string;
-  @ApiProperty({ enum: ['pending', 'active', 'needs_reauth', 'disconnected'] }) status!: string;
+  @ApiProperty({ enum: ['pending', 'active', 'needs_reauth', 'disconnecting', 'disconnected'] }) status!: string;
   @ApiPropertyOptional({ nullable: true, type: String }) shopId!: string | null;
   @ApiProperty({ type: ChannelSettingsDto }) settings!: ChannelSettingsDto;
   @ApiProperty() settingsVersion!: number;
