@@ -146,6 +146,26 @@ describe('web: sales channels for sellers (/quan-ly/kenh-ban) and the sync overv
     expect(row).not.toContain('thu-lai');
   });
 
+  it('clears the logistics id and default weight when the seller empties them (blank means clear, not keep)', async () => {
+    await openForm(t, `${BASE}/${ent.id}/voso`, jar);
+    const map = { [`categoryMap.${fruit}`]: PARTNER_CATEGORY };
+    expect((await postForm(t, jar, `${BASE}/${ent.id}/voso/cai-dat`, { ...map, logisticsChannelId: 'GHN-1', defaultWeightGrams: '750' })).status).toBe(303);
+    expect((await connection('voso')).settings).toEqual({ categoryMap: { [fruit]: PARTNER_CATEGORY }, logisticsChannelId: 'GHN-1', defaultWeightGrams: 750 });
+    const version = (await connection('voso')).settings_version;
+    expect((await postForm(t, jar, `${BASE}/${ent.id}/voso/cai-dat`, { ...map, logisticsChannelId: '  ', defaultWeightGrams: '' })).status).toBe(303);
+    expect(await connection('voso')).toMatchObject({ settings: { categoryMap: { [fruit]: PARTNER_CATEGORY } }, settings_version: version + 1 });
+    const page = await get(`${BASE}/${ent.id}/voso`).expect(200);
+    expect(page.text).toContain('id="f-logisticsChannelId" name="logisticsChannelId" type="text" value=""');
+    expect(page.text).toContain('id="f-defaultWeightGrams" name="defaultWeightGrams" type="number" value=""');
+    // The API keeps what is omitted and clears what is null.
+    await t.http.put(`/api/v1/enterprises/${ent.id}/channels/voso/settings`).set(ent.owner.auth).send({ defaultWeightGrams: 500 }).expect(200);
+    await t.http.put(`/api/v1/enterprises/${ent.id}/channels/voso/settings`).set(ent.owner.auth).send({ logisticsChannelId: 'X-1' }).expect(200);
+    expect((await connection('voso')).settings).toEqual({ categoryMap: { [fruit]: PARTNER_CATEGORY }, logisticsChannelId: 'X-1', defaultWeightGrams: 500 });
+    await t.http.put(`/api/v1/enterprises/${ent.id}/channels/voso/settings`).set(ent.owner.auth).send({ logisticsChannelId: null }).expect(200);
+    expect((await connection('voso')).settings).toEqual({ categoryMap: { [fruit]: PARTNER_CATEGORY }, defaultWeightGrams: 500 });
+    await t.drainJobs();
+  });
+
   it('shows dead letters with a readable reason, filters by state, and retry queues the listing again', async () => {
     // Our own check: no Voso category for honey.
     await postForm(t, jar, `${BASE}/${ent.id}/voso/san-pham`, { mode: 'add', productIds: unmapped.id });
@@ -269,6 +289,11 @@ describe('web: sales channels for sellers (/quan-ly/kenh-ban) and the sync overv
     expect(noLogistics.text).toContain('id="f-logisticsChannelId-error"');
     const saved = await postForm(t, jar, `${BASE}/${ent.id}/shopee/cai-dat`, { [`categoryMap.${fruit}`]: PARTNER_CATEGORY, logisticsChannelId: '50018', defaultWeightGrams: '500' });
     expect(saved.status).toBe(303);
+    // Shopee needs a logistics channel: emptying it is refused with a field error and changes nothing.
+    const cleared = await postForm(t, jar, `${BASE}/${ent.id}/shopee/cai-dat`, { [`categoryMap.${fruit}`]: PARTNER_CATEGORY, logisticsChannelId: '', defaultWeightGrams: '500' });
+    expect(cleared.status).toBe(400);
+    expect(cleared.text).toContain('id="f-logisticsChannelId-error"');
+    expect((await connection('shopee')).settings.logisticsChannelId).toBe('50018');
 
     // Shopee's daily quota is used up: the channel pauses until 00:00 UTC+8, nothing fails.
     sim.setFaults({ shopeeRefuse: 'quota' });

@@ -248,11 +248,16 @@ export class ConnectionsService {
       const known = new Set(found.map((f) => f.id));
       for (const k of valid) if (!known.has(k)) details.push({ field: `categoryMap.${k}`, message: 'Danh mục không tồn tại (unknown category)' });
     }
+    // Omitted keeps the saved value; null clears it (a seller emptied the field).
+    if (dto.logisticsChannelId === null && push.requiresLogistics) {
+      details.push({ field: 'logisticsChannelId', message: `${push.displayName} bắt buộc có đơn vị vận chuyển (required for this channel)` });
+    }
     if (details.length) throw new ValidationFailedError(details);
+    const keep = <T>(value: T | null | undefined, saved: T | undefined): T | undefined => (value === null ? undefined : (value ?? saved));
     const settings: ChannelSettings = {
       categoryMap: map,
-      logisticsChannelId: dto.logisticsChannelId ?? conn.settings?.logisticsChannelId,
-      defaultWeightGrams: dto.defaultWeightGrams ?? conn.settings?.defaultWeightGrams,
+      logisticsChannelId: keep(dto.logisticsChannelId, conn.settings?.logisticsChannelId),
+      defaultWeightGrams: keep(dto.defaultWeightGrams, conn.settings?.defaultWeightGrams),
     };
     await this.dataSource.transaction(async (m) => {
       await m.query(`UPDATE channel_connections SET settings = $2, settings_version = settings_version + 1, updated_at = now() WHERE id = $1`, [conn.id, JSON.stringify(settings)]);
