@@ -205,8 +205,10 @@ describe('partner sync: connections, authorisation, secrets, dead letters, push,
     await t.http.get('/feeds/enterprises/khong-co/products.json').expect(404);
   });
 
-  it('disconnects a channel and forgets its secrets', async () => {
+  it('disconnects a channel, unlisting its items there first, and forgets its secrets', async () => {
     await t.http.delete(`/api/v1/enterprises/${ent.id}/channels/voso`).set(ent.owner.auth).expect(204);
+    await t.drainJobs();
+    expect(sim.state().shops[`voso:${shops.vosoShop}`]?.active ?? 0).toBe(0);
     const [row] = await t.dataSource.query(`SELECT status, secrets FROM channel_connections WHERE enterprise_id = $1 AND channel = 'voso'`, [ent.id]);
     expect(row).toEqual({ status: 'disconnected', secrets: null });
     await t.http.delete(`/api/v1/enterprises/${ent.id}/channels/voso`).set(ent.owner.auth).expect(404);

@@ -146,6 +146,26 @@ describe('web: sales channels for sellers (/quan-ly/kenh-ban) and the sync overv
     expect(row).not.toContain('thu-lai');
   });
 
+  it('clears the logistics id and default weight when the seller empties them (blank means clear, not keep)', async () => {
+    await openForm(t, `${BASE}/${ent.id}/voso`, jar);
+    const map = { [`categoryMap.${fruit}`]: PARTNER_CATEGORY };
+    expect((await postForm(t, jar, `${BASE}/${ent.id}/voso/cai-dat`, { ...map, logisticsChannelId: 'GHN-1', defaultWeightGrams: '750' })).status).toBe(303);
+    expect((await connection('voso')).settings).toEqual({ categoryMap: { [fruit]: PARTNER_CATEGORY }, logisticsChannelId: 'GHN-1', defaultWeightGrams: 750 });
+    const version = (await connection('voso')).settings_version;
+    expect((await postForm(t, jar, `${BASE}/${ent.id}/voso/cai-dat`, { ...map, logisticsChannelId: '  ', defaultWeightGrams: '' })).status).toBe(303);
+    expect(await connection('voso')).toMatchObject({ settings: { categoryMap: { [fruit]: PARTNER_CATEGORY } }, settings_version: version + 1 });
+    const page = await get(`${BASE}/${ent.id}/voso`).expect(200);
+    expect(page.text).toContain('id="f-logisticsChannelId" name="logisticsChannelId" type="text" value=""');
+    expect(page.text).toContain('id="f-defaultWeightGrams" name="defaultWeightGrams" type="number" value=""');
+    // The API keeps what is omitted and clears what is null.
+    await t.http.put(`/api/v1/enterprises/${ent.id}/channels/voso/settings`).set(ent.owner.auth).send({ defaultWeightGrams: 500 }).expect(200);
+    await t.http.put(`/api/v1/enterprises/${ent.id}/channels/voso/settings`).set(ent.owner.auth).send({ logisticsChannelId: 'X-1' }).expect(200);
+    expect((await connection('voso')).settings).toEqual({ categoryMap: { [fruit]: PARTNER_CATEGORY }, logisticsChannelId: 'X-1', defaultWeightGrams: 500 });
+    await t.http.put(`/api/v1/enterprises/${ent.id}/channels/voso/settings`).set(ent.owner.auth).send({ logisticsChannelId: null }).expect(200);
+    expect((await connection('voso')).settings).toEqual({ categoryMap: { [fruit]: PARTNER_CATEGORY }, defaultWeightGrams: 500 });
+    await t.drainJobs();
+  });
+
   it('shows dead letters with a readable reason, filters by state, and retry queues the listing again', async () => {
     // Our own check: no Voso category for honey.
     await postForm(t, jar, `${BASE}/${ent.id}/voso/san-pham`, { mode: 'add', productIds: unmapped.id });
@@ -269,6 +289,11 @@ describe('web: sales channels for sellers (/quan-ly/kenh-ban) and the sync overv
     expect(noLogistics.text).toContain('id="f-logisticsChannelId-error"');
     const saved = await postForm(t, jar, `${BASE}/${ent.id}/shopee/cai-dat`, { [`categoryMap.${fruit}`]: PARTNER_CATEGORY, logisticsChannelId: '50018', defaultWeightGrams: '500' });
     expect(saved.status).toBe(303);
+    // Shopee needs a logistics channel: emptying it is refused with a field error and changes nothing.
+    const cleared = await postForm(t, jar, `${BASE}/${ent.id}/shopee/cai-dat`, { [`categoryMap.${fruit}`]: PARTNER_CATEGORY, logisticsChannelId: '', defaultWeightGrams: '500' });
+    expect(cleared.status).toBe(400);
+    expect(cleared.text).toContain('id="f-logisticsChannelId-error"');
+    expect((await connection('shopee')).settings.logisticsChannelId).toBe('50018');
 
     // Shopee's daily quota is used up: the channel pauses until 00:00 UTC+8, nothing fails.
     sim.setFaults({ shopeeRefuse: 'quota' });
@@ -376,15 +401,64 @@ describe('web: sales channels for sellers (/quan-ly/kenh-ban) and the sync overv
     expect((await postForm(t, admin, '/quan-ly/dong-bo/ebay/thu-lai-tat-ca', {})).status).toBe(404);
   });
 
-  it('disconnects a channel from its page and forgets the credentials', async () => {
+  it('disconnecting from the page unlists the items on the marketplace first, reports those it could not remove, then forgets the credentials', async () => {
+    const live = () => Object.values(sim.store.itemsBySku('voso', ent.slug)).filter((i) => i.status === 'active').map((i) => i.sku).sort();
+    const before = live();
+    expect(before.length).toBeGreaterThanOrEqual(4);
+
+    // Voso rate-limits every call: the unlisting waits (without failing) and the page says so.
     await openForm(t, `${BASE}/${ent.id}/voso`, jar);
-    const res = await postForm(t, jar, `${BASE}/${ent.id}/voso/ngat-ket-noi`, {});
-    expect(res.status).toBe(303);
+    sim.setFaults({ throttleRate: 1 });
+    try {
+      const res = await postForm(t, jar, `${BASE}/${ent.id}/voso/ngat-ket-noi`, {});
+      expect(res.status).toBe(303);
+      expect(res.headers.location).toBe(`${BASE}/${ent.id}/voso?done=disconnecting`);
+      expect(await connection('voso')).toMatchObject({ status: 'disconnecting', secrets: expect.stringMatching(/^v1\./) });
+      const page = await get(res.headers.location).expect(200);
+      expect(page.text).toContain('Đang gỡ sản phẩm khỏi sàn…');
+      expect(page.text).toContain('data-disconnecting');
+      expect(page.text).not.toContain(`action="${BASE}/${ent.id}/voso/ngat-ket-noi"`);
+      expect(page.text).not.toContain(`action="${BASE}/${ent.id}/voso/cai-dat"`);
+      expect((await get(BASE).expect(200)).text).toContain('Đang gỡ sản phẩm khỏi sàn…');
+
+      // Then the partner fails outright: each unlist is retried up to SYNC_MAX_ATTEMPTS (3), then reported.
+      sim.setFaults({ throttleRate: 0, transientRate: 1 });
+      await t.drainJobs();
+    } finally {
+      sim.setFaults({ throttleRate: 0, transientRate: 0 });
+    }
     expect(await connection('voso')).toMatchObject({ status: 'disconnected', secrets: null });
-    const page = await get(res.headers.location).expect(200);
+    expect(live()).toEqual(before);
+    const left: Array<{ id: string; n: number }> = await t.dataSource.query(
+      `SELECT l.id, (SELECT count(*)::int FROM listing_attempts a WHERE a.listing_id = l.id AND a.action = 'unlist' AND a.outcome = 'error' AND a.error_class <> 'throttled') AS n
+       FROM listings l WHERE l.enterprise_id = $1 AND l.channel = 'voso' AND l.unlist_failed_at IS NOT NULL`,
+      [ent.id],
+    );
+    expect(left).toHaveLength(before.length);
+    for (const l of left) expect(l.n).toBe(3);
+    const after = await get(`${BASE}/${ent.id}/voso`).expect(200);
+    expect(after.text).toContain('Sản phẩm chưa gỡ được khỏi sàn');
+    for (const l of left) expect(after.text).toContain(`id="left-${l.id}"`);
+    expect(after.text).toContain('Bưởi da xanh Cầu Kè');
+    expect(after.text).toContain('Chưa kết nối');
+
+    // Reconnecting lists them again (the report clears); disconnecting with the partner up removes them all.
+    const reconnected = await postForm(t, jar, `${BASE}/${ent.id}/voso/ket-noi`, { 'credentials.username': ent.slug, 'credentials.password': `pw-${ent.slug}` });
+    expect(reconnected.status).toBe(303);
+    await t.drainJobs();
+    expect(live()).toEqual(before);
+    expect((await get(`${BASE}/${ent.id}/voso`).expect(200)).text).not.toContain('Sản phẩm chưa gỡ được khỏi sàn');
+    await openForm(t, `${BASE}/${ent.id}/voso`, jar);
+    const again = await postForm(t, jar, `${BASE}/${ent.id}/voso/ngat-ket-noi`, {});
+    expect(again.status).toBe(303);
+    await t.drainJobs();
+    expect(live()).toEqual([]);
+    expect(await connection('voso')).toMatchObject({ status: 'disconnected', secrets: null });
+    const page = await get(`${BASE}/${ent.id}/voso?done=disconnected`).expect(200);
     expect(page.text).toContain('Đã ngắt kết nối kênh.');
     expect(page.text).toContain('Chưa kết nối');
     expect(page.text).toContain('id="f-credentials.password"');
+    expect(page.text).not.toContain('Sản phẩm chưa gỡ được khỏi sàn');
   });
 });
 

@@ -38,8 +38,8 @@ export class ChannelsController {
   @HttpCode(204)
   @ApiNoContentResponse()
   @ApiNotFoundResponse({ type: ErrorEnvelopeDto })
-  disconnect(@CurrentUser() user: Principal, @Param() p: ChannelParamDto): Promise<void> {
-    return this.connections.disconnect(user, p.id, p.channel);
+  async disconnect(@CurrentUser() user: Principal, @Param() p: ChannelParamDto): Promise<void> {
+    await this.connections.disconnect(user, p.id, p.channel);
   }
 
   @Put(':channel/settings')

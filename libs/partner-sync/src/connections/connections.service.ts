@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { APP_CONFIG, DomainError, isUuid, NotFoundError, type ResolvedConfig, returnedRows, ValidationFailedError } from '@tradefloor/core';
+import { APP_CONFIG, DomainError, InvalidStateError, isUuid, NotFoundError, type ResolvedConfig, returnedRows, ValidationFailedError } from '@tradefloor/core';
 import { ProductViews } from '@tradefloor/catalog';
 import { EnterpriseAccess } from '@tradefloor/enterprise-profile';
 import type { Principal } from '@tradefloor/identity';
@@ -26,6 +26,7 @@ import type {
 export const SHOPEE_API_CALLBACK_PATH = '/api/v1/channels/shopee/callback';
 
 const STATE_TTL_MINUTES = 10;
+const DISCONNECTED_NOTE = 'Kênh đã bị gỡ kết nối (channel disconnected)';
 const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
 
 function partnerFailure(err: unknown, displayName: string): DomainError {
@@ -184,20 +185,47 @@ export class ConnectionsService {
     return { items, total };
   }
 
-  /** Forgets the connection and its secrets at once; listings are marked delisted here (the partner keeps its copy). */
-  async disconnect(principal: Principal, enterpriseId: string, channel: string): Promise<void> {
+  /**
+   * A marketplace keeps selling what we listed until we unlist it, so a push channel is not
+   * forgotten at once: in one transaction the connection becomes `disconnecting` (its secrets kept)
+   * and every listing that may be live there gets an unlist job. The last of those jobs wipes the
+   * secrets (ConnectionStore.finishDisconnect); items that could not be removed are marked for the
+   * seller. A feed, or a channel with nothing live, is forgotten at once.
+   */
+  async disconnect(principal: Principal, enterpriseId: string, channel: string): Promise<'disconnecting' | 'disconnected'> {
     await this.access.assertCanManage(principal, enterpriseId);
-    await this.dataSource.transaction(async (m) => {
-      const rows = returnedRows(await m.query(
-        `UPDATE channel_connections SET status = 'disconnected', secrets = NULL, feed_token_hash = NULL, access_expires_at = NULL, updated_at = now()
-         WHERE enterprise_id = $1 AND channel = $2 AND status <> 'disconnected' RETURNING id`,
-        [enterpriseId, channel],
-      ));
-      if (!rows.length) throw new NotFoundError('Kết nối kênh', 'CHANNEL_NOT_CONNECTED');
+    return this.dataSource.transaction(async (m): Promise<'disconnecting' | 'disconnected'> => {
+      const [conn] = await m.query(`SELECT id, status FROM channel_connections WHERE enterprise_id = $1 AND channel = $2 FOR UPDATE`, [enterpriseId, channel]);
+      if (!conn || conn.status === 'disconnected') throw new NotFoundError('Kết nối kênh', 'CHANNEL_NOT_CONNECTED');
+      if (conn.status === 'disconnecting') return 'disconnecting';
+      const live: Array<{ id: string }> =
+        pushChannel(channel) && conn.status !== 'pending'
+          ? await m.query(
+              `SELECT id FROM listings WHERE enterprise_id = $1 AND channel = $2
+                 AND (state <> 'delisted' OR (external_id IS NOT NULL AND remote_status IS DISTINCT FROM 'unlisted'))`,
+              [enterpriseId, channel],
+            )
+          : [];
       await m.query(
-        `UPDATE listings SET state = 'delisted', last_error = 'Kênh đã bị gỡ kết nối (channel disconnected)', updated_at = now() WHERE enterprise_id = $1 AND channel = $2`,
-        [enterpriseId, channel],
+        `UPDATE listings SET state = 'delisted', last_error = $3, error_class = NULL, updated_at = now()
+         WHERE enterprise_id = $1 AND channel = $2 AND NOT (id = ANY($4::uuid[]))`,
+        [enterpriseId, channel, DISCONNECTED_NOTE, live.map((l) => l.id)],
       );
+      if (!live.length) {
+        await m.query(
+          `UPDATE channel_connections SET status = 'disconnected', secrets = NULL, feed_token_hash = NULL, access_expires_at = NULL, updated_at = now() WHERE id = $1`,
+          [conn.id],
+        );
+        return 'disconnected';
+      }
+      await m.query(`UPDATE channel_connections SET status = 'disconnecting', last_error = NULL, updated_at = now() WHERE id = $1`, [conn.id]);
+      await m.query(
+        `UPDATE listings SET state = 'delisting', last_error = NULL, error_class = NULL, dead_lettered_at = NULL, unlist_failed_at = NULL, updated_at = now()
+         WHERE id = ANY($1::uuid[])`,
+        [live.map((l) => l.id)],
+      );
+      await this.scheduler.enqueue(m, live.map((l) => l.id), { markQueued: false });
+      return 'disconnecting';
     });
   }
 
@@ -205,8 +233,7 @@ export class ConnectionsService {
     await this.access.assertCanManage(principal, enterpriseId);
     const push = pushChannel(channel);
     if (!push) throw ValidationFailedError.field('channel', 'Kênh này không có cài đặt đồng bộ (this channel has no sync settings)');
-    const conn = await this.store.find(enterpriseId, channel);
-    if (!conn || conn.status === 'disconnected') throw new NotFoundError('Kết nối kênh', 'CHANNEL_NOT_CONNECTED');
+    const conn = await this.connected(enterpriseId, channel);
     const map = dto.categoryMap ?? conn.settings?.categoryMap ?? {};
     const details: Array<{ field: string; message: string }> = [];
     const keys = Object.keys(map);
@@ -221,11 +248,16 @@ export class ConnectionsService {
       const known = new Set(found.map((f) => f.id));
       for (const k of valid) if (!known.has(k)) details.push({ field: `categoryMap.${k}`, message: 'Danh mục không tồn tại (unknown category)' });
     }
+    // Omitted keeps the saved value; null clears it (a seller emptied the field).
+    if (dto.logisticsChannelId === null && push.requiresLogistics) {
+      details.push({ field: 'logisticsChannelId', message: `${push.displayName} bắt buộc có đơn vị vận chuyển (required for this channel)` });
+    }
     if (details.length) throw new ValidationFailedError(details);
+    const keep = <T>(value: T | null | undefined, saved: T | undefined): T | undefined => (value === null ? undefined : (value ?? saved));
     const settings: ChannelSettings = {
       categoryMap: map,
-      logisticsChannelId: dto.logisticsChannelId ?? conn.settings?.logisticsChannelId,
-      defaultWeightGrams: dto.defaultWeightGrams ?? conn.settings?.defaultWeightGrams,
+      logisticsChannelId: keep(dto.logisticsChannelId, conn.settings?.logisticsChannelId),
+      defaultWeightGrams: keep(dto.defaultWeightGrams, conn.settings?.defaultWeightGrams),
     };
     await this.dataSource.transaction(async (m) => {
       await m.query(`UPDATE channel_connections SET settings = $2, settings_version = settings_version + 1, updated_at = now() WHERE id = $1`, [conn.id, JSON.stringify(settings)]);
@@ -239,8 +271,7 @@ export class ConnectionsService {
   async chooseProducts(principal: Principal, enterpriseId: string, channel: string, productIds: string[], mode: 'add' | 'remove'): Promise<number> {
     await this.access.assertCanManage(principal, enterpriseId);
     if (!pushChannel(channel)) throw ValidationFailedError.field('channel', 'Kênh feed gồm mọi sản phẩm đã đăng (the feed lists every published product)');
-    const conn = await this.store.find(enterpriseId, channel);
-    if (!conn || conn.status === 'disconnected') throw new NotFoundError('Kết nối kênh', 'CHANNEL_NOT_CONNECTED');
+    await this.connected(enterpriseId, channel);
     const unique = [...new Set(productIds)];
     const owned: Array<{ id: string }> = await this.dataSource.query(`SELECT id FROM products WHERE id = ANY($1::uuid[]) AND enterprise_id = $2`, [unique, enterpriseId]);
     if (owned.length !== unique.length) {
@@ -268,6 +299,16 @@ export class ConnectionsService {
       await this.scheduler.enqueue(m, rows.map((r) => r.id), { markQueued: mode === 'add' });
       return rows.length;
     });
+  }
+
+  /** A connection that can take changes: not (being) disconnected. */
+  private async connected(enterpriseId: string, channel: string): Promise<ConnectionRow> {
+    const conn = await this.store.find(enterpriseId, channel);
+    if (!conn || conn.status === 'disconnected') throw new NotFoundError('Kết nối kênh', 'CHANNEL_NOT_CONNECTED');
+    if (conn.status === 'disconnecting') {
+      throw new InvalidStateError('Kênh đang được ngắt kết nối, sản phẩm đang được gỡ khỏi sàn (the channel is being disconnected)', 'CHANNEL_DISCONNECTING');
+    }
+    return conn;
   }
 
   /** The feed's addresses; the token is known only when it was just issued. */

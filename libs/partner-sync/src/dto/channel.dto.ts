@@ -31,7 +31,7 @@ export class FeedUrlsDto {
 
 export class ConnectResultDto {
   @ApiProperty() channel!: string;
-  @ApiProperty({ enum: ['pending', 'active', 'needs_reauth', 'disconnected'] }) status!: string;
+  @ApiProperty({ enum: ['pending', 'active', 'needs_reauth', 'disconnecting', 'disconnected'] }) status!: string;
   @ApiPropertyOptional({ description: 'Shopee: send the seller here to authorise the shop' }) authorizationUrl?: string;
   @ApiPropertyOptional({ type: FeedUrlsDto }) feed?: FeedUrlsDto;
 }
@@ -47,19 +47,19 @@ export class ChannelSettingsDto {
   @IsObject()
   categoryMap?: Record<string, string>;
 
-  @ApiPropertyOptional({ example: '50018' })
+  @ApiPropertyOptional({ example: '50018', nullable: true, type: String, description: 'Omitted: unchanged; null: cleared (refused where the channel requires it)' })
   @IsOptional()
   @IsString()
   @Matches(/^[A-Za-z0-9_-]{1,40}$/, { message: 'Mã đơn vị vận chuyển chỉ gồm chữ, số, _ và -, tối đa 40 ký tự (logistics channel id: letters, digits, _ and -, max 40)' })
-  logisticsChannelId?: string;
+  logisticsChannelId?: string | null;
 
-  @ApiPropertyOptional({ example: 500 })
+  @ApiPropertyOptional({ example: 500, nullable: true, type: Number, description: 'Omitted: unchanged; null: cleared' })
   @IsOptional()
   @Type(() => Number)
   @IsInt({ message: 'Khối lượng phải là số nguyên gam từ 1 đến 1.000.000 (weight must be whole grams, 1–1,000,000)' })
   @Min(1, { message: 'Khối lượng phải là số nguyên gam từ 1 đến 1.000.000 (weight must be whole grams, 1–1,000,000)' })
   @Max(1_000_000, { message: 'Khối lượng phải là số nguyên gam từ 1 đến 1.000.000 (weight must be whole grams, 1–1,000,000)' })
-  defaultWeightGrams?: number;
+  defaultWeightGrams?: number | null;
 }
 
 export class ListingCountDto {
@@ -70,7 +70,7 @@ export class ListingCountDto {
 export class ChannelConnectionDto {
   @ApiProperty() channel!: string;
   @ApiProperty() displayName!: string;
-  @ApiProperty({ enum: ['pending', 'active', 'needs_reauth', 'disconnected'] }) status!: string;
+  @ApiProperty({ enum: ['pending', 'active', 'needs_reauth', 'disconnecting', 'disconnected'] }) status!: string;
   @ApiPropertyOptional({ nullable: true, type: String }) shopId!: string | null;
   @ApiProperty({ type: ChannelSettingsDto }) settings!: ChannelSettingsDto;
   @ApiProperty() settingsVersion!: number;

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { APP_CONFIG, RetryJobLaterError, SecretBox, type ResolvedConfig } from '@tradefloor/core';
+import { APP_CONFIG, RetryJobLaterError, returnedRows, SecretBox, type ResolvedConfig } from '@tradefloor/core';
 import type { DataSource } from 'typeorm';
 import { SyncError, type ChannelContext, type ChannelSettings, type ConnectionSecrets, type PushChannel } from '../channels/channel.types';
 
@@ -8,7 +8,7 @@ export interface ConnectionRow {
   id: string;
   enterprise_id: string;
   channel: string;
-  status: 'pending' | 'active' | 'needs_reauth' | 'disconnected';
+  status: 'pending' | 'active' | 'needs_reauth' | 'disconnecting' | 'disconnected';
   shop_id: string | null;
   secrets: string | null;
   token_version: number;
@@ -70,6 +70,26 @@ export class ConnectionStore {
   }
 
   /**
+   * Completes a disconnect once every listing of the connection is unlisted or recorded as left on
+   * the marketplace (a job that was already pushing may still set one `listed`: its unlist job,
+   * queued by the disconnect behind the listing's lease, takes it down before the end). The secrets are
+   * wiped only then. Called after each unlist job has recorded its outcome (committed), so the last
+   * one to finish sees every other outcome and closes the connection.
+   */
+  async finishDisconnect(id: string): Promise<boolean> {
+    const rows = returnedRows(
+      await this.dataSource.query(
+        `UPDATE channel_connections c SET status = 'disconnected', secrets = NULL, feed_token_hash = NULL, access_expires_at = NULL, paused_until = NULL, updated_at = now()
+         WHERE c.id = $1 AND c.status = 'disconnecting'
+           AND NOT EXISTS (SELECT 1 FROM listings l WHERE l.enterprise_id = c.enterprise_id AND l.channel = c.channel AND l.state <> 'delisted' AND l.unlist_failed_at IS NULL)
+         RETURNING c.id`,
+        [id],
+      ),
+    );
+    return rows.length > 0;
+  }
+
+  /**
    * Renews the token once across all workers: the connection row is locked (NOWAIT: a second
    * caller postpones instead of queueing behind the network call), the version compared with the
    * one the caller used, and the new pair committed before anyone uses it. A single-use refresh
@@ -88,7 +108,8 @@ export class ConnectionStore {
         if ((err as { code?: string }).code === '55P03') throw new RetryJobLaterError(200 + Math.random() * 300, 'token refresh in progress');
         throw err;
       }
-      if (!row || row.status !== 'active') throw new ReauthRequiredError(`${channel.displayName}: cần kết nối lại (reconnect required)`);
+      // A disconnecting connection still renews its token: it is needed to unlist the items.
+      if (!row || (row.status !== 'active' && row.status !== 'disconnecting')) throw new ReauthRequiredError(`${channel.displayName}: cần kết nối lại (reconnect required)`);
       if (row.token_version !== seenVersion) {
         await qr.commitTransaction();
         return { secrets: this.open(row), version: row.token_version };

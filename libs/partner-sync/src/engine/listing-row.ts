@@ -23,6 +23,7 @@ export interface ListingRow {
   error_class: string | null;
   last_error: string | null;
   dead_lettered_at: Date | null;
+  unlist_failed_at: Date | null;
   last_synced_at: Date | null;
   created_at: Date;
   updated_at: Date;

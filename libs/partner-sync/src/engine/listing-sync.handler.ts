@@ -17,6 +17,8 @@ export interface ListingJob {
   verify?: boolean;
 }
 
+type Remote = <T>(name: string, fn: (c: AuthedCaller) => Promise<T>) => Promise<T>;
+
 /** Next 00:00 in UTC+8, when Shopee-style daily quotas reset. */
 export function nextQuotaReset(now: Date): Date {
   const shifted = new Date(now.getTime() + 8 * 3600_000);
@@ -104,6 +106,11 @@ export class ListingSyncHandler {
     };
 
     try {
+      if (conn.status === 'disconnecting') {
+        await this.delist(await this.withLostCreate(listing, view?.sku, remote, channel), remote, channel);
+        await this.connections.finishDisconnect(conn.id);
+        return;
+      }
       if (!wantListed) {
         await this.delist(listing, remote, channel);
         return;
@@ -117,15 +124,62 @@ export class ListingSyncHandler {
         last_error: null,
         error_class: null,
         dead_lettered_at: null,
+        unlist_failed_at: null,
         throttle_streak: 0,
         last_synced_at: new Date(),
       });
     } catch (err) {
-      await this.onError(job, listing, conn, channel, action, err);
+      if (conn.status === 'disconnecting') await this.onUnlistError(job, listing, conn, channel, action, err);
+      else await this.onError(job, listing, conn, channel, action, err);
     }
   }
 
-  private async delist(listing: ListingRow, remote: <T>(n: string, f: (c: AuthedCaller) => Promise<T>) => Promise<T>, channel: PushChannel): Promise<void> {
+  /** A create whose answer was lost may have made the item after all: found by SKU, it is unlisted too. */
+  private async withLostCreate(listing: ListingRow, sku: string | undefined, remote: Remote, channel: PushChannel): Promise<ListingRow> {
+    if (listing.external_id || !listing.create_started_at || !sku) return listing;
+    const found = await remote('lookup_sku', (c) => c.run((ctx) => channel.findBySku(ctx, sku)));
+    if (!found) return listing;
+    await this.set(listing.id, { external_id: found.externalId, create_started_at: null });
+    return { ...listing, external_id: found.externalId, remote_status: found.status === 'unlisted' ? 'unlisted' : 'active' };
+  }
+
+  /**
+   * Unlisting for a disconnect. Throttling and quota wait as usual and transient failures retry
+   * with backoff; after the last attempt, or at once for what retrying cannot fix (auth, signature,
+   * a refused request), the item is recorded as left on the marketplace for the seller, and the
+   * disconnect goes on without it. The listing stays `delisting` while it may still be retried.
+   */
+  private async onUnlistError(job: JobRecord<ListingJob>, listing: ListingRow, conn: ConnectionRow, channel: PushChannel, action: string, err: unknown): Promise<void> {
+    if (err instanceof RetryJobLaterError) throw err;
+    const cls = err instanceof SyncError ? err.errorClass : err instanceof ReauthRequiredError ? 'auth' : 'unknown';
+    const message = err instanceof Error ? err.message : String(err);
+    await this.attempt(listing.id, action, 'error', cls, message);
+    if (cls === 'not_found') {
+      await this.set(listing.id, { state: 'delisted', remote_status: null, last_error: null, error_class: null, last_synced_at: new Date() });
+      await this.connections.finishDisconnect(conn.id);
+      return;
+    }
+    if (cls === 'throttled') {
+      await this.set(listing.id, { last_error: message });
+      throw new RetryJobLaterError(Math.round(this.config.partnerSync.backoffBaseMs * (0.5 + Math.random())), message);
+    }
+    if (cls === 'quota') {
+      const until = nextQuotaReset(this.clock.now());
+      await this.connections.pauseUntil(conn.id, until, message);
+      throw new RetryJobLaterError(until.getTime() - this.clock.now().getTime() + 1000, message);
+    }
+    const retryable = cls === 'transient' || cls === 'unknown_outcome' || cls === 'unknown';
+    if (retryable && job.attempts < job.maxAttempts) {
+      await this.set(listing.id, { last_error: message, error_class: cls });
+      throw err;
+    }
+    const reason = `Không gỡ được sản phẩm khỏi ${channel.displayName} khi ngắt kết nối — hãy gỡ trực tiếp trên sàn (could not remove the item from the marketplace on disconnect; remove it there): ${message}`;
+    await this.set(listing.id, { state: 'failed', error_class: cls, last_error: reason, dead_lettered_at: new Date(), unlist_failed_at: new Date() });
+    await this.connections.finishDisconnect(conn.id);
+    throw new PermanentJobError(reason);
+  }
+
+  private async delist(listing: ListingRow, remote: Remote, channel: PushChannel): Promise<void> {
     if (listing.external_id && listing.remote_status !== 'unlisted') {
       await this.set(listing.id, { state: 'delisting' });
       const [r] = await remote('unlist', (c) => c.run((ctx) => channel.setListed(ctx, [listing.external_id!], false)));
@@ -134,6 +188,7 @@ export class ListingSyncHandler {
     await this.set(listing.id, {
       state: 'delisted',
       remote_status: listing.external_id ? 'unlisted' : null,
+      unlist_failed_at: null,
       last_error: null,
       error_class: null,
       dead_lettered_at: null,

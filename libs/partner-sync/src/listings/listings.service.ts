@@ -8,7 +8,7 @@ import type { DataSource } from 'typeorm';
 import { channelByName, pushChannel } from '../channels/registry';
 import type { ListingRow } from '../engine/listing-row';
 import { ListingScheduler } from '../engine/listing-scheduler';
-import type { EnterpriseListingPageDto, ListingDto, ListingFilter, SyncOverviewDto } from '../dto/listing.dto';
+import type { EnterpriseListingDto, EnterpriseListingPageDto, ListingDto, ListingFilter, SyncOverviewDto } from '../dto/listing.dto';
 
 const iso = (d: Date | null) => (d ? new Date(d).toISOString() : null);
 
@@ -49,28 +49,40 @@ export class ListingsService {
       `SELECT * FROM listings WHERE ${where.join(' AND ')} ORDER BY updated_at DESC, id LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
       [...params, q.pageSize, (q.page - 1) * q.pageSize],
     );
+    return { total, page: q.page, pageSize: q.pageSize, items: await this.tableRows(rows) };
+  }
+
+  /**
+   * Items a disconnect could not take off the marketplace (still live there, no longer managed by
+   * us), so the seller can remove them by hand; at most `limit`, most recent first.
+   */
+  async leftOnMarketplace(principal: Principal, enterpriseId: string, channel: string, limit = 100): Promise<EnterpriseListingDto[]> {
+    await this.enterprises.assertCanManage(principal, enterpriseId);
+    const rows: ListingRow[] = await this.dataSource.query(
+      `SELECT * FROM listings WHERE enterprise_id = $1 AND channel = $2 AND unlist_failed_at IS NOT NULL ORDER BY unlist_failed_at DESC, id LIMIT $3`,
+      [enterpriseId, channel, limit],
+    );
+    return this.tableRows(rows);
+  }
+
+  private async tableRows(rows: ListingRow[]): Promise<EnterpriseListingDto[]> {
     const products = new Map((await this.views.load(rows.map((r) => r.product_id))).map((v) => [v.id, v]));
-    return {
-      total,
-      page: q.page,
-      pageSize: q.pageSize,
-      items: rows.map((r) => ({
-        id: r.id,
-        productId: r.product_id,
-        productName: products.get(r.product_id)?.name ?? '',
-        productSku: products.get(r.product_id)?.sku ?? '',
-        channel: r.channel,
-        selected: r.selected,
-        state: r.state,
-        externalUrl: r.external_url,
-        errorClass: r.error_class,
-        lastError: r.last_error,
-        deadLettered: r.dead_lettered_at !== null,
-        retryable: isRetryable(r),
-        lastSyncedAt: iso(r.last_synced_at),
-        updatedAt: new Date(r.updated_at).toISOString(),
-      })),
-    };
+    return rows.map((r) => ({
+      id: r.id,
+      productId: r.product_id,
+      productName: products.get(r.product_id)?.name ?? '',
+      productSku: products.get(r.product_id)?.sku ?? '',
+      channel: r.channel,
+      selected: r.selected,
+      state: r.state,
+      externalUrl: r.external_url,
+      errorClass: r.error_class,
+      lastError: r.last_error,
+      deadLettered: r.dead_lettered_at !== null,
+      retryable: isRetryable(r),
+      lastSyncedAt: iso(r.last_synced_at),
+      updatedAt: new Date(r.updated_at).toISOString(),
+    }));
   }
 
   /** Where buyers can also find the product: live listings with a public URL, for its storefront page. */

@@ -8,6 +8,7 @@ import { SearchNameIndex1764510000000 } from './1764510000000-search-name-index'
 import { Inquiries1764700000000 } from './1764700000000-inquiries';
 import { ActivitySeries1764810000000 } from './1764810000000-activity-series';
 import { ProductNameFolded1764811000000 } from './1764811000000-product-name-folded';
+import { PartnerSyncUnlist1764820000000 } from './1764820000000-partner-sync-unlist';
 
 /**
  * Every schema change, in order. Each bounded context adds its migration files here
@@ -24,4 +25,5 @@ export const MIGRATIONS = [
   Inquiries1764700000000,
   ActivitySeries1764810000000,
   ProductNameFolded1764811000000,
+  PartnerSyncUnlist1764820000000,
 ];

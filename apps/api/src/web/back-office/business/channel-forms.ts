@@ -87,17 +87,18 @@ function flatten(nodes: CategoryNode[], depth = 0): Array<{ node: CategoryNode; 
   return nodes.flatMap((node) => [{ node, depth }, ...flatten(node.children, depth + 1)]);
 }
 
-/** The settings body from the form: mapping inputs are `categoryMap.<category id>`, blanks unmapped. */
+/** The settings body from the form: mapping inputs are `categoryMap.<category id>`, blanks unmapped or cleared. */
 export function settingsBody(form: Form): Record<string, unknown> {
   const categoryMap: Record<string, string> = {};
   for (const key of Object.keys(form)) {
     const value = one(form, key)?.trim();
     if (key.startsWith(CATEGORY_PREFIX) && value) categoryMap[key.slice(CATEGORY_PREFIX.length)] = value;
   }
+  // The form always shows both fields: an emptied one clears the saved value (null), it does not keep it.
   return {
     categoryMap,
-    logisticsChannelId: one(form, 'logisticsChannelId')?.trim() || undefined,
-    defaultWeightGrams: wholeNumber(one(form, 'defaultWeightGrams')),
+    logisticsChannelId: one(form, 'logisticsChannelId')?.trim() || null,
+    defaultWeightGrams: wholeNumber(one(form, 'defaultWeightGrams')) ?? null,
   };
 }
 
@@ -105,7 +106,7 @@ export function settingsForm(t: Translate, action: string, csrf: SafeHtml, chann
   const errors = problem?.errors ?? {};
   const posted = problem?.form;
   const map = conn.settings.categoryMap ?? {};
-  const value = (name: string, saved: string | number | undefined) => (posted ? one(posted, name) : saved === undefined ? undefined : String(saved));
+  const value = (name: string, saved: string | number | null | undefined) => (posted ? one(posted, name) : saved === undefined || saved === null ? undefined : String(saved));
   return html`<form class="stack biz-form" method="post" action="${action}">
 ${csrf}
 ${errorSummary(t('biz.form.fix'), errors, problem?.message)}

@@ -18,7 +18,7 @@ import { formatDateTime } from '../admin/format';
 import { pager } from '../admin/staff-page';
 import { actionButton } from './business-view';
 import { addProductsForm, credentialsForm, feedForm, feedUrls, settingsForm, shopeeForm, type ChannelProblem } from './channel-forms';
-import { CHANNELS_PATH, listingsTable } from './channel-listings';
+import { CHANNELS_PATH, listingsTable, safePartnerUrl } from './channel-listings';
 import { channelName, connectionBadge, isPaused } from './channel-views';
 
 export interface ChannelPageData {
@@ -37,6 +37,8 @@ export interface ChannelPageData {
   categories: CategoryNode[];
   candidates: { items: CandidateProductDto[]; total: number };
   listings?: { items: EnterpriseListingDto[]; total: number; page: number; pageSize: number; state?: ListingFilter };
+  /** Items a disconnect could not take off the marketplace. */
+  leftOnMarketplace: EnterpriseListingDto[];
 }
 
 /** One enterprise on the channels overview: its four channels, their state and listing counts. */
@@ -66,7 +68,8 @@ export function channelPage(ctx: PageContext, d: ChannelPageData): SafeHtml {
 ${d.done ? html`<p class="alert success" role="status">${t(`ch.done.${d.done}` as MessageKey)}</p>` : ''}
 ${connectionSection(ctx, d, push)}
 ${!push && feed ? feedUrls(t, feed, !!d.issuedFeed) : ''}
-${push && d.conn ? settingsSection(t, `${d.base}/cai-dat`, d.csrf(), push, d.conn, d.categories, problemOf('settings')) : ''}
+${d.leftOnMarketplace.length ? leftSection(t, d.leftOnMarketplace) : ''}
+${push && d.conn && d.conn.status !== 'disconnecting' ? settingsSection(t, `${d.base}/cai-dat`, d.csrf(), push, d.conn, d.categories, problemOf('settings')) : ''}
 ${push && d.conn?.status === 'active'
   ? html`<section aria-labelledby="add"><h2 id="add">${t('ch.add.title')}</h2>
 ${addProductsForm(t, `${d.base}/san-pham`, d.csrf(), d.candidates, problemOf('add'))}</section>`
@@ -98,8 +101,27 @@ ${conn.lastError ? html`<dt>${t('ch.conn.problem')}</dt><dd class="reason">${con
 ${conn && conn.status !== 'pending' && !problem
   ? html`<details class="ch-reconnect"><summary>${push ? t('ch.connect.reconnect') : t('ch.connect.feed.rotate')}</summary>${form}</details>`
   : form}
-${conn ? html`${push ? html`<p class="hint">${t('ch.disconnect.hint')}</p>` : ''}${actionButton(`${d.base}/ngat-ket-noi`, t('ch.disconnect'), d.csrf(), 'secondary')}` : ''}
+${conn?.status === 'disconnecting' ? disconnectingNote(t, conn) : ''}
+${conn && conn.status !== 'disconnecting'
+  ? html`${push ? html`<p class="hint">${t('ch.disconnect.hint')}</p>` : ''}${actionButton(`${d.base}/ngat-ket-noi`, t('ch.disconnect'), d.csrf(), 'secondary')}`
+  : ''}
 </section>`;
+}
+
+/** While a disconnect unlists the items: what remains to remove (the page is reloaded by hand; no script). */
+function disconnectingNote(t: Translate, conn: ChannelConnectionDto): SafeHtml {
+  const left = conn.listings.filter((l) => l.state === 'delisting').reduce((sum, l) => sum + l.count, 0);
+  return html`<p class="alert" role="status" data-disconnecting>${t('ch.disconnecting.hint')} ${t('ch.disconnecting.left')}: ${left}.</p>`;
+}
+
+/** Items still live on the marketplace after a disconnect, with their link there so the seller can remove them. */
+function leftSection(t: Translate, items: EnterpriseListingDto[]): SafeHtml {
+  return html`<section class="ch-left" aria-labelledby="left"><h2 id="left">${t('ch.left.title')}</h2>
+<p class="alert error">${t('ch.left.intro')}</p>
+<ul>${items.map((l) => {
+    const link = safePartnerUrl(l.externalUrl);
+    return html`<li id="left-${l.id}">${link ? html`<a href="${link}" rel="noopener noreferrer">${l.productName}</a>` : l.productName} <span class="muted">(${l.productSku})</span>${l.lastError ? html`<br><span class="reason">${l.lastError}</span>` : ''}</li>`;
+  })}</ul></section>`;
 }
 
 /** Collapsed once something is mapped: day to day, sellers come for the listings, not the settings. */

@@ -31,7 +31,7 @@ import { channelName } from './channel-views';
 /** Where Shopee sends the seller back after consent (the path is given to the lib at connect). */
 export const SHOPEE_RETURN_PATH = `${CHANNELS_PATH}/uy-quyen-shopee`;
 const PAGE_SIZE = 50;
-const DONE = ['connected', 'disconnected', 'settings', 'added', 'removed', 'retried'] as const;
+const DONE = ['connected', 'disconnected', 'disconnecting', 'settings', 'added', 'removed', 'retried'] as const;
 
 interface ChannelPost {
   r: BusinessRequest;
@@ -138,8 +138,7 @@ export class ChannelPagesController {
   @Post(':enterpriseId/:channel/ngat-ket-noi')
   disconnect(@Req() req: FastifyRequest, @Res() reply: FastifyReply, @Param('enterpriseId') enterpriseId: string, @Param('channel') name: string): Promise<void> {
     return this.post(req, reply, enterpriseId, name, async ({ r, enterprise, channel, done }) => {
-      await this.connections.disconnect(r.user, enterprise.id, channel.name);
-      done('disconnected');
+      done(await this.connections.disconnect(r.user, enterprise.id, channel.name));
     });
   }
 
@@ -214,10 +213,11 @@ export class ChannelPagesController {
     const requested = queryText(r.req, 'state');
     const state = LISTING_FILTERS.find((s) => s === requested);
     const page = queryPage(r.req);
-    const [categories, candidates, listings] = await Promise.all([
+    const [categories, candidates, listings, leftOnMarketplace] = await Promise.all([
       push && conn ? this.categories.tree() : Promise.resolve([]),
       push && conn?.status === 'active' ? this.connections.candidates(r.user, enterprise.id, channel.name) : Promise.resolve({ items: [], total: 0 }),
       push ? this.listings.forEnterprise(r.user, enterprise.id, { channel: channel.name, state, page, pageSize: PAGE_SIZE }) : Promise.resolve(undefined),
+      push ? this.listings.leftOnMarketplace(r.user, enterprise.id, channel.name) : Promise.resolve([]),
     ]);
     const title = `${channelName(r.ctx.t, channel.name)} — ${enterprise.displayName}`;
     const body = channelPage(r.ctx, {
@@ -234,6 +234,7 @@ export class ChannelPagesController {
       categories,
       candidates,
       listings: listings && { ...listings, state, page },
+      leftOnMarketplace,
     });
     this.pages.send(r, title, body, extras.problem?.status ?? 200);
   }

@@ -23,8 +23,8 @@ export function isPaused(conn: Pick<ChannelConnectionDto, 'pausedUntil'> | undef
 export function connectionBadge(t: Translate, conn: ChannelConnectionDto | undefined, now: Date): SafeHtml {
   if (!conn) return badge('off', t('ch.conn.none'));
   if (conn.status === 'active' && isPaused(conn, now)) return badge('wait', t('ch.conn.paused'));
-  const tone: Record<string, Tone> = { active: 'ok', pending: 'wait', needs_reauth: 'bad' };
-  const known = ['active', 'pending', 'needs_reauth'].includes(conn.status);
+  const tone: Record<string, Tone> = { active: 'ok', pending: 'wait', needs_reauth: 'bad', disconnecting: 'wait' };
+  const known = ['active', 'pending', 'needs_reauth', 'disconnecting'].includes(conn.status);
   return badge(tone[conn.status] ?? 'off', known ? t(`ch.conn.${conn.status}` as MessageKey) : conn.status);
 }
 

@@ -77,12 +77,24 @@ export const CHANNEL_MESSAGES = {
 
   'ch.disconnect': { vi: 'Ngắt kết nối', en: 'Disconnect' },
   'ch.disconnect.hint': {
-    vi: 'Hệ thống xóa thông tin đăng nhập ngay. Sản phẩm đã đăng vẫn còn trên sàn cho đến khi bạn gỡ ở đó.',
-    en: 'The stored credentials are deleted at once. Products already listed stay on the marketplace until you remove them there.',
+    vi: 'Hệ thống gỡ các sản phẩm đã đăng khỏi sàn trước, rồi mới xóa thông tin đăng nhập.',
+    en: 'Listed products are taken off the marketplace first; the stored credentials are deleted afterwards.',
+  },
+  'ch.conn.disconnecting': { vi: 'Đang gỡ sản phẩm khỏi sàn…', en: 'Removing products from the marketplace…' },
+  'ch.disconnecting.hint': {
+    vi: 'Kênh đang được ngắt kết nối: sản phẩm đang được gỡ khỏi sàn. Thông tin đăng nhập sẽ bị xóa khi xong. Tải lại trang để xem tiến độ.',
+    en: 'The channel is being disconnected: products are being taken off the marketplace. The credentials are deleted once that is done. Reload the page to follow progress.',
+  },
+  'ch.disconnecting.left': { vi: 'Còn chờ gỡ', en: 'Still to remove' },
+  'ch.left.title': { vi: 'Sản phẩm chưa gỡ được khỏi sàn', en: 'Products that could not be removed from the marketplace' },
+  'ch.left.intro': {
+    vi: 'Khi ngắt kết nối, hệ thống không gỡ được các sản phẩm dưới đây. Chúng có thể vẫn đang bán trên sàn: hãy gỡ trực tiếp trên sàn.',
+    en: 'When the channel was disconnected, these products could not be removed. They may still be on sale there: remove them on the marketplace.',
   },
 
   'ch.done.connected': { vi: 'Đã kết nối kênh.', en: 'Channel connected.' },
   'ch.done.disconnected': { vi: 'Đã ngắt kết nối kênh.', en: 'Channel disconnected.' },
+  'ch.done.disconnecting': { vi: 'Đang ngắt kết nối: sản phẩm đang được gỡ khỏi sàn.', en: 'Disconnecting: products are being removed from the marketplace.' },
   'ch.done.settings': { vi: 'Đã lưu cài đặt. Các tin đăng sẽ được kiểm tra lại.', en: 'Settings saved. Listings will be checked again.' },
   'ch.done.added': { vi: 'Đã đưa sản phẩm lên kênh. Hệ thống đang đồng bộ.', en: 'Products added to the channel. Syncing now.' },
   'ch.done.removed': { vi: 'Đã bỏ sản phẩm khỏi kênh. Hệ thống sẽ gỡ tin trên sàn.', en: 'Product removed from the channel. Its listing will be taken down.' },
