@@ -15,7 +15,7 @@ import { QUEUES, SearchIndexer } from './search-indexer.service';
  * Version of the document shape (ProductDocument / EnterpriseDocument derivation). Bump it when
  * indexed content changes meaning: the next start enqueues a full rebuild.
  */
-export const DOCUMENT_VERSION = '2025-11-search-1';
+export const DOCUMENT_VERSION = '2026-11-search-2';
 
 /** One advisory lock for rebuilds, so the CLI, the admin endpoint and jobs never overlap. */
 const REBUILD_LOCK_ID = 741_852_964;
