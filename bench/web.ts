@@ -28,6 +28,8 @@ const DIR = resolve(process.env.BENCH_DIR ?? 'var/bench-web');
 const PG_PORT = Number(process.env.BENCH_PG_PORT ?? 54477);
 const MEILI_PORT = Number(process.env.BENCH_MEILI_PORT ?? 7877);
 const API_PORT = Number(process.env.BENCH_API_PORT ?? 3277);
+/** Only the pages whose label contains this text (e.g. `search`), for quick before/after runs. */
+const ONLY = process.env.BENCH_PAGES;
 const MEILI_KEY = 'bench-master-key-0123456789';
 const PREFIX = 'benchweb_';
 const BASE = `http://127.0.0.1:${API_PORT}`;
@@ -181,7 +183,7 @@ async function main(): Promise<void> {
     log(`stylesheet /assets/app.css: ${(css.bytes / 1024).toFixed(1)} KB (the only other request before images)`);
 
     const available: Page[] = [];
-    for (const p of list) {
+    for (const p of list.filter((page) => !ONLY || page.label.includes(ONLY))) {
       const { status } = await fetchPage(p.path);
       const expected = p.label === '404 page' ? 404 : 200;
       if (status === expected) available.push(p);
