@@ -8,6 +8,7 @@ import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { createLogger, startEmbeddedMeilisearch, startEmbeddedPostgres } from '@tradefloor/core';
 import { seedDemoBulletins } from '@tradefloor/news-bulletin';
+import { DOCUMENT_VERSION } from '@tradefloor/search';
 import { generateSerials } from '@tradefloor/traceability';
 import { benchDatabase, startApiProcess, summarise } from './bench-support';
 import { generateCatalog } from './generate-products';
@@ -168,7 +169,9 @@ async function main(): Promise<void> {
       STAMP_SCAN_RATE_PER_MINUTE: '100000',
     };
     const stats = await fetch(`${meili.host}/indexes/${PREFIX}products/stats`, { headers: { Authorization: `Bearer ${MEILI_KEY}` } });
-    if (!stats.ok || ((await stats.json()) as { numberOfDocuments: number }).numberOfDocuments === 0) {
+    // An index built by an older document shape is rebuilt too (an API alone would leave that to a worker).
+    const version = await db.query(`SELECT value FROM search_state WHERE key = $1`, [`meilisearch:${PREFIX}:documents`]);
+    if (!stats.ok || ((await stats.json()) as { numberOfDocuments: number }).numberOfDocuments === 0 || version.rows[0]?.value !== DOCUMENT_VERSION) {
       t0 = Date.now();
       log('building the Meilisearch index');
       const r = spawnSync(process.execPath, ['dist/apps/api/src/cli/search-reindex.js'], { stdio: 'inherit', env: { ...process.env, ...env } });
