@@ -7,7 +7,7 @@ import { performance } from 'node:perf_hooks';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { createLogger, startEmbeddedMeilisearch, startEmbeddedPostgres } from '@tradefloor/core';
-import { PgEngine, parseQuery, productRequest, type ProductSearchParams, type SortOrder } from '@tradefloor/search';
+import { DOCUMENT_VERSION, PgEngine, parseQuery, productRequest, type ProductSearchParams, type SortOrder } from '@tradefloor/search';
 import { benchDatabase, startApiProcess, summarise } from './bench-support';
 import { generateCatalog } from './generate-products';
 
@@ -150,8 +150,11 @@ async function main(): Promise<void> {
       return res.ok ? ((await res.json()) as { numberOfDocuments: number }).numberOfDocuments : 0;
     };
     const pgCount = async () => (await db.query(`SELECT count(*)::int AS n FROM search_products`)).rows[0].n as number;
+    // An index built by an older document shape is rebuilt too.
+    const current = async (engine: string) =>
+      (await db.query(`SELECT value FROM search_state WHERE key = $1`, [`${engine}:${PREFIX}:documents`])).rows[0]?.value === DOCUMENT_VERSION;
     for (const [engine, count] of [['postgres', pgCount], ['meilisearch', meiliCount]] as const) {
-      if ((await count()) === visible) continue;
+      if ((await count()) === visible && (await current(engine))) continue;
       t0 = Date.now();
       log(`building the ${engine} index (${visible} visible products)`);
       const r = spawnSync(process.execPath, ['dist/apps/api/src/cli/search-reindex.js'], { stdio: 'inherit', env: { ...process.env, ...env, SEARCH_ENGINE: engine } });

@@ -147,10 +147,16 @@ describe('catalog: products, validation and authorisation', () => {
 
   it('renames a category (moderators only), publishing category.changed', async () => {
     const id = await categoryId(t, 'gao');
+    // Suggestions read the category list the read model keeps in memory: a rename must show at once.
+    const categoryNames = async (q: string) =>
+      (await t.http.get('/api/v1/search/suggest').query({ q }).expect(200)).body.categories.map((c: { name: string }) => c.name);
+    expect(await categoryNames('gao')).toContain('Gạo');
     await t.http.patch(`/api/v1/admin/categories/${id}`).set(ent.owner.auth).send({ name: 'Gạo đặc sản' }).expect(403);
     await t.http.patch(`/api/v1/admin/categories/${id}`).set(editor.auth).send({ name: 'Gạo đặc sản' }).expect(200);
     const tree = await t.http.get('/api/v1/categories').expect(200);
     expect(JSON.stringify(tree.body)).toContain('Gạo đặc sản');
+    expect(await categoryNames('gao')).toEqual(expect.arrayContaining(['Gạo đặc sản']));
+    expect(await categoryNames('gao')).not.toContain('Gạo');
   });
 
   it('shows the public product with enterprise card, category path and no internal fields', async () => {

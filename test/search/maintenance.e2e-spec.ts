@@ -59,6 +59,25 @@ describe.each(['meilisearch', 'postgres'] as const)('search reindex and drift (%
     expect((await search(t, { q: 'st25' })).hits[0].name).toBe('Gạo ST25 túi 5kg');
   });
 
+  it('repairs enterprise documents read through enterprise-profile: a deleted one and a missed update', async () => {
+    if (engine === 'meilisearch') await meili.index(`${t.config.meiliIndexPrefix}enterprises`).deleteDocument(c.a.id).waitTask();
+    else await t.dataSource.query(`DELETE FROM search_enterprises WHERE id = $1`, [c.a.id]);
+    // The description is in the enterprise document only, so no product goes stale with it.
+    await t.dataSource.query(`UPDATE enterprises SET description = '<p>Chuyên măng cụt Cái Mơn</p>' WHERE id = $1`, [c.b.id]);
+
+    const report = await t.http.get('/api/v1/admin/search/drift').set(admin.auth).expect(200);
+    expect(report.body.enterprises).toMatchObject({ database: 2, index: 1, missing: 1, extra: 0, stale: 1 });
+    expect(report.body.enterprises.sample).toEqual({ missing: [c.a.id], extra: [], stale: [c.b.id] });
+
+    await t.http.post('/api/v1/admin/search/drift/repair').set(admin.auth).expect(200);
+    const after = await t.http.get('/api/v1/admin/search/drift').set(admin.auth).expect(200);
+    expect(after.body.inSync).toBe(true);
+    const tanTien = await t.http.get('/api/v1/search/enterprises').query({ q: 'tan tien' }).expect(200);
+    expect(tanTien.body.hits.map((h: { id: string }) => h.id)).toEqual([c.a.id]);
+    const mangCut = await t.http.get('/api/v1/search/enterprises').query({ q: 'mang cut cai mon' }).expect(200);
+    expect(mangCut.body.hits.map((h: { id: string }) => h.id)).toEqual([c.b.id]);
+  });
+
   it('rebuilds into a fresh index and swaps it in while searches keep answering', async () => {
     if (engine === 'meilisearch') await meili.index(productsIndex()).deleteDocument(c.ids.thanhLong).waitTask();
     else await t.dataSource.query(`DELETE FROM search_products WHERE id = $1`, [c.ids.thanhLong]);

@@ -123,6 +123,18 @@ export function relevanceSuite(engine: 'meilisearch' | 'postgres'): void {
         expect(res.facets.category[food]).toBe(res.total);
       });
 
+      it('counts every facet of a query over its matches (commune counts equal the hits of each commune)', async () => {
+        const res = await search(t, { q: 'mat ong', pageSize: 100 });
+        expect(res.total).toBeGreaterThan(1);
+        expect(res.hits).toHaveLength(res.total);
+        const perCommune: Record<string, number> = {};
+        for (const h of res.hits) perCommune[h.communeCode] = (perCommune[h.communeCode] ?? 0) + 1;
+        expect(res.facets.commune).toEqual(perCommune);
+        expect(Object.values(res.facets.enterpriseKind).reduce((a, b) => a + b, 0)).toBe(res.total);
+        // Products without a valid certificate are not a star value.
+        expect(Object.keys(res.facets.ocopStars)).not.toContain('0');
+      });
+
       it('commune, province, certification, price, kind and stock filters', async () => {
         expect((await search(t, { commune: XA_CAU_KE })).hits.map((h) => h.id)).toEqual([c.ids.duaSap]);
         expect((await search(t, { commune: '86', pageSize: 100 })).total).toBe(20);

@@ -75,6 +75,7 @@ export interface Hit {
   priceVnd: number;
   ocopStars: number | null;
   enterpriseId: string;
+  communeCode: string;
   highlight: { name: string };
 }
 

@@ -16,6 +16,7 @@ import { MyEnterprisesController } from './http/my-enterprises.controller';
 import { CommunesController, ProvincesController } from './http/reference.controller';
 import { EnterpriseMembers } from './members/enterprise-members.service';
 import { EnterpriseProductsDirectory } from './products/enterprise-products-directory';
+import { EnterpriseViews } from './read-model/enterprise-views.service';
 import { CommuneDirectory } from './reference/commune-directory.service';
 import { ReferenceData } from './reference/reference-data.service';
 
@@ -40,6 +41,7 @@ import { ReferenceData } from './reference/reference-data.service';
     EnterpriseMembers,
     EnterpriseProductsDirectory,
     EnterpriseSitemap,
+    EnterpriseViews,
   ],
   exports: [
     EnterpriseAccess,
@@ -50,6 +52,7 @@ import { ReferenceData } from './reference/reference-data.service';
     EnterprisesService,
     EnterpriseMembers,
     CommuneDirectory,
+    EnterpriseViews,
   ],
 })
 export class EnterpriseProfileModule {}

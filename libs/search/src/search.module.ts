@@ -1,8 +1,8 @@
 import { Module } from '@nestjs/common';
 import { CatalogModule } from '@tradefloor/catalog';
 import { APP_CONFIG, type ResolvedConfig } from '@tradefloor/core';
+import { EnterpriseProfileModule } from '@tradefloor/enterprise-profile';
 import { DataSource } from 'typeorm';
-import { EnterpriseSource } from './documents/enterprise-source';
 import { SEARCH_ENGINE, type SearchEngine } from './engine/search-engine';
 import { AdminSearchController } from './http/admin-search.controller';
 import { SearchController } from './http/search.controller';
@@ -18,11 +18,10 @@ export function createSearchEngine(config: ResolvedConfig, dataSource: DataSourc
 }
 
 @Module({
-  imports: [CatalogModule],
+  imports: [CatalogModule, EnterpriseProfileModule],
   controllers: [SearchController, AdminSearchController],
   providers: [
     { provide: SEARCH_ENGINE, inject: [APP_CONFIG, DataSource], useFactory: createSearchEngine },
-    EnterpriseSource,
     SearchIndexer,
     SearchMaintenance,
     SearchService,

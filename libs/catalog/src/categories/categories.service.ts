@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DomainEvents, NotFoundError } from '@tradefloor/core';
 import type { DataSource } from 'typeorm';
 import { CategoryEntity, type OcopGroup } from '../entities/category.entity';
+import { ProductViews } from '../read-model/product-views.service';
 
 export interface CategoryNode {
   id: string;
@@ -20,6 +21,7 @@ export class CategoriesService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly events: DomainEvents,
+    private readonly views: ProductViews,
   ) {}
 
   async tree(): Promise<CategoryNode[]> {
@@ -37,7 +39,7 @@ export class CategoriesService {
 
   /** Renames a category (slug unchanged); products in it and below are re-indexed. */
   async rename(id: string, name: string): Promise<CategoryEntity> {
-    return this.dataSource.transaction(async (m) => {
+    const renamed = await this.dataSource.transaction(async (m) => {
       const repo = m.getRepository(CategoryEntity);
       const category = await repo.findOneBy({ id });
       if (!category) throw new NotFoundError('Danh mục', 'CATEGORY_NOT_FOUND');
@@ -46,5 +48,7 @@ export class CategoriesService {
       await this.events.publish(m, 'category.changed', { categoryId: id });
       return category;
     });
+    this.views.forgetCategories();
+    return renamed;
   }
 }

@@ -88,9 +88,20 @@ export function vietnamDate(now: Date): string {
   return new Date(now.getTime() + 7 * 3600_000).toISOString().slice(0, 10);
 }
 
+export interface CategorySummary {
+  id: string;
+  slug: string;
+  name: string;
+  parentId: string | null;
+}
+
+const CATEGORY_LIST_TTL_MS = 30_000;
+
 /** Denormalised product views for other contexts, one query per batch. */
 @Injectable()
 export class ProductViews {
+  private categoryList?: { at: number; list: Promise<ReadonlyArray<CategorySummary>> };
+
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly clock: Clock,
@@ -137,10 +148,32 @@ export class ProductViews {
     return rows.map((r) => r.id);
   }
 
-  /** Every category (a small table): for search suggestions and facet labels. */
-  async categories(): Promise<Array<{ id: string; slug: string; name: string; parentId: string | null }>> {
+  /**
+   * Every category (a small table): for search suggestions and facet labels. Read on every search
+   * page, changed only by an admin's rename: kept CATEGORY_LIST_TTL_MS in the process, and dropped
+   * at once by a rename made here (another API process sees it within the TTL).
+   */
+  categories(): Promise<ReadonlyArray<CategorySummary>> {
+    const now = Date.now();
+    if (!this.categoryList || now - this.categoryList.at > CATEGORY_LIST_TTL_MS) {
+      const list = this.loadCategories();
+      this.categoryList = { at: now, list };
+      // A failed read is not remembered.
+      list.catch(() => {
+        if (this.categoryList?.list === list) this.categoryList = undefined;
+      });
+    }
+    return this.categoryList.list;
+  }
+
+  /** Drops the cached category list (after a rename). */
+  forgetCategories(): void {
+    this.categoryList = undefined;
+  }
+
+  private async loadCategories(): Promise<ReadonlyArray<CategorySummary>> {
     const all = await this.dataSource.getRepository(CategoryEntity).find({ order: { sortOrder: 'ASC' } });
-    return all.map((c) => ({ id: c.id, slug: c.slug, name: c.name, parentId: c.parentId }));
+    return Object.freeze(all.map((c) => Object.freeze({ id: c.id, slug: c.slug, name: c.name, parentId: c.parentId })));
   }
 
   private async toViews(rows: Row[]): Promise<ProductView[]> {

@@ -1,17 +1,6 @@
+import type { EnterpriseView } from '@tradefloor/enterprise-profile';
 import { exactText } from '../text/vietnamese';
 import { hashOf } from './product-document';
-
-/** Raw enterprise data the search index needs (read by EnterpriseSource). */
-export interface EnterpriseRecord {
-  id: string;
-  slug: string;
-  displayName: string;
-  kind: string;
-  status: string;
-  communeCode: string;
-  provinceCode: string | null;
-  description: string;
-}
 
 export interface EnterpriseDocument {
   id: string;
@@ -25,12 +14,8 @@ export interface EnterpriseDocument {
   hash: string;
 }
 
-/** Only verified enterprises are public (suspended, draft, pending, rejected are not). */
-export function isEnterpriseVisible(r: EnterpriseRecord): boolean {
-  return r.status === 'verified';
-}
-
-export function toEnterpriseDocument(r: EnterpriseRecord): EnterpriseDocument {
+/** Built from enterprise-profile's read model; only public ones (`EnterpriseView.public`) are indexed. */
+export function toEnterpriseDocument(r: EnterpriseView): EnterpriseDocument {
   const name = r.displayName.normalize('NFC');
   const doc = {
     id: r.id,

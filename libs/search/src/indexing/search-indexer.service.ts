@@ -1,11 +1,11 @@
 import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { EnterpriseViews } from '@tradefloor/enterprise-profile';
 import { ProductViews, vietnamDate } from '@tradefloor/catalog';
 import { Clock, DomainEvents, JobRegistry, LOGGER, RetryJobLaterError, type JobRecord } from '@tradefloor/core';
 import type { Logger } from 'pino';
 import type { DataSource } from 'typeorm';
-import { isEnterpriseVisible, toEnterpriseDocument } from '../documents/enterprise-document';
-import { EnterpriseSource } from '../documents/enterprise-source';
+import { toEnterpriseDocument } from '../documents/enterprise-document';
 import { toProductDocument } from '../documents/product-document';
 import { SEARCH_ENGINE, SearchUnavailableError, type SearchEngine } from '../engine/search-engine';
 
@@ -35,7 +35,7 @@ export class SearchIndexer implements OnModuleInit {
   constructor(
     @Inject(SEARCH_ENGINE) private readonly engine: SearchEngine,
     private readonly views: ProductViews,
-    private readonly enterprises: EnterpriseSource,
+    private readonly enterprises: EnterpriseViews,
     private readonly events: DomainEvents,
     private readonly registry: JobRegistry,
     private readonly clock: Clock,
@@ -77,10 +77,19 @@ export class SearchIndexer implements OnModuleInit {
 
   /** The enterprise document and all its products (their visibility follows its status). */
   async syncEnterprise(enterpriseId: string): Promise<void> {
-    const [record] = await this.enterprises.load([enterpriseId]);
-    if (record && isEnterpriseVisible(record)) await this.engine.upsertEnterprises([toEnterpriseDocument(record)]);
-    else await this.engine.deleteEnterprises([enterpriseId]);
+    await this.syncEnterpriseDocuments([enterpriseId]);
     await this.syncProducts(await this.views.idsOfEnterprise(enterpriseId));
+  }
+
+  /** Enterprise documents only (not their products): public → upsert, otherwise → delete. */
+  async syncEnterpriseDocuments(ids: string[]): Promise<void> {
+    for (let i = 0; i < ids.length; i += BATCH) {
+      const chunk = ids.slice(i, i + BATCH);
+      const visible = (await this.enterprises.load(chunk)).filter((e) => e.public);
+      const visibleIds = new Set(visible.map((e) => e.id));
+      await this.engine.upsertEnterprises(visible.map(toEnterpriseDocument));
+      await this.engine.deleteEnterprises(chunk.filter((id) => !visibleIds.has(id)));
+    }
   }
 
   async syncCategory(categoryId: string): Promise<void> {

@@ -1,11 +1,11 @@
 import { Inject, Injectable, type OnApplicationBootstrap, type OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { EnterpriseViews } from '@tradefloor/enterprise-profile';
 import { ProductViews } from '@tradefloor/catalog';
 import { APP_CONFIG, ConflictError, JobQueue, JobRegistry, LOGGER, type JobRecord, type ResolvedConfig } from '@tradefloor/core';
 import type { Logger } from 'pino';
 import type { DataSource } from 'typeorm';
-import { isEnterpriseVisible, toEnterpriseDocument, type EnterpriseDocument } from '../documents/enterprise-document';
-import { EnterpriseSource } from '../documents/enterprise-source';
+import { toEnterpriseDocument, type EnterpriseDocument } from '../documents/enterprise-document';
 import { toProductDocument, type ProductDocument } from '../documents/product-document';
 import { SEARCH_ENGINE, type IndexKind, type RebuildProgress, type SearchEngine } from '../engine/search-engine';
 import { SearchState } from '../engine/search-state';
@@ -15,7 +15,7 @@ import { QUEUES, SearchIndexer } from './search-indexer.service';
  * Version of the document shape (ProductDocument / EnterpriseDocument derivation). Bump it when
  * indexed content changes meaning: the next start enqueues a full rebuild.
  */
-export const DOCUMENT_VERSION = '2025-11-search-1';
+export const DOCUMENT_VERSION = '2026-11-search-2';
 
 /** One advisory lock for rebuilds, so the CLI, the admin endpoint and jobs never overlap. */
 const REBUILD_LOCK_ID = 741_852_964;
@@ -57,7 +57,7 @@ export class SearchMaintenance implements OnModuleInit, OnApplicationBootstrap {
     @Inject(SEARCH_ENGINE) private readonly engine: SearchEngine,
     private readonly indexer: SearchIndexer,
     private readonly views: ProductViews,
-    private readonly enterprises: EnterpriseSource,
+    private readonly enterprises: EnterpriseViews,
     private readonly registry: JobRegistry,
     private readonly jobs: JobQueue,
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -90,8 +90,8 @@ export class SearchMaintenance implements OnModuleInit, OnApplicationBootstrap {
       await this.jobs.enqueueNow(QUEUES.maintenance, { action: 'prepare' }, { dedupeKey: 'prepare' });
     }
     if ((await this.state.get(this.versionKey())) === DOCUMENT_VERSION) return;
-    const [{ n }] = await this.dataSource.query(`SELECT (SELECT count(*) FROM products) + (SELECT count(*) FROM enterprises) AS n`);
-    if (Number(n) === 0) await this.state.set(this.versionKey(), DOCUMENT_VERSION);
+    // Every product belongs to an enterprise: no enterprise means nothing to index yet.
+    if (!(await this.enterprises.any())) await this.state.set(this.versionKey(), DOCUMENT_VERSION);
     else await this.jobs.enqueueNow(QUEUES.maintenance, { action: 'reindex' }, { dedupeKey: 'reindex' });
   }
 
@@ -135,11 +135,7 @@ export class SearchMaintenance implements OnModuleInit, OnApplicationBootstrap {
     const enterprises = await this.compare('enterprises', this.visibleEnterprises());
     if (repair) {
       await this.indexer.syncProducts([...products.missing, ...products.stale, ...products.extra]);
-      for (const id of [...enterprises.missing, ...enterprises.stale, ...enterprises.extra]) {
-        const [record] = await this.enterprises.load([id]);
-        if (record && isEnterpriseVisible(record)) await this.engine.upsertEnterprises([toEnterpriseDocument(record)]);
-        else await this.engine.deleteEnterprises([id]);
-      }
+      await this.indexer.syncEnterpriseDocuments([...enterprises.missing, ...enterprises.stale, ...enterprises.extra]);
     }
     const report: DriftReport = {
       engine: this.engine.kind,
@@ -195,7 +191,7 @@ export class SearchMaintenance implements OnModuleInit, OnApplicationBootstrap {
   }
 
   private async *visibleEnterprises(): AsyncGenerator<EnterpriseDocument[]> {
-    for await (const records of this.enterprises.stream(1000)) yield records.filter(isEnterpriseVisible).map(toEnterpriseDocument);
+    for await (const records of this.enterprises.stream(1000)) yield records.filter((r) => r.public).map(toEnterpriseDocument);
   }
 
   private versionKey(): string {

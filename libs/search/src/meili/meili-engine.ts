@@ -1,7 +1,7 @@
 import { MeiliSearch, MeiliSearchApiError, type Index, type MultiSearchResponse, type Settings } from 'meilisearch';
 import type { DataSource } from 'typeorm';
 import type { EnterpriseDocument } from '../documents/enterprise-document';
-import { hashOf, type ProductDocument } from '../documents/product-document';
+import { FACET_PREFIXES, hashOf, type ProductDocument } from '../documents/product-document';
 import { SearchUnavailableError, type IndexKind, type RebuildProgress, type RebuildSource, type SearchEngine } from '../engine/search-engine';
 import {
   emptyFacets,
@@ -15,19 +15,13 @@ import {
 } from '../engine/search-types';
 import { SearchState } from '../engine/search-state';
 import { enterpriseRequest, mergeExactFirst, productRequest } from './meili-queries';
-import { ENTERPRISE_SETTINGS, ENTERPRISE_SETTINGS_VERSION, PRODUCT_SETTINGS, PRODUCT_SETTINGS_VERSION } from './meili-settings';
+import { ENTERPRISE_SETTINGS, ENTERPRISE_SETTINGS_VERSION, MAX_VALUES_PER_FACET, PRODUCT_SETTINGS, PRODUCT_SETTINGS_VERSION } from './meili-settings';
 
 /** Settings changes and large imports can take minutes on a big index (search.md). */
 const TASK_WAIT = { timeout: 10 * 60_000, interval: 25 };
 const IMPORT_BATCH = 5000;
 
-const FACET_KEYS: Record<string, keyof Facets> = {
-  categoryIds: 'category',
-  communeCode: 'commune',
-  ocopStars: 'ocopStars',
-  certifications: 'certification',
-  enterpriseKind: 'enterpriseKind',
-};
+const FACET_OF_PREFIX = Object.entries(FACET_PREFIXES).map(([facet, prefix]) => ({ facet: facet as keyof Facets, prefix }));
 
 interface Options {
   host: string;
@@ -193,15 +187,19 @@ export class MeiliEngine implements SearchEngine {
     await this.state.set(key, version);
   }
 
+  /** Splits `facetValues` counts back into the five facets (values stay in Meilisearch's alphabetical order). */
   private facets(dist: Record<string, Record<string, number>> | undefined): Facets {
     const out = emptyFacets();
-    for (const [field, values] of Object.entries(dist ?? {})) {
-      const name = FACET_KEYS[field];
-      if (!name) continue;
-      for (const [value, n] of Object.entries(values)) {
-        if (name === 'ocopStars' && value === '0') continue;
-        out[name][value] = n;
-      }
+    const kept = new Map<keyof Facets, number>();
+    for (const [tagged, n] of Object.entries(dist?.facetValues ?? {})) {
+      const f = FACET_OF_PREFIX.find((x) => tagged.startsWith(x.prefix));
+      if (!f) continue;
+      const value = tagged.slice(f.prefix.length);
+      if (f.facet === 'ocopStars' && value === '0') continue;
+      const count = kept.get(f.facet) ?? 0;
+      if (count >= MAX_VALUES_PER_FACET) continue;
+      kept.set(f.facet, count + 1);
+      out[f.facet][value] = n;
     }
     return out;
   }

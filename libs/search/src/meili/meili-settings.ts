@@ -6,6 +6,9 @@ export const PRODUCT_FOLDED_FIELDS = ['name', 'keywords', 'categoryNames', 'ente
 /** Fields holding the diacritic-preserving encoding (text/vietnamese.ts). */
 export const PRODUCT_EXACT_FIELDS = ['exactName', 'exactText'];
 
+/** Values returned per facet (communes, categories…), as before the facets shared one field. */
+export const MAX_VALUES_PER_FACET = 500;
+
 export const PRODUCT_HIT_FIELDS = ['id', 'slug', 'name', 'priceVnd', 'unit', 'ocopStars', 'enterpriseId', 'enterpriseName', 'communeCode', 'thumbnailUrl'];
 
 /**
@@ -14,7 +17,8 @@ export const PRODUCT_HIT_FIELDS = ['id', 'slug', 'name', 'priceVnd', 'unit', 'oc
  */
 export const PRODUCT_SETTINGS: Settings = {
   searchableAttributes: [...PRODUCT_FOLDED_FIELDS, ...PRODUCT_EXACT_FIELDS],
-  filterableAttributes: ['categoryIds', 'communeCode', 'provinceCode', 'ocopStars', 'certifications', 'priceVnd', 'enterpriseId', 'enterpriseKind', 'inStock'],
+  // Filters use the plain fields; facet counts come from `facetValues` alone (product-document.ts).
+  filterableAttributes: ['categoryIds', 'communeCode', 'provinceCode', 'ocopStars', 'certifications', 'priceVnd', 'enterpriseId', 'enterpriseKind', 'inStock', 'facetValues'],
   sortableAttributes: ['priceVnd', 'publishedAt', 'ocopStars'],
   // "sort" first: an explicit sort (price, newest, stars) orders every matching product strictly,
   // as the PostgreSQL engine does; without a sort parameter the rule is inert.
@@ -31,7 +35,8 @@ export const PRODUCT_SETTINGS: Settings = {
     disableOnNumbers: true,
   },
   pagination: { maxTotalHits: 1_000_000 },
-  faceting: { maxValuesPerFacet: 500 },
+  // Five facets share `facetValues`: room for 500 values each (the API keeps at most 500 per facet).
+  faceting: { maxValuesPerFacet: MAX_VALUES_PER_FACET * 5 },
   proximityPrecision: 'byWord',
 } as Settings;
 
