@@ -61,6 +61,12 @@ export class ListingSyncHandler {
       ),
     );
     if (!listing) {
+      // Another job holds the lease (this one was enqueued in the moment between that job's claim
+      // and its lease): hand the request to it instead of waiting; it syncs again before releasing.
+      const handedOn = returnedRows(
+        await this.dataSource.query(`UPDATE listings SET resync_requested = true WHERE id = $1 AND lease_until > clock_timestamp() RETURNING id`, [job.payload.listingId]),
+      );
+      if (handedOn.length) return;
       const [busy] = await this.dataSource.query(`SELECT EXTRACT(EPOCH FROM lease_until - now()) AS s FROM listings WHERE id = $1`, [job.payload.listingId]);
       if (!busy) return; // listing deleted
       throw new RetryJobLaterError(Math.min(5000, Math.max(100, Number(busy.s) * 1000)), 'listing busy (another write in flight)');
