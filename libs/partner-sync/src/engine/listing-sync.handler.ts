@@ -62,9 +62,14 @@ export class ListingSyncHandler {
     );
     if (!listing) {
       // Another job holds the lease (this one was enqueued in the moment between that job's claim
-      // and its lease): hand the request to it instead of waiting; it syncs again before releasing.
+      // and its lease): hand the request to it instead of waiting; it syncs again before releasing
+      // (or, if its worker died, runs again itself). Never to an earlier attempt of this same job,
+      // whose worker died: that attempt will not run again, so this one waits for the lease.
       const handedOn = returnedRows(
-        await this.dataSource.query(`UPDATE listings SET resync_requested = true WHERE id = $1 AND lease_until > clock_timestamp() RETURNING id`, [job.payload.listingId]),
+        await this.dataSource.query(
+          `UPDATE listings SET resync_requested = true WHERE id = $1 AND lease_until > clock_timestamp() AND lease_owner NOT LIKE $2 RETURNING id`,
+          [job.payload.listingId, `job:${job.id}:%`],
+        ),
       );
       if (handedOn.length) return;
       const [busy] = await this.dataSource.query(`SELECT EXTRACT(EPOCH FROM lease_until - now()) AS s FROM listings WHERE id = $1`, [job.payload.listingId]);
