@@ -19,6 +19,8 @@ export interface ListingRow {
   needs_verify: boolean;
   lease_owner: string | null;
   lease_until: Date | null;
+  /** Set when a change arrives while a job holds the lease: that job syncs once more before releasing. */
+  resync_requested: boolean;
   throttle_streak: number;
   error_class: string | null;
   last_error: string | null;

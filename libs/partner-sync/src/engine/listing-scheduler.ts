@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { ProductViews, type ProductView } from '@tradefloor/catalog';
-import { APP_CONFIG, JobQueue, type ResolvedConfig } from '@tradefloor/core';
+import { APP_CONFIG, JobQueue, returnedRows, type ResolvedConfig } from '@tradefloor/core';
 import type { DataSource, EntityManager } from 'typeorm';
 import { pushChannel } from '../channels/registry';
 import type { ChannelSettings } from '../channels/channel.types';
@@ -10,7 +10,8 @@ import { buildOutbound, contentHash } from './outbound';
 
 /**
  * Decides which listings need a job and enqueues ONE per listing (dedupe key = listing id, so
- * queued updates coalesce and the handler pushes whatever is current when it runs).
+ * queued updates coalesce and the handler pushes whatever is current when it runs); a listing
+ * whose job is running is flagged for that job to sync again instead (one job chain per listing).
  */
 @Injectable()
 export class ListingScheduler {
@@ -30,7 +31,15 @@ export class ListingScheduler {
         [listingIds],
       );
     }
+    // A listing whose job is running (live lease) gets no second job: the flag makes that job sync
+    // again, with the then-current product, in the UPDATE that releases the lease (ListingSyncHandler).
+    const busy = new Set(
+      returnedRows<{ id: string }>(
+        await manager.query(`UPDATE listings SET resync_requested = true WHERE id = ANY($1::uuid[]) AND lease_until > clock_timestamp() RETURNING id`, [listingIds]),
+      ).map((r) => r.id),
+    );
     for (const id of listingIds) {
+      if (busy.has(id)) continue;
       await this.jobs.enqueue(manager, LISTING_QUEUE, { listingId: id, ...(options.verify ? { verify: true } : {}) }, { dedupeKey: id, maxAttempts: this.config.partnerSync.maxAttempts });
     }
   }

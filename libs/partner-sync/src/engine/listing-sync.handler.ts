@@ -8,6 +8,7 @@ import { SyncError, type OutboundItem, type PushChannel } from '../channels/chan
 import { pushChannel } from '../channels/registry';
 import { ConnectionStore, ReauthRequiredError, type ConnectionRow } from './connection-store';
 import type { ListingRow } from './listing-row';
+import { ListingScheduler } from './listing-scheduler';
 import { buildOutbound, contentHash } from './outbound';
 import { SyncContextFactory, type AuthedCaller } from './sync-context';
 
@@ -16,6 +17,9 @@ export interface ListingJob {
   /** Re-fetch the remote item first (push hint, reconciliation). */
   verify?: boolean;
 }
+
+/** Passes one job makes for changes arriving while it runs, before handing on to a new job (fairness). */
+const MAX_PASSES = 3;
 
 type Remote = <T>(name: string, fn: (c: AuthedCaller) => Promise<T>) => Promise<T>;
 
@@ -39,6 +43,7 @@ export class ListingSyncHandler {
     private readonly views: ProductViews,
     private readonly connections: ConnectionStore,
     private readonly contexts: SyncContextFactory,
+    private readonly scheduler: ListingScheduler,
     private readonly clock: Clock,
     @Inject(APP_CONFIG) private readonly config: ResolvedConfig,
     @Inject(LOGGER) private readonly logger: Logger,
@@ -47,23 +52,78 @@ export class ListingSyncHandler {
   async handle(job: JobRecord<ListingJob>): Promise<void> {
     const owner = `job:${job.id}:${job.attempts}`;
     const lease = this.config.partnerSync.listingLeaseSeconds;
-    const [listing] = returnedRows<ListingRow>(
+    // Taking the lease answers any earlier resync request: this run reads the current product.
+    let [listing] = returnedRows<ListingRow>(
       await this.dataSource.query(
-        `UPDATE listings SET lease_owner = $2, lease_until = now() + make_interval(secs => $3)
+        `UPDATE listings SET lease_owner = $2, lease_until = now() + make_interval(secs => $3), resync_requested = false
          WHERE id = $1 AND (lease_until IS NULL OR lease_until < now()) RETURNING *`,
         [job.payload.listingId, owner, lease],
       ),
     );
     if (!listing) {
+      // Another job holds the lease (this one was enqueued in the moment between that job's claim
+      // and its lease): hand the request to it instead of waiting; it syncs again before releasing
+      // (or, if its worker died, runs again itself). Never to an earlier attempt of this same job,
+      // whose worker died: that attempt will not run again, so this one waits for the lease.
+      const handedOn = returnedRows(
+        await this.dataSource.query(
+          `UPDATE listings SET resync_requested = true WHERE id = $1 AND lease_until > clock_timestamp() AND lease_owner NOT LIKE $2 RETURNING id`,
+          [job.payload.listingId, `job:${job.id}:%`],
+        ),
+      );
+      if (handedOn.length) return;
       const [busy] = await this.dataSource.query(`SELECT EXTRACT(EPOCH FROM lease_until - now()) AS s FROM listings WHERE id = $1`, [job.payload.listingId]);
       if (!busy) return; // listing deleted
       throw new RetryJobLaterError(Math.min(5000, Math.max(100, Number(busy.s) * 1000)), 'listing busy (another write in flight)');
     }
-    try {
-      await this.sync(job, listing, owner);
-    } finally {
-      await this.dataSource.query(`UPDATE listings SET lease_owner = NULL, lease_until = NULL WHERE id = $1 AND lease_owner = $2`, [listing.id, owner]);
+    for (let pass = 1; ; pass++) {
+      try {
+        await this.sync(job, listing, owner);
+      } catch (err) {
+        await this.release(listing.id, owner, !this.willRetry(job, err));
+        throw err;
+      }
+      if (pass >= MAX_PASSES) return void (await this.release(listing.id, owner, true));
+      // Release the lease, or keep it and go again if a change arrived meanwhile (ListingScheduler
+      // set the flag instead of enqueueing a second job): one row lock decides, so none is lost.
+      const [again] = returnedRows<ListingRow>(
+        await this.dataSource.query(
+          `UPDATE listings SET resync_requested = false,
+             lease_owner = CASE WHEN resync_requested THEN lease_owner END,
+             lease_until = CASE WHEN resync_requested THEN now() + make_interval(secs => $3) END
+           WHERE id = $1 AND lease_owner = $2 RETURNING *`,
+          [listing.id, owner, lease],
+        ),
+      );
+      if (!again?.lease_owner) return;
+      listing = again;
     }
+  }
+
+  /** A failed job that the worker will run again reads the latest state then, so the flag can wait for it. */
+  private willRetry(job: JobRecord<ListingJob>, err: unknown): boolean {
+    return err instanceof RetryJobLaterError || (!(err instanceof PermanentJobError) && job.attempts < job.maxAttempts);
+  }
+
+  /**
+   * Releases the lease. With `followUp`, a pending resync request (this job will not run again)
+   * becomes a job of its own, in the same transaction, so a change made meanwhile still reaches the partner.
+   */
+  private async release(listingId: string, owner: string, followUp: boolean): Promise<void> {
+    if (!followUp) {
+      await this.dataSource.query(`UPDATE listings SET lease_owner = NULL, lease_until = NULL WHERE id = $1 AND lease_owner = $2`, [listingId, owner]);
+      return;
+    }
+    await this.dataSource.transaction(async (m) => {
+      const [row] = returnedRows<{ requested: boolean }>(
+        await m.query(
+          `UPDATE listings SET lease_owner = NULL, lease_until = NULL, resync_requested = false WHERE id = $1 AND lease_owner = $2
+           RETURNING old.resync_requested AS requested`,
+          [listingId, owner],
+        ),
+      );
+      if (row?.requested) await this.scheduler.enqueue(m, [listingId], { markQueued: false });
+    });
   }
 
   private async sync(job: JobRecord<ListingJob>, listing: ListingRow, owner: string): Promise<void> {

@@ -9,6 +9,7 @@ import { Inquiries1764700000000 } from './1764700000000-inquiries';
 import { ActivitySeries1764810000000 } from './1764810000000-activity-series';
 import { ProductNameFolded1764811000000 } from './1764811000000-product-name-folded';
 import { PartnerSyncUnlist1764820000000 } from './1764820000000-partner-sync-unlist';
+import { ListingResyncRequested1764830000000 } from './1764830000000-listing-resync-requested';
 
 /**
  * Every schema change, in order. Each bounded context adds its migration files here
@@ -26,4 +27,5 @@ export const MIGRATIONS = [
   ActivitySeries1764810000000,
   ProductNameFolded1764811000000,
   PartnerSyncUnlist1764820000000,
+  ListingResyncRequested1764830000000,
 ];

@@ -1,0 +1,112 @@
+import type { PartnerSim, SimFaults } from '../../apps/partner-sim/src';
+import { createProduct, createVerifiedEnterprise, type FixtureEnterprise } from '../harness/catalog-fixtures';
+import { createTestApp, type TestApp } from '../harness/test-app';
+import { connectAll, editProduct, selectProducts, startSim, syncEnv, waitFor } from './sync-harness';
+
+/**
+ * A product change reviewed while the listing's job is still running must not start a second job
+ * for that listing (which would wait on the lease past what one drain covers): the running job
+ * picks the change up itself, so the latest values still reach the partner.
+ */
+async function setFaults(sim: PartnerSim, faults: Partial<SimFaults>): Promise<void> {
+  const res = await fetch(`${sim.url}/__sim/faults`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(faults) });
+  expect(res.status).toBe(200);
+}
+
+const reviewed = (t: TestApp) =>
+  waitFor(async () => (await t.dataSource.query(`SELECT 1 FROM jobs WHERE queue = 'partner-sync.product' AND status IN ('pending','running')`)).length === 0, 10_000, 'product change reviewed');
+
+describe('partner sync: one job chain per listing', () => {
+  let sim: PartnerSim;
+  let t: TestApp;
+  let ent: FixtureEnterprise;
+
+  beforeAll(async () => {
+    sim = await startSim();
+    t = await createTestApp({ env: syncEnv(sim) });
+    ent = await createVerifiedEnterprise(t);
+    await connectAll(t, ent);
+  });
+  afterAll(async () => {
+    await t?.close();
+    await sim?.stop();
+  });
+
+  const setLatency = (latencyMs: number) => setFaults(sim, { latencyMs });
+  const listingOf = async (productId: string) =>
+    (await t.dataSource.query(`SELECT * FROM listings WHERE product_id = $1 AND channel = 'voso'`, [productId]))[0];
+  const jobsOf = async (listingId: string): Promise<Array<{ id: string; status: string }>> =>
+    t.dataSource.query(`SELECT id, status FROM jobs WHERE queue = 'partner-sync.listing' AND dedupe_key = $1 ORDER BY id`, [listingId]);
+
+  it('keeps one job for a new product chosen and changed while its first sync is still at the partner, and pushes the latest price', async () => {
+    const requests = () => sim.store.counters.get(`voso:${ent.slug}`)?.requests ?? 0;
+    const before = requests();
+    await setLatency(1500);
+    try {
+      const p = await createProduct(t, ent.id, { name: 'Xoài cát Hòa Lộc', sku: 'XOAI-1', priceVnd: 50_000 });
+      await selectProducts(t, ent, 'voso', [p.id]);
+      const first = await listingOf(p.id);
+      // The first job holds the listing lease and its first partner call is in flight: change the product now.
+      await waitFor(async () => requests() > before, 10_000, 'first partner call arrived');
+      const [{ mark }] = await t.dataSource.query(`SELECT max(id) AS mark FROM jobs`);
+      await editProduct(t, p.id, { priceVnd: 65_000 });
+      await reviewed(t);
+      expect(await listingOf(p.id)).toMatchObject({ resync_requested: true, lease_owner: expect.any(String) });
+
+      await t.drainJobs();
+      // The change reviewed while the first job ran started no job of its own, and nothing is left waiting.
+      const jobs = await jobsOf(first.id);
+      expect(jobs.filter((j) => Number(j.id) > Number(mark))).toEqual([]);
+      expect(jobs.map((j) => j.status)).toEqual(jobs.map(() => 'completed'));
+      expect(await listingOf(p.id)).toMatchObject({ state: 'listed', lease_owner: null, resync_requested: false });
+      // Latest wins: the change made during the first run reached the partner.
+      expect(sim.store.itemsBySku('voso', ent.slug)['XOAI-1'].price).toBe(65_000);
+    } finally {
+      await setLatency(0);
+    }
+  }, 60_000);
+});
+
+describe('partner sync: a change requested during a job that will not run again', () => {
+  let sim: PartnerSim;
+  let t: TestApp;
+  let ent: FixtureEnterprise;
+
+  beforeAll(async () => {
+    sim = await startSim();
+    // One attempt: a failed job goes straight to dead-letter and is not retried.
+    t = await createTestApp({ env: syncEnv(sim, { SYNC_MAX_ATTEMPTS: '1' }) });
+    ent = await createVerifiedEnterprise(t);
+    await connectAll(t, ent);
+  });
+  afterAll(async () => {
+    await t?.close();
+    await sim?.stop();
+  });
+
+  it('hands the request to one follow-up job after the first dead-letters, which pushes the latest price', async () => {
+    const p = await createProduct(t, ent.id, { name: 'Sầu riêng Ri6', sku: 'SR-1', priceVnd: 90_000 });
+    await t.drainJobs();
+    const requests = () => sim.store.counters.get(`voso:${ent.slug}`)?.requests ?? 0;
+    const before = requests();
+    // Partner calls wait 1.5 s; the sim applies the faults in force when a call arrives, so the
+    // first job's first call fails (and dead-letters it) while later calls succeed.
+    await setFaults(sim, { latencyMs: 1500, transientRate: 1 });
+    try {
+      await selectProducts(t, ent, 'voso', [p.id]);
+      const [{ id }] = await t.dataSource.query(`SELECT id FROM listings WHERE product_id = $1 AND channel = 'voso'`, [p.id]);
+      await waitFor(async () => requests() > before, 10_000, 'first partner call arrived');
+      await setFaults(sim, { transientRate: 0 });
+      await editProduct(t, p.id, { priceVnd: 95_000 });
+      await reviewed(t);
+      expect((await t.dataSource.query(`SELECT resync_requested FROM listings WHERE id = $1`, [id]))[0].resync_requested).toBe(true);
+      await t.drainJobs();
+      const jobs: Array<{ status: string; last_error: string | null }> = await t.dataSource.query(`SELECT status, last_error FROM jobs WHERE queue = 'partner-sync.listing' AND dedupe_key = $1 ORDER BY id`, [id]);
+      expect(jobs.map((j) => [j.status, j.last_error])).toEqual([['dead', expect.any(String)], ['completed', null]]);
+      expect((await t.dataSource.query(`SELECT state, resync_requested FROM listings WHERE id = $1`, [id]))[0]).toEqual({ state: 'listed', resync_requested: false });
+      expect(sim.store.itemsBySku('voso', ent.slug)['SR-1'].price).toBe(95_000);
+    } finally {
+      await setFaults(sim, { latencyMs: 0, transientRate: 0 });
+    }
+  }, 60_000);
+});
