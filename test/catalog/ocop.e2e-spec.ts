@@ -1,5 +1,6 @@
 import { JobQueue, JobRegistry } from '@tradefloor/core';
-import { OCOP_EXPIRE_QUEUE, vietnamDate } from '@tradefloor/catalog';
+import { OCOP_EXPIRE_QUEUE } from '@tradefloor/catalog';
+import { vietnamDate } from '@tradefloor/core';
 import { createUser, type TestUser } from '../harness/auth';
 import { createVerifiedEnterprise, type FixtureEnterprise } from '../harness/catalog-fixtures';
 import { createTestApp, type TestApp } from '../harness/test-app';

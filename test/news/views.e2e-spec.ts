@@ -1,5 +1,4 @@
-import { vietnamDate } from '@tradefloor/catalog';
-import { JobQueue } from '@tradefloor/core';
+import { JobQueue, vietnamDate } from '@tradefloor/core';
 import { PURGE_VIEWS_QUEUE, ViewCounter } from '@tradefloor/news-bulletin';
 import { Client } from 'pg';
 import { createUser, type TestUser } from '../harness/auth';

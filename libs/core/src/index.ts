@@ -1,5 +1,6 @@
 export * from './config/app-config';
 export * from './clock/clock';
+export * from './clock/vietnam-time';
 export * from './buffer/write-behind-buffer';
 export * from './crypto/secret-box';
 export * from './core.module';

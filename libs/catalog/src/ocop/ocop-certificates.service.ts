@@ -1,13 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { Clock, DomainEvents, InvalidStateError, isUuid, NotFoundError, returnedRows, ValidationFailedError } from '@tradefloor/core';
+import { Clock, DomainEvents, InvalidStateError, isUuid, NotFoundError, returnedRows, ValidationFailedError, vietnamDate } from '@tradefloor/core';
 import type { Principal } from '@tradefloor/identity';
 import { Between, type DataSource } from 'typeorm';
 import type { CreateOcopCertificateDto, OcopCertificateDto, OcopStatisticsDto } from '../dto/ocop.dto';
 import { CategoryEntity } from '../entities/category.entity';
 import { OcopCertificateEntity } from '../entities/ocop-certificate.entity';
 import { ProductEntity } from '../entities/product.entity';
-import { vietnamDate } from '../read-model/product-views.service';
 import { addMonths, certificateErrors, OCOP_VALIDITY_MONTHS, ocopLevel } from './ocop-rules';
 
 

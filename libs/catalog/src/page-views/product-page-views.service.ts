@@ -1,9 +1,8 @@
 import { Inject, Injectable, type BeforeApplicationShutdown, type OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { APP_CONFIG, Clock, LOGGER, WriteBehindBuffer, type ResolvedConfig } from '@tradefloor/core';
+import { APP_CONFIG, Clock, LOGGER, vietnamDate, WriteBehindBuffer, type ResolvedConfig } from '@tradefloor/core';
 import type { Logger } from 'pino';
 import type { DataSource } from 'typeorm';
-import { vietnamDate } from '../read-model/product-views.service';
 
 /** Above this many buffered (product, day) keys a flush starts at once. */
 const MAX_BUFFERED = 50_000;

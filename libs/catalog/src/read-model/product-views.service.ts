@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { Clock } from '@tradefloor/core';
+import { Clock, vietnamDate } from '@tradefloor/core';
 import type { DataSource } from 'typeorm';
 import { CategoryEntity } from '../entities/category.entity';
 import { mediaUrl } from './media-url';
@@ -81,11 +81,6 @@ function htmlToText(html: string): string {
     .replace(/[ \t]+/g, ' ')
     .replace(/\s*\n\s*/g, '\n')
     .trim();
-}
-
-/** The calendar date in Vietnam (certificates expire by local date). */
-export function vietnamDate(now: Date): string {
-  return new Date(now.getTime() + 7 * 3600_000).toISOString().slice(0, 10);
 }
 
 export interface CategorySummary {

@@ -1,10 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { Clock } from '@tradefloor/core';
+import { Clock, vietnamDate } from '@tradefloor/core';
 import { ENTERPRISE_KINDS, type EnterpriseKind } from '@tradefloor/enterprise-profile';
 import type { DataSource } from 'typeorm';
 import { CERTIFICATION_TYPES } from '../entities/product.entity';
-import { vietnamDate } from '../read-model/product-views.service';
 import type { CommuneStatsDto, CountsByKindDto, StatsOverviewDto } from './statistics.dto';
 
 const OTHER_CERTIFICATIONS = CERTIFICATION_TYPES.filter((t) => t !== 'typical_rural_industrial');

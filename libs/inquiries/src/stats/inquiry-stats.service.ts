@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { vietnamDate } from '@tradefloor/catalog';
-import { Clock, ValidationFailedError } from '@tradefloor/core';
+import { Clock, ValidationFailedError, vietnamDate } from '@tradefloor/core';
 import type { DataSource } from 'typeorm';
 import type { InquiryStatsQueryDto } from '../dto/inquiry-input.dto';
 import type { InquiryStatsDto } from '../dto/inquiry-output.dto';

@@ -1,8 +1,8 @@
 import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { EnterpriseViews } from '@tradefloor/enterprise-profile';
-import { ProductViews, vietnamDate } from '@tradefloor/catalog';
-import { Clock, DomainEvents, JobRegistry, LOGGER, RetryJobLaterError, type JobRecord } from '@tradefloor/core';
+import { ProductViews } from '@tradefloor/catalog';
+import { Clock, DomainEvents, JobRegistry, LOGGER, RetryJobLaterError, vietnamDate, type JobRecord } from '@tradefloor/core';
 import type { Logger } from 'pino';
 import type { DataSource } from 'typeorm';
 import { toEnterpriseDocument } from '../documents/enterprise-document';

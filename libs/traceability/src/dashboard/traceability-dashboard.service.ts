@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { APP_CONFIG, Clock, ValidationFailedError, type AppConfig } from '@tradefloor/core';
+import { APP_CONFIG, Clock, ValidationFailedError, vietnamDate, type AppConfig } from '@tradefloor/core';
 import { EnterpriseAccess } from '@tradefloor/enterprise-profile';
 import type { Principal } from '@tradefloor/identity';
 import type { DataSource } from 'typeorm';
@@ -12,10 +12,6 @@ const DAY_MS = 86_400_000;
 const MAX_DAYS = 366;
 /** Runs listed per batch: a roll revoked here and there stays readable; beyond that the totals tell. */
 const MAX_RANGES = 200;
-
-function vietnamDay(d: Date): string {
-  return new Date(d.getTime() + 7 * 3600_000).toISOString().slice(0, 10);
-}
 
 /** Owner dashboard data: scans of a batch over time, and an enterprise's anomalies. */
 @Injectable()
@@ -31,8 +27,8 @@ export class TraceabilityDashboard {
   async scanSeries(principal: Principal, batchId: string, query: ScanSeriesQueryDto): Promise<ScanSeriesDto> {
     const { batch } = await this.batches.assertCanManage(principal, batchId);
     const bucket = query.bucket ?? 'day';
-    const to = query.to ?? vietnamDay(this.clock.now());
-    const from = query.from ?? vietnamDay(new Date(new Date(`${to}T00:00:00Z`).getTime() - 29 * DAY_MS));
+    const to = query.to ?? vietnamDate(this.clock.now());
+    const from = query.from ?? vietnamDate(new Date(new Date(`${to}T00:00:00Z`).getTime() - 29 * DAY_MS));
     const days = (Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / DAY_MS;
     if (!(days >= 0)) throw ValidationFailedError.field('to', 'to phải sau from (to must not precede from)');
     if (days > MAX_DAYS) throw ValidationFailedError.field('from', `Tối đa ${MAX_DAYS} ngày (at most ${MAX_DAYS} days)`);

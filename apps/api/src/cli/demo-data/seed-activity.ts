@@ -1,6 +1,5 @@
 import type { INestApplicationContext } from '@nestjs/common';
-import { vietnamDate } from '@tradefloor/catalog';
-import { APP_CONFIG, Clock, type AppConfig } from '@tradefloor/core';
+import { APP_CONFIG, type AppConfig, Clock, vietnamDate } from '@tradefloor/core';
 import { DataSource } from 'typeorm';
 import { planDemoData } from './plan';
 import { planTraceability } from './trace-plan';

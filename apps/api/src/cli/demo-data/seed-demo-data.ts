@@ -1,6 +1,5 @@
 import type { INestApplicationContext } from '@nestjs/common';
-import { vietnamDate } from '@tradefloor/catalog';
-import { Clock, DomainEvents } from '@tradefloor/core';
+import { Clock, DomainEvents, vietnamDate } from '@tradefloor/core';
 import { DataSource, type EntityManager } from 'typeorm';
 import { STAFF_AND_BUYERS, upsertUsers } from './demo-users';
 import { planDemoData } from './plan';

@@ -1,6 +1,5 @@
 import type { INestApplicationContext } from '@nestjs/common';
-import { vietnamDate } from '@tradefloor/catalog';
-import { Clock } from '@tradefloor/core';
+import { Clock, vietnamDate } from '@tradefloor/core';
 import { DataSource } from 'typeorm';
 import type { PlannedCertificate, PlannedProduct } from './plan';
 import { planEnterprises, type PlannedEnterprise } from './roster';

@@ -1,6 +1,6 @@
 import { Controller, Get, Inject, Req, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
-import { APP_CONFIG, Clock, type ResolvedConfig } from '@tradefloor/core';
+import { APP_CONFIG, Clock, vietnamDate, type ResolvedConfig } from '@tradefloor/core';
 import { BulletinQueryService, type BulletinEntity } from '@tradefloor/news-bulletin';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { field } from '../html/forms';
@@ -8,7 +8,7 @@ import { html, jsonLd, type SafeHtml } from '../html/html';
 import { layout, type PageContext } from '../html/layout';
 import { pageContext, sendPage } from '../pages/page-context';
 import { absoluteUrl, bulletinPath } from './bulletin-views';
-import { formatDateTime, parseDay, queryPage, queryText, vietnamDay } from './format';
+import { formatDateTime, parseDay, queryPage, queryText } from './format';
 import { pager } from './pager';
 
 const PAGE_SIZE = 20;
@@ -47,8 +47,8 @@ export class EventsPageController {
           page,
           pageSize: PAGE_SIZE,
         });
-    const today = vietnamDay(this.clock.now());
-    const yesterday = vietnamDay(new Date(this.clock.now().getTime() - DAY_MS));
+    const today = vietnamDate(this.clock.now());
+    const yesterday = vietnamDate(new Date(this.clock.now().getTime() - DAY_MS));
     const past = !!to && to < today && !from;
     const title = past ? t('events.past.title') : t('events.title');
     const query = (p: number) => {

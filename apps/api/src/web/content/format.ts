@@ -22,13 +22,6 @@ export function formatDateTime(lang: Lang, d: Date): string {
   return formats[lang].dateTime.format(d);
 }
 
-const VIETNAM_OFFSET_MS = 7 * 3_600_000;
-
-/** The calendar day (YYYY-MM-DD) of an instant in Việt Nam (UTC+7, no daylight saving). */
-export function vietnamDay(d: Date): string {
-  return new Date(d.getTime() + VIETNAM_OFFSET_MS).toISOString().slice(0, 10);
-}
-
 /** `YYYY-MM-DD` (what <input type="date"> sends) as a real calendar day, else null. */
 export function parseDay(value: string): string | null {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);

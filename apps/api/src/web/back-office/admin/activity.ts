@@ -1,3 +1,4 @@
+import { calendarDays } from '@tradefloor/core';
 import type { ProductPageViews } from '@tradefloor/catalog';
 import type { ViewCounter } from '@tradefloor/news-bulletin';
 import type { ScanStatistics } from '@tradefloor/traceability';
@@ -29,8 +30,8 @@ export function activityRange(value: string): number {
 
 /** The `count` calendar days ending with `today` (YYYY-MM-DD, Vietnam dates), oldest first. */
 export function daysEndingAt(today: string, count: number): string[] {
-  const end = Date.parse(`${today}T00:00:00Z`);
-  return Array.from({ length: count }, (_, i) => new Date(end - (count - 1 - i) * 86_400_000).toISOString().slice(0, 10));
+  const first = new Date(Date.parse(`${today}T00:00:00Z`) - (count - 1) * 86_400_000).toISOString().slice(0, 10);
+  return calendarDays(first, today);
 }
 
 /** Stamp scans, bulletin views and product page views per Vietnam day, days without activity as 0. */

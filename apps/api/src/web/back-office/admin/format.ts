@@ -1,3 +1,4 @@
+import { VIETNAM_UTC_OFFSET_MS } from '@tradefloor/core';
 import type { Lang } from '../../i18n/messages';
 
 const VND = new Intl.NumberFormat('vi-VN', { style: 'currency', currency: 'VND' });
@@ -7,8 +8,6 @@ const DATE_TIME: Record<Lang, Intl.DateTimeFormat> = {
 };
 const NUMBER: Record<Lang, Intl.NumberFormat> = { vi: new Intl.NumberFormat('vi-VN'), en: new Intl.NumberFormat('en-GB') };
 
-/** Vietnam has kept UTC+7 without daylight saving since 1975, so the offset is fixed. */
-const VIETNAM_OFFSET_MS = 7 * 3600_000;
 const LOCAL_INPUT = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})$/;
 
 export function formatVnd(amount: number): string {
@@ -30,8 +29,8 @@ export function parseVietnamLocal(value: string | undefined): Date | undefined {
   const m = LOCAL_INPUT.exec(value ?? '');
   if (!m) return undefined;
   const [, y, mo, d, h, mi] = m.map(Number);
-  const utc = Date.UTC(y, mo - 1, d, h, mi) - VIETNAM_OFFSET_MS;
-  const check = new Date(utc + VIETNAM_OFFSET_MS);
+  const utc = Date.UTC(y, mo - 1, d, h, mi) - VIETNAM_UTC_OFFSET_MS;
+  const check = new Date(utc + VIETNAM_UTC_OFFSET_MS);
   // Reject dates that roll over (31 February) rather than guessing.
   if (check.getUTCMonth() !== mo - 1 || check.getUTCDate() !== d || h > 23 || mi > 59) return undefined;
   return new Date(utc);
@@ -39,5 +38,5 @@ export function parseVietnamLocal(value: string | undefined): Date | undefined {
 
 /** The `datetime-local` value (Vietnam time) of an instant, for editing. */
 export function toVietnamLocal(d: Date | null | undefined): string {
-  return d ? new Date(d.getTime() + VIETNAM_OFFSET_MS).toISOString().slice(0, 16) : '';
+  return d ? new Date(d.getTime() + VIETNAM_UTC_OFFSET_MS).toISOString().slice(0, 16) : '';
 }

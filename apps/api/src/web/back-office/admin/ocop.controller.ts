@@ -1,7 +1,7 @@
 import { Body, Controller, Get, Inject, Param, Post, Req, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
-import { currentCertificate, OcopCertificates, ProductQueries, ProductViews, RevokeOcopCertificateDto, vietnamDate } from '@tradefloor/catalog';
-import { APP_CONFIG, Clock, DomainError, isUuid, type ResolvedConfig } from '@tradefloor/core';
+import { currentCertificate, OcopCertificates, ProductQueries, ProductViews, RevokeOcopCertificateDto } from '@tradefloor/catalog';
+import { APP_CONFIG, Clock, DomainError, isUuid, vietnamDate, type ResolvedConfig } from '@tradefloor/core';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { alert } from '../../html/forms';
 import { html } from '../../html/html';

@@ -1,7 +1,7 @@
 import { Controller, Get, Inject, Req, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
-import { ProductPageViews, StatisticsService, vietnamDate } from '@tradefloor/catalog';
-import { APP_CONFIG, Clock, type ResolvedConfig } from '@tradefloor/core';
+import { ProductPageViews, StatisticsService } from '@tradefloor/catalog';
+import { APP_CONFIG, Clock, vietnamDate, type ResolvedConfig } from '@tradefloor/core';
 import { ENTERPRISE_KINDS } from '@tradefloor/enterprise-profile';
 import { ViewCounter } from '@tradefloor/news-bulletin';
 import { ScanStatistics } from '@tradefloor/traceability';

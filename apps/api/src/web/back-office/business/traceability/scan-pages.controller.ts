@@ -1,10 +1,9 @@
 import { Controller, Get, Inject, Param, Req, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
-import { APP_CONFIG, DomainError, type ResolvedConfig } from '@tradefloor/core';
+import { APP_CONFIG, calendarDays, DomainError, vietnamDate, type ResolvedConfig } from '@tradefloor/core';
 import { EnterpriseAccess } from '@tradefloor/enterprise-profile';
 import { BatchAccess, ScanSeriesQueryDto, TraceabilityDashboard, type ScanSeriesDto } from '@tradefloor/traceability';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { vietnamDay } from '../../../content/format';
 import { timeSeriesChart } from '../../../html/charts';
 import { field } from '../../../html/forms';
 import { html, type SafeHtml } from '../../../html/html';
@@ -16,18 +15,12 @@ import { domainFieldErrors, errorSummary } from '../business-forms';
 import { BusinessPages } from '../business-pages';
 import { batchPath, placeLabel, stateBadge, TRACE_BASE } from './trace-views';
 
-const DAY_MS = 86_400_000;
 const OUTCOMES = ['genuine', 'warning', 'revoked', 'unknown'] as const;
 
 /** Every day of the period with its scans: the lib answers only the days that had some. */
 function perDay(s: ScanSeriesDto): Array<{ day: string; scans: number }> {
-  const counts = new Map(s.series.map((b) => [vietnamDay(new Date(b.start)), b.scans]));
-  const days: Array<{ day: string; scans: number }> = [];
-  for (let d = Date.parse(`${s.from}T00:00:00Z`); d <= Date.parse(`${s.to}T00:00:00Z`); d += DAY_MS) {
-    const day = new Date(d).toISOString().slice(0, 10);
-    days.push({ day, scans: counts.get(day) ?? 0 });
-  }
-  return days;
+  const counts = new Map(s.series.map((b) => [vietnamDate(new Date(b.start)), b.scans]));
+  return calendarDays(s.from, s.to).map((day) => ({ day, scans: counts.get(day) ?? 0 }));
 }
 
 /** dd/mm for the chart's axis (the table under it has the same label). */
