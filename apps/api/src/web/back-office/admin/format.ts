@@ -1,18 +1,12 @@
 import { VIETNAM_UTC_OFFSET_MS } from '@tradefloor/core';
+import { formatDateTime as contentDateTime } from '../../content/format';
 import type { Lang } from '../../i18n/messages';
 
-const VND = new Intl.NumberFormat('vi-VN', { style: 'currency', currency: 'VND' });
-const DATE_TIME: Record<Lang, Intl.DateTimeFormat> = {
-  vi: new Intl.DateTimeFormat('vi-VN', { dateStyle: 'short', timeStyle: 'short', timeZone: 'Asia/Ho_Chi_Minh' }),
-  en: new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Asia/Ho_Chi_Minh' }),
-};
 const NUMBER: Record<Lang, Intl.NumberFormat> = { vi: new Intl.NumberFormat('vi-VN'), en: new Intl.NumberFormat('en-GB') };
 
 const LOCAL_INPUT = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})$/;
 
-export function formatVnd(amount: number): string {
-  return VND.format(amount);
-}
+export { formatVnd } from '../../pages/store/format';
 
 export function formatNumber(lang: Lang, n: number): string {
   return NUMBER[lang].format(n);
@@ -21,7 +15,7 @@ export function formatNumber(lang: Lang, n: number): string {
 export function formatDateTime(lang: Lang, d: Date | string | null | undefined): string {
   if (!d) return '';
   const date = typeof d === 'string' ? new Date(d) : d;
-  return Number.isNaN(date.getTime()) ? '' : DATE_TIME[lang].format(date);
+  return Number.isNaN(date.getTime()) ? '' : contentDateTime(lang, date);
 }
 
 /** A `datetime-local` value typed in Vietnam time, as a UTC instant; undefined when malformed. */

@@ -1,10 +1,9 @@
 import { html, type SafeHtml } from '../../html/html';
 import type { MessageKey, Translate } from '../../i18n/messages';
 
-const VND = new Intl.NumberFormat('vi-VN', { style: 'currency', currency: 'VND' });
 const DATE = new Intl.DateTimeFormat('vi-VN', { timeZone: 'Asia/Ho_Chi_Minh', day: '2-digit', month: '2-digit', year: 'numeric' });
 
-export const formatVnd = (amount: number): string => VND.format(amount);
+export { formatVnd } from '../../pages/store/format';
 export const formatDate = (d: Date | string | null | undefined): string => (d ? DATE.format(new Date(d)) : '');
 
 /** Badge tone per status: the colour is never the only signal, the label always says it. */

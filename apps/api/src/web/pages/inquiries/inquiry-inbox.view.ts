@@ -2,12 +2,10 @@ import { INQUIRY_STATUSES, type InquiryDto, type InquiryPageDto, type InquirySta
 import { alert } from '../../html/forms';
 import { html, type SafeHtml } from '../../html/html';
 import { layout, type PageContext } from '../../html/layout';
+import { formatDateTime } from '../../content/format';
 
 const ACTIONS: InquiryStatus[] = ['read', 'answered', 'closed', 'spam'];
 
-export function formatDateTime(ctx: PageContext, date: Date): string {
-  return new Intl.DateTimeFormat(ctx.lang === 'vi' ? 'vi-VN' : 'en-GB', { timeZone: 'Asia/Ho_Chi_Minh', dateStyle: 'short', timeStyle: 'short' }).format(date);
-}
 
 /** tel: and Zalo links (zalo.me/<phone>) so a seller on a phone answers with one tap. */
 function contact(ctx: PageContext, i: InquiryDto): SafeHtml {
@@ -23,7 +21,7 @@ function card(ctx: PageContext, i: InquiryDto, csrf: SafeHtml): SafeHtml {
   const { t } = ctx;
   return html`<li class="inq-card"><article aria-labelledby="inq-${i.id}">
 <h2 id="inq-${i.id}"><a href="/san-pham/${encodeURIComponent(i.productSlug)}">${i.productName}</a></h2>
-<p><span class="inq-badge ${i.status}">${t(`inq.status.${i.status}`)}</span> · ${i.enterpriseName} · ${t('inq.inbox.received')} <time datetime="${new Date(i.createdAt).toISOString()}">${formatDateTime(ctx, new Date(i.createdAt))}</time></p>
+<p><span class="inq-badge ${i.status}">${t(`inq.status.${i.status}`)}</span> · ${i.enterpriseName} · ${t('inq.inbox.received')} <time datetime="${new Date(i.createdAt).toISOString()}">${formatDateTime(ctx.lang, new Date(i.createdAt))}</time></p>
 <p><strong>${i.buyerName}</strong> — ${t('inq.quantity')}: ${i.quantity} ${i.productUnit}</p>
 <p class="inq-msg">${i.message}</p>
 ${contact(ctx, i)}
