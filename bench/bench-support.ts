@@ -75,3 +75,14 @@ export async function insertBenchCatalog(ds: Queryable, ownerId: string, count: 
   );
   return { enterpriseId: String(ent.id), categoryId: String(category.id) };
 }
+
+/** Runs a benchmark's main: exits 0 when it is done (open handles may remain), 1 with the stack on failure. */
+export function runBench(main: () => Promise<void>): void {
+  main().then(
+    () => process.exit(0),
+    (err: unknown) => {
+      process.stderr.write(`bench failed: ${(err as Error).stack ?? String(err)}\n`);
+      process.exit(1);
+    },
+  );
+}

@@ -18,6 +18,7 @@ import type { Principal } from '@tradefloor/identity';
 import { BatchEntity, StampExports, StampIssuer } from '@tradefloor/traceability';
 import { DataSource } from 'typeorm';
 import { buildApp } from '../apps/api/src/bootstrap';
+import { runBench } from './bench-support';
 
 const COUNT = Number(process.env.STAMPS ?? 50_000);
 const MB = 1024 * 1024;
@@ -113,7 +114,4 @@ async function main(): Promise<void> {
   }
 }
 
-main().catch((err: unknown) => {
-  console.error(err);
-  process.exit(1);
-});
+runBench(main);

@@ -13,7 +13,7 @@ import { DomainEvents, JobQueue, JobRegistry, createLogger, loadConfig, provisio
 import { rmSync } from 'node:fs';
 import type { DataSource } from 'typeorm';
 import { buildApp } from '../apps/api/src/bootstrap';
-import { insertBenchCatalog } from './bench-support';
+import { insertBenchCatalog, runBench } from './bench-support';
 
 const EVENTS = Number(process.env.BENCH_EVENTS ?? 5_000);
 const dataDir = process.env.DATA_DIR ?? 'var/bench-sync-events';
@@ -105,10 +105,4 @@ async function main(): Promise<void> {
   }
 }
 
-main().then(
-  () => process.exit(0),
-  (err: unknown) => {
-    process.stderr.write(`${(err as Error).stack ?? String(err)}\n`);
-    process.exit(1);
-  },
-);
+runBench(main);

@@ -14,7 +14,7 @@ import { rmSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import type { DataSource } from 'typeorm';
 import { buildApp } from '../apps/api/src/bootstrap';
-import { insertBenchCatalog, summarise } from './bench-support';
+import { insertBenchCatalog, runBench, summarise } from './bench-support';
 
 const LISTINGS = Number(process.env.BENCH_LISTINGS ?? 100_000);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 40);
@@ -83,10 +83,4 @@ async function main(): Promise<void> {
   }
 }
 
-main().then(
-  () => process.exit(0),
-  (err: unknown) => {
-    process.stderr.write(`${(err as Error).stack ?? String(err)}\n`);
-    process.exit(1);
-  },
-);
+runBench(main);

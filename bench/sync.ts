@@ -9,7 +9,7 @@ import { createLogger, loadConfig, provisionInfrastructure, runMigrations } from
 import { rmSync } from 'node:fs';
 import { buildApp } from '../apps/api/src/bootstrap';
 import { SIM_DEFAULTS, startPartnerSim } from '../apps/partner-sim/src';
-import { insertBenchCatalog } from './bench-support';
+import { insertBenchCatalog, runBench } from './bench-support';
 
 const LISTINGS = Number(process.env.BENCH_LISTINGS ?? 10_000);
 const RATE = Number(process.env.BENCH_RATE ?? 50);
@@ -107,10 +107,4 @@ async function main(): Promise<void> {
   }
 }
 
-main().then(
-  () => process.exit(0),
-  (err: unknown) => {
-    process.stderr.write(`${(err as Error).stack ?? String(err)}\n`);
-    process.exit(1);
-  },
-);
+runBench(main);

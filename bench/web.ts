@@ -10,7 +10,7 @@ import { createLogger, startEmbeddedMeilisearch, startEmbeddedPostgres } from '@
 import { seedDemoBulletins } from '@tradefloor/news-bulletin';
 import { DOCUMENT_VERSION } from '@tradefloor/search';
 import { generateSerials } from '@tradefloor/traceability';
-import { benchDatabase, startApiProcess, summarise } from './bench-support';
+import { benchDatabase, runBench, startApiProcess, summarise } from './bench-support';
 import { generateCatalog } from './generate-products';
 
 /**
@@ -209,7 +209,4 @@ async function main(): Promise<void> {
   }
 }
 
-main().catch((err: unknown) => {
-  process.stderr.write(`bench failed: ${(err as Error).stack ?? String(err)}\n`);
-  process.exit(1);
-});
+runBench(main);
