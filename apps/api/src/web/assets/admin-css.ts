@@ -30,7 +30,6 @@ export const ADMIN_CSS = `
 .admin .toolbar{display:flex;gap:.3rem;flex-wrap:wrap;margin-bottom:.3rem}
 .admin .toolbar button{padding:.3rem .6rem;font-size:.9rem}
 .admin .chart{margin:1.25rem 0}
-.admin .inline{display:inline}
 .admin .ocop-history h3{margin:0 0 .5rem;font-size:1.05rem}
 .admin .chart h3{margin:.4rem 0}
 `;

@@ -28,7 +28,8 @@ export const BUSINESS_CSS = `
 .biz-product img,.biz-noimg{width:72px;height:72px;border-radius:8px;object-fit:cover;background:#e9efec;flex:none}
 .biz-status{background:#fff;border:1px solid var(--line);border-radius:10px;padding:.5rem 1rem 1rem}
 .actions{display:flex;flex-wrap:wrap;gap:.5rem;align-items:center}
-form.inline{display:inline}
+/* A form that is one button (or a select and a button) inside a line or a table row; form.inline is content-css's filter bar. */
+form.button-form{display:inline-block;margin:0}
 button.secondary,.button.secondary{background:#fff;color:var(--green-dark);border:2px solid var(--green)}
 button.secondary:hover,.button.secondary:hover{background:#e6f4ea}
 /* Label above value on phones (long labels and e-mail addresses would push a two-column list off a 360 px screen). */

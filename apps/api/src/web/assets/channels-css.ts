@@ -1,8 +1,6 @@
 /** Sales channels (/quan-ly/kenh-ban) and the sync overview (/quan-ly/dong-bo). */
 export const CHANNELS_CSS = `
 .ch-enterprise{margin:0 0 1rem}
-/* Row actions: plain inline forms (content-css styles form.inline as a boxed filter bar). */
-.ch-act{display:inline-block;margin:0}
 .ch-grid{display:grid;grid-template-columns:repeat(auto-fill,minmax(13rem,1fr));gap:.6rem;list-style:none;padding:0;margin:.5rem 0 0}
 .ch-card{border:1px solid var(--line);border-radius:8px;padding:.6rem .8rem;background:#fff}
 .ch-card h3{margin:0 0 .35rem;font-size:1.05rem}

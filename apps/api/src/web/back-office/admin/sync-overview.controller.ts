@@ -77,7 +77,7 @@ ${scrollRegion('dead-channels', html`<table aria-labelledby="dead-channels"><the
 <tbody>${PUSH_CHANNELS.map((c) => {
       const n = overview.deadByChannel.find((d) => d.channel === c)?.count ?? 0;
       return html`<tr><th scope="row">${channelName(t, c)}</th><td class="num" data-dead="${c}">${formatNumber(lang, n)}</td>
-<td>${n ? html`<form class="ch-act" method="post" action="${PATH}/${c}/thu-lai-tat-ca">${csrf()}<button type="submit" aria-label="${t('ch.admin.retryAll')}: ${channelName(t, c)}">${t('ch.admin.retryAll')}</button></form>` : '—'}</td></tr>`;
+<td>${n ? html`<form class="button-form" method="post" action="${PATH}/${c}/thu-lai-tat-ca">${csrf()}<button type="submit" aria-label="${t('ch.admin.retryAll')}: ${channelName(t, c)}">${t('ch.admin.retryAll')}</button></form>` : '—'}</td></tr>`;
     })}</tbody></table>`)}
 <h2>${t('ch.admin.paused')}</h2>
 ${paused.length
@@ -121,6 +121,6 @@ function deadLetters(ctx: PageContext, overview: SyncOverviewDto, csrf: () => Sa
 <tbody>${overview.deadLetters.map(
     (d) => html`<tr id="l-${d.listingId}"><th scope="row">${d.productName}</th><td>${d.enterpriseName}</td><td>${channelName(t, d.channel)}</td>
 <td>${listingStateBadge(t, d.state, true)}</td><td>${readableError(t, d.errorClass, d.reason, false)}</td><td>${formatDateTime(lang, d.at)}</td>
-<td><form class="ch-act" method="post" action="${PATH}/tin-dang/${d.listingId}/thu-lai">${csrf()}<button type="submit" aria-label="${t('ch.list.retry')}: ${d.productName}">${t('ch.list.retry')}</button></form></td></tr>`,
+<td><form class="button-form" method="post" action="${PATH}/tin-dang/${d.listingId}/thu-lai">${csrf()}<button type="submit" aria-label="${t('ch.list.retry')}: ${d.productName}">${t('ch.list.retry')}</button></form></td></tr>`,
   )}</tbody></table></div>`;
 }

@@ -29,5 +29,5 @@ export function statusBadge(t: Translate, scope: 'ent' | 'prod', status: string)
 
 /** A one-button form that posts an action (submit for review, unlist…) with its CSRF token. */
 export function actionButton(action: string, label: string, csrf: SafeHtml, kind: 'primary' | 'secondary' = 'primary'): SafeHtml {
-  return html`<form class="inline" method="post" action="${action}">${csrf}<button type="submit" class="${kind === 'secondary' ? 'secondary' : ''}">${label}</button></form>`;
+  return html`<form class="button-form" method="post" action="${action}">${csrf}<button type="submit" class="${kind === 'secondary' ? 'secondary' : ''}">${label}</button></form>`;
 }
