@@ -58,7 +58,12 @@ interface Queryable {
  * One verified cooperative owned by `ownerId` with `count` published products in the fruit
  * category, inserted in one statement (no events: the benchmark decides what to announce).
  */
-export async function insertBenchCatalog(ds: Queryable, ownerId: string, count: number, slug = 'bench-htx'): Promise<{ enterpriseId: string; categoryId: string }> {
+export async function insertBenchCatalog(
+  ds: Queryable,
+  ownerId: string,
+  count: number,
+  slug = 'bench-htx',
+): Promise<{ enterpriseId: string; categoryId: string }> {
   const [category] = await ds.query(`SELECT id FROM categories WHERE slug = 'trai-cay'`);
   const [commune] = await ds.query(`SELECT code, province_code FROM communes LIMIT 1`);
   const [ent] = await ds.query(

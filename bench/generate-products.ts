@@ -6,20 +6,90 @@ import type { Client } from 'pg';
  * Deterministic (seeded), inserted with unnest() in batches of 10,000 rows.
  */
 const PRODUCTS = [
-  'Bưởi da xanh', 'Bưởi năm roi', 'Dưa hấu', 'Dưa lưới', 'Dừa sáp', 'Dừa xiêm', 'Kẹo dừa', 'Khóm', 'Mứt dứa', 'Xoài cát Hòa Lộc',
-  'Xoài tứ quý', 'Thanh long ruột đỏ', 'Thanh long ruột trắng', 'Mật ong rừng', 'Mật ong hoa nhãn', 'Gạo ST25', 'Gạo thơm lài',
-  'Bánh tráng mè', 'Bánh pía', 'Chôm chôm', 'Sầu riêng Ri6', 'Măng cụt', 'Nhãn xuồng', 'Vú sữa Lò Rèn', 'Chuối xiêm', 'Trà mãng cầu',
-  'Rượu dừa', 'Nước mắm cá cơm', 'Tôm khô', 'Cá lóc khô', 'Khô cá sặc', 'Lạp xưởng', 'Chả lụa', 'Đường thốt nốt', 'Cà phê Robusta',
-  'Tinh dầu sả', 'Giỏ lục bình', 'Chiếu cói', 'Đũa tre', 'Gáo dừa mỹ nghệ', 'Hoa mai vàng', 'Bắp nếp', 'Khoai lang tím', 'Đậu phộng rang',
-  'Hột vịt muối', 'Thịt heo sạch', 'Bánh tét lá cẩm', 'Cốm dẹp', 'Mắm tép', 'Muối ớt',
+  'Bưởi da xanh',
+  'Bưởi năm roi',
+  'Dưa hấu',
+  'Dưa lưới',
+  'Dừa sáp',
+  'Dừa xiêm',
+  'Kẹo dừa',
+  'Khóm',
+  'Mứt dứa',
+  'Xoài cát Hòa Lộc',
+  'Xoài tứ quý',
+  'Thanh long ruột đỏ',
+  'Thanh long ruột trắng',
+  'Mật ong rừng',
+  'Mật ong hoa nhãn',
+  'Gạo ST25',
+  'Gạo thơm lài',
+  'Bánh tráng mè',
+  'Bánh pía',
+  'Chôm chôm',
+  'Sầu riêng Ri6',
+  'Măng cụt',
+  'Nhãn xuồng',
+  'Vú sữa Lò Rèn',
+  'Chuối xiêm',
+  'Trà mãng cầu',
+  'Rượu dừa',
+  'Nước mắm cá cơm',
+  'Tôm khô',
+  'Cá lóc khô',
+  'Khô cá sặc',
+  'Lạp xưởng',
+  'Chả lụa',
+  'Đường thốt nốt',
+  'Cà phê Robusta',
+  'Tinh dầu sả',
+  'Giỏ lục bình',
+  'Chiếu cói',
+  'Đũa tre',
+  'Gáo dừa mỹ nghệ',
+  'Hoa mai vàng',
+  'Bắp nếp',
+  'Khoai lang tím',
+  'Đậu phộng rang',
+  'Hột vịt muối',
+  'Thịt heo sạch',
+  'Bánh tét lá cẩm',
+  'Cốm dẹp',
+  'Mắm tép',
+  'Muối ớt',
 ];
-const QUALIFIERS = ['loại 1', 'đặc biệt', 'hữu cơ', 'sạch', 'VietGAP', 'xuất khẩu', 'nguyên chất', 'truyền thống', 'thượng hạng', 'gia truyền', 'tươi', 'sấy khô'];
+const QUALIFIERS = [
+  'loại 1',
+  'đặc biệt',
+  'hữu cơ',
+  'sạch',
+  'VietGAP',
+  'xuất khẩu',
+  'nguyên chất',
+  'truyền thống',
+  'thượng hạng',
+  'gia truyền',
+  'tươi',
+  'sấy khô',
+];
 const PACKS = ['500g', '1kg', '2kg', '5kg', 'hộp 12 cái', 'túi 250g', 'chai 500ml', 'thùng 10kg', 'lốc 6', 'gói 200g'];
 const PLACES = ['Trà Vinh', 'Cầu Kè', 'Tiểu Cần', 'Càng Long', 'Duyên Hải', 'Châu Thành', 'Cầu Ngang', 'Trà Cú', 'Vĩnh Long', 'Bến Tre', 'Chợ Lách', 'Mỏ Cày'];
 const KINDS = ['household', 'company', 'private_enterprise', 'cooperative', 'cooperative_group'];
 const CERTS = ['vietgap', 'globalgap', 'organic', 'haccp', 'iso22000', 'typical_rural_industrial'];
 const ENTERPRISE_PREFIX = ['HTX', 'Công ty TNHH', 'Hộ kinh doanh', 'Cơ sở', 'Tổ hợp tác'];
-const ENTERPRISE_NAMES = ['Tân Tiến', 'Phú Cần', 'Hùng Hòa', 'Rạch Lọp', 'Dân Tiến', 'Trường Long Hòa', 'Út Hiền', 'Ba Tư', 'Mười Hai', 'Sáu Phước', 'Kim Ngân', 'Phước Lộc'];
+const ENTERPRISE_NAMES = [
+  'Tân Tiến',
+  'Phú Cần',
+  'Hùng Hòa',
+  'Rạch Lọp',
+  'Dân Tiến',
+  'Trường Long Hòa',
+  'Út Hiền',
+  'Ba Tư',
+  'Mười Hai',
+  'Sáu Phước',
+  'Kim Ngân',
+  'Phước Lộc',
+];
 
 /** Small deterministic PRNG (mulberry32). */
 function rng(seed: number): () => number {

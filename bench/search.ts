@@ -143,7 +143,9 @@ async function main(): Promise<void> {
       DB_POOL_SIZE: String(POOL),
     };
     const [{ n: visible }] = (
-      await db.query(`SELECT count(*)::int AS n FROM products p JOIN enterprises e ON e.id = p.enterprise_id WHERE p.status = 'published' AND e.status = 'verified'`)
+      await db.query(
+        `SELECT count(*)::int AS n FROM products p JOIN enterprises e ON e.id = p.enterprise_id WHERE p.status = 'published' AND e.status = 'verified'`,
+      )
     ).rows;
     const meiliCount = async () => {
       const res = await fetch(`${meili.host}/indexes/${PREFIX}products/stats`, { headers: { Authorization: `Bearer ${MEILI_KEY}` } });
@@ -153,11 +155,17 @@ async function main(): Promise<void> {
     // An index built by an older document shape is rebuilt too.
     const current = async (engine: string) =>
       (await db.query(`SELECT value FROM search_state WHERE key = $1`, [`${engine}:${PREFIX}:documents`])).rows[0]?.value === DOCUMENT_VERSION;
-    for (const [engine, count] of [['postgres', pgCount], ['meilisearch', meiliCount]] as const) {
+    for (const [engine, count] of [
+      ['postgres', pgCount],
+      ['meilisearch', meiliCount],
+    ] as const) {
       if ((await count()) === visible && (await current(engine))) continue;
       t0 = Date.now();
       log(`building the ${engine} index (${visible} visible products)`);
-      const r = spawnSync(process.execPath, ['dist/apps/api/src/cli/search-reindex.js'], { stdio: 'inherit', env: { ...process.env, ...env, SEARCH_ENGINE: engine } });
+      const r = spawnSync(process.execPath, ['dist/apps/api/src/cli/search-reindex.js'], {
+        stdio: 'inherit',
+        env: { ...process.env, ...env, SEARCH_ENGINE: engine },
+      });
       if (r.status !== 0) throw new Error(`reindex for ${engine} failed`);
       log(`${engine} index built in ${Date.now() - t0} ms`);
     }

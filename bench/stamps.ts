@@ -92,7 +92,9 @@ async function main(): Promise<void> {
       [prod.id, ent.id],
     );
 
-    console.log(`Stamps benchmark: ${COUNT.toLocaleString('en')} stamps, Node ${process.version}, baseline RSS ${(process.memoryUsage().rss / MB).toFixed(0)} MB`);
+    console.log(
+      `Stamps benchmark: ${COUNT.toLocaleString('en')} stamps, Node ${process.version}, baseline RSS ${(process.memoryUsage().rss / MB).toFixed(0)} MB`,
+    );
     const issue = await measured(`issue ${COUNT} stamps`, () => app!.get(StampIssuer).issue(principal, batch.id, COUNT));
     const entity = await ds.getRepository(BatchEntity).findOneByOrFail({ id: batch.id });
     const file = join(dir, 'stamps.pdf');

@@ -35,7 +35,14 @@ async function measure(label: string, fn: () => Promise<unknown>): Promise<{ lab
 
 async function main(): Promise<void> {
   rmSync(dataDir, { recursive: true, force: true });
-  const env = { ...process.env, NODE_ENV: 'development', DATA_DIR: dataDir, EMBEDDED_PG_PORT: process.env.EMBEDDED_PG_PORT ?? '54479', SEARCH_ENGINE: 'postgres', LOG_LEVEL: 'warn' };
+  const env = {
+    ...process.env,
+    NODE_ENV: 'development',
+    DATA_DIR: dataDir,
+    EMBEDDED_PG_PORT: process.env.EMBEDDED_PG_PORT ?? '54479',
+    SEARCH_ENGINE: 'postgres',
+    LOG_LEVEL: 'warn',
+  };
   const logger = createLogger('warn');
   const infra = await provisionInfrastructure(loadConfig(env), logger);
   try {

@@ -50,7 +50,10 @@ async function main(): Promise<void> {
       }).then(async (r) => ({ status: r.status, body: (await r.json().catch(() => null)) as Record<string, unknown> }));
 
     const email = `bench-${Date.now()}@example.vn`;
-    await api('/api/v1/auth/register', { method: 'POST', body: JSON.stringify({ email, password: 'bench-password-123', displayName: 'Bench', role: 'business' }) });
+    await api('/api/v1/auth/register', {
+      method: 'POST',
+      body: JSON.stringify({ email, password: 'bench-password-123', displayName: 'Bench', role: 'business' }),
+    });
     const login = await api('/api/v1/auth/login', { method: 'POST', body: JSON.stringify({ email, password: 'bench-password-123' }) });
     const token = String(login.body.accessToken);
     const { DataSource } = await import('typeorm');
@@ -70,7 +73,11 @@ async function main(): Promise<void> {
 
     const started = Date.now();
     for (let i = 0; i < ids.length; i += 1000) {
-      const res = await api(`/api/v1/enterprises/${enterpriseId}/channels/shopee/products`, { method: 'PUT', token, body: JSON.stringify({ productIds: ids.slice(i, i + 1000), mode: 'add' }) });
+      const res = await api(`/api/v1/enterprises/${enterpriseId}/channels/shopee/products`, {
+        method: 'PUT',
+        token,
+        body: JSON.stringify({ productIds: ids.slice(i, i + 1000), mode: 'add' }),
+      });
       if (res.status !== 200) throw new Error(`select failed: ${JSON.stringify(res.body)}`);
     }
     let last = 0;

@@ -83,10 +83,7 @@ async function benchStamp(db: Client): Promise<string> {
      WHERE p.status = 'published' AND e.status = 'verified' ORDER BY p.id LIMIT 1 RETURNING id`,
   );
   const [serial] = generateSerials(1);
-  await db.query(`INSERT INTO trace_stamps (serial, batch_id, seq, state, activated_at) VALUES ($1, $2, 1, 'activated', now())`, [
-    serial,
-    batch.rows[0].id,
-  ]);
+  await db.query(`INSERT INTO trace_stamps (serial, batch_id, seq, state, activated_at) VALUES ($1, $2, 1, 'activated', now())`, [serial, batch.rows[0].id]);
   return serial;
 }
 
@@ -134,7 +131,11 @@ function startApi(env: Record<string, string>): Promise<ChildProcess> {
 async function main(): Promise<void> {
   mkdirSync(DIR, { recursive: true });
   const logger = createLogger('warn');
-  log(`TradeFloor web pages benchmark: ${N} products, ${cpus().length} CPUs, load average ${loadavg().map((l) => l.toFixed(1)).join(' ')}`);
+  log(
+    `TradeFloor web pages benchmark: ${N} products, ${cpus().length} CPUs, load average ${loadavg()
+      .map((l) => l.toFixed(1))
+      .join(' ')}`,
+  );
   const pg = await startEmbeddedPostgres({ dir: join(DIR, 'postgres'), port: PG_PORT, password: 'bench-password', logger });
   const meili = await startEmbeddedMeilisearch({ dir: join(DIR, 'meilisearch'), port: MEILI_PORT, masterKey: MEILI_KEY, logger });
   let api: ChildProcess | undefined;

@@ -65,7 +65,10 @@ interface AuditedPage {
  */
 async function submitWithErrors(page: Page, button: string): Promise<number> {
   await page.locator('main form').evaluateAll((forms) => forms.forEach((f) => ((f as unknown as { noValidate: boolean }).noValidate = true)));
-  const [res] = await Promise.all([page.waitForResponse((r) => r.request().method() === 'POST'), page.getByRole('button', { name: button, exact: true }).click()]);
+  const [res] = await Promise.all([
+    page.waitForResponse((r) => r.request().method() === 'POST'),
+    page.getByRole('button', { name: button, exact: true }).click(),
+  ]);
   await page.waitForLoadState();
   return res.status();
 }
@@ -146,7 +149,11 @@ const PAGES: AuditedPage[] = [
     who: 'business',
     open: (f) => async (page) => {
       await page.goto(`/quan-ly/san-pham/nhap-csv?dn=${f.ownEnterpriseId}`);
-      const csv = ['name,sku,priceVnd,unit,stockQuantity,categorySlug,originCommuneCode', `Dưa lưới,DL-1,60000,kg,5,trai-cay,${XA_CAU_KE}`, `Dừa sáp,DS-1,0,kg,5,trai-cay,${XA_CAU_KE}`].join('\n');
+      const csv = [
+        'name,sku,priceVnd,unit,stockQuantity,categorySlug,originCommuneCode',
+        `Dưa lưới,DL-1,60000,kg,5,trai-cay,${XA_CAU_KE}`,
+        `Dừa sáp,DS-1,0,kg,5,trai-cay,${XA_CAU_KE}`,
+      ].join('\n');
       await page.getByLabel('Tệp CSV').setInputFiles({ name: 'san-pham.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
       return submitWithErrors(page, 'Tải lên');
     },
@@ -210,7 +217,11 @@ describe('browser: accessibility of the main pages at 360 px and on the desktop 
     f.ownProductId = product.id;
     f.product = product.slug;
     const owner = await login(t, businessEmail, DEMO_PASSWORD);
-    await t.http.post(`/api/v1/products/${product.id}/images`).set(owner.auth).attach('file', await jpeg(), 'buoi.jpg').expect(201);
+    await t.http
+      .post(`/api/v1/products/${product.id}/images`)
+      .set(owner.auth)
+      .attach('file', await jpeg(), 'buoi.jpg')
+      .expect(201);
 
     // A batch of its product with stamps, one of which a buyer has scanned.
     const batch = await t.http
@@ -225,15 +236,25 @@ describe('browser: accessibility of the main pages at 360 px and on the desktop 
 
     // A question from a buyer, for the seller's inbox and the staff volumes.
     const buyer = await login(t, 'nguoimua1@demo.tradefloor.vn', DEMO_PASSWORD);
-    await t.http.post(`/api/v1/products/${product.id}/inquiries`).set(buyer.auth).send({ quantity: 50, message: 'Cho tôi hỏi giá sỉ 50 kg, giao Trà Vinh.' }).expect(201);
+    await t.http
+      .post(`/api/v1/products/${product.id}/inquiries`)
+      .set(buyer.auth)
+      .send({ quantity: 50, message: 'Cho tôi hỏi giá sỉ 50 kg, giao Trà Vinh.' })
+      .expect(201);
 
     // Something waiting in each staff queue.
     const pending = await createVerifiedEnterprise(t, { status: 'pending_verification', displayName: 'Hộ kinh doanh Bà Tư' });
     await createVerifiedEnterprise(t, { status: 'pending_verification', displayName: 'HTX Dừa sáp Cầu Kè', communeCode: XA_CAU_KE });
     const waiting = await createProduct(t, pending.id, { name: 'Kẹo dừa sữa', status: 'pending_review', unit: 'hộp', priceVnd: 45_000 });
-    await t.http.post(`/api/v1/products/${waiting.id}/images`).set(pending.owner.auth).attach('file', await jpeg(), 'keo.jpg').expect(201);
+    await t.http
+      .post(`/api/v1/products/${waiting.id}/images`)
+      .set(pending.owner.auth)
+      .attach('file', await jpeg(), 'keo.jpg')
+      .expect(201);
 
-    const [bulletin] = await t.dataSource.query(`SELECT id, slug FROM bulletins WHERE kind = 'article' AND status = 'published' ORDER BY view_count DESC LIMIT 1`);
+    const [bulletin] = await t.dataSource.query(
+      `SELECT id, slug FROM bulletins WHERE kind = 'article' AND status = 'published' ORDER BY view_count DESC LIMIT 1`,
+    );
     f.bulletin = bulletin.slug;
     f.bulletinId = bulletin.id;
     // The worker is off (hundreds of change events would be indexed one job at a time): one
@@ -253,7 +274,11 @@ describe('browser: accessibility of the main pages at 360 px and on the desktop 
 <a class="bare" href="#a">Không viền</a> <a class="pale" href="#b">Viền nhạt</a> <a href="#c">Viền mặc định</a> <a class="ring" href="#d">Viền hai màu</a>
 <div style="width:500px">Rộng hơn màn hình</div></main></body></html>`);
     const findings = await runAxe(probe);
-    expect(blocking(findings).map((f) => f.rule).sort()).toEqual(['color-contrast', 'heading-order', 'label']);
+    expect(
+      blocking(findings)
+        .map((f) => f.rule)
+        .sort(),
+    ).toEqual(['color-contrast', 'heading-order', 'label']);
     const overflow = await horizontalOverflow(probe, 360);
     expect(overflow.scrollWidth).toBeGreaterThan(360);
     expect(overflow.culprits).toEqual(['div right=500']);
@@ -261,10 +286,10 @@ describe('browser: accessibility of the main pages at 360 px and on the desktop 
     const focus = await focusIndicators(probe);
     expect(focus.stops).toBe(5);
     expect(focus.invisible).toEqual([
-      "<input name=\"q\">: only the browser's default focus ring",
+      '<input name="q">: only the browser\'s default focus ring',
       '<a class="bare" href="#a">Không viền</a>: no focus indicator',
       '<a class="pale" href="#b">Viền nhạt</a>: focus indicator contrast 1.64:1 against rgb(255,255,255)',
-      "<a href=\"#c\">Viền mặc định</a>: only the browser's default focus ring",
+      '<a href="#c">Viền mặc định</a>: only the browser\'s default focus ring',
     ]);
     await ctx.close();
   });
@@ -301,7 +326,11 @@ describe('browser: accessibility of the main pages at 360 px and on the desktop 
 
         const width = options.viewport!.width;
         const overflow = await horizontalOverflow(page, width);
-        expect({ ...overflow, culprits: overflow.scrollWidth > width ? overflow.culprits : [] }).toEqual({ innerWidth: width, scrollWidth: expect.any(Number), culprits: [] });
+        expect({ ...overflow, culprits: overflow.scrollWidth > width ? overflow.culprits : [] }).toEqual({
+          innerWidth: width,
+          scrollWidth: expect.any(Number),
+          culprits: [],
+        });
         expect(overflow.scrollWidth).toBeLessThanOrEqual(width);
 
         const focus = await focusIndicators(page);

@@ -72,13 +72,21 @@ describe('browser: registration, sign-in and back office with the keyboard; home
     await page.getByLabel('Họ tên hoặc tên cơ sở').fill('Người mua thử');
     await page.getByLabel('Email').fill('khong-phai-email');
     await page.getByLabel('Mật khẩu').fill('mat-khau-dai-10');
-    await Promise.all([page.waitForResponse((r) => r.request().method() === 'POST' && r.status() === 400), page.getByRole('button', { name: 'Đăng ký' }).click()]);
+    await Promise.all([
+      page.waitForResponse((r) => r.request().method() === 'POST' && r.status() === 400),
+      page.getByRole('button', { name: 'Đăng ký' }).click(),
+    ]);
 
     const email = page.getByLabel('Email');
     expect(await email.getAttribute('aria-invalid')).toBe('true');
     expect(await email.inputValue()).toBe('khong-phai-email');
     const describedBy = (await email.getAttribute('aria-describedby')) ?? '';
-    const descriptions = await Promise.all(describedBy.split(/\s+/).filter(Boolean).map((id) => page.locator(`[id="${id}"]`).textContent()));
+    const descriptions = await Promise.all(
+      describedBy
+        .split(/\s+/)
+        .filter(Boolean)
+        .map((id) => page.locator(`[id="${id}"]`).textContent()),
+    );
     expect(descriptions.join(' ')).toContain('Email không hợp lệ');
     await shot(page, 'register-error');
   });

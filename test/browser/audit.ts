@@ -131,7 +131,10 @@ export async function horizontalOverflow(page: Page, width: number): Promise<Ove
       .filter(({ el, right }) => right > width + 0.5 && !el.closest('.skip, .table-wrap, .table-scroll'))
       .sort((a, b) => b.right - a.right)
       .slice(0, 5)
-      .map(({ el, right }) => `${el.tagName.toLowerCase()}${typeof el.className === 'string' && el.className ? `.${el.className.trim().replace(/\s+/g, '.')}` : ''} right=${Math.round(right)}`);
+      .map(
+        ({ el, right }) =>
+          `${el.tagName.toLowerCase()}${typeof el.className === 'string' && el.className ? `.${el.className.trim().replace(/\s+/g, '.')}` : ''} right=${Math.round(right)}`,
+      );
     return { innerWidth: window.innerWidth, scrollWidth: document.scrollingElement.scrollWidth, culprits };
   }, width);
 }
@@ -175,7 +178,10 @@ export async function focusIndicators(page: Page, maxStops = 40): Promise<FocusR
         return m ? { c: [+m[1], +m[2], +m[3]], a: m[4] === undefined ? 1 : +m[4] } : null;
       };
       const luminance = (c: number[]) =>
-        c.map((v) => v / 255).map((v) => (v <= 0.04045 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4)).reduce((sum, v, i) => sum + v * [0.2126, 0.7152, 0.0722][i], 0);
+        c
+          .map((v) => v / 255)
+          .map((v) => (v <= 0.04045 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4))
+          .reduce((sum, v, i) => sum + v * [0.2126, 0.7152, 0.0722][i], 0);
       const contrast = (a: number[], b: number[]) => {
         const [hi, lo] = [luminance(a), luminance(b)].sort((x, y) => y - x);
         return (hi + 0.05) / (lo + 0.05);

@@ -70,7 +70,11 @@ describe('browser: a seller connects Voso and lists a product with the keyboard 
   it('shows a dead letter to the seller and to the admin overview, both pages passing the basic accessibility check', async () => {
     const honey = await createProduct(h.t, ent.id, { name: 'Mật ong rừng U Minh', sku: 'MO-KB', categorySlug: 'mat-ong' });
     await h.t.drainJobs(); // its change event first, so the listing gets one job chain
-    await h.t.http.put(`/api/v1/enterprises/${ent.id}/channels/voso/products`).set(ent.owner.auth).send({ productIds: [honey.id], mode: 'add' }).expect(200);
+    await h.t.http
+      .put(`/api/v1/enterprises/${ent.id}/channels/voso/products`)
+      .set(ent.owner.auth)
+      .send({ productIds: [honey.id], mode: 'add' })
+      .expect(200);
     await h.t.drainJobs();
 
     await page.goto(`/quan-ly/kenh-ban/${ent.id}/voso?state=dead`);

@@ -145,7 +145,9 @@ export async function basicA11y(page: Page): Promise<A11yReport> {
       lang: document.documentElement.getAttribute('lang'),
       h1Count: document.querySelectorAll('h1').length,
       unlabelledControls: controls.filter((el) => !labelled(el)).map(describe),
-      imagesWithoutAlt: Array.from(document.querySelectorAll('img')).filter((img) => !img.hasAttribute('alt')).map(describe),
+      imagesWithoutAlt: Array.from(document.querySelectorAll('img'))
+        .filter((img) => !img.hasAttribute('alt'))
+        .map(describe),
     };
   });
 }

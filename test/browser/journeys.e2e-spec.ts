@@ -49,7 +49,11 @@ async function resultNames(page: Page): Promise<string[]> {
 async function searchFromHome(page: Page, query: string): Promise<void> {
   await page.goto('/');
   await page.getByLabel('Tìm sản phẩm').fill(query);
-  await go(page, () => page.getByLabel('Tìm sản phẩm').press('Enter'), (url) => url.pathname === '/tim-kiem' && url.searchParams.get('q') === query);
+  await go(
+    page,
+    () => page.getByLabel('Tìm sản phẩm').press('Enter'),
+    (url) => url.pathname === '/tim-kiem' && url.searchParams.get('q') === query,
+  );
   await page.getByRole('heading', { level: 1, name: new RegExp(`Kết quả cho`) }).waitFor();
 }
 
@@ -82,13 +86,21 @@ describe('browser journeys: buyer search, household listing, staff approval, edi
     // The filters sit in a collapsed <details> on phones; search.js submits the form on change.
     const filters = page.locator('summary', { hasText: 'Bộ lọc' });
     if (!(await page.getByRole('radio', { name: /4 sao trở lên/ }).isVisible())) await filters.click();
-    await go(page, () => page.getByRole('radio', { name: /4 sao trở lên/ }).click(), (url) => url.searchParams.get('ocopMin') === '4' && url.searchParams.get('q') === 'buoi da xanh');
+    await go(
+      page,
+      () => page.getByRole('radio', { name: /4 sao trở lên/ }).click(),
+      (url) => url.searchParams.get('ocopMin') === '4' && url.searchParams.get('q') === 'buoi da xanh',
+    );
     const filtered = await resultNames(page);
     expect(filtered).toContain(FOUR_STAR);
     expect(filtered).not.toContain(THREE_STAR);
     await shot(page, 'journey-search-ocop4');
 
-    await go(page, () => page.getByRole('link', { name: FOUR_STAR }).first().click(), (url) => url.pathname.startsWith('/san-pham/'));
+    await go(
+      page,
+      () => page.getByRole('link', { name: FOUR_STAR }).first().click(),
+      (url) => url.pathname.startsWith('/san-pham/'),
+    );
     expect(((await page.getByRole('heading', { level: 1 }).textContent()) ?? '').trim()).toBe(FOUR_STAR);
     expect(await page.locator('main').textContent()).toContain('4 sao OCOP');
     expect(await basicA11y(page)).toEqual({ lang: 'vi', h1Count: 1, unlabelledControls: [], imagesWithoutAlt: [] });
@@ -149,7 +161,11 @@ describe('browser journeys: buyer search, household listing, staff approval, edi
     const enterprise = page.getByRole('article', { name: HOUSEHOLD.displayName });
     expect(await enterprise.textContent()).toContain(HOUSEHOLD.personalId);
     await shot(page, 'journey-verify-enterprise');
-    await go(page, () => enterprise.getByRole('button', { name: 'Xác minh', exact: true }).click(), (url) => url.pathname === '/quan-ly/duyet-doanh-nghiep' && url.searchParams.get('status') === 'verified');
+    await go(
+      page,
+      () => enterprise.getByRole('button', { name: 'Xác minh', exact: true }).click(),
+      (url) => url.pathname === '/quan-ly/duyet-doanh-nghiep' && url.searchParams.get('status') === 'verified',
+    );
     await page.getByText('Đã xác minh doanh nghiệp.').waitFor();
 
     await page.goto('/quan-ly');
@@ -157,7 +173,11 @@ describe('browser journeys: buyer search, household listing, staff approval, edi
     const product = page.getByRole('article', { name: NEW_PRODUCT });
     await product.getByRole('img', { name: NEW_PRODUCT }).first().waitFor();
     await shot(page, 'journey-moderate-product');
-    await go(page, () => product.getByRole('button', { name: 'Duyệt, đăng bán' }).click(), (url) => url.pathname === '/quan-ly/duyet-san-pham' && url.searchParams.get('done') === 'approve');
+    await go(
+      page,
+      () => product.getByRole('button', { name: 'Duyệt, đăng bán' }).click(),
+      (url) => url.pathname === '/quan-ly/duyet-san-pham' && url.searchParams.get('done') === 'approve',
+    );
     await page.getByText('Đã duyệt, sản phẩm đã được đăng.').waitFor();
 
     // Indexing is a job: wait for the queue to empty, then search like a buyer.
@@ -165,7 +185,11 @@ describe('browser journeys: buyer search, household listing, staff approval, edi
     const search = await buyer.newPage();
     await searchFromHome(search, 'buoi da xanh');
     expect(await resultNames(search)).toContain(NEW_PRODUCT);
-    await go(search, () => search.getByRole('link', { name: NEW_PRODUCT }).first().click(), (url) => url.pathname.startsWith('/san-pham/'));
+    await go(
+      search,
+      () => search.getByRole('link', { name: NEW_PRODUCT }).first().click(),
+      (url) => url.pathname.startsWith('/san-pham/'),
+    );
     await search.getByRole('img', { name: NEW_PRODUCT }).first().waitFor();
     await shot(search, 'journey-new-product-public');
   });

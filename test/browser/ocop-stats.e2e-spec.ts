@@ -27,10 +27,22 @@ describe('browser: an editor records an OCOP certificate and reads the activity 
   afterAll(() => h?.close());
 
   it('finds the product from the back office tile, fixes a score that does not match the stars, and saves', async () => {
-    await go(page, () => page.getByRole('link', { name: 'Chứng nhận OCOP' }).click(), (url) => url.pathname === '/quan-ly/ocop');
+    await go(
+      page,
+      () => page.getByRole('link', { name: 'Chứng nhận OCOP' }).click(),
+      (url) => url.pathname === '/quan-ly/ocop',
+    );
     await page.getByLabel('Tìm sản phẩm theo tên, doanh nghiệp hoặc mã SKU').fill('keo dua mo cay');
-    await go(page, () => page.locator('main').getByRole('button', { name: 'Tìm', exact: true }).click(), (url) => url.searchParams.get('q') === 'keo dua mo cay');
-    await go(page, () => page.getByRole('link', { name: 'Kẹo dừa sữa lá dứa' }).click(), (url) => url.pathname === `/quan-ly/ocop/${productId}`);
+    await go(
+      page,
+      () => page.locator('main').getByRole('button', { name: 'Tìm', exact: true }).click(),
+      (url) => url.searchParams.get('q') === 'keo dua mo cay',
+    );
+    await go(
+      page,
+      () => page.getByRole('link', { name: 'Kẹo dừa sữa lá dứa' }).click(),
+      (url) => url.pathname === `/quan-ly/ocop/${productId}`,
+    );
 
     await page.getByLabel('Hạng sao').selectOption('5');
     await page.getByLabel('Điểm đánh giá').fill('82');
@@ -46,7 +58,11 @@ describe('browser: an editor records an OCOP certificate and reads the activity 
     await shot(page, 'ocop-form-errors');
 
     await page.getByLabel('Hạng sao').selectOption('4');
-    await go(page, () => page.getByRole('button', { name: 'Lưu chứng nhận' }).click(), (url) => url.searchParams.get('done') === 'added');
+    await go(
+      page,
+      () => page.getByRole('button', { name: 'Lưu chứng nhận' }).click(),
+      (url) => url.searchParams.get('done') === 'added',
+    );
     await page.getByRole('status').filter({ hasText: 'Đã thêm chứng nhận OCOP.' }).waitFor();
     expect(await page.locator('section[aria-labelledby="ocop-current"]').textContent()).toContain('4 sao OCOP');
     await shot(page, 'ocop-panel');

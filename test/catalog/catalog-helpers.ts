@@ -25,7 +25,11 @@ export async function productBody(t: TestApp, enterpriseId: string, overrides: R
 }
 
 export async function createDraft(t: TestApp, owner: TestUser, enterpriseId: string, overrides: Record<string, unknown> = {}) {
-  const res = await t.http.post('/api/v1/products').set(owner.auth).send(await productBody(t, enterpriseId, overrides)).expect(201);
+  const res = await t.http
+    .post('/api/v1/products')
+    .set(owner.auth)
+    .send(await productBody(t, enterpriseId, overrides))
+    .expect(201);
   return res.body as { id: string; slug: string; status: string; sku: string };
 }
 

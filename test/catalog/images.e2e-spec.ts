@@ -63,14 +63,26 @@ describe('catalog: product images and media', () => {
 
   it('accepts PNG and WebP, and reorders images', async () => {
     const p = await createDraft(t, ent.owner, ent.id);
-    const png = await sharp({ create: { width: 300, height: 200, channels: 4, background: '#00ff0080' } }).png().toBuffer();
-    const webp = await sharp({ create: { width: 500, height: 500, channels: 3, background: '#123456' } }).webp().toBuffer();
+    const png = await sharp({ create: { width: 300, height: 200, channels: 4, background: '#00ff0080' } })
+      .png()
+      .toBuffer();
+    const webp = await sharp({ create: { width: 500, height: 500, channels: 3, background: '#123456' } })
+      .webp()
+      .toBuffer();
     const a = await t.http.post(`/api/v1/products/${p.id}/images`).set(ent.owner.auth).attach('file', png, 'a.png').expect(201);
     const b = await t.http.post(`/api/v1/products/${p.id}/images`).set(ent.owner.auth).attach('file', webp, 'b.webp').expect(201);
     expect(a.body).toMatchObject({ width: 300, height: 200 });
-    const reordered = await t.http.put(`/api/v1/products/${p.id}/images/order`).set(ent.owner.auth).send({ imageIds: [b.body.id, a.body.id] }).expect(200);
+    const reordered = await t.http
+      .put(`/api/v1/products/${p.id}/images/order`)
+      .set(ent.owner.auth)
+      .send({ imageIds: [b.body.id, a.body.id] })
+      .expect(200);
     expect(reordered.body.images.map((i: { id: string }) => i.id)).toEqual([b.body.id, a.body.id]);
-    await t.http.put(`/api/v1/products/${p.id}/images/order`).set(ent.owner.auth).send({ imageIds: [b.body.id] }).expect(400);
+    await t.http
+      .put(`/api/v1/products/${p.id}/images/order`)
+      .set(ent.owner.auth)
+      .send({ imageIds: [b.body.id] })
+      .expect(400);
   });
 
   it('refuses fake, oversized and missing files with 400 on field "file", and writes nothing', async () => {
@@ -85,7 +97,9 @@ describe('catalog: product images and media', () => {
       .expect(400);
     expect(fake.body).toMatchObject({ code: 'VALIDATION_FAILED', details: [{ field: 'file' }] });
 
-    const gif = await sharp({ create: { width: 10, height: 10, channels: 3, background: '#fff' } }).gif().toBuffer();
+    const gif = await sharp({ create: { width: 10, height: 10, channels: 3, background: '#fff' } })
+      .gif()
+      .toBuffer();
     await t.http.post(`/api/v1/products/${p.id}/images`).set(ent.owner.auth).attach('file', gif, { filename: 'x.png', contentType: 'image/png' }).expect(400);
 
     const big = Buffer.concat([await jpegWithExif(100, 100), Buffer.alloc(5 * 1024 * 1024 + 10, 1)]);

@@ -41,18 +41,37 @@ describe('catalog: CSV product import', () => {
     ]);
     const list = await t.http.get(`/api/v1/enterprises/${ent.id}/products?pageSize=100`).set(ent.owner.auth).expect(200);
     const bySku = Object.fromEntries(list.body.items.map((p: { sku: string }) => [p.sku, p]));
-    expect(bySku['BDX-01']).toMatchObject({ status: 'draft', priceVnd: 120000, unit: 'kg', gtin: VALID_GTIN, description: '<p>Ngọt</p>', certifications: [{ type: 'vietgap' }, { type: 'organic' }] });
-    expect(bySku['MO-02']).toMatchObject({ name: 'Mật ong hoa dừa, loại 1', priceVnd: 85000, unit: 'chai', certifications: [{ type: 'other', name: 'Halal' }] });
+    expect(bySku['BDX-01']).toMatchObject({
+      status: 'draft',
+      priceVnd: 120000,
+      unit: 'kg',
+      gtin: VALID_GTIN,
+      description: '<p>Ngọt</p>',
+      certifications: [{ type: 'vietgap' }, { type: 'organic' }],
+    });
+    expect(bySku['MO-02']).toMatchObject({
+      name: 'Mật ong hoa dừa, loại 1',
+      priceVnd: 85000,
+      unit: 'chai',
+      certifications: [{ type: 'other', name: 'Halal' }],
+    });
     expect(bySku['GAO-03']).toMatchObject({ stockQuantity: 0, unit: 'túi' });
   });
 
   it('dry run: reports every row and writes nothing', async () => {
     const before = await countRows(t, 'products');
-    const file = csv(['name,sku,priceVnd,unit,stockQuantity,categorySlug,originCommuneCode', `Dưa lưới,DL-1,60000,kg,5,trai-cay,${XA_CAU_KE}`, `Dừa sáp,DS-1,0,kg,5,trai-cay,${XA_CAU_KE}`]);
+    const file = csv([
+      'name,sku,priceVnd,unit,stockQuantity,categorySlug,originCommuneCode',
+      `Dưa lưới,DL-1,60000,kg,5,trai-cay,${XA_CAU_KE}`,
+      `Dừa sáp,DS-1,0,kg,5,trai-cay,${XA_CAU_KE}`,
+    ]);
     const res = await upload(file, '?dryRun=true').expect(200);
     expect(res.body).toMatchObject({ dryRun: true, totalRows: 2, validRows: 1, invalidRows: 1, created: 0 });
     expect(res.body.rows[1]).toMatchObject({ row: 3, status: 'error', sku: 'DS-1', errors: [{ field: 'priceVnd' }] });
-    const ok = await upload(csv(['name,sku,priceVnd,unit,stockQuantity,categorySlug,originCommuneCode', `Dưa lưới,DL-1,60000,kg,5,trai-cay,${XA_CAU_KE}`]), '?dryRun=true').expect(200);
+    const ok = await upload(
+      csv(['name,sku,priceVnd,unit,stockQuantity,categorySlug,originCommuneCode', `Dưa lưới,DL-1,60000,kg,5,trai-cay,${XA_CAU_KE}`]),
+      '?dryRun=true',
+    ).expect(200);
     expect(ok.body).toMatchObject({ dryRun: true, validRows: 1, created: 0 });
     expect(await countRows(t, 'products')).toBe(before);
   });
@@ -71,7 +90,11 @@ describe('catalog: CSV product import', () => {
     ]);
     const res = await upload(file).expect(400);
     expect(res.body).toMatchObject({ statusCode: 400, code: 'IMPORT_INVALID', dryRun: false, totalRows: 6, validRows: 1, invalidRows: 5, created: 0 });
-    const errorFields = (row: number) => res.body.rows.find((r: { row: number }) => r.row === row).errors.map((e: { field: string }) => e.field).sort();
+    const errorFields = (row: number) =>
+      res.body.rows
+        .find((r: { row: number }) => r.row === row)
+        .errors.map((e: { field: string }) => e.field)
+        .sort();
     expect(res.body.rows[0]).toMatchObject({ row: 2, status: 'ok', errors: [] });
     expect(errorFields(3)).toEqual(['gtin']);
     expect(errorFields(4)).toEqual(['originCommuneCode']);
@@ -83,7 +106,9 @@ describe('catalog: CSV product import', () => {
   });
 
   it('accepts a text/csv body and semicolon-separated files', async () => {
-    const body = ['Tên sản phẩm;Mã SKU;Giá (VND);Đơn vị;Tồn kho;Danh mục;Mã xã/phường xuất xứ', `Khô cá lóc;KCL-1;250.000;kg;10;kho-hai-san;${XA_CAU_KE}`].join('\n');
+    const body = ['Tên sản phẩm;Mã SKU;Giá (VND);Đơn vị;Tồn kho;Danh mục;Mã xã/phường xuất xứ', `Khô cá lóc;KCL-1;250.000;kg;10;kho-hai-san;${XA_CAU_KE}`].join(
+      '\n',
+    );
     const res = await t.http.post(`/api/v1/enterprises/${ent.id}/products/import`).set(ent.owner.auth).set('Content-Type', 'text/csv').send(body).expect(201);
     expect(res.body).toMatchObject({ created: 1 });
   });
@@ -98,7 +123,10 @@ describe('catalog: CSV product import', () => {
     await upload(file, '', (await createUser(t, 'buyer')).auth).expect(403);
     await upload(file, '?dryRun=maybe').expect(400);
     await t.http.post(`/api/v1/enterprises/${ent.id}/products/import`).set(ent.owner.auth).send({ rows: [] }).expect(400);
-    const tooMany = csv(['name,sku,priceVnd,unit,categorySlug,originCommuneCode', ...Array.from({ length: 5001 }, (_, i) => `SP ${i},S-${i},1000,kg,trai-cay,${XA_CAU_KE}`)]);
+    const tooMany = csv([
+      'name,sku,priceVnd,unit,categorySlug,originCommuneCode',
+      ...Array.from({ length: 5001 }, (_, i) => `SP ${i},S-${i},1000,kg,trai-cay,${XA_CAU_KE}`),
+    ]);
     const res = await upload(tooMany, '?dryRun=true').expect(400);
     expect(res.body.details[0]).toMatchObject({ field: 'file', message: expect.stringMatching(/5000/) });
   });

@@ -45,7 +45,11 @@ describe('catalog: products, validation and authorisation', () => {
     expect(res.body.description).toBe('<p>Ngon</p>');
     expect(await changes.drain()).toContain(res.body.id);
 
-    const again = await t.http.post('/api/v1/products').set(ent.owner.auth).send({ ...body, sku: 'KHAC-1' }).expect(201);
+    const again = await t.http
+      .post('/api/v1/products')
+      .set(ent.owner.auth)
+      .send({ ...body, sku: 'KHAC-1' })
+      .expect(201);
     expect(again.body.slug).toBe('banh-tet-la-cam-tra-cuon-2');
   });
 
@@ -54,7 +58,9 @@ describe('catalog: products, validation and authorisation', () => {
     const bad = await t.http
       .post('/api/v1/products')
       .set(ent.owner.auth)
-      .send(await productBody(t, ent.id, { gtin: '8934588063054', priceVnd: 0, unit: 'bao tải', stockQuantity: -1, certifications: [{ type: 'other' }], extra: 1 }))
+      .send(
+        await productBody(t, ent.id, { gtin: '8934588063054', priceVnd: 0, unit: 'bao tải', stockQuantity: -1, certifications: [{ type: 'other' }], extra: 1 }),
+      )
       .expect(400);
     expect(bad.body.code).toBe('VALIDATION_FAILED');
     expect(fields(bad.body)).toEqual(expect.arrayContaining(['gtin', 'priceVnd', 'unit', 'stockQuantity', 'certifications.0.name', 'extra']));
@@ -66,14 +72,26 @@ describe('catalog: products, validation and authorisation', () => {
       .expect(400);
     expect(fields(refs.body)).toEqual(['categoryId', 'originCommuneCode', 'priceMaxVnd']);
 
-    await t.http.post('/api/v1/products').set(ent.owner.auth).send(await productBody(t, ent.id, { priceVnd: 12.5 })).expect(400);
-    await t.http.post('/api/v1/products').set(ent.owner.auth).send(await productBody(t, ent.id, { priceVnd: '120000' })).expect(400);
+    await t.http
+      .post('/api/v1/products')
+      .set(ent.owner.auth)
+      .send(await productBody(t, ent.id, { priceVnd: 12.5 }))
+      .expect(400);
+    await t.http
+      .post('/api/v1/products')
+      .set(ent.owner.auth)
+      .send(await productBody(t, ent.id, { priceVnd: '120000' }))
+      .expect(400);
     expect(await countRows(t, 'products')).toBe(before);
   });
 
   it('keeps SKUs unique per enterprise (409) but not across enterprises', async () => {
     const p = await createDraft(t, ent.owner, ent.id, { sku: 'SKU-TRUNG' });
-    const dup = await t.http.post('/api/v1/products').set(ent.owner.auth).send(await productBody(t, ent.id, { sku: 'SKU-TRUNG' })).expect(409);
+    const dup = await t.http
+      .post('/api/v1/products')
+      .set(ent.owner.auth)
+      .send(await productBody(t, ent.id, { sku: 'SKU-TRUNG' }))
+      .expect(409);
     expect(dup.body).toMatchObject({ code: 'SKU_TAKEN', details: [{ field: 'sku' }] });
     await createDraft(t, other.owner, other.id, { sku: 'SKU-TRUNG' });
     const second = await createDraft(t, ent.owner, ent.id, { sku: 'SKU-KHAC' });
@@ -89,7 +107,11 @@ describe('catalog: products, validation and authorisation', () => {
     await t.http.post('/api/v1/products').set(buyer.auth).send(body).expect(403);
     await t.http.post('/api/v1/products').set(other.owner.auth).send(body).expect(403);
     await t.http.post('/api/v1/products').set(stranger.auth).send(body).expect(403);
-    await t.http.post('/api/v1/products').set(ent.owner.auth).send({ ...body, enterpriseId: '5d1c1c61-4f61-4a55-9d8e-2b8f0a1e7c11' }).expect(404);
+    await t.http
+      .post('/api/v1/products')
+      .set(ent.owner.auth)
+      .send({ ...body, enterpriseId: '5d1c1c61-4f61-4a55-9d8e-2b8f0a1e7c11' })
+      .expect(404);
 
     const p = await createDraft(t, ent.owner, ent.id);
     const before = await t.dataSource.query(`SELECT name, price_vnd FROM products WHERE id = $1`, [p.id]);
@@ -122,9 +144,23 @@ describe('catalog: products, validation and authorisation', () => {
     const res = await t.http
       .patch(`/api/v1/products/${p.id}`)
       .set(ent.owner.auth)
-      .send({ name: 'Mật ong hoa dừa Bến Tre', priceVnd: 90000, priceMaxVnd: 110000, stockQuantity: 3, gtin: null, description: '<h2>Mô tả</h2><script>x</script>' })
+      .send({
+        name: 'Mật ong hoa dừa Bến Tre',
+        priceVnd: 90000,
+        priceMaxVnd: 110000,
+        stockQuantity: 3,
+        gtin: null,
+        description: '<h2>Mô tả</h2><script>x</script>',
+      })
       .expect(200);
-    expect(res.body).toMatchObject({ name: 'Mật ong hoa dừa Bến Tre', slug: 'mat-ong-hoa-dua-ben-tre', priceVnd: 90000, priceMaxVnd: 110000, stockQuantity: 3, description: '<h2>Mô tả</h2>' });
+    expect(res.body).toMatchObject({
+      name: 'Mật ong hoa dừa Bến Tre',
+      slug: 'mat-ong-hoa-dua-ben-tre',
+      priceVnd: 90000,
+      priceMaxVnd: 110000,
+      stockQuantity: 3,
+      description: '<h2>Mô tả</h2>',
+    });
     expect(await changes.drain()).toEqual([p.id]);
 
     const bad = await t.http.patch(`/api/v1/products/${p.id}`).set(ent.owner.auth).send({ priceVnd: 200000 }).expect(400);
@@ -161,7 +197,11 @@ describe('catalog: products, validation and authorisation', () => {
 
   it('shows the public product with enterprise card, category path and no internal fields', async () => {
     const admin = await loginAdmin(t);
-    const p = await createPublished(t, ent.owner, admin, ent.id, { name: 'Dừa sáp Cầu Kè', certifications: [{ type: 'organic' }], originCommuneCode: PHUONG_TRA_VINH });
+    const p = await createPublished(t, ent.owner, admin, ent.id, {
+      name: 'Dừa sáp Cầu Kè',
+      certifications: [{ type: 'organic' }],
+      originCommuneCode: PHUONG_TRA_VINH,
+    });
     const res = await t.http.get(`/api/v1/products/${p.slug}`).expect(200);
     expect(res.body).toMatchObject({
       id: p.id,

@@ -14,9 +14,22 @@ describe('enterprises: public directory, public profile, verification queue', ()
     t = await createTestApp();
     owner = await createUser(t, 'business');
     admin = await loginAdmin(t);
-    const dua = await createVerified(t, owner, { displayName: 'HTX Dừa sáp Cầu Kè', kind: 'cooperative', address: { provinceCode: '86', communeCode: XA_CAU_KE } });
-    const dua2 = await createVerified(t, owner, { displayName: 'Cơ sở Dưa lưới Hùng Hòa', kind: 'household', address: { provinceCode: '86', communeCode: XA_HUNG_HOA } });
-    const dua3 = await createVerified(t, owner, { displayName: 'Công ty Dứa 50%_off', kind: 'company', legalForm: 'llc', address: { provinceCode: '86', communeCode: XA_HUNG_HOA } });
+    const dua = await createVerified(t, owner, {
+      displayName: 'HTX Dừa sáp Cầu Kè',
+      kind: 'cooperative',
+      address: { provinceCode: '86', communeCode: XA_CAU_KE },
+    });
+    const dua2 = await createVerified(t, owner, {
+      displayName: 'Cơ sở Dưa lưới Hùng Hòa',
+      kind: 'household',
+      address: { provinceCode: '86', communeCode: XA_HUNG_HOA },
+    });
+    const dua3 = await createVerified(t, owner, {
+      displayName: 'Công ty Dứa 50%_off',
+      kind: 'company',
+      legalForm: 'llc',
+      address: { provinceCode: '86', communeCode: XA_HUNG_HOA },
+    });
     const hidden = await createVerified(t, owner, { displayName: 'HTX Dừa bị tạm ngưng', address: { provinceCode: '86', communeCode: XA_CAU_KE } });
     await t.http.post(`/api/v1/admin/enterprises/${hidden.id}/suspend`).set(admin.auth).send({ reason: 'Vi phạm (violation)' }).expect(200);
     const draft = await createEnterprise(t, owner, { displayName: 'HTX Dừa nháp' });
@@ -80,7 +93,9 @@ describe('enterprises: public directory, public profile, verification queue', ()
     expect(res.body).not.toHaveProperty('status');
     expect(res.body).not.toHaveProperty('personalId');
     expect(res.body).not.toHaveProperty('rejectionReason');
-    expect(res.body.products).toEqual([{ id: product.id, slug: product.slug, name: 'Dừa sáp', priceVnd: 120000, unit: 'kg', thumbnailUrl: null, ocopStars: 4 }]);
+    expect(res.body.products).toEqual([
+      { id: product.id, slug: product.slug, name: 'Dừa sáp', priceVnd: 120000, unit: 'kg', thumbnailUrl: null, ocopStars: 4 },
+    ]);
   });
 
   it('404s for suspended, draft and unknown slugs (never 500)', async () => {

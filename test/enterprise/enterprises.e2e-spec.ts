@@ -100,23 +100,52 @@ describe('enterprises: create, validate, edit, slug, lifecycle', () => {
         .send(enterpriseBody({ address: { provinceCode: '00', communeCode: XA_HUNG_HOA } }))
         .expect(400);
       expect(badProvince.body.details[0].field).toBe('address.provinceCode');
-      await t.http.post('/api/v1/enterprises').set(owner.auth).send(enterpriseBody({ address: 'Trà Vinh' })).expect(400);
-      await t.http.post('/api/v1/enterprises').set(owner.auth).send(enterpriseBody({ address: undefined })).expect(400);
+      await t.http
+        .post('/api/v1/enterprises')
+        .set(owner.auth)
+        .send(enterpriseBody({ address: 'Trà Vinh' }))
+        .expect(400);
+      await t.http
+        .post('/api/v1/enterprises')
+        .set(owner.auth)
+        .send(enterpriseBody({ address: undefined }))
+        .expect(400);
       expect(await count()).toBe(before);
     });
 
     it('requires a legal form for companies only, and taxCode or personalId for households', async () => {
-      const noForm = await t.http.post('/api/v1/enterprises').set(owner.auth).send(enterpriseBody({ kind: 'company' })).expect(400);
+      const noForm = await t.http
+        .post('/api/v1/enterprises')
+        .set(owner.auth)
+        .send(enterpriseBody({ kind: 'company' }))
+        .expect(400);
       expect(noForm.body.details.map((d: { field: string }) => d.field)).toEqual(['legalForm']);
       const company = await createEnterprise(t, owner, { kind: 'company', legalForm: 'jsc', displayName: 'Công ty CP Thủy sản' });
       expect(company.legalForm).toBe('jsc');
-      const coopWithForm = await t.http.post('/api/v1/enterprises').set(owner.auth).send(enterpriseBody({ legalForm: 'llc' })).expect(400);
+      const coopWithForm = await t.http
+        .post('/api/v1/enterprises')
+        .set(owner.auth)
+        .send(enterpriseBody({ legalForm: 'llc' }))
+        .expect(400);
       expect(coopWithForm.body.details.map((d: { field: string }) => d.field)).toEqual(['legalForm']);
-      await t.http.post('/api/v1/enterprises').set(owner.auth).send(enterpriseBody({ legalForm: 'corporation', kind: 'company' })).expect(400);
+      await t.http
+        .post('/api/v1/enterprises')
+        .set(owner.auth)
+        .send(enterpriseBody({ legalForm: 'corporation', kind: 'company' }))
+        .expect(400);
 
-      const household = await createEnterprise(t, owner, { kind: 'household', taxCode: undefined, personalId: '084190001234', displayName: 'Hộ kinh doanh Bảy Tâm' });
+      const household = await createEnterprise(t, owner, {
+        kind: 'household',
+        taxCode: undefined,
+        personalId: '084190001234',
+        displayName: 'Hộ kinh doanh Bảy Tâm',
+      });
       expect(household).toMatchObject({ kind: 'household', taxCode: null, personalId: '084190001234' });
-      const neither = await t.http.post('/api/v1/enterprises').set(owner.auth).send(enterpriseBody({ kind: 'household', taxCode: undefined })).expect(400);
+      const neither = await t.http
+        .post('/api/v1/enterprises')
+        .set(owner.auth)
+        .send(enterpriseBody({ kind: 'household', taxCode: undefined }))
+        .expect(400);
       expect(neither.body.details[0].field).toBe('taxCode');
       const coopWithPersonalId = await t.http
         .post('/api/v1/enterprises')
@@ -124,7 +153,11 @@ describe('enterprises: create, validate, edit, slug, lifecycle', () => {
         .send(enterpriseBody({ personalId: '084190001234' }))
         .expect(400);
       expect(coopWithPersonalId.body.details.map((d: { field: string }) => d.field)).toEqual(['personalId']);
-      await t.http.post('/api/v1/enterprises').set(owner.auth).send(enterpriseBody({ kind: 'household', taxCode: undefined, personalId: '12345' })).expect(400);
+      await t.http
+        .post('/api/v1/enterprises')
+        .set(owner.auth)
+        .send(enterpriseBody({ kind: 'household', taxCode: undefined, personalId: '12345' }))
+        .expect(400);
     });
 
     it('accepts a branch tax code (-NNN) and refuses a tax code already registered with 409', async () => {
@@ -140,9 +173,17 @@ describe('enterprises: create, validate, edit, slug, lifecycle', () => {
 
     it('refuses a founding year in the future and out-of-range values', async () => {
       const next = t.clock.now().getFullYear() + 1;
-      const res = await t.http.post('/api/v1/enterprises').set(owner.auth).send(enterpriseBody({ foundingYear: next })).expect(400);
+      const res = await t.http
+        .post('/api/v1/enterprises')
+        .set(owner.auth)
+        .send(enterpriseBody({ foundingYear: next }))
+        .expect(400);
       expect(res.body.details[0].field).toBe('foundingYear');
-      await t.http.post('/api/v1/enterprises').set(owner.auth).send(enterpriseBody({ foundingYear: '2010' })).expect(400);
+      await t.http
+        .post('/api/v1/enterprises')
+        .set(owner.auth)
+        .send(enterpriseBody({ foundingYear: '2010' }))
+        .expect(400);
       const ok = await createEnterprise(t, owner, { foundingYear: 2010, website: 'https://hunghoa.example.vn', representative: 'Nguyễn Văn An' });
       expect(ok).toMatchObject({ foundingYear: 2010, website: 'https://hunghoa.example.vn', representative: 'Nguyễn Văn An' });
     });
@@ -161,9 +202,20 @@ describe('enterprises: create, validate, edit, slug, lifecycle', () => {
       const res = await t.http
         .patch(`/api/v1/enterprises/${e.id}`)
         .set(owner.auth)
-        .send({ displayName: 'Lò bánh tét Trà Cuôn', website: null, description: '<p>Mới</p><img src=x onerror=alert(1)>', address: { provinceCode: '86', communeCode: XA_HUNG_HOA } })
+        .send({
+          displayName: 'Lò bánh tét Trà Cuôn',
+          website: null,
+          description: '<p>Mới</p><img src=x onerror=alert(1)>',
+          address: { provinceCode: '86', communeCode: XA_HUNG_HOA },
+        })
         .expect(200);
-      expect(res.body).toMatchObject({ displayName: 'Lò bánh tét Trà Cuôn', slug: 'lo-banh-tet-tra-cuon', website: null, description: '<p>Mới</p>', status: 'draft' });
+      expect(res.body).toMatchObject({
+        displayName: 'Lò bánh tét Trà Cuôn',
+        slug: 'lo-banh-tet-tra-cuon',
+        website: null,
+        description: '<p>Mới</p>',
+        status: 'draft',
+      });
       expect(res.body.address).toMatchObject({ communeCode: XA_HUNG_HOA, communeName: 'Xã Hùng Hòa', street: null });
       expect(await changeEvents(t, e.id)).toBe(1);
     });
@@ -242,7 +294,11 @@ describe('enterprises: create, validate, edit, slug, lifecycle', () => {
 
     it('a verified enterprise keeps its slug and status on display edits, but legal identity changes send it back to verification', async () => {
       const e = await createVerified(t, owner, { displayName: 'HTX Gạo hữu cơ Phú Cần' });
-      const renamed = await t.http.patch(`/api/v1/enterprises/${e.id}`).set(owner.auth).send({ displayName: 'HTX Gạo sạch Phú Cần', phone: '0987654321' }).expect(200);
+      const renamed = await t.http
+        .patch(`/api/v1/enterprises/${e.id}`)
+        .set(owner.auth)
+        .send({ displayName: 'HTX Gạo sạch Phú Cần', phone: '0987654321' })
+        .expect(200);
       expect(renamed.body).toMatchObject({ slug: 'htx-gao-huu-co-phu-can', status: 'verified', displayName: 'HTX Gạo sạch Phú Cần' });
       await t.http.get('/api/v1/enterprises/htx-gao-huu-co-phu-can').expect(200);
 

@@ -55,13 +55,22 @@ describe('reference data: provinces, communes, legacy addresses, loading other p
   });
 
   it('resolves a pre-2025 commune and district to today’s commune', async () => {
-    const res = await t.http.get(`/api/v1/communes/resolve-legacy?name=${encodeURIComponent('Tân Hùng')}&district=${encodeURIComponent('Tiểu Cần')}`).expect(200);
+    const res = await t.http
+      .get(`/api/v1/communes/resolve-legacy?name=${encodeURIComponent('Tân Hùng')}&district=${encodeURIComponent('Tiểu Cần')}`)
+      .expect(200);
     expect(res.body.items).toEqual([
-      { oldName: 'Xã Tân Hùng', oldDistrictName: 'Huyện Tiểu Cần', oldProvinceName: 'Tỉnh Trà Vinh', commune: { code: '29362', name: 'Xã Hùng Hòa', provinceCode: '86' } },
+      {
+        oldName: 'Xã Tân Hùng',
+        oldDistrictName: 'Huyện Tiểu Cần',
+        oldProvinceName: 'Tỉnh Trà Vinh',
+        commune: { code: '29362', name: 'Xã Hùng Hòa', provinceCode: '86' },
+      },
     ]);
     const typed = await t.http.get('/api/v1/communes/resolve-legacy?name=xa%20tan%20hung&district=huyen%20tieu%20can&province=tra%20vinh').expect(200);
     expect(typed.body.items.map((i: { commune: { code: string } }) => i.commune.code)).toEqual(['29362']);
-    const wrongDistrict = await t.http.get(`/api/v1/communes/resolve-legacy?name=${encodeURIComponent('Tân Hùng')}&district=${encodeURIComponent('Cầu Kè')}`).expect(200);
+    const wrongDistrict = await t.http
+      .get(`/api/v1/communes/resolve-legacy?name=${encodeURIComponent('Tân Hùng')}&district=${encodeURIComponent('Cầu Kè')}`)
+      .expect(200);
     expect(wrongDistrict.body.items).toEqual([]);
     await t.http.get('/api/v1/communes/resolve-legacy').expect(400);
   });
@@ -70,7 +79,11 @@ describe('reference data: provinces, communes, legacy addresses, loading other p
     expect(() => parseCommuneRecords({})).toThrow(CommuneFileError);
     let caught: unknown;
     try {
-      parseCommuneRecords([{ code: '1', provinceCode: '01', name: 'X' }, { code: '00004', provinceCode: 1, name: 'Phường Ba Đình' }, { code: '00004', provinceCode: '01', name: 'Trùng' }]);
+      parseCommuneRecords([
+        { code: '1', provinceCode: '01', name: 'X' },
+        { code: '00004', provinceCode: 1, name: 'Phường Ba Đình' },
+        { code: '00004', provinceCode: '01', name: 'Trùng' },
+      ]);
     } catch (err) {
       caught = err;
     }
@@ -86,7 +99,11 @@ describe('reference data: provinces, communes, legacy addresses, loading other p
   it('loadCommunes upserts idempotently, all or nothing, and new communes are accepted at once', async () => {
     const owner = await createUser(t, 'business');
     // A running server was asked about this commune before it was loaded.
-    await t.http.post('/api/v1/enterprises').set(owner.auth).send(enterpriseBody({ address: { provinceCode: '01', communeCode: '00004' } })).expect(400);
+    await t.http
+      .post('/api/v1/enterprises')
+      .set(owner.auth)
+      .send(enterpriseBody({ address: { provinceCode: '01', communeCode: '00004' } }))
+      .expect(400);
 
     const records = parseCommuneRecords([
       { code: '00004', provinceCode: '01', name: 'Phường Ba Đình' },
@@ -101,20 +118,29 @@ describe('reference data: provinces, communes, legacy addresses, loading other p
     const renamed = await t.dataSource.transaction((m) => loadCommunes(m, [{ ...records[1], name: 'Phường Ngọc Hà mới' }]));
     expect(renamed).toEqual({ inserted: 0, updated: 1, unchanged: 0 });
 
-    await expect(t.dataSource.transaction((m) => loadCommunes(m, [{ code: '99990', provinceCode: '99', name: 'Không có' }]))).rejects.toThrow(/unknown provinceCode 99/);
+    await expect(t.dataSource.transaction((m) => loadCommunes(m, [{ code: '99990', provinceCode: '99', name: 'Không có' }]))).rejects.toThrow(
+      /unknown provinceCode 99/,
+    );
 
     const folded = await t.http.get('/api/v1/communes?q=ngoc%20ha').expect(200);
     expect(folded.body.items).toEqual([{ code: '00008', name: 'Phường Ngọc Hà mới', provinceCode: '01' }]);
-    await t.http.post('/api/v1/enterprises').set(owner.auth).send(enterpriseBody({ address: { provinceCode: '01', communeCode: '00004' } })).expect(201);
+    await t.http
+      .post('/api/v1/enterprises')
+      .set(owner.auth)
+      .send(enterpriseBody({ address: { provinceCode: '01', communeCode: '00004' } }))
+      .expect(201);
   });
 
   it('the ref:load-communes CLI loads a file with progress, and refuses a bad file without writing', async () => {
     const env = { ...process.env, DATABASE_URL: t.config.databaseUrl, LOG_LEVEL: 'silent', NODE_ENV: 'test' };
     const good = join(dir, 'hcm.json');
-    writeFileSync(good, JSON.stringify([
-      { code: '26734', provinceCode: '79', name: 'Phường Sài Gòn' },
-      { code: '26737', provinceCode: '79', name: 'Phường Tân Định' },
-    ]));
+    writeFileSync(
+      good,
+      JSON.stringify([
+        { code: '26734', provinceCode: '79', name: 'Phường Sài Gòn' },
+        { code: '26737', provinceCode: '79', name: 'Phường Tân Định' },
+      ]),
+    );
     const ok = await run(process.execPath, [CLI, good], { env });
     expect(ok.stdout).toMatch(/Loading 2 communes/);
     expect(ok.stdout).toMatch(/2\/2 \(100%\)/);
@@ -125,8 +151,17 @@ describe('reference data: provinces, communes, legacy addresses, loading other p
     expect(res.body.map((c: { code: string }) => c.code)).toEqual(['26734', '26737']);
 
     const bad = join(dir, 'bad.json');
-    writeFileSync(bad, JSON.stringify([{ code: '26740', provinceCode: '79', name: 'Phường Bến Thành' }, { code: 'x', provinceCode: '79', name: 'Sai' }]));
-    await expect(run(process.execPath, [CLI, bad], { env })).rejects.toMatchObject({ code: 65, stderr: expect.stringContaining('[1] code must be a 5-digit string') });
+    writeFileSync(
+      bad,
+      JSON.stringify([
+        { code: '26740', provinceCode: '79', name: 'Phường Bến Thành' },
+        { code: 'x', provinceCode: '79', name: 'Sai' },
+      ]),
+    );
+    await expect(run(process.execPath, [CLI, bad], { env })).rejects.toMatchObject({
+      code: 65,
+      stderr: expect.stringContaining('[1] code must be a 5-digit string'),
+    });
     await expect(run(process.execPath, [CLI], { env })).rejects.toMatchObject({ code: 64 });
     const after = await t.dataSource.query(`SELECT count(*)::int AS n FROM communes WHERE province_code = '79'`);
     expect(after[0].n).toBe(2);

@@ -9,9 +9,24 @@ export const WORKER_MAIN = join(ROOT, 'dist/apps/worker/src/main.js');
 
 /** Variables that select external servers or secrets: removed so a child starts from a clean slate. */
 const TRADEFLOOR_VARS = [
-  'DATABASE_URL', 'MEILI_HOST', 'MEILI_MASTER_KEY', 'MEILI_INDEX_PREFIX', 'SEARCH_ENGINE', 'JWT_SECRET',
-  'ENCRYPTION_KEY', 'ADMIN_EMAIL', 'ADMIN_PASSWORD', 'PORT', 'HOST', 'DATA_DIR', 'EMBEDDED_PG_PORT',
-  'EMBEDDED_MEILI_PORT', 'CORS_ORIGINS', 'PUBLIC_BASE_URL', 'LOG_LEVEL', 'NODE_ENV',
+  'DATABASE_URL',
+  'MEILI_HOST',
+  'MEILI_MASTER_KEY',
+  'MEILI_INDEX_PREFIX',
+  'SEARCH_ENGINE',
+  'JWT_SECRET',
+  'ENCRYPTION_KEY',
+  'ADMIN_EMAIL',
+  'ADMIN_PASSWORD',
+  'PORT',
+  'HOST',
+  'DATA_DIR',
+  'EMBEDDED_PG_PORT',
+  'EMBEDDED_MEILI_PORT',
+  'CORS_ORIGINS',
+  'PUBLIC_BASE_URL',
+  'LOG_LEVEL',
+  'NODE_ENV',
 ];
 
 export function freePort(): Promise<number> {

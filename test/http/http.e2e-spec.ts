@@ -93,10 +93,7 @@ describe('HTTP: health, error envelope, request ids, security headers, CORS', ()
 
     const other = await t.http.get('/health/live').set('Origin', 'https://evil.example.com').expect(200);
     expect(other.headers['access-control-allow-origin']).toBeUndefined();
-    const otherPre = await t.http
-      .options('/api/v1/auth/login')
-      .set('Origin', 'https://evil.example.com')
-      .set('Access-Control-Request-Method', 'POST');
+    const otherPre = await t.http.options('/api/v1/auth/login').set('Origin', 'https://evil.example.com').set('Access-Control-Request-Method', 'POST');
     expect(otherPre.headers['access-control-allow-origin']).toBeUndefined();
   });
 });

@@ -130,7 +130,10 @@ describe('identity: login throttling per IP', () => {
 
   it('answers 429 once one address has tried too many accounts', async () => {
     for (let i = 0; i < 4; i++) {
-      await t.http.post('/api/v1/auth/login').send({ email: `nobody${i}@example.vn`, password: 'whatever-123' }).expect(401);
+      await t.http
+        .post('/api/v1/auth/login')
+        .send({ email: `nobody${i}@example.vn`, password: 'whatever-123' })
+        .expect(401);
     }
     const res = await t.http.post('/api/v1/auth/login').send({ email: 'nobody9@example.vn', password: 'whatever-123' }).expect(429);
     expect(res.headers['retry-after']).toBeDefined();

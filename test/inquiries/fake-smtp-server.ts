@@ -70,7 +70,5 @@ export class FakeSmtpServer {
 
 /** Decodes an RFC 2047 header value made of =?UTF-8?B?…?= words. */
 export function decodeHeader(value: string): string {
-  return value
-    .replace(/\r\n /g, '')
-    .replace(/=\?UTF-8\?B\?([^?]+)\?=/gi, (_, b64: string) => Buffer.from(b64, 'base64').toString('utf8'));
+  return value.replace(/\r\n /g, '').replace(/=\?UTF-8\?B\?([^?]+)\?=/gi, (_, b64: string) => Buffer.from(b64, 'base64').toString('utf8'));
 }

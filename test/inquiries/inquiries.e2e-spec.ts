@@ -42,7 +42,13 @@ describe('inquiries API: buyer → seller', () => {
   it('accepts an anonymous inquiry with name and phone, and emails the enterprise and its owner', async () => {
     const res = await t.http
       .post(`/api/v1/products/${product.id}/inquiries`)
-      .send({ quantity: 50, message: 'Cho tôi báo giá 50 kg.\n.dòng bắt đầu bằng dấu chấm', buyerName: 'Nguyễn Văn An', buyerPhone: '+84 912 000 111', formToken: await formToken() })
+      .send({
+        quantity: 50,
+        message: 'Cho tôi báo giá 50 kg.\n.dòng bắt đầu bằng dấu chấm',
+        buyerName: 'Nguyễn Văn An',
+        buyerPhone: '+84 912 000 111',
+        formToken: await formToken(),
+      })
       .expect(201);
     expect(res.body.received).toBe(true);
     const [row] = await t.dataSource.query(`SELECT * FROM inquiries WHERE id = $1`, [res.body.reference]);
@@ -91,7 +97,10 @@ describe('inquiries API: buyer → seller', () => {
       .expect(400);
     const fields = bad.body.details.map((d: { field: string }) => d.field);
     expect(fields).toEqual(expect.arrayContaining(['quantity', 'message', 'buyerPhone']));
-    const missing = await t.http.post(`/api/v1/products/${product.id}/inquiries`).send({ quantity: 1, message: 'Hỏi giá', formToken: await formToken() }).expect(400);
+    const missing = await t.http
+      .post(`/api/v1/products/${product.id}/inquiries`)
+      .send({ quantity: 1, message: 'Hỏi giá', formToken: await formToken() })
+      .expect(400);
     expect(missing.body.details.map((d: { field: string }) => d.field).sort()).toEqual(['buyerName', 'buyerPhone']);
     expect(await count(t)).toBe(before);
   });
@@ -100,20 +109,35 @@ describe('inquiries API: buyer → seller', () => {
     const before = await count(t);
     const body = { quantity: 1, message: 'Mua sỉ', buyerName: 'Bot', buyerPhone: '0912000333' };
     const fresh = (await t.http.get('/api/v1/inquiries/form-token').expect(200)).body.token;
-    const fast = await t.http.post(`/api/v1/products/${product.id}/inquiries`).send({ ...body, formToken: fresh }).expect(400);
+    const fast = await t.http
+      .post(`/api/v1/products/${product.id}/inquiries`)
+      .send({ ...body, formToken: fresh })
+      .expect(400);
     expect(fast.body.details[0]).toMatchObject({ field: 'formToken' });
     expect(fast.body.details[0].message).toContain('gửi hơi nhanh');
-    await t.http.post(`/api/v1/products/${product.id}/inquiries`).send({ ...body, formToken: `${fresh.split('.')[0]}.${'A'.repeat(43)}` }).expect(400);
+    await t.http
+      .post(`/api/v1/products/${product.id}/inquiries`)
+      .send({ ...body, formToken: `${fresh.split('.')[0]}.${'A'.repeat(43)}` })
+      .expect(400);
     await t.http.post(`/api/v1/products/${product.id}/inquiries`).send(body).expect(400);
-    const honeypot = await t.http.post(`/api/v1/products/${product.id}/inquiries`).send({ ...body, website: 'http://spam.example', formToken: await formToken() }).expect(201);
+    const honeypot = await t.http
+      .post(`/api/v1/products/${product.id}/inquiries`)
+      .send({ ...body, website: 'http://spam.example', formToken: await formToken() })
+      .expect(201);
     expect(honeypot.body.received).toBe(true);
     expect(await count(t)).toBe(before);
   });
 
   it('keeps one inquiry for a repeated message and flags link-heavy messages as spam without mailing', async () => {
     const body = { quantity: 3, message: 'Giao Cần Thơ được không?', buyerName: 'Phạm D', buyerPhone: '0987000444' };
-    const first = await t.http.post(`/api/v1/products/${product.id}/inquiries`).send({ ...body, formToken: await formToken() }).expect(201);
-    const again = await t.http.post(`/api/v1/products/${product.id}/inquiries`).send({ ...body, formToken: await formToken() }).expect(201);
+    const first = await t.http
+      .post(`/api/v1/products/${product.id}/inquiries`)
+      .send({ ...body, formToken: await formToken() })
+      .expect(201);
+    const again = await t.http
+      .post(`/api/v1/products/${product.id}/inquiries`)
+      .send({ ...body, formToken: await formToken() })
+      .expect(201);
     expect(again.body.reference).toBe(first.body.reference);
     expect(await count(t, `buyer_phone = '0987000444'`)).toBe(1);
 

@@ -47,15 +47,19 @@ class TestQueues implements OnModuleInit {
       },
       { concurrency: 2 },
     );
-    this.registry.register('test.supersede', async (job: JobRecord<{ v: number }>) => {
-      record(name, job);
-      if (job.payload.v === 1) {
-        await new Promise<void>((r) => (supersedeGate = r));
-        throw new Error('first version failed');
-      }
-      // One at a time: the newer job must still be pending when the first fails (with two slots the
-      // worker could run it meanwhile, and the first would be retried instead of superseded).
-    }, { concurrency: 1 });
+    this.registry.register(
+      'test.supersede',
+      async (job: JobRecord<{ v: number }>) => {
+        record(name, job);
+        if (job.payload.v === 1) {
+          await new Promise<void>((r) => (supersedeGate = r));
+          throw new Error('first version failed');
+        }
+        // One at a time: the newer job must still be pending when the first fails (with two slots the
+        // worker could run it meanwhile, and the first would be retried instead of superseded).
+      },
+      { concurrency: 1 },
+    );
     this.registry.registerBatch(
       'test.batch',
       async (jobs: Array<JobRecord<{ n: number; fail?: boolean }>>) => {
@@ -77,8 +81,7 @@ describe('durable jobs', () => {
   let queue: JobQueue;
   const jobRow = async (id: string) =>
     (await t.dataSource.query(`SELECT status, attempts, max_attempts, last_error, payload FROM jobs WHERE id = $1`, [id]))[0];
-  const lastJobId = async (q: string): Promise<string> =>
-    (await t.dataSource.query(`SELECT max(id)::text AS id FROM jobs WHERE queue = $1`, [q]))[0].id;
+  const lastJobId = async (q: string): Promise<string> => (await t.dataSource.query(`SELECT max(id)::text AS id FROM jobs WHERE queue = $1`, [q]))[0].id;
 
   beforeAll(async () => {
     t = await createTestApp({ modules: [TestQueuesModule] });
@@ -152,7 +155,12 @@ describe('durable jobs', () => {
     t.app.get(JobRegistry).register(q, async (job) => void seen.push(job.payload));
     await t.drainJobs([q]);
     expect(seen).toHaveLength(2);
-    expect(seen).toEqual(expect.arrayContaining([{ productId: 'p1', version: 2 }, { productId: 'p2', version: 1 }]));
+    expect(seen).toEqual(
+      expect.arrayContaining([
+        { productId: 'p1', version: 2 },
+        { productId: 'p2', version: 1 },
+      ]),
+    );
   });
 
   it('closes a failed job as superseded when a newer job with its dedupe key is pending (no unique-index crash)', async () => {

@@ -189,15 +189,31 @@ describe('news bulletins: editorial workflow, permissions, validation, search', 
     const res = await t.http.get(`/api/v1/bulletins/${b.id}`).set(editor.auth).expect(200);
     expect(dangers(res.body.body)).toEqual([]);
     expect(res.body.body).not.toMatch(/<script|javascript:|onerror|onload/i);
-    for (const kept of ['<h2>Kết quả</h2>', '<strong>184</strong>', 'rel="noopener noreferrer nofollow"', '<caption>Chủ thể</caption>', '<figcaption>Đại biểu dự họp</figcaption>', 'src="/uploads/hop.jpg"', 'https://www.youtube-nocookie.com/embed/abc123']) {
+    for (const kept of [
+      '<h2>Kết quả</h2>',
+      '<strong>184</strong>',
+      'rel="noopener noreferrer nofollow"',
+      '<caption>Chủ thể</caption>',
+      '<figcaption>Đại biểu dự họp</figcaption>',
+      'src="/uploads/hop.jpg"',
+      'https://www.youtube-nocookie.com/embed/abc123',
+    ]) {
       expect(res.body.body).toContain(kept);
     }
-    const patched = await t.http.patch(`/api/v1/bulletins/${b.id}`).set(editor.auth).send({ body: '<p onclick="x()">Sạch</p><img src=x onerror=alert(1)>' }).expect(200);
+    const patched = await t.http
+      .patch(`/api/v1/bulletins/${b.id}`)
+      .set(editor.auth)
+      .send({ body: '<p onclick="x()">Sạch</p><img src=x onerror=alert(1)>' })
+      .expect(200);
     expect(patched.body.body).toBe('<p>Sạch</p>');
   });
 
   it('filters by category and tag and searches without diacritics', async () => {
-    await publishedBulletin(t, editor, bulletinInput(ocop, { title: 'Bưởi da xanh Hùng Hòa đạt 4 sao', tags: ['Bưởi da xanh', 'OCOP'], summary: 'Sản phẩm bưởi của HTX.' }));
+    await publishedBulletin(
+      t,
+      editor,
+      bulletinInput(ocop, { title: 'Bưởi da xanh Hùng Hòa đạt 4 sao', tags: ['Bưởi da xanh', 'OCOP'], summary: 'Sản phẩm bưởi của HTX.' }),
+    );
     await publishedBulletin(t, editor, bulletinInput(tinTuc, { title: 'Dưa lưới Phú Cần vào mùa', tags: ['Dưa lưới'], summary: 'Mùa dưa lưới.' }));
     await publishedBulletin(t, editor, bulletinInput(tinTuc, { title: 'Dừa sáp Cầu Kè', tags: ['Dừa sáp'], summary: 'Đặc sản dừa sáp.' }));
     const titles = (res: { body: { items: Array<{ title: string }> } }) => res.body.items.map((i) => i.title);
@@ -287,7 +303,9 @@ describe('news bulletins: editorial workflow, permissions, validation, search', 
       ]),
     );
     for (const p of paths) {
-      for (const [method, op] of Object.entries(doc.paths[p] as Record<string, { responses: Record<string, { content?: Record<string, { schema?: unknown }> }> }>)) {
+      for (const [method, op] of Object.entries(
+        doc.paths[p] as Record<string, { responses: Record<string, { content?: Record<string, { schema?: unknown }> }> }>,
+      )) {
         const success = Object.entries(op.responses).filter(([code]) => /^2/.test(code));
         expect({ route: `${method} ${p}`, success: success.length > 0 }).toEqual({ route: `${method} ${p}`, success: true });
         for (const [code, response] of success) {

@@ -5,7 +5,11 @@ import { createUser, type TestUser } from '../harness/auth';
 import { createTestApp, type TestApp } from '../harness/test-app';
 import { bulletinInput, categoryId, createBulletin, publishedBulletin } from './helpers';
 
-const parser = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '@', isArray: (name, jpath) => ['item', 'entry', 'url'].includes(name) || jpath === 'feed.link' || jpath === 'feed.entry.link' });
+const parser = new XMLParser({
+  ignoreAttributes: false,
+  attributeNamePrefix: '@',
+  isArray: (name, jpath) => ['item', 'entry', 'url'].includes(name) || jpath === 'feed.link' || jpath === 'feed.entry.link',
+});
 const RFC822 = /^(Mon|Tue|Wed|Thu|Fri|Sat|Sun), \d{2} (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) \d{4} \d{2}:\d{2}:\d{2} GMT$/;
 const RFC3339 = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/;
 
@@ -32,7 +36,11 @@ describe('news bulletins: RSS 2.0, Atom 1.0 and the sitemap', () => {
     published = [b, a].map((x) => ({ id: x.id, slug: x.slug, title: x.title as string }));
     draftSlug = (await createBulletin(t, editor, bulletinInput(cat, { title: 'Bản nháp bí mật' }))).slug;
     const s = await createBulletin(t, editor, bulletinInput(cat, { title: 'Bản hẹn giờ bí mật' }));
-    await t.http.post(`/api/v1/bulletins/${s.id}/publish`).set(editor.auth).send({ publishAt: new Date(t.clock.now().getTime() + 3_600_000).toISOString() }).expect(200);
+    await t.http
+      .post(`/api/v1/bulletins/${s.id}/publish`)
+      .set(editor.auth)
+      .send({ publishAt: new Date(t.clock.now().getTime() + 3_600_000).toISOString() })
+      .expect(200);
     scheduledSlug = s.slug;
   });
   afterAll(() => t.close());
@@ -101,10 +109,12 @@ describe('news bulletins: RSS 2.0, Atom 1.0 and the sitemap', () => {
   });
 
   it('renders a sitemap of published bulletins plus whatever other contexts register', async () => {
-    t.app.get(SitemapRegistry).register('test-products', async () => [
-      { loc: '/san-pham/buoi-da-xanh?ma=1&lo=2', lastmod: new Date('2025-11-01T00:00:00Z') },
-      { loc: 'https://san.example.vn/doanh-nghiep/htx-hung-hoa' },
-    ]);
+    t.app
+      .get(SitemapRegistry)
+      .register('test-products', async () => [
+        { loc: '/san-pham/buoi-da-xanh?ma=1&lo=2', lastmod: new Date('2025-11-01T00:00:00Z') },
+        { loc: 'https://san.example.vn/doanh-nghiep/htx-hung-hoa' },
+      ]);
     const res = await t.http.get('/sitemap.xml').expect(200);
     expect(res.headers['content-type']).toBe('application/xml; charset=utf-8');
     const doc = parse(res.text);
@@ -114,7 +124,9 @@ describe('news bulletins: RSS 2.0, Atom 1.0 and the sitemap', () => {
     for (const p of published) expect(locs).toContain(`https://san.example.vn/tin-tuc/${p.slug}`);
     expect(locs).not.toContain(`https://san.example.vn/tin-tuc/${draftSlug}`);
     expect(locs).not.toContain(`https://san.example.vn/tin-tuc/${scheduledSlug}`);
-    expect(locs).toEqual(expect.arrayContaining(['https://san.example.vn/san-pham/buoi-da-xanh?ma=1&lo=2', 'https://san.example.vn/doanh-nghiep/htx-hung-hoa']));
+    expect(locs).toEqual(
+      expect.arrayContaining(['https://san.example.vn/san-pham/buoi-da-xanh?ma=1&lo=2', 'https://san.example.vn/doanh-nghiep/htx-hung-hoa']),
+    );
     expect(res.text).toContain('?ma=1&amp;lo=2');
     expect(urls.find((u) => u.loc.includes('buoi-da-xanh'))?.lastmod).toBe('2025-11-01T00:00:00.000Z');
     for (const u of urls) expect(u.loc.startsWith('https://san.example.vn/')).toBe(true);

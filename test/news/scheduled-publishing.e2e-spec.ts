@@ -62,7 +62,10 @@ describe('news bulletins: scheduled publishing by the worker', () => {
   });
 
   it('the recurring sweep publishes a due bulletin even when its own job is lost', async () => {
-    const registered = t.app.get(JobRegistry).recurringTasks().find((r) => r.queue === PUBLISH_DUE_QUEUE);
+    const registered = t.app
+      .get(JobRegistry)
+      .recurringTasks()
+      .find((r) => r.queue === PUBLISH_DUE_QUEUE);
     expect(registered).toBeDefined();
 
     const b = await createBulletin(t, editor, bulletinInput(cat, { title: 'Thông báo tuyển chọn gian hàng' }));
@@ -70,7 +73,11 @@ describe('news bulletins: scheduled publishing by the worker', () => {
     await t.http.post(`/api/v1/bulletins/${b.id}/publish`).set(editor.auth).send({ publishAt: publishAt.toISOString() }).expect(200);
     await t.dataSource.query(`DELETE FROM jobs WHERE queue = $1`, [PUBLISH_SCHEDULED_QUEUE]);
 
-    const sweep = () => t.app.get(JobQueue).enqueueNow(PUBLISH_DUE_QUEUE, {}).then(() => t.drainJobs([PUBLISH_DUE_QUEUE]));
+    const sweep = () =>
+      t.app
+        .get(JobQueue)
+        .enqueueNow(PUBLISH_DUE_QUEUE, {})
+        .then(() => t.drainJobs([PUBLISH_DUE_QUEUE]));
     await sweep();
     expect((await state(b.id)).status).toBe('scheduled');
     t.clock.advance(2 * HOUR);
@@ -93,7 +100,11 @@ describe('news bulletins: scheduled publishing by the worker', () => {
     expect((await state(b.id)).status).toBe('published');
 
     const c = await createBulletin(t, editor, bulletinInput(cat, { title: 'Thông báo bị huỷ' }));
-    await t.http.post(`/api/v1/bulletins/${c.id}/publish`).set(editor.auth).send({ publishAt: new Date(t.clock.now().getTime() + HOUR).toISOString() }).expect(200);
+    await t.http
+      .post(`/api/v1/bulletins/${c.id}/publish`)
+      .set(editor.auth)
+      .send({ publishAt: new Date(t.clock.now().getTime() + HOUR).toISOString() })
+      .expect(200);
     await t.http.post(`/api/v1/bulletins/${c.id}/archive`).set(editor.auth).expect(200);
     t.clock.advance(2 * HOUR);
     await runScheduledJobsNow();
@@ -114,7 +125,11 @@ describe('news bulletins: scheduled publishing by the worker', () => {
     expect(new Date(res.body.publishedAt).getTime()).toBe(t.clock.now().getTime());
 
     const s = await createBulletin(t, editor, bulletinInput(cat, { title: 'Thông báo đăng sớm' }));
-    await t.http.post(`/api/v1/bulletins/${s.id}/publish`).set(editor.auth).send({ publishAt: new Date(t.clock.now().getTime() + HOUR).toISOString() }).expect(200);
+    await t.http
+      .post(`/api/v1/bulletins/${s.id}/publish`)
+      .set(editor.auth)
+      .send({ publishAt: new Date(t.clock.now().getTime() + HOUR).toISOString() })
+      .expect(200);
     const now = await t.http.post(`/api/v1/bulletins/${s.id}/publish`).set(editor.auth).send({}).expect(200);
     expect(now.body.status).toBe('published');
     // The leftover job finds nothing to do.

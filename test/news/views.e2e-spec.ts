@@ -101,7 +101,9 @@ describe('news bulletins: view counter ("Lượt xem")', () => {
     expect(await viewCount(b.id)).toBe(1);
     // The per-day history (statistics) is not a de-duplication row: it stays.
     const today = vietnamDate(t.clock.now());
-    expect(await t.dataSource.query(`SELECT to_char(day, 'YYYY-MM-DD') AS day, views FROM bulletin_view_days WHERE bulletin_id = $1`, [b.id])).toEqual([{ day: today, views: 1 }]);
+    expect(await t.dataSource.query(`SELECT to_char(day, 'YYYY-MM-DD') AS day, views FROM bulletin_view_days WHERE bulletin_id = $1`, [b.id])).toEqual([
+      { day: today, views: 1 },
+    ]);
     expect((await views.perDay(today, today))[0].count).toBeGreaterThanOrEqual(1);
   });
 });

@@ -49,7 +49,8 @@ describe('partner sync: Shopee image upload, signature refusals, daily quota (en
   /** The product's own creation event is reviewed first, so it cannot enqueue a second job behind a running one. */
   const productEventsDrained = () =>
     waitFor(
-      async () => (await t.dataSource.query(`SELECT count(*)::int AS n FROM jobs WHERE queue = 'partner-sync.product' AND status IN ('pending','running')`))[0].n === 0,
+      async () =>
+        (await t.dataSource.query(`SELECT count(*)::int AS n FROM jobs WHERE queue = 'partner-sync.product' AND status IN ('pending','running')`))[0].n === 0,
       30_000,
       'product events reviewed',
     );
@@ -57,7 +58,9 @@ describe('partner sync: Shopee image upload, signature refusals, daily quota (en
   it('uploads the product image with media_space/upload_image (multipart) and lists the item with the returned image id', async () => {
     const { ent, shopId } = await shopeeEnterprise();
     const p = await createProduct(t, ent.id, { name: 'Bưởi da xanh', sku: 'IMG-1' });
-    const jpeg = await sharp({ create: { width: 64, height: 48, channels: 3, background: { r: 30, g: 160, b: 60 } } }).jpeg().toBuffer();
+    const jpeg = await sharp({ create: { width: 64, height: 48, channels: 3, background: { r: 30, g: 160, b: 60 } } })
+      .jpeg()
+      .toBuffer();
     const image = await t.http.post(`/api/v1/products/${p.id}/images`).set(ent.owner.auth).attach('file', jpeg, 'buoi.jpg').expect(201);
     expect(image.body.url).toMatch(/^\//);
 
@@ -80,7 +83,12 @@ describe('partner sync: Shopee image upload, signature refusals, daily quota (en
     };
     try {
       await selectProducts(t, ent, 'shopee', [p.id]);
-      await waitFor(() => settled(t, ['listed'], 'product_id = $1', [p.id]), 30_000, 'listed', () => listingStates(t, 'product_id = $1', [p.id]));
+      await waitFor(
+        () => settled(t, ['listed'], 'product_id = $1', [p.id]),
+        30_000,
+        'listed',
+        () => listingStates(t, 'product_id = $1', [p.id]),
+      );
     } finally {
       sim.shopee.handle = route;
     }
@@ -94,34 +102,53 @@ describe('partner sync: Shopee image upload, signature refusals, daily quota (en
   it.each([
     ['sign', /Shopee: error_sign — Wrong sign\./],
     ['timestamp', /Shopee: error_param — Invalid timestamp/],
-  ] as const)('refused signature (%s): failed and dead-lettered at the first attempt with a readable reason, no retry, shown to admins', async (mode, partnerText) => {
-    const { ent } = await shopeeEnterprise();
-    const p = await createProduct(t, ent.id, { name: `Nhãn ${mode}`, sku: `SIG-${mode}` });
-    await productEventsDrained();
-    sim.setFaults({ shopeeRefuse: mode });
-    const before = calls('product/add_item');
-    await selectProducts(t, ent, 'shopee', [p.id]);
-    await waitFor(() => settled(t, ['failed'], 'product_id = $1', [p.id]), 30_000, 'failed', () => listingStates(t, 'product_id = $1', [p.id]));
-    // Backoff is 20-300 ms in these tests: a retry would have shown up well within this pause.
-    await sleep(1500);
-    expect(calls('product/add_item') - before).toBe(1);
+  ] as const)(
+    'refused signature (%s): failed and dead-lettered at the first attempt with a readable reason, no retry, shown to admins',
+    async (mode, partnerText) => {
+      const { ent } = await shopeeEnterprise();
+      const p = await createProduct(t, ent.id, { name: `Nhãn ${mode}`, sku: `SIG-${mode}` });
+      await productEventsDrained();
+      sim.setFaults({ shopeeRefuse: mode });
+      const before = calls('product/add_item');
+      await selectProducts(t, ent, 'shopee', [p.id]);
+      await waitFor(
+        () => settled(t, ['failed'], 'product_id = $1', [p.id]),
+        30_000,
+        'failed',
+        () => listingStates(t, 'product_id = $1', [p.id]),
+      );
+      // Backoff is 20-300 ms in these tests: a retry would have shown up well within this pause.
+      await sleep(1500);
+      expect(calls('product/add_item') - before).toBe(1);
 
-    const listing = await listingOf(ent, p.id);
-    expect(listing).toMatchObject({ state: 'failed', deadLettered: true, errorClass: 'signature', externalId: null });
-    expect(listing.lastError).toMatch(partnerText);
-    expect(listing.lastError).toMatch(/không thử lại.*config or clock problem/);
-    const jobs = await t.dataSource.query(`SELECT status, attempts FROM jobs WHERE queue = 'partner-sync.listing' AND payload->>'listingId' = $1`, [listing.id]);
-    expect(jobs).toEqual([{ status: 'dead', attempts: 1 }]);
+      const listing = await listingOf(ent, p.id);
+      expect(listing).toMatchObject({ state: 'failed', deadLettered: true, errorClass: 'signature', externalId: null });
+      expect(listing.lastError).toMatch(partnerText);
+      expect(listing.lastError).toMatch(/không thử lại.*config or clock problem/);
+      const jobs = await t.dataSource.query(`SELECT status, attempts FROM jobs WHERE queue = 'partner-sync.listing' AND payload->>'listingId' = $1`, [
+        listing.id,
+      ]);
+      expect(jobs).toEqual([{ status: 'dead', attempts: 1 }]);
 
-    const admin = await loginAdmin(t);
-    const overview = (await t.http.get('/api/v1/admin/sync').set(admin.auth).expect(200)).body;
-    expect(overview.deadLetters).toEqual(
-      expect.arrayContaining([expect.objectContaining({ listingId: listing.id, productId: p.id, channel: 'shopee', state: 'failed', errorClass: 'signature', reason: expect.stringMatching(partnerText) })]),
-    );
-    expect(overview.connectionProblems).toEqual(
-      expect.arrayContaining([expect.objectContaining({ enterpriseId: ent.id, channel: 'shopee', lastError: expect.stringMatching(partnerText) })]),
-    );
-  });
+      const admin = await loginAdmin(t);
+      const overview = (await t.http.get('/api/v1/admin/sync').set(admin.auth).expect(200)).body;
+      expect(overview.deadLetters).toEqual(
+        expect.arrayContaining([
+          expect.objectContaining({
+            listingId: listing.id,
+            productId: p.id,
+            channel: 'shopee',
+            state: 'failed',
+            errorClass: 'signature',
+            reason: expect.stringMatching(partnerText),
+          }),
+        ]),
+      );
+      expect(overview.connectionProblems).toEqual(
+        expect.arrayContaining([expect.objectContaining({ enterpriseId: ent.id, channel: 'shopee', lastError: expect.stringMatching(partnerText) })]),
+      );
+    },
+  );
 
   it('daily quota (error_limit): pauses the job until the next 00:00 UTC+8, nothing failed or dead', async () => {
     const { ent } = await shopeeEnterprise();
@@ -141,7 +168,12 @@ describe('partner sync: Shopee image upload, signature refusals, daily quota (en
           [p.id],
         )
       )[0];
-    await waitFor(async () => (await pausedJob())?.status === 'pending', 30_000, 'quota pause', () => listingStates(t, 'product_id = $1', [p.id]));
+    await waitFor(
+      async () => (await pausedJob())?.status === 'pending',
+      30_000,
+      'quota pause',
+      () => listingStates(t, 'product_id = $1', [p.id]),
+    );
     await sleep(1000);
     expect(calls('product/add_item') - before).toBe(1);
 
@@ -169,6 +201,8 @@ describe('partner sync: Shopee image upload, signature refusals, daily quota (en
     const admin = await loginAdmin(t);
     const overview = (await t.http.get('/api/v1/admin/sync').set(admin.auth).expect(200)).body;
     expect(overview.deadLetters.map((d: { listingId: string }) => d.listingId)).not.toContain(listing.id);
-    expect(overview.connectionProblems).toEqual(expect.arrayContaining([expect.objectContaining({ enterpriseId: ent.id, pausedUntil: new Date(reset).toISOString() })]));
+    expect(overview.connectionProblems).toEqual(
+      expect.arrayContaining([expect.objectContaining({ enterpriseId: ent.id, pausedUntil: new Date(reset).toISOString() })]),
+    );
   });
 });

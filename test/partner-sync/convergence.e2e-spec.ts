@@ -20,7 +20,12 @@ describe('partner sync: 200 products × 3 channels converge under faults', () =>
     const s = await connectAll(t, ent);
     shops = { shopee: s.shopeeShop, voso: s.vosoShop, postmart: s.postmartShop };
     for (let i = 0; i < PRODUCTS; i++) {
-      const p = await createProduct(t, ent.id, { name: `Bưởi da xanh loại ${i}`, sku: `BDX-${String(i).padStart(4, '0')}`, priceVnd: 40_000 + i, stockQuantity: 10 + i });
+      const p = await createProduct(t, ent.id, {
+        name: `Bưởi da xanh loại ${i}`,
+        sku: `BDX-${String(i).padStart(4, '0')}`,
+        priceVnd: 40_000 + i,
+        stockQuantity: 10 + i,
+      });
       productIds.push(p.id);
     }
   }, 120_000);
@@ -32,7 +37,12 @@ describe('partner sync: 200 products × 3 channels converge under faults', () =>
   it('lists every product on every channel with zero duplicates despite 20% transient errors, 10% throttling and 5% dropped responses', async () => {
     sim.setFaults({ transientRate: 0.2, throttleRate: 0.1, dropRate: 0.05 });
     for (const channel of CHANNELS) await selectProducts(t, ent, channel, productIds);
-    await waitFor(() => settled(t, ['listed']), 400_000, 'all listings listed', () => listingStates(t));
+    await waitFor(
+      () => settled(t, ['listed']),
+      400_000,
+      'all listings listed',
+      () => listingStates(t),
+    );
 
     const state = sim.state();
     expect(state.faultsInjected.transient).toBeGreaterThan(50);
@@ -56,7 +66,12 @@ describe('partner sync: 200 products × 3 channels converge under faults', () =>
       await editProduct(t, id, { stockQuantity: 5 + i });
       await editProduct(t, id, { priceVnd: 70_000 + i });
     }
-    await waitFor(() => settled(t, ['listed']), 300_000, 'edits synced', () => listingStates(t));
+    await waitFor(
+      () => settled(t, ['listed']),
+      300_000,
+      'edits synced',
+      () => listingStates(t),
+    );
     for (const channel of CHANNELS) {
       const items = sim.store.itemsBySku(channel, shops[channel]);
       for (let i = 0; i < edited.length; i++) {

@@ -17,7 +17,8 @@ describe('partner sync: disconnecting unlists the channel’s items on the marke
   const connection = async (channel: string) =>
     (await t.dataSource.query(`SELECT status, secrets FROM channel_connections WHERE enterprise_id = $1 AND channel = $2`, [ent.id, channel]))[0];
   const remoteItems = (channel: string, shop: string) => Object.values(sim.store.itemsBySku(channel, shop));
-  const simShop = async (key: string) => ((await (await fetch(`${sim.url}/__sim/state`)).json()) as { shops: Record<string, { active: number; unlisted: number }> }).shops[key];
+  const simShop = async (key: string) =>
+    ((await (await fetch(`${sim.url}/__sim/state`)).json()) as { shops: Record<string, { active: number; unlisted: number }> }).shops[key];
 
   beforeAll(async () => {
     sim = await startSim();
@@ -70,7 +71,10 @@ describe('partner sync: disconnecting unlists the channel’s items on the marke
       const during = await connection('voso');
       expect(during.status).toBe('disconnecting');
       expect(during.secrets).not.toBeNull();
-      const [{ delisting }] = await t.dataSource.query(`SELECT count(*)::int AS delisting FROM listings WHERE enterprise_id = $1 AND channel = 'voso' AND state = 'delisting'`, [ent.id]);
+      const [{ delisting }] = await t.dataSource.query(
+        `SELECT count(*)::int AS delisting FROM listings WHERE enterprise_id = $1 AND channel = 'voso' AND state = 'delisting'`,
+        [ent.id],
+      );
       expect(delisting).toBe(3);
       // Changes are refused while the channel is being disconnected.
       await t.http.put(`/api/v1/enterprises/${ent.id}/channels/voso/products`).set(ent.owner.auth).send({ productIds, mode: 'add' }).expect(409);
@@ -80,7 +84,9 @@ describe('partner sync: disconnecting unlists the channel’s items on the marke
     await t.drainJobs();
     expect(remoteItems('voso', shops.vosoShop).map((i) => i.status)).toEqual(['unlisted', 'unlisted', 'unlisted']);
     expect(await connection('voso')).toEqual({ status: 'disconnected', secrets: null });
-    const [{ left }] = await t.dataSource.query(`SELECT count(*)::int AS left FROM listings WHERE enterprise_id = $1 AND unlist_failed_at IS NOT NULL`, [ent.id]);
+    const [{ left }] = await t.dataSource.query(`SELECT count(*)::int AS left FROM listings WHERE enterprise_id = $1 AND unlist_failed_at IS NOT NULL`, [
+      ent.id,
+    ]);
     expect(left).toBe(0);
   });
 

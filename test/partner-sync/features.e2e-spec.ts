@@ -35,7 +35,10 @@ describe('partner sync: connections, authorisation, secrets, dead letters, push,
     ]);
     const text = JSON.stringify(res.body);
     expect(text).not.toMatch(/secret|password|token|pw-|sk-pm/i);
-    const rows: Array<{ channel: string; secrets: string }> = await t.dataSource.query(`SELECT channel, secrets FROM channel_connections WHERE enterprise_id = $1`, [ent.id]);
+    const rows: Array<{ channel: string; secrets: string }> = await t.dataSource.query(
+      `SELECT channel, secrets FROM channel_connections WHERE enterprise_id = $1`,
+      [ent.id],
+    );
     for (const r of rows) {
       expect(r.secrets).toMatch(/^v1\./);
       expect(r.secrets).not.toContain(`pw-${ent.slug}`);
@@ -50,9 +53,17 @@ describe('partner sync: connections, authorisation, secrets, dead letters, push,
     const product = await createProduct(t, ent.id, { name: 'Dừa sáp', sku: 'DUA-1' });
     for (const u of [other, buyer]) {
       await t.http.get(`/api/v1/enterprises/${ent.id}/channels`).set(u.auth).expect(403);
-      await t.http.post(`/api/v1/enterprises/${ent.id}/channels`).set(u.auth).send({ channel: 'voso', credentials: vosoCredentials(ent) }).expect(403);
+      await t.http
+        .post(`/api/v1/enterprises/${ent.id}/channels`)
+        .set(u.auth)
+        .send({ channel: 'voso', credentials: vosoCredentials(ent) })
+        .expect(403);
       await t.http.put(`/api/v1/enterprises/${ent.id}/channels/shopee/settings`).set(u.auth).send({ defaultWeightGrams: 100 }).expect(403);
-      await t.http.put(`/api/v1/enterprises/${ent.id}/channels/shopee/products`).set(u.auth).send({ productIds: [product.id], mode: 'add' }).expect(403);
+      await t.http
+        .put(`/api/v1/enterprises/${ent.id}/channels/shopee/products`)
+        .set(u.auth)
+        .send({ productIds: [product.id], mode: 'add' })
+        .expect(403);
       await t.http.delete(`/api/v1/enterprises/${ent.id}/channels/voso`).set(u.auth).expect(403);
       await t.http.get(`/api/v1/products/${product.id}/listings`).set(u.auth).expect(403);
       await t.http.get('/api/v1/admin/sync').set(u.auth).expect(403);
@@ -66,17 +77,37 @@ describe('partner sync: connections, authorisation, secrets, dead letters, push,
     const url = `/api/v1/enterprises/${ent.id}/channels`;
     const bad1 = await t.http.post(url).set(ent.owner.auth).send({ channel: 'ebay' }).expect(400);
     expect(bad1.body.code).toBe('VALIDATION_FAILED');
-    const bad2 = await t.http.post(url).set(ent.owner.auth).send({ channel: 'voso', credentials: { username: 'x' } }).expect(400);
+    const bad2 = await t.http
+      .post(url)
+      .set(ent.owner.auth)
+      .send({ channel: 'voso', credentials: { username: 'x' } })
+      .expect(400);
     expect(bad2.body.details.map((d: { field: string }) => d.field)).toContain('credentials.password');
-    const rejected = await t.http.post(url).set(ent.owner.auth).send({ channel: 'voso', credentials: { username: ent.slug, password: 'wrong-password' } }).expect(422);
+    const rejected = await t.http
+      .post(url)
+      .set(ent.owner.auth)
+      .send({ channel: 'voso', credentials: { username: ent.slug, password: 'wrong-password' } })
+      .expect(422);
     expect(rejected.body.code).toBe('CHANNEL_CREDENTIALS_REJECTED');
     expect(JSON.stringify(rejected.body)).not.toContain('wrong-password');
-    await t.http.put(`${url}/shopee/settings`).set(ent.owner.auth).send({ categoryMap: { 'not-a-uuid': '1' } }).expect(400);
+    await t.http
+      .put(`${url}/shopee/settings`)
+      .set(ent.owner.auth)
+      .send({ categoryMap: { 'not-a-uuid': '1' } })
+      .expect(400);
     await t.http.put(`${url}/shopee/settings`).set(ent.owner.auth).send({ defaultWeightGrams: -5 }).expect(400);
     const foreign = await createVerifiedEnterprise(t);
     const theirs = await createProduct(t, foreign.id, { name: 'Khác' });
-    await t.http.put(`${url}/shopee/products`).set(ent.owner.auth).send({ productIds: [theirs.id], mode: 'add' }).expect(400);
-    await t.http.put(`${url}/shopee/products`).set(ent.owner.auth).send({ productIds: ['x'], mode: 'add' }).expect(400);
+    await t.http
+      .put(`${url}/shopee/products`)
+      .set(ent.owner.auth)
+      .send({ productIds: [theirs.id], mode: 'add' })
+      .expect(400);
+    await t.http
+      .put(`${url}/shopee/products`)
+      .set(ent.owner.auth)
+      .send({ productIds: ['x'], mode: 'add' })
+      .expect(400);
     await t.http.get('/api/v1/channels/shopee/callback').query({ code: 'c', shop_id: '1', state: 'forged' }).expect(400);
     await t.http.post('/api/v1/listings/not-a-uuid/retry').set(ent.owner.auth).expect(404);
     const [{ n }] = await t.dataSource.query(`SELECT count(*)::int AS n FROM listings WHERE product_id = $1`, [theirs.id]);
@@ -97,7 +128,12 @@ describe('partner sync: connections, authorisation, secrets, dead letters, push,
     const unmapped = await createProduct(t, ent.id, { name: 'Mật ong rừng', sku: 'MO-1', categorySlug: 'mat-ong' });
     const cheap = await createProduct(t, ent.id, { name: 'Chanh không hạt', sku: 'CH-1', priceVnd: 500 });
     await selectProducts(t, ent, 'shopee', [unmapped.id, cheap.id]);
-    await waitFor(() => settled(t, ['rejected'], 'product_id = ANY($1::uuid[])', [[unmapped.id, cheap.id]]), 60_000, 'rejections', () => listingStates(t));
+    await waitFor(
+      () => settled(t, ['rejected'], 'product_id = ANY($1::uuid[])', [[unmapped.id, cheap.id]]),
+      60_000,
+      'rejections',
+      () => listingStates(t),
+    );
 
     const [u] = await listingsOf(unmapped.id);
     expect(u).toMatchObject({ channel: 'shopee', state: 'rejected', deadLettered: true, errorClass: 'validation' });
@@ -123,7 +159,13 @@ describe('partner sync: connections, authorisation, secrets, dead letters, push,
     await t.http
       .put(`/api/v1/enterprises/${ent.id}/channels/shopee/settings`)
       .set(ent.owner.auth)
-      .send({ categoryMap: { ...(await t.dataSource.query(`SELECT settings FROM channel_connections WHERE enterprise_id = $1 AND channel = 'shopee'`, [ent.id]))[0].settings.categoryMap, [(await t.dataSource.query(`SELECT id FROM categories WHERE slug = 'mat-ong'`))[0].id]: '100700' } })
+      .send({
+        categoryMap: {
+          ...(await t.dataSource.query(`SELECT settings FROM channel_connections WHERE enterprise_id = $1 AND channel = 'shopee'`, [ent.id]))[0].settings
+            .categoryMap,
+          [(await t.dataSource.query(`SELECT id FROM categories WHERE slug = 'mat-ong'`))[0].id]: '100700',
+        },
+      })
       .expect(200);
     await waitFor(() => settled(t, ['listed'], 'id = $1', [u.id]), 30_000, 'listed after mapping');
   });
@@ -134,9 +176,19 @@ describe('partner sync: connections, authorisation, secrets, dead letters, push,
     await waitFor(() => settled(t, ['listed'], 'product_id = $1', [p.id]), 30_000, 'listed');
     const [listing] = await listingsOf(p.id);
     const url = `${t.config.publicBaseUrl}/api/v1/channels/shopee/push`;
-    const body = JSON.stringify({ shop_id: Number(shops.shopeeShop), code: 8, timestamp: Math.floor(Date.now() / 1000), data: { item_id: Number(listing.externalId) } });
+    const body = JSON.stringify({
+      shop_id: Number(shops.shopeeShop),
+      code: 8,
+      timestamp: Math.floor(Date.now() / 1000),
+      data: { item_id: Number(listing.externalId) },
+    });
 
-    const bad = await t.http.post('/api/v1/channels/shopee/push').set('content-type', 'application/json').set('authorization', 'deadbeef').send(body).expect(401);
+    const bad = await t.http
+      .post('/api/v1/channels/shopee/push')
+      .set('content-type', 'application/json')
+      .set('authorization', 'deadbeef')
+      .send(body)
+      .expect(401);
     expect(bad.body.code).toBe('INVALID_PUSH_SIGNATURE');
     const tampered = createHmac('sha256', SIM_DEFAULTS.partnerKey).update(`${url}|${body} `).digest('hex');
     await t.http.post('/api/v1/channels/shopee/push').set('content-type', 'application/json').set('authorization', tampered).send(body).expect(401);
@@ -146,7 +198,11 @@ describe('partner sync: connections, authorisation, secrets, dead letters, push,
     const signature = createHmac('sha256', SIM_DEFAULTS.partnerKey).update(`${url}|${body}`).digest('hex');
     const ok = await t.http.post('/api/v1/channels/shopee/push').set('content-type', 'application/json').set('authorization', signature).send(body).expect(204);
     expect(ok.text).toBe('');
-    await waitFor(async () => sim.store.itemsBySku('shopee', shops.shopeeShop)['KHOM-1'].stock === 42 && (await settled(t, ['listed'], 'product_id = $1', [p.id])), 30_000, 're-fetch');
+    await waitFor(
+      async () => sim.store.itemsBySku('shopee', shops.shopeeShop)['KHOM-1'].stock === 42 && (await settled(t, ['listed'], 'product_id = $1', [p.id])),
+      30_000,
+      're-fetch',
+    );
     const attempts = (await listingsOf(p.id))[0].attempts as Array<{ action: string }>;
     expect(attempts.map((a) => a.action)).toEqual(expect.arrayContaining(['refetch', 'update_stock']));
     // Other JSON routes still parse bodies normally.
@@ -160,7 +216,11 @@ describe('partner sync: connections, authorisation, secrets, dead letters, push,
     sim.store.itemsBySku('voso', shops.vosoShop)['CAM-1'].status = 'deleted';
     const [conn] = await t.dataSource.query(`SELECT id FROM channel_connections WHERE enterprise_id = $1 AND channel = 'voso'`, [ent.id]);
     await t.app.get(JobQueue).enqueueNow('partner-sync.reconcile-connection', { connectionId: conn.id }, { dedupeKey: conn.id });
-    await waitFor(async () => !!sim.store.itemsBySku('voso', shops.vosoShop)['CAM-1'] && (await settled(t, ['listed'], 'product_id = $1', [p.id])), 30_000, 're-created');
+    await waitFor(
+      async () => !!sim.store.itemsBySku('voso', shops.vosoShop)['CAM-1'] && (await settled(t, ['listed'], 'product_id = $1', [p.id])),
+      30_000,
+      're-created',
+    );
     const [row] = await t.dataSource.query(`SELECT reconcile_summary FROM channel_connections WHERE id = $1`, [conn.id]);
     expect(row.reconcile_summary.missingRemotely).toBe(1);
     expect(sim.state().duplicateSkus).toBe(0);
@@ -177,7 +237,12 @@ describe('partner sync: connections, authorisation, secrets, dead letters, push,
         await events.publish(m, 'enterprise.changed', { enterpriseId: ent.id });
       });
     await setStatus('suspended');
-    await waitFor(() => settled(t, ['delisted'], 'enterprise_id = $1 AND selected', [ent.id]), 60_000, 'all delisted', () => listingStates(t, 'enterprise_id = $1', [ent.id]));
+    await waitFor(
+      () => settled(t, ['delisted'], 'enterprise_id = $1 AND selected', [ent.id]),
+      60_000,
+      'all delisted',
+      () => listingStates(t, 'enterprise_id = $1', [ent.id]),
+    );
     expect(sim.store.itemsBySku('postmart', shops.postmartShop)['XOAI-1'].status).toBe('unlisted');
     await setStatus('verified');
     await waitFor(() => settled(t, ['listed'], 'product_id = $1', [p.id]), 60_000, 'relisted');
@@ -189,14 +254,20 @@ describe('partner sync: connections, authorisation, secrets, dead letters, push,
     expect(res.body.feed.tokenProtected).toBe(true);
     const json = new URL(res.body.feed.jsonUrl);
     await createProduct(t, ent.id, { name: 'Bản nháp', sku: 'DRAFT-1', status: 'draft' });
-    const feed = await t.http.get(json.pathname).query({ token: json.searchParams.get('token') }).expect(200);
+    const feed = await t.http
+      .get(json.pathname)
+      .query({ token: json.searchParams.get('token') })
+      .expect(200);
     const skus = feed.body.items.map((i: { sku: string }) => i.sku);
     expect(skus).toEqual(expect.arrayContaining(['DUA-1', 'KHOM-1']));
     expect(skus).not.toContain('DRAFT-1');
     await t.http.get(json.pathname).expect(401);
     await t.http.get(json.pathname).query({ token: 'wrong' }).expect(401);
     const csvUrl = new URL(res.body.feed.csvUrl);
-    const csv = await t.http.get(csvUrl.pathname).query({ token: csvUrl.searchParams.get('token') }).expect(200);
+    const csv = await t.http
+      .get(csvUrl.pathname)
+      .query({ token: csvUrl.searchParams.get('token') })
+      .expect(200);
     expect(csv.headers['content-type']).toMatch(/text\/csv/);
     expect(csv.text).toMatch(/sku,name,description,priceVnd/);
     expect(csv.text).toContain('"KHOM-1"');
@@ -234,19 +305,36 @@ describe('partner sync: Shopee token expiry and single-use refresh', () => {
     const ids: string[] = [];
     for (let i = 0; i < 40; i++) ids.push((await createProduct(t, ent.id, { name: `Sản phẩm ${i}`, sku: `TK-${i}` })).id);
     await selectProducts(t, ent, 'shopee', ids);
-    await waitFor(() => settled(t, ['listed']), 60_000, 'listed', () => listingStates(t));
-    const versionBefore = (await t.dataSource.query(`SELECT token_version FROM channel_connections WHERE enterprise_id = $1 AND channel = 'shopee'`, [ent.id]))[0].token_version;
+    await waitFor(
+      () => settled(t, ['listed']),
+      60_000,
+      'listed',
+      () => listingStates(t),
+    );
+    const versionBefore = (
+      await t.dataSource.query(`SELECT token_version FROM channel_connections WHERE enterprise_id = $1 AND channel = 'shopee'`, [ent.id])
+    )[0].token_version;
     // Tokens live 4 s: on a slow machine refreshes already happened while the first listings were pushed.
     const refreshesBefore = sim.state().refreshes;
 
     // Tokens die behind our back (revoked or expired early): the first call fails with invalid_acceess_token.
     await fetch(`${sim.url}/__sim/expire-tokens`, { method: 'POST' });
     for (const [i, id] of ids.entries()) await editProduct(t, id, { priceVnd: 90_000 + i });
-    await waitFor(() => settled(t, ['listed']), 60_000, 'edits after expiry', () => listingStates(t));
+    await waitFor(
+      () => settled(t, ['listed']),
+      60_000,
+      'edits after expiry',
+      () => listingStates(t),
+    );
     // And again by plain expiry (4 s lifetime).
     await new Promise((r) => setTimeout(r, 4500));
     for (const [i, id] of ids.entries()) await editProduct(t, id, { stockQuantity: 200 + i });
-    await waitFor(() => settled(t, ['listed']), 60_000, 'edits after ttl', () => listingStates(t));
+    await waitFor(
+      () => settled(t, ['listed']),
+      60_000,
+      'edits after ttl',
+      () => listingStates(t),
+    );
 
     const state = sim.state();
     expect(state.refreshTokenReuse).toBe(0);

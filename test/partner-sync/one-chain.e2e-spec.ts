@@ -14,7 +14,11 @@ async function setFaults(sim: PartnerSim, faults: Partial<SimFaults>): Promise<v
 }
 
 const reviewed = (t: TestApp) =>
-  waitFor(async () => (await t.dataSource.query(`SELECT 1 FROM jobs WHERE queue = 'partner-sync.product' AND status IN ('pending','running')`)).length === 0, 10_000, 'product change reviewed');
+  waitFor(
+    async () => (await t.dataSource.query(`SELECT 1 FROM jobs WHERE queue = 'partner-sync.product' AND status IN ('pending','running')`)).length === 0,
+    10_000,
+    'product change reviewed',
+  );
 
 describe('partner sync: one job chain per listing', () => {
   let sim: PartnerSim;
@@ -101,9 +105,18 @@ describe('partner sync: a change requested during a job that will not run again'
       await reviewed(t);
       expect((await t.dataSource.query(`SELECT resync_requested FROM listings WHERE id = $1`, [id]))[0].resync_requested).toBe(true);
       await t.drainJobs();
-      const jobs: Array<{ status: string; last_error: string | null }> = await t.dataSource.query(`SELECT status, last_error FROM jobs WHERE queue = 'partner-sync.listing' AND dedupe_key = $1 ORDER BY id`, [id]);
-      expect(jobs.map((j) => [j.status, j.last_error])).toEqual([['dead', expect.any(String)], ['completed', null]]);
-      expect((await t.dataSource.query(`SELECT state, resync_requested FROM listings WHERE id = $1`, [id]))[0]).toEqual({ state: 'listed', resync_requested: false });
+      const jobs: Array<{ status: string; last_error: string | null }> = await t.dataSource.query(
+        `SELECT status, last_error FROM jobs WHERE queue = 'partner-sync.listing' AND dedupe_key = $1 ORDER BY id`,
+        [id],
+      );
+      expect(jobs.map((j) => [j.status, j.last_error])).toEqual([
+        ['dead', expect.any(String)],
+        ['completed', null],
+      ]);
+      expect((await t.dataSource.query(`SELECT state, resync_requested FROM listings WHERE id = $1`, [id]))[0]).toEqual({
+        state: 'listed',
+        resync_requested: false,
+      });
       expect(sim.store.itemsBySku('voso', ent.slug)['SR-1'].price).toBe(95_000);
     } finally {
       await setFaults(sim, { latencyMs: 0, transientRate: 0 });

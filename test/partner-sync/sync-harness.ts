@@ -50,8 +50,16 @@ export const postmartCredentials = (ent: FixtureEnterprise) => ({ apiKey: `pm_${
 
 export async function connectAll(t: TestApp, ent: FixtureEnterprise): Promise<{ shopeeShop: string; vosoShop: string; postmartShop: string }> {
   const shopeeShop = await connectShopee(t, ent);
-  await t.http.post(`/api/v1/enterprises/${ent.id}/channels`).set(ent.owner.auth).send({ channel: 'voso', credentials: vosoCredentials(ent) }).expect(201);
-  await t.http.post(`/api/v1/enterprises/${ent.id}/channels`).set(ent.owner.auth).send({ channel: 'postmart', credentials: postmartCredentials(ent) }).expect(201);
+  await t.http
+    .post(`/api/v1/enterprises/${ent.id}/channels`)
+    .set(ent.owner.auth)
+    .send({ channel: 'voso', credentials: vosoCredentials(ent) })
+    .expect(201);
+  await t.http
+    .post(`/api/v1/enterprises/${ent.id}/channels`)
+    .set(ent.owner.auth)
+    .send({ channel: 'postmart', credentials: postmartCredentials(ent) })
+    .expect(201);
   const categoryMap = { [await categoryId(t, 'trai-cay')]: PARTNER_CATEGORY };
   for (const channel of ['shopee', 'voso', 'postmart']) {
     await t.http
@@ -74,7 +82,11 @@ export async function selectProducts(t: TestApp, ent: FixtureEnterprise, channel
 }
 
 /** A product edit the way the catalog does it: the write and its change event in one transaction. */
-export async function editProduct(t: TestApp, productId: string, set: { priceVnd?: number; stockQuantity?: number; status?: string; name?: string }): Promise<void> {
+export async function editProduct(
+  t: TestApp,
+  productId: string,
+  set: { priceVnd?: number; stockQuantity?: number; status?: string; name?: string },
+): Promise<void> {
   const events = t.app.get(DomainEvents);
   await t.dataSource.transaction(async (m) => {
     await m.query(
@@ -87,7 +99,10 @@ export async function editProduct(t: TestApp, productId: string, set: { priceVnd
 }
 
 export async function listingStates(t: TestApp, where = 'true', params: unknown[] = []): Promise<Record<string, number>> {
-  const rows: Array<{ state: string; n: number }> = await t.dataSource.query(`SELECT state, count(*)::int AS n FROM listings WHERE ${where} GROUP BY state`, params);
+  const rows: Array<{ state: string; n: number }> = await t.dataSource.query(
+    `SELECT state, count(*)::int AS n FROM listings WHERE ${where} GROUP BY state`,
+    params,
+  );
   return Object.fromEntries(rows.map((r) => [r.state, r.n]));
 }
 
@@ -101,7 +116,10 @@ export async function waitFor(check: () => Promise<boolean>, timeoutMs: number, 
 
 /** True when every listing matching `where` is in one of `states` and no listing job is waiting to run. */
 export async function settled(t: TestApp, states: string[], where = 'true', params: unknown[] = []): Promise<boolean> {
-  const [{ n }] = await t.dataSource.query(`SELECT count(*)::int AS n FROM listings WHERE ${where} AND NOT (state = ANY($${params.length + 1}))`, [...params, states]);
+  const [{ n }] = await t.dataSource.query(`SELECT count(*)::int AS n FROM listings WHERE ${where} AND NOT (state = ANY($${params.length + 1}))`, [
+    ...params,
+    states,
+  ]);
   if (n > 0) return false;
   const [{ j }] = await t.dataSource.query(`SELECT count(*)::int AS j FROM jobs WHERE queue LIKE 'partner-sync.%' AND status IN ('pending','running')
     AND queue <> 'partner-sync.reconcile' AND queue <> 'partner-sync.reconcile-connection'`);

@@ -47,7 +47,12 @@ describe('partner sync: a worker killed mid-run', () => {
     };
     const first = spawnTradeFloor(WORKER_MAIN, env);
     workers.push(first);
-    await waitFor(async () => ((await listingStates(t)).listed ?? 0) >= 60, 120_000, 'first listings', () => listingStates(t));
+    await waitFor(
+      async () => ((await listingStates(t)).listed ?? 0) >= 60,
+      120_000,
+      'first listings',
+      () => listingStates(t),
+    );
     first.child.kill('SIGKILL');
     const exit = await first.waitExit(10_000);
     expect(exit.signal).toBe('SIGKILL');
@@ -56,7 +61,12 @@ describe('partner sync: a worker killed mid-run', () => {
 
     const second = spawnTradeFloor(WORKER_MAIN, env);
     workers.push(second);
-    await waitFor(() => settled(t, ['listed']), 240_000, 'convergence after restart', () => listingStates(t));
+    await waitFor(
+      () => settled(t, ['listed']),
+      240_000,
+      'convergence after restart',
+      () => listingStates(t),
+    );
     await second.stop('SIGTERM');
 
     const state = sim.state();

@@ -33,7 +33,10 @@ describe.each(['meilisearch', 'postgres'] as const)('search reindex and drift (%
   it('finds and repairs a deleted, an altered and a missed-update document', async () => {
     if (engine === 'meilisearch') {
       await meili.index(productsIndex()).deleteDocument(c.ids.xoai).waitTask();
-      await meili.index(productsIndex()).updateDocuments([{ id: c.ids.gao, name: 'Gạo giả', priceVnd: 1 }]).waitTask();
+      await meili
+        .index(productsIndex())
+        .updateDocuments([{ id: c.ids.gao, name: 'Gạo giả', priceVnd: 1 }])
+        .waitTask();
     } else {
       await t.dataSource.query(`DELETE FROM search_products WHERE id = $1`, [c.ids.xoai]);
     }

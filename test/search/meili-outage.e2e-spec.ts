@@ -61,9 +61,7 @@ describe('Meilisearch outage: writes succeed, the index catches up', () => {
 
     // Let the handlers fail against the stopped server for a while.
     await new Promise((r) => setTimeout(r, 3000));
-    const waiting = await t.dataSource.query(
-      `SELECT status, attempts, last_error FROM jobs WHERE queue = 'search.product' AND status <> 'completed'`,
-    );
+    const waiting = await t.dataSource.query(`SELECT status, attempts, last_error FROM jobs WHERE queue = 'search.product' AND status <> 'completed'`);
     expect(waiting.length).toBeGreaterThanOrEqual(2);
     expect(waiting.every((j: { status: string; attempts: number }) => j.status !== 'dead')).toBe(true);
     expect(waiting.some((j: { last_error: string | null }) => /unavailable/.test(j.last_error ?? ''))).toBe(true);

@@ -234,7 +234,10 @@ export function relevanceSuite(engine: 'meilisearch' | 'postgres'): void {
         expect(byName.body.hits[0].highlight.name).toBe('Hộ kinh doanh <mark>Út</mark> <mark>Hiền</mark>');
         const byKind = await t.http.get('/api/v1/search/enterprises').query({ kind: 'cooperative' }).expect(200);
         expect(byKind.body.hits.map((e: { id: string }) => e.id)).toEqual([c.a.id]);
-        const byCommune = await t.http.get('/api/v1/search/enterprises').query({ commune: c.b ? '29362' : '' }).expect(200);
+        const byCommune = await t.http
+          .get('/api/v1/search/enterprises')
+          .query({ commune: c.b ? '29362' : '' })
+          .expect(200);
         expect(byCommune.body.total).toBe(1);
       });
     });

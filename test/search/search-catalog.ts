@@ -79,7 +79,10 @@ export interface Hit {
   highlight: { name: string };
 }
 
-export async function search(t: TestApp, params: Record<string, string | number | boolean>): Promise<{ hits: Hit[]; total: number; facets: Record<string, Record<string, number>> }> {
+export async function search(
+  t: TestApp,
+  params: Record<string, string | number | boolean>,
+): Promise<{ hits: Hit[]; total: number; facets: Record<string, Record<string, number>> }> {
   const res = await t.http.get('/api/v1/search/products').query(params);
   if (res.status !== 200) throw new Error(`search ${JSON.stringify(params)} → ${res.status} ${JSON.stringify(res.body)}`);
   return res.body;

@@ -57,7 +57,11 @@ describe('start-up: api and worker roles', () => {
     procs.push(worker);
     await worker.waitOutput(/"role":"worker".*"msg":"TradeFloor ready"/);
     expect(worker.output).toMatch(/job worker started/);
-    await waitUntil(async () => (await jobStatus(jobId)) === 'completed', 20_000, 'the worker to complete the job').catch((e) => { console.log(worker.output); console.log(api.output); throw e; });
+    await waitUntil(async () => (await jobStatus(jobId)) === 'completed', 20_000, 'the worker to complete the job').catch((e) => {
+      console.log(worker.output);
+      console.log(api.output);
+      throw e;
+    });
     const schedule = await pg.query(`SELECT name FROM job_schedules`);
     // Contexts add their own recurring work; core's must be among what the worker scheduled.
     expect(schedule.rows).toEqual(expect.arrayContaining([{ name: PURGE_JOBS_QUEUE }]));

@@ -30,7 +30,10 @@ describe('demo data: --scale adds synthetic products', () => {
       `SELECT e.slug LIKE '%-syn%' AS synthetic, count(*)::int AS n
        FROM products p JOIN enterprises e ON e.id = p.enterprise_id WHERE p.sku LIKE 'SYN-%' GROUP BY 1 ORDER BY 1`,
     );
-    expect(rows).toEqual([{ synthetic: false, n: 30 }, { synthetic: true, n: 90 }]);
+    expect(rows).toEqual([
+      { synthetic: false, n: 30 },
+      { synthetic: true, n: 90 },
+    ]);
     const [names] = await t.dataSource.query(`SELECT count(DISTINCT name)::int AS n FROM products WHERE sku LIKE 'SYN-%'`);
     expect(names.n).toBeGreaterThan(60);
   });

@@ -64,9 +64,7 @@ describe('demo data: seed:demo reproduces the seed article figures', () => {
   });
 
   it('creates demo accounts that can log in with the documented password', async () => {
-    const [owner] = await t.dataSource.query(
-      `SELECT u.email FROM enterprises e JOIN users u ON u.id = e.owner_id WHERE e.slug = 'htx-buoi-da-xanh-hung-hoa'`,
-    );
+    const [owner] = await t.dataSource.query(`SELECT u.email FROM enterprises e JOIN users u ON u.id = e.owner_id WHERE e.slug = 'htx-buoi-da-xanh-hung-hoa'`);
     const user = await login(t, owner.email, DEMO_PASSWORD);
     const me = await t.http.get('/api/v1/me').set(user.auth).expect(200);
     expect(me.body.role).toBe('business');
@@ -74,11 +72,15 @@ describe('demo data: seed:demo reproduces the seed article figures', () => {
 
   it('exports the same figures as CSV (UTF-8 with BOM, attachment)', async () => {
     const json = (await t.http.get('/api/v1/stats/overview').expect(200)).body;
-    const res = await t.http.get('/api/v1/stats/overview.csv').buffer(true).parse((r, cb) => {
-      const chunks: Buffer[] = [];
-      r.on('data', (c: Buffer) => chunks.push(c));
-      r.on('end', () => cb(null, Buffer.concat(chunks)));
-    }).expect(200);
+    const res = await t.http
+      .get('/api/v1/stats/overview.csv')
+      .buffer(true)
+      .parse((r, cb) => {
+        const chunks: Buffer[] = [];
+        r.on('data', (c: Buffer) => chunks.push(c));
+        r.on('end', () => cb(null, Buffer.concat(chunks)));
+      })
+      .expect(200);
     expect(res.headers['content-type']).toBe('text/csv; charset=utf-8');
     expect(res.headers['content-disposition']).toMatch(/^attachment; filename="[^"]+\.csv"$/);
     const body = res.body as Buffer;
@@ -97,14 +99,23 @@ describe('demo data: seed:demo reproduces the seed article figures', () => {
   });
 
   it('exports per-commune counts that add up to the overview', async () => {
-    const list = (await t.http.get('/api/v1/stats/communes').expect(200)).body as Array<{ communeCode: string; enterprises: number; publishedProducts: number; ocopProducts: number }>;
+    const list = (await t.http.get('/api/v1/stats/communes').expect(200)).body as Array<{
+      communeCode: string;
+      enterprises: number;
+      publishedProducts: number;
+      ocopProducts: number;
+    }>;
     const sum = (k: 'enterprises' | 'publishedProducts' | 'ocopProducts') => list.reduce((s, c) => s + c[k], 0);
     expect([sum('enterprises'), sum('publishedProducts'), sum('ocopProducts')]).toEqual([132, 662, 184]);
     expect(list.find((c) => c.communeCode === '29308')!.publishedProducts).toBeGreaterThan(0);
     const csv = await t.http.get('/api/v1/stats/communes.csv').expect(200);
     const rows: string[][] = parse(csv.text, { bom: true });
     expect(rows.length).toBe(list.length + 1);
-    expect(rows.find((r) => r[0] === '29308')).toEqual(['29308', 'Xã Cầu Kè', ...['enterprises', 'publishedProducts', 'ocopProducts'].map((k) => String(list.find((c) => c.communeCode === '29308')![k as 'enterprises']))]);
+    expect(rows.find((r) => r[0] === '29308')).toEqual([
+      '29308',
+      'Xã Cầu Kè',
+      ...['enterprises', 'publishedProducts', 'ocopProducts'].map((k) => String(list.find((c) => c.communeCode === '29308')![k as 'enterprises'])),
+    ]);
   });
 
   describe('synthetic activity (lots, stamps, scans, views)', () => {
@@ -144,7 +155,13 @@ describe('demo data: seed:demo reproduces the seed article figures', () => {
         expect(l.max).toBeLessThanOrEqual(500);
       }
       const f = await footprint();
-      expect(first).toMatchObject({ tracedProducts: 20, batchesCreated: f.batches, eventsRecorded: f.events, stampsIssued: f.stamps, stampsActivated: f.stamps });
+      expect(first).toMatchObject({
+        tracedProducts: 20,
+        batchesCreated: f.batches,
+        eventsRecorded: f.events,
+        stampsIssued: f.stamps,
+        stampsActivated: f.stamps,
+      });
       // Every stamp was activated; the lost rolls (12 of the showcase's latest lot, 20 of another) are revoked since.
       expect(first.stampsRevoked).toBe(32);
       expect(f.activated).toBe(f.stamps - 32);
@@ -190,12 +207,16 @@ describe('demo data: seed:demo reproduces the seed article figures', () => {
       expect(copied).toEqual({ stamps: 5, lots: 4 });
     });
 
-    it('adds product and bulletin views per day with a weekly rhythm, within each bulletin\'s total', async () => {
+    it("adds product and bulletin views per day with a weekly rhythm, within each bulletin's total", async () => {
       expect(first.productViewDays).toBeGreaterThan(0);
       expect(first.bulletinViewDays).toBeGreaterThan(0);
       const byWeekday = Object.fromEntries(
-        (await q<{ dow: number; avg: number }>(`SELECT extract(dow FROM day)::int AS dow, avg(v)::float AS avg FROM
-             (SELECT day, sum(views) AS v FROM product_view_days WHERE day < $1::date GROUP BY day) d GROUP BY 1`, [new Date(t.clock.now().getTime() + 7 * 3_600_000).toISOString().slice(0, 10)])
+        (
+          await q<{ dow: number; avg: number }>(
+            `SELECT extract(dow FROM day)::int AS dow, avg(v)::float AS avg FROM
+             (SELECT day, sum(views) AS v FROM product_view_days WHERE day < $1::date GROUP BY day) d GROUP BY 1`,
+            [new Date(t.clock.now().getTime() + 7 * 3_600_000).toISOString().slice(0, 10)],
+          )
         ).map((r) => [r.dow, r.avg]),
       );
       // Shoppers browse most at the weekend.
@@ -215,7 +236,14 @@ describe('demo data: seed:demo reproduces the seed article figures', () => {
       const before = await footprint();
       const again = await seedDemoActivity(t.app);
       expect(again).toMatchObject({
-        batchesCreated: 0, eventsRecorded: 0, stampsIssued: 0, stampsActivated: 0, stampsRevoked: 0, scansRecorded: 0, productViewDays: 0, bulletinViewDays: 0,
+        batchesCreated: 0,
+        eventsRecorded: 0,
+        stampsIssued: 0,
+        stampsActivated: 0,
+        stampsRevoked: 0,
+        scansRecorded: 0,
+        productViewDays: 0,
+        bulletinViewDays: 0,
       });
       expect(await footprint()).toEqual(before);
       const res = await t.http.get('/api/v1/stats/overview').expect(200);
@@ -240,10 +268,9 @@ describe('demo data: seed:demo reproduces the seed article figures', () => {
       );
       expect((await t.http.get(`/api/v1/stamps/${copied.serial}`).expect(200)).body.verdict).toBe('warning');
 
-      const [showcase] = await q<{ id: string; email: string }>(
-        `SELECT e.id, u.email FROM enterprises e JOIN users u ON u.id = e.owner_id WHERE e.slug = $1`,
-        [SHOWCASE_ENTERPRISE],
-      );
+      const [showcase] = await q<{ id: string; email: string }>(`SELECT e.id, u.email FROM enterprises e JOIN users u ON u.id = e.owner_id WHERE e.slug = $1`, [
+        SHOWCASE_ENTERPRISE,
+      ]);
       const owner = await login(t, showcase.email, DEMO_PASSWORD);
       const anomalies = (await t.http.get(`/api/v1/enterprises/${showcase.id}/traceability/anomalies`).set(owner.auth).expect(200)).body;
       expect(anomalies.warningStamps.length).toBe(2);

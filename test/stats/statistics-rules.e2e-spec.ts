@@ -17,7 +17,12 @@ describe('stats: overview and per-commune rules on a small fixture set', () => {
     await createProduct(t, coop.id, { name: 'Tinh dầu bưởi', status: 'unlisted', ocopStars: 3 });
     await createProduct(t, household.id, { name: 'Kẹo dừa sáp', ocopStars: 3, certifications: [{ type: 'typical_rural_industrial' }] });
     await createProduct(t, household.id, { name: 'Kẹo dừa lá dứa', status: 'draft', certifications: [{ type: 'haccp' }] });
-    await createProduct(t, company.id, { name: 'Mật ong hoa dừa', ocopStars: 5, communeCode: PHUONG_TRA_VINH, certifications: [{ type: 'other', name: 'Chứng nhận Halal' }] });
+    await createProduct(t, company.id, {
+      name: 'Mật ong hoa dừa',
+      ocopStars: 5,
+      communeCode: PHUONG_TRA_VINH,
+      certifications: [{ type: 'other', name: 'Chứng nhận Halal' }],
+    });
     await createProduct(t, suspended.id, { name: 'Khô cá lóc', certifications: [{ type: 'typical_rural_industrial' }, { type: 'haccp' }] });
   });
   afterAll(() => t.close());

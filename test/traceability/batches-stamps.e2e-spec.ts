@@ -17,8 +17,21 @@ describe('traceability: batches, issuing, activation, revocation, exports', () =
 
   it('creates a batch with its product GTIN-14 snapshot and refuses a duplicate lot code for the same product', async () => {
     const batch = await createBatch(t, a, { lotCode: 'HH-2025/07', expiresAt: '2025-09-30', certifications: [{ type: 'organic' }], notes: 'Vụ hè thu' });
-    expect(batch).toMatchObject({ lotCode: 'HH-2025/07', gtin14: '08931234567897', producedAt: '2025-07-01', expiresAt: '2025-09-30', quantity: 1200, unit: 'kg', issuedCount: 0, originCommuneCode: XA_HUNG_HOA });
-    const dup = await t.http.post('/api/v1/batches').set(a.owner.auth).send({ productId: a.product.id, lotCode: 'HH-2025/07', producedAt: '2025-07-02', quantity: 1, unit: 'kg' }).expect(409);
+    expect(batch).toMatchObject({
+      lotCode: 'HH-2025/07',
+      gtin14: '08931234567897',
+      producedAt: '2025-07-01',
+      expiresAt: '2025-09-30',
+      quantity: 1200,
+      unit: 'kg',
+      issuedCount: 0,
+      originCommuneCode: XA_HUNG_HOA,
+    });
+    const dup = await t.http
+      .post('/api/v1/batches')
+      .set(a.owner.auth)
+      .send({ productId: a.product.id, lotCode: 'HH-2025/07', producedAt: '2025-07-02', quantity: 1, unit: 'kg' })
+      .expect(409);
     expect(dup.body).toMatchObject({ code: 'LOT_CODE_TAKEN', details: [{ field: 'lotCode' }] });
     // The same lot code is fine for another product.
     await createBatch(t, b, { lotCode: 'HH-2025/07' });
@@ -31,7 +44,15 @@ describe('traceability: batches, issuing, activation, revocation, exports', () =
     const res = await t.http
       .post('/api/v1/batches')
       .set(a.owner.auth)
-      .send({ productId: a.product.id, lotCode: 'LÔ #1 quá dài vượt hai mươi ký tự', producedAt: '2025-13-01', expiresAt: 'soon', quantity: -1, unit: '', extra: 1 })
+      .send({
+        productId: a.product.id,
+        lotCode: 'LÔ #1 quá dài vượt hai mươi ký tự',
+        producedAt: '2025-13-01',
+        expiresAt: 'soon',
+        quantity: -1,
+        unit: '',
+        extra: 1,
+      })
       .expect(400);
     const fields = res.body.details.map((d: { field: string }) => d.field);
     expect(fields).toEqual(expect.arrayContaining(['lotCode', 'producedAt', 'expiresAt', 'unit', 'extra']));
@@ -41,7 +62,11 @@ describe('traceability: batches, issuing, activation, revocation, exports', () =
       .send({ productId: a.product.id, lotCode: 'X1', producedAt: '2025-02-30', expiresAt: '2025-01-01', quantity: 0, unit: 'kg', originCommuneCode: '99999' })
       .expect(400);
     expect(dates.body.details.map((d: { field: string }) => d.field)).toEqual(expect.arrayContaining(['producedAt', 'quantity', 'originCommuneCode']));
-    const order = await t.http.post('/api/v1/batches').set(a.owner.auth).send({ productId: a.product.id, lotCode: 'X2', producedAt: '2025-03-01', expiresAt: '2025-01-01', quantity: 5, unit: 'kg' }).expect(400);
+    const order = await t.http
+      .post('/api/v1/batches')
+      .set(a.owner.auth)
+      .send({ productId: a.product.id, lotCode: 'X2', producedAt: '2025-03-01', expiresAt: '2025-01-01', quantity: 5, unit: 'kg' })
+      .expect(400);
     expect(order.body.details).toEqual([expect.objectContaining({ field: 'expiresAt' })]);
     const after = await t.dataSource.query(`SELECT count(*)::int AS n FROM trace_batches`);
     expect(after[0].n).toBe(before[0].n);
@@ -54,7 +79,11 @@ describe('traceability: batches, issuing, activation, revocation, exports', () =
     await t.http.post('/api/v1/batches').set(buyer.auth).send(body).expect(403);
     const forbidden = await t.http.post('/api/v1/batches').set(b.owner.auth).send(body).expect(403);
     expect(forbidden.body.code).toBe('FORBIDDEN');
-    await t.http.post('/api/v1/batches').set(b.owner.auth).send({ ...body, productId: '00000000-0000-4000-8000-000000000000' }).expect(404);
+    await t.http
+      .post('/api/v1/batches')
+      .set(b.owner.auth)
+      .send({ ...body, productId: '00000000-0000-4000-8000-000000000000' })
+      .expect(404);
 
     const batch = await createBatch(t, a);
     await t.http.post(`/api/v1/batches/${batch.id}/stamps`).set(b.owner.auth).send({ count: 5 }).expect(403);
@@ -63,7 +92,11 @@ describe('traceability: batches, issuing, activation, revocation, exports', () =
     await t.http.get(`/api/v1/batches/${batch.id}`).set(b.owner.auth).expect(403);
     await t.http.get(`/api/v1/batches/${batch.id}/stamps.csv`).set(b.owner.auth).expect(403);
     await t.http.get(`/api/v1/batches/${batch.id}/stamps.pdf`).set(b.owner.auth).expect(403);
-    await t.http.post(`/api/v1/batches/${batch.id}/events`).set(b.owner.auth).send({ type: 'ObjectEvent', bizStep: 'packing', eventTime: '2025-07-01T08:00:00+07:00' }).expect(403);
+    await t.http
+      .post(`/api/v1/batches/${batch.id}/events`)
+      .set(b.owner.auth)
+      .send({ type: 'ObjectEvent', bizStep: 'packing', eventTime: '2025-07-01T08:00:00+07:00' })
+      .expect(403);
     await t.http.post(`/api/v1/batches/not-a-uuid/stamps`).set(a.owner.auth).send({ count: 5 }).expect(404);
     const count = await t.dataSource.query(`SELECT count(*)::int AS n FROM trace_stamps WHERE batch_id = $1`, [batch.id]);
     expect(count[0].n).toBe(0);
@@ -156,17 +189,41 @@ describe('traceability: batches, issuing, activation, revocation, exports', () =
     expect(act.body.changed).toBe(10);
     await t.http.post(`/api/v1/batches/${batch.id}/stamps/activate`).set(b.owner.auth).send({}).expect(403);
 
-    await t.http.post('/api/v1/stamps/revoke').set(b.owner.auth).send({ serials: [serials[0]], reason: 'Không phải của tôi' }).expect(403);
+    await t.http
+      .post('/api/v1/stamps/revoke')
+      .set(b.owner.auth)
+      .send({ serials: [serials[0]], reason: 'Không phải của tôi' })
+      .expect(403);
     await t.http.post('/api/v1/stamps/revoke').set(b.owner.auth).send({ batchId: batch.id, reason: 'Không phải của tôi' }).expect(403);
-    const bad = await t.http.post('/api/v1/stamps/revoke').set(a.owner.auth).send({ serials: [serials[0].slice(0, 13) + (serials[0][13] === '0' ? '1' : '0')], reason: 'Nhầm' }).expect(400);
+    const bad = await t.http
+      .post('/api/v1/stamps/revoke')
+      .set(a.owner.auth)
+      .send({ serials: [serials[0].slice(0, 13) + (serials[0][13] === '0' ? '1' : '0')], reason: 'Nhầm' })
+      .expect(400);
     expect(bad.body.details[0].field).toBe('serials.0');
     await t.http.post('/api/v1/stamps/revoke').set(a.owner.auth).send({ reason: 'Thiếu đối tượng' }).expect(400);
-    await t.http.post('/api/v1/stamps/revoke').set(a.owner.auth).send({ serials: [serials[0]], batchId: batch.id, reason: 'Cả hai' }).expect(400);
-    await t.http.post('/api/v1/stamps/revoke').set(a.owner.auth).send({ serials: [serials[0]] }).expect(400);
+    await t.http
+      .post('/api/v1/stamps/revoke')
+      .set(a.owner.auth)
+      .send({ serials: [serials[0]], batchId: batch.id, reason: 'Cả hai' })
+      .expect(400);
+    await t.http
+      .post('/api/v1/stamps/revoke')
+      .set(a.owner.auth)
+      .send({ serials: [serials[0]] })
+      .expect(400);
 
-    const one = await t.http.post('/api/v1/stamps/revoke').set(a.owner.auth).send({ serials: [serials[0].toLowerCase(), serials[1]], reason: 'Tem bị rách' }).expect(200);
+    const one = await t.http
+      .post('/api/v1/stamps/revoke')
+      .set(a.owner.auth)
+      .send({ serials: [serials[0].toLowerCase(), serials[1]], reason: 'Tem bị rách' })
+      .expect(200);
     expect(one.body.changed).toBe(2);
-    const range = await t.http.post('/api/v1/stamps/revoke').set(a.owner.auth).send({ batchId: batch.id, fromSeq: 15, toSeq: 20, reason: 'Cuộn tem thất lạc' }).expect(200);
+    const range = await t.http
+      .post('/api/v1/stamps/revoke')
+      .set(a.owner.auth)
+      .send({ batchId: batch.id, fromSeq: 15, toSeq: 20, reason: 'Cuộn tem thất lạc' })
+      .expect(200);
     expect(range.body.changed).toBe(6);
     const states = await t.dataSource.query(`SELECT seq, state FROM trace_stamps WHERE batch_id = $1 ORDER BY seq`, [batch.id]);
     expect(states.map((s: { state: string }) => s.state[0]).join('')).toBe('rraaaaaaaaiiiirrrrrr');

@@ -41,9 +41,22 @@ describe('traceability: EPCIS events and owner dashboard', () => {
   it('exports a batch’s events as an EPCIS 2.0 JSON-LD document with the batch LGTIN', async () => {
     const batch = await createBatch(t, a, { lotCode: 'HH/7', quantity: 1500, unit: 'kg' });
     const post = (body: object) => t.http.post(`/api/v1/batches/${batch.id}/events`).set(a.owner.auth).send(body).expect(201);
-    const harvest = await post({ type: 'ObjectEvent', bizStep: 'commissioning', eventTime: '2025-07-01T06:30:00+07:00', place: 'Vườn bưởi ấp Phú Thọ', communeCode: XA_CAU_KE, actor: 'Tổ sản xuất 2' });
+    const harvest = await post({
+      type: 'ObjectEvent',
+      bizStep: 'commissioning',
+      eventTime: '2025-07-01T06:30:00+07:00',
+      place: 'Vườn bưởi ấp Phú Thọ',
+      communeCode: XA_CAU_KE,
+      actor: 'Tổ sản xuất 2',
+    });
     expect(harvest.body).toMatchObject({ action: 'ADD', bizStep: 'commissioning', eventTimeZoneOffset: '+07:00' });
-    await post({ type: 'AggregationEvent', bizStep: 'https://ref.gs1.org/cbv/BizStep-packing', action: 'ADD', eventTime: '2025-07-02T01:00:00Z', photoUrl: 'https://example.vn/p.jpg' });
+    await post({
+      type: 'AggregationEvent',
+      bizStep: 'https://ref.gs1.org/cbv/BizStep-packing',
+      action: 'ADD',
+      eventTime: '2025-07-02T01:00:00Z',
+      photoUrl: 'https://example.vn/p.jpg',
+    });
     await post({ type: 'TransformationEvent', bizStep: 'repackaging', eventTime: '2025-07-03T08:00:00+07:00', note: 'Đóng hộp quà Tết' });
     await post({ type: 'ObjectEvent', bizStep: 'shipping', eventTime: '2025-07-04T08:00:00+07:00', readPoint: 'https://id.gs1.org/414/8934567000009' });
 
@@ -68,13 +81,24 @@ describe('traceability: EPCIS events and owner dashboard', () => {
       'tf:actor': 'Tổ sản xuất 2',
     });
     expect(e1.eventID).toMatch(/^urn:uuid:[0-9a-f-]{36}$/);
-    expect(e2).toMatchObject({ type: 'AggregationEvent', action: 'ADD', bizStep: 'packing', eventTime: '2025-07-02T08:00:00+07:00', childQuantityList: [{ epcClass: lgtin }], 'tf:photo': 'https://example.vn/p.jpg' });
+    expect(e2).toMatchObject({
+      type: 'AggregationEvent',
+      action: 'ADD',
+      bizStep: 'packing',
+      eventTime: '2025-07-02T08:00:00+07:00',
+      childQuantityList: [{ epcClass: lgtin }],
+      'tf:photo': 'https://example.vn/p.jpg',
+    });
     expect(e3).toMatchObject({ type: 'TransformationEvent', bizStep: 'repackaging', outputQuantityList: [{ epcClass: lgtin }] });
     expect(e3.action).toBeUndefined();
     expect(e4).toMatchObject({ action: 'OBSERVE', bizStep: 'shipping', readPoint: { id: 'https://id.gs1.org/414/8934567000009' } });
 
     const noGtin = await createBatch(t, b, { unit: 'hộp' });
-    await t.http.post(`/api/v1/batches/${noGtin.id}/events`).set(b.owner.auth).send({ type: 'ObjectEvent', bizStep: 'packing', eventTime: '2025-07-01T08:00:00+07:00' }).expect(201);
+    await t.http
+      .post(`/api/v1/batches/${noGtin.id}/events`)
+      .set(b.owner.auth)
+      .send({ type: 'ObjectEvent', bizStep: 'packing', eventTime: '2025-07-01T08:00:00+07:00' })
+      .expect(201);
     const doc2 = (await t.http.get(`/api/v1/batches/${noGtin.id}/events.jsonld`).set(b.owner.auth).expect(200)).text;
     const ev = JSON.parse(doc2).epcisBody.eventList[0];
     expect(ev.quantityList).toEqual([{ epcClass: `urn:uuid:${noGtin.id}`, quantity: 1200 }]);
@@ -93,7 +117,11 @@ describe('traceability: EPCIS events and owner dashboard', () => {
     await scan(`/t/${serials[1]}`);
     // Day 2: a revoked stamp scanned, and a fake serial under this batch's GTIN and lot.
     t.clock.set(new Date('2025-07-11T02:00:00Z'));
-    await t.http.post('/api/v1/stamps/revoke').set(a.owner.auth).send({ serials: [serials[2]], reason: 'Thất lạc' }).expect(200);
+    await t.http
+      .post('/api/v1/stamps/revoke')
+      .set(a.owner.auth)
+      .send({ serials: [serials[2]], reason: 'Thất lạc' })
+      .expect(200);
     await scan(`/api/v1/stamps/${serials[2]}`);
     const [fake] = generateSerials(1);
     await scan(`/01/08931234567897/10/DASH-1/21/${fake}`);
@@ -110,7 +138,9 @@ describe('traceability: EPCIS events and owner dashboard', () => {
 
     const anomalies = await t.http.get(`/api/v1/enterprises/${a.enterprise.id}/traceability/anomalies`).set(a.owner.auth).expect(200);
     expect(anomalies.body.warningStamps).toEqual([expect.objectContaining({ serial: serials[0], batchId: batch.id, lotCode: 'DASH-1', scanCount: 3 })]);
-    expect(anomalies.body.revokedScans).toEqual([expect.objectContaining({ serial: serials[2], lotCode: 'DASH-1', place: expect.stringMatching(/^net:[0-9a-f]{32}$/) })]);
+    expect(anomalies.body.revokedScans).toEqual([
+      expect.objectContaining({ serial: serials[2], lotCode: 'DASH-1', place: expect.stringMatching(/^net:[0-9a-f]{32}$/) }),
+    ]);
     expect(anomalies.body.unknownScans).toEqual([expect.objectContaining({ serial: fake, batchId: batch.id })]);
     await t.http.get(`/api/v1/enterprises/${a.enterprise.id}/traceability/anomalies`).set(b.owner.auth).expect(403);
   });

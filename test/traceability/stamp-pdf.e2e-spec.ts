@@ -53,8 +53,16 @@ describe('traceability: printable PDF sheet', () => {
     const batch = await createBatch(t, a, { lotCode: 'DT/2025-1' });
     await issue(t, a, batch.id, SHEET.perPage + 3);
     const csv = await t.http.get(`/api/v1/batches/${batch.id}/stamps.csv`).set(a.owner.auth).expect(200);
-    const urls = csv.text.trim().split('\n').slice(1).map((l) => l.split(',')[2]);
-    const serials = csv.text.trim().split('\n').slice(1).map((l) => l.split(',')[1]);
+    const urls = csv.text
+      .trim()
+      .split('\n')
+      .slice(1)
+      .map((l) => l.split(',')[2]);
+    const serials = csv.text
+      .trim()
+      .split('\n')
+      .slice(1)
+      .map((l) => l.split(',')[1]);
 
     const res = await t.http.get(`/api/v1/batches/${batch.id}/stamps.pdf`).set(a.owner.auth).buffer(true).parse(binary).expect(200);
     expect(res.headers['content-type']).toBe('application/pdf');

@@ -23,16 +23,33 @@ export async function ownerWithProduct(t: TestApp, input: { name?: string; gtin?
   return { enterprise, owner: enterprise.owner, product };
 }
 
-export async function createBatch(t: TestApp, o: Owner, overrides: Record<string, unknown> = {}): Promise<{ id: string; lotCode: string; gtin14: string | null }> {
+export async function createBatch(
+  t: TestApp,
+  o: Owner,
+  overrides: Record<string, unknown> = {},
+): Promise<{ id: string; lotCode: string; gtin14: string | null }> {
   const res = await t.http
     .post('/api/v1/batches')
     .set(o.owner.auth)
-    .send({ productId: o.product.id, lotCode: `L${Math.random().toString(36).slice(2, 10).toUpperCase()}`, producedAt: '2025-07-01', quantity: 1200, unit: 'kg', originCommuneCode: XA_HUNG_HOA, ...overrides })
+    .send({
+      productId: o.product.id,
+      lotCode: `L${Math.random().toString(36).slice(2, 10).toUpperCase()}`,
+      producedAt: '2025-07-01',
+      quantity: 1200,
+      unit: 'kg',
+      originCommuneCode: XA_HUNG_HOA,
+      ...overrides,
+    })
     .expect(201);
   return res.body;
 }
 
-export async function issue(t: TestApp, o: Owner, batchId: string, count: number): Promise<{ firstSerial: string; lastSerial: string; firstUrl: string; firstSeq: number; lastSeq: number }> {
+export async function issue(
+  t: TestApp,
+  o: Owner,
+  batchId: string,
+  count: number,
+): Promise<{ firstSerial: string; lastSerial: string; firstUrl: string; firstSeq: number; lastSeq: number }> {
   const res = await t.http.post(`/api/v1/batches/${batchId}/stamps`).set(o.owner.auth).send({ count }).expect(201);
   return res.body;
 }

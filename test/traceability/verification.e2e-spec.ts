@@ -29,7 +29,11 @@ describe('traceability: public verification, verdicts and scans', () => {
       .set(a.owner.auth)
       .send({ type: 'ObjectEvent', bizStep: 'commissioning', eventTime: '2025-07-01T06:00:00+07:00', place: 'Vườn ấp Phú Thọ', actor: 'Tổ sản xuất số 2' })
       .expect(201);
-    await t.http.post(`/api/v1/batches/${batch.id}/events`).set(a.owner.auth).send({ type: 'ObjectEvent', bizStep: 'packing', eventTime: '2025-07-02T09:00:00+07:00' }).expect(201);
+    await t.http
+      .post(`/api/v1/batches/${batch.id}/events`)
+      .set(a.owner.auth)
+      .send({ type: 'ObjectEvent', bizStep: 'packing', eventTime: '2025-07-02T09:00:00+07:00' })
+      .expect(201);
   });
   afterAll(() => t.close());
 
@@ -44,7 +48,13 @@ describe('traceability: public verification, verdicts and scans', () => {
       scanCount: 1,
       product: { name: 'Bưởi da xanh <script>alert(1)</script>', ocopStars: 4, gtin: '8931234567897', certifications: [{ type: 'vietgap' }] },
       enterprise: { id: a.enterprise.id, name: 'HTX Bưởi da xanh Hùng Hòa' },
-      batch: { lotCode: 'HH/25-07', producedAt: '2025-07-01', expiresAt: '2025-10-01', originCommuneName: expect.any(String), certifications: [{ type: 'organic' }] },
+      batch: {
+        lotCode: 'HH/25-07',
+        producedAt: '2025-07-01',
+        expiresAt: '2025-10-01',
+        originCommuneName: expect.any(String),
+        certifications: [{ type: 'organic' }],
+      },
     });
     expect(res.body.url).toBe(`${t.config.publicBaseUrl}/01/08931234567897/10/HH%2F25-07/21/${serials[0]}`);
     expect(res.body.events.map((e: { bizStep: string }) => e.bizStep)).toEqual(['commissioning', 'packing']);
@@ -69,11 +79,22 @@ describe('traceability: public verification, verdicts and scans', () => {
     const find = jest.spyOn(store, 'findStamp');
     const record = jest.spyOn(store, 'recordUnknownScan');
     try {
-      for (const bad of [typo(serials[2]), serials[2].slice(0, 13), 'hello', `${serials[2].slice(0, 5)}${serials[2][6]}${serials[2][5]}${serials[2].slice(7)}`]) {
-        const res = await t.http.get(`/api/v1/stamps/${encodeURIComponent(bad)}`).set('x-forwarded-for', client()).expect(200);
+      for (const bad of [
+        typo(serials[2]),
+        serials[2].slice(0, 13),
+        'hello',
+        `${serials[2].slice(0, 5)}${serials[2][6]}${serials[2][5]}${serials[2].slice(7)}`,
+      ]) {
+        const res = await t.http
+          .get(`/api/v1/stamps/${encodeURIComponent(bad)}`)
+          .set('x-forwarded-for', client())
+          .expect(200);
         expect(res.body).toMatchObject({ verdict: 'unknown', serial: null, product: null });
       }
-      const page = await t.http.get(`/t/${typo(serials[2])}`).set('x-forwarded-for', client()).expect(200);
+      const page = await t.http
+        .get(`/t/${typo(serials[2])}`)
+        .set('x-forwarded-for', client())
+        .expect(200);
       expect(page.text).toContain('data-verdict="unknown"');
       expect(find).not.toHaveBeenCalled();
       expect(record).not.toHaveBeenCalled();
@@ -127,7 +148,11 @@ describe('traceability: public verification, verdicts and scans', () => {
     const page = await t.http.get(`/t/${s}`).set('x-forwarded-for', client()).expect(200);
     expect(page.text).toContain('data-verdict="warning"');
 
-    await t.http.post('/api/v1/stamps/revoke').set(a.owner.auth).send({ serials: [s], reason: 'Phát hiện sao chép' }).expect(200);
+    await t.http
+      .post('/api/v1/stamps/revoke')
+      .set(a.owner.auth)
+      .send({ serials: [s], reason: 'Phát hiện sao chép' })
+      .expect(200);
     const revoked = await t.http.get(`/api/v1/stamps/${s}`).set('x-forwarded-for', client()).expect(200);
     expect(revoked.body).toMatchObject({ verdict: 'revoked', stampState: 'revoked' });
     const outcomes = await t.dataSource.query(`SELECT outcome FROM trace_stamp_scans WHERE serial = $1 ORDER BY id`, [s]);
@@ -211,8 +236,14 @@ describe('traceability: public verification, verdicts and scans', () => {
     const secretIp = '192.0.2.177';
     await t.http.get(`/t/${serials[10]}`).set('x-forwarded-for', secretIp).set('user-agent', 'Mozilla/5.0 (iPhone)').expect(200);
     await t.http.get(`/api/v1/stamps/${serials[10]}`).set('x-forwarded-for', secretIp).expect(200);
-    await t.http.get(`/t/${serials[10].slice(0, 13)}Z`).set('x-forwarded-for', secretIp).expect(200);
-    await t.http.get(`/api/v1/stamps/${generateSerials(1)[0]}`).set('x-forwarded-for', secretIp).expect(200);
+    await t.http
+      .get(`/t/${serials[10].slice(0, 13)}Z`)
+      .set('x-forwarded-for', secretIp)
+      .expect(200);
+    await t.http
+      .get(`/api/v1/stamps/${generateSerials(1)[0]}`)
+      .set('x-forwarded-for', secretIp)
+      .expect(200);
     // Two visits: different user agents behind one address may be different people (mobile CGNAT).
     const scans = await t.dataSource.query(`SELECT count(*)::int AS n FROM trace_stamp_scans WHERE serial = $1`, [serials[10]]);
     expect(scans[0].n).toBe(2);

@@ -19,7 +19,10 @@ describe('web: back office of editors and admins', () => {
   describe('verification queue', () => {
     it('lists pending enterprises oldest first with their identity data, and verifies one', async () => {
       const older = await createVerifiedEnterprise(t, { status: 'pending_verification', displayName: 'HTX Bưởi Da Xanh <Cầu Kè>' });
-      await t.dataSource.query(`UPDATE enterprises SET submitted_at = now() - interval '2 days', tax_code = '2100123456', representative = 'Nguyễn Văn Ba' WHERE id = $1`, [older.id]);
+      await t.dataSource.query(
+        `UPDATE enterprises SET submitted_at = now() - interval '2 days', tax_code = '2100123456', representative = 'Nguyễn Văn Ba' WHERE id = $1`,
+        [older.id],
+      );
       const newer = await createVerifiedEnterprise(t, { status: 'pending_verification', displayName: 'Hộ Bà Tư' });
       await t.dataSource.query(`UPDATE enterprises SET submitted_at = now() - interval '1 day' WHERE id = $1`, [newer.id]);
 
@@ -47,7 +50,9 @@ describe('web: back office of editors and admins', () => {
       let [row] = await t.dataSource.query(`SELECT status FROM enterprises WHERE id = $1`, [e.id]);
       expect(row.status).toBe('pending_verification');
 
-      await postForm(t, admin, `/quan-ly/duyet-doanh-nghiep/${e.id}/reject`, { reason: 'Mã số thuế không khớp giấy phép' }).then((r) => expect(r.status).toBe(303));
+      await postForm(t, admin, `/quan-ly/duyet-doanh-nghiep/${e.id}/reject`, { reason: 'Mã số thuế không khớp giấy phép' }).then((r) =>
+        expect(r.status).toBe(303),
+      );
       [row] = await t.dataSource.query(`SELECT status, rejection_reason FROM enterprises WHERE id = $1`, [e.id]);
       expect(row).toEqual({ status: 'rejected', rejection_reason: 'Mã số thuế không khớp giấy phép' });
 
@@ -160,7 +165,14 @@ describe('web: back office of editors and admins', () => {
 
     it('shows field errors for bad input and writes nothing', async () => {
       await openForm(t, '/quan-ly/ban-tin/moi', editor);
-      const res = await postForm(t, editor, '/quan-ly/ban-tin/moi', { title: 'A', summary: '', body: '<p>x</p>', categoryId: 'khong-phai', kind: 'event', startsAt: '2030-02-31T08:00' });
+      const res = await postForm(t, editor, '/quan-ly/ban-tin/moi', {
+        title: 'A',
+        summary: '',
+        body: '<p>x</p>',
+        categoryId: 'khong-phai',
+        kind: 'event',
+        startsAt: '2030-02-31T08:00',
+      });
       expect(res.status).toBe(400);
       expect(res.text).toContain('Tiêu đề tối thiểu 3 ký tự');
       expect(res.text).toContain('aria-invalid="true"');
@@ -210,7 +222,10 @@ describe('web: back office of editors and admins', () => {
       await postForm(t, admin, `/quan-ly/nguoi-dung/${u.id}/trang-thai`, { status: 'disabled' }).then((r) => expect(r.status).toBe(303));
       let [row] = await t.dataSource.query(`SELECT role, status FROM users WHERE id = $1`, [u.id]);
       expect(row).toEqual({ role: 'editor', status: 'disabled' });
-      await t.http.post('/api/v1/auth/login').send({ email: u.email, password: u.password }).expect((r) => expect(r.status).not.toBe(200));
+      await t.http
+        .post('/api/v1/auth/login')
+        .send({ email: u.email, password: u.password })
+        .expect((r) => expect(r.status).not.toBe(200));
       await postForm(t, admin, `/quan-ly/nguoi-dung/${u.id}/trang-thai`, { status: 'active' }).then((r) => expect(r.status).toBe(303));
       [row] = await t.dataSource.query(`SELECT status FROM users WHERE id = $1`, [u.id]);
       expect(row.status).toBe('active');
@@ -255,7 +270,14 @@ describe('web: back office of editors and admins', () => {
   it('keeps buyers and sellers out of every back office page', async () => {
     const buyer = await createUser(t, 'buyer');
     const seller = await createUser(t, 'business');
-    const paths = ['/quan-ly/duyet-doanh-nghiep', '/quan-ly/duyet-san-pham', '/quan-ly/ban-tin', '/quan-ly/ban-tin/moi', '/quan-ly/nguoi-dung', '/quan-ly/thong-ke'];
+    const paths = [
+      '/quan-ly/duyet-doanh-nghiep',
+      '/quan-ly/duyet-san-pham',
+      '/quan-ly/ban-tin',
+      '/quan-ly/ban-tin/moi',
+      '/quan-ly/nguoi-dung',
+      '/quan-ly/thong-ke',
+    ];
     for (const u of [buyer, seller]) {
       const jar = await signIn(t, u.email, u.password);
       for (const path of paths) await t.http.get(path).set('Cookie', cookieHeader(jar)).expect(403);

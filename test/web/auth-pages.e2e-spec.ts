@@ -15,7 +15,14 @@ describe('web: registration, sign-in and the back office with cookie sessions', 
       .post('/dang-ky')
       .type('form')
       .set('Cookie', cookieHeader(reg.jar))
-      .send({ _csrf: reg.csrf, role: 'business', displayName: 'Hộ kinh doanh Bà Sáu', email: 'ba.sau@example.vn', password: 'mat-khau-dai-10', phone: '0912345678' })
+      .send({
+        _csrf: reg.csrf,
+        role: 'business',
+        displayName: 'Hộ kinh doanh Bà Sáu',
+        email: 'ba.sau@example.vn',
+        password: 'mat-khau-dai-10',
+        phone: '0912345678',
+      })
       .expect(303)
       .expect('location', '/dang-nhap?registered=1');
 
@@ -113,7 +120,13 @@ describe('web: registration, sign-in and the back office with cookie sessions', 
 
     it('keeps the page the form came from when the form is shown again with errors', async () => {
       const reg = await openForm(t, '/dang-ky?role=business');
-      const res = await postForm(t, reg.jar, '/dang-ky', { _back: backField(reg.html)!, role: 'business', displayName: 'A', email: 'khong-phai-email', password: 'ngan' });
+      const res = await postForm(t, reg.jar, '/dang-ky', {
+        _back: backField(reg.html)!,
+        role: 'business',
+        displayName: 'A',
+        email: 'khong-phai-email',
+        password: 'ngan',
+      });
       expect(res.status).toBe(400);
       expect(backField(res.text)).toBe('/dang-ky?role=business');
     });

@@ -24,7 +24,13 @@ async function jpeg(): Promise<Buffer> {
 }
 
 /** A multipart form post from a signed-in page (CSRF field first, as the page's form sends it). */
-function postMultipart(t: TestApp, jar: CookieJar, path: string, fields: Record<string, string>, file?: { name: string; data: Buffer; filename: string; type: string }) {
+function postMultipart(
+  t: TestApp,
+  jar: CookieJar,
+  path: string,
+  fields: Record<string, string>,
+  file?: { name: string; data: Buffer; filename: string; type: string },
+) {
   let req = t.http.post(path).set('Cookie', cookieHeader(jar));
   for (const [k, v] of Object.entries(fields)) req = req.field(k, v);
   if (file) req = req.attach(file.name, file.data, { filename: file.filename, contentType: file.type });
@@ -70,7 +76,13 @@ describe('web: the sellers’ back office (enterprises, products, photos, CSV im
     const form = await openForm(t, '/quan-ly/doanh-nghiep/moi', jar);
     expect(form.html).toMatch(/<option value="86" selected>/);
     expect(form.html).toContain(`value="${XA_CAU_KE}"`);
-    const res = await postForm(t, jar, '/quan-ly/doanh-nghiep/moi', { ...ENTERPRISE_FORM, displayName: 'Bưởi <Cầu Kè>', phone: '123', legalName: 'X', 'address.communeCode': '1' });
+    const res = await postForm(t, jar, '/quan-ly/doanh-nghiep/moi', {
+      ...ENTERPRISE_FORM,
+      displayName: 'Bưởi <Cầu Kè>',
+      phone: '123',
+      legalName: 'X',
+      'address.communeCode': '1',
+    });
     expect(res.status).toBe(400);
     expect(res.text).toContain('id="f-phone" name="phone" type="tel" value="123"');
     expect(res.text).toMatch(/id="f-address\.communeCode-error"/);
@@ -167,7 +179,13 @@ describe('web: the sellers’ back office (enterprises, products, photos, CSV im
     expect(noFile.status).toBe(400);
     expect(noFile.text).toContain('Bạn chưa chọn ảnh');
 
-    const upload = await postMultipart(t, jar, `/quan-ly/san-pham/${productId}/anh`, { _csrf: jar.tf_csrf }, { name: 'file', data: await jpeg(), filename: 'buoi.jpg', type: 'image/jpeg' });
+    const upload = await postMultipart(
+      t,
+      jar,
+      `/quan-ly/san-pham/${productId}/anh`,
+      { _csrf: jar.tf_csrf },
+      { name: 'file', data: await jpeg(), filename: 'buoi.jpg', type: 'image/jpeg' },
+    );
     expect(upload.status).toBe(303);
     const detail = await t.http.get(`/quan-ly/san-pham/${productId}`).set('Cookie', cookieHeader(jar)).expect(200);
     expect(detail.text).toMatch(/<img src="[^"]+" alt="Ảnh 1: Bưởi da xanh Cầu Kè"/);
@@ -201,16 +219,40 @@ describe('web: the sellers’ back office (enterprises, products, photos, CSV im
       postForm(t, otherJar, `/quan-ly/doanh-nghiep/${enterpriseId}/sua`, { ...ENTERPRISE_FORM, displayName: 'Chiếm quyền' }),
       postForm(t, otherJar, `/quan-ly/doanh-nghiep/${enterpriseId}/gui-xac-minh`, {}),
       postForm(t, otherJar, `/quan-ly/doanh-nghiep/${enterpriseId}/nhan-vien`, { email: other.email }),
-      postForm(t, otherJar, '/quan-ly/san-pham/moi', { enterpriseId, name: 'Hàng giả', categoryId: category, priceVnd: '1000', unit: 'kg', sku: 'X-1', originCommuneCode: XA_CAU_KE }),
-      postForm(t, otherJar, `/quan-ly/san-pham/${productId}/sua`, { name: 'Đổi tên', categoryId: category, priceVnd: '1', unit: 'kg', sku: 'BUOI-01', originCommuneCode: XA_CAU_KE }),
+      postForm(t, otherJar, '/quan-ly/san-pham/moi', {
+        enterpriseId,
+        name: 'Hàng giả',
+        categoryId: category,
+        priceVnd: '1000',
+        unit: 'kg',
+        sku: 'X-1',
+        originCommuneCode: XA_CAU_KE,
+      }),
+      postForm(t, otherJar, `/quan-ly/san-pham/${productId}/sua`, {
+        name: 'Đổi tên',
+        categoryId: category,
+        priceVnd: '1',
+        unit: 'kg',
+        sku: 'BUOI-01',
+        originCommuneCode: XA_CAU_KE,
+      }),
       postForm(t, otherJar, `/quan-ly/san-pham/${productId}/ngung-ban`, {}),
     ]);
     expect(posts.map((p) => p.status)).toEqual([403, 403, 403, 403, 403, 403]);
-    const upload = await postMultipart(t, otherJar, `/quan-ly/san-pham/${productId}/anh`, { _csrf: otherJar.tf_csrf }, { name: 'file', data: await jpeg(), filename: 'x.jpg', type: 'image/jpeg' });
+    const upload = await postMultipart(
+      t,
+      otherJar,
+      `/quan-ly/san-pham/${productId}/anh`,
+      { _csrf: otherJar.tf_csrf },
+      { name: 'file', data: await jpeg(), filename: 'x.jpg', type: 'image/jpeg' },
+    );
     expect(upload.status).toBe(403);
     const [e] = await t.dataSource.query(`SELECT display_name FROM enterprises WHERE id = $1`, [enterpriseId]);
     expect(e.display_name).toBe('Bưởi Bà Sáu');
-    const [p] = await t.dataSource.query(`SELECT name, (SELECT count(*)::int FROM product_images WHERE product_id = $1) AS images FROM products WHERE id = $1`, [productId]);
+    const [p] = await t.dataSource.query(
+      `SELECT name, (SELECT count(*)::int FROM product_images WHERE product_id = $1) AS images FROM products WHERE id = $1`,
+      [productId],
+    );
     expect(p).toEqual({ name: 'Bưởi da xanh Cầu Kè', images: 1 });
     const [{ n }] = await t.dataSource.query(`SELECT count(*)::int AS n FROM products WHERE sku = 'X-1'`);
     expect(n).toBe(0);
@@ -220,7 +262,13 @@ describe('web: the sellers’ back office (enterprises, products, photos, CSV im
     const bare = (path: string, body: Record<string, string>) => t.http.post(path).type('form').set('Cookie', cookieHeader(jar)).send(body);
     expect((await bare('/quan-ly/doanh-nghiep/moi', ENTERPRISE_FORM)).status).toBe(403);
     expect((await bare(`/quan-ly/san-pham/${productId}/ngung-ban`, {})).status).toBe(403);
-    const upload = await postMultipart(t, jar, `/quan-ly/san-pham/${productId}/anh`, {}, { name: 'file', data: await jpeg(), filename: 'a.jpg', type: 'image/jpeg' });
+    const upload = await postMultipart(
+      t,
+      jar,
+      `/quan-ly/san-pham/${productId}/anh`,
+      {},
+      { name: 'file', data: await jpeg(), filename: 'a.jpg', type: 'image/jpeg' },
+    );
     expect(upload.status).toBe(403);
     const [{ n }] = await t.dataSource.query(`SELECT count(*)::int AS n FROM enterprises WHERE owner_id = $1`, [seller.id]);
     expect(n).toBe(1);
@@ -230,9 +278,19 @@ describe('web: the sellers’ back office (enterprises, products, photos, CSV im
     const page = await openForm(t, `/quan-ly/san-pham/nhap-csv?dn=${enterpriseId}`, jar);
     expect(page.html).toContain('name="dryRun"');
     const csv = Buffer.from(
-      ['name,sku,priceVnd,unit,stockQuantity,categorySlug,originCommuneCode', `Dưa lưới,DL-1,60000,kg,5,trai-cay,${XA_CAU_KE}`, `Dừa sáp,DS-1,0,kg,5,trai-cay,${XA_CAU_KE}`].join('\n'),
+      [
+        'name,sku,priceVnd,unit,stockQuantity,categorySlug,originCommuneCode',
+        `Dưa lưới,DL-1,60000,kg,5,trai-cay,${XA_CAU_KE}`,
+        `Dừa sáp,DS-1,0,kg,5,trai-cay,${XA_CAU_KE}`,
+      ].join('\n'),
     );
-    const res = await postMultipart(t, jar, '/quan-ly/san-pham/nhap-csv', { _csrf: jar.tf_csrf, enterpriseId, dryRun: '1' }, { name: 'file', data: csv, filename: 'sp.csv', type: 'text/csv' });
+    const res = await postMultipart(
+      t,
+      jar,
+      '/quan-ly/san-pham/nhap-csv',
+      { _csrf: jar.tf_csrf, enterpriseId, dryRun: '1' },
+      { name: 'file', data: csv, filename: 'sp.csv', type: 'text/csv' },
+    );
     expect(res.status).toBe(200);
     expect(res.text).toContain('<caption>Kết quả kiểm tra từng dòng</caption>');
     expect(res.text).toMatch(/<th scope="row">2<\/th><td>DL-1<\/td>\s*<td><span class="badge badge-ok">Hợp lệ/);
@@ -244,7 +302,13 @@ describe('web: the sellers’ back office (enterprises, products, photos, CSV im
     expect(missing.status).toBe(400);
     expect(missing.text).toContain('Bạn chưa chọn tệp CSV');
 
-    const foreign = await postMultipart(t, otherJar, '/quan-ly/san-pham/nhap-csv', { _csrf: otherJar.tf_csrf, enterpriseId }, { name: 'file', data: csv, filename: 'sp.csv', type: 'text/csv' });
+    const foreign = await postMultipart(
+      t,
+      otherJar,
+      '/quan-ly/san-pham/nhap-csv',
+      { _csrf: otherJar.tf_csrf, enterpriseId },
+      { name: 'file', data: csv, filename: 'sp.csv', type: 'text/csv' },
+    );
     expect(foreign.status).toBe(403);
   });
 });

@@ -280,13 +280,24 @@ describe('web: sales channels for sellers (/quan-ly/kenh-ban) and the sync overv
     expect(reused.text).toContain('không hợp lệ hoặc đã hết hạn');
 
     await openForm(t, `${BASE}/${ent.id}/shopee`, jar);
-    const noLogistics = await postForm(t, jar, `${BASE}/${ent.id}/shopee/cai-dat`, { [`categoryMap.${fruit}`]: PARTNER_CATEGORY, logisticsChannelId: 'kho hàng' });
+    const noLogistics = await postForm(t, jar, `${BASE}/${ent.id}/shopee/cai-dat`, {
+      [`categoryMap.${fruit}`]: PARTNER_CATEGORY,
+      logisticsChannelId: 'kho hàng',
+    });
     expect(noLogistics.status).toBe(400);
     expect(noLogistics.text).toContain('id="f-logisticsChannelId-error"');
-    const saved = await postForm(t, jar, `${BASE}/${ent.id}/shopee/cai-dat`, { [`categoryMap.${fruit}`]: PARTNER_CATEGORY, logisticsChannelId: '50018', defaultWeightGrams: '500' });
+    const saved = await postForm(t, jar, `${BASE}/${ent.id}/shopee/cai-dat`, {
+      [`categoryMap.${fruit}`]: PARTNER_CATEGORY,
+      logisticsChannelId: '50018',
+      defaultWeightGrams: '500',
+    });
     expect(saved.status).toBe(303);
     // Shopee needs a logistics channel: emptying it is refused with a field error and changes nothing.
-    const cleared = await postForm(t, jar, `${BASE}/${ent.id}/shopee/cai-dat`, { [`categoryMap.${fruit}`]: PARTNER_CATEGORY, logisticsChannelId: '', defaultWeightGrams: '500' });
+    const cleared = await postForm(t, jar, `${BASE}/${ent.id}/shopee/cai-dat`, {
+      [`categoryMap.${fruit}`]: PARTNER_CATEGORY,
+      logisticsChannelId: '',
+      defaultWeightGrams: '500',
+    });
     expect(cleared.status).toBe(400);
     expect(cleared.text).toContain('id="f-logisticsChannelId-error"');
     expect((await connection('shopee')).settings.logisticsChannelId).toBe('50018');
@@ -314,7 +325,9 @@ describe('web: sales channels for sellers (/quan-ly/kenh-ban) and the sync overv
     const page = await openForm(t, '/quan-ly/dong-bo', admin);
     expect((await get('/quan-ly', admin).expect(200)).text).toContain('href="/quan-ly/dong-bo"');
 
-    const rows: Array<{ channel: string; state: string; n: number }> = await t.dataSource.query(`SELECT channel, state, count(*)::int AS n FROM listings GROUP BY channel, state`);
+    const rows: Array<{ channel: string; state: string; n: number }> = await t.dataSource.query(
+      `SELECT channel, state, count(*)::int AS n FROM listings GROUP BY channel, state`,
+    );
     const cells = Object.fromEntries([...page.html.matchAll(/data-count="([a-z]+:[a-z]+)">([\d.]+)</g)].map((m) => [m[1], Number(m[2].replace(/\./g, ''))]));
     for (const channel of ['shopee', 'voso', 'postmart']) {
       for (const state of ['queued', 'syncing', 'listed', 'rejected', 'failed', 'delisting', 'delisted']) {
@@ -323,7 +336,10 @@ describe('web: sales channels for sellers (/quan-ly/kenh-ban) and the sync overv
     }
     expect(cells['all:all']).toBe(rows.reduce((s, r) => s + r.n, 0));
     expect(cells['voso:listed']).toBe(2);
-    const api = await t.http.get('/api/v1/admin/sync').set((await loginAdmin(t)).auth).expect(200);
+    const api = await t.http
+      .get('/api/v1/admin/sync')
+      .set((await loginAdmin(t)).auth)
+      .expect(200);
     expect(api.body.deadLetterTotal).toBe(1);
 
     // The dead letter, its enterprise and its reason; the paused Shopee connection with its resume time.
@@ -334,7 +350,9 @@ describe('web: sales channels for sellers (/quan-ly/kenh-ban) and the sync overv
     expect(row).toContain('Chưa ánh xạ danh mục');
     expect(page.html).toMatch(/data-dead="voso">1</);
     const paused = await connection('shopee');
-    expect(page.html).toMatch(new RegExp(`data-paused="${ent.id}:shopee"><td>[^<]+</td><td>Shopee</td><td>${escapeRegExp(formatDateTime('vi', paused.paused_until))}</td>`));
+    expect(page.html).toMatch(
+      new RegExp(`data-paused="${ent.id}:shopee"><td>[^<]+</td><td>Shopee</td><td>${escapeRegExp(formatDateTime('vi', paused.paused_until))}</td>`),
+    );
 
     // Two more dead letters after an outage; "retry all" lists them once the partner is back.
     const extra = [await newProduct({ name: 'Khóm Cầu Đúc', sku: 'KHOM-1' }), await newProduct({ name: 'Dừa sáp Cầu Kè', sku: 'DUA-1' })];
@@ -361,7 +379,11 @@ describe('web: sales channels for sellers (/quan-ly/kenh-ban) and the sync overv
     expect(after.text).toMatch(/data-dead="voso">1</);
 
     // Mapping the category later re-checks every listing of the channel: no retry needed.
-    await postForm(t, jar, `${BASE}/${ent.id}/voso/cai-dat`, { [`categoryMap.${fruit}`]: PARTNER_CATEGORY, [`categoryMap.${await categoryId(t, 'mat-ong')}`]: '100700', defaultWeightGrams: '500' });
+    await postForm(t, jar, `${BASE}/${ent.id}/voso/cai-dat`, {
+      [`categoryMap.${fruit}`]: PARTNER_CATEGORY,
+      [`categoryMap.${await categoryId(t, 'mat-ong')}`]: '100700',
+      defaultWeightGrams: '500',
+    });
     await t.drainJobs();
     expect(await listing(unmapped.id)).toMatchObject({ state: 'listed', dead_lettered_at: null });
   });
@@ -398,7 +420,11 @@ describe('web: sales channels for sellers (/quan-ly/kenh-ban) and the sync overv
   });
 
   it('disconnecting from the page unlists the items on the marketplace first, reports those it could not remove, then forgets the credentials', async () => {
-    const live = () => Object.values(sim.store.itemsBySku('voso', ent.slug)).filter((i) => i.status === 'active').map((i) => i.sku).sort();
+    const live = () =>
+      Object.values(sim.store.itemsBySku('voso', ent.slug))
+        .filter((i) => i.status === 'active')
+        .map((i) => i.sku)
+        .sort();
     const before = live();
     expect(before.length).toBeGreaterThanOrEqual(4);
 
@@ -439,7 +465,10 @@ describe('web: sales channels for sellers (/quan-ly/kenh-ban) and the sync overv
     expect(after.text).toContain('Chưa kết nối');
 
     // Reconnecting lists them again (the report clears); disconnecting with the partner up removes them all.
-    const reconnected = await postForm(t, jar, `${BASE}/${ent.id}/voso/ket-noi`, { 'credentials.username': ent.slug, 'credentials.password': `pw-${ent.slug}` });
+    const reconnected = await postForm(t, jar, `${BASE}/${ent.id}/voso/ket-noi`, {
+      'credentials.username': ent.slug,
+      'credentials.password': `pw-${ent.slug}`,
+    });
     expect(reconnected.status).toBe(303);
     await t.drainJobs();
     expect(live()).toEqual(before);

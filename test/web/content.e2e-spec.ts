@@ -227,20 +227,32 @@ describe('web: news, events, stamp checker and HTML error pages', () => {
     });
 
     it('normalises a typed serial and sends the buyer to its verification page', async () => {
-      const res = await t.http.get('/kiem-tra-tem').query({ serial: `  ${grouped} ` }).expect(303);
+      const res = await t.http
+        .get('/kiem-tra-tem')
+        .query({ serial: `  ${grouped} ` })
+        .expect(303);
       expect(res.headers.location).toBe(`/t/${serial}`);
     });
 
     it('accepts pasted stamp URLs and keeps only their path', async () => {
-      const short = await t.http.get('/kiem-tra-tem').query({ serial: `https://evil.example/t/${serial}` }).expect(303);
+      const short = await t.http
+        .get('/kiem-tra-tem')
+        .query({ serial: `https://evil.example/t/${serial}` })
+        .expect(303);
       expect(short.headers.location).toBe(`/t/${serial}`);
-      const digital = await t.http.get('/kiem-tra-tem').query({ serial: `san.example.vn/01/08936012345675/10/LO%2F25/21/${serial}` }).expect(303);
+      const digital = await t.http
+        .get('/kiem-tra-tem')
+        .query({ serial: `san.example.vn/01/08936012345675/10/LO%2F25/21/${serial}` })
+        .expect(303);
       expect(digital.headers.location).toBe(`/01/08936012345675/10/LO%2F25/21/${serial}`);
     });
 
     it('explains at once that a serial with a wrong check character is unknown', async () => {
       const last = serial[13] === '0' ? '1' : '0';
-      const res = await t.http.get('/kiem-tra-tem').query({ serial: serial.slice(0, 13) + last }).expect(400);
+      const res = await t.http
+        .get('/kiem-tra-tem')
+        .query({ serial: serial.slice(0, 13) + last })
+        .expect(400);
       expect(res.text).toContain('Không xác thực được tem');
       expect(res.text).toContain('hàng giả');
       expect(res.text).toContain('aria-invalid="true"');

@@ -44,7 +44,12 @@ describe('web: inquiry form, business inbox and admin volumes', () => {
   });
 
   it('sends an anonymous inquiry through the form and shows the thank-you page', async () => {
-    const { res, form } = await sendForm({ quantity: '20', message: 'Cho mình giá sỉ <script>alert(1)</script>', buyerName: 'Ngô Văn Hải', buyerPhone: '0911 222 333' });
+    const { res, form } = await sendForm({
+      quantity: '20',
+      message: 'Cho mình giá sỉ <script>alert(1)</script>',
+      buyerName: 'Ngô Văn Hải',
+      buyerPhone: '0911 222 333',
+    });
     expect(res.status).toBe(303);
     expect(res.headers.location).toMatch(new RegExp(`^/san-pham/${product.slug}/hoi-mua/da-gui\\?ref=[0-9a-f-]{36}$`));
     const thanks = await t.http.get(res.headers.location).set('Cookie', cookieHeader(form.jar)).expect(200);

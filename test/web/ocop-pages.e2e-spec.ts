@@ -20,7 +20,9 @@ describe('web: OCOP certificates in the back office', () => {
   let editorUser: TestUser;
   let editor: CookieJar;
   const certificates = async (productId: string) =>
-    (await t.dataSource.query(`SELECT id, status, stars, revocation_reason FROM ocop_certificates WHERE product_id = $1 ORDER BY created_at`, [productId])) as Array<{
+    (await t.dataSource.query(`SELECT id, status, stars, revocation_reason FROM ocop_certificates WHERE product_id = $1 ORDER BY created_at`, [
+      productId,
+    ])) as Array<{
       id: string;
       status: string;
       stars: number;
@@ -34,9 +36,17 @@ describe('web: OCOP certificates in the back office', () => {
     );
 
   /** Visible text of some markup, whitespace collapsed. */
-  const text = (markup: string) => markup.replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ').trim();
+  const text = (markup: string) =>
+    markup
+      .replace(/<[^>]+>/g, ' ')
+      .replace(/\s+/g, ' ')
+      .trim();
   /** The search result card of a product, if listed. */
-  const card = (html: string, slug: string) => html.split('<li class="card">').find((c) => c.includes(`href="/san-pham/${slug}"`))?.split('</li>')[0];
+  const card = (html: string, slug: string) =>
+    html
+      .split('<li class="card">')
+      .find((c) => c.includes(`href="/san-pham/${slug}"`))
+      ?.split('</li>')[0];
 
   beforeAll(async () => {
     t = await createTestApp();
@@ -116,8 +126,8 @@ describe('web: OCOP certificates in the back office', () => {
     expect(card((await t.http.get('/tim-kiem?q=dua+sap+cau+ke').expect(200)).text, p.slug)).not.toContain('sao OCOP');
 
     // A later re-recognition adds to the history; the revoked certificate stays listed with its reason.
-    await postForm(t, editor, `${panel}/chung-nhan`, certificate({ stars: '3', score: '65', decisionNumber: '88/QĐ-UBND', decisionDate: '2025-07-09' })).then((r) =>
-      expect(r.status).toBe(303),
+    await postForm(t, editor, `${panel}/chung-nhan`, certificate({ stars: '3', score: '65', decisionNumber: '88/QĐ-UBND', decisionDate: '2025-07-09' })).then(
+      (r) => expect(r.status).toBe(303),
     );
     const after = await page(editor, panel);
     const history = [...after.matchAll(/<li class="item" id="c-[^"]+">([\s\S]*?)<\/li>/g)].map((m) => text(m[1]));
@@ -165,7 +175,11 @@ describe('web: OCOP certificates in the back office', () => {
     const later = await createProduct(t, e.id, { name: 'Thanh long ruột trắng hết hạn sau' });
     const far = await createProduct(t, e.id, { name: 'Thanh long còn lâu mới hết hạn' });
     const add = (productId: string, decisionDate: string) =>
-      t.http.post(`/api/v1/products/${productId}/ocop-certificates`).set(editorUser.auth).send({ stars: 3, score: 60, decisionNumber: `QĐ-${decisionDate}`, issuingBody: 'UBND tỉnh Vĩnh Long', decisionDate }).expect(201);
+      t.http
+        .post(`/api/v1/products/${productId}/ocop-certificates`)
+        .set(editorUser.auth)
+        .send({ stars: 3, score: 60, decisionNumber: `QĐ-${decisionDate}`, issuingBody: 'UBND tỉnh Vĩnh Long', decisionDate })
+        .expect(201);
     await add(later.id, '2022-09-08'); // valid until 08/09/2025, in 60 days
     await add(soon.id, '2022-08-09'); // valid until 09/08/2025, in 30 days
     await add(far.id, '2022-11-20'); // valid until 20/11/2025, beyond 90 days

@@ -1,5 +1,14 @@
 import { seedDemoBulletins } from '@tradefloor/news-bulletin';
-import { PHUONG_TRA_VINH, XA_CAU_KE, XA_HUNG_HOA, categoryId, createProduct, createVerifiedEnterprise, type FixtureEnterprise, type FixtureProduct } from '../harness/catalog-fixtures';
+import {
+  PHUONG_TRA_VINH,
+  XA_CAU_KE,
+  XA_HUNG_HOA,
+  categoryId,
+  createProduct,
+  createVerifiedEnterprise,
+  type FixtureEnterprise,
+  type FixtureProduct,
+} from '../harness/catalog-fixtures';
 import { createTestApp, type TestApp } from '../harness/test-app';
 
 const VND = new Intl.NumberFormat('vi-VN', { style: 'currency', currency: 'VND' });
@@ -44,7 +53,12 @@ describe('storefront catalog pages: home, search, product, enterprises', () => {
     draft = await createProduct(t, coop.id, { name: 'Mắm cá linh chưa duyệt', status: 'draft', ocopStars: 4 });
     rice = await createProduct(t, household.id, { name: 'Gạo hữu cơ ST25', categorySlug: 'gao', priceVnd: 30_000 });
     // The fixture stores descriptions raw (the API sanitises them on input), so give it a clean one.
-    evil = await createProduct(t, household.id, { name: '<script>alert(1)</script> Bánh tét lá cẩm', categorySlug: 'banh-keo-mut', priceVnd: 25_000, description: '<p>Bánh tét nhân đậu xanh.</p>' });
+    evil = await createProduct(t, household.id, {
+      name: '<script>alert(1)</script> Bánh tét lá cẩm',
+      categorySlug: 'banh-keo-mut',
+      priceVnd: 25_000,
+      description: '<p>Bánh tét nhân đậu xanh.</p>',
+    });
     // Enough products for a second page of results (24 a page).
     for (let i = 1; i <= 24; i++) {
       await createProduct(t, household.id, { name: `Chuối sấy dẻo loại ${i}`, categorySlug: 'trai-cay-say', priceVnd: 20_000 + i * 100 });
@@ -194,7 +208,9 @@ describe('storefront catalog pages: home, search, product, enterprises', () => {
       expect(page).toContain('<title>Bưởi da xanh Hùng Hòa | Sàn Giao dịch TMĐT tỉnh Vĩnh Long</title>');
       expect(page).toContain('<h1>Bưởi da xanh Hùng Hòa</h1>');
       expect(page).toContain(VND.format(65_000));
-      const [{ until }] = await t.dataSource.query(`SELECT to_char(valid_until, 'DD/MM/YYYY') AS until FROM ocop_certificates WHERE product_id = $1`, [pomelo.id]);
+      const [{ until }] = await t.dataSource.query(`SELECT to_char(valid_until, 'DD/MM/YYYY') AS until FROM ocop_certificates WHERE product_id = $1`, [
+        pomelo.id,
+      ]);
       expect(page).toContain(`Hiệu lực đến ${until}`);
       expect(page).toContain('5 sao OCOP');
       expect(page).toContain('Còn hàng');
@@ -271,7 +287,9 @@ describe('storefront catalog pages: home, search, product, enterprises', () => {
     it('filters by commune with a plain GET dropdown of the communes that have verified enterprises, with counts', async () => {
       await createVerifiedEnterprise(t, { displayName: 'HTX chờ xác minh Trà Vinh', communeCode: PHUONG_TRA_VINH, status: 'pending_verification' });
       const names: Record<string, string> = Object.fromEntries(
-        (await t.dataSource.query(`SELECT code, name FROM communes WHERE code = ANY($1)`, [[XA_HUNG_HOA, XA_CAU_KE, PHUONG_TRA_VINH]])).map((c: { code: string; name: string }) => [c.code, c.name]),
+        (await t.dataSource.query(`SELECT code, name FROM communes WHERE code = ANY($1)`, [[XA_HUNG_HOA, XA_CAU_KE, PHUONG_TRA_VINH]])).map(
+          (c: { code: string; name: string }) => [c.code, c.name],
+        ),
       );
       const communeSelect = (page: string) => /<select id="e-commune" name="commune">([\s\S]*?)<\/select>/.exec(page)?.[1] ?? '';
 

@@ -141,7 +141,13 @@ describe('web: batches, QR stamps and scan dashboard in the sellers’ back offi
       expect(page.text).toContain('data-verdict="genuine"');
     }
     const range = await get(`${BASE}/lo/${batchId}/tem.csv?fromSeq=3&toSeq=7`).expect(200);
-    expect(range.text.trim().split('\n').slice(1).map((l) => l.split(',')[0])).toEqual(['3', '4', '5', '6', '7']);
+    expect(
+      range.text
+        .trim()
+        .split('\n')
+        .slice(1)
+        .map((l) => l.split(',')[0]),
+    ).toEqual(['3', '4', '5', '6', '7']);
     const upsideDown = await get(`${BASE}/lo/${batchId}/tem.csv?fromSeq=7&toSeq=3`).expect(400);
     expect(upsideDown.headers['content-type']).toContain('text/html');
   });
@@ -199,7 +205,12 @@ describe('web: batches, QR stamps and scan dashboard in the sellers’ back offi
     const future = await postForm(t, jar, `${BASE}/lo/${batchId}/su-kien`, { type: 'ObjectEvent', bizStep: 'packing', eventTime: tomorrow });
     expect(future.status).toBe(400);
     expect(future.text).toMatch(/id="f-eventTime-error">Sự kiện không thể ở tương lai/);
-    const res = await postForm(t, jar, `${BASE}/lo/${batchId}/su-kien`, { type: 'ObjectEvent', bizStep: 'packing', eventTime: now, place: 'Nhà sơ chế ấp Phú Thọ' });
+    const res = await postForm(t, jar, `${BASE}/lo/${batchId}/su-kien`, {
+      type: 'ObjectEvent',
+      bizStep: 'packing',
+      eventTime: now,
+      place: 'Nhà sơ chế ấp Phú Thọ',
+    });
     expect(res.status).toBe(303);
     const [event] = await t.dataSource.query(`SELECT biz_step, place, event_time_zone_offset FROM trace_events WHERE batch_id = $1`, [batchId]);
     expect(event).toEqual({ biz_step: 'packing', place: 'Nhà sơ chế ấp Phú Thọ', event_time_zone_offset: '+07:00' });
@@ -240,7 +251,13 @@ describe('web: batches, QR stamps and scan dashboard in the sellers’ back offi
     await openForm(t, `${BASE}/lo-moi?dn=${otherEnterpriseId}`, otherJar);
     const before = { stamps: await stamps(), batches: await count(`SELECT count(*)::int AS n FROM trace_batches`) };
 
-    for (const path of [`${BASE}/lo/${batchId}`, `${BASE}/lo/${batchId}/thong-ke`, `${BASE}/lo-moi?dn=${a.enterprise.id}`, `${BASE}?dn=${a.enterprise.id}`, `${BASE}/canh-bao?dn=${a.enterprise.id}`]) {
+    for (const path of [
+      `${BASE}/lo/${batchId}`,
+      `${BASE}/lo/${batchId}/thong-ke`,
+      `${BASE}/lo-moi?dn=${a.enterprise.id}`,
+      `${BASE}?dn=${a.enterprise.id}`,
+      `${BASE}/canh-bao?dn=${a.enterprise.id}`,
+    ]) {
       const res = await get(path, otherJar);
       expect([path, res.status]).toEqual([path, 403]);
     }
@@ -272,7 +289,14 @@ describe('web: batches, QR stamps and scan dashboard in the sellers’ back offi
     expect(await count(`SELECT count(*)::int AS n FROM trace_stamps WHERE batch_id = $1 AND state = 'revoked'`, [batchId])).toBe(1);
     expect(await count(`SELECT count(*)::int AS n FROM trace_events WHERE batch_id = $1`, [batchId])).toBe(1);
     // The other seller's own product is still theirs to trace; GS1 lot codes may hold <, &, " and '.
-    const own = await postForm(t, otherJar, `${BASE}/lo-moi`, { enterpriseId: otherEnterpriseId, productId: otherProductId, lotCode: `D<&>"'1`, producedAt: '2025-07-01', quantity: '10', unit: 'kg' });
+    const own = await postForm(t, otherJar, `${BASE}/lo-moi`, {
+      enterpriseId: otherEnterpriseId,
+      productId: otherProductId,
+      lotCode: `D<&>"'1`,
+      producedAt: '2025-07-01',
+      quantity: '10',
+      unit: 'kg',
+    });
     expect(own.status).toBe(303);
     for (const path of [own.headers.location, `${own.headers.location.split('?')[0]}/thong-ke`]) {
       const page = await get(path, otherJar).expect(200);

@@ -31,12 +31,7 @@ export async function openForm(t: TestApp, path: string, jar: CookieJar = {}) {
 /** Signs in through the sign-in form like a browser; returns the cookie jar of the session. */
 export async function signIn(t: TestApp, email: string, password: string): Promise<CookieJar> {
   const login = await openForm(t, '/dang-nhap');
-  const res = await t.http
-    .post('/dang-nhap')
-    .type('form')
-    .set('Cookie', cookieHeader(login.jar))
-    .send({ _csrf: login.csrf, email, password })
-    .expect(303);
+  const res = await t.http.post('/dang-nhap').type('form').set('Cookie', cookieHeader(login.jar)).send({ _csrf: login.csrf, email, password }).expect(303);
   return { ...login.jar, ...cookiesOf(res) };
 }
 
@@ -44,7 +39,11 @@ export async function signIn(t: TestApp, email: string, password: string): Promi
 export async function postForm(t: TestApp, jar: CookieJar, path: string, fields: Record<string, string>) {
   const csrf = jar.tf_csrf;
   if (!csrf) throw new Error('no CSRF cookie in the jar: open a form page first');
-  const res = await t.http.post(path).type('form').set('Cookie', cookieHeader(jar)).send({ _csrf: csrf, ...fields });
+  const res = await t.http
+    .post(path)
+    .type('form')
+    .set('Cookie', cookieHeader(jar))
+    .send({ _csrf: csrf, ...fields });
   Object.assign(jar, cookiesOf(res));
   return res;
 }

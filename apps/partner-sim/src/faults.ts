@@ -18,7 +18,15 @@ export interface SimFaults {
   shopeeRefuse: 'none' | 'sign' | 'timestamp' | 'quota';
 }
 
-export const NO_FAULTS: SimFaults = { transientRate: 0, throttleRate: 0, dropRate: 0, malformedRate: 0, latencyMs: 0, burst429: { count: 0 }, shopeeRefuse: 'none' };
+export const NO_FAULTS: SimFaults = {
+  transientRate: 0,
+  throttleRate: 0,
+  dropRate: 0,
+  malformedRate: 0,
+  latencyMs: 0,
+  burst429: { count: 0 },
+  shopeeRefuse: 'none',
+};
 
 export type FaultDecision = 'none' | 'transient' | 'throttle' | 'drop' | 'malformed';
 

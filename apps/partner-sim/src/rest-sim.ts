@@ -29,9 +29,31 @@ const VOSO: Dialect = {
   prefix: '/v1/',
   ok: (data) => ({ status: 200, body: { success: true, data } }),
   fail: (status, code, message) => ({ status, body: { success: false, error: { code, message } } }),
-  codes: { auth: 'UNAUTHORIZED', signature: 'UNAUTHORIZED', validation: 'VALIDATION_ERROR', notFound: 'NOT_FOUND', throttled: 'RATE_LIMITED', transient: 'INTERNAL_ERROR' },
-  toWire: (i) => ({ id: i.id, sku: i.sku, name: i.name, price: i.price, stock: i.stock, status: i.status === 'active' ? 'active' : i.status === 'unlisted' ? 'hidden' : 'deleted', url: `https://voso.vn/p/${i.id}` }),
-  fromWire: (b) => ({ sku: b.sku as string, name: b.name as string, price: b.price as number, stock: b.stock as number, categoryId: b.category_id as string, weightGrams: b.weight_gram as number }),
+  codes: {
+    auth: 'UNAUTHORIZED',
+    signature: 'UNAUTHORIZED',
+    validation: 'VALIDATION_ERROR',
+    notFound: 'NOT_FOUND',
+    throttled: 'RATE_LIMITED',
+    transient: 'INTERNAL_ERROR',
+  },
+  toWire: (i) => ({
+    id: i.id,
+    sku: i.sku,
+    name: i.name,
+    price: i.price,
+    stock: i.stock,
+    status: i.status === 'active' ? 'active' : i.status === 'unlisted' ? 'hidden' : 'deleted',
+    url: `https://voso.vn/p/${i.id}`,
+  }),
+  fromWire: (b) => ({
+    sku: b.sku as string,
+    name: b.name as string,
+    price: b.price as number,
+    stock: b.stock as number,
+    categoryId: b.category_id as string,
+    weightGrams: b.weight_gram as number,
+  }),
   itemPath: /^\/v1\/products\/([^/]+)(?:\/(price|stock|hide|show))?$/,
   statusValue: (_b, action) => (action === 'hide' ? 'unlisted' : action === 'show' ? 'active' : undefined),
   searchParam: 'sku',
@@ -44,7 +66,15 @@ const POSTMART: Dialect = {
   ok: (result) => ({ status: 200, body: { code: 0, message: 'success', result } }),
   fail: (status, code, message) => ({ status, body: { code: Number(code), message } }),
   codes: { auth: '1003', signature: '1001', validation: '2001', notFound: '2004', throttled: '4290', transient: '5000' },
-  toWire: (i) => ({ item_id: i.id, seller_sku: i.sku, title: i.name, sale_price: i.price, quantity: i.stock, status: i.status === 'active' ? 'on' : i.status === 'unlisted' ? 'off' : 'deleted', link: `https://postmart.vn/san-pham/${i.id}` }),
+  toWire: (i) => ({
+    item_id: i.id,
+    seller_sku: i.sku,
+    title: i.name,
+    sale_price: i.price,
+    quantity: i.stock,
+    status: i.status === 'active' ? 'on' : i.status === 'unlisted' ? 'off' : 'deleted',
+    link: `https://postmart.vn/san-pham/${i.id}`,
+  }),
   fromWire: (b) => ({
     sku: b.seller_sku as string,
     name: b.title as string,
@@ -93,7 +123,9 @@ export class RestSim {
     const sig = String(r.req.headers['x-pm-signature'] ?? '');
     if (!key) return d.fail(401, '1003', 'Unknown API key');
     if (!Number.isFinite(ts) || Math.abs(Date.now() / 1000 - ts) > 300) return d.fail(401, '1002', 'Timestamp expired');
-    const expected = createHmac('sha256', `sk-${key}`).update(`${r.method}\n${r.pathWithQuery}\n${ts}\n${r.raw.toString('utf8')}`).digest('hex');
+    const expected = createHmac('sha256', `sk-${key}`)
+      .update(`${r.method}\n${r.pathWithQuery}\n${ts}\n${r.raw.toString('utf8')}`)
+      .digest('hex');
     if (sig !== expected) return d.fail(401, '1001', 'Signature invalid');
     return { shop: key };
   }
@@ -105,28 +137,34 @@ export class RestSim {
       const b = r.json<{ username?: string; password?: string }>() ?? {};
       if (!b.username || b.password !== `pw-${b.username}`) {
         const f = d.fail(401, 'UNAUTHORIZED', 'Sai tên đăng nhập hoặc mật khẩu');
-        return send(r.res, f.status, f.body), true;
+        return (send(r.res, f.status, f.body), true);
       }
       const token = randomBytes(16).toString('hex');
       this.tokens.set(token, { shop: b.username, expiresAt: Date.now() + this.opts.tokenTtlSeconds * 1000 });
       const okr = d.ok({ access_token: token, expires_in: this.opts.tokenTtlSeconds });
-      return send(r.res, okr.status, okr.body), true;
+      return (send(r.res, okr.status, okr.body), true);
     }
     const who = this.authenticate(r);
-    if ('status' in who) return send(r.res, who.status, who.body), true;
+    if ('status' in who) return (send(r.res, who.status, who.body), true);
     const now = Date.now();
     this.store.count(d.channel, who.shop, now);
     if (!this.limiter.take(who.shop, now)) {
       this.store.counters.get(`${d.channel}:${who.shop}`)!.throttled++;
       const f = d.fail(429, d.codes.throttled, 'Too many requests');
-      return send(r.res, f.status, f.body), true;
+      return (send(r.res, f.status, f.body), true);
     }
     const apply = this.route(r, who.shop);
     if (!apply) {
       const f = d.fail(404, d.codes.notFound, 'No such endpoint');
-      return send(r.res, f.status, f.body), true;
+      return (send(r.res, f.status, f.body), true);
     }
-    await withFaults(r, this.faults(), this.store.faultsInjected, { throttle: d.fail(429, d.codes.throttled, 'Too many requests'), transient: d.fail(500, d.codes.transient, 'Internal error') }, apply);
+    await withFaults(
+      r,
+      this.faults(),
+      this.store.faultsInjected,
+      { throttle: d.fail(429, d.codes.throttled, 'Too many requests'), transient: d.fail(500, d.codes.transient, 'Internal error') },
+      apply,
+    );
     return true;
   }
 

@@ -75,7 +75,12 @@ export async function startPartnerSim(options: PartnerSimOptions = {}): Promise<
       }
       case 'POST /__sim/shopee/push': {
         // Sends a signed push to `url` like Shopee would.
-        const payload = JSON.stringify({ shop_id: Number(body.shop_id), code: 8, timestamp: Math.floor(Date.now() / 1000), data: { item_id: Number(body.item_id) } });
+        const payload = JSON.stringify({
+          shop_id: Number(body.shop_id),
+          code: 8,
+          timestamp: Math.floor(Date.now() / 1000),
+          data: { item_id: Number(body.item_id) },
+        });
         const url = String(body.url);
         const signature = createHmac('sha256', shopee.opts.partnerKey).update(`${url}|${payload}`).digest('hex');
         const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', authorization: signature }, body: payload });

@@ -60,7 +60,9 @@ export class ShopeeSim {
     if (Number(q.get('partner_id')) !== this.opts.partnerId) return err(403, 'error_param', 'Invalid partner_id');
     const ts = Number(q.get('timestamp'));
     if (!Number.isFinite(ts) || Math.abs(Date.now() / 1000 - ts) > 300) return err(403, 'error_param', 'Invalid timestamp');
-    const base = shopLevel ? `${this.opts.partnerId}${r.path}${ts}${q.get('access_token') ?? ''}${q.get('shop_id') ?? ''}` : `${this.opts.partnerId}${r.path}${ts}`;
+    const base = shopLevel
+      ? `${this.opts.partnerId}${r.path}${ts}${q.get('access_token') ?? ''}${q.get('shop_id') ?? ''}`
+      : `${this.opts.partnerId}${r.path}${ts}`;
     if (q.get('sign') !== sign(this.opts.partnerKey, base)) return err(403, 'error_sign', 'Wrong sign.');
     return null;
   }
@@ -68,11 +70,11 @@ export class ShopeeSim {
   async handle(r: SimRequest): Promise<boolean> {
     if (!r.path.startsWith('/api/v2/')) return false;
     this.store.shopeeCalls[r.path] = (this.store.shopeeCalls[r.path] ?? 0) + 1;
-    if (r.path === '/api/v2/shop/auth_partner') return this.authPartner(r), true;
-    if (r.path === '/api/v2/auth/token/get') return this.tokenGet(r), true;
-    if (r.path === '/api/v2/auth/access_token/get') return this.accessTokenGet(r), true;
+    if (r.path === '/api/v2/shop/auth_partner') return (this.authPartner(r), true);
+    if (r.path === '/api/v2/auth/token/get') return (this.tokenGet(r), true);
+    if (r.path === '/api/v2/auth/access_token/get') return (this.accessTokenGet(r), true);
     const bad = this.refused('sign', 'timestamp') ?? this.checkCommon(r, true);
-    if (bad) return send(r.res, bad.status, bad.body), true;
+    if (bad) return (send(r.res, bad.status, bad.body), true);
     const shopId = r.query.get('shop_id') ?? '';
     const token = this.access.get(r.query.get('access_token') ?? '');
     if (!token || token.shopId !== shopId || token.expiresAt < Date.now()) {
@@ -103,7 +105,10 @@ export class ShopeeSim {
       r,
       this.faults(),
       this.store.faultsInjected,
-      { throttle: err(429, 'error_rate_limit', 'Too many requests, please try again later.'), transient: err(500, 'error_server', 'Something wrong. Please try later.') },
+      {
+        throttle: err(429, 'error_rate_limit', 'Too many requests, please try again later.'),
+        transient: err(500, 'error_server', 'Something wrong. Please try later.'),
+      },
       apply,
     );
     return true;
@@ -169,7 +174,8 @@ export class ShopeeSim {
       if ((b.original_price as number) < 1000) return 'Price is too low: the minimum price is 1000 VND';
     }
     if (!partial || b.weight !== undefined) if (typeof b.weight !== 'number' || b.weight <= 0) return 'weight must be greater than 0';
-    if (!partial || b.category_id !== undefined) if (!Number.isInteger(b.category_id) || (b.category_id as number) <= 0) return 'category_id is not a leaf category';
+    if (!partial || b.category_id !== undefined)
+      if (!Number.isInteger(b.category_id) || (b.category_id as number) <= 0) return 'category_id is not a leaf category';
     if (!partial) {
       const li = b.logistic_info as unknown[] | undefined;
       if (!Array.isArray(li) || !li.length) return 'logistic_info is required';
@@ -228,7 +234,8 @@ export class ShopeeSim {
           const success_list: unknown[] = [];
           const failure_list: unknown[] = [];
           for (const p of list) {
-            if (!Number.isInteger(p.original_price) || p.original_price < 1000) failure_list.push({ model_id: p.model_id ?? 0, failed_reason: 'Price is too low: the minimum price is 1000 VND' });
+            if (!Number.isInteger(p.original_price) || p.original_price < 1000)
+              failure_list.push({ model_id: p.model_id ?? 0, failed_reason: 'Price is too low: the minimum price is 1000 VND' });
             else {
               item.price = p.original_price;
               item.updatedAt = Date.now();
@@ -246,7 +253,8 @@ export class ShopeeSim {
           const failure_list: unknown[] = [];
           for (const s of list) {
             const stock = s.seller_stock?.[0]?.stock;
-            if (!Number.isInteger(stock) || (stock as number) < 0) failure_list.push({ model_id: s.model_id ?? 0, failed_reason: 'stock must be a non-negative integer' });
+            if (!Number.isInteger(stock) || (stock as number) < 0)
+              failure_list.push({ model_id: s.model_id ?? 0, failed_reason: 'stock must be a non-negative integer' });
             else {
               item.stock = stock as number;
               item.updatedAt = Date.now();
@@ -283,7 +291,10 @@ export class ShopeeSim {
         return () => {
           const ids = (r.query.get('item_id_list') ?? '').split(',').filter(Boolean);
           if (ids.length > 50) return err(200, 'error_param', 'item_id_list: at most 50 ids');
-          const item_list = ids.map((id) => items.get(id)).filter((i): i is SimItem => !!i && i.status !== 'deleted').map((i) => this.baseInfo(i));
+          const item_list = ids
+            .map((id) => items.get(id))
+            .filter((i): i is SimItem => !!i && i.status !== 'deleted')
+            .map((i) => this.baseInfo(i));
           return ok({ item_list });
         };
       case 'GET /api/v2/product/get_item_list':
@@ -296,7 +307,11 @@ export class ShopeeSim {
           const all = [...items.values()].filter(want);
           const page = all.slice(offset, offset + size);
           return ok({
-            item: page.map((i) => ({ item_id: Number(i.id), item_status: i.status === 'active' ? 'NORMAL' : 'UNLIST', update_time: Math.floor(i.updatedAt / 1000) })),
+            item: page.map((i) => ({
+              item_id: Number(i.id),
+              item_status: i.status === 'active' ? 'NORMAL' : 'UNLIST',
+              update_time: Math.floor(i.updatedAt / 1000),
+            })),
             total_count: all.length,
             has_next_page: offset + size < all.length,
             next_offset: offset + size,
@@ -305,7 +320,10 @@ export class ShopeeSim {
       case 'GET /api/v2/product/search_item':
         return () => {
           const sku = r.query.get('item_sku') ?? '';
-          return ok({ item_id_list: this.store.findBySku('shopee', shopId, sku).map((i) => Number(i.id)), total_count: this.store.findBySku('shopee', shopId, sku).length });
+          return ok({
+            item_id_list: this.store.findBySku('shopee', shopId, sku).map((i) => Number(i.id)),
+            total_count: this.store.findBySku('shopee', shopId, sku).length,
+          });
         };
       case 'POST /api/v2/media_space/upload_image':
         return () => {

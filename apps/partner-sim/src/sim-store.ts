@@ -55,7 +55,10 @@ export class SimStore {
   }
 
   snapshot() {
-    const shops: Record<string, { items: number; active: number; unlisted: number; duplicateSkus: number; requests: number; throttled: number; ratePerSecond: number }> = {};
+    const shops: Record<
+      string,
+      { items: number; active: number; unlisted: number; duplicateSkus: number; requests: number; throttled: number; ratePerSecond: number }
+    > = {};
     let duplicateSkus = 0;
     let items = 0;
     for (const [key, m] of this.shops) {

@@ -30,10 +30,7 @@ import { StatisticsController } from './statistics/statistics.controller';
 import { StatisticsService } from './statistics/statistics.service';
 
 @Module({
-  imports: [
-    EnterpriseProfileModule,
-    TypeOrmModule.forFeature([CategoryEntity, ProductEntity, ProductImageEntity, OcopCertificateEntity]),
-  ],
+  imports: [EnterpriseProfileModule, TypeOrmModule.forFeature([CategoryEntity, ProductEntity, ProductImageEntity, OcopCertificateEntity])],
   controllers: [
     CategoriesController,
     EnterpriseProductsController,
@@ -61,6 +58,19 @@ import { StatisticsService } from './statistics/statistics.service';
     StatisticsService,
     ProductPageViews,
   ],
-  exports: [ProductPageViews, ProductAccess, ProductViews, PublicProducts, OcopCertificates, StatisticsService, ProductLifecycle, ProductQueries, ProductsService, ProductImages, ProductImport, CategoriesService],
+  exports: [
+    ProductPageViews,
+    ProductAccess,
+    ProductViews,
+    PublicProducts,
+    OcopCertificates,
+    StatisticsService,
+    ProductLifecycle,
+    ProductQueries,
+    ProductsService,
+    ProductImages,
+    ProductImport,
+    CategoriesService,
+  ],
 })
 export class CatalogModule {}

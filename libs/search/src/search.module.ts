@@ -20,12 +20,7 @@ export function createSearchEngine(config: ResolvedConfig, dataSource: DataSourc
 @Module({
   imports: [CatalogModule, EnterpriseProfileModule],
   controllers: [SearchController, AdminSearchController],
-  providers: [
-    { provide: SEARCH_ENGINE, inject: [APP_CONFIG, DataSource], useFactory: createSearchEngine },
-    SearchIndexer,
-    SearchMaintenance,
-    SearchService,
-  ],
+  providers: [{ provide: SEARCH_ENGINE, inject: [APP_CONFIG, DataSource], useFactory: createSearchEngine }, SearchIndexer, SearchMaintenance, SearchService],
   exports: [SEARCH_ENGINE, SearchMaintenance, SearchService],
 })
 export class SearchModule {}

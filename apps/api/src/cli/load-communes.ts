@@ -43,9 +43,7 @@ async function run(): Promise<void> {
     await ds.initialize();
     try {
       out(`Loading ${records!.length} communes from ${file}`);
-      const result = await ds.transaction((m) =>
-        loadCommunes(m, records!, (done, total) => out(`  ${done}/${total} (${Math.round((done / total) * 100)}%)`)),
-      );
+      const result = await ds.transaction((m) => loadCommunes(m, records!, (done, total) => out(`  ${done}/${total} (${Math.round((done / total) * 100)}%)`)));
       out(`Done: ${result.inserted} inserted, ${result.updated} updated, ${result.unchanged} unchanged.`);
     } finally {
       await ds.destroy();

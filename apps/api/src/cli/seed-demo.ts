@@ -53,7 +53,9 @@ function progressPrinter(): (p: ScaleProgress) => void {
     if (step === lastStep && p.done !== p.total) return;
     lastStep = step;
     const pct = ((p.done / p.total) * 100).toFixed(0).padStart(3);
-    out(`  ${pct}%  ${p.done.toLocaleString('en')} / ${p.total.toLocaleString('en')} rows  (${p.created.toLocaleString('en')} new)  ${p.ratePerSecond.toLocaleString('en')} rows/s  ETA ${p.etaSeconds}s`);
+    out(
+      `  ${pct}%  ${p.done.toLocaleString('en')} / ${p.total.toLocaleString('en')} rows  (${p.created.toLocaleString('en')} new)  ${p.ratePerSecond.toLocaleString('en')} rows/s  ETA ${p.etaSeconds}s`,
+    );
   };
 }
 

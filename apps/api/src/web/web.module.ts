@@ -26,15 +26,7 @@ import { WebSession } from './session/web-session.service';
 
 /** Server-rendered storefront and back office pages, on the API's server and port. */
 @Module({
-  imports: [
-    CatalogModule,
-    SearchModule,
-    NewsBulletinModule,
-    EnterpriseProfileModule,
-    PartnerSyncModule,
-    TraceabilityModule,
-    InquiriesModule,
-  ],
+  imports: [CatalogModule, SearchModule, NewsBulletinModule, EnterpriseProfileModule, PartnerSyncModule, TraceabilityModule, InquiriesModule],
   controllers: [
     StaticPagesController,
     AssetsController,

@@ -6,7 +6,6 @@ import type { Principal } from '@tradefloor/identity';
 import type { DataSource, EntityManager } from 'typeorm';
 import { ProductEntity } from '../entities/product.entity';
 
-
 /** Who may write a product: whoever may manage its enterprise (members and admins). */
 @Injectable()
 export class ProductAccess {
@@ -15,11 +14,7 @@ export class ProductAccess {
     private readonly enterprises: EnterpriseAccess,
   ) {}
 
-  async assertCanManage(
-    principal: Principal,
-    productId: string,
-    manager?: EntityManager,
-  ): Promise<{ product: ProductEntity; enterprise: EnterpriseEntity }> {
+  async assertCanManage(principal: Principal, productId: string, manager?: EntityManager): Promise<{ product: ProductEntity; enterprise: EnterpriseEntity }> {
     if (!isUuid(productId)) throw new NotFoundError('Sản phẩm', 'PRODUCT_NOT_FOUND');
     const product = await (manager ?? this.dataSource.manager).getRepository(ProductEntity).findOneBy({ id: productId });
     if (!product) throw new NotFoundError('Sản phẩm', 'PRODUCT_NOT_FOUND');

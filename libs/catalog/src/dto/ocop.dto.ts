@@ -19,7 +19,10 @@ export class CreateOcopCertificateDto {
   @Min(50, { message: 'Điểm dưới 50 không được công nhận (scores below 50 are not certified)' })
   @Max(100, { message: 'Điểm tối đa là 100 (score must be at most 100)' })
   // Listed last so that it is checked first: a score that is not a number says so, not "at most 100".
-  @IsNumber({ maxDecimalPlaces: 2, allowNaN: false, allowInfinity: false }, { message: 'Điểm là số có tối đa 2 chữ số thập phân (score must be a number with at most 2 decimals)' })
+  @IsNumber(
+    { maxDecimalPlaces: 2, allowNaN: false, allowInfinity: false },
+    { message: 'Điểm là số có tối đa 2 chữ số thập phân (score must be a number with at most 2 decimals)' },
+  )
   score!: number;
 
   @ApiProperty({ example: '1234/QĐ-UBND' })

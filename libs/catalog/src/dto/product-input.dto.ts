@@ -28,7 +28,9 @@ export const MAX_PRICE_VND = 1_000_000_000_000;
 
 export class CertificationDto {
   @ApiProperty({ enum: CERTIFICATION_TYPES })
-  @IsIn(CERTIFICATION_TYPES as unknown as string[], { message: `Loại chứng nhận phải là một trong: ${CERTIFICATION_TYPES.join(', ')} (unknown certification type)` })
+  @IsIn(CERTIFICATION_TYPES as unknown as string[], {
+    message: `Loại chứng nhận phải là một trong: ${CERTIFICATION_TYPES.join(', ')} (unknown certification type)`,
+  })
   type!: CertificationType;
 
   @ApiPropertyOptional({ description: 'Bắt buộc khi type = other (required for other)', example: 'Chứng nhận Halal' })
@@ -145,4 +147,3 @@ export class ReorderImagesDto {
   @IsUUID('all', { each: true })
   imageIds!: string[];
 }
-

@@ -1,5 +1,14 @@
 import { Body, Controller, Delete, HttpCode, Param, ParseUUIDPipe, Post, Put, Req } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiBody, ApiConsumes, ApiCreatedResponse, ApiNoContentResponse, ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBadRequestResponse,
+  ApiBody,
+  ApiConsumes,
+  ApiCreatedResponse,
+  ApiNoContentResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiTags,
+} from '@nestjs/swagger';
 import { ErrorEnvelopeDto } from '@tradefloor/core';
 import { Auth, CurrentUser, type Principal } from '@tradefloor/identity';
 import type { FastifyRequest } from 'fastify';
@@ -22,7 +31,9 @@ export class ProductImagesController {
 
   @Post()
   @ApiConsumes('multipart/form-data')
-  @ApiBody({ schema: { type: 'object', required: ['file'], properties: { file: { type: 'string', format: 'binary', description: 'JPEG, PNG or WebP, ≤ 5 MB' } } } })
+  @ApiBody({
+    schema: { type: 'object', required: ['file'], properties: { file: { type: 'string', format: 'binary', description: 'JPEG, PNG or WebP, ≤ 5 MB' } } },
+  })
   @ApiCreatedResponse({ type: ProductImageDto, description: 'Re-encoded to WebP without metadata, with a 400 px thumbnail' })
   @ApiBadRequestResponse({ type: ErrorEnvelopeDto })
   @ApiNotFoundResponse({ type: ErrorEnvelopeDto })

@@ -4,7 +4,11 @@ import { MAX_IMPORT_BYTES } from './product-import.service';
 
 interface FastifyLike {
   hasContentTypeParser(type: string): boolean;
-  addContentTypeParser(type: string, opts: { parseAs: 'buffer'; bodyLimit: number }, parser: (req: unknown, body: Buffer, done: (err: Error | null, body?: Buffer) => void) => void): void;
+  addContentTypeParser(
+    type: string,
+    opts: { parseAs: 'buffer'; bodyLimit: number },
+    parser: (req: unknown, body: Buffer, done: (err: Error | null, body?: Buffer) => void) => void,
+  ): void;
 }
 
 /** Lets the import accept a raw `text/csv` body (as bytes, up to the import limit). */

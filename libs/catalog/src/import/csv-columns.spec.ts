@@ -2,9 +2,32 @@ import { mapHeaders, parseCertifications, parseVndAmount } from './csv-columns';
 
 describe('CSV import columns', () => {
   it('matches Vietnamese and English headers whatever the case and diacritics', () => {
-    const { columns, problems } = mapHeaders(['Tên sản phẩm', 'MÃ SKU', 'Gia (VND)', 'đơn vị', 'Tồn kho', 'Danh mục', 'Mã GTIN', 'Mã xã/phường xuất xứ', 'Mô tả', 'Chứng nhận', 'Ghi chú']);
+    const { columns, problems } = mapHeaders([
+      'Tên sản phẩm',
+      'MÃ SKU',
+      'Gia (VND)',
+      'đơn vị',
+      'Tồn kho',
+      'Danh mục',
+      'Mã GTIN',
+      'Mã xã/phường xuất xứ',
+      'Mô tả',
+      'Chứng nhận',
+      'Ghi chú',
+    ]);
     expect(problems).toEqual([]);
-    expect([...columns.values()]).toEqual(['name', 'sku', 'priceVnd', 'unit', 'stockQuantity', 'categorySlug', 'gtin', 'originCommuneCode', 'description', 'certifications']);
+    expect([...columns.values()]).toEqual([
+      'name',
+      'sku',
+      'priceVnd',
+      'unit',
+      'stockQuantity',
+      'categorySlug',
+      'gtin',
+      'originCommuneCode',
+      'description',
+      'certifications',
+    ]);
     expect(mapHeaders(['name', 'sku', 'priceVnd', 'unit', 'originCommuneCode', 'categoryId']).problems).toEqual([]);
   });
 

@@ -46,7 +46,9 @@ export class EnterpriseProductsController {
 
   @Post('import')
   @ApiConsumes('multipart/form-data', 'text/csv')
-  @ApiBody({ schema: { type: 'object', required: ['file'], properties: { file: { type: 'string', format: 'binary', description: 'CSV, UTF-8, ≤ 5 MB, ≤ 5000 rows' } } } })
+  @ApiBody({
+    schema: { type: 'object', required: ['file'], properties: { file: { type: 'string', format: 'binary', description: 'CSV, UTF-8, ≤ 5 MB, ≤ 5000 rows' } } },
+  })
   @ApiCreatedResponse({ type: ImportReportDto, description: 'All rows valid: products created as drafts' })
   @ApiOkResponse({ type: ImportReportDto, description: 'Dry run: the report only' })
   @ApiBadRequestResponse({ type: ImportFailedDto, description: 'Some row is invalid: nothing written; the report lists every row' })

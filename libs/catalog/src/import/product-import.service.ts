@@ -145,9 +145,7 @@ export class ProductImport {
     errors.push(...validation.filter((e, i) => validation.findIndex((o) => o.field === e.field) === i));
     const fieldsWithErrors = new Set(errors.map((e) => e.field));
     if (!fieldsWithErrors.has('originCommuneCode') && !fieldsWithErrors.has('priceVnd') && !fieldsWithErrors.has('priceMaxVnd')) {
-      errors.push(
-        ...(await this.references.check({ originCommuneCode: dto.originCommuneCode, priceVnd: dto.priceVnd, priceMaxVnd: dto.priceMaxVnd ?? null })),
-      );
+      errors.push(...(await this.references.check({ originCommuneCode: dto.originCommuneCode, priceVnd: dto.priceVnd, priceMaxVnd: dto.priceMaxVnd ?? null })));
     }
     const sku = get('sku') ?? null;
     if (sku && !fieldsWithErrors.has('sku')) {

@@ -63,4 +63,3 @@ export class OcopCertificatesController {
     return this.certificates.statistics();
   }
 }
-

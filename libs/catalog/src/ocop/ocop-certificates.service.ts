@@ -9,7 +9,6 @@ import { OcopCertificateEntity } from '../entities/ocop-certificate.entity';
 import { ProductEntity } from '../entities/product.entity';
 import { addMonths, certificateErrors, OCOP_VALIDITY_MONTHS, ocopLevel } from './ocop-rules';
 
-
 export function toCertificateDto(c: OcopCertificateEntity): OcopCertificateDto {
   return {
     id: c.id,

@@ -7,7 +7,6 @@ import type { DataSource, EntityManager } from 'typeorm';
 import { ProductAccess } from '../access/product-access.service';
 import { ProductEntity, type ProductStatus } from '../entities/product.entity';
 
-
 export type LifecycleAction = 'submit' | 'approve' | 'reject' | 'unlist' | 'relist' | 'archive';
 
 /**

@@ -12,7 +12,6 @@ import type { ProductView } from '../read-model/product-view';
 import { ProductViews } from '../read-model/product-views.service';
 import { ocopBadge, toProductDto } from './product-mapper';
 
-
 /** Owner and moderator views of products (any status). */
 @Injectable()
 export class ProductQueries {

@@ -8,7 +8,6 @@ import { CategoryEntity } from '../entities/category.entity';
 import type { Certification } from '../entities/product.entity';
 import { isUuid } from '@tradefloor/core';
 
-
 /**
  * Checks of product input that need the database (category, commune) or several fields
  * (price range). Any category node is accepted: a product may sit in a group that has no

@@ -86,7 +86,8 @@ export class ProductsService {
         const repo = m.getRepository(ProductEntity);
         const p = await repo.findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
         if (!p) throw new InvalidStateError('Sản phẩm đã bị xoá (product gone)');
-        if (p.status === 'archived') throw new InvalidStateError('Sản phẩm đã lưu trữ, không sửa được (archived products cannot be edited)', 'PRODUCT_ARCHIVED');
+        if (p.status === 'archived')
+          throw new InvalidStateError('Sản phẩm đã lưu trữ, không sửa được (archived products cannot be edited)', 'PRODUCT_ARCHIVED');
         const priceVnd = dto.priceVnd ?? p.priceVnd;
         const priceMaxVnd = dto.priceMaxVnd === undefined ? p.priceMaxVnd : dto.priceMaxVnd;
         const errors = await this.references.check({

@@ -24,7 +24,8 @@ export class ProductStatsDto {
   })
   typicalRuralIndustrial!: number;
   @ApiProperty({
-    description: 'Published products with at least one certification other than typical_rural_industrial (vietgap, globalgap, organic, haccp, iso22000, other).',
+    description:
+      'Published products with at least one certification other than typical_rural_industrial (vietgap, globalgap, organic, haccp, iso22000, other).',
     example: 312,
   })
   withOtherCertification!: number;
@@ -35,7 +36,7 @@ export class OcopStatsDto {
     description:
       'Products with an OCOP certificate that is valid today: status valid and valid_until ≥ today (Vietnam date). Each product counts ' +
       'once, by its best valid certificate (most stars, then latest decision). Counted whatever the listing status of the product ' +
-      'and of its enterprise: the OCOP register is the province\'s, not only what is listed on the floor (see `published`). ' +
+      "and of its enterprise: the OCOP register is the province's, not only what is listed on the floor (see `published`). " +
       'products = fiveStar + potentialFiveStar + fourStar + threeStar.',
     example: 184,
   })
@@ -71,8 +72,8 @@ export class CommuneStatsDto {
   @ApiProperty({ example: '29308' }) communeCode!: string;
   @ApiProperty({ example: 'Xã Cầu Kè' }) communeName!: string;
   @ApiProperty({ description: 'Verified enterprises registered in the commune.' }) enterprises!: number;
-  @ApiProperty({ description: 'Published products (enterprise verified) whose origin commune — else their enterprise\'s commune — is this one.' })
+  @ApiProperty({ description: "Published products (enterprise verified) whose origin commune — else their enterprise's commune — is this one." })
   publishedProducts!: number;
-  @ApiProperty({ description: 'OCOP products (same rule as the overview) by origin commune, else the enterprise\'s commune.' })
+  @ApiProperty({ description: "OCOP products (same rule as the overview) by origin commune, else the enterprise's commune." })
   ocopProducts!: number;
 }

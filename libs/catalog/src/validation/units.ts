@@ -1,9 +1,7 @@
 import { registerDecorator, type ValidationOptions } from 'class-validator';
 
 /** Units a product may be sold by (Vietnamese, lower case, NFC). */
-export const PRODUCT_UNITS = [
-  'kg', 'g', 'hộp', 'chai', 'túi', 'gói', 'lít', 'bó', 'trái', 'con', 'cái', 'bộ', 'hũ', 'thùng', 'tấn', 'yến', 'chục',
-] as const;
+export const PRODUCT_UNITS = ['kg', 'g', 'hộp', 'chai', 'túi', 'gói', 'lít', 'bó', 'trái', 'con', 'cái', 'bộ', 'hũ', 'thùng', 'tấn', 'yến', 'chục'] as const;
 
 const UNITS = new Set<string>(PRODUCT_UNITS);
 

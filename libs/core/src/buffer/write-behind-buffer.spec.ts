@@ -23,7 +23,12 @@ describe('WriteBehindBuffer', () => {
     buf.add('b', { key: 'b', n: 1 });
     expect(buf.size()).toBe(2);
     expect(await buf.flush()).toBe(2);
-    expect(written).toEqual([[{ key: 'a', n: 3 }, { key: 'b', n: 1 }]]);
+    expect(written).toEqual([
+      [
+        { key: 'a', n: 3 },
+        { key: 'b', n: 1 },
+      ],
+    ]);
     expect(await buf.flush()).toBe(0);
     expect(written).toHaveLength(1);
   });

@@ -221,7 +221,12 @@ export function loadConfig(env: Env = process.env): AppConfig {
   }
 
   const cors = str(env, 'CORS_ORIGINS');
-  const corsOrigins = cors ? cors.split(',').map((o) => o.trim()).filter(Boolean) : [];
+  const corsOrigins = cors
+    ? cors
+        .split(',')
+        .map((o) => o.trim())
+        .filter(Boolean)
+    : [];
   for (const origin of corsOrigins) {
     if (origin !== '*' && !/^https?:\/\/[^/\s]+$/.test(origin)) {
       throw new ConfigError('CORS_ORIGINS', `"${origin}" is not an origin like https://example.vn`);

@@ -27,13 +27,15 @@ export class JobMaintenance implements OnModuleInit {
   async purgeCompleted(retentionDays = COMPLETED_JOB_RETENTION_DAYS): Promise<number> {
     let total = 0;
     for (;;) {
-      const rows = returnedRows(await this.dataSource.query(
-        `DELETE FROM jobs WHERE id IN (
+      const rows = returnedRows(
+        await this.dataSource.query(
+          `DELETE FROM jobs WHERE id IN (
            SELECT id FROM jobs WHERE status = 'completed' AND completed_at < now() - make_interval(days => $1)
            LIMIT $2)
          RETURNING id`,
-        [retentionDays, PURGE_BATCH],
-      ));
+          [retentionDays, PURGE_BATCH],
+        ),
+      );
       total += rows.length;
       if (rows.length < PURGE_BATCH) return total;
     }

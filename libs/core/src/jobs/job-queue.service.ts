@@ -69,8 +69,9 @@ export class JobQueue {
    * and of several dead jobs sharing a key only the newest is revived.
    */
   async retryDead(queue: string, jobId?: string): Promise<number> {
-    const rows = returnedRows(await this.dataSource.query(
-      `UPDATE jobs SET status = 'pending', attempts = 0, run_at = now(), last_error = NULL, completed_at = NULL
+    const rows = returnedRows(
+      await this.dataSource.query(
+        `UPDATE jobs SET status = 'pending', attempts = 0, run_at = now(), last_error = NULL, completed_at = NULL
        WHERE id IN (
          SELECT DISTINCT ON (COALESCE(d.dedupe_key, d.id::text)) d.id FROM jobs d
          WHERE d.queue = $1 AND d.status = 'dead' AND ($2::bigint IS NULL OR d.id = $2::bigint)
@@ -78,8 +79,9 @@ export class JobQueue {
              SELECT 1 FROM jobs p WHERE p.queue = d.queue AND p.dedupe_key = d.dedupe_key AND p.status = 'pending'))
          ORDER BY COALESCE(d.dedupe_key, d.id::text), d.id DESC)
        RETURNING id`,
-      [queue, jobId ?? null],
-    ));
+        [queue, jobId ?? null],
+      ),
+    );
     if (rows.length) await this.dataSource.query('SELECT pg_notify($1, $2)', [JOBS_CHANNEL, queue]);
     return rows.length;
   }

@@ -124,8 +124,9 @@ export class JobWorker implements BeforeApplicationShutdown {
       const total = [...this.running.values()].reduce((a, b) => a + b, 0);
       const free = Math.min(queue.concurrency - (this.running.get(queue.name) ?? 0), this.config.workerConcurrency - total);
       if (free <= 0 || this.stopped) continue;
-      const rows = returnedRows<ClaimedRow>(await this.dataSource.query(
-        `UPDATE jobs SET status = 'running', attempts = attempts + 1, locked_by = $3,
+      const rows = returnedRows<ClaimedRow>(
+        await this.dataSource.query(
+          `UPDATE jobs SET status = 'running', attempts = attempts + 1, locked_by = $3,
                 locked_until = now() + make_interval(secs => $4), started_at = now()
          WHERE id IN (
            SELECT id FROM jobs
@@ -135,8 +136,9 @@ export class JobWorker implements BeforeApplicationShutdown {
            FOR UPDATE SKIP LOCKED
            LIMIT $2)
          RETURNING id, queue, payload, attempts, max_attempts, created_at`,
-        [queue.name, free * queue.batchSize, this.workerId, this.config.jobLockSeconds],
-      ));
+          [queue.name, free * queue.batchSize, this.workerId, this.config.jobLockSeconds],
+        ),
+      );
       // Oldest first within each group; each group takes one concurrency slot.
       rows.sort((a, b) => Number(a.id) - Number(b.id));
       for (let i = 0; i < rows.length; i += queue.batchSize) this.launch(queue, rows.slice(i, i + queue.batchSize));
@@ -148,14 +150,12 @@ export class JobWorker implements BeforeApplicationShutdown {
     const task = this.execute(queue, group)
       // Recording the outcome can fail (database gone): the lease then lapses and the job runs
       // again elsewhere; it must never become an unhandled rejection that kills the process.
-      .catch((err: unknown) =>
-        this.logger.error({ err, jobIds: group.map((r) => String(r.id)), queue: queue.name }, 'could not record job outcome'),
-      )
+      .catch((err: unknown) => this.logger.error({ err, jobIds: group.map((r) => String(r.id)), queue: queue.name }, 'could not record job outcome'))
       .finally(() => {
-      this.running.set(queue.name, (this.running.get(queue.name) ?? 1) - 1);
-      this.inFlight.delete(task);
-      this.poll();
-    });
+        this.running.set(queue.name, (this.running.get(queue.name) ?? 1) - 1);
+        this.inFlight.delete(task);
+        this.poll();
+      });
     this.inFlight.add(task);
   }
 
@@ -169,14 +169,18 @@ export class JobWorker implements BeforeApplicationShutdown {
       createdAt: row.created_at,
     }));
     const ids = jobs.map((j) => j.id);
-    const heartbeat = setInterval(() => {
-      void this.dataSource
-        .query(
-          `UPDATE jobs SET locked_until = now() + make_interval(secs => $3) WHERE id = ANY($1::bigint[]) AND locked_by = $2 AND status = 'running'`,
-          [ids, this.workerId, this.config.jobLockSeconds],
-        )
-        .catch(() => undefined);
-    }, Math.max(250, (this.config.jobLockSeconds * 1000) / 3));
+    const heartbeat = setInterval(
+      () => {
+        void this.dataSource
+          .query(`UPDATE jobs SET locked_until = now() + make_interval(secs => $3) WHERE id = ANY($1::bigint[]) AND locked_by = $2 AND status = 'running'`, [
+            ids,
+            this.workerId,
+            this.config.jobLockSeconds,
+          ])
+          .catch(() => undefined);
+      },
+      Math.max(250, (this.config.jobLockSeconds * 1000) / 3),
+    );
     try {
       await queue.run(jobs);
       await this.dataSource.query(
@@ -194,7 +198,10 @@ export class JobWorker implements BeforeApplicationShutdown {
   private async fail(queue: RegisteredQueue, job: JobRecord, err: unknown): Promise<void> {
     const message = err instanceof Error ? err.message : String(err);
     if (err instanceof RetryJobLaterError) {
-      await this.requeue(job, `attempts = attempts - 1, run_at = now() + make_interval(secs => $3::double precision / 1000), last_error = $4`, [err.delayMs, message]);
+      await this.requeue(job, `attempts = attempts - 1, run_at = now() + make_interval(secs => $3::double precision / 1000), last_error = $4`, [
+        err.delayMs,
+        message,
+      ]);
       return;
     }
     const permanent = err instanceof PermanentJobError;
@@ -228,10 +235,11 @@ export class JobWorker implements BeforeApplicationShutdown {
 
   /** Updates the job only while we still hold its lease (a lapsed lease means someone else owns it). */
   private async finish(job: JobRecord, set: string, params: unknown[]): Promise<void> {
-    await this.dataSource.query(
-      `UPDATE jobs SET ${set}, locked_by = NULL, locked_until = NULL WHERE id = $1 AND locked_by = $2`,
-      [job.id, this.workerId, ...params],
-    );
+    await this.dataSource.query(`UPDATE jobs SET ${set}, locked_by = NULL, locked_until = NULL WHERE id = $1 AND locked_by = $2`, [
+      job.id,
+      this.workerId,
+      ...params,
+    ]);
   }
 
   private async scheduleRecurring(): Promise<void> {
@@ -240,11 +248,13 @@ export class JobWorker implements BeforeApplicationShutdown {
       try {
         await this.dataSource.transaction(async (m) => {
           await m.query(`INSERT INTO job_schedules (name, next_run_at) VALUES ($1, now()) ON CONFLICT (name) DO NOTHING`, [task.name]);
-          const due = returnedRows(await m.query(
-            `UPDATE job_schedules SET next_run_at = now() + make_interval(secs => $2::double precision / 1000), last_run_at = now()
+          const due = returnedRows(
+            await m.query(
+              `UPDATE job_schedules SET next_run_at = now() + make_interval(secs => $2::double precision / 1000), last_run_at = now()
              WHERE name = $1 AND next_run_at <= now() RETURNING name`,
-            [task.name, task.intervalMs],
-          ));
+              [task.name, task.intervalMs],
+            ),
+          );
           if (due.length) {
             await m.query(
               `INSERT INTO jobs (queue, payload, dedupe_key) VALUES ($1, $2::jsonb, $3)

@@ -3,10 +3,7 @@ import { join } from 'node:path';
 
 export class DataDirLockedError extends Error {
   constructor(dataDir: string, pid: number) {
-    super(
-      `Another TradeFloor instance (pid ${pid}) is already using ${dataDir}. ` +
-        'Stop it first, or point DATA_DIR at another folder.',
-    );
+    super(`Another TradeFloor instance (pid ${pid}) is already using ${dataDir}. ` + 'Stop it first, or point DATA_DIR at another folder.');
     this.name = 'DataDirLockedError';
   }
 }

@@ -96,10 +96,7 @@ export async function provisionInfrastructure(config: AppConfig, logger: Logger)
           if (config.searchEngineExplicit) {
             throw new MeilisearchUnavailableError(`SEARCH_ENGINE=meilisearch is set but embedded Meilisearch cannot start: ${err.message}`);
           }
-          logger.warn(
-            { reason: err.message },
-            'Meilisearch cannot run on this machine: starting with SEARCH_ENGINE=postgres (PostgreSQL full-text search)',
-          );
+          logger.warn({ reason: err.message }, 'Meilisearch cannot run on this machine: starting with SEARCH_ENGINE=postgres (PostgreSQL full-text search)');
           resolved.searchEngine = 'postgres';
         }
       }

@@ -13,9 +13,7 @@ export interface LocalSecrets {
 export function loadOrCreateLocalSecrets(dataDir: string): LocalSecrets {
   mkdirSync(dataDir, { recursive: true });
   const file = join(dataDir, 'local-secrets.json');
-  const existing: Partial<LocalSecrets> = existsSync(file)
-    ? (JSON.parse(readFileSync(file, 'utf8')) as Partial<LocalSecrets>)
-    : {};
+  const existing: Partial<LocalSecrets> = existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as Partial<LocalSecrets>) : {};
   const secrets: LocalSecrets = {
     postgresPassword: existing.postgresPassword ?? randomBytes(18).toString('base64url'),
     meiliMasterKey: existing.meiliMasterKey ?? randomBytes(24).toString('base64url'),

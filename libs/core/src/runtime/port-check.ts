@@ -9,11 +9,7 @@ export async function assertPortFree(port: number, variable: string): Promise<vo
   await new Promise<void>((resolve, reject) => {
     const probe = createServer();
     probe.once('error', (err: NodeJS.ErrnoException) =>
-      reject(
-        err.code === 'EADDRINUSE'
-          ? new Error(`Port ${port} is already in use by another program: stop it or set ${variable} to a free port`)
-          : err,
-      ),
+      reject(err.code === 'EADDRINUSE' ? new Error(`Port ${port} is already in use by another program: stop it or set ${variable} to a free port`) : err),
     );
     probe.listen(port, '127.0.0.1', () => probe.close(() => resolve()));
   });

@@ -11,11 +11,50 @@ export interface RichTextOptions {
 }
 
 const TAGS = [
-  'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'p', 'br', 'hr', 'blockquote', 'pre', 'code',
-  'ul', 'ol', 'li', 'dl', 'dt', 'dd',
-  'strong', 'b', 'em', 'i', 'u', 's', 'sub', 'sup', 'mark', 'small', 'span', 'div',
-  'a', 'img', 'figure', 'figcaption',
-  'table', 'caption', 'colgroup', 'col', 'thead', 'tbody', 'tfoot', 'tr', 'th', 'td',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'p',
+  'br',
+  'hr',
+  'blockquote',
+  'pre',
+  'code',
+  'ul',
+  'ol',
+  'li',
+  'dl',
+  'dt',
+  'dd',
+  'strong',
+  'b',
+  'em',
+  'i',
+  'u',
+  's',
+  'sub',
+  'sup',
+  'mark',
+  'small',
+  'span',
+  'div',
+  'a',
+  'img',
+  'figure',
+  'figcaption',
+  'table',
+  'caption',
+  'colgroup',
+  'col',
+  'thead',
+  'tbody',
+  'tfoot',
+  'tr',
+  'th',
+  'td',
 ];
 
 const ATTRIBUTES: sanitizeHtml.IOptions['allowedAttributes'] = {
@@ -79,8 +118,7 @@ export function sanitizeRichText(html: string, options: RichTextOptions = {}): s
         return { tagName, attribs: out };
       },
     },
-    exclusiveFilter: (frame) =>
-      (frame.tag === 'iframe' && !isAllowedEmbed(frame.attribs.src, hosts)) || (frame.tag === 'img' && !frame.attribs.src),
+    exclusiveFilter: (frame) => (frame.tag === 'iframe' && !isAllowedEmbed(frame.attribs.src, hosts)) || (frame.tag === 'img' && !frame.attribs.src),
   });
 }
 

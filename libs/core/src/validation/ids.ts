@@ -13,9 +13,5 @@ export function escapeLike(text: string): string {
 /** The words of a search query (at most 8), each escaped for a `%word%` LIKE pattern. */
 export function likeWords(q: string | undefined): string[] {
   if (!q) return [];
-  return q
-    .split(/\s+/)
-    .filter(Boolean)
-    .slice(0, 8)
-    .map(escapeLike);
+  return q.split(/\s+/).filter(Boolean).slice(0, 8).map(escapeLike);
 }

@@ -6,7 +6,6 @@ import type { DataSource, EntityManager } from 'typeorm';
 import { EnterpriseMemberEntity } from '../entities/enterprise-member.entity';
 import { EnterpriseEntity } from '../entities/enterprise.entity';
 
-
 /**
  * The one place that decides who may write an enterprise's data: its members (owner, staff)
  * and admins. Every context that writes enterprise-owned data asks here.

@@ -126,7 +126,9 @@ class EnterpriseFields {
 
 export class CreateEnterpriseDto extends EnterpriseFields {
   @ApiProperty({ enum: ENTERPRISE_KINDS })
-  @IsIn(ENTERPRISE_KINDS as unknown as string[], { message: 'Loại hình không hợp lệ (kind must be one of household, company, private_enterprise, cooperative, cooperative_group)' })
+  @IsIn(ENTERPRISE_KINDS as unknown as string[], {
+    message: 'Loại hình không hợp lệ (kind must be one of household, company, private_enterprise, cooperative, cooperative_group)',
+  })
   kind!: EnterpriseKind;
 
   @ApiProperty({ example: 'Hợp tác xã Nông nghiệp Hùng Hòa' })

@@ -66,9 +66,7 @@ export class EnterpriseQueries {
 
   /** The admins' list; oldest submission first (the verification queue). */
   adminList(filter: EnterpriseFilter): Promise<EnterprisePage<EnterpriseEntity>> {
-    const qb = this.filtered(filter)
-      .addOrderBy('COALESCE(e.submitted_at, e.created_at)', 'ASC')
-      .addOrderBy('e.id', 'ASC');
+    const qb = this.filtered(filter).addOrderBy('COALESCE(e.submitted_at, e.created_at)', 'ASC').addOrderBy('e.id', 'ASC');
     return this.page(qb, filter);
   }
 

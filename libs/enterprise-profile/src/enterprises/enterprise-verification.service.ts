@@ -5,7 +5,6 @@ import type { DataSource } from 'typeorm';
 import { EnterpriseEntity } from '../entities/enterprise.entity';
 import { nextStatus, type EnterpriseAction } from './enterprise-lifecycle';
 
-
 /** The floor's side of the lifecycle: verify or reject a submission, suspend and reinstate. */
 @Injectable()
 export class EnterpriseVerification {

@@ -138,9 +138,7 @@ export class EnterprisesService {
 
     const identityChanged = legalIdentityChanged(before, after);
     if (identityChanged && e.status === 'suspended') {
-      throw new InvalidStateError(
-        'Doanh nghiệp đang bị tạm ngưng: không thể đổi thông tin pháp lý (a suspended enterprise cannot change its legal identity)',
-      );
+      throw new InvalidStateError('Doanh nghiệp đang bị tạm ngưng: không thể đổi thông tin pháp lý (a suspended enterprise cannot change its legal identity)');
     }
     if (after.taxCode && after.taxCode !== before.taxCode) await this.assertTaxCodeFree(m, after.taxCode, e.id);
 

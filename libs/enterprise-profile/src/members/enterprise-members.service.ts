@@ -7,7 +7,6 @@ import { EnterpriseAccess } from '../access/enterprise-access.service';
 import type { MemberDto } from '../dto/member.dto';
 import { EnterpriseMemberEntity } from '../entities/enterprise-member.entity';
 
-
 /** Who may manage an enterprise: its owner adds and removes staff (admins may too). */
 @Injectable()
 export class EnterpriseMembers {

@@ -27,10 +27,9 @@ export class CommuneDirectory {
   async communesOf(provinceCode: string): Promise<CommuneDto[]> {
     const exists = /^\d{2}$/.test(provinceCode) && (await this.dataSource.query(`SELECT 1 FROM provinces WHERE code = $1`, [provinceCode])).length > 0;
     if (!exists) throw new NotFoundError('Tỉnh/thành', 'PROVINCE_NOT_FOUND');
-    return this.dataSource.query(
-      `SELECT code, name, province_code AS "provinceCode" FROM communes WHERE province_code = $1 ORDER BY name_folded, code`,
-      [provinceCode],
-    );
+    return this.dataSource.query(`SELECT code, name, province_code AS "provinceCode" FROM communes WHERE province_code = $1 ORDER BY name_folded, code`, [
+      provinceCode,
+    ]);
   }
 
   /** Communes whose folded name contains every word of `q`; exact-diacritic matches first. */

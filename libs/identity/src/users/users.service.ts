@@ -60,7 +60,10 @@ export class UsersService implements OnApplicationBootstrap {
     const qb = this.dataSource.getRepository(UserEntity).createQueryBuilder('u').orderBy('u.createdAt', 'DESC');
     if (filter.role) qb.andWhere('u.role = :role', { role: filter.role });
     if (filter.q) qb.andWhere(`(u.email ILIKE :q OR u.display_name ILIKE :q)`, { q: `%${escapeLike(filter.q)}%` });
-    const [items, total] = await qb.skip((filter.page - 1) * filter.pageSize).take(filter.pageSize).getManyAndCount();
+    const [items, total] = await qb
+      .skip((filter.page - 1) * filter.pageSize)
+      .take(filter.pageSize)
+      .getManyAndCount();
     return { items, total, page: filter.page, pageSize: filter.pageSize };
   }
 

@@ -1,12 +1,5 @@
 import { Body, Controller, Get, Header, HttpCode, Inject, Param, Patch, Post, Query, Req } from '@nestjs/common';
-import {
-  ApiBadRequestResponse,
-  ApiCreatedResponse,
-  ApiNotFoundResponse,
-  ApiOkResponse,
-  ApiTags,
-  ApiTooManyRequestsResponse,
-} from '@nestjs/swagger';
+import { ApiBadRequestResponse, ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiTags, ApiTooManyRequestsResponse } from '@nestjs/swagger';
 import { APP_CONFIG, ErrorEnvelopeDto, type ResolvedConfig } from '@tradefloor/core';
 import { Auth, CurrentUser, OptionalAuth, type Principal } from '@tradefloor/identity';
 import type { FastifyRequest } from 'fastify';

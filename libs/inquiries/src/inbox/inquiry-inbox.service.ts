@@ -8,7 +8,6 @@ import type { InquiryListQueryDto } from '../dto/inquiry-input.dto';
 import type { InquiryDto, InquiryPageDto } from '../dto/inquiry-output.dto';
 import type { InquiryStatus } from '../inquiry.entity';
 
-
 interface Row {
   id: string;
   product_id: string;

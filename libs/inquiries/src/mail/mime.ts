@@ -38,7 +38,9 @@ export interface MimeInput {
 /** A single-part text/plain UTF-8 message (base64 body: safe whatever the server's 8BITMIME support). */
 export function buildMessage(input: MimeInput): string {
   const domain = input.from.split('@')[1] ?? 'localhost';
-  const body = Buffer.from(input.text.replace(/\r?\n/g, CRLF), 'utf8').toString('base64').replace(/.{1,76}/g, (line) => line + CRLF);
+  const body = Buffer.from(input.text.replace(/\r?\n/g, CRLF), 'utf8')
+    .toString('base64')
+    .replace(/.{1,76}/g, (line) => line + CRLF);
   const headers = [
     `From: ${assertPlainAddress(input.from)}`,
     `To: ${input.to.map(assertPlainAddress).join(', ')}`,

@@ -131,7 +131,11 @@ export async function sendSmtp(input: SmtpSendInput): Promise<void> {
     }
     if (user) {
       if (!secure && !isLoopback(host)) throw new SmtpPermanentError(0, 'SMTP server offers no TLS: refusing to send credentials in clear text');
-      const auth = ehlo.lines.find((l) => l.toUpperCase().startsWith('AUTH'))?.toUpperCase().split(/[ =]/) ?? [];
+      const auth =
+        ehlo.lines
+          .find((l) => l.toUpperCase().startsWith('AUTH'))
+          ?.toUpperCase()
+          .split(/[ =]/) ?? [];
       if (auth.includes('PLAIN')) {
         await command(`AUTH PLAIN ${Buffer.from(`\0${user}\0${pass}`).toString('base64')}`, [235], 'AUTH');
       } else if (auth.includes('LOGIN')) {

@@ -20,7 +20,10 @@ export class InquiryStats {
   async volumes(query: InquiryStatsQueryDto): Promise<InquiryStatsDto> {
     const to = query.to ?? vietnamDate(this.clock.now());
     const from = query.from ?? new Date(Date.parse(to) - 29 * DAY_MS).toISOString().slice(0, 10);
-    for (const [field, value] of [['from', from], ['to', to]]) {
+    for (const [field, value] of [
+      ['from', from],
+      ['to', to],
+    ]) {
       // The DTO checks the shape; this rejects impossible days such as 2025-02-30.
       const parsed = Date.parse(value);
       if (Number.isNaN(parsed) || new Date(parsed).toISOString().slice(0, 10) !== value) {

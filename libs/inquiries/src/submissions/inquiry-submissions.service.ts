@@ -1,7 +1,20 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { ProductViews } from '@tradefloor/catalog';
-import { APP_CONFIG, Clock, type FieldError, isUuid, JobQueue, LOGGER, normalizeVietnameseMobile, NotFoundError, RateLimiter, type ResolvedConfig, TooManyRequestsError, ValidationFailedError } from '@tradefloor/core';
+import {
+  APP_CONFIG,
+  Clock,
+  type FieldError,
+  isUuid,
+  JobQueue,
+  LOGGER,
+  normalizeVietnameseMobile,
+  NotFoundError,
+  RateLimiter,
+  type ResolvedConfig,
+  TooManyRequestsError,
+  ValidationFailedError,
+} from '@tradefloor/core';
 import type { Principal } from '@tradefloor/identity';
 import type { Logger } from 'pino';
 import { createHash, randomUUID } from 'node:crypto';
@@ -83,8 +96,19 @@ export class InquirySubmissions {
         `INSERT INTO inquiries (product_id, enterprise_id, buyer_user_id, buyer_name, buyer_phone, quantity, message, status,
                                 client_hash, user_agent_hash, created_at, updated_at)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $11) RETURNING id`,
-        [productId, product.enterpriseId, caller?.id ?? null, buyerName, phone, input.quantity, input.message, spam ? 'spam' : 'new',
-          fingerprint.clientHash, fingerprint.userAgentHash, now],
+        [
+          productId,
+          product.enterpriseId,
+          caller?.id ?? null,
+          buyerName,
+          phone,
+          input.quantity,
+          input.message,
+          spam ? 'spam' : 'new',
+          fingerprint.clientHash,
+          fingerprint.userAgentHash,
+          now,
+        ],
       );
       if (!spam) await this.jobs.enqueue(m, INQUIRY_NOTIFY_QUEUE, { inquiryId: row.id });
       return { reference: row.id as string, received: true };

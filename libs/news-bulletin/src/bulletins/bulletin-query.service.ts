@@ -14,7 +14,6 @@ export interface BulletinPage {
   pageSize: number;
 }
 
-
 /** Reads: public lists and pages show published bulletins only. */
 @Injectable()
 export class BulletinQueryService {
@@ -34,7 +33,10 @@ export class BulletinQueryService {
     }
     if (query.tag) qb.andWhere('b.tag_keys @> ARRAY[:tagKey]::text[]', { tagKey: tagKey(query.tag) });
     if (query.kind) qb.andWhere('b.kind = :kind', { kind: query.kind });
-    const words = foldVietnamese(query.q ?? '').split(/\s+/).filter(Boolean).slice(0, 8);
+    const words = foldVietnamese(query.q ?? '')
+      .split(/\s+/)
+      .filter(Boolean)
+      .slice(0, 8);
     words.forEach((word, i) => qb.andWhere(`b.search_text LIKE :w${i} ESCAPE '\\'`, { [`w${i}`]: `%${escapeLike(word)}%` }));
     const q = query.q?.trim();
     if (q && foldVietnamese(q) !== q.toLowerCase()) {
@@ -89,7 +91,10 @@ export class BulletinQueryService {
   }
 
   private async page(qb: SelectQueryBuilder<BulletinEntity>, page: number, pageSize: number): Promise<BulletinPage> {
-    const [items, total] = await qb.offset((page - 1) * pageSize).limit(pageSize).getManyAndCount();
+    const [items, total] = await qb
+      .offset((page - 1) * pageSize)
+      .limit(pageSize)
+      .getManyAndCount();
     return { items, total, page, pageSize };
   }
 }

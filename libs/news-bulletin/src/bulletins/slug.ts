@@ -2,7 +2,6 @@ import { isUuid, slugify } from '@tradefloor/core';
 import type { EntityManager } from 'typeorm';
 import { QueryFailedError } from 'typeorm';
 
-
 /** Base slug of a title: ASCII-folded; never empty and never shaped like a UUID (ids share the route). */
 export function baseSlug(title: string): string {
   const base = slugify(title) || 'ban-tin';
@@ -12,10 +11,11 @@ export function baseSlug(title: string): string {
 /** First free slug among base, base-2, base-3… (another bulletin's slug is never reused). */
 export async function uniqueSlug(m: EntityManager, title: string, excludeId: string | null): Promise<string> {
   const base = baseSlug(title);
-  const rows: Array<{ slug: string }> = await m.query(
-    `SELECT slug FROM bulletins WHERE (slug = $1 OR slug LIKE $2) AND ($3::uuid IS NULL OR id <> $3::uuid)`,
-    [base, `${base}-%`, excludeId],
-  );
+  const rows: Array<{ slug: string }> = await m.query(`SELECT slug FROM bulletins WHERE (slug = $1 OR slug LIKE $2) AND ($3::uuid IS NULL OR id <> $3::uuid)`, [
+    base,
+    `${base}-%`,
+    excludeId,
+  ]);
   const taken = new Set(rows.map((r) => r.slug));
   if (!taken.has(base)) return base;
   for (let n = 2; ; n++) if (!taken.has(`${base}-${n}`)) return `${base}-${n}`;

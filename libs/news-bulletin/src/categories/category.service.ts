@@ -6,7 +6,6 @@ import { QueryFailedError } from 'typeorm';
 import type { CreateCategoryDto, UpdateCategoryDto } from '../dto/category-input.dto';
 import { BulletinCategoryEntity } from '../entities/bulletin-category.entity';
 
-
 /** Bulletin categories (Tin tức, OCOP, …), managed by admins. */
 @Injectable()
 export class CategoryService {

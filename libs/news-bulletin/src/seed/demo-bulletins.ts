@@ -21,8 +21,7 @@ const DEMO: DemoBulletin[] = [
   {
     title: SEED_ARTICLE.title,
     category: 'ocop',
-    summary:
-      'Năm 2022 toàn tỉnh có 184 sản phẩm được công nhận OCOP; năm 2023 Trà Vinh tiếp tục nâng hạng sản phẩm và phát triển 114 sản phẩm OCOP mới.',
+    summary: 'Năm 2022 toàn tỉnh có 184 sản phẩm được công nhận OCOP; năm 2023 Trà Vinh tiếp tục nâng hạng sản phẩm và phát triển 114 sản phẩm OCOP mới.',
     body: paragraphs(SEED_ARTICLE.paragraphs),
     tags: ['OCOP', 'Truy xuất nguồn gốc', 'Thương mại điện tử'],
     authorByline: SEED_ARTICLE.authorByline,
@@ -92,7 +91,9 @@ export async function seedDemoBulletins(dataSource: DataSource): Promise<string[
     for (const d of DEMO) {
       const slug = slugify(d.title);
       const body = sanitizeRichText(d.body);
-      const search = foldVietnamese([d.title, d.summary, d.tags.join(' '), d.authorByline ?? '', d.event?.location ?? '', d.event?.organiser ?? '', richTextToPlain(body)].join(' '));
+      const search = foldVietnamese(
+        [d.title, d.summary, d.tags.join(' '), d.authorByline ?? '', d.event?.location ?? '', d.event?.organiser ?? '', richTextToPlain(body)].join(' '),
+      );
       const rows: Array<{ id: string }> = await m.query(
         `INSERT INTO bulletins (kind, status, slug, title, summary, body, category_id, tags, tag_keys, author_byline,
            event_starts_at, event_ends_at, event_location, event_organiser, published_at, search_text, view_count, revision,
@@ -101,9 +102,22 @@ export async function seedDemoBulletins(dataSource: DataSource): Promise<string[
          FROM bulletin_categories c WHERE c.slug = $16
          ON CONFLICT (slug) DO NOTHING RETURNING id`,
         [
-          d.event ? 'event' : 'article', slug, d.title, d.summary, body, d.tags, d.tags.map((t) => slugify(t, 50)), d.authorByline,
-          d.event?.startsAt ?? null, d.event?.endsAt ?? null, d.event?.location ?? null, d.event?.organiser ?? null,
-          d.publishedAt, search.replace(/\s+/g, ' ').trim(), d.viewCount, d.category,
+          d.event ? 'event' : 'article',
+          slug,
+          d.title,
+          d.summary,
+          body,
+          d.tags,
+          d.tags.map((t) => slugify(t, 50)),
+          d.authorByline,
+          d.event?.startsAt ?? null,
+          d.event?.endsAt ?? null,
+          d.event?.location ?? null,
+          d.event?.organiser ?? null,
+          d.publishedAt,
+          search.replace(/\s+/g, ' ').trim(),
+          d.viewCount,
+          d.category,
         ],
       );
       if (!rows.length) continue;

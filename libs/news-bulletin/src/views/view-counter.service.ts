@@ -56,7 +56,9 @@ export class ViewCounter implements OnModuleInit, BeforeApplicationShutdown {
 
   /** Records a view in memory (no database access). */
   record(bulletinId: string, ip: string, userAgent: string | undefined): void {
-    const visitorHash = createHmac('sha256', this.secret).update(`${ip}\n${userAgent ?? ''}`).digest('base64url');
+    const visitorHash = createHmac('sha256', this.secret)
+      .update(`${ip}\n${userAgent ?? ''}`)
+      .digest('base64url');
     const now = this.clock.now().getTime();
     const hour = new Date(now - (now % HOUR_MS));
     this.buffer.add(`${bulletinId}|${visitorHash}|${hour.getTime()}`, { bulletinId, visitorHash, hour });

@@ -108,7 +108,10 @@ export interface PushChannel {
   /** Fields the settings must have for a push to be valid (besides the category mapping). */
   requiresLogistics: boolean;
   /** Connect with credentials: verifies them and returns what to keep (sealed). */
-  connectWithCredentials?(ctx: Omit<ChannelContext, 'secrets' | 'settings'>, credentials: Record<string, string>): Promise<TokenRefreshResult & { shopId: string | null }>;
+  connectWithCredentials?(
+    ctx: Omit<ChannelContext, 'secrets' | 'settings'>,
+    credentials: Record<string, string>,
+  ): Promise<TokenRefreshResult & { shopId: string | null }>;
   /** True when the stored token must be renewed before use. */
   tokenNeedsRefresh?(secrets: ConnectionSecrets, accessExpiresAt: Date | null, now: Date): boolean;
   /** True when a refresh credential is consumed by use (Shopee): a lost refresh answer must never be retried. */

@@ -65,7 +65,8 @@ export class ConnectionsService {
       return { channel: 'feed', status: 'active', feed: this.feedUrls(enterprise.slug, token, !!token) };
     }
     if (channel.name === 'shopee') {
-      if (dto.credentials) throw ValidationFailedError.field('credentials', 'Shopee dùng luồng ủy quyền, không nhận mật khẩu (Shopee uses the authorisation flow)');
+      if (dto.credentials)
+        throw ValidationFailedError.field('credentials', 'Shopee dùng luồng ủy quyền, không nhận mật khẩu (Shopee uses the authorisation flow)');
       let client;
       try {
         client = shopeeClientFor(this.config.partnerSync);
@@ -102,7 +103,12 @@ export class ConnectionsService {
       throw partnerFailure(err, push.displayName);
     }
     await this.dataSource.transaction(async (m) => {
-      const id = await this.upsert(m, enterpriseId, push.name, { status: 'active', secrets: this.store.seal(result.secrets), accessExpiresAt: result.accessExpiresAt, shopId: result.shopId });
+      const id = await this.upsert(m, enterpriseId, push.name, {
+        status: 'active',
+        secrets: this.store.seal(result.secrets),
+        accessExpiresAt: result.accessExpiresAt,
+        shopId: result.shopId,
+      });
       await this.requeueAfterReconnect(m, id);
     });
     return { channel: push.name, status: 'active' };
@@ -110,10 +116,12 @@ export class ConnectionsService {
 
   /** Shopee returns the seller here with ?code&shop_id; `state` binds the enterprise and is single-use. */
   async shopeeCallback(code: string, shopId: string, state: string): Promise<ShopeeCallbackResultDto> {
-    const [row] = returnedRows<{ enterprise_id: string }>(await this.dataSource.query(
-      `UPDATE channel_auth_states SET used_at = now() WHERE nonce_hash = $1 AND used_at IS NULL AND expires_at > now() AND channel = 'shopee' RETURNING enterprise_id`,
-      [sha256(state)],
-    ));
+    const [row] = returnedRows<{ enterprise_id: string }>(
+      await this.dataSource.query(
+        `UPDATE channel_auth_states SET used_at = now() WHERE nonce_hash = $1 AND used_at IS NULL AND expires_at > now() AND channel = 'shopee' RETURNING enterprise_id`,
+        [sha256(state)],
+      ),
+    );
     if (!row) throw new DomainError('INVALID_AUTH_STATE', 'Liên kết ủy quyền không hợp lệ hoặc đã hết hạn (invalid or expired authorisation state)', 400);
     const enterpriseId: string = row.enterprise_id;
     let tokens: { access_token: string; refresh_token: string; expire_in: number };
@@ -224,7 +232,11 @@ export class ConnectionsService {
          WHERE id = ANY($1::uuid[])`,
         [live.map((l) => l.id)],
       );
-      await this.scheduler.enqueue(m, live.map((l) => l.id), { markQueued: false });
+      await this.scheduler.enqueue(
+        m,
+        live.map((l) => l.id),
+        { markQueued: false },
+      );
       return 'disconnecting';
     });
   }
@@ -240,7 +252,8 @@ export class ConnectionsService {
     if (keys.length > 1000) details.push({ field: 'categoryMap', message: 'Tối đa 1000 mục (at most 1000 entries)' });
     for (const [k, v] of Object.entries(map)) {
       if (!isUuid(k)) details.push({ field: `categoryMap.${k}`, message: 'Khóa phải là mã danh mục (key must be a category id)' });
-      else if (typeof v !== 'string' || !/^[A-Za-z0-9_.-]{1,64}$/.test(v)) details.push({ field: `categoryMap.${k}`, message: 'Mã danh mục đối tác không hợp lệ (invalid partner category id)' });
+      else if (typeof v !== 'string' || !/^[A-Za-z0-9_.-]{1,64}$/.test(v))
+        details.push({ field: `categoryMap.${k}`, message: 'Mã danh mục đối tác không hợp lệ (invalid partner category id)' });
     }
     const valid = keys.filter((k) => isUuid(k));
     if (valid.length) {
@@ -260,10 +273,19 @@ export class ConnectionsService {
       defaultWeightGrams: keep(dto.defaultWeightGrams, conn.settings?.defaultWeightGrams),
     };
     await this.dataSource.transaction(async (m) => {
-      await m.query(`UPDATE channel_connections SET settings = $2, settings_version = settings_version + 1, updated_at = now() WHERE id = $1`, [conn.id, JSON.stringify(settings)]);
+      await m.query(`UPDATE channel_connections SET settings = $2, settings_version = settings_version + 1, updated_at = now() WHERE id = $1`, [
+        conn.id,
+        JSON.stringify(settings),
+      ]);
       // Mappings changed: every selected listing is re-checked (the handler skips those already current).
-      const ids: Array<{ id: string }> = await m.query(`SELECT id FROM listings WHERE enterprise_id = $1 AND channel = $2 AND selected`, [enterpriseId, channel]);
-      await this.scheduler.enqueue(m, ids.map((r) => r.id));
+      const ids: Array<{ id: string }> = await m.query(`SELECT id FROM listings WHERE enterprise_id = $1 AND channel = $2 AND selected`, [
+        enterpriseId,
+        channel,
+      ]);
+      await this.scheduler.enqueue(
+        m,
+        ids.map((r) => r.id),
+      );
     });
     return (await this.list(principal, enterpriseId)).find((c) => c.channel === channel)!;
   }
@@ -273,11 +295,16 @@ export class ConnectionsService {
     if (!pushChannel(channel)) throw ValidationFailedError.field('channel', 'Kênh feed gồm mọi sản phẩm đã đăng (the feed lists every published product)');
     await this.connected(enterpriseId, channel);
     const unique = [...new Set(productIds)];
-    const owned: Array<{ id: string }> = await this.dataSource.query(`SELECT id FROM products WHERE id = ANY($1::uuid[]) AND enterprise_id = $2`, [unique, enterpriseId]);
+    const owned: Array<{ id: string }> = await this.dataSource.query(`SELECT id FROM products WHERE id = ANY($1::uuid[]) AND enterprise_id = $2`, [
+      unique,
+      enterpriseId,
+    ]);
     if (owned.length !== unique.length) {
       const ok = new Set(owned.map((o) => o.id));
       throw new ValidationFailedError(
-        unique.filter((id) => !ok.has(id)).map((id) => ({ field: 'productIds', message: `Sản phẩm ${id} không thuộc doanh nghiệp này (product not in this enterprise)` })),
+        unique
+          .filter((id) => !ok.has(id))
+          .map((id) => ({ field: 'productIds', message: `Sản phẩm ${id} không thuộc doanh nghiệp này (product not in this enterprise)` })),
       );
     }
     return this.dataSource.transaction(async (m) => {
@@ -291,12 +318,16 @@ export class ConnectionsService {
               [unique, enterpriseId, channel],
             )
           : returnedRows<{ id: string }>(
-              await m.query(`UPDATE listings SET selected = false, updated_at = now() WHERE product_id = ANY($1::uuid[]) AND channel = $2 AND selected RETURNING id`, [
-                unique,
-                channel,
-              ]),
+              await m.query(
+                `UPDATE listings SET selected = false, updated_at = now() WHERE product_id = ANY($1::uuid[]) AND channel = $2 AND selected RETURNING id`,
+                [unique, channel],
+              ),
             );
-      await this.scheduler.enqueue(m, rows.map((r) => r.id), { markQueued: mode === 'add' });
+      await this.scheduler.enqueue(
+        m,
+        rows.map((r) => r.id),
+        { markQueued: mode === 'add' },
+      );
       return rows.length;
     });
   }
@@ -343,6 +374,9 @@ export class ConnectionsService {
        WHERE c.id = $1 AND (l.state IN ('queued','failed','delisted') OR l.dead_lettered_at IS NOT NULL)`,
       [connectionId],
     );
-    await this.scheduler.enqueue(m, rows.map((r) => r.id));
+    await this.scheduler.enqueue(
+      m,
+      rows.map((r) => r.id),
+    );
   }
 }

@@ -47,10 +47,17 @@ export class ChannelSettingsDto {
   @IsObject()
   categoryMap?: Record<string, string>;
 
-  @ApiPropertyOptional({ example: '50018', nullable: true, type: String, description: 'Omitted: unchanged; null: cleared (refused where the channel requires it)' })
+  @ApiPropertyOptional({
+    example: '50018',
+    nullable: true,
+    type: String,
+    description: 'Omitted: unchanged; null: cleared (refused where the channel requires it)',
+  })
   @IsOptional()
   @IsString()
-  @Matches(/^[A-Za-z0-9_-]{1,40}$/, { message: 'Mã đơn vị vận chuyển chỉ gồm chữ, số, _ và -, tối đa 40 ký tự (logistics channel id: letters, digits, _ and -, max 40)' })
+  @Matches(/^[A-Za-z0-9_-]{1,40}$/, {
+    message: 'Mã đơn vị vận chuyển chỉ gồm chữ, số, _ và -, tối đa 40 ký tự (logistics channel id: letters, digits, _ and -, max 40)',
+  })
   logisticsChannelId?: string | null;
 
   @ApiPropertyOptional({ example: 500, nullable: true, type: Number, description: 'Omitted: unchanged; null: cleared' })

@@ -55,7 +55,10 @@ export class ConnectionStore {
   }
 
   async markNeedsReauth(id: string, reason: string): Promise<void> {
-    await this.dataSource.query(`UPDATE channel_connections SET status = 'needs_reauth', last_error = $2, updated_at = now() WHERE id = $1 AND status = 'active'`, [id, reason]);
+    await this.dataSource.query(
+      `UPDATE channel_connections SET status = 'needs_reauth', last_error = $2, updated_at = now() WHERE id = $1 AND status = 'active'`,
+      [id, reason],
+    );
   }
 
   async noteProblem(id: string, reason: string): Promise<void> {
@@ -95,7 +98,12 @@ export class ConnectionStore {
    * one the caller used, and the new pair committed before anyone uses it. A single-use refresh
    * token whose answer was lost is never presented again: the owner must reconnect.
    */
-  async refresh(channel: PushChannel, ctx: ChannelContext, connectionId: string, seenVersion: number): Promise<{ secrets: ConnectionSecrets; version: number }> {
+  async refresh(
+    channel: PushChannel,
+    ctx: ChannelContext,
+    connectionId: string,
+    seenVersion: number,
+  ): Promise<{ secrets: ConnectionSecrets; version: number }> {
     if (!channel.refreshToken) throw new ReauthRequiredError(`${channel.displayName}: phiên đăng nhập bị từ chối (authorisation refused)`);
     const qr = this.dataSource.createQueryRunner();
     await qr.connect();
@@ -109,7 +117,8 @@ export class ConnectionStore {
         throw err;
       }
       // A disconnecting connection still renews its token: it is needed to unlist the items.
-      if (!row || (row.status !== 'active' && row.status !== 'disconnecting')) throw new ReauthRequiredError(`${channel.displayName}: cần kết nối lại (reconnect required)`);
+      if (!row || (row.status !== 'active' && row.status !== 'disconnecting'))
+        throw new ReauthRequiredError(`${channel.displayName}: cần kết nối lại (reconnect required)`);
       if (row.token_version !== seenVersion) {
         await qr.commitTransaction();
         return { secrets: this.open(row), version: row.token_version };
@@ -131,10 +140,12 @@ export class ConnectionStore {
         throw new ReauthRequiredError(reason);
       }
       const version = row.token_version + 1;
-      await qr.query(
-        `UPDATE channel_connections SET secrets = $2, token_version = $3, access_expires_at = $4, updated_at = now() WHERE id = $1`,
-        [connectionId, this.seal(result.secrets), version, result.accessExpiresAt],
-      );
+      await qr.query(`UPDATE channel_connections SET secrets = $2, token_version = $3, access_expires_at = $4, updated_at = now() WHERE id = $1`, [
+        connectionId,
+        this.seal(result.secrets),
+        version,
+        result.accessExpiresAt,
+      ]);
       await qr.commitTransaction();
       return { secrets: result.secrets, version };
     } catch (err) {

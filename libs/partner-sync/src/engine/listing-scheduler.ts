@@ -35,12 +35,19 @@ export class ListingScheduler {
     // again, with the then-current product, in the UPDATE that releases the lease (ListingSyncHandler).
     const busy = new Set(
       returnedRows<{ id: string }>(
-        await manager.query(`UPDATE listings SET resync_requested = true WHERE id = ANY($1::uuid[]) AND lease_until > clock_timestamp() RETURNING id`, [listingIds]),
+        await manager.query(`UPDATE listings SET resync_requested = true WHERE id = ANY($1::uuid[]) AND lease_until > clock_timestamp() RETURNING id`, [
+          listingIds,
+        ]),
       ).map((r) => r.id),
     );
     for (const id of listingIds) {
       if (busy.has(id)) continue;
-      await this.jobs.enqueue(manager, LISTING_QUEUE, { listingId: id, ...(options.verify ? { verify: true } : {}) }, { dedupeKey: id, maxAttempts: this.config.partnerSync.maxAttempts });
+      await this.jobs.enqueue(
+        manager,
+        LISTING_QUEUE,
+        { listingId: id, ...(options.verify ? { verify: true } : {}) },
+        { dedupeKey: id, maxAttempts: this.config.partnerSync.maxAttempts },
+      );
     }
   }
 

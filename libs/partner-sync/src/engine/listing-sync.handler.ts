@@ -209,7 +209,14 @@ export class ListingSyncHandler {
    * a refused request), the item is recorded as left on the marketplace for the seller, and the
    * disconnect goes on without it. The listing stays `delisting` while it may still be retried.
    */
-  private async onUnlistError(job: JobRecord<ListingJob>, listing: ListingRow, conn: ConnectionRow, channel: PushChannel, action: string, err: unknown): Promise<void> {
+  private async onUnlistError(
+    job: JobRecord<ListingJob>,
+    listing: ListingRow,
+    conn: ConnectionRow,
+    channel: PushChannel,
+    action: string,
+    err: unknown,
+  ): Promise<void> {
     if (err instanceof RetryJobLaterError) throw err;
     const cls = err instanceof SyncError ? err.errorClass : err instanceof ReauthRequiredError ? 'auth' : 'unknown';
     const message = err instanceof Error ? err.message : String(err);
@@ -291,7 +298,14 @@ export class ListingSyncHandler {
     if (!cur.external_id) {
       await this.set(listing.id, { create_started_at: new Date(), create_hash: hash });
       const created = await remote('create', (c) => c.run((ctx) => channel.create(ctx, item)));
-      cur = { ...cur, external_id: created.externalId, remote_status: 'active', pushed_hash: hash, pushed_price: String(item.priceVnd), pushed_stock: item.stock };
+      cur = {
+        ...cur,
+        external_id: created.externalId,
+        remote_status: 'active',
+        pushed_hash: hash,
+        pushed_price: String(item.priceVnd),
+        pushed_stock: item.stock,
+      };
       await this.set(listing.id, {
         external_id: created.externalId,
         external_url: created.externalUrl,
@@ -305,7 +319,8 @@ export class ListingSyncHandler {
     const externalId = cur.external_id!;
     if (cur.needs_verify || job.payload.verify) {
       const seen = await remote('refetch', (c) => c.run((ctx) => channel.getItem(ctx, externalId)));
-      if (!seen || seen.status === 'deleted') throw new SyncError('not_found', `${channel.displayName}: sản phẩm không còn trên sàn (item ${externalId} no longer exists)`);
+      if (!seen || seen.status === 'deleted')
+        throw new SyncError('not_found', `${channel.displayName}: sản phẩm không còn trên sàn (item ${externalId} no longer exists)`);
       cur = {
         ...cur,
         remote_status: seen.status,
@@ -334,7 +349,14 @@ export class ListingSyncHandler {
     }
   }
 
-  private async onError(job: JobRecord<ListingJob>, listing: ListingRow, conn: ConnectionRow, channel: PushChannel, action: string, err: unknown): Promise<never> {
+  private async onError(
+    job: JobRecord<ListingJob>,
+    listing: ListingRow,
+    conn: ConnectionRow,
+    channel: PushChannel,
+    action: string,
+    err: unknown,
+  ): Promise<never> {
     if (err instanceof RetryJobLaterError) throw err;
     if (err instanceof ReauthRequiredError) {
       await this.attempt(listing.id, action, 'error', 'auth', err.message);
@@ -355,7 +377,11 @@ export class ListingSyncHandler {
         const until = nextQuotaReset(this.clock.now());
         await this.connections.pauseUntil(conn.id, until, err.message);
         // Not a failure (rule 2): the listing waits in the queue until the quota resets.
-        await this.set(listing.id, { state: 'queued', error_class: 'quota', last_error: `${err.message} (tạm dừng đến / paused until ${until.toISOString()})` });
+        await this.set(listing.id, {
+          state: 'queued',
+          error_class: 'quota',
+          last_error: `${err.message} (tạm dừng đến / paused until ${until.toISOString()})`,
+        });
         throw new RetryJobLaterError(until.getTime() - this.clock.now().getTime() + 1000, err.message);
       }
       case 'signature': {
@@ -375,7 +401,17 @@ export class ListingSyncHandler {
       }
       case 'not_found': {
         // The remote item is gone: forget it and create it again on the next run.
-        await this.set(listing.id, { external_id: null, external_url: null, remote_status: null, pushed_hash: null, pushed_price: null, pushed_stock: null, create_started_at: null, needs_verify: false, state: 'queued' });
+        await this.set(listing.id, {
+          external_id: null,
+          external_url: null,
+          remote_status: null,
+          pushed_hash: null,
+          pushed_price: null,
+          pushed_stock: null,
+          create_started_at: null,
+          needs_verify: false,
+          state: 'queued',
+        });
         throw new RetryJobLaterError(50, err.message);
       }
       default: {

@@ -8,7 +8,10 @@ export type OutboundResult = { ok: true; item: OutboundItem } | { ok: false; pro
 export function buildOutbound(view: ProductView, settings: ChannelSettings, channel: PushChannel, publicBaseUrl: string): OutboundResult {
   const problems: string[] = [];
   const map = settings.categoryMap ?? {};
-  const mapped = [...view.categoryIds].reverse().map((id) => map[id]).find((v) => v !== undefined && v !== '');
+  const mapped = [...view.categoryIds]
+    .reverse()
+    .map((id) => map[id])
+    .find((v) => v !== undefined && v !== '');
   if (!mapped) {
     problems.push(
       `Chưa ánh xạ danh mục "${view.categoryNames.join(' › ') || view.categoryId}" sang danh mục của ${channel.displayName} (no category mapping for this product's category)`,

@@ -43,7 +43,8 @@ export class Reconciler {
     const conn = await this.connections.get(connectionId);
     const channel = conn ? pushChannel(conn.channel) : undefined;
     if (!conn || !channel || conn.status !== 'active') return null;
-    if (conn.paused_until && new Date(conn.paused_until) > new Date()) throw new RetryJobLaterError(new Date(conn.paused_until).getTime() - Date.now(), 'paused');
+    if (conn.paused_until && new Date(conn.paused_until) > new Date())
+      throw new RetryJobLaterError(new Date(conn.paused_until).getTime() - Date.now(), 'paused');
     const remote: RemoteItem[] = [];
     try {
       const caller = await this.contexts.open(channel, conn);
@@ -59,7 +60,10 @@ export class Reconciler {
       if (err instanceof SyncError && err.errorClass === 'throttled') throw new RetryJobLaterError(2000, err.message);
       throw err;
     }
-    const listings: ListingRow[] = await this.dataSource.query(`SELECT * FROM listings WHERE enterprise_id = $1 AND channel = $2`, [conn.enterprise_id, conn.channel]);
+    const listings: ListingRow[] = await this.dataSource.query(`SELECT * FROM listings WHERE enterprise_id = $1 AND channel = $2`, [
+      conn.enterprise_id,
+      conn.channel,
+    ]);
     const skus = new Map((await this.views.load(listings.map((l) => l.product_id))).map((v) => [v.id, v.sku]));
     const byId = new Map(remote.map((r) => [r.externalId, r]));
     const bySku = new Map(remote.filter((r) => r.status !== 'deleted').map((r) => [r.sku, r]));
@@ -93,11 +97,10 @@ export class Reconciler {
           if (r) {
             summary.adopted++;
             known.add(r.externalId);
-            await m.query(`UPDATE listings SET external_id = $2, remote_status = $3, pushed_hash = NULL, needs_verify = true, create_started_at = NULL WHERE id = $1`, [
-              l.id,
-              r.externalId,
-              r.status,
-            ]);
+            await m.query(
+              `UPDATE listings SET external_id = $2, remote_status = $3, pushed_hash = NULL, needs_verify = true, create_started_at = NULL WHERE id = $1`,
+              [l.id, r.externalId, r.status],
+            );
             requeue.push(l.id);
           }
         }

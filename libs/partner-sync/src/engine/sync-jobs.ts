@@ -65,25 +65,39 @@ export class SyncJobs implements OnModuleInit {
         for (const connectionId of ids) await this.jobs.enqueue(m, RECONCILE_CONNECTION_QUEUE, { connectionId }, { dedupeKey: connectionId });
       });
     });
-    this.registry.register<{ connectionId: string }>(RECONCILE_CONNECTION_QUEUE, async (job) => void (await this.reconciler.reconcile(job.payload.connectionId)), {
-      concurrency: 1,
-      backoffBaseMs: cfg.backoffBaseMs,
-    });
+    this.registry.register<{ connectionId: string }>(
+      RECONCILE_CONNECTION_QUEUE,
+      async (job) => void (await this.reconciler.reconcile(job.payload.connectionId)),
+      {
+        concurrency: 1,
+        backoffBaseMs: cfg.backoffBaseMs,
+      },
+    );
     this.registry.register<PushHint>(PUSH_QUEUE, (job) => this.onPush(job.payload), { concurrency: 2 });
     this.registry.every('partner-sync.reconcile', cfg.reconcileIntervalSeconds * 1000, RECONCILE_QUEUE);
   }
 
   /** A webhook is a hint: re-fetch the item (or reconcile the shop when we do not know the item). */
   private async onPush(hint: PushHint): Promise<void> {
-    const [conn] = await this.dataSource.query(`SELECT id, enterprise_id FROM channel_connections WHERE channel = 'shopee' AND shop_id = $1 AND status = 'active'`, [hint.shopId]);
+    const [conn] = await this.dataSource.query(
+      `SELECT id, enterprise_id FROM channel_connections WHERE channel = 'shopee' AND shop_id = $1 AND status = 'active'`,
+      [hint.shopId],
+    );
     if (!conn) return;
     const listings: Array<{ id: string }> = hint.itemId
-      ? await this.dataSource.query(`SELECT id FROM listings WHERE enterprise_id = $1 AND channel = 'shopee' AND external_id = $2`, [conn.enterprise_id, hint.itemId])
+      ? await this.dataSource.query(`SELECT id FROM listings WHERE enterprise_id = $1 AND channel = 'shopee' AND external_id = $2`, [
+          conn.enterprise_id,
+          hint.itemId,
+        ])
       : [];
     await this.dataSource.transaction(async (m) => {
       if (listings.length) {
         await m.query(`UPDATE listings SET needs_verify = true WHERE id = ANY($1::uuid[])`, [listings.map((l) => l.id)]);
-        await this.scheduler.enqueue(m, listings.map((l) => l.id), { verify: true, markQueued: false });
+        await this.scheduler.enqueue(
+          m,
+          listings.map((l) => l.id),
+          { verify: true, markQueued: false },
+        );
       } else {
         await this.jobs.enqueue(m, RECONCILE_CONNECTION_QUEUE, { connectionId: conn.id }, { dedupeKey: conn.id });
       }

@@ -22,7 +22,11 @@ export class ListingsController {
   @Auth()
   @ApiOkResponse({ type: EnterpriseListingPageDto })
   @ApiNotFoundResponse({ type: ErrorEnvelopeDto })
-  forEnterprise(@CurrentUser() user: Principal, @Param('id', new ParseUUIDPipe()) id: string, @Query() q: EnterpriseListingsQueryDto): Promise<EnterpriseListingPageDto> {
+  forEnterprise(
+    @CurrentUser() user: Principal,
+    @Param('id', new ParseUUIDPipe()) id: string,
+    @Query() q: EnterpriseListingsQueryDto,
+  ): Promise<EnterpriseListingPageDto> {
     return this.listings.forEnterprise(user, id, q);
   }
 

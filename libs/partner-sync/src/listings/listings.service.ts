@@ -125,17 +125,25 @@ export class ListingsService {
     const counts: Array<{ channel: string; state: string; count: number }> = await this.dataSource.query(
       `SELECT channel, state, count(*)::int AS count FROM listings GROUP BY channel, state ORDER BY channel, state`,
     );
-    const dead: Array<ListingRow> = await this.dataSource.query(`SELECT * FROM listings WHERE dead_lettered_at IS NOT NULL ORDER BY dead_lettered_at DESC LIMIT 100`);
+    const dead: Array<ListingRow> = await this.dataSource.query(
+      `SELECT * FROM listings WHERE dead_lettered_at IS NOT NULL ORDER BY dead_lettered_at DESC LIMIT 100`,
+    );
     const deadByChannel: Array<{ channel: string; count: number }> = await this.dataSource.query(
       `SELECT channel, count(*)::int AS count FROM listings WHERE dead_lettered_at IS NOT NULL GROUP BY channel ORDER BY channel`,
     );
     // Enterprise names come with the connection rows (as the feed reads them): one query, however many problems.
-    const problems: Array<{ enterprise_id: string; enterprise_name: string; channel: string; status: string; last_error: string | null; paused_until: Date | null }> =
-      await this.dataSource.query(
-        `SELECT c.enterprise_id, e.display_name AS enterprise_name, c.channel, c.status, c.last_error, c.paused_until
+    const problems: Array<{
+      enterprise_id: string;
+      enterprise_name: string;
+      channel: string;
+      status: string;
+      last_error: string | null;
+      paused_until: Date | null;
+    }> = await this.dataSource.query(
+      `SELECT c.enterprise_id, e.display_name AS enterprise_name, c.channel, c.status, c.last_error, c.paused_until
          FROM channel_connections c JOIN enterprises e ON e.id = c.enterprise_id
          WHERE c.status = 'needs_reauth' OR (c.status = 'active' AND (c.last_error IS NOT NULL OR c.paused_until > now())) ORDER BY c.updated_at DESC LIMIT 100`,
-      );
+    );
     const products = new Map((await this.views.load([...new Set(dead.map((d) => d.product_id))])).map((v) => [v.id, v]));
     return {
       counts,
@@ -153,15 +161,23 @@ export class ListingsService {
         reason: d.last_error,
         at: new Date(d.dead_lettered_at!).toISOString(),
       })),
-      connectionProblems: problems.map((p) => ({ enterpriseId: p.enterprise_id, enterpriseName: p.enterprise_name, channel: p.channel, status: p.status, lastError: p.last_error, pausedUntil: iso(p.paused_until) })),
+      connectionProblems: problems.map((p) => ({
+        enterpriseId: p.enterprise_id,
+        enterpriseName: p.enterprise_name,
+        channel: p.channel,
+        status: p.status,
+        lastError: p.last_error,
+        pausedUntil: iso(p.paused_until),
+      })),
     };
   }
 
   private async toDto(r: ListingRow): Promise<ListingDto> {
-    const attempts: Array<{ action: string; outcome: string; error_class: string | null; message: string | null; created_at: Date }> = await this.dataSource.query(
-      `SELECT action, outcome, error_class, message, created_at FROM listing_attempts WHERE listing_id = $1 ORDER BY id DESC LIMIT 20`,
-      [r.id],
-    );
+    const attempts: Array<{ action: string; outcome: string; error_class: string | null; message: string | null; created_at: Date }> =
+      await this.dataSource.query(
+        `SELECT action, outcome, error_class, message, created_at FROM listing_attempts WHERE listing_id = $1 ORDER BY id DESC LIMIT 20`,
+        [r.id],
+      );
     return {
       id: r.id,
       productId: r.product_id,
@@ -178,7 +194,13 @@ export class ListingsService {
       lastError: r.last_error,
       deadLettered: r.dead_lettered_at !== null,
       lastSyncedAt: iso(r.last_synced_at),
-      attempts: attempts.map((a) => ({ action: a.action, outcome: a.outcome, errorClass: a.error_class, message: a.message, at: new Date(a.created_at).toISOString() })),
+      attempts: attempts.map((a) => ({
+        action: a.action,
+        outcome: a.outcome,
+        errorClass: a.error_class,
+        message: a.message,
+        at: new Date(a.created_at).toISOString(),
+      })),
     };
   }
 }

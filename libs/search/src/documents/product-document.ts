@@ -107,7 +107,10 @@ function canonical(value: unknown): unknown {
 /** Content fingerprint of a document (its `hash` field excluded). */
 export function hashOf(fields: object): string {
   const { hash: _hash, ...rest } = fields as Record<string, unknown>;
-  return createHash('sha1').update(JSON.stringify(canonical(rest))).digest('hex').slice(0, 20);
+  return createHash('sha1')
+    .update(JSON.stringify(canonical(rest)))
+    .digest('hex')
+    .slice(0, 20);
 }
 
 export function toProductDocument(v: ProductView): ProductDocument {

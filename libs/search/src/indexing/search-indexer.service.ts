@@ -55,7 +55,11 @@ export class SearchIndexer implements OnModuleInit {
       (jobs: Array<JobRecord<{ productId: string }>>) => this.guard(() => this.syncProducts([...new Set(jobs.map((j) => j.payload.productId))])),
       { ...options, batchSize: 100 },
     );
-    this.registry.register(QUEUES.enterprise, (job: JobRecord<{ enterpriseId: string }>) => this.guard(() => this.syncEnterprise(job.payload.enterpriseId)), options);
+    this.registry.register(
+      QUEUES.enterprise,
+      (job: JobRecord<{ enterpriseId: string }>) => this.guard(() => this.syncEnterprise(job.payload.enterpriseId)),
+      options,
+    );
     this.registry.register(QUEUES.category, (job: JobRecord<{ categoryId: string }>) => this.guard(() => this.syncCategory(job.payload.categoryId)), options);
   }
 
@@ -98,10 +102,9 @@ export class SearchIndexer implements OnModuleInit {
 
   /** Products whose best OCOP certificate has lapsed since they were indexed (no write marks that). */
   async sweepOcopExpiry(): Promise<number> {
-    const rows: Array<{ product_id: string }> = await this.dataSource.query(
-      `SELECT product_id FROM search_ocop_expiry WHERE valid_until < $1::date`,
-      [vietnamDate(this.clock.now())],
-    );
+    const rows: Array<{ product_id: string }> = await this.dataSource.query(`SELECT product_id FROM search_ocop_expiry WHERE valid_until < $1::date`, [
+      vietnamDate(this.clock.now()),
+    ]);
     await this.syncProducts(rows.map((r) => r.product_id));
     return rows.length;
   }

@@ -100,8 +100,7 @@ export class SearchMaintenance implements OnModuleInit, OnApplicationBootstrap {
     // Enqueued at start when the document version changed; another start or the CLI may have done it since.
     else if (p.action === 'reindex') {
       if ((await this.state.get(this.versionKey())) !== DOCUMENT_VERSION) await this.rebuild();
-    }
-    else if (p.action === 'drift-repair') await this.drift(true);
+    } else if (p.action === 'drift-repair') await this.drift(true);
     else if (p.action === 'ocop-expiry') await this.indexer.sweepOcopExpiry();
   }
 
@@ -124,7 +123,8 @@ export class SearchMaintenance implements OnModuleInit, OnApplicationBootstrap {
         engine: this.engine.kind,
         ...counts,
         durationMs: Date.now() - started,
-        repairedAfterSwap: drift.products.missing + drift.products.extra + drift.products.stale + drift.enterprises.missing + drift.enterprises.extra + drift.enterprises.stale,
+        repairedAfterSwap:
+          drift.products.missing + drift.products.extra + drift.products.stale + drift.enterprises.missing + drift.enterprises.extra + drift.enterprises.stale,
       };
     });
   }

@@ -91,7 +91,13 @@ export class MeiliEngine implements SearchEngine {
     if (!res) return { hits: [], total: 0 };
     const folded = res.results[res.results.length - 1];
     const hits = req.merged
-      ? mergeExactFirst(res.results[0].hits as unknown as EnterpriseHitData[], res.results[0].totalHits ?? 0, folded.hits as unknown as EnterpriseHitData[], p.page, p.pageSize)
+      ? mergeExactFirst(
+          res.results[0].hits as unknown as EnterpriseHitData[],
+          res.results[0].totalHits ?? 0,
+          folded.hits as unknown as EnterpriseHitData[],
+          p.page,
+          p.pageSize,
+        )
       : (folded.hits as unknown as EnterpriseHitData[]);
     return { hits, total: folded.totalHits ?? 0 };
   }

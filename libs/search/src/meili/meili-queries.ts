@@ -117,7 +117,19 @@ export function enterpriseRequest(indexUid: string, p: EnterpriseSearchParams): 
   };
   if (!merged) return { queries: [folded], merged };
   return {
-    queries: [{ indexUid, q: exactQ(p.query!), attributesToSearchOn: ['exactName'], matchingStrategy: 'all', filter, attributesToRetrieve: fields, page: 1, hitsPerPage: window }, folded],
+    queries: [
+      {
+        indexUid,
+        q: exactQ(p.query!),
+        attributesToSearchOn: ['exactName'],
+        matchingStrategy: 'all',
+        filter,
+        attributesToRetrieve: fields,
+        page: 1,
+        hitsPerPage: window,
+      },
+      folded,
+    ],
     merged,
   };
 }

@@ -18,7 +18,18 @@ export const PRODUCT_HIT_FIELDS = ['id', 'slug', 'name', 'priceVnd', 'unit', 'oc
 export const PRODUCT_SETTINGS: Settings = {
   searchableAttributes: [...PRODUCT_FOLDED_FIELDS, ...PRODUCT_EXACT_FIELDS],
   // Filters use the plain fields; facet counts come from `facetValues` alone (product-document.ts).
-  filterableAttributes: ['categoryIds', 'communeCode', 'provinceCode', 'ocopStars', 'certifications', 'priceVnd', 'enterpriseId', 'enterpriseKind', 'inStock', 'facetValues'],
+  filterableAttributes: [
+    'categoryIds',
+    'communeCode',
+    'provinceCode',
+    'ocopStars',
+    'certifications',
+    'priceVnd',
+    'enterpriseId',
+    'enterpriseKind',
+    'inStock',
+    'facetValues',
+  ],
   sortableAttributes: ['priceVnd', 'publishedAt', 'ocopStars'],
   // "sort" first: an explicit sort (price, newest, stars) orders every matching product strictly,
   // as the PostgreSQL engine does; without a sort parameter the rule is inert.

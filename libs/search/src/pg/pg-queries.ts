@@ -130,9 +130,7 @@ export function hitsStatement(params: ProductSearchParams): Statement {
         ]
       : [guarded([`${NAME_TSV} @@ q.fq`]), w([`NOT (${NAME_TSV} @@ q.fq)`])];
     // Each candidate row carries its hit columns and sort keys, so the heap is visited once.
-    const keys = q.hasMarks
-      ? [`(sp.tsv_exact @@ q.eq) AS r0`, `ts_rank(sp.tsv_exact, q.eq) AS r1`, `${RANK} AS r2`]
-      : [`${RANK} AS r2`];
+    const keys = q.hasMarks ? [`(sp.tsv_exact @@ q.eq) AS r0`, `ts_rank(sp.tsv_exact, q.eq) AS r1`, `${RANK} AS r2`] : [`${RANK} AS r2`];
     const order = q.hasMarks ? 'c.r0 DESC, c.r1 DESC, c.r2 DESC, c.id' : 'c.r2 DESC, c.id';
     const cap = p.add(CANDIDATE_CAP);
     const select = `SELECT ${HIT_COLUMNS}, ${keys.join(', ')} FROM ${b.from}`;
@@ -172,7 +170,10 @@ export function facetsStatement(params: ProductSearchParams): Statement {
   const b = base(params, p);
   const limit = params.query ? ` LIMIT ${p.add(CANDIDATE_CAP + 1)}` : '';
   if (!params.facets) {
-    return { sql: `${b.cte ? `${b.cte},` : 'WITH'} f AS (SELECT 1 FROM ${b.from} ${b.where}${limit}) SELECT '_total' AS facet, NULL AS value, count(*)::int AS n FROM f`, params: p.values };
+    return {
+      sql: `${b.cte ? `${b.cte},` : 'WITH'} f AS (SELECT 1 FROM ${b.from} ${b.where}${limit}) SELECT '_total' AS facet, NULL AS value, count(*)::int AS n FROM f`,
+      params: p.values,
+    };
   }
   const sql = `${b.cte ? `${b.cte},` : 'WITH'} f AS MATERIALIZED (
        SELECT sp.category_ids, sp.commune_code, sp.ocop_stars, sp.certifications, sp.enterprise_kind FROM ${b.from} ${b.where}${limit})

@@ -7,7 +7,6 @@ import type { Principal } from '@tradefloor/identity';
 import type { DataSource, EntityManager } from 'typeorm';
 import { BatchEntity } from './batch.entity';
 
-
 export interface ManagedBatch {
   batch: BatchEntity;
   product: ProductEntity;

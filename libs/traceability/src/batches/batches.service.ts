@@ -102,9 +102,7 @@ export class BatchesService {
    * package anyway; the caller shows them only for products the public may see.
    */
   async recentPublic(productId: string, limit = 5): Promise<Array<{ lotCode: string; producedAt: string; expiresAt: string | null; stamped: boolean }>> {
-    const rows = await this.dataSource
-      .getRepository(BatchEntity)
-      .find({ where: { productId }, order: { producedAt: 'DESC', createdAt: 'DESC' }, take: limit });
+    const rows = await this.dataSource.getRepository(BatchEntity).find({ where: { productId }, order: { producedAt: 'DESC', createdAt: 'DESC' }, take: limit });
     return rows.map((b) => ({ lotCode: b.lotCode, producedAt: b.producedAt, expiresAt: b.expiresAt, stamped: b.issuedCount > 0 }));
   }
 

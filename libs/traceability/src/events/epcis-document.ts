@@ -5,13 +5,16 @@ import type { TraceEventEntity } from './trace-event.entity';
 export const EPCIS_CONTEXT = 'https://ref.gs1.org/standards/epcis/epcis-context.jsonld';
 
 /** UN/CEFACT Rec. 20 codes for the units farmers use; other units are counts (no uom) plus our extension. */
-const UOM: Record<string, string> = { kg: 'KGM', g: 'GRM', 'tấn': 'TNE', tan: 'TNE', t: 'TNE', l: 'LTR', 'lít': 'LTR', lit: 'LTR', ml: 'MLT' };
+const UOM: Record<string, string> = { kg: 'KGM', g: 'GRM', tấn: 'TNE', tan: 'TNE', t: 'TNE', l: 'LTR', lít: 'LTR', lit: 'LTR', ml: 'MLT' };
 
 /** EPCIS wants local time plus offset; render eventTime in the event's own offset. */
 function inOffset(date: Date, offset: string): string {
   const sign = offset[0] === '-' ? -1 : 1;
   const minutes = sign * (Number(offset.slice(1, 3)) * 60 + Number(offset.slice(4, 6)));
-  const local = new Date(date.getTime() + minutes * 60_000).toISOString().replace(/\.\d{3}Z$/, '').replace(/Z$/, '');
+  const local = new Date(date.getTime() + minutes * 60_000)
+    .toISOString()
+    .replace(/\.\d{3}Z$/, '')
+    .replace(/Z$/, '');
   return `${local}${offset}`;
 }
 

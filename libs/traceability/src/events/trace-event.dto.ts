@@ -25,7 +25,10 @@ export class CreateTraceEventDto {
   @Matches(/^[+-](0\d|1[0-4]):[0-5]\d$/, { message: 'Múi giờ dạng +07:00 (offset like +07:00)' })
   eventTimeZoneOffset?: string;
 
-  @ApiPropertyOptional({ enum: EPCIS_ACTIONS, description: 'Object/Aggregation events; default ADD for commissioning, else OBSERVE. Not allowed on TransformationEvent.' })
+  @ApiPropertyOptional({
+    enum: EPCIS_ACTIONS,
+    description: 'Object/Aggregation events; default ADD for commissioning, else OBSERVE. Not allowed on TransformationEvent.',
+  })
   @IsOptional()
   @IsIn(EPCIS_ACTIONS as unknown as string[], { message: 'action là ADD, OBSERVE hoặc DELETE (action must be ADD, OBSERVE or DELETE)' })
   action?: EpcisAction;

@@ -39,10 +39,11 @@ export class StampIssuer {
       }
       await this.insertAll(m, batch.id, base + 1, count);
       const lastSeq = base + count;
-      const ends: Array<{ seq: number; serial: string }> = await m.query(
-        `SELECT seq, serial FROM trace_stamps WHERE batch_id = $1 AND seq IN ($2, $3)`,
-        [batch.id, base + 1, lastSeq],
-      );
+      const ends: Array<{ seq: number; serial: string }> = await m.query(`SELECT seq, serial FROM trace_stamps WHERE batch_id = $1 AND seq IN ($2, $3)`, [
+        batch.id,
+        base + 1,
+        lastSeq,
+      ]);
       const first = ends.find((r) => r.seq === base + 1)!.serial;
       const last = ends.find((r) => r.seq === lastSeq)!;
       await m.query(`UPDATE trace_batches SET issued_count = $2, updated_at = now() WHERE id = $1`, [batch.id, lastSeq]);

@@ -30,7 +30,10 @@ export function networkPrefix(ip: string): string | null {
   const [head] = ip.toLowerCase().split('::');
   const groups = head.split(':').filter(Boolean);
   while (groups.length < 3) groups.push('0');
-  return `${groups.slice(0, 3).map((g) => g.padStart(4, '0')).join(':')}::/48`;
+  return `${groups
+    .slice(0, 3)
+    .map((g) => g.padStart(4, '0'))
+    .join(':')}::/48`;
 }
 
 /**
@@ -56,12 +59,7 @@ export class ScanFingerprints {
     }
     const region = this.config.trustProxy ? info.region?.normalize('NFC').trim() : undefined;
     const prefix = networkPrefix(info.ip);
-    const place =
-      region && /^[\p{L}\p{N} .,'()_-]{1,64}$/u.test(region)
-        ? `region:${region}`
-        : prefix
-          ? `net:${hmac(this.baseKey, `net:${prefix}`)}`
-          : null;
+    const place = region && /^[\p{L}\p{N} .,'()_-]{1,64}$/u.test(region) ? `region:${region}` : prefix ? `net:${hmac(this.baseKey, `net:${prefix}`)}` : null;
     return {
       clientHash: hmac(dayKey, info.ip),
       place,

@@ -95,10 +95,9 @@ export class ScanStore {
     thresholds: Thresholds,
   ): Promise<CountedScan & { verdict: Verdict }> {
     return this.dataSource.transaction(async (m) => {
-      const [locked] = await m.query(
-        `SELECT state, scan_count, distinct_places, first_scanned_at FROM trace_stamps WHERE serial = $1 FOR UPDATE`,
-        [stamp.serial],
-      );
+      const [locked] = await m.query(`SELECT state, scan_count, distinct_places, first_scanned_at FROM trace_stamps WHERE serial = $1 FOR UPDATE`, [
+        stamp.serial,
+      ]);
       const [recent] = await m.query(
         `SELECT 1 FROM trace_stamp_scans WHERE serial = $1 AND client_hash = $2 AND ua_hash IS NOT DISTINCT FROM $3 AND scanned_at > $4 LIMIT 1`,
         [stamp.serial, fp.clientHash, fp.uaHash, new Date(now.getTime() - SAME_VISIT_MS)],

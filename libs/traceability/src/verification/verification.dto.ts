@@ -8,7 +8,8 @@ export class VerifiedProductDto {
   @ApiProperty() name!: string;
   @ApiProperty() slug!: string;
   @ApiProperty({ nullable: true, type: String }) gtin!: string | null;
-  @ApiProperty({ nullable: true, type: Number, enum: [3, 4, 5], description: 'Stars of a valid (unexpired, unrevoked) OCOP certificate' }) ocopStars!: number | null;
+  @ApiProperty({ nullable: true, type: Number, enum: [3, 4, 5], description: 'Stars of a valid (unexpired, unrevoked) OCOP certificate' }) ocopStars!:
+    number | null;
   @ApiProperty() ocopPotentialFiveStar!: boolean;
   @ApiProperty({ nullable: true, type: String }) ocopValidUntil!: string | null;
   @ApiProperty({ type: [CertificationDto] }) certifications!: CertificationDto[];

@@ -70,7 +70,14 @@ describe('demo activity plan', () => {
     const days = lastDays('2025-11-20', 56);
     expect(days).toHaveLength(56);
     expect(days.at(-1)).toBe('2025-11-20');
-    const rows = dailyViews([{ key: 'a', weight: 1 }, { key: 'b', weight: 3, cap: 500 }], days, { perDay: 300, week: PRODUCT_WEEK, lastDayShare: 1, seed: 'x' });
+    const rows = dailyViews(
+      [
+        { key: 'a', weight: 1 },
+        { key: 'b', weight: 3, cap: 500 },
+      ],
+      days,
+      { perDay: 300, week: PRODUCT_WEEK, lastDayShare: 1, seed: 'x' },
+    );
     const perWeekday = [0, 1, 2, 3, 4, 5, 6].map((d) => rows.filter((r) => new Date(`${r.day}T00:00:00Z`).getUTCDay() === d).reduce((s, r) => s + r.views, 0));
     expect(Math.min(perWeekday[0], perWeekday[6])).toBeGreaterThan(Math.max(...perWeekday.slice(1, 5)));
     expect(rows.filter((r) => r.key === 'b').reduce((s, r) => s + r.views, 0)).toBe(500);

@@ -24,8 +24,25 @@ export function person(rng: Prng): Person {
   };
 }
 
-const HAMLETS = ['Ấp Chợ', 'Ấp Giồng Lớn', 'Ấp Sóc Ruộng', 'Ấp Phú Thọ', 'Ấp Bến Có', 'Ấp Đa Cần', 'Ấp Ô Chát', 'Ấp Trà Cuôn', 'Ấp Tân Ngại', 'Ấp Ba So', 'Ấp Khoán Tiều', 'Ấp Cây Da', 'Ấp Mỹ Văn', 'Ấp Nhì'];
+const HAMLETS = [
+  'Ấp Chợ',
+  'Ấp Giồng Lớn',
+  'Ấp Sóc Ruộng',
+  'Ấp Phú Thọ',
+  'Ấp Bến Có',
+  'Ấp Đa Cần',
+  'Ấp Ô Chát',
+  'Ấp Trà Cuôn',
+  'Ấp Tân Ngại',
+  'Ấp Ba So',
+  'Ấp Khoán Tiều',
+  'Ấp Cây Da',
+  'Ấp Mỹ Văn',
+  'Ấp Nhì',
+];
 
 export function street(rng: Prng): string {
-  return rng.chance(0.3) ? `Số ${rng.int(1, 250)} đường ${rng.pick(['Nguyễn Đáng', 'Phạm Ngũ Lão', 'Điện Biên Phủ', 'Trần Phú', 'Lê Lợi', 'Hùng Vương'])}` : rng.pick(HAMLETS);
+  return rng.chance(0.3)
+    ? `Số ${rng.int(1, 250)} đường ${rng.pick(['Nguyễn Đáng', 'Phạm Ngũ Lão', 'Điện Biên Phủ', 'Trần Phú', 'Lê Lợi', 'Hùng Vương'])}`
+    : rng.pick(HAMLETS);
 }

@@ -16,8 +16,12 @@ describe('demo data plan', () => {
     expect(verified.size).toBe(SEED_FIGURES.enterprises.verified);
     const onFloor = plan.products.filter((p) => p.status === 'published' && verified.has(p.enterpriseSlug));
     expect(onFloor).toHaveLength(SEED_FIGURES.products.published);
-    expect(onFloor.filter((p) => p.certifications.some((c) => c.type === 'typical_rural_industrial'))).toHaveLength(SEED_FIGURES.products.typicalRuralIndustrial);
-    expect(onFloor.filter((p) => p.certifications.some((c) => c.type !== 'typical_rural_industrial'))).toHaveLength(SEED_FIGURES.products.withOtherCertification);
+    expect(onFloor.filter((p) => p.certifications.some((c) => c.type === 'typical_rural_industrial'))).toHaveLength(
+      SEED_FIGURES.products.typicalRuralIndustrial,
+    );
+    expect(onFloor.filter((p) => p.certifications.some((c) => c.type !== 'typical_rural_industrial'))).toHaveLength(
+      SEED_FIGURES.products.withOtherCertification,
+    );
     const valid = plan.certificates.filter((c) => c.status === 'valid' && c.decisionDaysAgo < 1000);
     expect(valid).toHaveLength(SEED_FIGURES.ocop.products);
     expect(valid.filter((c) => c.potentialFiveStar)).toHaveLength(SEED_FIGURES.ocop.potentialFiveStar);

@@ -97,7 +97,12 @@ export function planDemoData(): DemoPlan {
 
   const ocopHouseholds = rng.shuffle(verified.filter((e) => e.kind === 'household' && e.ocopSubject));
   const twoOcop = new Set(ocopHouseholds.slice(0, HOUSEHOLDS_WITH_TWO_OCOP).map((e) => e.slug));
-  const oneFewer = new Set(rng.shuffle(verified.filter((e) => e.kind === 'household')).slice(0, HOUSEHOLDS_WITH_ONE_FEWER).map((e) => e.slug));
+  const oneFewer = new Set(
+    rng
+      .shuffle(verified.filter((e) => e.kind === 'household'))
+      .slice(0, HOUSEHOLDS_WITH_ONE_FEWER)
+      .map((e) => e.slug),
+  );
   const notListedOwners = NOT_LISTED.map((status) => ({ status, slug: rng.pick(verified).slug }));
 
   const drafts: Draft[] = [];
@@ -201,20 +206,56 @@ function assignOcop(rng: Prng, drafts: Draft[]): PlannedCertificate[] {
     const daysAgo = rng.int(60, 700);
     for (const d of batch) {
       const s = stars.get(d)!;
-      certificates.push({ productSlug: d.slug, stars: s.stars, potentialFiveStar: s.potential, score: s.score, decisionNumber: number, decisionDaysAgo: daysAgo, status: 'valid', revocationReason: null });
+      certificates.push({
+        productSlug: d.slug,
+        stars: s.stars,
+        potentialFiveStar: s.potential,
+        score: s.score,
+        decisionNumber: number,
+        decisionDaysAgo: daysAgo,
+        status: 'valid',
+        revocationReason: null,
+      });
     }
   }
   // Earlier recognitions that lapsed before re-assessment: history only.
   for (const d of rng.shuffle(ocop).slice(0, 12)) {
-    certificates.push({ productSlug: d.slug, stars: 3, potentialFiveStar: false, score: 55 + rng.int(0, 1400) / 100, decisionNumber: decisionNumber(), decisionDaysAgo: rng.int(1180, 1300), status: 'expired', revocationReason: null });
+    certificates.push({
+      productSlug: d.slug,
+      stars: 3,
+      potentialFiveStar: false,
+      score: 55 + rng.int(0, 1400) / 100,
+      decisionNumber: decisionNumber(),
+      decisionDaysAgo: rng.int(1180, 1300),
+      status: 'expired',
+      revocationReason: null,
+    });
   }
   const others = rng.shuffle(drafts.filter((d) => !d.ocop && d.status === 'published'));
   // Still marked valid but past valid_until (the nightly expiry has not run yet): must not count.
   for (const d of others.slice(0, 5)) {
-    certificates.push({ productSlug: d.slug, stars: 3, potentialFiveStar: false, score: 52 + rng.int(0, 1500) / 100, decisionNumber: decisionNumber(), decisionDaysAgo: rng.int(1120, 1180), status: 'valid', revocationReason: null });
+    certificates.push({
+      productSlug: d.slug,
+      stars: 3,
+      potentialFiveStar: false,
+      score: 52 + rng.int(0, 1500) / 100,
+      decisionNumber: decisionNumber(),
+      decisionDaysAgo: rng.int(1120, 1180),
+      status: 'valid',
+      revocationReason: null,
+    });
   }
   for (const d of others.slice(5, 8)) {
-    certificates.push({ productSlug: d.slug, stars: 3, potentialFiveStar: false, score: 51 + rng.int(0, 1500) / 100, decisionNumber: decisionNumber(), decisionDaysAgo: rng.int(200, 500), status: 'revoked', revocationReason: 'Sản phẩm không duy trì được chất lượng như hồ sơ đánh giá' });
+    certificates.push({
+      productSlug: d.slug,
+      stars: 3,
+      potentialFiveStar: false,
+      score: 51 + rng.int(0, 1500) / 100,
+      decisionNumber: decisionNumber(),
+      decisionDaysAgo: rng.int(200, 500),
+      status: 'revoked',
+      revocationReason: 'Sản phẩm không duy trì được chất lượng như hồ sơ đánh giá',
+    });
   }
   return certificates;
 }

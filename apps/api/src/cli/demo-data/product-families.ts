@@ -27,6 +27,8 @@ export interface ProductFamily {
 
 const PACKS = ['hộp 250g', 'hộp 500g', 'túi 1kg'];
 
+// One product per line: this is a data table, read across.
+// prettier-ignore
 export const FAMILIES: ProductFamily[] = [
   {
     key: 'dua-sap',

@@ -102,15 +102,39 @@ const PRIVATE_ENTERPRISES: Array<[string, string]> = [
 const OTHER_COOP_FAMILIES = ['trai-cay', 'nong-san', 'buoi', 'dua', 'kho-ca', 'thuy-san', 'thao-duoc', 'gao', 'dua-luoi', 'che-bien', 'dua-sap', 'mat-ong'];
 /** Household specialties, repeated by how common they are in the province. */
 const HOUSEHOLD_FAMILIES = [
-  ...Array(10).fill('dua'), ...Array(5).fill('dua-sap'), ...Array(8).fill('kho-ca'), ...Array(6).fill('mat-ong'),
-  ...Array(6).fill('thot-not'), ...Array(10).fill('che-bien'), ...Array(6).fill('thu-cong'), ...Array(8).fill('trai-cay'),
-  ...Array(4).fill('buoi'), ...Array(4).fill('ruou'), ...Array(4).fill('thao-duoc'), ...Array(3).fill('nong-san'),
-  ...Array(2).fill('dua-luoi'), ...Array(2).fill('thuy-san'),
+  ...Array(10).fill('dua'),
+  ...Array(5).fill('dua-sap'),
+  ...Array(8).fill('kho-ca'),
+  ...Array(6).fill('mat-ong'),
+  ...Array(6).fill('thot-not'),
+  ...Array(10).fill('che-bien'),
+  ...Array(6).fill('thu-cong'),
+  ...Array(8).fill('trai-cay'),
+  ...Array(4).fill('buoi'),
+  ...Array(4).fill('ruou'),
+  ...Array(4).fill('thao-duoc'),
+  ...Array(3).fill('nong-san'),
+  ...Array(2).fill('dua-luoi'),
+  ...Array(2).fill('thuy-san'),
 ] as string[];
 const SECONDARY: Record<string, string> = {
-  'du-lich': 'trai-cay', 'sinh-vat-canh': 'nong-san', 'dua-sap': 'dua', dua: 'dua-sap', buoi: 'trai-cay', gao: 'nong-san',
-  'dua-luoi': 'trai-cay', 'trai-cay': 'nong-san', 'mat-ong': 'thao-duoc', 'thot-not': 'che-bien', 'kho-ca': 'thuy-san',
-  'thuy-san': 'kho-ca', 'che-bien': 'dua', ruou: 'che-bien', 'thao-duoc': 'mat-ong', 'thu-cong': 'dua', 'nong-san': 'gao',
+  'du-lich': 'trai-cay',
+  'sinh-vat-canh': 'nong-san',
+  'dua-sap': 'dua',
+  dua: 'dua-sap',
+  buoi: 'trai-cay',
+  gao: 'nong-san',
+  'dua-luoi': 'trai-cay',
+  'trai-cay': 'nong-san',
+  'mat-ong': 'thao-duoc',
+  'thot-not': 'che-bien',
+  'kho-ca': 'thuy-san',
+  'thuy-san': 'kho-ca',
+  'che-bien': 'dua',
+  ruou: 'che-bien',
+  'thao-duoc': 'mat-ong',
+  'thu-cong': 'dua',
+  'nong-san': 'gao',
 };
 
 /** Verified household businesses: 72 OCOP subjects and 6 without OCOP products. */
@@ -129,10 +153,23 @@ export function planEnterprises(): PlannedEnterprise[] {
   for (let i = 0; seeds.filter((s) => s.kind === 'cooperative').length < COOPERATIVES_VERIFIED; i++) {
     const commune = TRA_VINH_COMMUNES[(i * 7 + 3) % TRA_VINH_COMMUNES.length];
     const n = seeds.filter((s) => s.kind === 'cooperative').length;
-    seeds.push({ kind: 'cooperative', name: `HTX Nông nghiệp ${shortCommuneName(commune)}`, family: OTHER_COOP_FAMILIES[i % OTHER_COOP_FAMILIES.length], commune: commune.code, ocop: n < COOPERATIVES_OCOP });
+    seeds.push({
+      kind: 'cooperative',
+      name: `HTX Nông nghiệp ${shortCommuneName(commune)}`,
+      family: OTHER_COOP_FAMILIES[i % OTHER_COOP_FAMILIES.length],
+      commune: commune.code,
+      ocop: n < COOPERATIVES_OCOP,
+    });
   }
   COMPANIES.forEach(([brand, family, form], i) => {
-    seeds.push({ kind: 'company', name: `Công ty ${form === 'jsc' ? 'Cổ phần' : 'TNHH'} ${brand}`, family, legalForm: form, ocop: i < 20, potential: brand === 'Hương Dừa Cầu Kè' });
+    seeds.push({
+      kind: 'company',
+      name: `Công ty ${form === 'jsc' ? 'Cổ phần' : 'TNHH'} ${brand}`,
+      family,
+      legalForm: form,
+      ocop: i < 20,
+      potential: brand === 'Hương Dừa Cầu Kè',
+    });
   });
   PRIVATE_ENTERPRISES.forEach(([brand, family], i) => {
     seeds.push({ kind: 'private_enterprise', name: `Doanh nghiệp tư nhân ${brand}`, family, ocop: i < 5, potential: brand === 'Bánh tét Út Hiền' });
@@ -146,7 +183,14 @@ export function planEnterprises(): PlannedEnterprise[] {
   }
   // Not verified: their products are never "published on the floor".
   seeds.push({ kind: 'household', name: '', family: 'che-bien', ocop: false, status: 'pending_verification' });
-  seeds.push({ kind: 'company', name: 'Công ty TNHH Nông sản Xanh Vĩnh Long', family: 'trai-cay', legalForm: 'llc', ocop: false, status: 'pending_verification' });
+  seeds.push({
+    kind: 'company',
+    name: 'Công ty TNHH Nông sản Xanh Vĩnh Long',
+    family: 'trai-cay',
+    legalForm: 'llc',
+    ocop: false,
+    status: 'pending_verification',
+  });
   seeds.push({ kind: 'household', name: '', family: 'kho-ca', ocop: false, status: 'suspended' });
   seeds.push({ kind: 'cooperative', name: 'HTX Nông nghiệp Đông Hải', family: 'nong-san', commune: '29536', ocop: false, status: 'draft' });
 
@@ -182,7 +226,10 @@ export function planEnterprises(): PlannedEnterprise[] {
       street: street(rng),
       communeCode,
       // Pre-2025 communes were renamed and merged; the former district is what older documents show.
-      legacyAddress: `${commune.formerDistrict.replace(/^Huyện/, 'huyện').replace(/^Thị xã/, 'thị xã').replace(/^Thành phố/, 'thành phố')}, tỉnh Trà Vinh`,
+      legacyAddress: `${commune.formerDistrict
+        .replace(/^Huyện/, 'huyện')
+        .replace(/^Thị xã/, 'thị xã')
+        .replace(/^Thành phố/, 'thành phố')}, tỉnh Trà Vinh`,
       description: `${displayName} chuyên về ${family.theme.toLowerCase()} tại ${commune.name.replace(/^Xã/, 'xã').replace(/^Phường/, 'phường')}, tỉnh Vĩnh Long (tỉnh Trà Vinh cũ), hoạt động từ năm ${foundingYear}.`,
       foundingYear,
       status: s.status ?? 'verified',

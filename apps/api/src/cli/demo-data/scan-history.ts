@@ -10,8 +10,18 @@ export const HISTORY_DAYS = 60;
 
 /** Where buyers scan from (coarse places, as a proxy's region header names them); home province first. */
 const PLACES: Array<[string, number]> = [
-  ['Vĩnh Long', 40], ['TP. Hồ Chí Minh', 24], ['Cần Thơ', 9], ['Hà Nội', 6], ['Đồng Tháp', 4], ['An Giang', 3],
-  ['Cà Mau', 3], ['Đồng Nai', 3], ['Tây Ninh', 2], ['Đà Nẵng', 2], ['Khánh Hòa', 2], ['Lâm Đồng', 2],
+  ['Vĩnh Long', 40],
+  ['TP. Hồ Chí Minh', 24],
+  ['Cần Thơ', 9],
+  ['Hà Nội', 6],
+  ['Đồng Tháp', 4],
+  ['An Giang', 3],
+  ['Cà Mau', 3],
+  ['Đồng Nai', 3],
+  ['Tây Ninh', 2],
+  ['Đà Nẵng', 2],
+  ['Khánh Hòa', 2],
+  ['Lâm Đồng', 2],
 ];
 /** Weight of each weekday (0 = Sunday): buyers shop and scan more at the weekend. */
 const SCAN_WEEK = [1.3, 0.85, 0.9, 0.9, 0.95, 1.05, 1.25];
@@ -116,14 +126,20 @@ export function scanHistory(
   };
 
   const live = stamps.filter((s) => s.state !== 'revoked');
-  const cloned = new Set(rng.shuffle(live).slice(0, plan.clonedStamps).map((s) => s.serial));
+  const cloned = new Set(
+    rng
+      .shuffle(live)
+      .slice(0, plan.clonedStamps)
+      .map((s) => s.serial),
+  );
   for (const s of live) {
     if (cloned.has(s.serial) || !rng.chance(plan.scannedShare)) continue;
     // Sold and opened within the lot's shelf life, most of it in the first days.
     const at = humanMoment(rng, new Date(shipped.getTime() + spreadDays * DAY_MS * rng.next() ** 1.8));
     const place = weighted(rng, PLACES);
     push(s.serial, at, `region:${place}`);
-    if (rng.chance(0.1)) push(s.serial, humanMoment(rng, new Date(at.getTime() + rng.int(0, 4) * DAY_MS)), `region:${rng.chance(0.7) ? place : weighted(rng, PLACES)}`);
+    if (rng.chance(0.1))
+      push(s.serial, humanMoment(rng, new Date(at.getTime() + rng.int(0, 4) * DAY_MS)), `region:${rng.chance(0.7) ? place : weighted(rng, PLACES)}`);
   }
 
   // A copied stamp, printed on fakes sold across provinces over one to three weeks: the first one
@@ -156,7 +172,13 @@ export function scanHistory(
   const state = new Map(stamps.map((s) => [s.serial, s.state]));
   const seen = new Map<string, { counters: StampCounters; places: Set<string> }>();
   const scans = draws.map((d): ScanRow => {
-    const base = { channel: rng.chance(API_SHARE) ? ('api' as const) : ('html' as const), scannedAt: d.at, place: d.place, uaHash: rng.hex(32), clientHash: rng.hex(32) };
+    const base = {
+      channel: rng.chance(API_SHARE) ? ('api' as const) : ('html' as const),
+      scannedAt: d.at,
+      place: d.place,
+      uaHash: rng.hex(32),
+      clientHash: rng.hex(32),
+    };
     if (!d.serial) return { ...base, serial: null, claimedSerial: d.claimedSerial!, outcome: 'unknown' };
     let s = seen.get(d.serial);
     if (!s) {

@@ -39,10 +39,13 @@ export function syntheticEnterprise(k: number): PlannedEnterprise {
   const rep = person(rng);
   const kind: EnterpriseKind = rng.pick(['household', 'household', 'household', 'company', 'cooperative', 'private_enterprise']);
   const displayName =
-    kind === 'household' ? `Cơ sở ${family.theme} ${rep.nickname}`
-    : kind === 'company' ? `Công ty TNHH ${family.theme} ${shortCommuneName(commune)} ${k}`
-    : kind === 'cooperative' ? `HTX ${family.theme} ${shortCommuneName(commune)} ${k}`
-    : `Doanh nghiệp tư nhân ${family.theme} ${rep.nickname}`;
+    kind === 'household'
+      ? `Cơ sở ${family.theme} ${rep.nickname}`
+      : kind === 'company'
+        ? `Công ty TNHH ${family.theme} ${shortCommuneName(commune)} ${k}`
+        : kind === 'cooperative'
+          ? `HTX ${family.theme} ${shortCommuneName(commune)} ${k}`
+          : `Doanh nghiệp tư nhân ${family.theme} ${rep.nickname}`;
   const slug = `${slugify(displayName, 60)}-syn${k}`;
   return {
     no: 10_000 + k,

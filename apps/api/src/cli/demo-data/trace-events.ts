@@ -38,19 +38,63 @@ export function traceEvents(rng: Prng, lot: { fresh: boolean; seller: string; co
   const destination = rng.pick(DESTINATIONS);
   const events: PlannedTraceEvent[] = [
     fresh
-      ? { type: 'ObjectEvent', bizStep: 'commissioning', atHour: start, place: `Vườn của ${seller}, ${commune.name}`, communeCode: commune.code, actor: seller, note: `Thu hoạch đợt ${lot.no}` }
-      : { type: 'TransformationEvent', bizStep: 'commissioning', atHour: start, place: `Xưởng sản xuất ${seller}, ${commune.name}`, communeCode: commune.code, actor: seller, note: `Sản xuất lô số ${lot.no} theo quy trình đã công bố` },
+      ? {
+          type: 'ObjectEvent',
+          bizStep: 'commissioning',
+          atHour: start,
+          place: `Vườn của ${seller}, ${commune.name}`,
+          communeCode: commune.code,
+          actor: seller,
+          note: `Thu hoạch đợt ${lot.no}`,
+        }
+      : {
+          type: 'TransformationEvent',
+          bizStep: 'commissioning',
+          atHour: start,
+          place: `Xưởng sản xuất ${seller}, ${commune.name}`,
+          communeCode: commune.code,
+          actor: seller,
+          note: `Sản xuất lô số ${lot.no} theo quy trình đã công bố`,
+        },
     {
-      type: 'ObjectEvent', bizStep: 'inspecting', atHour: start + rng.int(2, 4), place: `Tổ kiểm tra chất lượng, ${seller}`, communeCode: commune.code,
+      type: 'ObjectEvent',
+      bizStep: 'inspecting',
+      atHour: start + rng.int(2, 4),
+      place: `Tổ kiểm tra chất lượng, ${seller}`,
+      communeCode: commune.code,
       actor: 'Tổ kiểm tra chất lượng',
       note: fresh ? 'Mẫu kiểm tra đạt: dư lượng thuốc bảo vệ thực vật dưới ngưỡng cho phép' : 'Cảm quan, độ ẩm, nhãn và bao bì đạt yêu cầu',
     },
-    { type: 'AggregationEvent', bizStep: 'packing', atHour: packedAt, place: `Nhà sơ chế và đóng gói, ${commune.name}`, communeCode: commune.code, actor: seller, note: 'Đóng thùng, dán tem truy xuất nguồn gốc QR' },
-    { type: 'ObjectEvent', bizStep: 'shipping', atHour: shippedAt, place: `Kho ${seller}, ${commune.name}`, communeCode: commune.code, actor: rng.pick(CARRIERS), note: `Xuất hàng đi ${destination}` },
+    {
+      type: 'AggregationEvent',
+      bizStep: 'packing',
+      atHour: packedAt,
+      place: `Nhà sơ chế và đóng gói, ${commune.name}`,
+      communeCode: commune.code,
+      actor: seller,
+      note: 'Đóng thùng, dán tem truy xuất nguồn gốc QR',
+    },
+    {
+      type: 'ObjectEvent',
+      bizStep: 'shipping',
+      atHour: shippedAt,
+      place: `Kho ${seller}, ${commune.name}`,
+      communeCode: commune.code,
+      actor: rng.pick(CARRIERS),
+      note: `Xuất hàng đi ${destination}`,
+    },
   ];
   if (rng.chance(0.6)) {
     const far = destination.includes('TP.');
-    events.push({ type: 'ObjectEvent', bizStep: 'receiving', atHour: shippedAt + (far ? rng.int(8, 20) : rng.int(2, 6)), place: destination, communeCode: null, actor: null, note: 'Nhận hàng, kiểm đếm đủ số lượng' });
+    events.push({
+      type: 'ObjectEvent',
+      bizStep: 'receiving',
+      atHour: shippedAt + (far ? rng.int(8, 20) : rng.int(2, 6)),
+      place: destination,
+      communeCode: null,
+      actor: null,
+      note: 'Nhận hàng, kiểm đếm đủ số lượng',
+    });
   }
   return events;
 }

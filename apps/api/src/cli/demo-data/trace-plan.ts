@@ -15,9 +15,19 @@ export const SHOWCASE_ENTERPRISE = 'htx-buoi-da-xanh-hung-hoa';
 const UNTRACED_CATEGORIES = new Set(['do-trang-tri', 'do-thu-cong', 'vai-may-mac', 'du-lich-cong-dong']);
 /** Shelf life in days by category (default one year); null: no expiry date (spirits). */
 const SHELF_LIFE: Record<string, number | null> = {
-  'trai-cay': 30, 'rau-cu-qua': 30, 'thuy-san-tuoi': 5, 'thit-che-bien': 10, 'banh-keo-mut': 180, 'kho-hai-san': 180,
-  'do-uong-khong-con': 180, 'thuc-pham-so-che': 180, 'trai-cay-say': 270, 'mat-ong': 730, 'my-pham-thao-duoc': 730,
-  'thuc-pham-chuc-nang': 730, 'do-uong-co-con': null,
+  'trai-cay': 30,
+  'rau-cu-qua': 30,
+  'thuy-san-tuoi': 5,
+  'thit-che-bien': 10,
+  'banh-keo-mut': 180,
+  'kho-hai-san': 180,
+  'do-uong-khong-con': 180,
+  'thuc-pham-so-che': 180,
+  'trai-cay-say': 270,
+  'mat-ong': 730,
+  'my-pham-thao-duoc': 730,
+  'thuc-pham-chuc-nang': 730,
+  'do-uong-co-con': null,
 };
 const FRESH = new Set(['trai-cay', 'rau-cu-qua', 'thuy-san-tuoi']);
 
@@ -57,8 +67,14 @@ export interface TracedProduct {
 
 /** "Bưởi da xanh Hùng Hòa loại 1" → "BDX": the initials of the product's first three words. */
 function lotPrefix(name: string): string {
-  const words = foldVietnamese(name).toUpperCase().split(/[^A-Z0-9]+/).filter((w) => /^[A-Z]/.test(w));
-  return words.slice(0, 3).map((w) => w[0]).join('');
+  const words = foldVietnamese(name)
+    .toUpperCase()
+    .split(/[^A-Z0-9]+/)
+    .filter((w) => /^[A-Z]/.test(w));
+  return words
+    .slice(0, 3)
+    .map((w) => w[0])
+    .join('');
 }
 
 /** Goods sold by weight carry one stamp per box; counted goods one per item, so never more stamps than items. */
@@ -113,8 +129,11 @@ export function planTraceability(plan: DemoPlan): TracedProduct[] {
   const ocop = new Set(plan.certificates.filter((c) => c.status === 'valid' && c.decisionDaysAgo < 1000).map((c) => c.productSlug));
   const eligible = plan.products.filter(
     (p) =>
-      ocop.has(p.slug) && p.status === 'published' && enterprises.get(p.enterpriseSlug)?.status === 'verified' &&
-      !UNTRACED_CATEGORIES.has(p.categorySlug) && p.unit !== 'người',
+      ocop.has(p.slug) &&
+      p.status === 'published' &&
+      enterprises.get(p.enterpriseSlug)?.status === 'verified' &&
+      !UNTRACED_CATEGORIES.has(p.categorySlug) &&
+      p.unit !== 'người',
   );
   // One product per seller: the showcase's flagship first, then a shuffled mix of sellers with
   // GTINs (Digital Link stamps) and without (short /t/ stamps).

@@ -32,11 +32,7 @@ export function lastDays(today: string, count: number): string[] {
  * some day-to-day noise, shared among the subjects by weight (Poisson draws, so small subjects
  * have days without views). The last day counts only its elapsed share. Deterministic for a seed.
  */
-export function dailyViews(
-  subjects: ViewSubject[],
-  days: string[],
-  opts: { perDay: number; week: number[]; lastDayShare: number; seed: string },
-): DayViews[] {
+export function dailyViews(subjects: ViewSubject[], days: string[], opts: { perDay: number; week: number[]; lastDayShare: number; seed: string }): DayViews[] {
   const rng = new Prng(seedFrom(opts.seed));
   const out: DayViews[] = [];
   const totals = new Map<string, number>();

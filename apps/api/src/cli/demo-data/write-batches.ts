@@ -50,7 +50,10 @@ export class BatchWriter {
   private readonly owners = new Map<string, Principal>();
   readonly report: BatchWriteReport = { batchesCreated: 0, eventsRecorded: 0, stampsIssued: 0, stampsActivated: 0, stampsRevoked: 0 };
 
-  constructor(app: INestApplicationContext, private readonly now: Date) {
+  constructor(
+    app: INestApplicationContext,
+    private readonly now: Date,
+  ) {
     this.dataSource = app.get(DataSource);
     this.batches = app.get(BatchesService);
     this.issuer = app.get(StampIssuer);

@@ -25,10 +25,24 @@ export async function writeProducts(m: EntityManager, list: PlannedProduct[], no
      JOIN categories c ON c.slug = u.category_slug
      ON CONFLICT DO NOTHING RETURNING id`,
     [
-      col((p) => p.enterpriseSlug), col((p) => p.categorySlug), col((p) => p.name), col((p) => p.slug), col((p) => p.description),
-      col((p) => p.sku), col((p) => p.gtin), col((p) => p.priceVnd), col((p) => p.priceMaxVnd), col((p) => p.unit),
-      col((p) => p.minOrderQuantity), col((p) => p.stockQuantity), col((p) => p.weightGrams), col((p) => p.originCommuneCode),
-      col((p) => JSON.stringify(p.certifications)), col((p) => p.status), col((p) => p.ageDays), now,
+      col((p) => p.enterpriseSlug),
+      col((p) => p.categorySlug),
+      col((p) => p.name),
+      col((p) => p.slug),
+      col((p) => p.description),
+      col((p) => p.sku),
+      col((p) => p.gtin),
+      col((p) => p.priceVnd),
+      col((p) => p.priceMaxVnd),
+      col((p) => p.unit),
+      col((p) => p.minOrderQuantity),
+      col((p) => p.stockQuantity),
+      col((p) => p.weightGrams),
+      col((p) => p.originCommuneCode),
+      col((p) => JSON.stringify(p.certifications)),
+      col((p) => p.status),
+      col((p) => p.ageDays),
+      now,
     ],
   );
   return rows.map((r) => r.id);
@@ -58,8 +72,16 @@ export async function writeCertificates(m: EntityManager, list: PlannedCertifica
      WHERE NOT EXISTS (SELECT 1 FROM ocop_certificates oc WHERE oc.product_id = p.id AND oc.decision_number = u.decision_number)
      RETURNING product_id`,
     [
-      col((c) => c.productSlug), col((c) => c.stars), col((c) => c.potentialFiveStar), col((c) => c.score), col((c) => c.decisionNumber),
-      col((c) => c.decisionDaysAgo), col((c) => c.status), col((c) => c.revocationReason), now, today,
+      col((c) => c.productSlug),
+      col((c) => c.stars),
+      col((c) => c.potentialFiveStar),
+      col((c) => c.score),
+      col((c) => c.decisionNumber),
+      col((c) => c.decisionDaysAgo),
+      col((c) => c.status),
+      col((c) => c.revocationReason),
+      now,
+      today,
     ],
   );
   return [...new Set(rows.map((r) => r.product_id))];

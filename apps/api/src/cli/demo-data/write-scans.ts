@@ -29,8 +29,15 @@ export async function writeScanHistory(
        FROM unnest($2::text[], $3::text[], $4::text[], $5::text[], $6::timestamptz[], $7::text[], $8::text[], $9::text[])
          AS u(serial, claimed, outcome, channel, at, place, ua, client)`,
       [
-        batch.id, col((s) => s.serial), col((s) => s.claimedSerial), col((s) => s.outcome), col((s) => s.channel),
-        col((s) => s.scannedAt), col((s) => s.place), col((s) => s.uaHash), col((s) => s.clientHash),
+        batch.id,
+        col((s) => s.serial),
+        col((s) => s.claimedSerial),
+        col((s) => s.outcome),
+        col((s) => s.channel),
+        col((s) => s.scannedAt),
+        col((s) => s.place),
+        col((s) => s.uaHash),
+        col((s) => s.clientHash),
       ],
     );
     await m.query(
@@ -38,8 +45,11 @@ export async function writeScanHistory(
        FROM unnest($1::text[], $2::int[], $3::int[], $4::timestamptz[], $5::timestamptz[]) AS u(serial, n, places, first, last)
        WHERE s.serial = u.serial`,
       [
-        counters.map((c) => c.serial), counters.map((c) => c.scanCount), counters.map((c) => c.distinctPlaces),
-        counters.map((c) => c.firstScannedAt), counters.map((c) => c.lastScannedAt),
+        counters.map((c) => c.serial),
+        counters.map((c) => c.scanCount),
+        counters.map((c) => c.distinctPlaces),
+        counters.map((c) => c.firstScannedAt),
+        counters.map((c) => c.lastScannedAt),
       ],
     );
     return scans.length;

@@ -15,7 +15,13 @@ const BULLETIN_HISTORY_SHARE = 0.4;
  * service (the view counters record the present), and a subject with any row (an earlier run, or
  * real views of a running demo) keeps what it has. Returns the rows written.
  */
-async function insertDays(dataSource: DataSource, table: 'product_view_days' | 'bulletin_view_days', idColumn: string, ids: Map<string, string>, rows: DayViews[]): Promise<number> {
+async function insertDays(
+  dataSource: DataSource,
+  table: 'product_view_days' | 'bulletin_view_days',
+  idColumn: string,
+  ids: Map<string, string>,
+  rows: DayViews[],
+): Promise<number> {
   const known = rows.filter((r) => ids.has(r.key));
   if (!known.length) return 0;
   const [{ n }] = await dataSource.query(
@@ -51,8 +57,15 @@ export async function writeProductViews(dataSource: DataSource, plan: DemoPlan, 
       const popularity = 0.3 + 1.5 * new Prng(seedFrom(`popularity|${p.slug}`)).next() ** 2;
       return { key: p.slug, weight: (1 + (s ? s - 1 : 0) + (traced.has(p.slug) ? 2 : 0)) * popularity };
     });
-  const rows = dailyViews(subjects, lastDays(today, HISTORY_DAYS), { perDay: PRODUCT_VIEWS_PER_DAY, week: PRODUCT_WEEK, lastDayShare: elapsedShare(now), seed: 'product-views' });
-  const found: Array<{ id: string; slug: string }> = await dataSource.query(`SELECT id, slug FROM products WHERE slug = ANY($1::text[])`, [subjects.map((s) => s.key)]);
+  const rows = dailyViews(subjects, lastDays(today, HISTORY_DAYS), {
+    perDay: PRODUCT_VIEWS_PER_DAY,
+    week: PRODUCT_WEEK,
+    lastDayShare: elapsedShare(now),
+    seed: 'product-views',
+  });
+  const found: Array<{ id: string; slug: string }> = await dataSource.query(`SELECT id, slug FROM products WHERE slug = ANY($1::text[])`, [
+    subjects.map((s) => s.key),
+  ]);
   return insertDays(dataSource, 'product_view_days', 'product_id', new Map(found.map((r) => [r.slug, r.id])), rows);
 }
 
@@ -64,7 +77,12 @@ export async function writeBulletinViews(dataSource: DataSource, today: string, 
     [demoBulletinSlugs()],
   );
   if (!found.length) return 0;
-  const subjects: ViewSubject[] = found.map((b) => ({ key: b.slug, weight: Number(b.views), since: b.since, cap: Math.floor(Number(b.views) * BULLETIN_HISTORY_SHARE) }));
+  const subjects: ViewSubject[] = found.map((b) => ({
+    key: b.slug,
+    weight: Number(b.views),
+    since: b.since,
+    cap: Math.floor(Number(b.views) * BULLETIN_HISTORY_SHARE),
+  }));
   const total = subjects.reduce((s, b) => s + b.weight, 0);
   const rows = dailyViews(subjects, lastDays(today, HISTORY_DAYS), {
     perDay: (total * BULLETIN_HISTORY_SHARE * 0.6) / HISTORY_DAYS,

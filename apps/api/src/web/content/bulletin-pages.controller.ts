@@ -53,9 +53,11 @@ ${category ? html`<input type="hidden" name="category" value="${category.slug}">
 ${all.map((c) => html`<li><a href="/tin-tuc?category=${encodeURIComponent(c.slug)}"${category?.id === c.id ? html` aria-current="page"` : ''}>${c.name}</a></li>`)}
 </ul></nav>
 <p class="muted" role="status">${result.total} ${t('news.results')}</p>
-${result.items.length
-  ? html`<ul class="news-list">${result.items.map((b) => bulletinListItem(ctx, b, names.get(b.categoryId)))}</ul>`
-  : html`<p>${t('news.empty')}</p>`}
+${
+  result.items.length
+    ? html`<ul class="news-list">${result.items.map((b) => bulletinListItem(ctx, b, names.get(b.categoryId)))}</ul>`
+    : html`<p>${t('news.empty')}</p>`
+}
 ${pager(t, '/tin-tuc', query, page, result.total, PAGE_SIZE)}
 <p><a href="/feeds/bulletins.rss" type="application/rss+xml">${t('news.rss')}</a></p>`;
     const path = category ? `/tin-tuc?category=${encodeURIComponent(category.slug)}` : '/tin-tuc';

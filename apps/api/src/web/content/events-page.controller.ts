@@ -65,13 +65,9 @@ ${field({ name: 'from', label: t('events.from'), type: 'date', value: input.from
 ${field({ name: 'to', label: t('events.to'), type: 'date', value: input.to, error: errors.to })}
 <button type="submit">${t('events.filter')}</button>
 </form>
-${result.items.length
-  ? html`<ul class="event-list">${result.items.map((e) => eventItem(ctx, e))}</ul>`
-  : html`<p>${t('events.empty')}</p>`}
+${result.items.length ? html`<ul class="event-list">${result.items.map((e) => eventItem(ctx, e))}</ul>` : html`<p>${t('events.empty')}</p>`}
 ${pager(t, '/su-kien', query, page, result.total, PAGE_SIZE)}
-<p>${past
-  ? html`<a href="/su-kien">${t('events.upcoming')}</a>`
-  : html`<a href="/su-kien?to=${yesterday}">${t('events.past')}</a>`}</p>`;
+<p>${past ? html`<a href="/su-kien">${t('events.upcoming')}</a>` : html`<a href="/su-kien?to=${yesterday}">${t('events.past')}</a>`}</p>`;
     const base = this.config.publicBaseUrl;
     const ld = result.items.length ? jsonLd(result.items.map((e) => eventLd(base, e))) : undefined;
     sendPage(reply, layout(ctx, { title, description: t('events.description'), path: '/su-kien', structuredData: ld }, body), invalid ? 400 : 200);
@@ -83,9 +79,11 @@ function eventItem(ctx: PageContext, e: BulletinEntity): SafeHtml {
   return html`<li class="event">
 <h2><a href="${bulletinPath(e.slug)}">${e.title}</a></h2>
 <dl>
-${e.eventStartsAt && e.eventEndsAt
-  ? html`<dt>${t('events.when')}</dt><dd><time datetime="${e.eventStartsAt.toISOString()}">${formatDateTime(lang, e.eventStartsAt)}</time> – <time datetime="${e.eventEndsAt.toISOString()}">${formatDateTime(lang, e.eventEndsAt)}</time></dd>`
-  : ''}
+${
+  e.eventStartsAt && e.eventEndsAt
+    ? html`<dt>${t('events.when')}</dt><dd><time datetime="${e.eventStartsAt.toISOString()}">${formatDateTime(lang, e.eventStartsAt)}</time> – <time datetime="${e.eventEndsAt.toISOString()}">${formatDateTime(lang, e.eventEndsAt)}</time></dd>`
+    : ''
+}
 ${e.eventLocation ? html`<dt>${t('events.where')}</dt><dd>${e.eventLocation}</dd>` : ''}
 ${e.eventOrganiser ? html`<dt>${t('events.organiser')}</dt><dd>${e.eventOrganiser}</dd>` : ''}
 </dl>

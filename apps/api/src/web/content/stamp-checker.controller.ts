@@ -30,9 +30,11 @@ export class StampCheckerController {
     const error = input.kind === 'malformed' ? t('stamp.malformed') : input.kind === 'badCheck' ? t('stamp.unknown.title') : undefined;
     const body = html`<h1>${t('stamp.title')}</h1>
 <p>${t('stamp.description')}</p>
-${input.kind === 'badCheck'
-  ? html`<section class="verdict-unknown" role="alert"><h2>${t('stamp.unknown.title')}</h2><p>${t('stamp.unknown')}</p></section>`
-  : ''}
+${
+  input.kind === 'badCheck'
+    ? html`<section class="verdict-unknown" role="alert"><h2>${t('stamp.unknown.title')}</h2><p>${t('stamp.unknown')}</p></section>`
+    : ''
+}
 <form class="stack" action="/kiem-tra-tem" method="get">
 ${field({ name: 'serial', label: t('stamp.label'), value, error, hint: t('stamp.hint'), required: true, autocomplete: 'off' })}
 <button type="submit">${t('stamp.submit')}</button>

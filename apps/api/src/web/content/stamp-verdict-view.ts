@@ -53,9 +53,13 @@ ${row(t('verify.ocop'), stars)}
 ${row(t('verify.gtin'), p.gtin)}
 ${row(t('verify.otherCerts'), certList)}
 </table>
-${p.listed ? html`<p class="trace-links"><a href="/san-pham/${p.slug}">${t('verify.viewProduct')}</a>${
-    v.enterprise ? html` · <a href="/doanh-nghiep/${v.enterprise.slug}">${t('product.viewSeller')}</a>` : ''
-  }</p>` : ''}</section>`;
+${
+  p.listed
+    ? html`<p class="trace-links"><a href="/san-pham/${p.slug}">${t('verify.viewProduct')}</a>${
+        v.enterprise ? html` · <a href="/doanh-nghiep/${v.enterprise.slug}">${t('product.viewSeller')}</a>` : ''
+      }</p>`
+    : ''
+}</section>`;
 }
 
 function batchCard(ctx: PageContext, v: VerificationDto): SafeHtml | '' {

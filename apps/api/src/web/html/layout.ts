@@ -37,7 +37,8 @@ export function layout(ctx: PageContext, meta: PageMeta, body: SafeHtml): string
   const canonical = `${ctx.publicBaseUrl}${meta.path}`;
   const fullTitle = meta.path === '/' ? meta.title : `${meta.title} | ${t('site.name')}`;
   const otherLang = lang === 'vi' ? 'en' : 'vi';
-  return `<!doctype html>${html`<html lang="${lang}">
+  return `<!doctype html>${
+    html`<html lang="${lang}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
@@ -60,9 +61,11 @@ ${meta.structuredData ?? ''}
 <a class="brand" href="/">${t('site.name')}</a>
 <nav class="main" aria-label="${t('nav.main')}"><ul>
 ${NAV.map((n) => html`<li><a href="${n.href}"${ctx.currentPath === n.href ? html` aria-current="page"` : ''}>${t(n.key)}</a></li>`)}
-${ctx.signedIn
-  ? html`<li><a href="/quan-ly"${ctx.currentPath.startsWith('/quan-ly') ? html` aria-current="page"` : ''}>${t('nav.backOffice')}</a></li>`
-  : html`<li><a href="/dang-nhap">${t('nav.login')}</a></li>`}
+${
+  ctx.signedIn
+    ? html`<li><a href="/quan-ly"${ctx.currentPath.startsWith('/quan-ly') ? html` aria-current="page"` : ''}>${t('nav.backOffice')}</a></li>`
+    : html`<li><a href="/dang-nhap">${t('nav.login')}</a></li>`
+}
 </ul></nav>
 <a class="lang" href="${ctx.currentPath}?lang=${otherLang}" hreflang="${otherLang}" lang="${otherLang}">${t('lang.switch')}</a>
 </div></header>
@@ -74,7 +77,8 @@ ${body}
 <p>${t('footer.owner')}</p>
 </div></footer>
 </body>
-</html>`.value}`;
+</html>`.value
+  }`;
 }
 
 /** The search box used on the home and search pages; works without JavaScript (GET form). */

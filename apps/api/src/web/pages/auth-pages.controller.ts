@@ -79,7 +79,16 @@ export class AuthPagesController {
     void reply.redirect('/', 303);
   }
 
-  private renderLogin(req: FastifyRequest, reply: FastifyReply, ctx: PageContext, form: Form, errors: FieldErrors, message?: string, notice?: string, status = 200): void {
+  private renderLogin(
+    req: FastifyRequest,
+    reply: FastifyReply,
+    ctx: PageContext,
+    form: Form,
+    errors: FieldErrors,
+    message?: string,
+    notice?: string,
+    status = 200,
+  ): void {
     const { t } = ctx;
     const body = html`<h1>${t('auth.login.title')}</h1>
 ${alert(notice, 'success')}${alert(message)}

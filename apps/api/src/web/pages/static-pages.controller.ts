@@ -15,9 +15,7 @@ export class StaticPagesController {
   @Get('/quy-che-hoat-dong')
   rules(@Req() req: FastifyRequest, @Res() reply: FastifyReply): void {
     const ctx = pageContext(req, reply, this.config.publicBaseUrl);
-    const body = html`<article class="prose"><h1>${ctx.t('rules.title')}</h1>${
-      ctx.lang === 'vi' ? RULES_VI : RULES_EN
-    }</article>`;
+    const body = html`<article class="prose"><h1>${ctx.t('rules.title')}</h1>${ctx.lang === 'vi' ? RULES_VI : RULES_EN}</article>`;
     sendPage(reply, layout(ctx, { title: ctx.t('rules.title'), description: ctx.t('site.tagline'), path: '/quy-che-hoat-dong' }, body));
   }
 

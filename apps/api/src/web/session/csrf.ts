@@ -37,9 +37,6 @@ export function assertCsrf(req: FastifyRequest): void {
   const cookie = readCookie(req, CSRF_COOKIE);
   const field = (req.body as { _csrf?: unknown } | undefined)?._csrf;
   const ok =
-    typeof cookie === 'string' &&
-    typeof field === 'string' &&
-    cookie.length === field.length &&
-    timingSafeEqual(Buffer.from(cookie), Buffer.from(field));
+    typeof cookie === 'string' && typeof field === 'string' && cookie.length === field.length && timingSafeEqual(Buffer.from(cookie), Buffer.from(field));
   if (!ok) throw new ForbiddenError('Phiên biểu mẫu đã hết hạn, vui lòng thử lại (form expired, please retry)', 'CSRF_FAILED');
 }

@@ -171,7 +171,17 @@ export class EnterprisesCatalog1764400000000 implements MigrationInterface {
   }
 
   async down(q: QueryRunner): Promise<void> {
-    for (const t of ['ocop_certificates', 'product_images', 'products', 'categories', 'enterprise_members', 'enterprises', 'commune_legacy_mappings', 'communes', 'provinces']) {
+    for (const t of [
+      'ocop_certificates',
+      'product_images',
+      'products',
+      'categories',
+      'enterprise_members',
+      'enterprises',
+      'commune_legacy_mappings',
+      'communes',
+      'provinces',
+    ]) {
       await q.query(`DROP TABLE ${t}`);
     }
     await q.query(`DROP FUNCTION tf_fold(text)`);

@@ -74,9 +74,7 @@ export class NewsBulletins1764500000000 implements MigrationInterface {
     // search_text is folded (foldVietnamese) at write time; trigram index serves LIKE '%…%'.
     await q.query(`CREATE INDEX bulletins_search_idx ON bulletins USING gin (search_text gin_trgm_ops)`);
     await q.query(`CREATE INDEX bulletins_scheduled_idx ON bulletins (publish_at) WHERE status = 'scheduled'`);
-    await q.query(
-      `CREATE INDEX bulletins_events_idx ON bulletins (event_starts_at, event_ends_at) WHERE kind = 'event' AND status = 'published'`,
-    );
+    await q.query(`CREATE INDEX bulletins_events_idx ON bulletins (event_starts_at, event_ends_at) WHERE kind = 'event' AND status = 'published'`);
 
     await q.query(`
       CREATE TABLE bulletin_revisions (

@@ -31,6 +31,8 @@ export class PartnerSyncUnlist1764820000000 implements MigrationInterface {
     await q.query(`ALTER TABLE listings DROP COLUMN unlist_failed_at`);
     await q.query(`UPDATE channel_connections SET status = 'disconnected', secrets = NULL WHERE status = 'disconnecting'`);
     await q.query(`ALTER TABLE channel_connections DROP CONSTRAINT channel_connections_status_check`);
-    await q.query(`ALTER TABLE channel_connections ADD CONSTRAINT channel_connections_status_check CHECK (status IN ('pending','active','needs_reauth','disconnected'))`);
+    await q.query(
+      `ALTER TABLE channel_connections ADD CONSTRAINT channel_connections_status_check CHECK (status IN ('pending','active','needs_reauth','disconnected'))`,
+    );
   }
 }

@@ -31,7 +31,9 @@ export class FeedService {
     );
     if (!conn) throw new NotFoundError('Nguồn cấp sản phẩm', 'FEED_NOT_FOUND');
     if (conn.feed_token_hash) {
-      const given = createHash('sha256').update(token ?? '').digest('hex');
+      const given = createHash('sha256')
+        .update(token ?? '')
+        .digest('hex');
       if (!timingSafeEqual(Buffer.from(given), Buffer.from(conn.feed_token_hash))) {
         throw new UnauthorizedError('Mã truy cập nguồn cấp không đúng (invalid feed token)', 'INVALID_FEED_TOKEN');
       }

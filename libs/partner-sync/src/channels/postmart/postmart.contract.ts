@@ -10,7 +10,14 @@ export const POSTMART_CONTRACT: RestMappingConfig = {
   baseUrl: (c) => c.postmartBaseUrl,
   ratePerSecond: (c) => c.ratePerSecond.postmart,
   credentialFields: ['apiKey', 'apiSecret'],
-  auth: { type: 'hmac', keyHeader: 'X-PM-Key', timestampHeader: 'X-PM-Timestamp', signatureHeader: 'X-PM-Signature', keyField: 'apiKey', secretField: 'apiSecret' },
+  auth: {
+    type: 'hmac',
+    keyHeader: 'X-PM-Key',
+    timestampHeader: 'X-PM-Timestamp',
+    signatureHeader: 'X-PM-Signature',
+    keyField: 'apiKey',
+    secretField: 'apiSecret',
+  },
   endpoints: {
     create: { method: 'POST', path: '/openapi/items' },
     update: { method: 'PUT', path: '/openapi/items/{externalId}' },
@@ -19,7 +26,16 @@ export const POSTMART_CONTRACT: RestMappingConfig = {
     delist: { method: 'PATCH', path: '/openapi/items/{externalId}/status', body: { status: 'off' } },
     relist: { method: 'PATCH', path: '/openapi/items/{externalId}/status', body: { status: 'on' } },
     get: { method: 'GET', path: '/openapi/items/{externalId}' },
-    list: { method: 'GET', path: '/openapi/items', cursorParam: 'offset', firstCursor: '0', pageSizeParam: 'limit', pageSize: 100, itemsPath: 'items', nextCursorPath: 'next_offset' },
+    list: {
+      method: 'GET',
+      path: '/openapi/items',
+      cursorParam: 'offset',
+      firstCursor: '0',
+      pageSizeParam: 'limit',
+      pageSize: 100,
+      itemsPath: 'items',
+      nextCursorPath: 'next_offset',
+    },
     searchBySku: { method: 'GET', path: '/openapi/items?seller_sku={sku}', itemsPath: 'items' },
   },
   fields: {

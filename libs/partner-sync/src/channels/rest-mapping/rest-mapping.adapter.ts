@@ -86,7 +86,8 @@ export function restMappingChannel(cfg: RestMappingConfig): PushChannel {
     for (const [field, credential] of Object.entries(auth.body)) body[field] = ctx.secrets[credential];
     const data = await call({ ...ctx, secrets: {} }, auth.login, {}, body, undefined, true);
     const token = getPath(data, auth.tokenPath);
-    if (typeof token !== 'string' || !token) throw new SyncError('unknown_outcome', `${cfg.displayName}: đăng nhập không trả về token (login returned no token)`);
+    if (typeof token !== 'string' || !token)
+      throw new SyncError('unknown_outcome', `${cfg.displayName}: đăng nhập không trả về token (login returned no token)`);
     const expiresIn = auth.expiresInPath ? Number(getPath(data, auth.expiresInPath)) : NaN;
     return {
       secrets: { ...ctx.secrets, token, expiresIn: Number.isFinite(expiresIn) ? expiresIn : undefined },
@@ -130,7 +131,14 @@ export function restMappingChannel(cfg: RestMappingConfig): PushChannel {
         return { ...res, shopId: null };
       }
       // HMAC: one signed read proves the key pair.
-      await call({ ...ctx, secrets }, cfg.endpoints.list, {}, undefined, { [cfg.endpoints.list.cursorParam]: cfg.endpoints.list.firstCursor, [cfg.endpoints.list.pageSizeParam]: '1' }, true);
+      await call(
+        { ...ctx, secrets },
+        cfg.endpoints.list,
+        {},
+        undefined,
+        { [cfg.endpoints.list.cursorParam]: cfg.endpoints.list.firstCursor, [cfg.endpoints.list.pageSizeParam]: '1' },
+        true,
+      );
       return { secrets, accessExpiresAt: null, shopId: null };
     },
 
@@ -145,7 +153,8 @@ export function restMappingChannel(cfg: RestMappingConfig): PushChannel {
     async create(ctx, item) {
       const data = await call(ctx, cfg.endpoints.create, {}, mapFields(cfg.fields.item, itemOf(item)));
       const externalId = getPath(data, cfg.remote.idPath);
-      if (externalId === undefined || externalId === null) throw new SyncError('unknown_outcome', `${cfg.displayName}: không có mã sản phẩm trong phản hồi (no item id in response)`);
+      if (externalId === undefined || externalId === null)
+        throw new SyncError('unknown_outcome', `${cfg.displayName}: không có mã sản phẩm trong phản hồi (no item id in response)`);
       const url = cfg.remote.urlPath ? getPath(data, cfg.remote.urlPath) : null;
       return { externalId: String(externalId), externalUrl: typeof url === 'string' ? url : null };
     },

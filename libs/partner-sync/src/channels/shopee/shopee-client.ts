@@ -75,13 +75,20 @@ export class ShopeeClient {
   }
 
   async post<T>(ctx: ChannelContext, path: string, body: object): Promise<T> {
-    const res = await ctx.http.send({ method: 'POST', url: this.shopUrl(ctx, path), headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    const res = await ctx.http.send({
+      method: 'POST',
+      url: this.shopUrl(ctx, path),
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    });
     return parseEnvelope<{ response: T }>(res.status, res.text).response;
   }
 
   async upload<T>(ctx: ChannelContext, path: string, field: string, filename: string, contentType: string, bytes: Buffer): Promise<T> {
     const boundary = `----tradefloor${Date.now().toString(16)}`;
-    const head = Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${field}"; filename="${filename}"\r\nContent-Type: ${contentType}\r\n\r\n`);
+    const head = Buffer.from(
+      `--${boundary}\r\nContent-Disposition: form-data; name="${field}"; filename="${filename}"\r\nContent-Type: ${contentType}\r\n\r\n`,
+    );
     const tail = Buffer.from(`\r\n--${boundary}--\r\n`);
     const res = await ctx.http.send({
       method: 'POST',

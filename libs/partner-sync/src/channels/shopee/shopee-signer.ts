@@ -11,5 +11,7 @@ export function shopeeSign(partnerKey: string, partnerId: number, apiPath: strin
 
 /** Push (webhook) signature: hex HMAC-SHA256(partner_key, url + "|" + raw body). */
 export function shopeePushSignature(partnerKey: string, url: string, rawBody: Buffer | string): string {
-  return createHmac('sha256', partnerKey).update(Buffer.concat([Buffer.from(`${url}|`), Buffer.isBuffer(rawBody) ? rawBody : Buffer.from(rawBody)])).digest('hex');
+  return createHmac('sha256', partnerKey)
+    .update(Buffer.concat([Buffer.from(`${url}|`), Buffer.isBuffer(rawBody) ? rawBody : Buffer.from(rawBody)]))
+    .digest('hex');
 }

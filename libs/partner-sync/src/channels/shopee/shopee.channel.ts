@@ -204,7 +204,11 @@ export const shopeeChannel: PushChannel = {
       page_size: 50,
       item_status: ['NORMAL', 'UNLIST'],
     });
-    const items = await baseInfo(ctx, client, (out.item ?? []).map((i) => String(i.item_id)));
+    const items = await baseInfo(
+      ctx,
+      client,
+      (out.item ?? []).map((i) => String(i.item_id)),
+    );
     return { items, nextCursor: out.has_next_page ? String(out.next_offset) : null };
   },
 };

@@ -7,7 +7,9 @@ import { shopeePushSignature, shopeeSign } from './shopee-signer';
 describe('Shopee v2 signing and envelope', () => {
   it('signs partner_id + path + timestamp (+ access_token + shop_id) as lowercase hex HMAC-SHA256', () => {
     const key = 'partner-key';
-    expect(shopeeSign(key, 1001, '/api/v2/auth/token/get', 1700000000)).toBe(createHmac('sha256', key).update('1001/api/v2/auth/token/get1700000000').digest('hex'));
+    expect(shopeeSign(key, 1001, '/api/v2/auth/token/get', 1700000000)).toBe(
+      createHmac('sha256', key).update('1001/api/v2/auth/token/get1700000000').digest('hex'),
+    );
     const shop = shopeeSign(key, 1001, '/api/v2/product/add_item', 1700000000, 'tok', 42);
     expect(shop).toBe(createHmac('sha256', key).update('1001/api/v2/product/add_item1700000000tok42').digest('hex'));
     expect(shop).toMatch(/^[0-9a-f]{64}$/);

@@ -27,7 +27,16 @@ export const VOSO_CONTRACT: RestMappingConfig = {
     delist: { method: 'POST', path: '/v1/products/{externalId}/hide' },
     relist: { method: 'POST', path: '/v1/products/{externalId}/show' },
     get: { method: 'GET', path: '/v1/products/{externalId}' },
-    list: { method: 'GET', path: '/v1/products', cursorParam: 'page', firstCursor: '1', pageSizeParam: 'page_size', pageSize: 50, itemsPath: 'items', nextCursorPath: 'next_page' },
+    list: {
+      method: 'GET',
+      path: '/v1/products',
+      cursorParam: 'page',
+      firstCursor: '1',
+      pageSizeParam: 'page_size',
+      pageSize: 50,
+      itemsPath: 'items',
+      nextCursorPath: 'next_page',
+    },
     searchBySku: { method: 'GET', path: '/v1/products?sku={sku}', itemsPath: 'items' },
   },
   fields: {

@@ -21,7 +21,7 @@ export function qrPathOps(text: string): { size: number; ops: string } {
   let open = new Map<number, number>();
   for (let r = 0; r < size; r++) {
     const next = new Map<number, number>();
-    for (let c = 0; c < size; ) {
+    for (let c = 0; c < size;) {
       if (!data[r * size + c]) {
         c++;
         continue;

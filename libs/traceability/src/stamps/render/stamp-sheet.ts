@@ -90,11 +90,18 @@ export function renderStampSheet(stamps: AsyncIterable<SheetStamp[]>, options: S
         doc.save().lineWidth(0.3).strokeColor('#c8c8c8').rect(x, y, S.cellWidth, S.cellHeight).stroke().restore();
         const { size, ops } = qrPathOps(stamp.url);
         const module = S.qrSize / (size + 2 * QR_QUIET_ZONE);
-        doc.save().translate(x + (S.cellWidth - S.qrSize) / 2 + QR_QUIET_ZONE * module, y + S.qrTop + QR_QUIET_ZONE * module).scale(module);
+        doc
+          .save()
+          .translate(x + (S.cellWidth - S.qrSize) / 2 + QR_QUIET_ZONE * module, y + S.qrTop + QR_QUIET_ZONE * module)
+          .scale(module);
         doc.addContent(ops);
         doc.fill('#000000').restore();
         const textTop = y + S.qrTop + S.qrSize + 2;
-        doc.font(nameFont).fontSize(6.5).fillColor('#000000').text(name, x + (S.cellWidth - nameWidth) / 2, textTop, { lineBreak: false });
+        doc
+          .font(nameFont)
+          .fontSize(6.5)
+          .fillColor('#000000')
+          .text(name, x + (S.cellWidth - nameWidth) / 2, textTop, { lineBreak: false });
         doc.font('Courier-Bold').fontSize(8);
         doc.text(stamp.serial, x + (S.cellWidth - doc.widthOfString(stamp.serial)) / 2, textTop + 9, { lineBreak: false });
       }

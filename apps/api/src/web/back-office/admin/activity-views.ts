@@ -54,8 +54,5 @@ ${charts}
 /** The same series as CSV: one row per day (ISO date, which spreadsheets read as a date). */
 export function activityCsv(ctx: PageContext, activity: Activity): string {
   const { t } = ctx;
-  return toCsv([
-    [t('admin.stats.day'), ...SERIES.map((s) => t(s.title))],
-    ...activity.days.map((day, i) => [day, ...SERIES.map((s) => activity[s.key][i])]),
-  ]);
+  return toCsv([[t('admin.stats.day'), ...SERIES.map((s) => t(s.title))], ...activity.days.map((day, i) => [day, ...SERIES.map((s) => activity[s.key][i])])]);
 }

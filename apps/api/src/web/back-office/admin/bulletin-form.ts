@@ -41,7 +41,10 @@ export function formFromBulletin(b: BulletinEntity): Form {
  */
 export async function bulletinInput(form: Form): Promise<{ value: CreateBulletinDto; errors: FieldErrors }> {
   const kind = form.kind === 'event' ? 'event' : 'article';
-  const tags = (form.tags ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+  const tags = (form.tags ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
   const { value, errors } = await validateForm(CreateBulletinDto, {
     title: form.title,
     summary: form.summary,

@@ -18,12 +18,16 @@ export function bulletinPreview(ctx: PageContext, b: BulletinEntity): SafeHtml {
 <p class="muted">${b.authorByline ?? ''}${b.publishedAt ? html` · <time datetime="${b.publishedAt.toISOString()}">${formatDateTime(lang, b.publishedAt)}</time>` : ''}</p>
 ${b.coverImageUrl ? html`<img src="${b.coverImageUrl}" alt="" style="max-width:100%">` : ''}
 <p><strong>${b.summary}</strong></p>
-${b.kind === 'event' && b.eventStartsAt ? html`<dl class="facts">
+${
+  b.kind === 'event' && b.eventStartsAt
+    ? html`<dl class="facts">
 <dt>${t('admin.bul.field.startsAt')}</dt><dd>${formatDateTime(lang, b.eventStartsAt)}</dd>
 <dt>${t('admin.bul.field.endsAt')}</dt><dd>${formatDateTime(lang, b.eventEndsAt)}</dd>
 <dt>${t('admin.bul.field.location')}</dt><dd>${b.eventLocation ?? ''}</dd>
 <dt>${t('admin.bul.field.organiser')}</dt><dd>${b.eventOrganiser ?? ''}</dd>
-</dl>` : ''}
+</dl>`
+    : ''
+}
 <div class="body">${trusted(b.body)}</div>
 ${b.tags.length ? html`<ul class="chips">${b.tags.map((tag) => html`<li><span class="badge">${tag}</span></li>`)}</ul>` : ''}
 </article>`;

@@ -8,7 +8,14 @@ import { reasonForm } from './reason-form';
 const PATH = '/quan-ly/ban-tin';
 
 /** Publish now / schedule, archive, and (admins, with approval on) approve or reject. */
-export function bulletinActions(ctx: PageContext, csrf: SafeHtml, b: BulletinEntity, role: Role, requireApproval: boolean, problem: { reason?: string; error?: string }): SafeHtml {
+export function bulletinActions(
+  ctx: PageContext,
+  csrf: SafeHtml,
+  b: BulletinEntity,
+  role: Role,
+  requireApproval: boolean,
+  problem: { reason?: string; error?: string },
+): SafeHtml {
   const { t } = ctx;
   const editorLocked = requireApproval && role !== 'admin' && (b.status === 'published' || b.status === 'scheduled');
   if (editorLocked) return html`<p class="muted">${t('admin.bul.locked')}</p>`;
@@ -22,7 +29,9 @@ export function bulletinActions(ctx: PageContext, csrf: SafeHtml, b: BulletinEnt
 <button type="submit">${submitOnly ? t('admin.bul.submitForApproval') : t('admin.bul.publish')}</button></form>`);
   }
   if (b.status !== 'archived') {
-    parts.push(html`<form method="post" action="${PATH}/${b.id}/luu-tru">${csrf}<button type="submit" class="secondary">${t('admin.bul.archive')}</button></form>`);
+    parts.push(
+      html`<form method="post" action="${PATH}/${b.id}/luu-tru">${csrf}<button type="submit" class="secondary">${t('admin.bul.archive')}</button></form>`,
+    );
   }
   if (role === 'admin' && b.status === 'pending_approval') {
     parts.push(html`<form method="post" action="${PATH}/${b.id}/duyet">${csrf}<button type="submit">${t('admin.bul.approve')}</button></form>`);
@@ -31,7 +40,10 @@ export function bulletinActions(ctx: PageContext, csrf: SafeHtml, b: BulletinEnt
   return html`<section aria-label="${t('admin.bul.actions')}" class="actions">${parts}</section>`;
 }
 
-export function bulletinRevisions(ctx: PageContext, revisions: Array<{ revision: number; action: string; title: string; editorName: string; createdAt: Date }>): SafeHtml {
+export function bulletinRevisions(
+  ctx: PageContext,
+  revisions: Array<{ revision: number; action: string; title: string; editorName: string; createdAt: Date }>,
+): SafeHtml {
   const { t, lang } = ctx;
   return html`<section aria-labelledby="revisions-h"><h2 id="revisions-h">${t('admin.bul.revisions')}</h2>
 <div class="table-wrap"><table><thead><tr><th scope="col">#</th><th scope="col">${t('admin.bul.field.title')}</th><th scope="col">${t('admin.bul.editor')}</th><th scope="col">${t('admin.bul.updatedAt')}</th></tr></thead>

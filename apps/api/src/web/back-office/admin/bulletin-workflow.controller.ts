@@ -29,21 +29,39 @@ export class BulletinWorkflowController {
       publishAt = parseVietnamLocal(body.publishAt);
       if (!publishAt) return staffError(reply, staff.ctx, 400, staff.ctx.t('admin.bul.badPublishAt'));
     }
-    await this.run(reply, staff, id, () => this.workflow.publish(staff.user, id, publishAt), (b) =>
-      b.status === 'pending_approval' ? 'submitted' : b.status === 'scheduled' ? 'scheduled' : 'published',
+    await this.run(
+      reply,
+      staff,
+      id,
+      () => this.workflow.publish(staff.user, id, publishAt),
+      (b) => (b.status === 'pending_approval' ? 'submitted' : b.status === 'scheduled' ? 'scheduled' : 'published'),
     );
   }
 
   @Post(':id/luu-tru')
   async archive(@Req() req: FastifyRequest, @Res() reply: FastifyReply, @Param('id') id: string): Promise<void> {
     const staff = await this.staff(req, reply, id, ['editor', 'admin']);
-    if (staff) await this.run(reply, staff, id, () => this.workflow.archive(staff.user, id), () => 'archived');
+    if (staff)
+      await this.run(
+        reply,
+        staff,
+        id,
+        () => this.workflow.archive(staff.user, id),
+        () => 'archived',
+      );
   }
 
   @Post(':id/duyet')
   async approve(@Req() req: FastifyRequest, @Res() reply: FastifyReply, @Param('id') id: string): Promise<void> {
     const staff = await this.staff(req, reply, id, ['admin']);
-    if (staff) await this.run(reply, staff, id, () => this.workflow.approve(id), () => 'approved');
+    if (staff)
+      await this.run(
+        reply,
+        staff,
+        id,
+        () => this.workflow.approve(id),
+        () => 'approved',
+      );
   }
 
   @Post(':id/tu-choi')
@@ -52,7 +70,13 @@ export class BulletinWorkflowController {
     if (!staff) return;
     const { value, errors } = await validateForm(RejectBulletinDto, { reason: body.reason });
     if (errors.reason) return staffError(reply, staff.ctx, 400, errors.reason);
-    await this.run(reply, staff, id, () => this.workflow.reject(id, value.reason), () => 'rejected');
+    await this.run(
+      reply,
+      staff,
+      id,
+      () => this.workflow.reject(id, value.reason),
+      () => 'rejected',
+    );
   }
 
   private async staff(req: FastifyRequest, reply: FastifyReply, id: string, roles: Array<'editor' | 'admin'>): Promise<StaffRequest | undefined> {
@@ -65,7 +89,13 @@ export class BulletinWorkflowController {
   }
 
   /** Runs a workflow step; a refused step (wrong state, approval rule) is shown as a page, nothing changed. */
-  private async run(reply: FastifyReply, staff: StaffRequest, id: string, step: () => Promise<BulletinEntity>, done: (b: BulletinEntity) => string): Promise<void> {
+  private async run(
+    reply: FastifyReply,
+    staff: StaffRequest,
+    id: string,
+    step: () => Promise<BulletinEntity>,
+    done: (b: BulletinEntity) => string,
+  ): Promise<void> {
     try {
       const b = await step();
       redirectDone(reply, `${PATH}/${id}`, done(b));

@@ -60,12 +60,17 @@ export class BulletinsEditorController {
 <nav aria-label="${t('admin.filter')}"><ul class="chips">${BULLETIN_TABS.map(
       (s) => html`<li><a href="${BULLETINS_PATH}?status=${s}"${s === status ? html` aria-current="page"` : ''}>${t(`admin.bul.status.${s}`)}</a></li>`,
     )}</ul></nav>
-${list.items.length ? html`<div class="table-wrap"><table>
+${
+  list.items.length
+    ? html`<div class="table-wrap"><table>
 <caption>${t(`admin.bul.status.${status}`)} (${list.total})</caption>
 <thead><tr><th scope="col">${t('admin.bul.field.title')}</th><th scope="col">${t('admin.bul.field.kind')}</th><th scope="col">${t('admin.bul.updatedAt')}</th><th scope="col">${t('admin.bul.statusCol')}</th></tr></thead>
 <tbody>${list.items.map(
-      (b) => html`<tr><td><a href="${BULLETINS_PATH}/${b.id}">${b.title}</a></td><td>${t(`admin.bul.kind.${b.kind}`)}</td><td>${formatDateTime(lang, b.updatedAt)}</td><td>${statusBadge(ctx, b)}</td></tr>`,
-    )}</tbody></table></div>` : html`<p>${t('admin.empty')}</p>`}
+        (b) =>
+          html`<tr><td><a href="${BULLETINS_PATH}/${b.id}">${b.title}</a></td><td>${t(`admin.bul.kind.${b.kind}`)}</td><td>${formatDateTime(lang, b.updatedAt)}</td><td>${statusBadge(ctx, b)}</td></tr>`,
+      )}</tbody></table></div>`
+    : html`<p>${t('admin.empty')}</p>`
+}
 ${pager(ctx, BULLETINS_PATH, pageNo, PAGE_SIZE, list.total, { status })}`;
     sendStaffPage(reply, ctx, t('admin.bul.title'), body);
   }
@@ -139,7 +144,15 @@ ${pager(ctx, BULLETINS_PATH, pageNo, PAGE_SIZE, list.total, { status })}`;
     }
   }
 
-  private async renderNew(req: FastifyRequest, reply: FastifyReply, { ctx }: StaffRequest, form: Form, errors: FieldErrors, message?: string, status = 200): Promise<void> {
+  private async renderNew(
+    req: FastifyRequest,
+    reply: FastifyReply,
+    { ctx }: StaffRequest,
+    form: Form,
+    errors: FieldErrors,
+    message?: string,
+    status = 200,
+  ): Promise<void> {
     const { t } = ctx;
     const categories = await this.categories.list();
     const body = html`<h1>${t('admin.bul.new')}</h1>
@@ -148,7 +161,16 @@ ${bulletinForm(ctx, `${BULLETINS_PATH}/moi`, csrfField(req, reply, this.secure),
     sendStaffPage(reply, ctx, t('admin.bul.new'), body, status);
   }
 
-  private async renderEdit(req: FastifyRequest, reply: FastifyReply, staff: StaffRequest, b: BulletinEntity, form: Form, errors: FieldErrors, message?: string, status = 200): Promise<void> {
+  private async renderEdit(
+    req: FastifyRequest,
+    reply: FastifyReply,
+    staff: StaffRequest,
+    b: BulletinEntity,
+    form: Form,
+    errors: FieldErrors,
+    message?: string,
+    status = 200,
+  ): Promise<void> {
     const { ctx, user } = staff;
     const { t } = ctx;
     const [categories, revisions] = await Promise.all([this.categories.list(), this.bulletins.revisions(b.id)]);

@@ -60,7 +60,13 @@ export class EnterpriseQueueController {
   }
 
   @Post(':id/:action')
-  async act(@Req() req: FastifyRequest, @Res() reply: FastifyReply, @Param('id') id: string, @Param('action') action: string, @Body() body: Form): Promise<void> {
+  async act(
+    @Req() req: FastifyRequest,
+    @Res() reply: FastifyReply,
+    @Param('id') id: string,
+    @Param('action') action: string,
+    @Body() body: Form,
+  ): Promise<void> {
     const staff = await staffPost(this.session, this.config, req, reply, ['admin']);
     if (!staff) return;
     if (!isUuid(id) || !['verify', 'reject', 'suspend', 'reinstate'].includes(action)) {
@@ -82,7 +88,11 @@ export class EnterpriseQueueController {
       if (!(err instanceof DomainError)) throw err;
       return this.render(req, reply, staff, { message: err.message, status: err.status });
     }
-    redirectDone(reply, `${PATH}?status=${act === 'reinstate' || act === 'verify' ? 'verified' : act === 'reject' ? 'pending_verification' : 'suspended'}`, act);
+    redirectDone(
+      reply,
+      `${PATH}?status=${act === 'reinstate' || act === 'verify' ? 'verified' : act === 'reject' ? 'pending_verification' : 'suspended'}`,
+      act,
+    );
   }
 
   private async render(req: FastifyRequest, reply: FastifyReply, { ctx }: StaffRequest, problem: Problem): Promise<void> {
@@ -112,12 +122,34 @@ ${pager(ctx, PATH, pageNo, PAGE_SIZE, list.total, { status })}`;
     const mine = problem.id === e.id ? problem : undefined;
     const actions: SafeHtml[] = [];
     if (e.status === 'pending_verification') {
-      actions.push(html`<form method="post" action="${PATH}/${e.id}/verify">${csrfField(req, reply, secure)}<button type="submit">${t('admin.ent.verify')}</button></form>`);
-      actions.push(reasonForm(ctx, csrfField(req, reply, secure), `${PATH}/${e.id}/reject`, `${e.id}-reject`, t('admin.ent.reject'), mine?.action === 'reject' ? mine : undefined));
+      actions.push(
+        html`<form method="post" action="${PATH}/${e.id}/verify">${csrfField(req, reply, secure)}<button type="submit">${t('admin.ent.verify')}</button></form>`,
+      );
+      actions.push(
+        reasonForm(
+          ctx,
+          csrfField(req, reply, secure),
+          `${PATH}/${e.id}/reject`,
+          `${e.id}-reject`,
+          t('admin.ent.reject'),
+          mine?.action === 'reject' ? mine : undefined,
+        ),
+      );
     } else if (e.status === 'verified') {
-      actions.push(reasonForm(ctx, csrfField(req, reply, secure), `${PATH}/${e.id}/suspend`, `${e.id}-suspend`, t('admin.ent.suspend'), mine?.action === 'suspend' ? mine : undefined));
+      actions.push(
+        reasonForm(
+          ctx,
+          csrfField(req, reply, secure),
+          `${PATH}/${e.id}/suspend`,
+          `${e.id}-suspend`,
+          t('admin.ent.suspend'),
+          mine?.action === 'suspend' ? mine : undefined,
+        ),
+      );
     } else if (e.status === 'suspended') {
-      actions.push(html`<form method="post" action="${PATH}/${e.id}/reinstate">${csrfField(req, reply, secure)}<button type="submit">${t('admin.ent.reinstate')}</button></form>`);
+      actions.push(
+        html`<form method="post" action="${PATH}/${e.id}/reinstate">${csrfField(req, reply, secure)}<button type="submit">${t('admin.ent.reinstate')}</button></form>`,
+      );
     }
     return html`<li class="item" id="e-${e.id}"><article aria-labelledby="h-${e.id}">
 <h2 id="h-${e.id}">${e.displayName}</h2>

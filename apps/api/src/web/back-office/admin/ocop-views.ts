@@ -27,7 +27,9 @@ export function productTable(ctx: PageContext, items: ProductView[], total: numb
 <caption>${t('admin.ocop.results')}: ${formatNumber(ctx.lang, total)}</caption>
 <thead><tr><th scope="col">${t('admin.ocop.product')}</th><th scope="col">${t('admin.ocop.enterprise')}</th><th scope="col">${t('admin.ocop.sku')}</th><th scope="col">${t('admin.ocop.productStatus')}</th><th scope="col">${t('admin.ocop.rating')}</th></tr></thead>
 <tbody>${items.map(
-    (p) => html`<tr><td><a href="${productPath(p.id)}">${p.name}</a></td><td>${p.enterpriseName}</td><td>${p.sku}</td><td>${statusBadge(t, 'prod', p.status)}</td>
+    (
+      p,
+    ) => html`<tr><td><a href="${productPath(p.id)}">${p.name}</a></td><td>${p.enterpriseName}</td><td>${p.sku}</td><td>${statusBadge(t, 'prod', p.status)}</td>
 <td>${p.ocopStars ? html`${rating(ctx, p.ocopStars, p.ocopPotentialFiveStar)}<br><span class="muted">${t('admin.ocop.validUntil')} ${formatDate(p.ocopValidUntil)}</span>` : t('admin.ocop.none')}</td></tr>`,
   )}</tbody></table></div>`;
 }

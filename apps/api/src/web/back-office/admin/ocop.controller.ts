@@ -14,7 +14,19 @@ import { formatDate } from '../../pages/store/format';
 import { formatNumber } from './format';
 import { certificateForm, certificateInput } from './ocop-form';
 import { currentPanel, expiringTable, historyList, OCOP_PATH, productFacts, productPath, productTable, type RevokeProblem } from './ocop-views';
-import { doneMessage, pager, queryPage, queryText, redirectDone, sendStaffPage, staffError, staffOnly, staffPost, type Form, type StaffRequest } from './staff-page';
+import {
+  doneMessage,
+  pager,
+  queryPage,
+  queryText,
+  redirectDone,
+  sendStaffPage,
+  staffError,
+  staffOnly,
+  staffPost,
+  type Form,
+  type StaffRequest,
+} from './staff-page';
 
 /** Who manages OCOP certificates: the same roles as the catalog's REST API (add, revoke). */
 const ROLES: ['admin', 'editor'] = ['admin', 'editor'];

@@ -48,7 +48,13 @@ export class ProductQueueController {
   }
 
   @Post(':id/:action')
-  async act(@Req() req: FastifyRequest, @Res() reply: FastifyReply, @Param('id') id: string, @Param('action') action: string, @Body() body: Form): Promise<void> {
+  async act(
+    @Req() req: FastifyRequest,
+    @Res() reply: FastifyReply,
+    @Param('id') id: string,
+    @Param('action') action: string,
+    @Body() body: Form,
+  ): Promise<void> {
     const staff = await staffPost(this.session, this.config, req, reply, ['admin', 'editor']);
     if (!staff) return;
     if (!isUuid(id) || (action !== 'approve' && action !== 'reject')) return staffError(reply, staff.ctx, 404, staff.ctx.t('notfound.body'));
@@ -86,7 +92,14 @@ ${pager(ctx, PATH, pageNo, PAGE_SIZE, list.total)}`;
     return new Map(rows.map((e) => [e.id, { name: e.displayName, status: e.status }]));
   }
 
-  private card(req: FastifyRequest, reply: FastifyReply, ctx: PageContext, p: ProductDto, enterprise: { name: string; status: string } | undefined, problem: Problem): SafeHtml {
+  private card(
+    req: FastifyRequest,
+    reply: FastifyReply,
+    ctx: PageContext,
+    p: ProductDto,
+    enterprise: { name: string; status: string } | undefined,
+    problem: Problem,
+  ): SafeHtml {
     const { t, lang } = ctx;
     const secure = this.config.publicBaseUrl.startsWith('https://');
     const price = p.priceMaxVnd ? `${formatVnd(p.priceVnd)} – ${formatVnd(p.priceMaxVnd)}` : formatVnd(p.priceVnd);

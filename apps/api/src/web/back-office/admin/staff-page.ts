@@ -13,7 +13,6 @@ export interface StaffRequest {
   ctx: PageContext;
 }
 
-
 /**
  * Server-side authorization of a back office page: strangers go to sign-in, signed-in users
  * without one of `roles` get a 403 page. Returns undefined when the response has been sent.
@@ -101,7 +100,8 @@ export function queryPage(req: FastifyRequest): number {
 export function pager(ctx: PageContext, path: string, page: number, pageSize: number, total: number, params: Record<string, string> = {}): SafeHtml {
   const pages = Math.max(1, Math.ceil(total / pageSize));
   if (pages <= 1) return html``;
-  const href = (p: number) => `${path}?${new URLSearchParams({ ...Object.fromEntries(Object.entries(params).filter(([, v]) => v)), page: String(p) }).toString()}`;
+  const href = (p: number) =>
+    `${path}?${new URLSearchParams({ ...Object.fromEntries(Object.entries(params).filter(([, v]) => v)), page: String(p) }).toString()}`;
   return html`<nav class="pager" aria-label="${ctx.t('admin.pages')}">
 ${page > 1 ? html`<a href="${href(page - 1)}" rel="prev">${ctx.t('admin.prev')}</a>` : ''}
 <span>${page} / ${pages}</span>

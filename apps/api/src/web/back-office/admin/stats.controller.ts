@@ -60,33 +60,35 @@ export class StatsController {
 <li class="figure"><b>${num(overview.ocop.products)}</b>${t('admin.stats.ocopProducts')}</li>
 </ul>
 ${barChart(
-      'ocop',
-      t('admin.stats.ocopByStars'),
-      [
-        { label: t('admin.stats.fiveStar'), value: overview.ocop.fiveStar },
-        { label: t('admin.stats.potentialFiveStar'), value: overview.ocop.potentialFiveStar },
-        { label: t('admin.stats.fourStar'), value: overview.ocop.fourStar },
-        { label: t('admin.stats.threeStar'), value: overview.ocop.threeStar },
-      ],
-      { label: t('admin.stats.rank'), value: t('admin.stats.products') },
-      num,
-    )}
+  'ocop',
+  t('admin.stats.ocopByStars'),
+  [
+    { label: t('admin.stats.fiveStar'), value: overview.ocop.fiveStar },
+    { label: t('admin.stats.potentialFiveStar'), value: overview.ocop.potentialFiveStar },
+    { label: t('admin.stats.fourStar'), value: overview.ocop.fourStar },
+    { label: t('admin.stats.threeStar'), value: overview.ocop.threeStar },
+  ],
+  { label: t('admin.stats.rank'), value: t('admin.stats.products') },
+  num,
+)}
 ${barChart(
-      'kinds',
-      t('admin.stats.enterprisesByKind'),
-      ENTERPRISE_KINDS.map((k) => ({ label: t(`admin.kind.${k}`), value: overview.enterprises.byKind[k] })),
-      { label: t('admin.ent.kind'), value: t('admin.stats.enterprises') },
-      num,
-    )}
-${topCommunes.length
-      ? barChart(
-          'communes',
-          t('admin.stats.productsByCommune'),
-          topCommunes.map((c) => ({ label: c.communeName, value: c.publishedProducts })),
-          { label: t('admin.stats.commune'), value: t('admin.stats.products') },
-          num,
-        )
-      : html`<h2>${t('admin.stats.productsByCommune')}</h2><p>${t('admin.empty')}</p>`}
+  'kinds',
+  t('admin.stats.enterprisesByKind'),
+  ENTERPRISE_KINDS.map((k) => ({ label: t(`admin.kind.${k}`), value: overview.enterprises.byKind[k] })),
+  { label: t('admin.ent.kind'), value: t('admin.stats.enterprises') },
+  num,
+)}
+${
+  topCommunes.length
+    ? barChart(
+        'communes',
+        t('admin.stats.productsByCommune'),
+        topCommunes.map((c) => ({ label: c.communeName, value: c.publishedProducts })),
+        { label: t('admin.stats.commune'), value: t('admin.stats.products') },
+        num,
+      )
+    : html`<h2>${t('admin.stats.productsByCommune')}</h2><p>${t('admin.empty')}</p>`
+}
 ${activitySection(ctx, activity, range)}
 <h2>${t('admin.stats.export')}</h2>
 <ul><li><a href="/api/v1/stats/overview.csv" download>${t('admin.stats.csvOverview')}</a></li>

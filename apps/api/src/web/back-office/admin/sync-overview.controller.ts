@@ -73,22 +73,29 @@ export class SyncOverviewController {
 ${alert(doneMessage(ctx, req, DONE), 'success')}${alert(problem?.message)}
 ${countsTable(ctx, overview)}
 <h2 id="dead-channels">${t('ch.admin.deadByChannel')}</h2>
-${scrollRegion('dead-channels', html`<table aria-labelledby="dead-channels"><thead><tr><th scope="col">${t('ch.admin.channel')}</th><th scope="col" class="num">${t('ch.admin.total')}</th><th scope="col">${t('ch.list.actions')}</th></tr></thead>
+${scrollRegion(
+  'dead-channels',
+  html`<table aria-labelledby="dead-channels"><thead><tr><th scope="col">${t('ch.admin.channel')}</th><th scope="col" class="num">${t('ch.admin.total')}</th><th scope="col">${t('ch.list.actions')}</th></tr></thead>
 <tbody>${PUSH_CHANNELS.map((c) => {
-      const n = overview.deadByChannel.find((d) => d.channel === c)?.count ?? 0;
-      return html`<tr><th scope="row">${channelName(t, c)}</th><td class="num" data-dead="${c}">${formatNumber(lang, n)}</td>
+    const n = overview.deadByChannel.find((d) => d.channel === c)?.count ?? 0;
+    return html`<tr><th scope="row">${channelName(t, c)}</th><td class="num" data-dead="${c}">${formatNumber(lang, n)}</td>
 <td>${n ? html`<form class="button-form" method="post" action="${PATH}/${c}/thu-lai-tat-ca">${csrf()}<button type="submit" aria-label="${t('ch.admin.retryAll')}: ${channelName(t, c)}">${t('ch.admin.retryAll')}</button></form>` : '—'}</td></tr>`;
-    })}</tbody></table>`)}
+  })}</tbody></table>`,
+)}
 <h2>${t('ch.admin.paused')}</h2>
-${paused.length
-  ? html`<div class="table-wrap"><table><thead><tr><th scope="col">${t('ch.admin.enterprise')}</th><th scope="col">${t('ch.admin.channel')}</th><th scope="col">${t('ch.admin.resumes')}</th><th scope="col">${t('ch.admin.reason')}</th></tr></thead>
+${
+  paused.length
+    ? html`<div class="table-wrap"><table><thead><tr><th scope="col">${t('ch.admin.enterprise')}</th><th scope="col">${t('ch.admin.channel')}</th><th scope="col">${t('ch.admin.resumes')}</th><th scope="col">${t('ch.admin.reason')}</th></tr></thead>
 <tbody>${paused.map((p) => html`<tr data-paused="${p.enterpriseId}:${p.channel}"><td>${p.enterpriseName}</td><td>${channelName(t, p.channel)}</td><td>${formatDateTime(lang, p.pausedUntil)}</td><td>${p.lastError ?? ''}</td></tr>`)}</tbody></table></div>`
-  : html`<p>${t('ch.admin.pausedNone')}</p>`}
+    : html`<p>${t('ch.admin.pausedNone')}</p>`
+}
 <h2>${t('ch.admin.problems')}</h2>
-${others.length
-  ? html`<div class="table-wrap"><table><thead><tr><th scope="col">${t('ch.admin.enterprise')}</th><th scope="col">${t('ch.admin.channel')}</th><th scope="col">${t('ch.admin.status')}</th><th scope="col">${t('ch.admin.reason')}</th></tr></thead>
+${
+  others.length
+    ? html`<div class="table-wrap"><table><thead><tr><th scope="col">${t('ch.admin.enterprise')}</th><th scope="col">${t('ch.admin.channel')}</th><th scope="col">${t('ch.admin.status')}</th><th scope="col">${t('ch.admin.reason')}</th></tr></thead>
 <tbody>${others.map((p) => html`<tr><td>${p.enterpriseName}</td><td>${channelName(t, p.channel)}</td><td>${p.status === 'needs_reauth' ? t('ch.conn.needs_reauth') : t('ch.conn.active')}</td><td>${p.lastError ?? ''}</td></tr>`)}</tbody></table></div>`
-  : html`<p>${t('ch.admin.problemsNone')}</p>`}
+    : html`<p>${t('ch.admin.problemsNone')}</p>`
+}
 ${deadLetters(ctx, overview, csrf)}`;
     sendStaffPage(reply, ctx, t('ch.admin.title'), body, problem?.status ?? 200);
   }
@@ -100,15 +107,24 @@ function countsTable(ctx: PageContext, overview: SyncOverviewDto): SafeHtml {
   const count = (channel: string, state: string) => overview.counts.find((c) => c.channel === channel && c.state === state)?.count ?? 0;
   const channelTotal = (channel: string) => LISTING_STATES.reduce((sum, s) => sum + count(channel, s), 0);
   return html`<h2 id="counts">${t('ch.admin.counts')}</h2>
-${scrollRegion('counts', html`<table aria-labelledby="counts"><thead><tr><th scope="col">${t('ch.list.state')}</th>
+${scrollRegion(
+  'counts',
+  html`<table aria-labelledby="counts"><thead><tr><th scope="col">${t('ch.list.state')}</th>
 ${PUSH_CHANNELS.map((c) => html`<th scope="col" class="num">${channelName(t, c)}</th>`)}<th scope="col" class="num">${t('ch.admin.total')}</th></tr></thead>
 <tbody>${LISTING_STATES.map(
     (s) => html`<tr><th scope="row">${t(`ch.state.${s}` as MessageKey)}</th>
 ${PUSH_CHANNELS.map((c) => html`<td class="num" data-count="${c}:${s}">${formatNumber(lang, count(c, s))}</td>`)}
-<td class="num" data-count="all:${s}">${formatNumber(lang, PUSH_CHANNELS.reduce((sum, c) => sum + count(c, s), 0))}</td></tr>`,
+<td class="num" data-count="all:${s}">${formatNumber(
+      lang,
+      PUSH_CHANNELS.reduce((sum, c) => sum + count(c, s), 0),
+    )}</td></tr>`,
   )}
 <tr><th scope="row">${t('ch.admin.total')}</th>${PUSH_CHANNELS.map((c) => html`<td class="num" data-count="${c}:all">${formatNumber(lang, channelTotal(c))}</td>`)}
-<td class="num" data-count="all:all">${formatNumber(lang, PUSH_CHANNELS.reduce((sum, c) => sum + channelTotal(c), 0))}</td></tr></tbody></table>`)}`;
+<td class="num" data-count="all:all">${formatNumber(
+    lang,
+    PUSH_CHANNELS.reduce((sum, c) => sum + channelTotal(c), 0),
+  )}</td></tr></tbody></table>`,
+)}`;
 }
 
 function deadLetters(ctx: PageContext, overview: SyncOverviewDto, csrf: () => SafeHtml): SafeHtml {

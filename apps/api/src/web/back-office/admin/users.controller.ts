@@ -51,13 +51,21 @@ ${alert(doneMessage(ctx, req, DONE), 'success')}
 <tbody>${list.items.map((u) => {
       const self = u.id === me.id;
       return html`<tr><td>${u.displayName}</td><td>${u.email}</td>
-<td>${self ? t(`bo.role.${u.role}`) : html`<form class="button-form" method="post" action="${PATH}/${u.id}/vai-tro">${csrf}
+<td>${
+        self
+          ? t(`bo.role.${u.role}`)
+          : html`<form class="button-form" method="post" action="${PATH}/${u.id}/vai-tro">${csrf}
 <label class="skip" for="role-${u.id}">${t('admin.users.role')} ${u.email}</label>
 <select id="role-${u.id}" name="role">${ROLES.map((r) => html`<option value="${r}"${r === u.role ? html` selected` : ''}>${t(`bo.role.${r}`)}</option>`)}</select>
-<button type="submit">${t('admin.users.changeRole')}</button></form>`}</td>
-<td>${t(u.status === 'active' ? 'admin.users.active' : 'admin.users.disabled')}${self ? '' : html`<form class="button-form" method="post" action="${PATH}/${u.id}/trang-thai">${csrf}
+<button type="submit">${t('admin.users.changeRole')}</button></form>`
+      }</td>
+<td>${t(u.status === 'active' ? 'admin.users.active' : 'admin.users.disabled')}${
+        self
+          ? ''
+          : html`<form class="button-form" method="post" action="${PATH}/${u.id}/trang-thai">${csrf}
 <input type="hidden" name="status" value="${u.status === 'active' ? 'disabled' : 'active'}">
-<button type="submit" class="${u.status === 'active' ? 'secondary' : ''}">${t(u.status === 'active' ? 'admin.users.disable' : 'admin.users.enable')}</button></form>`}</td>
+<button type="submit" class="${u.status === 'active' ? 'secondary' : ''}">${t(u.status === 'active' ? 'admin.users.disable' : 'admin.users.enable')}</button></form>`
+      }</td>
 <td>${formatDateTime(lang, u.createdAt)}</td></tr>`;
     })}</tbody></table></div>
 ${pager(ctx, PATH, pageNo, PAGE_SIZE, list.total, { q, role: role ?? '' })}`;

@@ -116,7 +116,8 @@ ${fieldEnd(id, o.error)}
 export function checkboxGroup(o: { name: string; legend: string; choices: Choice[]; checked: string[]; error?: string }): SafeHtml {
   return html`<fieldset class="field checks${o.error ? ' has-error' : ''}"><legend>${o.legend}</legend>
 ${o.choices.map(
-  (c) => html`<label class="check"><input type="checkbox" name="${o.name}" value="${c.value}"${o.checked.includes(c.value) ? html` checked` : ''}> ${c.label}</label>`,
+  (c) =>
+    html`<label class="check"><input type="checkbox" name="${o.name}" value="${c.value}"${o.checked.includes(c.value) ? html` checked` : ''}> ${c.label}</label>`,
 )}
 ${o.error ? html`<p class="error">${o.error}</p>` : ''}
 </fieldset>`;

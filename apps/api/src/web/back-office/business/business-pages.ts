@@ -50,7 +50,11 @@ export class BusinessPages {
   }
 
   send(r: BusinessRequest, title: string, body: SafeHtml, status = 200): void {
-    const page = layout(r.ctx, { title, description: title, path: r.ctx.currentPath }, html`<nav class="biz-crumbs" aria-label="${r.ctx.t('bo.title')}"><a href="/quan-ly">${r.ctx.t('bo.title')}</a></nav>${body}`);
+    const page = layout(
+      r.ctx,
+      { title, description: title, path: r.ctx.currentPath },
+      html`<nav class="biz-crumbs" aria-label="${r.ctx.t('bo.title')}"><a href="/quan-ly">${r.ctx.t('bo.title')}</a></nav>${body}`,
+    );
     sendPage(r.reply, page, status, 'private');
   }
 

@@ -102,11 +102,20 @@ export function settingsBody(form: Form): Record<string, unknown> {
   };
 }
 
-export function settingsForm(t: Translate, action: string, csrf: SafeHtml, channel: PushChannel, conn: ChannelConnectionDto, categories: CategoryNode[], problem?: ChannelProblem): SafeHtml {
+export function settingsForm(
+  t: Translate,
+  action: string,
+  csrf: SafeHtml,
+  channel: PushChannel,
+  conn: ChannelConnectionDto,
+  categories: CategoryNode[],
+  problem?: ChannelProblem,
+): SafeHtml {
   const errors = problem?.errors ?? {};
   const posted = problem?.form;
   const map = conn.settings.categoryMap ?? {};
-  const value = (name: string, saved: string | number | null | undefined) => (posted ? one(posted, name) : saved === undefined || saved === null ? undefined : String(saved));
+  const value = (name: string, saved: string | number | null | undefined) =>
+    posted ? one(posted, name) : saved === undefined || saved === null ? undefined : String(saved);
   return html`<form class="stack biz-form" method="post" action="${action}">
 ${csrf}
 ${errorSummary(t('biz.form.fix'), errors, problem?.message)}
@@ -137,7 +146,13 @@ ${field({
 </form>`;
 }
 
-export function addProductsForm(t: Translate, action: string, csrf: SafeHtml, candidates: { items: CandidateProductDto[]; total: number }, problem?: ChannelProblem): SafeHtml {
+export function addProductsForm(
+  t: Translate,
+  action: string,
+  csrf: SafeHtml,
+  candidates: { items: CandidateProductDto[]; total: number },
+  problem?: ChannelProblem,
+): SafeHtml {
   if (!candidates.items.length) return html`<p>${t('ch.add.none')}</p>`;
   const checked = new Set(problem ? many(problem.form ?? {}, 'productIds') : []);
   const error = problem?.errors.productIds;
@@ -148,7 +163,8 @@ ${errorSummary(t('biz.form.fix'), {}, problem?.message)}
 <fieldset class="field checks${error ? ' has-error' : ''}" id="f-productIds"${error ? html` aria-describedby="f-productIds-error"` : ''}><legend>${t('ch.add.legend')}</legend>
 <p class="hint">${t('ch.add.hint')}</p>
 ${candidates.items.map(
-  (p) => html`<label class="check"><input type="checkbox" name="productIds" value="${p.id}"${checked.has(p.id) ? html` checked` : ''}> ${p.name} <span class="muted">(${p.sku})</span></label>`,
+  (p) =>
+    html`<label class="check"><input type="checkbox" name="productIds" value="${p.id}"${checked.has(p.id) ? html` checked` : ''}> ${p.name} <span class="muted">(${p.sku})</span></label>`,
 )}
 ${error ? html`<p class="error" id="f-productIds-error">${error}</p>` : ''}
 </fieldset>

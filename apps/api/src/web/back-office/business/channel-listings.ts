@@ -28,9 +28,11 @@ export function listingsTable(ctx: PageContext, enterpriseId: string, channel: s
 <td data-label="${t('ch.list.synced')}">${l.lastSyncedAt ? formatDateTime(lang, l.lastSyncedAt) : t('ch.list.never')}</td>
 <td><div class="actions">
 ${l.retryable ? html`<form class="button-form" method="post" action="${CHANNELS_PATH}/tin-dang/${l.id}/thu-lai">${csrf()}<button type="submit" aria-label="${t('ch.list.retry')}: ${l.productName}">${t('ch.list.retry')}</button></form>` : ''}
-${l.selected
-  ? html`<form class="button-form" method="post" action="${CHANNELS_PATH}/${enterpriseId}/${channel}/san-pham">${csrf()}<input type="hidden" name="mode" value="remove"><input type="hidden" name="productIds" value="${l.productId}"><button type="submit" class="secondary" aria-label="${t('ch.list.remove')}: ${l.productName}">${t('ch.list.remove')}</button></form>`
-  : ''}
+${
+  l.selected
+    ? html`<form class="button-form" method="post" action="${CHANNELS_PATH}/${enterpriseId}/${channel}/san-pham">${csrf()}<input type="hidden" name="mode" value="remove"><input type="hidden" name="productIds" value="${l.productId}"><button type="submit" class="secondary" aria-label="${t('ch.list.remove')}: ${l.productName}">${t('ch.list.remove')}</button></form>`
+    : ''
+}
 </div></td></tr>`;
   })}</tbody></table></div>`;
 }

@@ -50,9 +50,11 @@ ${e.status !== 'verified' ? html`<p class="hint">${t('ch.notVerified')}</p>` : '
     const counts = (conn?.listings ?? []).filter((l) => l.count > 0);
     return html`<li class="ch-card"><h3><a href="${CHANNELS_PATH}/${e.id}/${c.name}">${channelName(t, c.name)}</a></h3>
 <p>${connectionBadge(t, conn, now)}</p>
-${c.kind === 'push' && counts.length
-  ? html`<p class="ch-counts">${t('ch.listings')}: ${counts.map((l, i) => html`${i ? ' · ' : ''}${l.count} ${t(`ch.state.${l.state}` as MessageKey)}`)}</p>`
-  : ''}
+${
+  c.kind === 'push' && counts.length
+    ? html`<p class="ch-counts">${t('ch.listings')}: ${counts.map((l, i) => html`${i ? ' · ' : ''}${l.count} ${t(`ch.state.${l.state}` as MessageKey)}`)}</p>`
+    : ''
+}
 </li>`;
   })}</ul></section>`;
 }
@@ -70,10 +72,12 @@ ${connectionSection(ctx, d, push)}
 ${!push && feed ? feedUrls(t, feed, !!d.issuedFeed) : ''}
 ${d.leftOnMarketplace.length ? leftSection(t, d.leftOnMarketplace) : ''}
 ${push && d.conn && d.conn.status !== 'disconnecting' ? settingsSection(t, `${d.base}/cai-dat`, d.csrf(), push, d.conn, d.categories, problemOf('settings')) : ''}
-${push && d.conn?.status === 'active'
-  ? html`<section aria-labelledby="add"><h2 id="add">${t('ch.add.title')}</h2>
+${
+  push && d.conn?.status === 'active'
+    ? html`<section aria-labelledby="add"><h2 id="add">${t('ch.add.title')}</h2>
 ${addProductsForm(t, `${d.base}/san-pham`, d.csrf(), d.candidates, problemOf('add'))}</section>`
-  : ''}
+    : ''
+}
 ${d.listings ? listingsSection(ctx, d, d.listings) : ''}`;
 }
 
@@ -89,22 +93,28 @@ function connectionSection(ctx: PageContext, d: ChannelPageData, push: PushChann
       : shopeeForm(t, action, d.csrf(), !!conn && conn.status !== 'pending', problem);
   return html`<section class="biz-status" aria-labelledby="conn"><h2 id="conn">${t('ch.conn.title')}</h2>
 <p>${connectionBadge(t, conn, d.now)}</p>
-${conn
-  ? html`<dl class="biz-facts">
+${
+  conn
+    ? html`<dl class="biz-facts">
 ${conn.shopId ? html`<dt>${t('ch.conn.shop')}</dt><dd>${conn.shopId}</dd>` : ''}
 <dt>${t('ch.conn.since')}</dt><dd>${formatDateTime(lang, conn.connectedAt)}</dd>
 ${isPaused(conn, d.now) ? html`<dt>${t('ch.conn.pausedUntil')}</dt><dd>${formatDateTime(lang, conn.pausedUntil)}<br><span class="muted">${t('ch.conn.pausedWhy')}</span></dd>` : ''}
 ${conn.lastReconciledAt ? html`<dt>${t('ch.conn.reconciled')}</dt><dd>${formatDateTime(lang, conn.lastReconciledAt)}</dd>` : ''}
 ${conn.lastError ? html`<dt>${t('ch.conn.problem')}</dt><dd class="reason">${conn.lastError}</dd>` : ''}
 </dl>`
-  : ''}
-${conn && conn.status !== 'pending' && !problem
-  ? html`<details class="ch-reconnect"><summary>${push ? t('ch.connect.reconnect') : t('ch.connect.feed.rotate')}</summary>${form}</details>`
-  : form}
+    : ''
+}
+${
+  conn && conn.status !== 'pending' && !problem
+    ? html`<details class="ch-reconnect"><summary>${push ? t('ch.connect.reconnect') : t('ch.connect.feed.rotate')}</summary>${form}</details>`
+    : form
+}
 ${conn?.status === 'disconnecting' ? disconnectingNote(t, conn) : ''}
-${conn && conn.status !== 'disconnecting'
-  ? html`${push ? html`<p class="hint">${t('ch.disconnect.hint')}</p>` : ''}${actionButton(`${d.base}/ngat-ket-noi`, t('ch.disconnect'), d.csrf(), 'secondary')}`
-  : ''}
+${
+  conn && conn.status !== 'disconnecting'
+    ? html`${push ? html`<p class="hint">${t('ch.disconnect.hint')}</p>` : ''}${actionButton(`${d.base}/ngat-ket-noi`, t('ch.disconnect'), d.csrf(), 'secondary')}`
+    : ''
+}
 </section>`;
 }
 
@@ -125,7 +135,15 @@ function leftSection(t: Translate, items: EnterpriseListingDto[]): SafeHtml {
 }
 
 /** Collapsed once something is mapped: day to day, sellers come for the listings, not the settings. */
-function settingsSection(t: Translate, action: string, csrf: SafeHtml, push: PushChannel, conn: ChannelConnectionDto, categories: CategoryNode[], problem?: ChannelProblem): SafeHtml {
+function settingsSection(
+  t: Translate,
+  action: string,
+  csrf: SafeHtml,
+  push: PushChannel,
+  conn: ChannelConnectionDto,
+  categories: CategoryNode[],
+  problem?: ChannelProblem,
+): SafeHtml {
   const s = conn.settings;
   const mapped = Object.keys(s.categoryMap ?? {}).length;
   return html`<section aria-labelledby="settings"><h2 id="settings">${t('ch.settings.title')}</h2>

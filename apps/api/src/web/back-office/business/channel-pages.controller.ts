@@ -74,7 +74,11 @@ export class ChannelPagesController {
       const { t } = r.ctx;
       const mine = (await this.enterprises.mine(r.user.id)).map((m) => m.enterprise);
       if (!mine.length) {
-        return this.pages.send(r, t('ch.title'), html`<h1>${t('ch.title')}</h1><p>${t('ch.needEnterprise')}</p><p><a class="button" href="/quan-ly/doanh-nghiep/moi">${t('biz.ent.create')}</a></p>`);
+        return this.pages.send(
+          r,
+          t('ch.title'),
+          html`<h1>${t('ch.title')}</h1><p>${t('ch.needEnterprise')}</p><p><a class="button" href="/quan-ly/doanh-nghiep/moi">${t('biz.ent.create')}</a></p>`,
+        );
       }
       const now = this.clock.now();
       const cards = await Promise.all(mine.map(async (e) => enterpriseCard(t, e, await this.connections.list(r.user, e.id), now)));
@@ -107,12 +111,23 @@ export class ChannelPagesController {
   }
 
   @Get(':enterpriseId/:channel')
-  channelPage(@Req() req: FastifyRequest, @Res() reply: FastifyReply, @Param('enterpriseId') enterpriseId: string, @Param('channel') channel: string): Promise<void> {
+  channelPage(
+    @Req() req: FastifyRequest,
+    @Res() reply: FastifyReply,
+    @Param('enterpriseId') enterpriseId: string,
+    @Param('channel') channel: string,
+  ): Promise<void> {
     return this.pages.handle(req, reply, async (r) => this.render(r, await this.access.assertCanManage(r.user, enterpriseId), channel, {}));
   }
 
   @Post(':enterpriseId/:channel/ket-noi')
-  connect(@Req() req: FastifyRequest, @Res() reply: FastifyReply, @Param('enterpriseId') enterpriseId: string, @Param('channel') name: string, @Body() form: Form): Promise<void> {
+  connect(
+    @Req() req: FastifyRequest,
+    @Res() reply: FastifyReply,
+    @Param('enterpriseId') enterpriseId: string,
+    @Param('channel') name: string,
+    @Body() form: Form,
+  ): Promise<void> {
     return this.post(req, reply, enterpriseId, name, async ({ r, enterprise, channel, page, done }) => {
       const push = channel.kind === 'push' ? channel : undefined;
       const credentials = push && push.credentialFields.length ? credentialsOf(push, form) : undefined;
@@ -136,14 +151,25 @@ export class ChannelPagesController {
   }
 
   @Post(':enterpriseId/:channel/ngat-ket-noi')
-  disconnect(@Req() req: FastifyRequest, @Res() reply: FastifyReply, @Param('enterpriseId') enterpriseId: string, @Param('channel') name: string): Promise<void> {
+  disconnect(
+    @Req() req: FastifyRequest,
+    @Res() reply: FastifyReply,
+    @Param('enterpriseId') enterpriseId: string,
+    @Param('channel') name: string,
+  ): Promise<void> {
     return this.post(req, reply, enterpriseId, name, async ({ r, enterprise, channel, done }) => {
       done(await this.connections.disconnect(r.user, enterprise.id, channel.name));
     });
   }
 
   @Post(':enterpriseId/:channel/cai-dat')
-  settings(@Req() req: FastifyRequest, @Res() reply: FastifyReply, @Param('enterpriseId') enterpriseId: string, @Param('channel') name: string, @Body() form: Form): Promise<void> {
+  settings(
+    @Req() req: FastifyRequest,
+    @Res() reply: FastifyReply,
+    @Param('enterpriseId') enterpriseId: string,
+    @Param('channel') name: string,
+    @Body() form: Form,
+  ): Promise<void> {
     return this.post(req, reply, enterpriseId, name, async ({ r, enterprise, channel, page, done }) => {
       const { value, errors } = await validateBody(ChannelSettingsDto, settingsBody(form));
       if (Object.keys(errors).length) return page({ problem: { section: 'settings', errors, form, status: 400 } });
@@ -158,7 +184,13 @@ export class ChannelPagesController {
   }
 
   @Post(':enterpriseId/:channel/san-pham')
-  products(@Req() req: FastifyRequest, @Res() reply: FastifyReply, @Param('enterpriseId') enterpriseId: string, @Param('channel') name: string, @Body() form: Form): Promise<void> {
+  products(
+    @Req() req: FastifyRequest,
+    @Res() reply: FastifyReply,
+    @Param('enterpriseId') enterpriseId: string,
+    @Param('channel') name: string,
+    @Body() form: Form,
+  ): Promise<void> {
     return this.post(req, reply, enterpriseId, name, async ({ r, enterprise, channel, page, done }) => {
       const { value, errors } = await validateBody(ChooseProductsDto, { productIds: many(form, 'productIds'), mode: one(form, 'mode') });
       if (Object.keys(errors).length) return page({ problem: { section: 'add', errors, form, status: 400 } });

@@ -81,7 +81,16 @@ export function renderEnterpriseForm(
   const { form, errors } = o;
   const v = (k: string) => one(form, k);
   const text = (name: string, label: MessageKey, extra: { type?: string; required?: boolean; hint?: MessageKey; autocomplete?: string } = {}) =>
-    field({ name, label: t(label), value: v(name), error: errors[name], type: extra.type, required: extra.required, hint: extra.hint && t(extra.hint), autocomplete: extra.autocomplete });
+    field({
+      name,
+      label: t(label),
+      value: v(name),
+      error: errors[name],
+      type: extra.type,
+      required: extra.required,
+      hint: extra.hint && t(extra.hint),
+      autocomplete: extra.autocomplete,
+    });
   return html`${errorSummary(t('biz.form.fix'), errors, o.message)}
 <form class="stack biz-form" method="post" action="${o.action}" novalidate>
 ${o.csrf}

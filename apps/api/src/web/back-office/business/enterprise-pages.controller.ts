@@ -45,13 +45,15 @@ export class EnterprisePagesController {
       const mine = await this.queries.mine(r.user.id);
       const body = html`<h1>${t('biz.ent.title')}</h1>
 <p><a class="button" href="${BASE}/moi">${t('biz.ent.create')}</a></p>
-${mine.length
-  ? html`<ul class="biz-list">${mine.map(
-      ({ enterprise: e }) => html`<li class="biz-item"><h2><a href="${BASE}/${e.id}">${e.displayName}</a></h2>
+${
+  mine.length
+    ? html`<ul class="biz-list">${mine.map(
+        ({ enterprise: e }) => html`<li class="biz-item"><h2><a href="${BASE}/${e.id}">${e.displayName}</a></h2>
 ${statusBadge(t, 'ent', e.status)} ${e.status === 'rejected' && e.rejectionReason ? html`<p class="reason">${t('biz.rejectedBecause')}: ${e.rejectionReason}</p>` : ''}
 <p class="muted">${t(`biz.ent.next.${e.status}` as MessageKey)}</p></li>`,
-    )}</ul>`
-  : html`<p>${t('biz.ent.none')}</p>`}`;
+      )}</ul>`
+    : html`<p>${t('biz.ent.none')}</p>`
+}`;
       this.pages.send(r, t('biz.ent.title'), body);
     });
   }
@@ -127,7 +129,13 @@ ${statusBadge(t, 'ent', e.status)} ${e.status === 'rejected' && e.rejectionReaso
       } catch (err) {
         // An unknown email or an existing member is the seller's typo, not a missing page.
         if (!(err instanceof DomainError) || !['USER_NOT_FOUND', 'ALREADY_MEMBER', 'VALIDATION_FAILED'].includes(err.code)) throw err;
-        return this.renderDetail(r, id, { email: err.details?.[0]?.message ?? err.message }, one(form, 'email'), err.code === 'USER_NOT_FOUND' ? 400 : err.status);
+        return this.renderDetail(
+          r,
+          id,
+          { email: err.details?.[0]?.message ?? err.message },
+          one(form, 'email'),
+          err.code === 'USER_NOT_FOUND' ? 400 : err.status,
+        );
       }
       this.pages.redirect(r, `${BASE}/${id}?member=1`);
     });
@@ -166,16 +174,26 @@ ${e.email ? html`<dt>${t('biz.ent.email')}</dt><dd>${e.email}</dd>` : ''}
 </dl></section>
 <section aria-labelledby="staff"><h2 id="staff">${t('biz.ent.members')}</h2>
 <ul class="biz-members">${staff.map((m) => html`<li>${m.displayName} — ${m.email} <span class="muted">(${t(m.role === 'owner' ? 'biz.ent.member.owner' : 'biz.ent.member.staff')})</span></li>`)}</ul>
-${isOwner
-  ? html`${errorSummary(t('biz.form.fix'), errors)}<form class="stack" method="post" action="${BASE}/${e.id}/nhan-vien" novalidate>${r.csrf()}
+${
+  isOwner
+    ? html`${errorSummary(t('biz.form.fix'), errors)}<form class="stack" method="post" action="${BASE}/${e.id}/nhan-vien" novalidate>${r.csrf()}
 ${field({ name: 'email', label: t('biz.ent.member.email'), type: 'email', value: email, error: errors.email, required: true, hint: t('biz.ent.member.hint') })}
 <button type="submit">${t('biz.ent.member.add')}</button></form>`
-  : ''}
+    : ''
+}
 </section>`;
     this.pages.send(r, e.displayName, body, status);
   }
 
-  private async renderForm(r: BusinessRequest, mode: 'create' | 'update', form: Form, errors: FieldErrors, message?: string, status = 200, existing?: EnterpriseEntity): Promise<void> {
+  private async renderForm(
+    r: BusinessRequest,
+    mode: 'create' | 'update',
+    form: Form,
+    errors: FieldErrors,
+    message?: string,
+    status = 200,
+    existing?: EnterpriseEntity,
+  ): Promise<void> {
     const { t } = r.ctx;
     const provinceCode = one(form, 'address.provinceCode') || HOME_PROVINCE;
     const [provinces, communes] = await Promise.all([

@@ -60,7 +60,17 @@ export function certificationError(errors: FieldErrors): string | undefined {
 
 export function renderProductForm(
   t: Translate,
-  o: { action: string; csrf: SafeHtml; form: Form; errors: FieldErrors; message?: string; categories: CategoryNode[]; communes: Place[]; submitLabel: string; enterpriseId?: string },
+  o: {
+    action: string;
+    csrf: SafeHtml;
+    form: Form;
+    errors: FieldErrors;
+    message?: string;
+    categories: CategoryNode[];
+    communes: Place[];
+    submitLabel: string;
+    enterpriseId?: string;
+  },
 ): SafeHtml {
   const { form, errors } = o;
   const v = (k: string) => one(form, k);

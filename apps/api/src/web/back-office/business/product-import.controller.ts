@@ -56,12 +56,21 @@ export class ProductImportController {
     });
   }
 
-  private render(r: BusinessRequest, mine: EnterpriseEntity[], current: string | undefined, dryRun: boolean, report?: ImportReportDto, fileError?: string, status = 200): void {
+  private render(
+    r: BusinessRequest,
+    mine: EnterpriseEntity[],
+    current: string | undefined,
+    dryRun: boolean,
+    report?: ImportReportDto,
+    fileError?: string,
+    status = 200,
+  ): void {
     const { t } = r.ctx;
     const body = html`<h1>${t('biz.import.title')}</h1>
-${!mine.length
-  ? html`<p>${t('biz.prod.needEnterprise')}</p>`
-  : html`<p>${t('biz.import.intro')}</p>
+${
+  !mine.length
+    ? html`<p>${t('biz.prod.needEnterprise')}</p>`
+    : html`<p>${t('biz.import.intro')}</p>
 <p class="hint">${t('biz.import.columns')}</p>
 ${errorSummary(t('biz.form.fix'), fileError ? { file: fileError } : {})}
 <form class="stack biz-form" method="post" action="${PATH}" enctype="multipart/form-data">
@@ -73,7 +82,8 @@ ${r.csrf()}
 <label class="check"><input type="checkbox" name="dryRun" value="1"${dryRun ? html` checked` : ''}> ${t('biz.import.dryRun')}</label>
 <button type="submit">${t('biz.import.submit')}</button>
 </form>
-${report ? this.report(r, report) : ''}`}`;
+${report ? this.report(r, report) : ''}`
+}`;
     this.pages.send(r, t('biz.import.title'), body, status);
   }
 

@@ -51,16 +51,18 @@ export class ProductPagesController {
       const { t } = r.ctx;
       const { current, mine } = await chooseEnterprise(r, this.access, this.enterprises);
       if (!current) {
-        return this.pages.send(r, t('biz.prod.title'), html`<h1>${t('biz.prod.title')}</h1><p>${t('biz.prod.needEnterprise')}</p><p><a class="button" href="/quan-ly/doanh-nghiep/moi">${t('biz.ent.create')}</a></p>`);
+        return this.pages.send(
+          r,
+          t('biz.prod.title'),
+          html`<h1>${t('biz.prod.title')}</h1><p>${t('biz.prod.needEnterprise')}</p><p><a class="button" href="/quan-ly/doanh-nghiep/moi">${t('biz.ent.create')}</a></p>`,
+        );
       }
       const page = await this.queries.listForEnterprise(r.user, current.id, { page: 1, pageSize: 100 });
       const body = html`<h1>${t('biz.prod.title')}</h1>
 ${enterpriseSwitch(t, mine, current, BASE)}
 <h2>${current.displayName}</h2>
 <p class="actions"><a class="button" href="${BASE}/moi?dn=${current.id}">${t('biz.prod.create')}</a> <a class="button secondary" href="${BASE}/nhap-csv?dn=${current.id}">${t('biz.import.title')}</a></p>
-${page.items.length
-  ? html`<ul class="biz-list">${page.items.map((p) => this.listItem(r, p))}</ul>`
-  : html`<p>${t('biz.prod.none')}</p>`}`;
+${page.items.length ? html`<ul class="biz-list">${page.items.map((p) => this.listItem(r, p))}</ul>` : html`<p>${t('biz.prod.none')}</p>`}`;
       this.pages.send(r, t('biz.prod.title'), body);
     });
   }
@@ -176,7 +178,15 @@ ${p.status === 'rejected' && p.rejectionReason ? html`<p class="reason">${t('biz
     const p = await this.queries.getForManager(r.user, id);
     const q = r.req.query as Record<string, string | undefined>;
     const done = Object.values(ACTIONS).find((a) => a === q.done);
-    const notice = q.created ? t('biz.prod.created') : q.saved ? t('biz.saved') : q.image ? t('biz.image.added') : done ? t(`biz.prod.done.${done}`) : undefined;
+    const notice = q.created
+      ? t('biz.prod.created')
+      : q.saved
+        ? t('biz.saved')
+        : q.image
+          ? t('biz.image.added')
+          : done
+            ? t(`biz.prod.done.${done}`)
+            : undefined;
     const csrf = r.csrf();
     const body = html`<p><a href="${BASE}?dn=${p.enterpriseId}">← ${t('biz.prod.back')}</a></p>
 <h1>${p.name}</h1>
@@ -196,12 +206,14 @@ ${p.status !== 'archived' ? html`<a class="button secondary" href="${BASE}/${p.i
 <dt>${t('biz.prod.stock')}</dt><dd>${p.stockQuantity}</dd><dt>${t('biz.prod.sku')}</dt><dd>${p.sku}</dd>
 ${p.gtin ? html`<dt>${t('biz.prod.gtin')}</dt><dd>${p.gtin}</dd>` : ''}</dl></section>
 <section aria-labelledby="img"><h2 id="img">${t('biz.image.title')}</h2>
-${p.images.length
-  ? html`<ul class="biz-thumbs">${p.images.map(
-      (i, n) => html`<li><img src="${i.thumbnailUrl}" alt="${t('biz.image.alt')} ${n + 1}: ${p.name}" width="120" height="120" loading="lazy">
+${
+  p.images.length
+    ? html`<ul class="biz-thumbs">${p.images.map(
+        (i, n) => html`<li><img src="${i.thumbnailUrl}" alt="${t('biz.image.alt')} ${n + 1}: ${p.name}" width="120" height="120" loading="lazy">
 ${actionButton(`${BASE}/${p.id}/anh/${i.id}/xoa`, t('biz.image.delete'), csrf, 'secondary')}</li>`,
-    )}</ul>`
-  : html`<p>${t('biz.image.none')}</p>`}
+      )}</ul>`
+    : html`<p>${t('biz.image.none')}</p>`
+}
 ${errorSummary(t('biz.form.fix'), imageError ? { file: imageError } : {})}
 <form class="stack" method="post" action="${BASE}/${p.id}/anh" enctype="multipart/form-data">
 ${csrf}
@@ -213,7 +225,15 @@ ${csrf}
     this.pages.send(r, p.name, body, status);
   }
 
-  private async renderForm(r: BusinessRequest, enterprise: EnterpriseEntity, product: ProductDto | undefined, form: Form, errors: FieldErrors, message?: string, status = 200): Promise<void> {
+  private async renderForm(
+    r: BusinessRequest,
+    enterprise: EnterpriseEntity,
+    product: ProductDto | undefined,
+    form: Form,
+    errors: FieldErrors,
+    message?: string,
+    status = 200,
+  ): Promise<void> {
     const { t } = r.ctx;
     const [categories, communes] = await Promise.all([
       this.categories.tree(),

@@ -58,15 +58,15 @@ export function timeSeriesChart(o: TimeSeriesOptions): SafeHtml {
 <text x="${LEFT - 6}" y="${round(y(v)) + 4}" text-anchor="end" font-size="11" fill="${CHART_INK}">${o.format(v)}</text>`,
   )}
 ${o.points.map((p, i) => {
-    const x = LEFT + i * slot + (slot - barW) / 2;
-    const top = y(p.value);
-    return html`<rect x="${round(x)}" y="${round(top)}" width="${round(barW)}" height="${round(TOP + plotH - top)}" fill="${CHART_BAR}" data-day="${p.day}" data-value="${p.value}"><title>${o.longDay(p.day)}: ${o.format(p.value)}</title></rect>`;
-  })}
+  const x = LEFT + i * slot + (slot - barW) / 2;
+  const top = y(p.value);
+  return html`<rect x="${round(x)}" y="${round(top)}" width="${round(barW)}" height="${round(TOP + plotH - top)}" fill="${CHART_BAR}" data-day="${p.day}" data-value="${p.value}"><title>${o.longDay(p.day)}: ${o.format(p.value)}</title></rect>`;
+})}
 ${o.points.map((p, i) =>
-    (last - i) % step === 0
-      ? html`<text x="${round(LEFT + i * slot + slot / 2)}" y="${HEIGHT - 10}" text-anchor="middle" font-size="11" fill="${CHART_INK}">${o.shortDay(p.day)}</text>`
-      : '',
-  )}`;
+  (last - i) % step === 0
+    ? html`<text x="${round(LEFT + i * slot + slot / 2)}" y="${HEIGHT - 10}" text-anchor="middle" font-size="11" fill="${CHART_INK}">${o.shortDay(p.day)}</text>`
+    : '',
+)}`;
   return chartFigure({
     id: o.id,
     title: o.title,

@@ -15,7 +15,10 @@ export const BUSINESS_MESSAGES = {
   'biz.form.none': { vi: '— Không áp dụng —', en: '— Not applicable —' },
   'biz.form.required': { vi: 'Ô có dấu * là bắt buộc.', en: 'Fields marked * are required.' },
 
-  'biz.error.role': { vi: 'Trang này dành cho tài khoản người bán (hộ kinh doanh, hợp tác xã, doanh nghiệp).', en: 'This page is for seller accounts (households, cooperatives, enterprises).' },
+  'biz.error.role': {
+    vi: 'Trang này dành cho tài khoản người bán (hộ kinh doanh, hợp tác xã, doanh nghiệp).',
+    en: 'This page is for seller accounts (households, cooperatives, enterprises).',
+  },
   'biz.error.forbidden': { vi: 'Bạn không có quyền xem trang này', en: 'You may not open this page' },
   'biz.error.notFound': { vi: 'Không tìm thấy', en: 'Not found' },
   'biz.error.generic': { vi: 'Chưa thực hiện được', en: 'Could not be done' },
@@ -47,7 +50,10 @@ export const BUSINESS_MESSAGES = {
   'biz.ent.displayName': { vi: 'Tên hiển thị trên sàn', en: 'Name shown on the floor' },
   'biz.ent.displayName.hint': { vi: 'Tên ngắn, dễ nhớ cho người mua.', en: 'A short name buyers remember.' },
   'biz.ent.taxCode': { vi: 'Mã số thuế', en: 'Tax code' },
-  'biz.ent.taxCode.hint': { vi: '10 chữ số. Hộ kinh doanh có thể bỏ trống và ghi số định danh cá nhân bên dưới.', en: '10 digits. Households may leave it empty and give the personal ID below.' },
+  'biz.ent.taxCode.hint': {
+    vi: '10 chữ số. Hộ kinh doanh có thể bỏ trống và ghi số định danh cá nhân bên dưới.',
+    en: '10 digits. Households may leave it empty and give the personal ID below.',
+  },
   'biz.ent.personalId': { vi: 'Số định danh cá nhân (CCCD)', en: 'Personal ID number' },
   'biz.ent.personalId.hint': { vi: '12 chữ số — chỉ dành cho hộ kinh doanh.', en: '12 digits — households only.' },
   'biz.ent.representative': { vi: 'Người đại diện', en: 'Representative' },
@@ -60,7 +66,10 @@ export const BUSINESS_MESSAGES = {
   'biz.ent.commune.hint': { vi: 'Theo địa giới mới từ 1/7/2025.', en: 'Using the units in force since 1 July 2025.' },
   'biz.ent.street': { vi: 'Số nhà, đường, ấp', en: 'House number, street, hamlet' },
   'biz.ent.description': { vi: 'Giới thiệu', en: 'About' },
-  'biz.ent.description.hint': { vi: 'Vài dòng về cơ sở, sản phẩm chính. Để trống một dòng để xuống đoạn.', en: 'A few lines about you and your main products. Leave an empty line between paragraphs.' },
+  'biz.ent.description.hint': {
+    vi: 'Vài dòng về cơ sở, sản phẩm chính. Để trống một dòng để xuống đoạn.',
+    en: 'A few lines about you and your main products. Leave an empty line between paragraphs.',
+  },
   'biz.ent.members': { vi: 'Người cùng quản lý', en: 'People who manage it' },
   'biz.ent.member.owner': { vi: 'chủ sở hữu', en: 'owner' },
   'biz.ent.member.staff': { vi: 'nhân viên', en: 'staff' },
@@ -73,10 +82,19 @@ export const BUSINESS_MESSAGES = {
   'biz.ent.status.verified': { vi: 'Đã xác minh', en: 'Verified' },
   'biz.ent.status.rejected': { vi: 'Bị từ chối', en: 'Rejected' },
   'biz.ent.status.suspended': { vi: 'Bị đình chỉ', en: 'Suspended' },
-  'biz.ent.next.draft': { vi: 'Việc tiếp theo: kiểm tra thông tin rồi bấm “Gửi xác minh”.', en: 'Next: check the details, then press “Submit for verification”.' },
-  'biz.ent.next.pending_verification': { vi: 'Cán bộ đang kiểm tra hồ sơ. Bạn có thể thêm sản phẩm trong lúc chờ.', en: 'Staff are checking the profile. You can add products meanwhile.' },
+  'biz.ent.next.draft': {
+    vi: 'Việc tiếp theo: kiểm tra thông tin rồi bấm “Gửi xác minh”.',
+    en: 'Next: check the details, then press “Submit for verification”.',
+  },
+  'biz.ent.next.pending_verification': {
+    vi: 'Cán bộ đang kiểm tra hồ sơ. Bạn có thể thêm sản phẩm trong lúc chờ.',
+    en: 'Staff are checking the profile. You can add products meanwhile.',
+  },
   'biz.ent.next.verified': { vi: 'Hồ sơ đã được xác minh. Sản phẩm được duyệt sẽ hiện trên sàn.', en: 'Verified. Approved products appear on the floor.' },
-  'biz.ent.next.rejected': { vi: 'Việc tiếp theo: sửa thông tin theo lý do trên rồi gửi xác minh lại.', en: 'Next: fix the details given in the reason, then submit again.' },
+  'biz.ent.next.rejected': {
+    vi: 'Việc tiếp theo: sửa thông tin theo lý do trên rồi gửi xác minh lại.',
+    en: 'Next: fix the details given in the reason, then submit again.',
+  },
   'biz.ent.next.suspended': { vi: 'Hồ sơ bị đình chỉ. Vui lòng liên hệ ban quản lý sàn.', en: 'Suspended. Please contact the floor’s management.' },
 
   'biz.prod.title': { vi: 'Sản phẩm của tôi', en: 'My products' },
@@ -96,7 +114,10 @@ export const BUSINESS_MESSAGES = {
   'biz.prod.unit': { vi: 'Đơn vị tính', en: 'Unit' },
   'biz.prod.stock': { vi: 'Số lượng còn', en: 'In stock' },
   'biz.prod.sku': { vi: 'Mã sản phẩm (SKU)', en: 'Product code (SKU)' },
-  'biz.prod.sku.hint': { vi: 'Mã riêng bạn tự đặt, không trùng với sản phẩm khác. Ví dụ: BUOI-01', en: 'Your own code, unique among your products. E.g. BUOI-01' },
+  'biz.prod.sku.hint': {
+    vi: 'Mã riêng bạn tự đặt, không trùng với sản phẩm khác. Ví dụ: BUOI-01',
+    en: 'Your own code, unique among your products. E.g. BUOI-01',
+  },
   'biz.prod.gtin': { vi: 'Mã vạch (GTIN)', en: 'Barcode (GTIN)' },
   'biz.prod.gtin.hint': { vi: 'Không bắt buộc. Số in dưới mã vạch trên bao bì.', en: 'Optional. The number under the barcode on the package.' },
   'biz.prod.origin': { vi: 'Xã/phường sản xuất', en: 'Commune of origin' },
@@ -110,7 +131,10 @@ export const BUSINESS_MESSAGES = {
   'biz.prod.cert.typical_rural_industrial': { vi: 'Sản phẩm công nghiệp nông thôn tiêu biểu', en: 'Typical rural industrial product' },
   'biz.prod.cert.other': { vi: 'Khác', en: 'Other' },
   'biz.prod.description': { vi: 'Mô tả sản phẩm', en: 'Description' },
-  'biz.prod.description.hint': { vi: 'Cách trồng, chế biến, bảo quản… Để trống một dòng để xuống đoạn.', en: 'How it is grown, processed, stored… Leave an empty line between paragraphs.' },
+  'biz.prod.description.hint': {
+    vi: 'Cách trồng, chế biến, bảo quản… Để trống một dòng để xuống đoạn.',
+    en: 'How it is grown, processed, stored… Leave an empty line between paragraphs.',
+  },
   'biz.prod.submit': { vi: 'Gửi duyệt', en: 'Submit for review' },
   'biz.prod.unlist': { vi: 'Tạm ngừng bán', en: 'Unlist' },
   'biz.prod.relist': { vi: 'Bán lại', en: 'Relist' },
@@ -128,7 +152,10 @@ export const BUSINESS_MESSAGES = {
   'biz.prod.next.pending_review': { vi: 'Cán bộ đang duyệt sản phẩm.', en: 'Staff are reviewing the product.' },
   'biz.prod.next.published': { vi: 'Sản phẩm đang hiện trên sàn.', en: 'The product is shown on the floor.' },
   'biz.prod.next.rejected': { vi: 'Việc tiếp theo: sửa theo lý do trên rồi bấm “Gửi duyệt” lại.', en: 'Next: fix what the reason says, then submit again.' },
-  'biz.prod.next.unlisted': { vi: 'Người mua không thấy sản phẩm. Bấm “Bán lại” khi có hàng.', en: 'Buyers cannot see it. Press “Relist” when you have stock.' },
+  'biz.prod.next.unlisted': {
+    vi: 'Người mua không thấy sản phẩm. Bấm “Bán lại” khi có hàng.',
+    en: 'Buyers cannot see it. Press “Relist” when you have stock.',
+  },
   'biz.prod.next.archived': { vi: 'Sản phẩm đã lưu trữ và không bán nữa.', en: 'Archived; no longer sold.' },
 
   'biz.image.title': { vi: 'Ảnh sản phẩm', en: 'Product photos' },
@@ -143,8 +170,14 @@ export const BUSINESS_MESSAGES = {
   'biz.image.tooLarge': { vi: 'Ảnh lớn hơn 5 MB, vui lòng chọn ảnh nhỏ hơn.', en: 'The photo is larger than 5 MB; please choose a smaller one.' },
 
   'biz.import.title': { vi: 'Nhập sản phẩm từ tệp CSV', en: 'Import products from CSV' },
-  'biz.import.intro': { vi: 'Tải lên bảng tính lưu dạng CSV (UTF-8). Nên đánh dấu “Chỉ kiểm tra” trước để xem lỗi từng dòng.', en: 'Upload a spreadsheet saved as CSV (UTF-8). Tick “Check only” first to see errors per row.' },
-  'biz.import.columns': { vi: 'Cột bắt buộc: ten_san_pham, sku, gia, don_vi, ma_xa. Cột thêm: danh_muc, ton_kho, mo_ta, ma_vach, chung_nhan.', en: 'Required columns: name, sku, price, unit, origin commune code. Optional: category, stock, description, gtin, certifications.' },
+  'biz.import.intro': {
+    vi: 'Tải lên bảng tính lưu dạng CSV (UTF-8). Nên đánh dấu “Chỉ kiểm tra” trước để xem lỗi từng dòng.',
+    en: 'Upload a spreadsheet saved as CSV (UTF-8). Tick “Check only” first to see errors per row.',
+  },
+  'biz.import.columns': {
+    vi: 'Cột bắt buộc: ten_san_pham, sku, gia, don_vi, ma_xa. Cột thêm: danh_muc, ton_kho, mo_ta, ma_vach, chung_nhan.',
+    en: 'Required columns: name, sku, price, unit, origin commune code. Optional: category, stock, description, gtin, certifications.',
+  },
   'biz.import.enterprise': { vi: 'Nhập vào doanh nghiệp', en: 'Import into' },
   'biz.import.file': { vi: 'Tệp CSV', en: 'CSV file' },
   'biz.import.dryRun': { vi: 'Chỉ kiểm tra, chưa lưu', en: 'Check only, do not save' },
@@ -152,7 +185,10 @@ export const BUSINESS_MESSAGES = {
   'biz.import.missing': { vi: 'Bạn chưa chọn tệp CSV.', en: 'No CSV file was chosen.' },
   'biz.import.tooLarge': { vi: 'Tệp lớn hơn 5 MB.', en: 'The file is larger than 5 MB.' },
   'biz.import.report': { vi: 'Kết quả kiểm tra từng dòng', en: 'Report per row' },
-  'biz.import.dryOk': { vi: 'Mọi dòng hợp lệ. Bỏ dấu “Chỉ kiểm tra” và tải lên lại để lưu.', en: 'Every row is valid. Untick “Check only” and upload again to save.' },
+  'biz.import.dryOk': {
+    vi: 'Mọi dòng hợp lệ. Bỏ dấu “Chỉ kiểm tra” và tải lên lại để lưu.',
+    en: 'Every row is valid. Untick “Check only” and upload again to save.',
+  },
   'biz.import.dryBad': { vi: 'Có dòng bị lỗi. Sửa tệp rồi kiểm tra lại.', en: 'Some rows have errors. Fix the file and check again.' },
   'biz.import.nothingWritten': { vi: 'Có dòng bị lỗi nên chưa lưu sản phẩm nào.', en: 'Some rows have errors, so nothing was saved.' },
   'biz.import.created': { vi: 'Đã tạo sản phẩm nháp', en: 'Draft products created' },

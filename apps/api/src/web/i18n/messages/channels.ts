@@ -8,7 +8,10 @@ export const CHANNEL_MESSAGES = {
     vi: 'Đưa sản phẩm của bạn lên các sàn thương mại điện tử. Giá, tồn kho và thông tin sản phẩm được cập nhật tự động mỗi khi bạn sửa trên sàn tỉnh.',
     en: 'Put your products on e-commerce marketplaces. Price, stock and details are updated automatically whenever you edit them here.',
   },
-  'ch.needEnterprise': { vi: 'Bạn cần có hồ sơ doanh nghiệp trước khi kết nối kênh bán.', en: 'You need an enterprise profile before connecting a sales channel.' },
+  'ch.needEnterprise': {
+    vi: 'Bạn cần có hồ sơ doanh nghiệp trước khi kết nối kênh bán.',
+    en: 'You need an enterprise profile before connecting a sales channel.',
+  },
   'ch.back': { vi: 'Kênh bán hàng', en: 'Sales channels' },
   'ch.open': { vi: 'Quản lý kênh', en: 'Manage channel' },
   'ch.listings': { vi: 'Tin đăng', en: 'Listings' },
@@ -157,7 +160,10 @@ export const CHANNEL_MESSAGES = {
     en: 'Connection configuration problem (signature or system clock): an administrator must check it.',
   },
   'ch.err.transient': { vi: 'Sàn tạm thời không phản hồi.', en: 'The marketplace did not respond for a while.' },
-  'ch.err.unknown_outcome': { vi: 'Không nhận được phản hồi của sàn; hệ thống kiểm tra lại trước khi gửi lại.', en: 'The marketplace’s answer was lost; it is checked before sending again.' },
+  'ch.err.unknown_outcome': {
+    vi: 'Không nhận được phản hồi của sàn; hệ thống kiểm tra lại trước khi gửi lại.',
+    en: 'The marketplace’s answer was lost; it is checked before sending again.',
+  },
   'ch.err.throttled': { vi: 'Sàn yêu cầu gửi chậm lại; hệ thống tự thử lại sau.', en: 'The marketplace asked us to slow down; retried later by itself.' },
   'ch.err.quota': { vi: 'Hết lượt gọi sàn trong ngày; đồng bộ tiếp khi lượt được làm mới.', en: 'Daily call quota used up; syncing continues when it resets.' },
   'ch.err.not_found': { vi: 'Sản phẩm không còn trên sàn; hệ thống sẽ đăng lại.', en: 'The item is gone from the marketplace; it will be listed again.' },
@@ -167,7 +173,10 @@ export const CHANNEL_MESSAGES = {
 
   'ch.shopee.failed': { vi: 'Chưa kết nối được Shopee', en: 'Shopee could not be connected' },
   'ch.shopee.invalid': { vi: 'Liên kết trả về từ Shopee không hợp lệ.', en: 'The link back from Shopee is not valid.' },
-  'ch.shopee.again': { vi: 'Hãy mở lại trang kênh bán và bấm “Kết nối với Shopee” lần nữa.', en: 'Open the sales channel page again and press “Connect with Shopee” once more.' },
+  'ch.shopee.again': {
+    vi: 'Hãy mở lại trang kênh bán và bấm “Kết nối với Shopee” lần nữa.',
+    en: 'Open the sales channel page again and press “Connect with Shopee” once more.',
+  },
 
   'ch.admin.title': { vi: 'Đồng bộ sàn thương mại điện tử', en: 'Marketplace sync' },
   'ch.admin.counts': { vi: 'Tin đăng theo trạng thái và kênh', en: 'Listings per state and channel' },

@@ -22,9 +22,15 @@ export const STORE_MESSAGES = {
   'search.title': { vi: 'Tìm sản phẩm', en: 'Find products' },
   'search.resultsFor': { vi: 'Kết quả cho', en: 'Results for' },
   'search.results': { vi: 'sản phẩm', en: 'products' },
-  'search.none': { vi: 'Không tìm thấy sản phẩm phù hợp. Hãy thử từ khoá khác hoặc bỏ bớt bộ lọc.', en: 'No matching products. Try other words or fewer filters.' },
+  'search.none': {
+    vi: 'Không tìm thấy sản phẩm phù hợp. Hãy thử từ khoá khác hoặc bỏ bớt bộ lọc.',
+    en: 'No matching products. Try other words or fewer filters.',
+  },
   'search.badInput': { vi: 'Một số điều kiện tìm kiếm không hợp lệ, vui lòng sửa lại.', en: 'Some search conditions are not valid, please correct them.' },
-  'search.unavailable': { vi: 'Tìm kiếm tạm thời không khả dụng, vui lòng thử lại sau ít phút.', en: 'Search is temporarily unavailable, please try again in a few minutes.' },
+  'search.unavailable': {
+    vi: 'Tìm kiếm tạm thời không khả dụng, vui lòng thử lại sau ít phút.',
+    en: 'Search is temporarily unavailable, please try again in a few minutes.',
+  },
   'search.filters': { vi: 'Bộ lọc', en: 'Filters' },
   'search.filter': { vi: 'Lọc', en: 'Apply' },
   'search.clear': { vi: 'Bỏ lọc', en: 'Clear filters' },

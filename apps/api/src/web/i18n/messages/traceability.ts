@@ -97,7 +97,10 @@ export const TRACEABILITY_MESSAGES = {
   'trace.range.state': { vi: 'Trạng thái', en: 'State' },
   'trace.range.count': { vi: 'Số tem', en: 'Stamps' },
   'trace.range.download': { vi: 'Tải về', en: 'Download' },
-  'trace.ranges.truncated': { vi: 'Chỉ hiện 200 dải đầu tiên; số tổng ở trên là đầy đủ.', en: 'Only the first 200 ranges are shown; the totals above are complete.' },
+  'trace.ranges.truncated': {
+    vi: 'Chỉ hiện 200 dải đầu tiên; số tổng ở trên là đầy đủ.',
+    en: 'Only the first 200 ranges are shown; the totals above are complete.',
+  },
   'trace.state.issued': { vi: 'Chưa kích hoạt', en: 'Not activated' },
   'trace.state.activated': { vi: 'Đã kích hoạt', en: 'Activated' },
   'trace.state.revoked': { vi: 'Đã thu hồi', en: 'Revoked' },

@@ -89,7 +89,14 @@ export class InquiryFormController {
     }
   }
 
-  private render(req: FastifyRequest, reply: FastifyReply, p: { view: InquiryProduct }, user: Parameters<typeof inquiryFormPage>[2], state: InquiryFormState, status = 200): void {
+  private render(
+    req: FastifyRequest,
+    reply: FastifyReply,
+    p: { view: InquiryProduct },
+    user: Parameters<typeof inquiryFormPage>[2],
+    state: InquiryFormState,
+    status = 200,
+  ): void {
     const ctx = pageContext(req, reply, this.config.publicBaseUrl);
     // A posted token that is merely young is kept (it will be old enough when the form is re-sent).
     const posted = state.values.formToken;

@@ -65,7 +65,11 @@ ${field({ name: 'buyerPhone', label: t('inq.phone'), type: 'tel', value: v.buyer
 <div class="inq-hp" aria-hidden="true"><label for="f-website">${t('inq.honeypot')}</label><input id="f-website" name="website" type="text" tabindex="-1" autocomplete="off"></div>
 <button type="submit">${t('inq.submit')}</button>
 </form>`;
-  return layout(ctx, { title: `${t('inq.title')}: ${p.name}`, description: `${t('inq.intro')} ${p.name} — ${p.enterpriseName}`, path: inquiryPath(p.slug) }, body);
+  return layout(
+    ctx,
+    { title: `${t('inq.title')}: ${p.name}`, description: `${t('inq.intro')} ${p.name} — ${p.enterpriseName}`, path: inquiryPath(p.slug) },
+    body,
+  );
 }
 
 export function inquiryThanksPage(ctx: PageContext, p: InquiryProduct, reference: string | undefined): string {

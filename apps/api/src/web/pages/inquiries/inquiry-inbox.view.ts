@@ -6,7 +6,6 @@ import { formatDateTime } from '../../content/format';
 
 const ACTIONS: InquiryStatus[] = ['read', 'answered', 'closed', 'spam'];
 
-
 /** tel: and Zalo links (zalo.me/<phone>) so a seller on a phone answers with one tap. */
 function contact(ctx: PageContext, i: InquiryDto): SafeHtml {
   const { t } = ctx;

@@ -22,7 +22,13 @@ ${stats.perDay.map((d, i) => {
 </svg>`;
 }
 
-export function statsPage(ctx: PageContext, stats: InquiryStatsDto | undefined, form: Record<string, string | undefined>, errors: FieldErrors, message?: string): string {
+export function statsPage(
+  ctx: PageContext,
+  stats: InquiryStatsDto | undefined,
+  form: Record<string, string | undefined>,
+  errors: FieldErrors,
+  message?: string,
+): string {
   const { t } = ctx;
   const body = html`<div class="inq-stats"><h1>${t('inq.stats.title')}</h1>
 ${alert(message)}

@@ -50,7 +50,11 @@ export class EnterprisePagesController {
     if (commune && !communes.some((c) => c.value === commune.code)) communes.push({ value: commune.code, name: commune.name, count: 0 });
     const notice = unknownCommune ? t('ent.communeUnknown') : undefined;
     const body = html`${directoryBody(ctx, state, list, communes, errors, notice)}${bad ? alert(t('search.badInput')) : ''}`;
-    sendPage(reply, layout(ctx, { title: t('ent.title'), description: t('ent.description'), path: directoryUrl(state, { page: state.page }) }, body), bad ? 400 : 200);
+    sendPage(
+      reply,
+      layout(ctx, { title: t('ent.title'), description: t('ent.description'), path: directoryUrl(state, { page: state.page }) }, body),
+      bad ? 400 : 200,
+    );
   }
 
   @Get(':slug')
@@ -71,7 +75,12 @@ export class EnterprisePagesController {
     ]);
     const address = [enterprise.street, commune?.name, province?.name].filter(Boolean).join(', ');
     const path = `/doanh-nghiep/${encodeURIComponent(enterprise.slug)}`;
-    const description = enterprise.description.replace(/<[^>]*>/g, ' ').replace(/\s+/g, ' ').trim().slice(0, 160) || ctx.t('ent.description');
+    const description =
+      enterprise.description
+        .replace(/<[^>]*>/g, ' ')
+        .replace(/\s+/g, ' ')
+        .trim()
+        .slice(0, 160) || ctx.t('ent.description');
     sendPage(
       reply,
       layout(

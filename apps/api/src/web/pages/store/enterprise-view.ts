@@ -53,9 +53,13 @@ ${facetSelect(ctx, 'commune', t('search.commune'), communes, state.commune, erro
 <p><button type="submit">${t('search.filter')}</button></p>
 </form>
 ${alert(notice)}
-${list ? html`<p class="count" role="status">${formatCount(list.total)} ${t('ent.count')}</p>
+${
+  list
+    ? html`<p class="count" role="status">${formatCount(list.total)} ${t('ent.count')}</p>
 ${list.items.length ? html`<ul class="grid ent-list">${list.items.map((e) => enterpriseCard(ctx, e, communeName.get(e.communeCode)))}</ul>` : html`<p>${t('ent.none')}</p>`}
-${pager(ctx, list.page, Math.ceil(list.total / list.pageSize), (n) => directoryUrl(state, { page: String(n) }))}` : ''}`;
+${pager(ctx, list.page, Math.ceil(list.total / list.pageSize), (n) => directoryUrl(state, { page: String(n) }))}`
+    : ''
+}`;
 }
 
 function enterpriseCard(ctx: PageContext, e: EnterpriseEntity, communeName: string | undefined): SafeHtml {

@@ -52,16 +52,18 @@ export class HomePageController {
 <p>${t('site.tagline')}</p>
 ${searchForm(t)}
 </section>
-${featured.length ? html`<section aria-labelledby="featured-h"><h2 id="featured-h">${t('home.featured')}</h2>
+${
+  featured.length
+    ? html`<section aria-labelledby="featured-h"><h2 id="featured-h">${t('home.featured')}</h2>
 ${productGrid(
   ctx,
   featured.map((h) => ({ ...h, highlightedName: undefined })),
 )}
-<p><a href="/tim-kiem?ocopMin=4&amp;sort=ocop">${t('home.allProducts')}</a></p></section>` : ''}
+<p><a href="/tim-kiem?ocopMin=4&amp;sort=ocop">${t('home.allProducts')}</a></p></section>`
+    : ''
+}
 <section aria-labelledby="cat-h"><h2 id="cat-h">${t('home.categories')}</h2>
-<ul class="chips">${categories
-      .filter((c) => c.parentId === null)
-      .map((c) => html`<li><a href="/tim-kiem?category=${c.id}">${c.name}</a></li>`)}</ul></section>
+<ul class="chips">${categories.filter((c) => c.parentId === null).map((c) => html`<li><a href="/tim-kiem?category=${c.id}">${c.name}</a></li>`)}</ul></section>
 <div class="two-col">
 <section aria-labelledby="news-h"><h2 id="news-h">${t('home.news')}</h2>
 ${news.length ? html`<ul class="list">${news.map((b) => html`<li><a href="/tin-tuc/${encodeURIComponent(b.slug)}">${b.title}</a> <span class="muted">${formatDate(b.publishedAt)}</span></li>`)}</ul>` : html`<p class="muted">${t('home.noNews')}</p>`}

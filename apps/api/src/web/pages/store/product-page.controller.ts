@@ -37,7 +37,11 @@ export class ProductPageController {
     // Counted in memory, written in batches (statistics); a HEAD request is not a view.
     if (req.method === 'GET') this.pageViews.record(product.id);
     // bySlug has just checked visibility, so the batches and listings shown belong to a public product.
-    const [view, links, batches] = await Promise.all([this.views.get(product.id), this.listings.publicLinks(product.id), this.batches.recentPublic(product.id)]);
+    const [view, links, batches] = await Promise.all([
+      this.views.get(product.id),
+      this.listings.publicLinks(product.id),
+      this.batches.recentPublic(product.id),
+    ]);
     const absolute = (url: string) => (url.startsWith('/') ? `${this.config.publicBaseUrl}${url}` : url);
     const path = `/san-pham/${encodeURIComponent(product.slug)}`;
     const description = (view?.descriptionText ?? product.name).replace(/\s+/g, ' ').slice(0, 160);

@@ -64,16 +64,22 @@ export class SearchPageController {
     const body = html`<h1>${heading}</h1>
 ${filterForm(ctx, state, facets, errors)}
 ${alert(problem)}
-${result ? html`<p class="count" role="status">${formatCount(total)} ${t('search.results')}</p>
+${
+  result
+    ? html`<p class="count" role="status">${formatCount(total)} ${t('search.results')}</p>
 ${appliedFilters(ctx, state, facets)}
-${result.hits.length
-  ? productGrid(
-      ctx,
-      result.hits.map((h) => ({ ...h, highlightedName: trusted(h.highlight.name) })),
-      'h2',
-    )
-  : html`<p>${t('search.none')}</p>`}
-${pager(ctx, page, totalPages, (n) => searchUrl(state, { page: String(n) }))}` : ''}
+${
+  result.hits.length
+    ? productGrid(
+        ctx,
+        result.hits.map((h) => ({ ...h, highlightedName: trusted(h.highlight.name) })),
+        'h2',
+      )
+    : html`<p>${t('search.none')}</p>`
+}
+${pager(ctx, page, totalPages, (n) => searchUrl(state, { page: String(n) }))}`
+    : ''
+}
 <script src="/assets/search.js" defer></script>`;
     const title = state.q ? `${state.q} — ${t('search.title')}` : t('search.title');
     sendPage(reply, layout(ctx, { title, description: t('site.tagline'), path: searchUrl(state, { page: state.page }) }, body), status);

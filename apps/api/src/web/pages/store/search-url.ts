@@ -1,5 +1,17 @@
 /** The search page's parameters, in the order they appear in sharable URLs. */
-export const SEARCH_PARAMS = ['q', 'category', 'commune', 'ocopMin', 'certification', 'priceMin', 'priceMax', 'enterpriseKind', 'inStock', 'sort', 'page'] as const;
+export const SEARCH_PARAMS = [
+  'q',
+  'category',
+  'commune',
+  'ocopMin',
+  'certification',
+  'priceMin',
+  'priceMax',
+  'enterpriseKind',
+  'inStock',
+  'sort',
+  'page',
+] as const;
 export type SearchParam = (typeof SEARCH_PARAMS)[number];
 export type SearchState = Partial<Record<SearchParam, string>>;
 

@@ -33,7 +33,9 @@ export function filterForm(ctx: PageContext, state: SearchState, facets: SearchF
     name: label(t, 'kind', k),
     count: facets.enterpriseKind[k] ?? 0,
   }));
-  const active = Object.keys(errors).length > 0 || ['category', 'commune', 'ocopMin', 'certification', 'priceMin', 'priceMax', 'enterpriseKind', 'inStock'].some((k) => state[k as SearchParam]);
+  const active =
+    Object.keys(errors).length > 0 ||
+    ['category', 'commune', 'ocopMin', 'certification', 'priceMin', 'priceMax', 'enterpriseKind', 'inStock'].some((k) => state[k as SearchParam]);
   const priceError = errors.priceMin ?? errors.priceMax;
   return html`<form class="filters" action="/tim-kiem" method="get" role="search" data-autosubmit>
 <div class="search-form">
@@ -79,6 +81,7 @@ export function appliedFilters(ctx: PageContext, state: SearchState, facets: Sea
   if (state.inStock === 'true') chips.push(['inStock', t('search.inStock')]);
   if (!chips.length) return html``;
   return html`<ul class="chips applied" aria-label="${t('search.clear')}">${chips.map(
-    ([key, text]) => html`<li><a href="${searchUrl(state, { [key]: undefined })}">${text} <span aria-hidden="true">×</span><span class="skip">(${t('search.clear')})</span></a></li>`,
+    ([key, text]) =>
+      html`<li><a href="${searchUrl(state, { [key]: undefined })}">${text} <span aria-hidden="true">×</span><span class="skip">(${t('search.clear')})</span></a></li>`,
   )}</ul>`;
 }

@@ -23,7 +23,15 @@ export interface FacetOption {
 }
 
 /** A select whose options carry their result counts; the current value stays selectable even at 0. */
-export function facetSelect(ctx: PageContext, name: string, legend: string, options: FacetOption[], current: string | undefined, error?: string, id = `f-${name}`): SafeHtml {
+export function facetSelect(
+  ctx: PageContext,
+  name: string,
+  legend: string,
+  options: FacetOption[],
+  current: string | undefined,
+  error?: string,
+  id = `f-${name}`,
+): SafeHtml {
   const shown = current && !options.some((o) => o.value === current) ? [...options, { value: current, name: current, count: 0 }] : options;
   return html`<div class="field${error ? ' has-error' : ''}"><label for="${id}">${legend}</label>
 <select id="${id}" name="${name}"${error ? html` aria-invalid="true" aria-describedby="${id}-error"` : ''}>

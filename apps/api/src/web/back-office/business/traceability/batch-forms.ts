@@ -24,7 +24,11 @@ interface FormContext {
 }
 
 /** Values and errors of one form: those posted when it is the one that failed, else empty/defaults. */
-function state(c: FormContext, form: FailedForm['form'], defaults: Form = {}): { v: (k: string) => string | undefined; errors: FieldErrors; summary: SafeHtml } {
+function state(
+  c: FormContext,
+  form: FailedForm['form'],
+  defaults: Form = {},
+): { v: (k: string) => string | undefined; errors: FieldErrors; summary: SafeHtml } {
   const mine = c.failed?.form === form ? c.failed : undefined;
   const values = mine?.values ?? defaults;
   const errors = mine?.errors ?? {};

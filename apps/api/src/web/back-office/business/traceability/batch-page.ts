@@ -31,15 +31,18 @@ function notice(t: Translate, q: Record<string, string | undefined>, batchId: st
 function stampSection(t: Translate, num: (n: number) => string, batchId: string, ranges: StampRangesDto): SafeHtml {
   return html`<section aria-labelledby="stamps-h"><h2 id="stamps-h">${t('trace.stamps')}</h2>
 <ul class="figures" role="list">${TOTALS.map((k) => html`<li class="figure"><b>${num(ranges.totals[k])}</b>${t(`trace.totals.${k}` as MessageKey)}</li>`)}</ul>
-${ranges.items.length
-  ? html`<p>${t('trace.downloadAll')}: ${downloadLinks(t, batchId)}</p>
+${
+  ranges.items.length
+    ? html`<p>${t('trace.downloadAll')}: ${downloadLinks(t, batchId)}</p>
 <div class="table-scroll"><table class="biz-table trace-table"><caption>${t('trace.ranges')}</caption>
 <thead><tr><th scope="col">${t('trace.range.seq')}</th><th scope="col">${t('trace.range.state')}</th><th scope="col" class="num">${t('trace.range.count')}</th><th scope="col">${t('trace.range.download')}</th></tr></thead>
 <tbody>${ranges.items.map(
-      (r) => html`<tr><td>${r.fromSeq === r.toSeq ? num(r.fromSeq) : `${num(r.fromSeq)}–${num(r.toSeq)}`}</td><td>${stateBadge(t, r.state)}</td><td class="num">${num(r.count)}</td><td>${downloadLinks(t, batchId, r, 'short')}</td></tr>`,
-    )}</tbody></table></div>
+        (r) =>
+          html`<tr><td>${r.fromSeq === r.toSeq ? num(r.fromSeq) : `${num(r.fromSeq)}–${num(r.toSeq)}`}</td><td>${stateBadge(t, r.state)}</td><td class="num">${num(r.count)}</td><td>${downloadLinks(t, batchId, r, 'short')}</td></tr>`,
+      )}</tbody></table></div>
 ${ranges.truncated ? html`<p class="muted">${t('trace.ranges.truncated')}</p>` : ''}`
-  : html`<p>${t('trace.noStamps')}</p>`}
+    : html`<p>${t('trace.noStamps')}</p>`
+}
 </section>`;
 }
 
@@ -92,12 +95,14 @@ ${issueForm(forms)}
 ${ranges.items.length ? html`${activateForm(forms)}${revokeForm(forms)}` : ''}
 <section aria-labelledby="events-h"><h2 id="events-h">${t('trace.events')}</h2>
 <p class="muted">${t('trace.events.lead')}</p>
-${events.length
-  ? html`<ol class="timeline">${events.map(
-      (e) => html`<li><strong>${bizStepLabel(lang, e.bizStep)}</strong>
+${
+  events.length
+    ? html`<ol class="timeline">${events.map(
+        (e) => html`<li><strong>${bizStepLabel(lang, e.bizStep)}</strong>
 <div class="muted">${formatDateTime(lang, e.eventTime)}${e.place ? html` · ${e.place}` : ''}</div>${e.actor ? html`<div>${e.actor}</div>` : ''}${e.note ? html`<div>${e.note}</div>` : ''}</li>`,
-    )}</ol>`
-  : html`<p>${t('trace.events.none')}</p>`}
+      )}</ol>`
+    : html`<p>${t('trace.events.none')}</p>`
+}
 ${eventForm(forms, toVietnamLocal(this.clock.now()))}
 </section>`;
     this.pages.send(r, title, body, status);

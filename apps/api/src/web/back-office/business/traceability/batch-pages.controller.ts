@@ -47,7 +47,11 @@ export class BatchPagesController {
       const { t, lang } = r.ctx;
       const { current, mine } = await chooseEnterprise(r, this.enterpriseAccess, this.enterprises);
       if (!current) {
-        return this.pages.send(r, t('trace.title'), html`<h1>${t('trace.title')}</h1><p>${t('trace.needEnterprise')}</p><p><a class="button" href="/quan-ly/doanh-nghiep/moi">${t('biz.ent.create')}</a></p>`);
+        return this.pages.send(
+          r,
+          t('trace.title'),
+          html`<h1>${t('trace.title')}</h1><p>${t('trace.needEnterprise')}</p><p><a class="button" href="/quan-ly/doanh-nghiep/moi">${t('biz.ent.create')}</a></p>`,
+        );
       }
       const page = queryPage(r.req.query);
       const { items, total } = await this.batches.listForEnterprise(r.user, current.id, { page, pageSize: PAGE_SIZE });
@@ -57,14 +61,17 @@ export class BatchPagesController {
 ${enterpriseSwitch(t, mine, current, TRACE_BASE)}
 <h2>${current.displayName}</h2>
 <p class="actions"><a class="button" href="${TRACE_BASE}/lo-moi?dn=${current.id}">${t('trace.newBatch')}</a> <a class="button secondary" href="${TRACE_BASE}/canh-bao?dn=${current.id}">${t('trace.anom.title')}</a></p>
-${items.length
-  ? html`<div class="table-scroll"><table class="biz-table trace-table">
+${
+  items.length
+    ? html`<div class="table-scroll"><table class="biz-table trace-table">
 <thead><tr><th scope="col">${t('trace.col.lot')}</th><th scope="col">${t('trace.col.product')}</th><th scope="col">${t('trace.col.produced')}</th><th scope="col">${t('trace.col.expires')}</th><th scope="col" class="num">${t('trace.col.quantity')}</th><th scope="col" class="num">${t('trace.col.stamps')}</th></tr></thead>
 <tbody>${items.map(
-      ({ batch: b, productName }) => html`<tr><td><a href="${batchPath(b.id)}">${b.lotCode}</a></td><td>${productName}</td><td>${formatDate(b.producedAt)}</td><td>${formatDate(b.expiresAt)}</td><td class="num">${num(b.quantity)} ${b.unit}</td><td class="num">${num(b.issuedCount)}</td></tr>`,
-    )}</tbody></table></div>
+        ({ batch: b, productName }) =>
+          html`<tr><td><a href="${batchPath(b.id)}">${b.lotCode}</a></td><td>${productName}</td><td>${formatDate(b.producedAt)}</td><td>${formatDate(b.expiresAt)}</td><td class="num">${num(b.quantity)} ${b.unit}</td><td class="num">${num(b.issuedCount)}</td></tr>`,
+      )}</tbody></table></div>
 ${pager(t, TRACE_BASE, (n) => `?dn=${current.id}&page=${n}`, page, total, PAGE_SIZE)}`
-  : html`<p>${t('trace.none')}</p>`}`;
+    : html`<p>${t('trace.none')}</p>`
+}`;
       this.pages.send(r, t('trace.title'), body);
     });
   }
@@ -117,7 +124,8 @@ ${pager(t, TRACE_BASE, (n) => `?dn=${current.id}&page=${n}`, page, total, PAGE_S
         if (v) body[k] = v;
       }
       const { value, errors } = await validateBody(CreateTraceEventDto, body);
-      const failed = (e: FieldErrors, message?: string, status = 400) => this.batchPage.render(r, batch.id, { form: 'event', values: form, errors: e, message }, status);
+      const failed = (e: FieldErrors, message?: string, status = 400) =>
+        this.batchPage.render(r, batch.id, { form: 'event', values: form, errors: e, message }, status);
       if (Object.keys(errors).length) return failed(errors);
       try {
         await this.events.record(r.user, batch.id, value);
@@ -139,9 +147,19 @@ ${pager(t, TRACE_BASE, (n) => `?dn=${current.id}&page=${n}`, page, total, PAGE_S
     const body = html`<p><a href="${TRACE_BASE}?dn=${enterprise.id}">← ${t('trace.back')}</a></p>
 <h1>${t('trace.newBatch')}</h1>
 <p class="muted">${enterprise.displayName} · ${t('biz.form.required')}</p>
-${choices.length
-  ? renderBatchForm(t, { action: `${TRACE_BASE}/lo-moi`, csrf: r.csrf(), form: { ...form, enterpriseId: enterprise.id }, errors, message, products: choices, communes })
-  : html`<p>${t('trace.noProducts')}</p><p><a class="button" href="/quan-ly/san-pham/moi?dn=${enterprise.id}">${t('biz.prod.create')}</a></p>`}`;
+${
+  choices.length
+    ? renderBatchForm(t, {
+        action: `${TRACE_BASE}/lo-moi`,
+        csrf: r.csrf(),
+        form: { ...form, enterpriseId: enterprise.id },
+        errors,
+        message,
+        products: choices,
+        communes,
+      })
+    : html`<p>${t('trace.noProducts')}</p><p><a class="button" href="/quan-ly/san-pham/moi?dn=${enterprise.id}">${t('biz.prod.create')}</a></p>`
+}`;
     this.pages.send(r, t('trace.newBatch'), body, status);
   }
 }

@@ -104,7 +104,10 @@ ${timeSeriesChart({
           ? html`<div class="table-scroll"><table class="biz-table trace-table"><thead><tr>${head.map((h) => html`<th scope="col">${h}</th>`)}</tr></thead><tbody>${rows}</tbody></table></div>`
           : none;
       const scanRows = (list: typeof a.revokedScans) =>
-        list.map((s) => html`<tr><td><code>${s.serial}</code></td><td>${lot(s.batchId, s.lotCode)}</td><td>${when(s.scannedAt)}</td><td>${placeLabel(t, s.place)}</td></tr>`);
+        list.map(
+          (s) =>
+            html`<tr><td><code>${s.serial}</code></td><td>${lot(s.batchId, s.lotCode)}</td><td>${when(s.scannedAt)}</td><td>${placeLabel(t, s.place)}</td></tr>`,
+        );
       const scanHead = [t('trace.col.serial'), t('trace.col.lot'), t('trace.col.scannedAt'), t('trace.col.place')];
       const body = html`<p><a href="${TRACE_BASE}?dn=${enterprise.id}">← ${t('trace.back')}</a></p>
 <h1>${t('trace.anom.title')}</h1>
@@ -114,7 +117,8 @@ ${timeSeriesChart({
 ${table(
   [t('trace.col.serial'), t('trace.col.lot'), t('trace.col.state'), t('trace.col.scans'), t('trace.col.places'), t('trace.col.lastScan')],
   a.warningStamps.map(
-    (s) => html`<tr><td><code>${s.serial}</code></td><td>${lot(s.batchId, s.lotCode)}</td><td>${stateBadge(t, s.state)}</td><td class="num">${num(s.scanCount)}</td><td class="num">${num(s.distinctPlaces)}</td><td>${when(s.lastScannedAt)}</td></tr>`,
+    (s) =>
+      html`<tr><td><code>${s.serial}</code></td><td>${lot(s.batchId, s.lotCode)}</td><td>${stateBadge(t, s.state)}</td><td class="num">${num(s.scanCount)}</td><td class="num">${num(s.distinctPlaces)}</td><td>${when(s.lastScannedAt)}</td></tr>`,
   ),
 )}
 <h2>${t('trace.anom.revoked')}</h2>

@@ -1,7 +1,16 @@
 import { Body, Controller, Get, Param, Post, Req, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import { DomainError, ValidationFailedError } from '@tradefloor/core';
-import { BatchAccess, IssueStampsDto, RevokeStampsDto, SeqRangeDto, StampExports, StampIssuer, StampLifecycle, type ExportFile } from '@tradefloor/traceability';
+import {
+  BatchAccess,
+  IssueStampsDto,
+  RevokeStampsDto,
+  SeqRangeDto,
+  StampExports,
+  StampIssuer,
+  StampLifecycle,
+  type ExportFile,
+} from '@tradefloor/traceability';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { assertCsrf } from '../../../session/csrf';
 import { validateForm, type FieldErrors } from '../../../session/form-validation';
