@@ -1,3 +1,4 @@
+import { HealthChecks } from '@tradefloor/core';
 import { createTestApp, type TestApp } from '../harness/test-app';
 
 const ENVELOPE_KEYS = ['code', 'message', 'requestId', 'statusCode'];
@@ -23,6 +24,23 @@ describe('HTTP: health, error envelope, request ids, security headers, CORS', ()
       search: { status: 'up', detail: 'meilisearch' },
       jobs: { status: 'up', queues: { 'http.test': { pending: 2, running: 0, dead: 0 } } },
     });
+  });
+
+  it('/health/ready reports registered components; only a critical one that is down makes it 503', async () => {
+    const checks = t.app.get(HealthChecks);
+    let critical: 'up' | 'down' = 'up';
+    checks.register('test.reported', async () => ({ status: 'down', detail: 'reported only', figures: { lag: 3 } }));
+    checks.register('test.critical', async () => ({ status: critical }), { critical: true });
+    const res = await t.http.get('/health/ready').expect(200);
+    expect(res.body.components).toEqual({
+      'test.reported': { status: 'down', detail: 'reported only', figures: { lag: 3 } },
+      'test.critical': { status: 'up' },
+    });
+    critical = 'down';
+    const down = await t.http.get('/health/ready').expect(503);
+    expect(down.body).toMatchObject({ status: 'error', components: { 'test.critical': { status: 'down' } } });
+    expect(() => checks.register('test.critical', async () => ({ status: 'up' }))).toThrow(/registered twice/);
+    critical = 'up';
   });
 
   it('answers an unknown route with a 404 envelope', async () => {

@@ -4,6 +4,7 @@ import type { Logger } from 'pino';
 import { APP_CONFIG } from './config/app-config';
 import { Clock, SystemClock } from './clock/clock';
 import { RateLimiter } from './database/rate-limiter.service';
+import { HealthChecks } from './health/health-checks';
 import { HealthController } from './health/health.controller';
 import { DomainEvents } from './jobs/domain-events';
 import { JobMaintenance } from './jobs/job-maintenance';
@@ -55,9 +56,10 @@ export class CoreModule {
         JobMaintenance,
         RateLimiter,
         SitemapRegistry,
+        HealthChecks,
         { provide: FileStorage, useValue: new LocalDiskFileStorage(join(options.config.dataDir, 'media')) },
       ],
-      exports: [APP_CONFIG, LOGGER, Clock, JobQueue, DomainEvents, JobRegistry, JobWorker, RateLimiter, SitemapRegistry, FileStorage],
+      exports: [APP_CONFIG, LOGGER, Clock, JobQueue, DomainEvents, JobRegistry, JobWorker, RateLimiter, SitemapRegistry, HealthChecks, FileStorage],
     };
   }
 }

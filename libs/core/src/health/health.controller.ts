@@ -5,6 +5,7 @@ import type { FastifyReply } from 'fastify';
 import type { DataSource } from 'typeorm';
 import { APP_CONFIG } from '../config/app-config';
 import { JobQueue } from '../jobs/job-queue.service';
+import { HealthChecks, type ComponentHealth } from './health-checks';
 import type { ResolvedConfig } from '../runtime/infrastructure';
 
 class LiveDto {
@@ -22,6 +23,8 @@ class ReadyDto {
   @ApiProperty({ type: CheckDto, description: 'engine name in detail' }) search!: CheckDto;
   @ApiProperty({ description: 'status plus per-queue depth { pending, running, dead }' })
   jobs!: CheckDto & { queues?: Record<string, { pending: number; running: number; dead: number }> };
+  @ApiProperty({ required: false, description: 'components registered by other contexts (HealthChecks), by name' })
+  components?: Record<string, ComponentHealth>;
 }
 
 const CHECK_TIMEOUT_MS = 2000;
@@ -40,6 +43,7 @@ export class HealthController {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly jobs: JobQueue,
+    private readonly checks: HealthChecks,
     @Inject(APP_CONFIG) private readonly config: ResolvedConfig,
   ) {}
 
@@ -53,10 +57,24 @@ export class HealthController {
   @ApiOkResponse({ type: ReadyDto })
   @ApiServiceUnavailableResponse({ type: ReadyDto })
   async ready(@Res({ passthrough: true }) reply: FastifyReply): Promise<ReadyDto> {
-    const [database, search, jobs] = await Promise.all([this.checkDatabase(), this.checkSearch(), this.checkJobs()]);
-    const ok = database.status === 'up' && search.status === 'up' && jobs.status === 'up';
+    const [database, search, jobs, components] = await Promise.all([this.checkDatabase(), this.checkSearch(), this.checkJobs(), this.checkComponents()]);
+    const criticalDown = this.checks.registered().some((c) => c.critical && components[c.name]?.status === 'down');
+    const ok = database.status === 'up' && search.status === 'up' && jobs.status === 'up' && !criticalDown;
     void reply.status(ok ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE);
-    return { status: ok ? 'ok' : 'error', database, search, jobs };
+    return { status: ok ? 'ok' : 'error', database, search, jobs, ...(Object.keys(components).length ? { components } : {}) };
+  }
+
+  private async checkComponents(): Promise<Record<string, ComponentHealth>> {
+    const entries = await Promise.all(
+      this.checks.registered().map(async (c): Promise<[string, ComponentHealth]> => {
+        try {
+          return [c.name, await withTimeout(c.check())];
+        } catch (err) {
+          return [c.name, { status: 'down', detail: (err as Error).message }];
+        }
+      }),
+    );
+    return Object.fromEntries(entries);
   }
 
   private async checkDatabase(): Promise<CheckDto> {
