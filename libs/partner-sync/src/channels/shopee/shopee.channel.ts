@@ -106,7 +106,7 @@ async function baseInfo(ctx: Ctx, client: ShopeeClient, ids: string[]): Promise<
   return (out.item_list ?? []).map(toRemote);
 }
 
-/** Shopee Open Platform v2 (docs/partners/README.md, "Shopee"). */
+/** Shopee Open Platform v2 (docs/partners/shopee.md). */
 export const shopeeChannel: PushChannel<ShopeeConfig> = {
   kind: 'push',
   name: 'shopee',
