@@ -9,7 +9,7 @@ import 'reflect-metadata';
 import { createLogger, loadConfig, provisionInfrastructure, runMigrations } from '@tradefloor/core';
 import { rmSync } from 'node:fs';
 import { buildApp } from '../apps/api/src/bootstrap';
-import { SIM_DEFAULTS, startPartnerSim } from '../apps/partner-sim/src';
+import { simulatorEnv, startPartnerSim } from '../apps/partner-sim/src';
 import { insertBenchCatalog, runBench } from './bench-support';
 
 const LISTINGS = Number(process.env.BENCH_LISTINGS ?? 10_000);
@@ -28,16 +28,8 @@ async function main(): Promise<void> {
     SEARCH_ENGINE: 'postgres',
     PORT: process.env.PORT ?? '3297',
     LOG_LEVEL: 'warn',
-    SHOPEE_BASE_URL: sim.url,
-    SHOPEE_PARTNER_ID: String(SIM_DEFAULTS.partnerId),
-    SHOPEE_PARTNER_KEY: SIM_DEFAULTS.partnerKey,
+    ...simulatorEnv(sim),
     SHOPEE_RATE_PER_SECOND: String(RATE),
-    TIKTOK_SHOP_API_BASE_URL: sim.url,
-    TIKTOK_SHOP_AUTH_BASE_URL: sim.url,
-    TIKTOK_SHOP_AUTHORIZE_URL: `${sim.url}/open/authorize`,
-    TIKTOK_SHOP_APP_KEY: SIM_DEFAULTS.tiktok.appKey,
-    TIKTOK_SHOP_APP_SECRET: SIM_DEFAULTS.tiktok.appSecret,
-    TIKTOK_SHOP_SERVICE_ID: SIM_DEFAULTS.tiktok.serviceId,
     TIKTOK_SHOP_RATE_PER_SECOND: String(RATE),
     SYNC_CONCURRENCY: '16',
     WORKER_CONCURRENCY: '24',

@@ -1,5 +1,5 @@
 import { DomainEvents } from '@tradefloor/core';
-import { startPartnerSim, SIM_DEFAULTS, type PartnerSim, type PartnerSimOptions } from '../../apps/partner-sim/src';
+import { simulatorEnv, startPartnerSim, type PartnerSim, type PartnerSimOptions } from '../../apps/partner-sim/src';
 import type { TestUser } from '../harness/auth';
 import { categoryId, type FixtureEnterprise } from '../harness/catalog-fixtures';
 import type { TestApp } from '../harness/test-app';
@@ -9,17 +9,7 @@ export const PARTNER_CATEGORY = '100629';
 /** Environment pointing the app at the simulator, with limits tuned for fast tests. */
 export function syncEnv(sim: PartnerSim, extra: Record<string, string> = {}): Record<string, string> {
   return {
-    SHOPEE_BASE_URL: sim.url,
-    VOSO_BASE_URL: sim.url,
-    POSTMART_BASE_URL: sim.url,
-    SHOPEE_PARTNER_ID: String(SIM_DEFAULTS.partnerId),
-    SHOPEE_PARTNER_KEY: SIM_DEFAULTS.partnerKey,
-    TIKTOK_SHOP_API_BASE_URL: sim.url,
-    TIKTOK_SHOP_AUTH_BASE_URL: sim.url,
-    TIKTOK_SHOP_AUTHORIZE_URL: `${sim.url}/open/authorize`,
-    TIKTOK_SHOP_APP_KEY: SIM_DEFAULTS.tiktok.appKey,
-    TIKTOK_SHOP_APP_SECRET: SIM_DEFAULTS.tiktok.appSecret,
-    TIKTOK_SHOP_SERVICE_ID: SIM_DEFAULTS.tiktok.serviceId,
+    ...simulatorEnv(sim),
     SHOPEE_RATE_PER_SECOND: '1000',
     TIKTOK_SHOP_RATE_PER_SECOND: '1000',
     VOSO_RATE_PER_SECOND: '1000',

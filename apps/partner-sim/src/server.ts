@@ -37,6 +37,23 @@ export const SIM_DEFAULTS = {
   tiktok: { appKey: 'simttsappkey01', appSecret: 'sim-tts-app-secret-0123456789abcdef', serviceId: '7310000000000000001' },
 };
 
+/** The variables that point a TradeFloor process at this simulator, with the simulator's app credentials. */
+export function simulatorEnv(sim: Pick<PartnerSim, 'url'>): Record<string, string> {
+  return {
+    SHOPEE_BASE_URL: sim.url,
+    SHOPEE_PARTNER_ID: String(SIM_DEFAULTS.partnerId),
+    SHOPEE_PARTNER_KEY: SIM_DEFAULTS.partnerKey,
+    TIKTOK_SHOP_API_BASE_URL: sim.url,
+    TIKTOK_SHOP_AUTH_BASE_URL: sim.url,
+    TIKTOK_SHOP_AUTHORIZE_URL: `${sim.url}/open/authorize`,
+    TIKTOK_SHOP_APP_KEY: SIM_DEFAULTS.tiktok.appKey,
+    TIKTOK_SHOP_APP_SECRET: SIM_DEFAULTS.tiktok.appSecret,
+    TIKTOK_SHOP_SERVICE_ID: SIM_DEFAULTS.tiktok.serviceId,
+    VOSO_BASE_URL: sim.url,
+    POSTMART_BASE_URL: sim.url,
+  };
+}
+
 function mergeFaults(base: SimFaults, patch: Partial<SimFaults>): SimFaults {
   return { ...base, ...patch, burst429: { count: patch.burst429?.count ?? base.burst429.count } };
 }
