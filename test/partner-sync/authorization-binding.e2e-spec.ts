@@ -1,3 +1,4 @@
+import { JobQueue } from '@tradefloor/core';
 import type { PartnerSim } from '../../apps/partner-sim/src';
 import { createUser, type TestUser } from '../harness/auth';
 import { createVerifiedEnterprise, type FixtureEnterprise } from '../harness/catalog-fixtures';
@@ -117,6 +118,21 @@ describe.each(AUTHORIZATION_CHANNELS)(
         );
         expect(holders).toHaveLength(1);
       }
+    });
+
+    it('purges states a day after they expired, and keeps the others', async () => {
+      const ent = await createVerifiedEnterprise(t);
+      const live = await consent(t, sim, ent, channel);
+      await t.dataSource.query(
+        `INSERT INTO channel_auth_states (nonce_hash, enterprise_id, channel, user_id, browser_hash, expires_at)
+       VALUES ('old-' || $1, $2, $1, $3, 'x', now() - interval '25 hours'), ('recent-' || $1, $2, $1, $3, 'x', now() - interval '1 hour')`,
+        [channel, ent.id, ent.owner.id],
+      );
+      await t.app.get(JobQueue).enqueueNow('partner-sync.purge-auth-states', {});
+      await t.drainJobs(['partner-sync.purge-auth-states']);
+      const left: Array<{ nonce_hash: string }> = await t.dataSource.query(`SELECT nonce_hash FROM channel_auth_states WHERE enterprise_id = $1`, [ent.id]);
+      expect(left.map((r) => r.nonce_hash).sort()).toEqual([expect.stringMatching(/^[0-9a-f]{64}$/), `recent-${channel}`].sort());
+      await callback(live.query, ent.owner, live.cookie).expect(200);
     });
 
     describe('the web return page (/quan-ly/kenh-ban/uy-quyen-…)', () => {

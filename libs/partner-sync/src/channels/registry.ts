@@ -6,13 +6,7 @@ import { tiktokShopChannel } from './tiktok-shop/tiktok-shop.channel';
 import { vosoChannel } from './voso/voso.channel';
 
 /** Every channel, in the order the pages show them; adding one = its folder + one line here. */
-export const CHANNELS: readonly Channel[] = [
-  shopeeChannel as PushChannel,
-  tiktokShopChannel as PushChannel,
-  vosoChannel as PushChannel,
-  postmartChannel as PushChannel,
-  feedChannel,
-];
+export const CHANNELS: readonly Channel[] = [shopeeChannel, tiktokShopChannel, vosoChannel, postmartChannel, feedChannel];
 
 export const CHANNEL_NAMES = CHANNELS.map((c) => c.name);
 

@@ -56,10 +56,6 @@ export class AuthorizationFlow {
     @Inject(APP_CONFIG) private readonly config: ResolvedConfig,
   ) {}
 
-  static supports(channel: string): boolean {
-    return codeChannel(channel) !== undefined;
-  }
-
   /**
    * Issues a state and the partner's consent URL. `returnPath` is a path of this site that
    * completes the flow (the API callback by default; the web pages pass their own).
@@ -77,15 +73,11 @@ export class AuthorizationFlow {
     } catch (err) {
       throw partnerFailure(err, channel.displayName);
     }
-    await this.dataSource.transaction(async (m) => {
-      // Expired states are of no use to anyone: each new flow clears those of the enterprise.
-      await m.query(`DELETE FROM channel_auth_states WHERE enterprise_id = $1 AND expires_at < now()`, [enterpriseId]);
-      await m.query(
-        `INSERT INTO channel_auth_states (nonce_hash, enterprise_id, channel, user_id, browser_hash, expires_at)
-         VALUES ($1, $2, $3, $4, $5, now() + make_interval(mins => $6))`,
-        [sha256(state), enterpriseId, channel.name, principal.id, sha256(browserKey), STATE_TTL_MINUTES],
-      );
-    });
+    await this.dataSource.query(
+      `INSERT INTO channel_auth_states (nonce_hash, enterprise_id, channel, user_id, browser_hash, expires_at)
+       VALUES ($1, $2, $3, $4, $5, now() + make_interval(mins => $6))`,
+      [sha256(state), enterpriseId, channel.name, principal.id, sha256(browserKey), STATE_TTL_MINUTES],
+    );
     const existing = await this.store.find(enterpriseId, channel.name);
     if (!existing) await this.writer.upsert(this.dataSource.manager, enterpriseId, channel.name, { status: 'pending', secrets: null });
     return { channel: channel.name, status: existing?.status ?? 'pending', authorizationUrl };

@@ -7,7 +7,7 @@ import type { Principal } from '@tradefloor/identity';
 import { createHash, randomBytes } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import { ChannelRegistry } from '../channels/channel-registry.service';
-import type { ChannelSettings, CredentialsAuth } from '../channels/channel.types';
+import type { ChannelSettings, CredentialsAuth, PushChannel } from '../channels/channel.types';
 import { channelByName, pushChannel } from '../channels/registry';
 import { ConnectionStore, type ConnectionRow } from '../engine/connection-store';
 import { ListingScheduler } from '../engine/listing-scheduler';
@@ -67,18 +67,16 @@ export class ConnectionsService {
       if (!options.browserKey) throw new Error('connect: an authorisation-code channel needs the browser key');
       return this.flow.start(principal, enterpriseId, channel.name, options.browserKey, options.returnPath);
     }
-    return this.connectWithCredentials(enterpriseId, channel.name, channel.auth, channel.displayName, dto.credentials ?? {});
+    return this.connectWithCredentials(enterpriseId, channel, channel.auth, dto.credentials ?? {});
   }
 
   /** Credential channels: check the fields, then prove them against the partner before storing. */
   private async connectWithCredentials(
     enterpriseId: string,
-    name: string,
+    push: PushChannel,
     auth: CredentialsAuth<unknown>,
-    displayName: string,
     creds: Record<string, string>,
   ): Promise<ConnectResultDto> {
-    const push = pushChannel(name)!;
     const fields = auth.fields.map((f) => f.name);
     const details = fields
       .filter((f) => typeof creds[f] !== 'string' || !creds[f].trim() || creds[f].length > 500)
@@ -92,10 +90,10 @@ export class ConnectionsService {
     try {
       shop = await auth.connect({ platform: this.registry.platform(push), http, config: this.config.partnerSync, now: () => this.clock.now() }, creds);
     } catch (err) {
-      throw partnerFailure(err, displayName);
+      throw partnerFailure(err, push.displayName);
     }
     await this.dataSource.transaction((m) => this.writer.connected(m, enterpriseId, push, shop));
-    return { channel: name, status: 'active' };
+    return { channel: push.name, status: 'active' };
   }
 
   /** The partner brought the seller back (see AuthorizationFlow.complete). */

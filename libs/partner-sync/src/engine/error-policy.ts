@@ -30,13 +30,16 @@ export class SyncErrorPolicy {
     @Inject(LOGGER) private readonly logger: Logger,
   ) {}
 
-  /** Pauses the connection until the partner's quota resets, in its own time zone; the job waits until then. */
-  private async pauseForQuota(f: FailedStep, message: string): Promise<never> {
-    const now = this.store.now();
-    // A partner that never declared a quota should not send one; if it does, wait for midnight UTC.
-    const until = nextQuotaReset(now, f.channel.quota?.resetTimeZone ?? 'UTC');
+  /** When the partner's daily quota resets: 00:00 in its own time zone. */
+  private quotaReset(f: FailedStep): Date {
+    // A partner that declared no quota should not report one; if it does, wait for midnight UTC.
+    return nextQuotaReset(this.store.now(), f.channel.quota?.resetTimeZone ?? 'UTC');
+  }
+
+  /** Pauses the connection until then; the job waits too, without spending an attempt. */
+  private async pauseUntil(f: FailedStep, until: Date, message: string): Promise<never> {
     await this.connections.pauseUntil(f.conn.id, until, message);
-    throw new RetryJobLaterError(until.getTime() - now.getTime() + 1000, message);
+    throw new RetryJobLaterError(until.getTime() - this.store.now().getTime() + 1000, message);
   }
 
   /** A listing being brought to its wanted state (pushed or hidden). Always throws: the job's outcome. */
@@ -59,14 +62,14 @@ export class SyncErrorPolicy {
         throw new RetryJobLaterError(delay, err.message);
       }
       case 'quota': {
-        const until = nextQuotaReset(this.store.now(), f.channel.quota?.resetTimeZone ?? 'UTC');
+        const until = this.quotaReset(f);
         // Not a failure: the listing waits in the queue until the quota resets.
         await this.store.set(listing.id, {
           state: 'queued',
           error_class: 'quota',
           last_error: `${err.message} (tạm dừng đến / paused until ${until.toISOString()})`,
         });
-        return this.pauseForQuota(f, err.message);
+        return this.pauseUntil(f, until, err.message);
       }
       case 'signature': {
         const reason = `${err.message} — lỗi cấu hình hoặc đồng hồ hệ thống, không thử lại (signature/timestamp refused: config or clock problem)`;
@@ -135,7 +138,7 @@ export class SyncErrorPolicy {
       await this.store.set(listing.id, { last_error: message });
       throw new RetryJobLaterError(Math.round(this.config.partnerSync.backoffBaseMs * (0.5 + Math.random())), message);
     }
-    if (cls === 'quota') return this.pauseForQuota(f, message);
+    if (cls === 'quota') return this.pauseUntil(f, this.quotaReset(f), message);
     const retryable = cls === 'transient' || cls === 'unknown_outcome' || cls === 'unknown';
     if (retryable && f.job.attempts < f.job.maxAttempts) {
       await this.store.set(listing.id, { last_error: message, error_class: cls });

@@ -15,7 +15,6 @@ export class ChannelAuthBinding1765200000000 implements MigrationInterface {
   async up(q: QueryRunner): Promise<void> {
     await q.query(`ALTER TABLE channel_auth_states ADD COLUMN user_id uuid REFERENCES users(id) ON DELETE CASCADE, ADD COLUMN browser_hash text`);
     await q.query(`CREATE INDEX channel_auth_states_expiry_idx ON channel_auth_states (expires_at)`);
-    await q.query(`CREATE INDEX channel_auth_states_enterprise_idx ON channel_auth_states (enterprise_id)`);
     await q.query(`
       WITH ranked AS (
         SELECT id, row_number() OVER (PARTITION BY channel, shop_id ORDER BY created_at, id) AS n
@@ -32,7 +31,6 @@ export class ChannelAuthBinding1765200000000 implements MigrationInterface {
 
   async down(q: QueryRunner): Promise<void> {
     await q.query(`DROP INDEX channel_connections_shop_owner_idx`);
-    await q.query(`DROP INDEX channel_auth_states_enterprise_idx`);
     await q.query(`DROP INDEX channel_auth_states_expiry_idx`);
     await q.query(`ALTER TABLE channel_auth_states DROP COLUMN browser_hash, DROP COLUMN user_id`);
   }
