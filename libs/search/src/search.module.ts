@@ -7,6 +7,7 @@ import { SEARCH_ENGINE, type SearchEngine } from './engine/search-engine';
 import { AdminSearchController } from './http/admin-search.controller';
 import { SearchController } from './http/search.controller';
 import { SearchService } from './http/search.service';
+import { SearchDriftCheck } from './indexing/drift-check.service';
 import { SearchIndexer } from './indexing/search-indexer.service';
 import { SearchMaintenance } from './indexing/search-maintenance.service';
 import { MeiliEngine } from './meili/meili-engine';
@@ -20,7 +21,13 @@ export function createSearchEngine(config: ResolvedConfig, dataSource: DataSourc
 @Module({
   imports: [CatalogModule, EnterpriseProfileModule],
   controllers: [SearchController, AdminSearchController],
-  providers: [{ provide: SEARCH_ENGINE, inject: [APP_CONFIG, DataSource], useFactory: createSearchEngine }, SearchIndexer, SearchMaintenance, SearchService],
-  exports: [SEARCH_ENGINE, SearchMaintenance, SearchService],
+  providers: [
+    { provide: SEARCH_ENGINE, inject: [APP_CONFIG, DataSource], useFactory: createSearchEngine },
+    SearchIndexer,
+    SearchDriftCheck,
+    SearchMaintenance,
+    SearchService,
+  ],
+  exports: [SEARCH_ENGINE, SearchMaintenance, SearchDriftCheck, SearchService],
 })
 export class SearchModule {}

@@ -52,11 +52,18 @@ export interface AppConfig {
   /** Traceability: most stamps one batch may have in total (over all issuing requests). */
   stampMaxPerBatch: number;
   partnerSync: PartnerSyncConfig;
+  search: SearchConfig;
   inquiries: InquiriesConfig;
   /** Outgoing mail: smtp:// or smtps:// URL with credentials (SMTP_URL); unset = log only. */
   smtpUrl?: string;
   /** Sender address of outgoing mail (MAIL_FROM). */
   mailFrom: string;
+}
+
+/** Search index upkeep (libs/search). */
+export interface SearchConfig {
+  /** How often the sampled drift check compares index and database (SEARCH_DRIFT_CHECK_SECONDS). */
+  driftCheckSeconds: number;
 }
 
 /** Buyer inquiries (libs/inquiries): anti-spam limits. */
@@ -188,6 +195,12 @@ function loadPartnerSyncConfig(env: Env): PartnerSyncConfig {
   };
 }
 
+function loadSearchConfig(env: Env): SearchConfig {
+  return {
+    driftCheckSeconds: int(env, 'SEARCH_DRIFT_CHECK_SECONDS', 120, 10, 86_400),
+  };
+}
+
 /** Parses and validates the environment. Throws ConfigError naming the first bad variable. */
 export function loadConfig(env: Env = process.env): AppConfig {
   const nodeEnv = oneOf(env, 'NODE_ENV', ['development', 'production', 'test'] as const, 'development');
@@ -272,6 +285,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     viewFlushIntervalMs: int(env, 'VIEW_FLUSH_INTERVAL_MS', 2000, 100, 3_600_000),
     productEditsRequireReview: bool(env, 'PRODUCT_EDITS_REQUIRE_REVIEW', false),
     partnerSync: loadPartnerSyncConfig(env),
+    search: loadSearchConfig(env),
     stampWarnScans: int(env, 'STAMP_WARN_SCANS', 20, 1, 1_000_000),
     stampWarnPlaces: int(env, 'STAMP_WARN_PLACES', 3, 1, 10_000),
     stampScanRatePerMinute: int(env, 'STAMP_SCAN_RATE_PER_MINUTE', 60, 1, 100_000),

@@ -4,10 +4,11 @@ import { EnterpriseViews } from '@tradefloor/enterprise-profile';
 import { ProductViews } from '@tradefloor/catalog';
 import { Clock, DomainEvents, JobRegistry, LOGGER, RetryJobLaterError, vietnamDate, type JobRecord } from '@tradefloor/core';
 import type { Logger } from 'pino';
-import type { DataSource } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 import { toEnterpriseDocument } from '../documents/enterprise-document';
 import { toProductDocument } from '../documents/product-document';
-import { SEARCH_ENGINE, SearchUnavailableError, type SearchEngine } from '../engine/search-engine';
+import { SEARCH_ENGINE, SearchUnavailableError, type SearchEngine, type Settle } from '../engine/search-engine';
+import { DocumentLocks } from './document-locks';
 
 export const QUEUES = {
   product: 'search.product',
@@ -16,13 +17,18 @@ export const QUEUES = {
   maintenance: 'search.maintenance',
 } as const;
 
+/** The queues whose jobs write to the index (their backlog is the index's lag). */
+export const INDEX_QUEUES = [QUEUES.product, QUEUES.enterprise, QUEUES.category];
+
 const BATCH = 500;
 
 /**
  * Keeps the active engine in step with the catalog. Every write publishes a domain event in its
  * own transaction; the event becomes one durable job per queue below, and the handlers load the
  * current state and upsert visible documents / delete invisible ones — idempotent, so at-least-
- * once delivery and replays are harmless.
+ * once delivery and replays are harmless. Jobs run concurrently (several per queue, several
+ * workers); each holds its documents' locks from reading their state until the engine has
+ * ordered the write (document-locks.ts), so a job that read an older state never writes last.
  *
  * While the backend is unreachable, handlers ask to run again later without spending an attempt
  * (RetryJobLaterError), with a short capped backoff: nothing dead-letters during an outage and
@@ -31,6 +37,7 @@ const BATCH = 500;
 @Injectable()
 export class SearchIndexer implements OnModuleInit {
   private consecutiveOutages = 0;
+  private readonly locks: DocumentLocks;
 
   constructor(
     @Inject(SEARCH_ENGINE) private readonly engine: SearchEngine,
@@ -41,7 +48,9 @@ export class SearchIndexer implements OnModuleInit {
     private readonly clock: Clock,
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(LOGGER) private readonly logger: Logger,
-  ) {}
+  ) {
+    this.locks = new DocumentLocks(dataSource);
+  }
 
   onModuleInit(): void {
     this.events.subscribe('product.changed', QUEUES.product);
@@ -63,20 +72,30 @@ export class SearchIndexer implements OnModuleInit {
     this.registry.register(QUEUES.category, (job: JobRecord<{ categoryId: string }>) => this.guard(() => this.syncCategory(job.payload.categoryId)), options);
   }
 
-  /** Re-reads products and makes the index agree: visible → upsert, otherwise → delete. */
+  /**
+   * Re-reads products and makes the index agree: visible → upsert, otherwise → delete. Each chunk
+   * is read and handed to the engine under its documents' locks; the engine's work is awaited
+   * once all chunks are ordered.
+   */
   async syncProducts(ids: string[]): Promise<void> {
+    const pending: Settle[] = [];
     for (let i = 0; i < ids.length; i += BATCH) {
       const chunk = ids.slice(i, i + BATCH);
-      const views = await this.views.load(chunk);
-      const visible = views.filter((v) => v.visible);
-      const visibleIds = new Set(visible.map((v) => v.id));
-      await this.engine.upsertProducts(visible.map(toProductDocument));
-      await this.engine.deleteProducts(chunk.filter((id) => !visibleIds.has(id)));
-      await this.trackOcopExpiry(
-        chunk,
-        visible.filter((v) => v.ocopStars && v.ocopValidUntil).map((v) => ({ id: v.id, validUntil: v.ocopValidUntil! })),
+      pending.push(
+        await this.locks.run(`${this.engine.kind}:products`, chunk, async (tx) => {
+          const visible = (await this.views.load(chunk, tx)).filter((v) => v.visible);
+          const visibleIds = new Set(visible.map((v) => v.id));
+          const settle = await this.engine.applyProducts({ upsert: visible.map(toProductDocument), remove: chunk.filter((id) => !visibleIds.has(id)) }, tx);
+          await this.trackOcopExpiry(
+            chunk,
+            visible.filter((v) => v.ocopStars && v.ocopValidUntil).map((v) => ({ id: v.id, validUntil: v.ocopValidUntil! })),
+            tx,
+          );
+          return settle;
+        }),
       );
     }
+    for (const settle of pending) await settle();
   }
 
   /** The enterprise document and all its products (their visibility follows its status). */
@@ -87,13 +106,18 @@ export class SearchIndexer implements OnModuleInit {
 
   /** Enterprise documents only (not their products): public → upsert, otherwise → delete. */
   async syncEnterpriseDocuments(ids: string[]): Promise<void> {
+    const pending: Settle[] = [];
     for (let i = 0; i < ids.length; i += BATCH) {
       const chunk = ids.slice(i, i + BATCH);
-      const visible = (await this.enterprises.load(chunk)).filter((e) => e.public);
-      const visibleIds = new Set(visible.map((e) => e.id));
-      await this.engine.upsertEnterprises(visible.map(toEnterpriseDocument));
-      await this.engine.deleteEnterprises(chunk.filter((id) => !visibleIds.has(id)));
+      pending.push(
+        await this.locks.run(`${this.engine.kind}:enterprises`, chunk, async (tx) => {
+          const visible = (await this.enterprises.load(chunk, tx)).filter((e) => e.public);
+          const visibleIds = new Set(visible.map((e) => e.id));
+          return this.engine.applyEnterprises({ upsert: visible.map(toEnterpriseDocument), remove: chunk.filter((id) => !visibleIds.has(id)) }, tx);
+        }),
+      );
     }
+    for (const settle of pending) await settle();
   }
 
   async syncCategory(categoryId: string): Promise<void> {
@@ -109,10 +133,10 @@ export class SearchIndexer implements OnModuleInit {
     return rows.length;
   }
 
-  async trackOcopExpiry(ids: string[], rated: Array<{ id: string; validUntil: string }>): Promise<void> {
-    await this.dataSource.query(`DELETE FROM search_ocop_expiry WHERE product_id = ANY($1::uuid[])`, [ids]);
+  async trackOcopExpiry(ids: string[], rated: Array<{ id: string; validUntil: string }>, db: DataSource | EntityManager = this.dataSource): Promise<void> {
+    await db.query(`DELETE FROM search_ocop_expiry WHERE product_id = ANY($1::uuid[])`, [ids]);
     if (!rated.length) return;
-    await this.dataSource.query(
+    await db.query(
       `INSERT INTO search_ocop_expiry (product_id, valid_until) SELECT * FROM unnest($1::uuid[], $2::date[])
        ON CONFLICT (product_id) DO UPDATE SET valid_until = EXCLUDED.valid_until`,
       [rated.map((r) => r.id), rated.map((r) => r.validUntil)],

@@ -9,6 +9,7 @@ import { toEnterpriseDocument, type EnterpriseDocument } from '../documents/ente
 import { toProductDocument, type ProductDocument } from '../documents/product-document';
 import { SEARCH_ENGINE, type IndexKind, type RebuildProgress, type SearchEngine } from '../engine/search-engine';
 import { SearchState } from '../engine/search-state';
+import { SearchDriftCheck } from './drift-check.service';
 import { QUEUES, SearchIndexer } from './search-indexer.service';
 
 /**
@@ -47,7 +48,7 @@ export interface RebuildReport {
   repairedAfterSwap: number;
 }
 
-type Maintenance = { action: 'prepare' | 'reindex' | 'drift-repair' | 'ocop-expiry' };
+type Maintenance = { action: 'prepare' | 'reindex' | 'drift-repair' | 'drift-check' | 'ocop-expiry' };
 
 @Injectable()
 export class SearchMaintenance implements OnModuleInit, OnApplicationBootstrap {
@@ -56,6 +57,7 @@ export class SearchMaintenance implements OnModuleInit, OnApplicationBootstrap {
   constructor(
     @Inject(SEARCH_ENGINE) private readonly engine: SearchEngine,
     private readonly indexer: SearchIndexer,
+    private readonly driftCheck: SearchDriftCheck,
     private readonly views: ProductViews,
     private readonly enterprises: EnterpriseViews,
     private readonly registry: JobRegistry,
@@ -75,6 +77,7 @@ export class SearchMaintenance implements OnModuleInit, OnApplicationBootstrap {
     });
     this.registry.every('search.ocop-expiry', 60 * 60_000, QUEUES.maintenance, { action: 'ocop-expiry' });
     this.registry.every('search.drift-repair', 24 * 60 * 60_000, QUEUES.maintenance, { action: 'drift-repair' });
+    this.registry.every('search.drift-check', this.config.search.driftCheckSeconds * 1000, QUEUES.maintenance, { action: 'drift-check' });
   }
 
   /**
@@ -101,6 +104,7 @@ export class SearchMaintenance implements OnModuleInit, OnApplicationBootstrap {
     else if (p.action === 'reindex') {
       if ((await this.state.get(this.versionKey())) !== DOCUMENT_VERSION) await this.rebuild();
     } else if (p.action === 'drift-repair') await this.drift(true);
+    else if (p.action === 'drift-check') await this.driftCheck.run();
     else if (p.action === 'ocop-expiry') await this.indexer.sweepOcopExpiry();
   }
 

@@ -1,8 +1,16 @@
-import { MeiliSearch, MeiliSearchApiError, type Index, type MultiSearchResponse, type Settings } from 'meilisearch';
+import { MeiliSearch, MeiliSearchApiError, type EnqueuedTask, type Index, type MultiSearchResponse, type Settings } from 'meilisearch';
 import type { DataSource } from 'typeorm';
 import type { EnterpriseDocument } from '../documents/enterprise-document';
 import { FACET_PREFIXES, hashOf, type ProductDocument } from '../documents/product-document';
-import { SearchUnavailableError, type IndexKind, type RebuildProgress, type RebuildSource, type SearchEngine } from '../engine/search-engine';
+import {
+  SearchUnavailableError,
+  type IndexChange,
+  type IndexKind,
+  type RebuildProgress,
+  type RebuildSource,
+  type SearchEngine,
+  type Settle,
+} from '../engine/search-engine';
 import {
   emptyFacets,
   type EnterpriseHitData,
@@ -102,20 +110,79 @@ export class MeiliEngine implements SearchEngine {
     return { hits, total: folded.totalHits ?? 0 };
   }
 
-  async upsertProducts(docs: ProductDocument[]): Promise<void> {
-    if (docs.length) await this.write(this.client.index(this.productsUid).addDocuments(docs, { primaryKey: 'id' }));
+  applyProducts(change: IndexChange<ProductDocument>): Promise<Settle> {
+    return this.apply(this.productsUid, change);
   }
 
-  async deleteProducts(ids: string[]): Promise<void> {
-    if (ids.length) await this.write(this.client.index(this.productsUid).deleteDocuments(ids));
+  applyEnterprises(change: IndexChange<EnterpriseDocument>): Promise<Settle> {
+    return this.apply(this.enterprisesUid, change);
   }
 
-  async upsertEnterprises(docs: EnterpriseDocument[]): Promise<void> {
-    if (docs.length) await this.write(this.client.index(this.enterprisesUid).addDocuments(docs, { primaryKey: 'id' }));
+  /**
+   * Enqueues the upserts, then the deletions, and returns without waiting: Meilisearch applies
+   * an index's tasks in the order they were enqueued, which is the order the indexer's locks
+   * give (document-locks.ts). Waiting for the tasks happens after the locks are released.
+   */
+  private async apply(uid: string, change: IndexChange<object>): Promise<Settle> {
+    const index = this.client.index(uid);
+    const tasks: EnqueuedTask[] = [];
+    await this.call(async () => {
+      if (change.upsert.length) tasks.push(await index.addDocuments(change.upsert, { primaryKey: 'id' }));
+      if (change.remove.length) tasks.push(await index.deleteDocuments(change.remove));
+    });
+    return () =>
+      this.call(async () => {
+        for (const task of tasks) {
+          const done = await this.client.tasks.waitForTask(task.taskUid, TASK_WAIT);
+          if (done.status !== 'succeeded') throw new Error(`Meilisearch task ${done.uid} ${done.status}: ${done.error?.message ?? ''}`);
+        }
+      });
   }
 
-  async deleteEnterprises(ids: string[]): Promise<void> {
-    if (ids.length) await this.write(this.client.index(this.enterprisesUid).deleteDocuments(ids));
+  async count(kind: IndexKind): Promise<number> {
+    try {
+      return (await this.call(() => this.client.index(this.uidOf(kind)).getStats())).numberOfDocuments;
+    } catch (err) {
+      if (err instanceof MeiliSearchApiError && err.cause?.code === 'index_not_found') return 0;
+      throw err;
+    }
+  }
+
+  async hashesOf(kind: IndexKind, ids: string[]): Promise<Map<string, string>> {
+    const index = this.client.index(this.uidOf(kind));
+    const out = new Map<string, string>();
+    // GET with the ids in the query string: 100 uuids keep the URL short.
+    for (let i = 0; i < ids.length; i += 100) {
+      const chunk = ids.slice(i, i + 100);
+      try {
+        const page = await this.call(() => index.getDocuments<Record<string, unknown> & { id: string }>({ ids: chunk, limit: chunk.length }));
+        for (const d of page.results) out.set(d.id, hashOf(d));
+      } catch (err) {
+        if (err instanceof MeiliSearchApiError && err.cause?.code === 'index_not_found') return out;
+        throw err;
+      }
+    }
+    return out;
+  }
+
+  async indexedIds(kind: IndexKind): Promise<Set<string>> {
+    const index = this.client.index(this.uidOf(kind));
+    const out = new Set<string>();
+    const limit = 10_000;
+    try {
+      for (let offset = 0; ; offset += limit) {
+        const page = await this.call(() => index.getDocuments<{ id: string }>({ fields: ['id'], limit, offset }));
+        for (const d of page.results) out.add(d.id);
+        if (page.results.length < limit) return out;
+      }
+    } catch (err) {
+      if (err instanceof MeiliSearchApiError && err.cause?.code === 'index_not_found') return out;
+      throw err;
+    }
+  }
+
+  private uidOf(kind: IndexKind): string {
+    return kind === 'products' ? this.productsUid : this.enterprisesUid;
   }
 
   /**
@@ -123,7 +190,7 @@ export class MeiliEngine implements SearchEngine {
    * `hash` field), so a document altered inside Meilisearch shows up as stale.
    */
   async indexedHashes(kind: IndexKind): Promise<Map<string, string>> {
-    const index = this.client.index(kind === 'products' ? this.productsUid : this.enterprisesUid);
+    const index = this.client.index(this.uidOf(kind));
     const out = new Map<string, string>();
     const limit = 2000;
     try {
@@ -222,10 +289,6 @@ export class MeiliEngine implements SearchEngine {
       if (code === 'index_not_found' || code === 'invalid_search_attributes_to_search_on') return null;
       throw err;
     }
-  }
-
-  private async write(task: ReturnType<Index['addDocuments']>): Promise<void> {
-    await this.call(() => this.checked(task));
   }
 
   /** Deletes an index and waits until Meilisearch has done so; a missing index is not an error. */

@@ -1,7 +1,7 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import type { EnterpriseDocument } from '../documents/enterprise-document';
 import { foldedFields, type ProductDocument } from '../documents/product-document';
-import type { IndexKind, RebuildProgress, RebuildSource, SearchEngine } from '../engine/search-engine';
+import type { IndexChange, IndexKind, RebuildProgress, RebuildSource, SearchEngine, Settle } from '../engine/search-engine';
 import {
   emptyFacets,
   type EnterpriseSearchParams,
@@ -34,6 +34,13 @@ type Queryable = Pick<DataSource | EntityManager, 'query'>;
  */
 const BROWSE_FACETS_TTL_MS = 5_000;
 const BROWSE_FACETS_MAX_ENTRIES = 500;
+
+const settled: Settle = () => Promise.resolve();
+
+/** The live table of an index (a fixed name chosen here, never input). */
+function tableOf(kind: IndexKind): string {
+  return kind === 'products' ? 'search_products' : 'search_enterprises';
+}
 
 interface Counts {
   total: number;
@@ -148,7 +155,36 @@ export class PgEngine implements SearchEngine {
     return { hits: rows.map(({ total: _t, ...h }) => h), total };
   }
 
-  async upsertProducts(docs: ProductDocument[], target = 'search_products', db: Queryable = this.dataSource): Promise<void> {
+  /** Written in the indexer's transaction, which holds the documents' locks (document-locks.ts). */
+  async applyProducts(change: IndexChange<ProductDocument>, tx: EntityManager): Promise<Settle> {
+    await this.upsertProducts(change.upsert, 'search_products', tx);
+    if (change.remove.length) await tx.query(`DELETE FROM search_products WHERE id = ANY($1::uuid[])`, [change.remove]);
+    this.browseCounts.clear();
+    return settled;
+  }
+
+  async applyEnterprises(change: IndexChange<EnterpriseDocument>, tx: EntityManager): Promise<Settle> {
+    await this.upsertEnterprises(change.upsert, 'search_enterprises', tx);
+    if (change.remove.length) await tx.query(`DELETE FROM search_enterprises WHERE id = ANY($1::uuid[])`, [change.remove]);
+    return settled;
+  }
+
+  async count(kind: IndexKind): Promise<number> {
+    const [row] = await this.dataSource.query(`SELECT count(*)::int AS n FROM ${tableOf(kind)}`);
+    return row.n;
+  }
+
+  async hashesOf(kind: IndexKind, ids: string[]): Promise<Map<string, string>> {
+    const rows: Array<{ id: string; hash: string }> = await this.dataSource.query(`SELECT id, hash FROM ${tableOf(kind)} WHERE id = ANY($1::uuid[])`, [ids]);
+    return new Map(rows.map((r) => [r.id, r.hash]));
+  }
+
+  async indexedIds(kind: IndexKind): Promise<Set<string>> {
+    const rows: Array<{ id: string }> = await this.dataSource.query(`SELECT id FROM ${tableOf(kind)}`);
+    return new Set(rows.map((r) => r.id));
+  }
+
+  private async upsertProducts(docs: ProductDocument[], target: string, db: Queryable): Promise<void> {
     if (!docs.length) return;
     const records = docs.map((d) => {
       const f = foldedFields(d);
@@ -199,12 +235,7 @@ export class PgEngine implements SearchEngine {
     );
   }
 
-  async deleteProducts(ids: string[]): Promise<void> {
-    if (ids.length) await this.dataSource.query(`DELETE FROM search_products WHERE id = ANY($1::uuid[])`, [ids]);
-    this.browseCounts.clear();
-  }
-
-  async upsertEnterprises(docs: EnterpriseDocument[], target = 'search_enterprises', db: Queryable = this.dataSource): Promise<void> {
+  private async upsertEnterprises(docs: EnterpriseDocument[], target: string, db: Queryable): Promise<void> {
     if (!docs.length) return;
     const records = docs.map((d) => ({
       id: d.id,
@@ -233,14 +264,8 @@ export class PgEngine implements SearchEngine {
     );
   }
 
-  async deleteEnterprises(ids: string[]): Promise<void> {
-    if (ids.length) await this.dataSource.query(`DELETE FROM search_enterprises WHERE id = ANY($1::uuid[])`, [ids]);
-  }
-
   async indexedHashes(kind: IndexKind): Promise<Map<string, string>> {
-    const rows: Array<{ id: string; hash: string }> = await this.dataSource.query(
-      kind === 'products' ? `SELECT id, hash FROM search_products` : `SELECT id, hash FROM search_enterprises`,
-    );
+    const rows: Array<{ id: string; hash: string }> = await this.dataSource.query(`SELECT id, hash FROM ${tableOf(kind)}`);
     return new Map(rows.map((r) => [r.id, r.hash]));
   }
 
@@ -252,11 +277,11 @@ export class PgEngine implements SearchEngine {
     await this.dataSource.query(`CREATE TABLE search_products_next (LIKE search_products INCLUDING ALL)`);
     await this.dataSource.query(`CREATE TABLE search_enterprises_next (LIKE search_enterprises INCLUDING ALL)`);
     for await (const batch of source.products()) {
-      await this.upsertProducts(batch, 'search_products_next');
+      await this.upsertProducts(batch, 'search_products_next', this.dataSource);
       progress('products', (products += batch.length));
     }
     for await (const batch of source.enterprises()) {
-      await this.upsertEnterprises(batch, 'search_enterprises_next');
+      await this.upsertEnterprises(batch, 'search_enterprises_next', this.dataSource);
       progress('enterprises', (enterprises += batch.length));
     }
     await this.dataSource.query(`ANALYZE search_products_next`);
