@@ -1,8 +1,9 @@
-import { JobRegistry, JobWorker, createLogger } from '@tradefloor/core';
+import { DomainEvents, JobRegistry, JobWorker, createLogger } from '@tradefloor/core';
 import { SearchMaintenance } from '@tradefloor/search';
 import { loginAdmin, type TestUser } from '../harness/auth';
 import { PHUONG_TRA_VINH, categoryId, createProduct, createVerifiedEnterprise, type FixtureEnterprise } from '../harness/catalog-fixtures';
 import { createTestApp, type TestApp } from '../harness/test-app';
+import { eventually, publish, search } from './search-catalog';
 import { seededRandom, type Random } from './seeded-random';
 
 /**
@@ -129,29 +130,88 @@ describe.each(['meilisearch', 'postgres'] as const)('index equals the database a
     await w?.t.close();
   });
 
-  it(`holds for ${SEEDS} seeds of ${WRITERS} concurrent writers`, async () => {
-    const maintenance = w.t.app.get(SearchMaintenance);
-    const failures: string[] = [];
-    for (let seed = FIRST_SEED; seed < FIRST_SEED + SEEDS; seed++) {
-      const log: string[] = [];
-      await Promise.all(
-        Array.from({ length: WRITERS }, async (_, writer) => {
-          const r = seededRandom(seed * 100 + writer);
-          for (let i = 0; i < OPS_PER_WRITER; i++) await randomWrite(w, r, log);
-        }),
-      );
-      await w.t.drainJobs(undefined, 60_000);
-      const drift = await maintenance.drift(false);
-      const [{ n: visible }] = await w.t.dataSource.query(
-        `SELECT count(*)::int AS n FROM products p JOIN enterprises e ON e.id = p.enterprise_id WHERE p.status = 'published' AND e.status = 'verified'`,
-      );
-      if (!drift.inSync) {
-        failures.push(`seed ${seed}: ${JSON.stringify({ products: drift.products, enterprises: drift.enterprises })}\n  writes: ${log.join('; ')}`);
-        // Start the next seed from an index that agrees with the database.
-        await maintenance.drift(true);
+  it(
+    `holds for ${SEEDS} seeds of ${WRITERS} concurrent writers`,
+    async () => {
+      const maintenance = w.t.app.get(SearchMaintenance);
+      const failures: string[] = [];
+      for (let seed = FIRST_SEED; seed < FIRST_SEED + SEEDS; seed++) {
+        const log: string[] = [];
+        await Promise.all(
+          Array.from({ length: WRITERS }, async (_, writer) => {
+            const r = seededRandom(seed * 100 + writer);
+            for (let i = 0; i < OPS_PER_WRITER; i++) await randomWrite(w, r, log);
+          }),
+        );
+        await w.t.drainJobs(undefined, 60_000);
+        const drift = await maintenance.drift(false);
+        const [{ n: visible }] = await w.t.dataSource.query(
+          `SELECT count(*)::int AS n FROM products p JOIN enterprises e ON e.id = p.enterprise_id WHERE p.status = 'published' AND e.status = 'verified'`,
+        );
+        if (!drift.inSync) {
+          failures.push(`seed ${seed}: ${JSON.stringify({ products: drift.products, enterprises: drift.enterprises })}\n  writes: ${log.join('; ')}`);
+          // Start the next seed from an index that agrees with the database.
+          await maintenance.drift(true);
+        }
+        console.log(`[${engine}] seed ${seed}: ${log.length} writes, ${visible} visible products, in sync: ${drift.inSync}`);
       }
-      console.log(`[${engine}] seed ${seed}: ${log.length} writes, ${visible} visible products, in sync: ${drift.inSync}`);
-    }
-    expect(failures).toEqual([]);
+      expect(failures).toEqual([]);
+    },
+    SEEDS * 30_000,
+  );
+});
+
+/**
+ * The same property, one interleaving forced: an index job stalls between reading a product and
+ * writing it (here: a share lock on search_products, as a long maintenance statement would hold),
+ * the product is published meanwhile, and a second job reads the newer state. Before the
+ * per-document locks, the stalled job deleted the product after the second job had indexed it.
+ */
+describe('a stalled index job does not overwrite a newer state (postgres)', () => {
+  let t: TestApp;
+  afterAll(() => t?.close());
+
+  it('indexes the product published while the older job was stalled', async () => {
+    t = await createTestApp({ env: { SEARCH_ENGINE: 'postgres', SEARCH_DRIFT_CHECK_SECONDS: '86400' } });
+    const e = await createVerifiedEnterprise(t, { displayName: 'HTX Khóm Cầu Đúc' });
+    await t.drainJobs();
+    const events = t.app.get(DomainEvents);
+    const stall = t.dataSource.createQueryRunner();
+    await stall.connect();
+    await stall.startTransaction();
+    await stall.query(`LOCK TABLE search_products IN SHARE MODE`);
+    // One job batch: a visible product (its upsert stalls) and a draft (to be deleted after it).
+    const [draft, visible] = await t.dataSource.transaction(async (m) => {
+      const ids: string[] = [];
+      for (const [name, status] of [
+        ['Khóm Cầu Đúc sấy dẻo', 'draft'],
+        ['Khóm Cầu Đúc tươi', 'published'],
+      ]) {
+        const [row] = await m.query(
+          `INSERT INTO products (enterprise_id, category_id, name, slug, description, sku, price_vnd, unit, stock_quantity, status, published_at)
+           VALUES ($1, (SELECT id FROM categories WHERE slug = 'trai-cay'), $2, $3, '', $3, 30000, 'kg', 5, $4, now()) RETURNING id`,
+          [e.id, name, `khom-${status}-${Date.now()}`, status],
+        );
+        await events.publish(m, 'product.changed', { productId: row.id });
+        ids.push(row.id);
+      }
+      return ids;
+    });
+    const waiting = async () =>
+      (
+        await t.dataSource.query(
+          `SELECT count(*)::int AS n FROM pg_locks WHERE NOT granted AND database = (SELECT oid FROM pg_database WHERE datname = current_database())`,
+        )
+      )[0].n;
+    await eventually(async () => (await waiting()) >= 1);
+    // The draft is approved while the first job waits; its own job reads the published state.
+    await t.dataSource.query(`UPDATE products SET status = 'published' WHERE id = $1`, [draft]);
+    await publish(t, 'product.changed', draft);
+    await eventually(async () => (await waiting()) >= 2);
+    await stall.commitTransaction();
+    await stall.release();
+    await t.drainJobs();
+    const hits = (await search(t, { q: 'khom cau duc', pageSize: 10 })).hits.map((h) => h.id);
+    expect(hits.sort()).toEqual([draft, visible].sort());
   });
 });
