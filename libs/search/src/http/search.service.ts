@@ -1,12 +1,15 @@
 import { HttpStatus, Inject, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
 import { ProductViews } from '@tradefloor/catalog';
 import { DomainError, ValidationFailedError } from '@tradefloor/core';
 import { performance } from 'node:perf_hooks';
 import { SEARCH_ENGINE, SearchUnavailableError, type SearchEngine } from '../engine/search-engine';
-import { MAX_RESULT_WINDOW, type ProductFilters } from '../engine/search-types';
+import { MAX_RESULT_WINDOW, type ProductFilters, type ProductSearchParams, type ProductSearchResult } from '../engine/search-types';
 import { highlight } from '../text/highlight';
 import { parseQuery, type ParsedQuery } from '../text/query';
-import { foldedText } from '../text/vietnamese';
+import { knownWords } from '../text/query-correction';
+import { foldedText, wordsOf } from '../text/vietnamese';
+import type { DataSource } from 'typeorm';
 import type { EnterpriseSearchQueryDto, ProductSearchQueryDto } from './search-query.dto';
 import type { EnterpriseSearchResponseDto, ProductSearchResponseDto, SuggestResponseDto } from './search-response.dto';
 
@@ -25,6 +28,7 @@ export class SearchService {
   constructor(
     @Inject(SEARCH_ENGINE) private readonly engine: SearchEngine,
     private readonly views: ProductViews,
+    @InjectDataSource() private readonly dataSource: DataSource,
   ) {}
 
   async searchProducts(dto: ProductSearchQueryDto): Promise<ProductSearchResponseDto> {
@@ -35,10 +39,19 @@ export class SearchService {
     if (dto.priceMin !== undefined && dto.priceMax !== undefined && dto.priceMin > dto.priceMax) {
       throw ValidationFailedError.field('priceMin', 'Giá tối thiểu lớn hơn giá tối đa (priceMin is greater than priceMax)');
     }
-    const query = parseQuery(dto.q);
-    const result = await this.guard(() =>
-      this.engine.searchProducts({ query, filters: filtersOf(dto), sort: dto.sort ?? 'relevance', page, pageSize, facets: true }),
-    );
+    const strict = parseQuery(dto.q);
+    const params: ProductSearchParams = { query: strict, filters: filtersOf(dto), sort: dto.sort ?? 'relevance', page, pageSize, facets: true };
+    let result = await this.guard(() => this.engine.searchProducts(params));
+    let query = strict;
+    let relaxed: ProductSearchResponseDto['relaxed'] = null;
+    if (result.total === 0 && strict && dto.q) {
+      const looser = await this.relax(strict, params);
+      if (looser) {
+        ({ result, query } = looser);
+        const words = wordsOf(dto.q).map((w) => w.normalize('NFC'));
+        relaxed = { query: looser.kept.map((i) => words[i]).join(' '), droppedWords: words.filter((_, i) => !looser.kept.includes(i)) };
+      }
+    }
     const tokens = result.matchedTokens ?? query?.folded ?? [];
     return {
       hits: result.hits.map((h) => ({ ...h, highlight: { name: highlight(h.name, tokens, query?.prefixLast ?? false) } })),
@@ -47,8 +60,33 @@ export class SearchService {
       pageSize,
       facets: result.facets,
       approximate: result.approximate ?? false,
+      relaxed,
       processingTimeMs: elapsed(started),
     };
+  }
+
+  /**
+   * When neither the query as typed nor its correction finds anything: a looser query, so a buyer
+   * never faces an empty page for one stray word. Words no indexed name contains are dropped
+   * first; then words from the end, one at a time (what Meilisearch's "last" strategy does),
+   * while at least one word remains. Returns the first looser query that finds something.
+   */
+  private async relax(q: ParsedQuery, params: ProductSearchParams): Promise<{ result: ProductSearchResult; query: ParsedQuery; kept: number[] } | null> {
+    if (q.folded.length < 2) return null;
+    const known = await knownWords(this.dataSource, q);
+    const kept = q.folded.map((_, i) => i).filter((i) => known[i]);
+    const tries: number[][] = [];
+    if (kept.length < q.folded.length && kept.length) tries.push([...kept]);
+    while (kept.length > 1) {
+      kept.pop();
+      tries.push([...kept]);
+    }
+    for (const indexes of tries) {
+      const query = subQuery(q, indexes);
+      const result = await this.guard(() => this.engine.searchProducts({ ...params, query }));
+      if (result.total > 0) return { result, query, kept: indexes };
+    }
+    return null;
   }
 
   async suggest(q: string | undefined): Promise<SuggestResponseDto> {
@@ -136,6 +174,18 @@ function filtersOf(dto: ProductSearchQueryDto): ProductFilters {
     enterpriseId: dto.enterprise,
     enterpriseKind: dto.enterpriseKind,
     inStock: dto.inStock,
+  };
+}
+
+/** The query reduced to some of its words (by position). */
+function subQuery(q: ParsedQuery, indexes: number[]): ParsedQuery {
+  const folded = indexes.map((i) => q.folded[i]);
+  const exact = indexes.map((i) => q.exact[i]);
+  return {
+    folded,
+    exact,
+    hasMarks: exact.some((e, k) => e !== folded[k]),
+    prefixLast: q.prefixLast && indexes[indexes.length - 1] === q.folded.length - 1,
   };
 }
 

@@ -9,6 +9,7 @@ import { toEnterpriseDocument } from '../documents/enterprise-document';
 import { toProductDocument } from '../documents/product-document';
 import { SEARCH_ENGINE, SearchUnavailableError, type SearchEngine, type Settle } from '../engine/search-engine';
 import { DocumentLocks } from './document-locks';
+import { Vocabulary } from './vocabulary';
 
 export const QUEUES = {
   product: 'search.product',
@@ -38,6 +39,7 @@ const BATCH = 500;
 export class SearchIndexer implements OnModuleInit {
   private consecutiveOutages = 0;
   private readonly locks: DocumentLocks;
+  readonly vocabulary: Vocabulary;
 
   constructor(
     @Inject(SEARCH_ENGINE) private readonly engine: SearchEngine,
@@ -50,6 +52,7 @@ export class SearchIndexer implements OnModuleInit {
     @Inject(LOGGER) private readonly logger: Logger,
   ) {
     this.locks = new DocumentLocks(dataSource);
+    this.vocabulary = new Vocabulary(dataSource);
   }
 
   onModuleInit(): void {
@@ -81,19 +84,19 @@ export class SearchIndexer implements OnModuleInit {
     const pending: Settle[] = [];
     for (let i = 0; i < ids.length; i += BATCH) {
       const chunk = ids.slice(i, i + BATCH);
-      pending.push(
-        await this.locks.run(`${this.engine.kind}:products`, chunk, async (tx) => {
-          const visible = (await this.views.load(chunk, tx)).filter((v) => v.visible);
-          const visibleIds = new Set(visible.map((v) => v.id));
-          const settle = await this.engine.applyProducts({ upsert: visible.map(toProductDocument), remove: chunk.filter((id) => !visibleIds.has(id)) }, tx);
-          await this.trackOcopExpiry(
-            chunk,
-            visible.filter((v) => v.ocopStars && v.ocopValidUntil).map((v) => ({ id: v.id, validUntil: v.ocopValidUntil! })),
-            tx,
-          );
-          return settle;
-        }),
-      );
+      const docs = await this.locks.run(`${this.engine.kind}:products`, chunk, async (tx) => {
+        const visible = (await this.views.load(chunk, tx)).filter((v) => v.visible);
+        const visibleIds = new Set(visible.map((v) => v.id));
+        const upsert = visible.map(toProductDocument);
+        pending.push(await this.engine.applyProducts({ upsert, remove: chunk.filter((id) => !visibleIds.has(id)) }, tx));
+        await this.trackOcopExpiry(
+          chunk,
+          visible.filter((v) => v.ocopStars && v.ocopValidUntil).map((v) => ({ id: v.id, validUntil: v.ocopValidUntil! })),
+          tx,
+        );
+        return upsert;
+      });
+      await this.vocabulary.addProducts(docs);
     }
     for (const settle of pending) await settle();
   }
@@ -109,13 +112,14 @@ export class SearchIndexer implements OnModuleInit {
     const pending: Settle[] = [];
     for (let i = 0; i < ids.length; i += BATCH) {
       const chunk = ids.slice(i, i + BATCH);
-      pending.push(
-        await this.locks.run(`${this.engine.kind}:enterprises`, chunk, async (tx) => {
-          const visible = (await this.enterprises.load(chunk, tx)).filter((e) => e.public);
-          const visibleIds = new Set(visible.map((e) => e.id));
-          return this.engine.applyEnterprises({ upsert: visible.map(toEnterpriseDocument), remove: chunk.filter((id) => !visibleIds.has(id)) }, tx);
-        }),
-      );
+      const docs = await this.locks.run(`${this.engine.kind}:enterprises`, chunk, async (tx) => {
+        const visible = (await this.enterprises.load(chunk, tx)).filter((e) => e.public);
+        const visibleIds = new Set(visible.map((e) => e.id));
+        const upsert = visible.map(toEnterpriseDocument);
+        pending.push(await this.engine.applyEnterprises({ upsert, remove: chunk.filter((id) => !visibleIds.has(id)) }, tx));
+        return upsert;
+      });
+      await this.vocabulary.addEnterprises(docs);
     }
     for (const settle of pending) await settle();
   }

@@ -15,8 +15,10 @@ import { QUEUES, SearchIndexer } from './search-indexer.service';
 /**
  * Version of the document shape (ProductDocument / EnterpriseDocument derivation). Bump it when
  * indexed content changes meaning: the next start enqueues a full rebuild.
+ * search-3: the vocabulary (search_terms) is kept for both engines; the rebuild fills it for
+ * Meilisearch installations, whose queries now use it too (typo and relaxed fallbacks).
  */
-export const DOCUMENT_VERSION = '2026-11-search-2';
+export const DOCUMENT_VERSION = '2026-12-search-3';
 
 /** One advisory lock for rebuilds, so the CLI, the admin endpoint and jobs never overlap. */
 const REBUILD_LOCK_ID = 741_852_964;
@@ -190,12 +192,18 @@ export class SearchMaintenance implements OnModuleInit, OnApplicationBootstrap {
         visible.map((v) => v.id),
         visible.filter((v) => v.ocopStars && v.ocopValidUntil).map((v) => ({ id: v.id, validUntil: v.ocopValidUntil! })),
       );
-      yield visible.map(toProductDocument);
+      const docs = visible.map(toProductDocument);
+      await this.indexer.vocabulary.addProducts(docs);
+      yield docs;
     }
   }
 
   private async *visibleEnterprises(): AsyncGenerator<EnterpriseDocument[]> {
-    for await (const records of this.enterprises.stream(1000)) yield records.filter((r) => r.public).map(toEnterpriseDocument);
+    for await (const records of this.enterprises.stream(1000)) {
+      const docs = records.filter((r) => r.public).map(toEnterpriseDocument);
+      await this.indexer.vocabulary.addEnterprises(docs);
+      yield docs;
+    }
   }
 
   private versionKey(): string {

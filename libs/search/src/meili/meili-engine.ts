@@ -22,6 +22,7 @@ import {
   type ProductSearchResult,
 } from '../engine/search-types';
 import { SearchState } from '../engine/search-state';
+import { correctQuery } from '../text/query-correction';
 import { enterpriseRequest, mergeExactFirst, productRequest } from './meili-queries';
 import { ENTERPRISE_SETTINGS, ENTERPRISE_SETTINGS_VERSION, MAX_VALUES_PER_FACET, PRODUCT_SETTINGS, PRODUCT_SETTINGS_VERSION } from './meili-settings';
 
@@ -51,10 +52,14 @@ export class MeiliEngine implements SearchEngine {
   readonly productsUid: string;
   readonly enterprisesUid: string;
 
+  private readonly state: SearchState;
+
+  /** `dataSource`: engine bookkeeping (search_state) and the vocabulary for query correction. */
   constructor(
     options: Options,
-    private readonly state: SearchState,
+    private readonly dataSource: DataSource,
   ) {
+    this.state = new SearchState(dataSource);
     this.client = new MeiliSearch({
       host: options.host,
       apiKey: options.apiKey,
@@ -67,7 +72,7 @@ export class MeiliEngine implements SearchEngine {
 
   static fromConfig(config: { meiliHost?: string; meiliMasterKey?: string; meiliIndexPrefix: string }, dataSource: DataSource): MeiliEngine {
     if (!config.meiliHost) throw new Error('MEILI_HOST is not resolved (SEARCH_ENGINE=meilisearch)');
-    return new MeiliEngine({ host: config.meiliHost, apiKey: config.meiliMasterKey, indexPrefix: config.meiliIndexPrefix }, new SearchState(dataSource));
+    return new MeiliEngine({ host: config.meiliHost, apiKey: config.meiliMasterKey, indexPrefix: config.meiliIndexPrefix }, dataSource);
   }
 
   async prepare(): Promise<void> {
@@ -77,7 +82,19 @@ export class MeiliEngine implements SearchEngine {
     });
   }
 
+  /**
+   * Meilisearch's own typo tolerance first; when that finds nothing, the query corrected against
+   * the vocabulary (a swap of two letters in a 4-letter word, syllables typed together…) once more.
+   */
   async searchProducts(p: ProductSearchParams): Promise<ProductSearchResult> {
+    const first = await this.runProductSearch(p);
+    if (first.total > 0 || !p.query) return first;
+    const corrected = await correctQuery(this.dataSource, p.query);
+    if (!corrected) return first;
+    return { ...(await this.runProductSearch({ ...p, query: corrected })), matchedTokens: corrected.folded };
+  }
+
+  private async runProductSearch(p: ProductSearchParams): Promise<ProductSearchResult> {
     const req = productRequest(this.productsUid, p);
     const res = await this.multiSearch(req.queries);
     if (!res) return { hits: [], total: 0, facets: emptyFacets() };
@@ -94,6 +111,14 @@ export class MeiliEngine implements SearchEngine {
   }
 
   async searchEnterprises(p: EnterpriseSearchParams): Promise<EnterpriseSearchResult> {
+    const first = await this.runEnterpriseSearch(p);
+    if (first.total > 0 || !p.query) return first;
+    const corrected = await correctQuery(this.dataSource, p.query);
+    if (!corrected) return first;
+    return { ...(await this.runEnterpriseSearch({ ...p, query: corrected })), matchedTokens: corrected.folded };
+  }
+
+  private async runEnterpriseSearch(p: EnterpriseSearchParams): Promise<EnterpriseSearchResult> {
     const req = enterpriseRequest(this.enterprisesUid, p);
     const res = await this.multiSearch(req.queries);
     if (!res) return { hits: [], total: 0 };

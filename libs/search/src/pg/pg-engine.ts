@@ -13,7 +13,7 @@ import {
 } from '../engine/search-types';
 import { foldedText } from '../text/vietnamese';
 import { CANDIDATE_CAP, estimateStatement, facetsStatement, hitsStatement, queryCte, type Statement } from './pg-queries';
-import { correctQuery } from './pg-typos';
+import { correctQuery } from '../text/query-correction';
 
 const PRODUCT_COLUMNS = `id, slug, name, price_vnd, unit, ocop_stars, enterprise_id, enterprise_name, enterprise_kind, commune_code,
   province_code, thumbnail_url, category_ids, certifications, in_stock, published_at, name_folded, keywords_folded,
@@ -52,7 +52,7 @@ interface Counts {
  * PostgreSQL engine: the search_products / search_enterprises tables (filled by the same index
  * jobs as Meilisearch) with stored folded and exact tsvectors. Typos and joined syllables are
  * handled by correcting unknown words against the indexed vocabulary when full-text matching
- * finds nothing (pg-typos.ts), then searching again.
+ * finds nothing (text/query-correction.ts), then searching again.
  */
 export class PgEngine implements SearchEngine {
   readonly kind = 'postgres' as const;
@@ -226,13 +226,6 @@ export class PgEngine implements SearchEngine {
       [JSON.stringify(records)],
     );
     this.browseCounts.clear();
-    await this.addTerms(
-      db,
-      docs.map((d) => {
-        const f = foldedFields(d);
-        return `${f.name} ${f.keywords} ${f.enterprise}`;
-      }),
-    );
   }
 
   private async upsertEnterprises(docs: EnterpriseDocument[], target: string, db: Queryable): Promise<void> {
@@ -257,10 +250,6 @@ export class PgEngine implements SearchEngine {
          province_code = EXCLUDED.province_code, name_folded = EXCLUDED.name_folded, description_folded = EXCLUDED.description_folded,
          exact_text = EXCLUDED.exact_text, hash = EXCLUDED.hash`,
       [JSON.stringify(records)],
-    );
-    await this.addTerms(
-      db,
-      records.map((r) => r.name_folded),
     );
   }
 
@@ -295,13 +284,6 @@ export class PgEngine implements SearchEngine {
     });
     this.browseCounts.clear();
     return { products, enterprises };
-  }
-
-  private async addTerms(db: Queryable, texts: string[]): Promise<void> {
-    const terms = new Set<string>();
-    for (const t of texts) for (const w of t.split(' ')) if (w.length >= 2) terms.add(w);
-    if (!terms.size) return;
-    await db.query(`INSERT INTO search_terms (term) SELECT unnest($1::text[]) ON CONFLICT DO NOTHING`, [[...terms]]);
   }
 
   private run(s: Statement): Promise<unknown[]> {

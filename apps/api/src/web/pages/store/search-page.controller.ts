@@ -7,6 +7,7 @@ import { MAX_RESULT_WINDOW, ProductSearchQueryDto, SearchService } from '@tradef
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { html, trusted } from '../../html/html';
 import { alert } from '../../html/forms';
+import { fill } from '../../i18n/fill';
 import { layout } from '../../html/layout';
 import { validateForm } from '../../session/form-validation';
 import { pageContext, sendPage } from '../page-context';
@@ -66,7 +67,8 @@ ${filterForm(ctx, state, facets, errors)}
 ${alert(problem)}
 ${
   result
-    ? html`<p class="count" role="status">${formatCount(total)} ${t('search.results')}</p>
+    ? html`${result.relaxed ? html`<p class="hint relaxed" role="status">${fill(t('search.relaxed'), { q: state.q ?? '', shown: result.relaxed.query })}</p>` : ''}
+<p class="count" role="status">${formatCount(total)} ${t('search.results')}</p>
 ${appliedFilters(ctx, state, facets)}
 ${
   result.hits.length
