@@ -315,10 +315,21 @@ async function main(): Promise<void> {
       LOGIN_MAX_PER_IP: '100000',
       LOG_LEVEL: 'warn',
     };
-    // The catalog is indexed once per engine (and again when the document shape changed).
+    // The catalog is indexed once per engine (and again when the document shape changed or the
+    // index is missing, e.g. a Meilisearch data folder removed by hand).
+    const [{ n: visible }] = (
+      await db.query(
+        `SELECT count(*)::int AS n FROM products p JOIN enterprises e ON e.id = p.enterprise_id WHERE p.status = 'published' AND e.status = 'verified'`,
+      )
+    ).rows;
+    const indexed = async (engine: string): Promise<number> => {
+      if (engine === 'postgres') return (await db.query(`SELECT count(*)::int AS n FROM search_products`)).rows[0].n;
+      const res = await fetch(`${meili.host}/indexes/${PREFIX}products/stats`, { headers: { Authorization: `Bearer ${MEILI_KEY}` } });
+      return res.ok ? ((await res.json()) as { numberOfDocuments: number }).numberOfDocuments : 0;
+    };
     for (const engine of ENGINES) {
       const [{ value }] = [...(await db.query(`SELECT value FROM search_state WHERE key = $1`, [`${engine}:${PREFIX}:documents`])).rows, { value: null }];
-      if (value === DOCUMENT_VERSION) continue;
+      if (value === DOCUMENT_VERSION && (await indexed(engine)) >= visible * 0.9) continue;
       log(`building the ${engine} index`);
       const r = spawnSync(process.execPath, ['dist/apps/api/src/cli/search-reindex.js'], {
         stdio: 'inherit',

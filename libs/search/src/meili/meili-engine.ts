@@ -1,4 +1,4 @@
-import { MeiliSearch, MeiliSearchApiError, type EnqueuedTask, type Index, type MultiSearchResponse, type Settings } from 'meilisearch';
+import { MeiliSearch, MeiliSearchApiError, type EnqueuedTask, type Index, type MultiSearchQuery, type MultiSearchResponse, type Settings } from 'meilisearch';
 import type { DataSource } from 'typeorm';
 import type { EnterpriseDocument } from '../documents/enterprise-document';
 import { FACET_PREFIXES, hashOf, type ProductDocument } from '../documents/product-document';
@@ -24,13 +24,15 @@ import {
 import { SearchState } from '../engine/search-state';
 import { correctQuery } from '../text/query-correction';
 import { enterpriseRequest, mergeExactFirst, productRequest } from './meili-queries';
+import { MeiliAnswerError, MeiliSearchClient } from './meili-search-client';
 import { ENTERPRISE_SETTINGS, ENTERPRISE_SETTINGS_VERSION, MAX_VALUES_PER_FACET, PRODUCT_SETTINGS, PRODUCT_SETTINGS_VERSION } from './meili-settings';
 
 /** Settings changes and large imports can take minutes on a big index (search.md). */
 const TASK_WAIT = { timeout: 10 * 60_000, interval: 25 };
 const IMPORT_BATCH = 5000;
 
-const FACET_OF_PREFIX = Object.entries(FACET_PREFIXES).map(([facet, prefix]) => ({ facet: facet as keyof Facets, prefix }));
+/** Facet of a tagged value by its first character (each prefix starts with its own digit). */
+const FACET_BY_FIRST_CHAR = new Map(Object.entries(FACET_PREFIXES).map(([facet, prefix]) => [prefix[0], { facet: facet as keyof Facets, prefix }]));
 
 interface Options {
   host: string;
@@ -53,6 +55,9 @@ export class MeiliEngine implements SearchEngine {
   readonly enterprisesUid: string;
 
   private readonly state: SearchState;
+  private readonly searchClient: MeiliSearchClient;
+  /** Longest a search may take before it counts as failed (the failover router lowers it). */
+  searchTimeoutMs = 30_000;
 
   /** `dataSource`: engine bookkeeping (search_state) and the vocabulary for query correction. */
   constructor(
@@ -66,6 +71,7 @@ export class MeiliEngine implements SearchEngine {
       timeout: 30_000,
       requestInit: { headers: { 'accept-encoding': 'identity' } },
     });
+    this.searchClient = new MeiliSearchClient(options.host, options.apiKey);
     this.productsUid = `${options.indexPrefix}products`;
     this.enterprisesUid = `${options.indexPrefix}enterprises`;
   }
@@ -290,8 +296,8 @@ export class MeiliEngine implements SearchEngine {
     const out = emptyFacets();
     const kept = new Map<keyof Facets, number>();
     for (const [tagged, n] of Object.entries(dist?.facetValues ?? {})) {
-      const f = FACET_OF_PREFIX.find((x) => tagged.startsWith(x.prefix));
-      if (!f) continue;
+      const f = FACET_BY_FIRST_CHAR.get(tagged[0]);
+      if (!f || !tagged.startsWith(f.prefix)) continue;
       const value = tagged.slice(f.prefix.length);
       if (f.facet === 'ocopStars' && value === '0') continue;
       const count = kept.get(f.facet) ?? 0;
@@ -306,11 +312,11 @@ export class MeiliEngine implements SearchEngine {
    * Runs a multi-search. A missing index, or an index without documents yet (Meilisearch then
    * knows none of the fields named in attributesToSearchOn), reads as no results.
    */
-  private async multiSearch(queries: Parameters<MeiliSearch['multiSearch']>[0]['queries']): Promise<MultiSearchResponse | null> {
+  private async multiSearch(queries: MultiSearchQuery[]): Promise<MultiSearchResponse | null> {
     try {
-      return await this.call(() => this.client.multiSearch({ queries }));
+      return await this.searchClient.multiSearch(queries, this.searchTimeoutMs);
     } catch (err) {
-      const code = err instanceof MeiliSearchApiError ? err.cause?.code : undefined;
+      const code = err instanceof MeiliAnswerError ? err.code : undefined;
       if (code === 'index_not_found' || code === 'invalid_search_attributes_to_search_on') return null;
       throw err;
     }
