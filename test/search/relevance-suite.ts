@@ -195,7 +195,9 @@ export function relevanceSuite(engine: 'meilisearch' | 'postgres'): void {
 
       it('answers the documented response shape', async () => {
         const res = await t.http.get('/api/v1/search/products').query({ q: 'buoi da xanh' }).expect(200);
-        expect(Object.keys(res.body).sort()).toEqual(['approximate', 'facets', 'hits', 'page', 'pageSize', 'processingTimeMs', 'relaxed', 'total']);
+        expect(Object.keys(res.body).sort()).toEqual(['approximate', 'engine', 'facets', 'hits', 'page', 'pageSize', 'processingTimeMs', 'relaxed', 'total']);
+        expect(res.body.engine).toBe(engine);
+        expect(res.headers['x-search-engine']).toBe(engine);
         expect(res.body.relaxed).toBeNull();
         // Counts are exact below 1000 matches with either engine (the PostgreSQL cap).
         expect(res.body.approximate).toBe(false);

@@ -64,6 +64,16 @@ export interface AppConfig {
 export interface SearchConfig {
   /** How often the sampled drift check compares index and database (SEARCH_DRIFT_CHECK_SECONDS). */
   driftCheckSeconds: number;
+  /**
+   * SEARCH_FAILOVER: `postgres` keeps the PostgreSQL engine's tables in step beside Meilisearch and
+   * answers searches from them while Meilisearch is down or slow; `off` does not. Default:
+   * `postgres` for an embedded Meilisearch (no MEILI_HOST), `off` otherwise.
+   */
+  failover: 'postgres' | 'off';
+  /** A Meilisearch search slower than this is answered by the failover engine (SEARCH_FAILOVER_TIMEOUT_MS). */
+  failoverTimeoutMs: number;
+  /** While failed over, how often Meilisearch is probed (SEARCH_FAILOVER_PROBE_MS). */
+  failoverProbeMs: number;
 }
 
 /** Buyer inquiries (libs/inquiries): anti-spam limits. */
@@ -196,8 +206,12 @@ function loadPartnerSyncConfig(env: Env): PartnerSyncConfig {
 }
 
 function loadSearchConfig(env: Env): SearchConfig {
+  const embeddedMeili = str(env, 'MEILI_HOST') === undefined;
   return {
     driftCheckSeconds: int(env, 'SEARCH_DRIFT_CHECK_SECONDS', 120, 10, 86_400),
+    failover: oneOf(env, 'SEARCH_FAILOVER', ['postgres', 'off'] as const, embeddedMeili ? 'postgres' : 'off'),
+    failoverTimeoutMs: int(env, 'SEARCH_FAILOVER_TIMEOUT_MS', 1000, 50, 60_000),
+    failoverProbeMs: int(env, 'SEARCH_FAILOVER_PROBE_MS', 2000, 100, 600_000),
   };
 }
 

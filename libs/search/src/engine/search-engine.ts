@@ -52,6 +52,11 @@ export interface SearchEngine {
 }
 
 export const SEARCH_ENGINE = Symbol('SEARCH_ENGINE');
+/** The PostgreSQL engine kept beside Meilisearch with SEARCH_FAILOVER=postgres (`engine` null otherwise). */
+export const SEARCH_FAILOVER_ENGINE = Symbol('SEARCH_FAILOVER_ENGINE');
+export interface FailoverEngine {
+  engine: SearchEngine | null;
+}
 
 /** The backend could not be reached: searches answer 503, index jobs retry soon. */
 export class SearchUnavailableError extends Error {

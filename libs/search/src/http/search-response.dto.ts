@@ -52,6 +52,11 @@ export class ProductSearchResponseDto {
       'Set when nothing matched every word (even after typo correction) and the hits are those of a looser query: words no product contains are dropped first, then words from the end. Null otherwise.',
   })
   relaxed!: RelaxedQueryDto | null;
+  @ApiProperty({
+    enum: ['meilisearch', 'postgres'],
+    description: 'The engine that answered (also in the x-search-engine header): postgres while Meilisearch is failed over (SEARCH_FAILOVER)',
+  })
+  engine!: 'meilisearch' | 'postgres';
   @ApiProperty({ description: 'Server time spent on the search' }) processingTimeMs!: number;
 }
 
@@ -78,6 +83,8 @@ export class SuggestResponseDto {
   @ApiProperty({ type: [SuggestProductDto], description: 'Up to 10 product names' }) products!: SuggestProductDto[];
   @ApiProperty({ type: [SuggestCategoryDto] }) categories!: SuggestCategoryDto[];
   @ApiProperty({ type: [SuggestEnterpriseDto] }) enterprises!: SuggestEnterpriseDto[];
+  @ApiProperty({ enum: ['meilisearch', 'postgres'], nullable: true, description: 'The engine that answered; null for an empty query' })
+  engine!: 'meilisearch' | 'postgres' | null;
   @ApiProperty() processingTimeMs!: number;
 }
 
@@ -95,6 +102,11 @@ export class EnterpriseSearchResponseDto {
   @ApiProperty() total!: number;
   @ApiProperty() page!: number;
   @ApiProperty() pageSize!: number;
+  @ApiProperty({
+    enum: ['meilisearch', 'postgres'],
+    description: 'The engine that answered (also in the x-search-engine header): postgres while Meilisearch is failed over (SEARCH_FAILOVER)',
+  })
+  engine!: 'meilisearch' | 'postgres';
   @ApiProperty() processingTimeMs!: number;
 }
 

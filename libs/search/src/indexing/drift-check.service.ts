@@ -7,9 +7,9 @@ import type { Logger } from 'pino';
 import type { DataSource } from 'typeorm';
 import { toEnterpriseDocument } from '../documents/enterprise-document';
 import { toProductDocument } from '../documents/product-document';
-import { SEARCH_ENGINE, type IndexKind, type SearchEngine } from '../engine/search-engine';
+import { SEARCH_ENGINE, SearchUnavailableError, type IndexKind, type SearchEngine } from '../engine/search-engine';
 import { SearchState } from '../engine/search-state';
-import { INDEX_QUEUES, QUEUES, SearchIndexer } from './search-indexer.service';
+import { SearchIndexer } from './search-indexer.service';
 
 /** Most recently indexed documents compared per check (jobs completed since the last one). */
 const SAMPLE_JOBS = 1000;
@@ -75,22 +75,35 @@ export class SearchDriftCheck implements OnModuleInit {
     this.health.register('search-index', () => this.componentHealth());
   }
 
-  async run(): Promise<DriftCheckReport> {
+  /** Checks every engine kept in step; one that cannot be reached is skipped until the next run. */
+  async runAll(): Promise<void> {
+    for (const engine of this.indexer.engines()) {
+      try {
+        await this.run(engine);
+      } catch (err) {
+        if (!(err instanceof SearchUnavailableError)) throw err;
+        this.logger.warn({ engine: engine.kind, error: err.message }, 'drift check skipped: search engine unavailable');
+      }
+    }
+  }
+
+  async run(engine: SearchEngine = this.engine): Promise<DriftCheckReport> {
     const started = Date.now();
-    const previous = await this.lastReport();
+    const previous = await this.lastReport(engine);
     const windowStart = previous
       ? new Date(Date.parse(previous.checkedAt) - SAMPLE_OVERLAP_MS)
       : new Date(started - this.config.search.driftCheckSeconds * 1000 - SAMPLE_OVERLAP_MS);
 
-    const sample = await this.sample(windowStart);
-    const staleProducts = await this.staleProducts(sample.products);
-    const staleEnterprises = await this.staleEnterprises(sample.enterprises);
-    await this.indexer.syncProducts(staleProducts);
-    await this.indexer.syncEnterpriseDocuments(staleEnterprises);
+    const queues = this.indexer.queuesOf(engine);
+    const sample = await this.sample(queues, windowStart);
+    const staleProducts = await this.staleProducts(engine, sample.products);
+    const staleEnterprises = await this.staleEnterprises(engine, sample.enterprises);
+    await this.indexer.syncProducts(staleProducts, engine);
+    await this.indexer.syncEnterpriseDocuments(staleEnterprises, engine);
 
-    const backlog = await this.jobs.backlog(INDEX_QUEUES);
-    const products = { database: await this.views.countVisible(), index: await this.engine.count('products') };
-    const enterprises = { database: await this.enterprises.countPublic(), index: await this.engine.count('enterprises') };
+    const backlog = await this.jobs.backlog(queues);
+    const products = { database: await this.views.countVisible(), index: await engine.count('products') };
+    const enterprises = { database: await this.enterprises.countPublic(), index: await engine.count('enterprises') };
     let missing = 0;
     let extra = 0;
     for (const [kind, counts] of [
@@ -98,16 +111,16 @@ export class SearchDriftCheck implements OnModuleInit {
       ['enterprises', enterprises],
     ] as const) {
       if (counts.database === counts.index) continue;
-      const diff = await this.idDifference(kind);
+      const diff = await this.idDifference(engine, kind);
       missing += diff.missing.length;
       extra += diff.extra.length;
       const ids = [...diff.missing, ...diff.extra];
-      if (kind === 'products') await this.indexer.syncProducts(ids);
-      else await this.indexer.syncEnterpriseDocuments(ids);
+      if (kind === 'products') await this.indexer.syncProducts(ids, engine);
+      else await this.indexer.syncEnterpriseDocuments(ids, engine);
     }
 
     const report: DriftCheckReport = {
-      engine: this.engine.kind,
+      engine: engine.kind,
       checkedAt: new Date(started).toISOString(),
       durationMs: Date.now() - started,
       products,
@@ -119,32 +132,40 @@ export class SearchDriftCheck implements OnModuleInit {
       extra,
       healed: staleProducts.length + staleEnterprises.length + missing + extra,
     };
-    await this.state.set(this.reportKey(), JSON.stringify(report));
+    await this.state.set(this.reportKey(engine), JSON.stringify(report));
     if (report.healed) this.logger.warn({ driftCheck: report }, 'search drift check re-synced documents');
     return report;
   }
 
-  async lastReport(): Promise<DriftCheckReport | null> {
-    const raw = await this.state.get(this.reportKey());
+  async lastReport(engine: SearchEngine = this.engine): Promise<DriftCheckReport | null> {
+    const raw = await this.state.get(this.reportKey(engine));
     return raw ? (JSON.parse(raw) as DriftCheckReport) : null;
   }
 
+  /** The active engine's last report as figures (and the failover engine's under `failover`). */
   private async componentHealth(): Promise<ComponentHealth> {
-    const report = await this.lastReport();
-    if (!report) return { status: 'degraded', detail: 'drift check has not run yet' };
+    const [primary, ...others] = await Promise.all(this.indexer.engines().map((e) => this.engineHealth(e)));
+    const failover = others[0];
+    const worst = [primary, failover].find((h) => h && h.status !== 'up') ?? primary;
+    return { ...worst, figures: { ...primary.figures, ...(failover ? { failover: failover.figures ?? { detail: failover.detail } } : {}) } };
+  }
+
+  private async engineHealth(engine: SearchEngine): Promise<ComponentHealth> {
+    const report = await this.lastReport(engine);
+    if (!report) return { status: 'degraded', detail: `${engine.kind}: drift check has not run yet` };
     const ageSeconds = Math.round((Date.now() - Date.parse(report.checkedAt)) / 1000);
     const figures = { ...report, ageSeconds };
     if (ageSeconds > 3 * this.config.search.driftCheckSeconds + 60) {
-      return { status: 'degraded', detail: `no drift check for ${ageSeconds} s`, figures };
+      return { status: 'degraded', detail: `${engine.kind}: no drift check for ${ageSeconds} s`, figures };
     }
     // In-flight writes (backlog) explain a difference; a heal with nothing in flight was real drift.
-    if (report.healed && !report.backlog) return { status: 'degraded', detail: `last check re-synced ${report.healed} documents`, figures };
+    if (report.healed && !report.backlog) return { status: 'degraded', detail: `${engine.kind}: last check re-synced ${report.healed} documents`, figures };
     return { status: 'up', figures };
   }
 
   /** Products and enterprises indexed by jobs completed since `since`. */
-  private async sample(since: Date): Promise<{ products: string[]; enterprises: string[] }> {
-    const recent = await this.jobs.recentlyCompleted([QUEUES.product, QUEUES.enterprise], since, SAMPLE_JOBS);
+  private async sample(queues: string[], since: Date): Promise<{ products: string[]; enterprises: string[] }> {
+    const recent = await this.jobs.recentlyCompleted(queues, since, SAMPLE_JOBS);
     const products = new Set<string>();
     const enterprises = new Set<string>();
     for (const job of recent) {
@@ -158,20 +179,20 @@ export class SearchDriftCheck implements OnModuleInit {
     return { products: [...products], enterprises: [...enterprises] };
   }
 
-  private async staleProducts(ids: string[]): Promise<string[]> {
+  private async staleProducts(engine: SearchEngine, ids: string[]): Promise<string[]> {
     if (!ids.length) return [];
     const expected = new Map((await this.views.load(ids)).filter((v) => v.visible).map((v) => [v.id, toProductDocument(v).hash]));
-    return differing(ids, expected, await this.engine.hashesOf('products', ids));
+    return differing(ids, expected, await engine.hashesOf('products', ids));
   }
 
-  private async staleEnterprises(ids: string[]): Promise<string[]> {
+  private async staleEnterprises(engine: SearchEngine, ids: string[]): Promise<string[]> {
     if (!ids.length) return [];
     const expected = new Map((await this.enterprises.load(ids)).filter((e) => e.public).map((e) => [e.id, toEnterpriseDocument(e).hash]));
-    return differing(ids, expected, await this.engine.hashesOf('enterprises', ids));
+    return differing(ids, expected, await engine.hashesOf('enterprises', ids));
   }
 
-  private async idDifference(kind: IndexKind): Promise<{ missing: string[]; extra: string[] }> {
-    const indexed = await this.engine.indexedIds(kind);
+  private async idDifference(engine: SearchEngine, kind: IndexKind): Promise<{ missing: string[]; extra: string[] }> {
+    const indexed = await engine.indexedIds(kind);
     const missing: string[] = [];
     const source = kind === 'products' ? this.views.visibleIds() : this.enterprises.publicIds();
     for await (const batch of source) {
@@ -180,8 +201,8 @@ export class SearchDriftCheck implements OnModuleInit {
     return { missing, extra: [...indexed] };
   }
 
-  private reportKey(): string {
-    return `drift-check:${this.engine.kind}:${this.config.meiliIndexPrefix}`;
+  private reportKey(engine: SearchEngine): string {
+    return `drift-check:${engine.kind}:${this.config.meiliIndexPrefix}`;
   }
 }
 

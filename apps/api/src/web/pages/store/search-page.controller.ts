@@ -56,6 +56,8 @@ export class SearchPageController {
         for (const d of err.details ?? []) errors[d.field] = d.message;
       }
     }
+    // Which engine answered (failover): the page itself looks the same either way.
+    if (result) void reply.header('x-search-engine', result.engine);
     const facets = await this.facets(result);
     const total = result?.total ?? 0;
     const page = result?.page ?? 1;
