@@ -1,12 +1,12 @@
 import 'reflect-metadata';
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawnSync, type ChildProcess } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
 import { Client } from 'pg';
 import { createLogger, startEmbeddedMeilisearch, startEmbeddedPostgres } from '@tradefloor/core';
 import { DOCUMENT_VERSION } from '@tradefloor/search';
-import { benchDatabase, runBench, summarise } from './bench-support';
+import { benchDatabase, runBench, startApiProcess, summarise } from './bench-support';
 import { generateCatalog } from './generate-products';
 
 /**
@@ -128,23 +128,7 @@ function rng(seed: number): () => number {
 }
 
 function startApp(engine: string, env: Record<string, string>): Promise<ChildProcess> {
-  const child = spawn(process.execPath, ['dist/apps/api/src/main.js', '--role=all'], {
-    env: { ...process.env, ...env, SEARCH_ENGINE: engine, PORT: String(API_PORT), HOST: '127.0.0.1', DATA_DIR: join(DIR, `app-${engine}`) },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
-  return new Promise((res, rej) => {
-    const deadline = Date.now() + 120_000;
-    const probe = async () => {
-      try {
-        if ((await fetch(`http://127.0.0.1:${API_PORT}/health/live`)).ok) return res(child);
-      } catch {
-        /* not listening yet */
-      }
-      if (Date.now() > deadline || child.exitCode !== null) return rej(new Error(`${engine} app did not start`));
-      setTimeout(probe, 200);
-    };
-    void probe();
-  });
+  return startApiProcess(API_PORT, { ...env, SEARCH_ENGINE: engine, DATA_DIR: join(DIR, `app-${engine}`) }, `${engine} app`, 'all');
 }
 
 async function api(path: string, init: { method?: string; token?: string; body?: unknown } = {}): Promise<{ status: number; body: Record<string, unknown> }> {

@@ -22,7 +22,7 @@ import {
   type ProductSearchResult,
 } from '../engine/search-types';
 import { SearchState } from '../engine/search-state';
-import { correctQuery } from '../text/query-correction';
+import { searchWithCorrection } from '../text/query-correction';
 import { enterpriseRequest, mergeExactFirst, productRequest } from './meili-queries';
 import { MeiliAnswerError, MeiliSearchClient } from './meili-search-client';
 import { ENTERPRISE_SETTINGS, ENTERPRISE_SETTINGS_VERSION, MAX_VALUES_PER_FACET, PRODUCT_SETTINGS, PRODUCT_SETTINGS_VERSION } from './meili-settings';
@@ -92,12 +92,8 @@ export class MeiliEngine implements SearchEngine {
    * Meilisearch's own typo tolerance first; when that finds nothing, the query corrected against
    * the vocabulary (a swap of two letters in a 4-letter word, syllables typed together…) once more.
    */
-  async searchProducts(p: ProductSearchParams): Promise<ProductSearchResult> {
-    const first = await this.runProductSearch(p);
-    if (first.total > 0 || !p.query) return first;
-    const corrected = await correctQuery(this.dataSource, p.query);
-    if (!corrected) return first;
-    return { ...(await this.runProductSearch({ ...p, query: corrected })), matchedTokens: corrected.folded };
+  searchProducts(p: ProductSearchParams): Promise<ProductSearchResult> {
+    return searchWithCorrection(this.dataSource, p, (q) => this.runProductSearch(q));
   }
 
   private async runProductSearch(p: ProductSearchParams): Promise<ProductSearchResult> {
@@ -116,12 +112,8 @@ export class MeiliEngine implements SearchEngine {
     };
   }
 
-  async searchEnterprises(p: EnterpriseSearchParams): Promise<EnterpriseSearchResult> {
-    const first = await this.runEnterpriseSearch(p);
-    if (first.total > 0 || !p.query) return first;
-    const corrected = await correctQuery(this.dataSource, p.query);
-    if (!corrected) return first;
-    return { ...(await this.runEnterpriseSearch({ ...p, query: corrected })), matchedTokens: corrected.folded };
+  searchEnterprises(p: EnterpriseSearchParams): Promise<EnterpriseSearchResult> {
+    return searchWithCorrection(this.dataSource, p, (q) => this.runEnterpriseSearch(q));
   }
 
   private async runEnterpriseSearch(p: EnterpriseSearchParams): Promise<EnterpriseSearchResult> {

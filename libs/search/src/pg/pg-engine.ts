@@ -13,7 +13,7 @@ import {
 } from '../engine/search-types';
 import { foldedText } from '../text/vietnamese';
 import { CANDIDATE_CAP, estimateStatement, facetsStatement, hitsStatement, queryCte, type Statement } from './pg-queries';
-import { correctQuery } from '../text/query-correction';
+import { searchWithCorrection } from '../text/query-correction';
 
 const PRODUCT_COLUMNS = `id, slug, name, price_vnd, unit, ocop_stars, enterprise_id, enterprise_name, enterprise_kind, commune_code,
   province_code, thumbnail_url, category_ids, certifications, in_stock, published_at, name_folded, keywords_folded,
@@ -65,13 +65,8 @@ export class PgEngine implements SearchEngine {
     // The schema comes from migrations; nothing to apply at start.
   }
 
-  async searchProducts(params: ProductSearchParams): Promise<ProductSearchResult> {
-    const first = await this.runProductSearch(params);
-    if (first.total > 0 || !params.query) return first;
-    const corrected = await correctQuery(this.dataSource, params.query);
-    if (!corrected) return first;
-    const second = await this.runProductSearch({ ...params, query: corrected });
-    return { ...second, matchedTokens: corrected.folded };
+  searchProducts(params: ProductSearchParams): Promise<ProductSearchResult> {
+    return searchWithCorrection(this.dataSource, params, (p) => this.runProductSearch(p));
   }
 
   private async runProductSearch(params: ProductSearchParams): Promise<ProductSearchResult> {
@@ -115,12 +110,8 @@ export class PgEngine implements SearchEngine {
     return { total: Math.max(total, Math.round(plan[0].Plan['Plan Rows'])), facets, approximate: true };
   }
 
-  async searchEnterprises(params: EnterpriseSearchParams): Promise<EnterpriseSearchResult> {
-    const first = await this.runEnterpriseSearch(params);
-    if (first.total > 0 || !params.query) return first;
-    const corrected = await correctQuery(this.dataSource, params.query);
-    if (!corrected) return first;
-    return { ...(await this.runEnterpriseSearch({ ...params, query: corrected })), matchedTokens: corrected.folded };
+  searchEnterprises(params: EnterpriseSearchParams): Promise<EnterpriseSearchResult> {
+    return searchWithCorrection(this.dataSource, params, (p) => this.runEnterpriseSearch(p));
   }
 
   private async runEnterpriseSearch(p: EnterpriseSearchParams): Promise<EnterpriseSearchResult> {

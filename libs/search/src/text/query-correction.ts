@@ -65,6 +65,22 @@ export async function correctQuery(db: Db, q: ParsedQuery): Promise<ParsedQuery 
   return { folded: out, exact: out, hasMarks: false, prefixLast: q.prefixLast && out[out.length - 1] === tokens[tokens.length - 1] };
 }
 
+/**
+ * Runs a search; when it finds nothing, runs it once more with the query corrected against the
+ * vocabulary (both engines, products and enterprises) and reports the tokens actually matched.
+ */
+export async function searchWithCorrection<P extends { query: ParsedQuery | null }, R extends { total: number; matchedTokens?: string[] }>(
+  db: Db,
+  params: P,
+  run: (params: P) => Promise<R>,
+): Promise<R> {
+  const first = await run(params);
+  if (first.total > 0 || !params.query) return first;
+  const corrected = await correctQuery(db, params.query);
+  if (!corrected) return first;
+  return { ...(await run({ ...params, query: corrected })), matchedTokens: corrected.folded };
+}
+
 async function splitJoined(db: Db, tok: string): Promise<[string, string] | null> {
   const candidates: Array<[string, string]> = [];
   for (let i = 2; i <= tok.length - 2; i++) candidates.push([tok.slice(0, i), tok.slice(i)]);
