@@ -28,9 +28,9 @@ export async function benchDatabase(serverUrl: string, logger: Logger): Promise<
   return url;
 }
 
-/** Starts the built API (`--role=api`) with `env` and resolves once /health/live answers. */
-export function startApiProcess(port: number, env: Record<string, string>, name = 'API'): Promise<ChildProcess> {
-  const child = spawn(process.execPath, ['dist/apps/api/src/main.js', '--role=api'], {
+/** Starts the built API (`--role=api`, or `all` with its worker) with `env` and resolves once /health/live answers. */
+export function startApiProcess(port: number, env: Record<string, string>, name = 'API', role: 'api' | 'all' = 'api'): Promise<ChildProcess> {
+  const child = spawn(process.execPath, ['dist/apps/api/src/main.js', `--role=${role}`], {
     env: { ...process.env, ...env, PORT: String(port), HOST: '127.0.0.1' },
     stdio: ['ignore', 'ignore', 'inherit'],
   });

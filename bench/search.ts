@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { spawnSync, type ChildProcess } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
-import { cpus } from 'node:os';
+import { cpus, loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { Client } from 'pg';
@@ -107,6 +107,11 @@ async function measure(target: string, concurrency: number, total: number, queri
   return row;
 }
 
+const loadAverage = () =>
+  loadavg()
+    .map((l) => l.toFixed(2))
+    .join(' ');
+
 function startApi(engine: 'meilisearch' | 'postgres', env: Record<string, string>): Promise<ChildProcess> {
   return startApiProcess(API_PORTS[engine], { ...env, SEARCH_ENGINE: engine, DATA_DIR: join(DIR, `app-${engine}`) }, `${engine} API`);
 }
@@ -114,9 +119,10 @@ function startApi(engine: 'meilisearch' | 'postgres', env: Record<string, string
 async function main(): Promise<void> {
   mkdirSync(DIR, { recursive: true });
   const logger = createLogger('warn');
-  log(`TradeFloor search benchmark: ${N} products, ${cpus().length} CPUs, data in ${DIR}`);
+  log(`TradeFloor search benchmark: ${N} products, ${cpus().length} CPUs, data in ${DIR}, load average ${loadAverage()}`);
   const pg = await startEmbeddedPostgres({ dir: join(DIR, 'postgres'), port: PG_PORT, password: 'bench-password', logger });
-  const meili = await startEmbeddedMeilisearch({ dir: join(DIR, 'meilisearch'), port: MEILI_PORT, masterKey: MEILI_KEY, logger });
+  const startMeili = () => startEmbeddedMeilisearch({ dir: join(DIR, 'meilisearch'), port: MEILI_PORT, masterKey: MEILI_KEY, logger });
+  let meili = await startMeili();
   const children: ChildProcess[] = [];
   try {
     const url = await benchDatabase(pg.url, logger);
@@ -204,6 +210,37 @@ async function main(): Promise<void> {
     }
     log('\nthe accept-encoding trap (search.md): Meilisearch direct with Node fetch defaults');
     rows.push(await measure('Meilisearch direct (default gzip)', 1, 96, queries, multiSearch({})));
+
+    // Issue 20: what clients see while Meilisearch stops and comes back, with SEARCH_FAILOVER=postgres.
+    log('\nfailover: an API with SEARCH_FAILOVER=postgres at c=8 while Meilisearch is stopped for 4 s and restarted');
+    const failoverPort = API_PORT + 2;
+    children.push(
+      await startApiProcess(
+        failoverPort,
+        { ...env, SEARCH_FAILOVER: 'postgres', SEARCH_FAILOVER_PROBE_MS: '1000', DATA_DIR: join(DIR, 'app-failover') },
+        'failover API',
+      ),
+    );
+    const engines: Record<string, number> = {};
+    let errors = 0;
+    const failoverSend = async (q: Query) => {
+      const res = await fetch(`http://127.0.0.1:${failoverPort}/api/v1/search/products?${new URLSearchParams(q)}`);
+      await res.arrayBuffer();
+      if (!res.ok) errors++;
+      const engine = res.headers.get('x-search-engine') ?? 'none';
+      engines[engine] = (engines[engine] ?? 0) + 1;
+    };
+    const switching = (async () => {
+      await new Promise((r) => setTimeout(r, 2000));
+      await meili.stop();
+      await new Promise((r) => setTimeout(r, 4000));
+      meili = await startMeili();
+    })();
+    const failoverRow = await measure('API, failover (Meilisearch stopped mid-run)', 8, 2400, queries, failoverSend);
+    await switching;
+    rows.push(failoverRow);
+    log(`  answered by ${JSON.stringify(engines)}; failed requests: ${errors}`);
+    log(`load average at the end: ${loadAverage()}`);
     await ds.destroy();
     await db.end();
 

@@ -1,7 +1,9 @@
+import { JobQueue } from '@tradefloor/core';
+import { SearchDriftCheck } from '@tradefloor/search';
 import { MeiliSearch } from 'meilisearch';
 import { loginAdmin, type TestUser } from '../harness/auth';
 import { createTestApp, type TestApp } from '../harness/test-app';
-import { createSearchCatalog, search, type SearchCatalog } from './search-catalog';
+import { createSearchCatalog, publish, search, type SearchCatalog } from './search-catalog';
 
 describe.each(['meilisearch', 'postgres'] as const)('search reindex and drift (%s)', (engine) => {
   let t: TestApp;
@@ -79,6 +81,45 @@ describe.each(['meilisearch', 'postgres'] as const)('search reindex and drift (%
     expect(tanTien.body.hits.map((h: { id: string }) => h.id)).toEqual([c.a.id]);
     const mangCut = await t.http.get('/api/v1/search/enterprises').query({ q: 'mang cut cai mon' }).expect(200);
     expect(mangCut.body.hits.map((h: { id: string }) => h.id)).toEqual([c.b.id]);
+  });
+
+  it('the frequent drift check heals a lost recent update and a missing document, and reports on /health/ready', async () => {
+    const check = async () => {
+      await t.app.get(JobQueue).enqueueNow('search.maintenance', { action: 'drift-check' });
+      await t.drainJobs();
+      return t.app.get(SearchDriftCheck).lastReport();
+    };
+    // Each check samples the jobs completed since the previous check began, less 2 s for clock
+    // skew: past that margin, a baseline check leaves the catalog's own index jobs behind.
+    await new Promise((r) => setTimeout(r, 2500));
+    expect(await check()).toMatchObject({ healed: 0, products: { database: 19, index: 19 } });
+    // A recent update whose index write was lost: the product changed and its job ran, then the
+    // index went back to the old content (what a late write of an older state did).
+    const before = engine === 'meilisearch' ? await meili.index(productsIndex()).getDocument(c.ids.khom) : undefined;
+    const pgBefore = engine === 'postgres' ? (await t.dataSource.query(`SELECT * FROM search_products WHERE id = $1`, [c.ids.khom]))[0] : undefined;
+    await t.dataSource.query(`UPDATE products SET price_vnd = 21000 WHERE id = $1`, [c.ids.khom]);
+    await publish(t, 'product.changed', c.ids.khom);
+    await t.drainJobs();
+    expect((await search(t, { q: 'khom cau duc' })).hits[0].priceVnd).toBe(21_000);
+    if (engine === 'meilisearch') await meili.index(productsIndex()).addDocuments([before!]).waitTask();
+    else await t.dataSource.query(`UPDATE search_products SET price_vnd = $2, hash = $3 WHERE id = $1`, [c.ids.khom, pgBefore.price_vnd, pgBefore.hash]);
+    // An older document missing from the index (no recent job names it: only the counts show it).
+    if (engine === 'meilisearch') await meili.index(productsIndex()).deleteDocument(c.ids.banhTrang).waitTask();
+    else await t.dataSource.query(`DELETE FROM search_products WHERE id = $1`, [c.ids.banhTrang]);
+    expect((await search(t, { q: 'khom cau duc' })).hits[0].priceVnd).not.toBe(21_000);
+
+    const report = await check();
+    expect(report).toMatchObject({ engine, sampleStale: 1, missing: 1, extra: 0, healed: 2 });
+    expect(report!.sampled).toBeGreaterThanOrEqual(1);
+    expect((await search(t, { q: 'khom cau duc' })).hits[0].priceVnd).toBe(21_000);
+    expect((await search(t, { q: 'banh trang me den' })).hits[0].id).toBe(c.ids.banhTrang);
+    const ready = await t.http.get('/health/ready').expect(200);
+    expect(ready.body.components['search-index']).toMatchObject({ status: 'degraded', figures: { engine, healed: 2 } });
+
+    // The next check finds nothing to heal.
+    expect(await check()).toMatchObject({ healed: 0, products: { database: 19, index: 19 } });
+    const again = await t.http.get('/health/ready').expect(200);
+    expect(again.body.components['search-index'].status).toBe('up');
   });
 
   it('rebuilds into a fresh index and swaps it in while searches keep answering', async () => {

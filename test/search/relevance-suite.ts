@@ -1,4 +1,4 @@
-import { categoryId, XA_CAU_KE } from '../harness/catalog-fixtures';
+import { categoryId, createProduct, XA_CAU_KE } from '../harness/catalog-fixtures';
 import { createTestApp, type TestApp } from '../harness/test-app';
 import { createSearchCatalog, search, type SearchCatalog } from './search-catalog';
 
@@ -195,7 +195,10 @@ export function relevanceSuite(engine: 'meilisearch' | 'postgres'): void {
 
       it('answers the documented response shape', async () => {
         const res = await t.http.get('/api/v1/search/products').query({ q: 'buoi da xanh' }).expect(200);
-        expect(Object.keys(res.body).sort()).toEqual(['approximate', 'facets', 'hits', 'page', 'pageSize', 'processingTimeMs', 'total']);
+        expect(Object.keys(res.body).sort()).toEqual(['approximate', 'engine', 'facets', 'hits', 'page', 'pageSize', 'processingTimeMs', 'relaxed', 'total']);
+        expect(res.body.engine).toBe(engine);
+        expect(res.headers['x-search-engine']).toBe(engine);
+        expect(res.body.relaxed).toBeNull();
         // Counts are exact below 1000 matches with either engine (the PostgreSQL cap).
         expect(res.body.approximate).toBe(false);
         expect(Object.keys(res.body.facets).sort()).toEqual(['category', 'certification', 'commune', 'enterpriseKind', 'ocopStars']);
@@ -310,6 +313,80 @@ export function relevanceSuite(engine: 'meilisearch' | 'postgres'): void {
       it('treats filter syntax in q as words, not as a filter', async () => {
         const res = await search(t, { q: 'enterpriseId = x OR 1 = 1' });
         expect(res.total).toBe(0);
+      });
+    });
+
+    // Last: these products join the catalog only now, so the counts asserted above stay as they are.
+    describe('issue 12 §4: name prefixes, swapped letters, relaxed fallback', () => {
+      const more: Record<string, string> = {};
+      beforeAll(async () => {
+        // The names that only contain the words repeat them in their descriptions, which raises
+        // their full-text rank: only the name-prefix rule puts the others first.
+        for (const [key, name, description] of [
+          ['matHoaDuaSap', 'Mật hoa dừa sáp', 'Mật hoa dừa sáp nguyên chất: hoa dừa sáp, vườn dừa sáp Cầu Kè.'],
+          ['rauMaSay', 'Rau má sấy khô', 'Sấy lạnh.'],
+          ['traRauMa', 'Trà rau má túi lọc', 'Trà rau má: rau má tươi, rau má sạch.'],
+          ['keoMatOng', 'Kẹo gừng mật ong', 'Kẹo gừng mật ong: mật ong rừng, mật ong hoa nhãn.'],
+          ['nuocMatOng', 'Nước chanh mật ong', 'Nước chanh mật ong: mật ong nguyên chất.'],
+        ]) {
+          more[key] = (await createProduct(t, c.a.id, { name, description: `<p>${description}</p>`, categorySlug: 'banh-keo-mut' })).id;
+        }
+        await t.drainJobs();
+      });
+
+      it('a name starting with the query’s words ranks above one that only contains them, in any case and with or without marks', async () => {
+        for (const q of ['dừa sáp', 'DỪA SÁP', 'dua sap', 'Dua Sap ']) {
+          const ids = await order(q);
+          expect([q, ids[0]]).toEqual([q, c.ids.duaSap]);
+          expect(ids.indexOf(more.matHoaDuaSap)).toBeGreaterThan(0);
+        }
+        for (const q of ['rau má', 'RAU MÁ', 'rau ma']) {
+          const ids = await order(q);
+          expect([q, ids[0]]).toEqual([q, more.rauMaSay]);
+          expect(ids).toContain(more.traRauMa);
+        }
+        // Five "Mật ong …" names and two that only contain the words: the five come first.
+        const honey = await order('mật ong');
+        const startsWith = [c.ids.matOngRung, c.ids.matOngNhan, c.ids.matOngBacHa, c.ids.matOngCaPhe, c.ids.matOngB];
+        expect(honey.slice(0, 5).sort()).toEqual([...startsWith].sort());
+        expect(honey.slice(5, 7).sort()).toEqual([more.keoMatOng, more.nuocMatOng].sort());
+      });
+
+      it('two adjacent letters swapped in a word of 4+ letters still match', async () => {
+        expect(await first('buoi da xnah')).toBe(c.ids.buoiDaXanh);
+        expect(await first('BUOI DA XNAH')).toBe(c.ids.buoiDaXanh);
+        expect(await first('buio da xanh')).toBe(c.ids.buoiDaXanh);
+        expect(await first('xoia cat hoa loc')).toBe(c.ids.xoai);
+        expect(await first('khmo cau duc')).toBe(c.ids.khom);
+        expect(await first('thnah long ruot do')).toBe(c.ids.thanhLong);
+        // A corrected query is a match, not a fallback.
+        const res = await t.http.get('/api/v1/search/products').query({ q: 'buoi da xnah' }).expect(200);
+        expect(res.body.relaxed).toBeNull();
+        expect(res.body.hits[0].highlight.name).toBe('<mark>Bưởi</mark> <mark>da</mark> <mark>xanh</mark>');
+      });
+
+      it('falls back to a looser query when nothing matches every word, and says so', async () => {
+        const unknownWord = await t.http.get('/api/v1/search/products').query({ q: 'bưởi da xanh qwzx' }).expect(200);
+        expect(unknownWord.body.relaxed).toEqual({ query: 'bưởi da xanh', droppedWords: ['qwzx'] });
+        expect(unknownWord.body.hits[0].id).toBe(c.ids.buoiDaXanh);
+        // Every word exists, but no product has all three: the last one is dropped.
+        const noProduct = await t.http.get('/api/v1/search/products').query({ q: 'mat ong buoi' }).expect(200);
+        expect(noProduct.body.relaxed).toEqual({ query: 'mat ong', droppedWords: ['buoi'] });
+        expect(noProduct.body.hits.length).toBeGreaterThan(0);
+        expect(noProduct.body.hits.every((h: { name: string }) => /mật ong/i.test(h.name))).toBe(true);
+        // Nothing to fall back to: still an empty answer, without a relaxed query.
+        const nothing = await t.http.get('/api/v1/search/products').query({ q: 'qwzx zzqv' }).expect(200);
+        expect(nothing.body).toMatchObject({ total: 0, relaxed: null });
+      });
+
+      it('the storefront search page says the results are approximate (Vietnamese and English)', async () => {
+        const vi = await t.http.get('/tim-kiem').query({ q: 'bưởi da xanh qwzx' }).expect(200);
+        expect(vi.text).toContain('Không có kết quả cho “bưởi da xanh qwzx” — hiển thị kết quả gần đúng cho “bưởi da xanh”.');
+        expect(vi.text).toContain('<mark>Bưởi</mark> <mark>da</mark> <mark>xanh</mark>');
+        const en = await t.http.get('/tim-kiem').query({ q: 'bưởi da xanh qwzx', lang: 'en' }).expect(200);
+        expect(en.text).toContain('No results for “bưởi da xanh qwzx” — showing approximate results for “bưởi da xanh”.');
+        const exact = await t.http.get('/tim-kiem').query({ q: 'bưởi da xanh' }).expect(200);
+        expect(exact.text).not.toContain('kết quả gần đúng');
       });
     });
   });

@@ -82,7 +82,7 @@ export interface Hit {
 export async function search(
   t: TestApp,
   params: Record<string, string | number | boolean>,
-): Promise<{ hits: Hit[]; total: number; facets: Record<string, Record<string, number>> }> {
+): Promise<{ hits: Hit[]; total: number; facets: Record<string, Record<string, number>>; relaxed: { query: string; droppedWords: string[] } | null }> {
   const res = await t.http.get('/api/v1/search/products').query(params);
   if (res.status !== 200) throw new Error(`search ${JSON.stringify(params)} → ${res.status} ${JSON.stringify(res.body)}`);
   return res.body;

@@ -3,6 +3,7 @@ import { NestFactory } from '@nestjs/core';
 import {
   Clock,
   ConfigError,
+  HealthChecks,
   JobWorker,
   PinoNestLogger,
   createHttpApp,
@@ -104,6 +105,9 @@ export async function main(role: Role): Promise<void> {
     if (stopping) return;
     built = await buildApp(role, infra.config, logger);
     if (stopping) return;
+    // The embedded servers this process keeps running show on /health/ready (issue 20).
+    const health = built.app.get(HealthChecks);
+    for (const server of infra.supervised) health.register(server.name, async () => server.health());
     const address = await built.listen();
     logger.info(
       { role, address, searchEngine: infra.config.searchEngine, startupMs: Date.now() - started, rssMb: Math.round(process.memoryUsage().rss / 1048576) },

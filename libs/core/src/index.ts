@@ -25,6 +25,7 @@ export * from './runtime/embedded-meilisearch';
 export * from './runtime/embedded-postgres';
 export * from './runtime/infrastructure';
 export * from './runtime/local-secrets';
+export * from './runtime/supervisor';
 export * from './health/health-checks';
 export * from './sitemap/sitemap-registry';
 export * from './sitemap/sitemap.controller';

@@ -3,6 +3,7 @@ export { SEARCH_ENGINE, SearchUnavailableError, type SearchEngine, type RebuildS
 export * from './engine/search-types';
 export { SearchMaintenance, DOCUMENT_VERSION, type DriftReport, type RebuildReport } from './indexing/search-maintenance.service';
 export { SearchIndexer, QUEUES as SEARCH_QUEUES } from './indexing/search-indexer.service';
+export { SearchDriftCheck, type DriftCheckReport } from './indexing/drift-check.service';
 export { SearchService } from './http/search.service';
 export { MeiliEngine } from './meili/meili-engine';
 export { productRequest } from './meili/meili-queries';

@@ -3,10 +3,12 @@ import { CatalogModule } from '@tradefloor/catalog';
 import { APP_CONFIG, type ResolvedConfig } from '@tradefloor/core';
 import { EnterpriseProfileModule } from '@tradefloor/enterprise-profile';
 import { DataSource } from 'typeorm';
-import { SEARCH_ENGINE, type SearchEngine } from './engine/search-engine';
+import { SEARCH_ENGINE, SEARCH_FAILOVER_ENGINE, type FailoverEngine, type SearchEngine } from './engine/search-engine';
 import { AdminSearchController } from './http/admin-search.controller';
+import { SearchRouter } from './http/search-router';
 import { SearchController } from './http/search.controller';
 import { SearchService } from './http/search.service';
+import { SearchDriftCheck } from './indexing/drift-check.service';
 import { SearchIndexer } from './indexing/search-indexer.service';
 import { SearchMaintenance } from './indexing/search-maintenance.service';
 import { MeiliEngine } from './meili/meili-engine';
@@ -17,10 +19,23 @@ export function createSearchEngine(config: ResolvedConfig, dataSource: DataSourc
   return config.searchEngine === 'postgres' ? new PgEngine(dataSource) : MeiliEngine.fromConfig(config, dataSource);
 }
 
+/** With Meilisearch active and SEARCH_FAILOVER=postgres, the PostgreSQL engine kept beside it. */
+export function createFailoverEngine(config: ResolvedConfig, dataSource: DataSource): FailoverEngine {
+  return { engine: config.searchEngine === 'meilisearch' && config.search.failover === 'postgres' ? new PgEngine(dataSource) : null };
+}
+
 @Module({
   imports: [CatalogModule, EnterpriseProfileModule],
   controllers: [SearchController, AdminSearchController],
-  providers: [{ provide: SEARCH_ENGINE, inject: [APP_CONFIG, DataSource], useFactory: createSearchEngine }, SearchIndexer, SearchMaintenance, SearchService],
-  exports: [SEARCH_ENGINE, SearchMaintenance, SearchService],
+  providers: [
+    { provide: SEARCH_ENGINE, inject: [APP_CONFIG, DataSource], useFactory: createSearchEngine },
+    { provide: SEARCH_FAILOVER_ENGINE, inject: [APP_CONFIG, DataSource], useFactory: createFailoverEngine },
+    SearchIndexer,
+    SearchDriftCheck,
+    SearchMaintenance,
+    SearchRouter,
+    SearchService,
+  ],
+  exports: [SEARCH_ENGINE, SearchMaintenance, SearchDriftCheck, SearchService],
 })
 export class SearchModule {}

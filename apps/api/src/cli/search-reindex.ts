@@ -27,17 +27,21 @@ async function run(): Promise<void> {
     await runMigrations(infra.config.databaseUrl, logger);
     const app = await NestFactory.createApplicationContext(AppModule.register({ config: infra.config, logger }), { logger: false });
     try {
-      process.stdout.write(`Reindexing with ${infra.config.searchEngine} (index prefix "${infra.config.meiliIndexPrefix}")\n`);
-      let lastLine = 0;
-      const report = await app.get(SearchMaintenance).rebuild((kind, written) => {
-        if (Date.now() - lastLine < 500) return;
-        lastLine = Date.now();
-        process.stdout.write(`  ${kind}: ${written} documents written\n`);
-      });
-      process.stdout.write(
-        `Done in ${report.durationMs} ms: ${report.products} products, ${report.enterprises} enterprises swapped in; ` +
-          `${report.repairedAfterSwap} documents corrected after the swap\n`,
-      );
+      const maintenance = app.get(SearchMaintenance);
+      // The failover engine (SEARCH_FAILOVER=postgres) is rebuilt too, after the active one.
+      for (const engine of maintenance.engines()) {
+        process.stdout.write(`Reindexing with ${engine.kind} (index prefix "${infra.config.meiliIndexPrefix}")\n`);
+        let lastLine = 0;
+        const report = await maintenance.rebuild((kind, written) => {
+          if (Date.now() - lastLine < 500) return;
+          lastLine = Date.now();
+          process.stdout.write(`  ${kind}: ${written} documents written\n`);
+        }, engine);
+        process.stdout.write(
+          `Done in ${report.durationMs} ms: ${report.products} products, ${report.enterprises} enterprises swapped in; ` +
+            `${report.repairedAfterSwap} documents corrected after the swap\n`,
+        );
+      }
     } finally {
       await app.close();
     }

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Clock, vietnamDate } from '@tradefloor/core';
-import type { DataSource } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 import { CategoryEntity } from '../entities/category.entity';
 import { mediaUrl } from './media-url';
 import type { ProductView } from './product-view';
@@ -92,6 +92,11 @@ export interface CategorySummary {
 
 const CATEGORY_LIST_TTL_MS = 30_000;
 
+/** Where a read runs: the pool, or a caller's transaction (so a reader holding locks in it needs one connection only). */
+export type ReadScope = DataSource | EntityManager;
+
+const VISIBLE = `p.status = 'published' AND e.status = 'verified'`;
+
 /** Denormalised product views for other contexts, one query per batch. */
 @Injectable()
 export class ProductViews {
@@ -102,10 +107,31 @@ export class ProductViews {
     private readonly clock: Clock,
   ) {}
 
-  async load(ids: string[]): Promise<ProductView[]> {
+  /** Views of these products (any status). `db`: a transaction to read in (default: the pool). */
+  async load(ids: string[], db: ReadScope = this.dataSource): Promise<ProductView[]> {
     if (!ids.length) return [];
-    const rows: Row[] = await this.dataSource.query(`${SELECT} WHERE p.id = ANY($2::uuid[])`, [vietnamDate(this.clock.now()), ids]);
-    return this.toViews(rows);
+    const rows: Row[] = await db.query(`${SELECT} WHERE p.id = ANY($2::uuid[])`, [vietnamDate(this.clock.now()), ids]);
+    return this.toViews(rows, db);
+  }
+
+  /** How many products are visible to the public (published, of a verified enterprise). */
+  async countVisible(): Promise<number> {
+    const [row] = await this.dataSource.query(`SELECT count(*)::int AS n FROM products p JOIN enterprises e ON e.id = p.enterprise_id WHERE ${VISIBLE}`);
+    return row.n;
+  }
+
+  /** Ids of every visible product in id order, `batchSize` at a time (cheaper than views when only ids matter). */
+  async *visibleIds(batchSize = 10_000): AsyncGenerator<string[]> {
+    let after = '00000000-0000-0000-0000-000000000000';
+    for (;;) {
+      const rows: Array<{ id: string }> = await this.dataSource.query(
+        `SELECT p.id FROM products p JOIN enterprises e ON e.id = p.enterprise_id WHERE p.id > $1::uuid AND ${VISIBLE} ORDER BY p.id LIMIT $2`,
+        [after, batchSize],
+      );
+      if (!rows.length) return;
+      yield rows.map((r) => r.id);
+      after = rows[rows.length - 1].id;
+    }
   }
 
   async get(id: string): Promise<ProductView | undefined> {
@@ -117,7 +143,7 @@ export class ProductViews {
     let after = '00000000-0000-0000-0000-000000000000';
     for (;;) {
       const rows: Row[] = await this.dataSource.query(
-        `${SELECT} WHERE p.id > $2::uuid ${onlyVisible ? `AND p.status = 'published' AND e.status = 'verified'` : ''}
+        `${SELECT} WHERE p.id > $2::uuid ${onlyVisible ? `AND ${VISIBLE}` : ''}
          ORDER BY p.id LIMIT $3`,
         [vietnamDate(this.clock.now()), after, batchSize],
       );
@@ -171,8 +197,8 @@ export class ProductViews {
     return Object.freeze(all.map((c) => Object.freeze({ id: c.id, slug: c.slug, name: c.name, parentId: c.parentId })));
   }
 
-  private async toViews(rows: Row[]): Promise<ProductView[]> {
-    const paths = await this.categoryPaths();
+  private async toViews(rows: Row[], db: ReadScope = this.dataSource): Promise<ProductView[]> {
+    const paths = await this.categoryPaths(db);
     return rows.map((r) => {
       const path = paths.get(r.category_id) ?? { ids: [r.category_id], names: [] };
       return {
@@ -220,8 +246,8 @@ export class ProductViews {
   }
 
   /** Category ancestry, computed from the (small) category table once per batch. */
-  private async categoryPaths(): Promise<Map<string, { ids: string[]; names: string[] }>> {
-    const all = await this.dataSource.getRepository(CategoryEntity).find();
+  private async categoryPaths(db: ReadScope): Promise<Map<string, { ids: string[]; names: string[] }>> {
+    const all = await db.getRepository(CategoryEntity).find();
     const byId = new Map(all.map((c) => [c.id, c]));
     const out = new Map<string, { ids: string[]; names: string[] }>();
     for (const c of all) {

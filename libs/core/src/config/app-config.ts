@@ -52,6 +52,7 @@ export interface AppConfig {
   /** Traceability: most stamps one batch may have in total (over all issuing requests). */
   stampMaxPerBatch: number;
   partnerSync: PartnerSyncConfig;
+  search: SearchConfig;
   /**
    * The environment this configuration was read from, for contexts that declare their own
    * variables (each marketplace channel validates its own at start-up with the same rules).
@@ -62,6 +63,22 @@ export interface AppConfig {
   smtpUrl?: string;
   /** Sender address of outgoing mail (MAIL_FROM). */
   mailFrom: string;
+}
+
+/** Search index upkeep (libs/search). */
+export interface SearchConfig {
+  /** How often the sampled drift check compares index and database (SEARCH_DRIFT_CHECK_SECONDS). */
+  driftCheckSeconds: number;
+  /**
+   * SEARCH_FAILOVER: `postgres` keeps the PostgreSQL engine's tables in step beside Meilisearch and
+   * answers searches from them while Meilisearch is down or slow; `off` does not. Default:
+   * `postgres` for an embedded Meilisearch (no MEILI_HOST), `off` otherwise.
+   */
+  failover: 'postgres' | 'off';
+  /** A Meilisearch search slower than this is answered by the failover engine (SEARCH_FAILOVER_TIMEOUT_MS). */
+  failoverTimeoutMs: number;
+  /** While failed over, how often Meilisearch is probed (SEARCH_FAILOVER_PROBE_MS). */
+  failoverProbeMs: number;
 }
 
 /** Buyer inquiries (libs/inquiries): anti-spam limits. */
@@ -215,6 +232,16 @@ function loadPartnerSyncConfig(env: Env): PartnerSyncConfig {
   };
 }
 
+function loadSearchConfig(env: Env): SearchConfig {
+  const embeddedMeili = str(env, 'MEILI_HOST') === undefined;
+  return {
+    driftCheckSeconds: int(env, 'SEARCH_DRIFT_CHECK_SECONDS', 120, 10, 86_400),
+    failover: oneOf(env, 'SEARCH_FAILOVER', ['postgres', 'off'] as const, embeddedMeili ? 'postgres' : 'off'),
+    failoverTimeoutMs: int(env, 'SEARCH_FAILOVER_TIMEOUT_MS', 1000, 50, 60_000),
+    failoverProbeMs: int(env, 'SEARCH_FAILOVER_PROBE_MS', 2000, 100, 600_000),
+  };
+}
+
 /** Parses and validates the environment. Throws ConfigError naming the first bad variable. */
 export function loadConfig(env: Env = process.env): AppConfig {
   const nodeEnv = oneOf(env, 'NODE_ENV', ['development', 'production', 'test'] as const, 'development');
@@ -299,6 +326,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     viewFlushIntervalMs: int(env, 'VIEW_FLUSH_INTERVAL_MS', 2000, 100, 3_600_000),
     productEditsRequireReview: bool(env, 'PRODUCT_EDITS_REQUIRE_REVIEW', false),
     partnerSync: loadPartnerSyncConfig(env),
+    search: loadSearchConfig(env),
     env: new EnvReader(env),
     stampWarnScans: int(env, 'STAMP_WARN_SCANS', 20, 1, 1_000_000),
     stampWarnPlaces: int(env, 'STAMP_WARN_PLACES', 3, 1, 10_000),

@@ -90,10 +90,16 @@ export class HealthController {
     if (this.config.searchEngine === 'postgres') return { status: 'up', detail: 'postgres' };
     try {
       const res = await withTimeout(fetch(`${this.config.meiliHost}/health`));
-      return res.ok ? { status: 'up', detail: 'meilisearch' } : { status: 'down', detail: `meilisearch HTTP ${res.status}` };
+      return res.ok ? { status: 'up', detail: 'meilisearch' } : this.meiliDown(`meilisearch HTTP ${res.status}`);
     } catch (err) {
-      return { status: 'down', detail: `meilisearch: ${(err as Error).message}` };
+      return this.meiliDown(`meilisearch: ${(err as Error).message}`);
     }
+  }
+
+  /** With SEARCH_FAILOVER=postgres, searches still answer (from PostgreSQL): search is up, degraded. */
+  private meiliDown(detail: string): CheckDto {
+    if (this.config.search.failover === 'postgres') return { status: 'up', detail: `${detail}; answered by postgres (SEARCH_FAILOVER)` };
+    return { status: 'down', detail };
   }
 
   private async checkJobs(): Promise<ReadyDto['jobs']> {

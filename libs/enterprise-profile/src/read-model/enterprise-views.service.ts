@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { In, MoreThan, type DataSource, type FindOptionsSelect } from 'typeorm';
-import { EnterpriseEntity, type EnterpriseKind, type EnterpriseStatus } from '../entities/enterprise.entity';
+import { In, MoreThan, type DataSource, type EntityManager, type FindOptionsSelect } from 'typeorm';
+import { ENTERPRISE_STATUSES, EnterpriseEntity, type EnterpriseKind, type EnterpriseStatus } from '../entities/enterprise.entity';
 import { isPublic } from '../enterprises/enterprise-lifecycle';
 
 /** What other contexts (the search index) read of an enterprise: its public face, no legal identity. */
@@ -18,6 +18,8 @@ export interface EnterpriseView {
   /** Sanitised HTML, as stored. */
   description: string;
 }
+
+const PUBLIC_STATUSES = ENTERPRISE_STATUSES.filter(isPublic);
 
 const COLUMNS: FindOptionsSelect<EnterpriseEntity> = {
   id: true,
@@ -38,9 +40,31 @@ const COLUMNS: FindOptionsSelect<EnterpriseEntity> = {
 export class EnterpriseViews {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  async load(ids: string[]): Promise<EnterpriseView[]> {
+  /** Views of these enterprises (any status). `db`: a transaction to read in (default: the pool). */
+  async load(ids: string[], db: DataSource | EntityManager = this.dataSource): Promise<EnterpriseView[]> {
     if (!ids.length) return [];
-    return (await this.repo().find({ select: COLUMNS, where: { id: In(ids) } })).map(toView);
+    return (await db.getRepository(EnterpriseEntity).find({ select: COLUMNS, where: { id: In(ids) } })).map(toView);
+  }
+
+  /** How many enterprises are public. */
+  countPublic(): Promise<number> {
+    return this.repo().countBy({ status: In(PUBLIC_STATUSES) });
+  }
+
+  /** Ids of every public enterprise in id order, `batchSize` at a time. */
+  async *publicIds(batchSize = 10_000): AsyncGenerator<string[]> {
+    let after = '00000000-0000-0000-0000-000000000000';
+    for (;;) {
+      const rows = await this.repo().find({
+        select: { id: true },
+        where: { id: MoreThan(after), status: In(PUBLIC_STATUSES) },
+        order: { id: 'ASC' },
+        take: batchSize,
+      });
+      if (!rows.length) return;
+      yield rows.map((r) => r.id);
+      after = rows[rows.length - 1].id;
+    }
   }
 
   /** Every enterprise (any status) in id order, `batchSize` at a time — for full reindexing. */

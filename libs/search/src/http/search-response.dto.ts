@@ -29,6 +29,11 @@ export class FacetsDto {
   @ApiProperty({ ...COUNTS, description: 'enterprise kind → count' }) enterpriseKind!: Record<string, number>;
 }
 
+export class RelaxedQueryDto {
+  @ApiProperty({ description: 'The words whose results are shown', example: 'bưởi da' }) query!: string;
+  @ApiProperty({ type: [String], description: 'Words left out of the query as typed', example: ['qwzx'] }) droppedWords!: string[];
+}
+
 export class ProductSearchResponseDto {
   @ApiProperty({ type: [ProductHitDto] }) hits!: ProductHitDto[];
   @ApiProperty() total!: number;
@@ -40,6 +45,18 @@ export class ProductSearchResponseDto {
       'True when the search stopped counting early (PostgreSQL engine, more than 1000 matches): total is an estimate and facet counts cover only the first 1000 matches counted. Always false with Meilisearch.',
   })
   approximate!: boolean;
+  @ApiProperty({
+    type: RelaxedQueryDto,
+    nullable: true,
+    description:
+      'Set when nothing matched every word (even after typo correction) and the hits are those of a looser query: words no product contains are dropped first, then words from the end. Null otherwise.',
+  })
+  relaxed!: RelaxedQueryDto | null;
+  @ApiProperty({
+    enum: ['meilisearch', 'postgres'],
+    description: 'The engine that answered (also in the x-search-engine header): postgres while Meilisearch is failed over (SEARCH_FAILOVER)',
+  })
+  engine!: 'meilisearch' | 'postgres';
   @ApiProperty({ description: 'Server time spent on the search' }) processingTimeMs!: number;
 }
 
@@ -66,6 +83,8 @@ export class SuggestResponseDto {
   @ApiProperty({ type: [SuggestProductDto], description: 'Up to 10 product names' }) products!: SuggestProductDto[];
   @ApiProperty({ type: [SuggestCategoryDto] }) categories!: SuggestCategoryDto[];
   @ApiProperty({ type: [SuggestEnterpriseDto] }) enterprises!: SuggestEnterpriseDto[];
+  @ApiProperty({ enum: ['meilisearch', 'postgres'], nullable: true, description: 'The engine that answered; null for an empty query' })
+  engine!: 'meilisearch' | 'postgres' | null;
   @ApiProperty() processingTimeMs!: number;
 }
 
@@ -83,6 +102,11 @@ export class EnterpriseSearchResponseDto {
   @ApiProperty() total!: number;
   @ApiProperty() page!: number;
   @ApiProperty() pageSize!: number;
+  @ApiProperty({
+    enum: ['meilisearch', 'postgres'],
+    description: 'The engine that answered (also in the x-search-engine header): postgres while Meilisearch is failed over (SEARCH_FAILOVER)',
+  })
+  engine!: 'meilisearch' | 'postgres';
   @ApiProperty() processingTimeMs!: number;
 }
 

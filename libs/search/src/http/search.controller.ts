@@ -1,6 +1,7 @@
-import { Controller, Get, Query } from '@nestjs/common';
+import { Controller, Get, Query, Res } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiOkResponse, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
 import { ErrorEnvelopeDto } from '@tradefloor/core';
+import type { FastifyReply } from 'fastify';
 import { EnterpriseSearchQueryDto, ProductSearchQueryDto, SuggestQueryDto } from './search-query.dto';
 import { EnterpriseSearchResponseDto, ProductSearchResponseDto, SuggestResponseDto } from './search-response.dto';
 import { SearchService } from './search.service';
@@ -14,19 +15,25 @@ export class SearchController {
 
   @Get('products')
   @ApiOkResponse({ type: ProductSearchResponseDto })
-  products(@Query() query: ProductSearchQueryDto): Promise<ProductSearchResponseDto> {
-    return this.search.searchProducts(query);
+  async products(@Query() query: ProductSearchQueryDto, @Res({ passthrough: true }) reply: FastifyReply): Promise<ProductSearchResponseDto> {
+    return answeredBy(reply, await this.search.searchProducts(query));
   }
 
   @Get('suggest')
   @ApiOkResponse({ type: SuggestResponseDto })
-  suggest(@Query() query: SuggestQueryDto): Promise<SuggestResponseDto> {
-    return this.search.suggest(query.q);
+  async suggest(@Query() query: SuggestQueryDto, @Res({ passthrough: true }) reply: FastifyReply): Promise<SuggestResponseDto> {
+    return answeredBy(reply, await this.search.suggest(query.q));
   }
 
   @Get('enterprises')
   @ApiOkResponse({ type: EnterpriseSearchResponseDto })
-  enterprises(@Query() query: EnterpriseSearchQueryDto): Promise<EnterpriseSearchResponseDto> {
-    return this.search.searchEnterprises(query);
+  async enterprises(@Query() query: EnterpriseSearchQueryDto, @Res({ passthrough: true }) reply: FastifyReply): Promise<EnterpriseSearchResponseDto> {
+    return answeredBy(reply, await this.search.searchEnterprises(query));
   }
+}
+
+/** `x-search-engine`: which engine answered (issue 20: postgres while Meilisearch is failed over). */
+function answeredBy<T extends { engine: string | null }>(reply: FastifyReply, body: T): T {
+  if (body.engine) void reply.header('x-search-engine', body.engine);
+  return body;
 }

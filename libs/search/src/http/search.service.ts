@@ -1,14 +1,18 @@
-import { HttpStatus, Inject, Injectable } from '@nestjs/common';
+import { HttpStatus, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
 import { ProductViews } from '@tradefloor/catalog';
 import { DomainError, ValidationFailedError } from '@tradefloor/core';
 import { performance } from 'node:perf_hooks';
-import { SEARCH_ENGINE, SearchUnavailableError, type SearchEngine } from '../engine/search-engine';
-import { MAX_RESULT_WINDOW, type ProductFilters } from '../engine/search-types';
+import { SearchUnavailableError, type SearchEngine } from '../engine/search-engine';
+import { MAX_RESULT_WINDOW, type ProductFilters, type ProductSearchParams, type ProductSearchResult } from '../engine/search-types';
 import { highlight } from '../text/highlight';
 import { parseQuery, type ParsedQuery } from '../text/query';
-import { foldedText } from '../text/vietnamese';
+import { knownWords } from '../text/query-correction';
+import { foldedText, wordsOf } from '../text/vietnamese';
+import type { DataSource } from 'typeorm';
 import type { EnterpriseSearchQueryDto, ProductSearchQueryDto } from './search-query.dto';
 import type { EnterpriseSearchResponseDto, ProductSearchResponseDto, SuggestResponseDto } from './search-response.dto';
+import { SearchRouter, type EngineKind } from './search-router';
 
 export class SearchUnavailableHttpError extends DomainError {
   constructor() {
@@ -23,8 +27,9 @@ const SUGGEST_OTHERS = 5;
 @Injectable()
 export class SearchService {
   constructor(
-    @Inject(SEARCH_ENGINE) private readonly engine: SearchEngine,
+    private readonly router: SearchRouter,
     private readonly views: ProductViews,
+    @InjectDataSource() private readonly dataSource: DataSource,
   ) {}
 
   async searchProducts(dto: ProductSearchQueryDto): Promise<ProductSearchResponseDto> {
@@ -35,10 +40,19 @@ export class SearchService {
     if (dto.priceMin !== undefined && dto.priceMax !== undefined && dto.priceMin > dto.priceMax) {
       throw ValidationFailedError.field('priceMin', 'Giá tối thiểu lớn hơn giá tối đa (priceMin is greater than priceMax)');
     }
-    const query = parseQuery(dto.q);
-    const result = await this.guard(() =>
-      this.engine.searchProducts({ query, filters: filtersOf(dto), sort: dto.sort ?? 'relevance', page, pageSize, facets: true }),
-    );
+    const strict = parseQuery(dto.q);
+    const params: ProductSearchParams = { query: strict, filters: filtersOf(dto), sort: dto.sort ?? 'relevance', page, pageSize, facets: true };
+    let { value: result, engine } = await this.read((e) => e.searchProducts(params));
+    let query = strict;
+    let relaxed: ProductSearchResponseDto['relaxed'] = null;
+    if (result.total === 0 && strict && dto.q) {
+      const looser = await this.relax(strict, params);
+      if (looser) {
+        ({ result, query, engine } = looser);
+        const words = wordsOf(dto.q).map((w) => w.normalize('NFC'));
+        relaxed = { query: looser.kept.map((i) => words[i]).join(' '), droppedWords: words.filter((_, i) => !looser.kept.includes(i)) };
+      }
+    }
     const tokens = result.matchedTokens ?? query?.folded ?? [];
     return {
       hits: result.hits.map((h) => ({ ...h, highlight: { name: highlight(h.name, tokens, query?.prefixLast ?? false) } })),
@@ -47,17 +61,46 @@ export class SearchService {
       pageSize,
       facets: result.facets,
       approximate: result.approximate ?? false,
+      relaxed,
+      engine,
       processingTimeMs: elapsed(started),
     };
+  }
+
+  /**
+   * When neither the query as typed nor its correction finds anything: a looser query, so a buyer
+   * never faces an empty page for one stray word. Words no indexed name contains are dropped
+   * first; then words from the end, one at a time (what Meilisearch's "last" strategy does),
+   * while at least one word remains. Returns the first looser query that finds something.
+   */
+  private async relax(
+    q: ParsedQuery,
+    params: ProductSearchParams,
+  ): Promise<{ result: ProductSearchResult; query: ParsedQuery; kept: number[]; engine: EngineKind } | null> {
+    if (q.folded.length < 2) return null;
+    const known = await knownWords(this.dataSource, q);
+    const kept = q.folded.map((_, i) => i).filter((i) => known[i]);
+    const tries: number[][] = [];
+    if (kept.length < q.folded.length && kept.length) tries.push([...kept]);
+    while (kept.length > 1) {
+      kept.pop();
+      tries.push([...kept]);
+    }
+    for (const indexes of tries) {
+      const query = subQuery(q, indexes);
+      const { value: result, engine } = await this.read((e) => e.searchProducts({ ...params, query }));
+      if (result.total > 0) return { result, query, kept: indexes, engine };
+    }
+    return null;
   }
 
   async suggest(q: string | undefined): Promise<SuggestResponseDto> {
     const started = performance.now();
     const query = parseQuery(q);
-    if (!query) return { products: [], categories: [], enterprises: [], processingTimeMs: elapsed(started) };
-    const [products, enterprises, categories] = await Promise.all([
-      this.guard(() => this.engine.searchProducts({ query, filters: {}, sort: 'relevance', page: 1, pageSize: SUGGEST_PRODUCTS, facets: false })),
-      this.guard(() => this.engine.searchEnterprises({ query, page: 1, pageSize: SUGGEST_OTHERS })),
+    if (!query) return { products: [], categories: [], enterprises: [], engine: null, processingTimeMs: elapsed(started) };
+    const [{ value: products, engine }, { value: enterprises }, categories] = await Promise.all([
+      this.read((e) => e.searchProducts({ query, filters: {}, sort: 'relevance', page: 1, pageSize: SUGGEST_PRODUCTS, facets: false })),
+      this.read((e) => e.searchEnterprises({ query, page: 1, pageSize: SUGGEST_OTHERS })),
       this.matchingCategories(query),
     ]);
     const tokens = products.matchedTokens ?? query.folded;
@@ -65,6 +108,7 @@ export class SearchService {
       products: products.hits.map((h) => ({ id: h.id, slug: h.slug, name: h.name, highlight: { name: highlight(h.name, tokens, query.prefixLast) } })),
       categories,
       enterprises: enterprises.hits.map((e) => ({ id: e.id, slug: e.slug, name: e.name })),
+      engine,
       processingTimeMs: elapsed(started),
     };
   }
@@ -75,8 +119,8 @@ export class SearchService {
     const pageSize = dto.pageSize ?? 20;
     checkWindow(page, pageSize);
     const query = parseQuery(dto.q);
-    const result = await this.guard(() =>
-      this.engine.searchEnterprises({
+    const { value: result, engine } = await this.read((e) =>
+      e.searchEnterprises({
         query,
         kind: dto.kind,
         communeCode: dto.commune?.length === 5 ? dto.commune : undefined,
@@ -91,6 +135,7 @@ export class SearchService {
       total: result.total,
       page,
       pageSize,
+      engine,
       processingTimeMs: elapsed(started),
     };
   }
@@ -108,9 +153,10 @@ export class SearchService {
       .map((c) => ({ id: c.id, slug: c.slug, name: c.name }));
   }
 
-  private async guard<T>(fn: () => Promise<T>): Promise<T> {
+  /** A read on the engine the router picks (failover); an unreachable backend is a 503. */
+  private async read<T>(fn: (engine: SearchEngine) => Promise<T>): Promise<{ value: T; engine: EngineKind }> {
     try {
-      return await fn();
+      return await this.router.run(fn);
     } catch (err) {
       if (err instanceof SearchUnavailableError) throw new SearchUnavailableHttpError();
       throw err;
@@ -136,6 +182,18 @@ function filtersOf(dto: ProductSearchQueryDto): ProductFilters {
     enterpriseId: dto.enterprise,
     enterpriseKind: dto.enterpriseKind,
     inStock: dto.inStock,
+  };
+}
+
+/** The query reduced to some of its words (by position). */
+function subQuery(q: ParsedQuery, indexes: number[]): ParsedQuery {
+  const folded = indexes.map((i) => q.folded[i]);
+  const exact = indexes.map((i) => q.exact[i]);
+  return {
+    folded,
+    exact,
+    hasMarks: exact.some((e, k) => e !== folded[k]),
+    prefixLast: q.prefixLast && indexes[indexes.length - 1] === q.folded.length - 1,
   };
 }
 

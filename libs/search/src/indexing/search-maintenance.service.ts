@@ -9,13 +9,16 @@ import { toEnterpriseDocument, type EnterpriseDocument } from '../documents/ente
 import { toProductDocument, type ProductDocument } from '../documents/product-document';
 import { SEARCH_ENGINE, type IndexKind, type RebuildProgress, type SearchEngine } from '../engine/search-engine';
 import { SearchState } from '../engine/search-state';
+import { SearchDriftCheck } from './drift-check.service';
 import { QUEUES, SearchIndexer } from './search-indexer.service';
 
 /**
  * Version of the document shape (ProductDocument / EnterpriseDocument derivation). Bump it when
  * indexed content changes meaning: the next start enqueues a full rebuild.
+ * search-3: the vocabulary (search_terms) is kept for both engines; the rebuild fills it for
+ * Meilisearch installations, whose queries now use it too (typo and relaxed fallbacks).
  */
-export const DOCUMENT_VERSION = '2026-11-search-2';
+export const DOCUMENT_VERSION = '2026-12-search-3';
 
 /** One advisory lock for rebuilds, so the CLI, the admin endpoint and jobs never overlap. */
 const REBUILD_LOCK_ID = 741_852_964;
@@ -47,7 +50,7 @@ export interface RebuildReport {
   repairedAfterSwap: number;
 }
 
-type Maintenance = { action: 'prepare' | 'reindex' | 'drift-repair' | 'ocop-expiry' };
+type Maintenance = { action: 'prepare' | 'reindex' | 'drift-repair' | 'drift-check' | 'ocop-expiry'; engine?: SearchEngine['kind'] };
 
 @Injectable()
 export class SearchMaintenance implements OnModuleInit, OnApplicationBootstrap {
@@ -56,6 +59,7 @@ export class SearchMaintenance implements OnModuleInit, OnApplicationBootstrap {
   constructor(
     @Inject(SEARCH_ENGINE) private readonly engine: SearchEngine,
     private readonly indexer: SearchIndexer,
+    private readonly driftCheck: SearchDriftCheck,
     private readonly views: ProductViews,
     private readonly enterprises: EnterpriseViews,
     private readonly registry: JobRegistry,
@@ -68,13 +72,14 @@ export class SearchMaintenance implements OnModuleInit, OnApplicationBootstrap {
   }
 
   onModuleInit(): void {
-    this.registry.register(QUEUES.maintenance, (job: JobRecord<Maintenance>) => this.indexer.guard(() => this.runMaintenance(job.payload)), {
+    this.registry.register(QUEUES.maintenance, (job: JobRecord<Maintenance>) => this.indexer.guard(this.engine, () => this.runMaintenance(job.payload)), {
       concurrency: 1,
       backoffBaseMs: 1000,
       backoffMaxMs: 10_000,
     });
     this.registry.every('search.ocop-expiry', 60 * 60_000, QUEUES.maintenance, { action: 'ocop-expiry' });
     this.registry.every('search.drift-repair', 24 * 60 * 60_000, QUEUES.maintenance, { action: 'drift-repair' });
+    this.registry.every('search.drift-check', this.config.search.driftCheckSeconds * 1000, QUEUES.maintenance, { action: 'drift-check' });
   }
 
   /**
@@ -89,27 +94,33 @@ export class SearchMaintenance implements OnModuleInit, OnApplicationBootstrap {
       this.logger.warn({ err }, 'search engine not ready at start; preparing in the background');
       await this.jobs.enqueueNow(QUEUES.maintenance, { action: 'prepare' }, { dedupeKey: 'prepare' });
     }
-    if ((await this.state.get(this.versionKey())) === DOCUMENT_VERSION) return;
-    // Every product belongs to an enterprise: no enterprise means nothing to index yet.
-    if (!(await this.enterprises.any())) await this.state.set(this.versionKey(), DOCUMENT_VERSION);
-    else await this.jobs.enqueueNow(QUEUES.maintenance, { action: 'reindex' }, { dedupeKey: 'reindex' });
+    // Each engine kept in step (the failover engine too) is rebuilt when its documents are stale.
+    for (const engine of this.indexer.engines()) {
+      if ((await this.state.get(this.versionKey(engine))) === DOCUMENT_VERSION) continue;
+      // Every product belongs to an enterprise: no enterprise means nothing to index yet.
+      if (!(await this.enterprises.any())) await this.state.set(this.versionKey(engine), DOCUMENT_VERSION);
+      else await this.jobs.enqueueNow(QUEUES.maintenance, { action: 'reindex', engine: engine.kind }, { dedupeKey: `reindex:${engine.kind}` });
+    }
   }
 
   private async runMaintenance(p: Maintenance): Promise<void> {
+    const engine = this.indexer.engines().find((e) => e.kind === p.engine) ?? this.engine;
     if (p.action === 'prepare') await this.engine.prepare();
     // Enqueued at start when the document version changed; another start or the CLI may have done it since.
     else if (p.action === 'reindex') {
-      if ((await this.state.get(this.versionKey())) !== DOCUMENT_VERSION) await this.rebuild();
-    } else if (p.action === 'drift-repair') await this.drift(true);
+      if ((await this.state.get(this.versionKey(engine))) !== DOCUMENT_VERSION) await this.rebuild(undefined, engine);
+    } else if (p.action === 'drift-repair') {
+      for (const e of this.indexer.engines()) await this.drift(true, e);
+    } else if (p.action === 'drift-check') await this.driftCheck.runAll();
     else if (p.action === 'ocop-expiry') await this.indexer.sweepOcopExpiry();
   }
 
   /** Fresh indexes built from the database and swapped in; then writes made meanwhile are replayed. */
-  async rebuild(progress: RebuildProgress = () => undefined): Promise<RebuildReport> {
+  async rebuild(progress: RebuildProgress = () => undefined, engine: SearchEngine = this.engine): Promise<RebuildReport> {
     return this.exclusively(async () => {
       const started = Date.now();
-      await this.engine.prepare();
-      const counts = await this.engine.rebuild(
+      await engine.prepare();
+      const counts = await engine.rebuild(
         {
           products: () => this.visibleProducts(),
           enterprises: () => this.visibleEnterprises(),
@@ -117,10 +128,10 @@ export class SearchMaintenance implements OnModuleInit, OnApplicationBootstrap {
         progress,
       );
       // Jobs that ran during the build wrote to the old index; the drift repair carries them over.
-      const drift = await this.drift(true);
-      await this.state.set(this.versionKey(), DOCUMENT_VERSION);
+      const drift = await this.drift(true, engine);
+      await this.state.set(this.versionKey(engine), DOCUMENT_VERSION);
       return {
-        engine: this.engine.kind,
+        engine: engine.kind,
         ...counts,
         durationMs: Date.now() - started,
         repairedAfterSwap:
@@ -130,15 +141,15 @@ export class SearchMaintenance implements OnModuleInit, OnApplicationBootstrap {
   }
 
   /** Compares database and index (counts and per-document hashes); with `repair`, fixes them. */
-  async drift(repair: boolean): Promise<DriftReport> {
-    const products = await this.compare('products', this.visibleProducts());
-    const enterprises = await this.compare('enterprises', this.visibleEnterprises());
+  async drift(repair: boolean, engine: SearchEngine = this.engine): Promise<DriftReport> {
+    const products = await this.compare(engine, 'products', this.visibleProducts());
+    const enterprises = await this.compare(engine, 'enterprises', this.visibleEnterprises());
     if (repair) {
-      await this.indexer.syncProducts([...products.missing, ...products.stale, ...products.extra]);
-      await this.indexer.syncEnterpriseDocuments([...enterprises.missing, ...enterprises.stale, ...enterprises.extra]);
+      await this.indexer.syncProducts([...products.missing, ...products.stale, ...products.extra], engine);
+      await this.indexer.syncEnterpriseDocuments([...enterprises.missing, ...enterprises.stale, ...enterprises.extra], engine);
     }
     const report: DriftReport = {
-      engine: this.engine.kind,
+      engine: engine.kind,
       products: products.side,
       enterprises: enterprises.side,
       inSync: [products, enterprises].every((s) => s.side.missing + s.side.extra + s.side.stale === 0),
@@ -148,8 +159,8 @@ export class SearchMaintenance implements OnModuleInit, OnApplicationBootstrap {
     return report;
   }
 
-  private async compare(kind: IndexKind, docs: AsyncIterable<Array<{ id: string; hash: string }>>) {
-    const indexed = await this.engine.indexedHashes(kind);
+  private async compare(engine: SearchEngine, kind: IndexKind, docs: AsyncIterable<Array<{ id: string; hash: string }>>) {
+    const indexed = await engine.indexedHashes(kind);
     const missing: string[] = [];
     const stale: string[] = [];
     let database = 0;
@@ -186,16 +197,27 @@ export class SearchMaintenance implements OnModuleInit, OnApplicationBootstrap {
         visible.map((v) => v.id),
         visible.filter((v) => v.ocopStars && v.ocopValidUntil).map((v) => ({ id: v.id, validUntil: v.ocopValidUntil! })),
       );
-      yield visible.map(toProductDocument);
+      const docs = visible.map(toProductDocument);
+      await this.indexer.vocabulary.addProducts(docs);
+      yield docs;
     }
   }
 
   private async *visibleEnterprises(): AsyncGenerator<EnterpriseDocument[]> {
-    for await (const records of this.enterprises.stream(1000)) yield records.filter((r) => r.public).map(toEnterpriseDocument);
+    for await (const records of this.enterprises.stream(1000)) {
+      const docs = records.filter((r) => r.public).map(toEnterpriseDocument);
+      await this.indexer.vocabulary.addEnterprises(docs);
+      yield docs;
+    }
   }
 
-  private versionKey(): string {
-    return `${this.engine.kind}:${this.config.meiliIndexPrefix}:documents`;
+  private versionKey(engine: SearchEngine): string {
+    return `${engine.kind}:${this.config.meiliIndexPrefix}:documents`;
+  }
+
+  /** The engines kept in step: the active one and, with SEARCH_FAILOVER=postgres, the failover engine. */
+  engines(): SearchEngine[] {
+    return this.indexer.engines();
   }
 
   private async exclusively<T>(fn: () => Promise<T>): Promise<T> {

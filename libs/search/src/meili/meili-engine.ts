@@ -1,8 +1,16 @@
-import { MeiliSearch, MeiliSearchApiError, type Index, type MultiSearchResponse, type Settings } from 'meilisearch';
+import { MeiliSearch, MeiliSearchApiError, type EnqueuedTask, type Index, type MultiSearchQuery, type MultiSearchResponse, type Settings } from 'meilisearch';
 import type { DataSource } from 'typeorm';
 import type { EnterpriseDocument } from '../documents/enterprise-document';
 import { FACET_PREFIXES, hashOf, type ProductDocument } from '../documents/product-document';
-import { SearchUnavailableError, type IndexKind, type RebuildProgress, type RebuildSource, type SearchEngine } from '../engine/search-engine';
+import {
+  SearchUnavailableError,
+  type IndexChange,
+  type IndexKind,
+  type RebuildProgress,
+  type RebuildSource,
+  type SearchEngine,
+  type Settle,
+} from '../engine/search-engine';
 import {
   emptyFacets,
   type EnterpriseHitData,
@@ -14,14 +22,17 @@ import {
   type ProductSearchResult,
 } from '../engine/search-types';
 import { SearchState } from '../engine/search-state';
+import { searchWithCorrection } from '../text/query-correction';
 import { enterpriseRequest, mergeExactFirst, productRequest } from './meili-queries';
+import { MeiliAnswerError, MeiliSearchClient } from './meili-search-client';
 import { ENTERPRISE_SETTINGS, ENTERPRISE_SETTINGS_VERSION, MAX_VALUES_PER_FACET, PRODUCT_SETTINGS, PRODUCT_SETTINGS_VERSION } from './meili-settings';
 
 /** Settings changes and large imports can take minutes on a big index (search.md). */
 const TASK_WAIT = { timeout: 10 * 60_000, interval: 25 };
 const IMPORT_BATCH = 5000;
 
-const FACET_OF_PREFIX = Object.entries(FACET_PREFIXES).map(([facet, prefix]) => ({ facet: facet as keyof Facets, prefix }));
+/** Facet of a tagged value by its first character (each prefix starts with its own digit). */
+const FACET_BY_FIRST_CHAR = new Map(Object.entries(FACET_PREFIXES).map(([facet, prefix]) => [prefix[0], { facet: facet as keyof Facets, prefix }]));
 
 interface Options {
   host: string;
@@ -43,23 +54,31 @@ export class MeiliEngine implements SearchEngine {
   readonly productsUid: string;
   readonly enterprisesUid: string;
 
+  private readonly state: SearchState;
+  private readonly searchClient: MeiliSearchClient;
+  /** Longest a search may take before it counts as failed (the failover router lowers it). */
+  searchTimeoutMs = 30_000;
+
+  /** `dataSource`: engine bookkeeping (search_state) and the vocabulary for query correction. */
   constructor(
     options: Options,
-    private readonly state: SearchState,
+    private readonly dataSource: DataSource,
   ) {
+    this.state = new SearchState(dataSource);
     this.client = new MeiliSearch({
       host: options.host,
       apiKey: options.apiKey,
       timeout: 30_000,
       requestInit: { headers: { 'accept-encoding': 'identity' } },
     });
+    this.searchClient = new MeiliSearchClient(options.host, options.apiKey);
     this.productsUid = `${options.indexPrefix}products`;
     this.enterprisesUid = `${options.indexPrefix}enterprises`;
   }
 
   static fromConfig(config: { meiliHost?: string; meiliMasterKey?: string; meiliIndexPrefix: string }, dataSource: DataSource): MeiliEngine {
     if (!config.meiliHost) throw new Error('MEILI_HOST is not resolved (SEARCH_ENGINE=meilisearch)');
-    return new MeiliEngine({ host: config.meiliHost, apiKey: config.meiliMasterKey, indexPrefix: config.meiliIndexPrefix }, new SearchState(dataSource));
+    return new MeiliEngine({ host: config.meiliHost, apiKey: config.meiliMasterKey, indexPrefix: config.meiliIndexPrefix }, dataSource);
   }
 
   async prepare(): Promise<void> {
@@ -69,7 +88,15 @@ export class MeiliEngine implements SearchEngine {
     });
   }
 
-  async searchProducts(p: ProductSearchParams): Promise<ProductSearchResult> {
+  /**
+   * Meilisearch's own typo tolerance first; when that finds nothing, the query corrected against
+   * the vocabulary (a swap of two letters in a 4-letter word, syllables typed together…) once more.
+   */
+  searchProducts(p: ProductSearchParams): Promise<ProductSearchResult> {
+    return searchWithCorrection(this.dataSource, p, (q) => this.runProductSearch(q));
+  }
+
+  private async runProductSearch(p: ProductSearchParams): Promise<ProductSearchResult> {
     const req = productRequest(this.productsUid, p);
     const res = await this.multiSearch(req.queries);
     if (!res) return { hits: [], total: 0, facets: emptyFacets() };
@@ -85,7 +112,11 @@ export class MeiliEngine implements SearchEngine {
     };
   }
 
-  async searchEnterprises(p: EnterpriseSearchParams): Promise<EnterpriseSearchResult> {
+  searchEnterprises(p: EnterpriseSearchParams): Promise<EnterpriseSearchResult> {
+    return searchWithCorrection(this.dataSource, p, (q) => this.runEnterpriseSearch(q));
+  }
+
+  private async runEnterpriseSearch(p: EnterpriseSearchParams): Promise<EnterpriseSearchResult> {
     const req = enterpriseRequest(this.enterprisesUid, p);
     const res = await this.multiSearch(req.queries);
     if (!res) return { hits: [], total: 0 };
@@ -102,20 +133,79 @@ export class MeiliEngine implements SearchEngine {
     return { hits, total: folded.totalHits ?? 0 };
   }
 
-  async upsertProducts(docs: ProductDocument[]): Promise<void> {
-    if (docs.length) await this.write(this.client.index(this.productsUid).addDocuments(docs, { primaryKey: 'id' }));
+  applyProducts(change: IndexChange<ProductDocument>): Promise<Settle> {
+    return this.apply(this.productsUid, change);
   }
 
-  async deleteProducts(ids: string[]): Promise<void> {
-    if (ids.length) await this.write(this.client.index(this.productsUid).deleteDocuments(ids));
+  applyEnterprises(change: IndexChange<EnterpriseDocument>): Promise<Settle> {
+    return this.apply(this.enterprisesUid, change);
   }
 
-  async upsertEnterprises(docs: EnterpriseDocument[]): Promise<void> {
-    if (docs.length) await this.write(this.client.index(this.enterprisesUid).addDocuments(docs, { primaryKey: 'id' }));
+  /**
+   * Enqueues the upserts, then the deletions, and returns without waiting: Meilisearch applies
+   * an index's tasks in the order they were enqueued, which is the order the indexer's locks
+   * give (document-locks.ts). Waiting for the tasks happens after the locks are released.
+   */
+  private async apply(uid: string, change: IndexChange<object>): Promise<Settle> {
+    const index = this.client.index(uid);
+    const tasks: EnqueuedTask[] = [];
+    await this.call(async () => {
+      if (change.upsert.length) tasks.push(await index.addDocuments(change.upsert, { primaryKey: 'id' }));
+      if (change.remove.length) tasks.push(await index.deleteDocuments(change.remove));
+    });
+    return () =>
+      this.call(async () => {
+        for (const task of tasks) {
+          const done = await this.client.tasks.waitForTask(task.taskUid, TASK_WAIT);
+          if (done.status !== 'succeeded') throw new Error(`Meilisearch task ${done.uid} ${done.status}: ${done.error?.message ?? ''}`);
+        }
+      });
   }
 
-  async deleteEnterprises(ids: string[]): Promise<void> {
-    if (ids.length) await this.write(this.client.index(this.enterprisesUid).deleteDocuments(ids));
+  async count(kind: IndexKind): Promise<number> {
+    try {
+      return (await this.call(() => this.client.index(this.uidOf(kind)).getStats())).numberOfDocuments;
+    } catch (err) {
+      if (err instanceof MeiliSearchApiError && err.cause?.code === 'index_not_found') return 0;
+      throw err;
+    }
+  }
+
+  async hashesOf(kind: IndexKind, ids: string[]): Promise<Map<string, string>> {
+    const index = this.client.index(this.uidOf(kind));
+    const out = new Map<string, string>();
+    // GET with the ids in the query string: 100 uuids keep the URL short.
+    for (let i = 0; i < ids.length; i += 100) {
+      const chunk = ids.slice(i, i + 100);
+      try {
+        const page = await this.call(() => index.getDocuments<Record<string, unknown> & { id: string }>({ ids: chunk, limit: chunk.length }));
+        for (const d of page.results) out.set(d.id, hashOf(d));
+      } catch (err) {
+        if (err instanceof MeiliSearchApiError && err.cause?.code === 'index_not_found') return out;
+        throw err;
+      }
+    }
+    return out;
+  }
+
+  async indexedIds(kind: IndexKind): Promise<Set<string>> {
+    const index = this.client.index(this.uidOf(kind));
+    const out = new Set<string>();
+    const limit = 10_000;
+    try {
+      for (let offset = 0; ; offset += limit) {
+        const page = await this.call(() => index.getDocuments<{ id: string }>({ fields: ['id'], limit, offset }));
+        for (const d of page.results) out.add(d.id);
+        if (page.results.length < limit) return out;
+      }
+    } catch (err) {
+      if (err instanceof MeiliSearchApiError && err.cause?.code === 'index_not_found') return out;
+      throw err;
+    }
+  }
+
+  private uidOf(kind: IndexKind): string {
+    return kind === 'products' ? this.productsUid : this.enterprisesUid;
   }
 
   /**
@@ -123,7 +213,7 @@ export class MeiliEngine implements SearchEngine {
    * `hash` field), so a document altered inside Meilisearch shows up as stale.
    */
   async indexedHashes(kind: IndexKind): Promise<Map<string, string>> {
-    const index = this.client.index(kind === 'products' ? this.productsUid : this.enterprisesUid);
+    const index = this.client.index(this.uidOf(kind));
     const out = new Map<string, string>();
     const limit = 2000;
     try {
@@ -198,8 +288,8 @@ export class MeiliEngine implements SearchEngine {
     const out = emptyFacets();
     const kept = new Map<keyof Facets, number>();
     for (const [tagged, n] of Object.entries(dist?.facetValues ?? {})) {
-      const f = FACET_OF_PREFIX.find((x) => tagged.startsWith(x.prefix));
-      if (!f) continue;
+      const f = FACET_BY_FIRST_CHAR.get(tagged[0]);
+      if (!f || !tagged.startsWith(f.prefix)) continue;
       const value = tagged.slice(f.prefix.length);
       if (f.facet === 'ocopStars' && value === '0') continue;
       const count = kept.get(f.facet) ?? 0;
@@ -214,18 +304,14 @@ export class MeiliEngine implements SearchEngine {
    * Runs a multi-search. A missing index, or an index without documents yet (Meilisearch then
    * knows none of the fields named in attributesToSearchOn), reads as no results.
    */
-  private async multiSearch(queries: Parameters<MeiliSearch['multiSearch']>[0]['queries']): Promise<MultiSearchResponse | null> {
+  private async multiSearch(queries: MultiSearchQuery[]): Promise<MultiSearchResponse | null> {
     try {
-      return await this.call(() => this.client.multiSearch({ queries }));
+      return await this.searchClient.multiSearch(queries, this.searchTimeoutMs);
     } catch (err) {
-      const code = err instanceof MeiliSearchApiError ? err.cause?.code : undefined;
+      const code = err instanceof MeiliAnswerError ? err.code : undefined;
       if (code === 'index_not_found' || code === 'invalid_search_attributes_to_search_on') return null;
       throw err;
     }
-  }
-
-  private async write(task: ReturnType<Index['addDocuments']>): Promise<void> {
-    await this.call(() => this.checked(task));
   }
 
   /** Deletes an index and waits until Meilisearch has done so; a missing index is not an error. */

@@ -1,7 +1,7 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import type { EnterpriseDocument } from '../documents/enterprise-document';
 import { foldedFields, type ProductDocument } from '../documents/product-document';
-import type { IndexKind, RebuildProgress, RebuildSource, SearchEngine } from '../engine/search-engine';
+import type { IndexChange, IndexKind, RebuildProgress, RebuildSource, SearchEngine, Settle } from '../engine/search-engine';
 import {
   emptyFacets,
   type EnterpriseSearchParams,
@@ -13,7 +13,7 @@ import {
 } from '../engine/search-types';
 import { foldedText } from '../text/vietnamese';
 import { CANDIDATE_CAP, estimateStatement, facetsStatement, hitsStatement, queryCte, type Statement } from './pg-queries';
-import { correctQuery } from './pg-typos';
+import { searchWithCorrection } from '../text/query-correction';
 
 const PRODUCT_COLUMNS = `id, slug, name, price_vnd, unit, ocop_stars, enterprise_id, enterprise_name, enterprise_kind, commune_code,
   province_code, thumbnail_url, category_ids, certifications, in_stock, published_at, name_folded, keywords_folded,
@@ -35,6 +35,13 @@ type Queryable = Pick<DataSource | EntityManager, 'query'>;
 const BROWSE_FACETS_TTL_MS = 5_000;
 const BROWSE_FACETS_MAX_ENTRIES = 500;
 
+const settled: Settle = () => Promise.resolve();
+
+/** The live table of an index (a fixed name chosen here, never input). */
+function tableOf(kind: IndexKind): string {
+  return kind === 'products' ? 'search_products' : 'search_enterprises';
+}
+
 interface Counts {
   total: number;
   facets: Facets;
@@ -45,7 +52,7 @@ interface Counts {
  * PostgreSQL engine: the search_products / search_enterprises tables (filled by the same index
  * jobs as Meilisearch) with stored folded and exact tsvectors. Typos and joined syllables are
  * handled by correcting unknown words against the indexed vocabulary when full-text matching
- * finds nothing (pg-typos.ts), then searching again.
+ * finds nothing (text/query-correction.ts), then searching again.
  */
 export class PgEngine implements SearchEngine {
   readonly kind = 'postgres' as const;
@@ -58,13 +65,8 @@ export class PgEngine implements SearchEngine {
     // The schema comes from migrations; nothing to apply at start.
   }
 
-  async searchProducts(params: ProductSearchParams): Promise<ProductSearchResult> {
-    const first = await this.runProductSearch(params);
-    if (first.total > 0 || !params.query) return first;
-    const corrected = await correctQuery(this.dataSource, params.query);
-    if (!corrected) return first;
-    const second = await this.runProductSearch({ ...params, query: corrected });
-    return { ...second, matchedTokens: corrected.folded };
+  searchProducts(params: ProductSearchParams): Promise<ProductSearchResult> {
+    return searchWithCorrection(this.dataSource, params, (p) => this.runProductSearch(p));
   }
 
   private async runProductSearch(params: ProductSearchParams): Promise<ProductSearchResult> {
@@ -108,12 +110,8 @@ export class PgEngine implements SearchEngine {
     return { total: Math.max(total, Math.round(plan[0].Plan['Plan Rows'])), facets, approximate: true };
   }
 
-  async searchEnterprises(params: EnterpriseSearchParams): Promise<EnterpriseSearchResult> {
-    const first = await this.runEnterpriseSearch(params);
-    if (first.total > 0 || !params.query) return first;
-    const corrected = await correctQuery(this.dataSource, params.query);
-    if (!corrected) return first;
-    return { ...(await this.runEnterpriseSearch({ ...params, query: corrected })), matchedTokens: corrected.folded };
+  searchEnterprises(params: EnterpriseSearchParams): Promise<EnterpriseSearchResult> {
+    return searchWithCorrection(this.dataSource, params, (p) => this.runEnterpriseSearch(p));
   }
 
   private async runEnterpriseSearch(p: EnterpriseSearchParams): Promise<EnterpriseSearchResult> {
@@ -148,7 +146,36 @@ export class PgEngine implements SearchEngine {
     return { hits: rows.map(({ total: _t, ...h }) => h), total };
   }
 
-  async upsertProducts(docs: ProductDocument[], target = 'search_products', db: Queryable = this.dataSource): Promise<void> {
+  /** Written in the indexer's transaction, which holds the documents' locks (document-locks.ts). */
+  async applyProducts(change: IndexChange<ProductDocument>, tx: EntityManager): Promise<Settle> {
+    await this.upsertProducts(change.upsert, 'search_products', tx);
+    if (change.remove.length) await tx.query(`DELETE FROM search_products WHERE id = ANY($1::uuid[])`, [change.remove]);
+    this.browseCounts.clear();
+    return settled;
+  }
+
+  async applyEnterprises(change: IndexChange<EnterpriseDocument>, tx: EntityManager): Promise<Settle> {
+    await this.upsertEnterprises(change.upsert, 'search_enterprises', tx);
+    if (change.remove.length) await tx.query(`DELETE FROM search_enterprises WHERE id = ANY($1::uuid[])`, [change.remove]);
+    return settled;
+  }
+
+  async count(kind: IndexKind): Promise<number> {
+    const [row] = await this.dataSource.query(`SELECT count(*)::int AS n FROM ${tableOf(kind)}`);
+    return row.n;
+  }
+
+  async hashesOf(kind: IndexKind, ids: string[]): Promise<Map<string, string>> {
+    const rows: Array<{ id: string; hash: string }> = await this.dataSource.query(`SELECT id, hash FROM ${tableOf(kind)} WHERE id = ANY($1::uuid[])`, [ids]);
+    return new Map(rows.map((r) => [r.id, r.hash]));
+  }
+
+  async indexedIds(kind: IndexKind): Promise<Set<string>> {
+    const rows: Array<{ id: string }> = await this.dataSource.query(`SELECT id FROM ${tableOf(kind)}`);
+    return new Set(rows.map((r) => r.id));
+  }
+
+  private async upsertProducts(docs: ProductDocument[], target: string, db: Queryable): Promise<void> {
     if (!docs.length) return;
     const records = docs.map((d) => {
       const f = foldedFields(d);
@@ -190,21 +217,9 @@ export class PgEngine implements SearchEngine {
       [JSON.stringify(records)],
     );
     this.browseCounts.clear();
-    await this.addTerms(
-      db,
-      docs.map((d) => {
-        const f = foldedFields(d);
-        return `${f.name} ${f.keywords} ${f.enterprise}`;
-      }),
-    );
   }
 
-  async deleteProducts(ids: string[]): Promise<void> {
-    if (ids.length) await this.dataSource.query(`DELETE FROM search_products WHERE id = ANY($1::uuid[])`, [ids]);
-    this.browseCounts.clear();
-  }
-
-  async upsertEnterprises(docs: EnterpriseDocument[], target = 'search_enterprises', db: Queryable = this.dataSource): Promise<void> {
+  private async upsertEnterprises(docs: EnterpriseDocument[], target: string, db: Queryable): Promise<void> {
     if (!docs.length) return;
     const records = docs.map((d) => ({
       id: d.id,
@@ -227,20 +242,10 @@ export class PgEngine implements SearchEngine {
          exact_text = EXCLUDED.exact_text, hash = EXCLUDED.hash`,
       [JSON.stringify(records)],
     );
-    await this.addTerms(
-      db,
-      records.map((r) => r.name_folded),
-    );
-  }
-
-  async deleteEnterprises(ids: string[]): Promise<void> {
-    if (ids.length) await this.dataSource.query(`DELETE FROM search_enterprises WHERE id = ANY($1::uuid[])`, [ids]);
   }
 
   async indexedHashes(kind: IndexKind): Promise<Map<string, string>> {
-    const rows: Array<{ id: string; hash: string }> = await this.dataSource.query(
-      kind === 'products' ? `SELECT id, hash FROM search_products` : `SELECT id, hash FROM search_enterprises`,
-    );
+    const rows: Array<{ id: string; hash: string }> = await this.dataSource.query(`SELECT id, hash FROM ${tableOf(kind)}`);
     return new Map(rows.map((r) => [r.id, r.hash]));
   }
 
@@ -252,11 +257,11 @@ export class PgEngine implements SearchEngine {
     await this.dataSource.query(`CREATE TABLE search_products_next (LIKE search_products INCLUDING ALL)`);
     await this.dataSource.query(`CREATE TABLE search_enterprises_next (LIKE search_enterprises INCLUDING ALL)`);
     for await (const batch of source.products()) {
-      await this.upsertProducts(batch, 'search_products_next');
+      await this.upsertProducts(batch, 'search_products_next', this.dataSource);
       progress('products', (products += batch.length));
     }
     for await (const batch of source.enterprises()) {
-      await this.upsertEnterprises(batch, 'search_enterprises_next');
+      await this.upsertEnterprises(batch, 'search_enterprises_next', this.dataSource);
       progress('enterprises', (enterprises += batch.length));
     }
     await this.dataSource.query(`ANALYZE search_products_next`);
@@ -270,13 +275,6 @@ export class PgEngine implements SearchEngine {
     });
     this.browseCounts.clear();
     return { products, enterprises };
-  }
-
-  private async addTerms(db: Queryable, texts: string[]): Promise<void> {
-    const terms = new Set<string>();
-    for (const t of texts) for (const w of t.split(' ')) if (w.length >= 2) terms.add(w);
-    if (!terms.size) return;
-    await db.query(`INSERT INTO search_terms (term) SELECT unnest($1::text[]) ON CONFLICT DO NOTHING`, [[...terms]]);
   }
 
   private run(s: Statement): Promise<unknown[]> {

@@ -76,6 +76,18 @@ const NAME_TSV = `to_tsvector('simple'::regconfig, sp.exact_name)`;
 
 const RANK = `ts_rank_cd(sp.tsv, q.fq, 1)`;
 
+/**
+ * The folded name starts with the query's words, as whole words (the last one may be partial
+ * while typing): "Dừa sáp Cầu Kè" for "dừa sáp", not "Mật hoa dừa sáp". Such names rank first
+ * within their tier (issue 12 §4). Tokens are letters and digits only, so no LIKE wildcard can
+ * come from the query; the pattern is a bound parameter and an index (text_pattern_ops) serves it.
+ */
+function namePrefix(q: ParsedQuery, p: Params): string {
+  const words = q.folded.join(' ');
+  if (q.prefixLast) return `sp.name_folded LIKE ${p.add(`${words}%`)}`;
+  return `(sp.name_folded = ${p.add(words)} OR sp.name_folded LIKE ${p.add(`${words} %`)})`;
+}
+
 function orderBy(params: ProductSearchParams): string {
   const q = params.query;
   switch (params.sort) {
@@ -121,17 +133,22 @@ export function hitsStatement(params: ProductSearchParams): Statement {
     const filters = b.conditions.slice(1);
     const guarded = (extra: string[]) => `WHERE ${[...extra, '(sp.tsv @@ q.fq) IS TRUE', ...filters].join(' AND ')}`;
     const w = (extra: string[]) => `WHERE ${[...b.conditions, ...extra].join(' AND ')}`;
+    const prefix = namePrefix(q, p);
+    // Names starting with the query's words come first within their tier, so they are gathered first.
     const tiers = q.hasMarks
       ? [
-          guarded([`${NAME_TSV} @@ q.eq`]),
+          guarded([`${NAME_TSV} @@ q.eq`, prefix]),
+          guarded([`${NAME_TSV} @@ q.eq`, `NOT (${prefix})`]),
           guarded(['sp.tsv_exact @@ q.eq', `NOT (${NAME_TSV} @@ q.eq)`]),
           guarded([`${NAME_TSV} @@ q.fq`, 'NOT (sp.tsv_exact @@ q.eq)']),
           w([`NOT (${NAME_TSV} @@ q.fq)`, 'NOT (sp.tsv_exact @@ q.eq)']),
         ]
-      : [guarded([`${NAME_TSV} @@ q.fq`]), w([`NOT (${NAME_TSV} @@ q.fq)`])];
+      : [guarded([prefix]), guarded([`${NAME_TSV} @@ q.fq`, `NOT (${prefix})`]), w([`NOT (${NAME_TSV} @@ q.fq)`])];
     // Each candidate row carries its hit columns and sort keys, so the heap is visited once.
-    const keys = q.hasMarks ? [`(sp.tsv_exact @@ q.eq) AS r0`, `ts_rank(sp.tsv_exact, q.eq) AS r1`, `${RANK} AS r2`] : [`${RANK} AS r2`];
-    const order = q.hasMarks ? 'c.r0 DESC, c.r1 DESC, c.r2 DESC, c.id' : 'c.r2 DESC, c.id';
+    const keys = q.hasMarks
+      ? [`(sp.tsv_exact @@ q.eq) AS r0`, `${prefix} AS rp`, `ts_rank(sp.tsv_exact, q.eq) AS r1`, `${RANK} AS r2`]
+      : [`${prefix} AS rp`, `${RANK} AS r2`];
+    const order = q.hasMarks ? 'c.r0 DESC, c.rp DESC, c.r1 DESC, c.r2 DESC, c.id' : 'c.rp DESC, c.r2 DESC, c.id';
     const cap = p.add(CANDIDATE_CAP);
     const select = `SELECT ${HIT_COLUMNS}, ${keys.join(', ')} FROM ${b.from}`;
     // A selective query (say "mat ong" with 4+ stars: a few hundred matches) is cheaper to rank

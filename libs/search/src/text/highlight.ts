@@ -48,13 +48,35 @@ export function highlight(text: string, tokens: string[], prefixLast: boolean): 
         (t.length > word.length + 1 && t.includes(word) && word.length >= 2),
     );
   const nfc = text.normalize('NFC');
+  // Most names hold nothing to escape: test once instead of escaping every piece.
+  const esc = HTML_SPECIAL.test(nfc) ? escapeHtml : (piece: string) => piece;
+  const word = /[\p{L}\p{N}][\p{L}\p{N}\p{M}]*/gu;
   let out = '';
   let lastIndex = 0;
-  for (const m of nfc.matchAll(/[\p{L}\p{N}][\p{L}\p{N}\p{M}]*/gu)) {
-    out += escapeHtml(nfc.slice(lastIndex, m.index));
-    const folded = foldWord(m[0].normalize('NFD').toLowerCase());
-    out += matches(folded) ? `<mark>${escapeHtml(m[0])}</mark>` : escapeHtml(m[0]);
+  for (let m = word.exec(nfc); m; m = word.exec(nfc)) {
+    if (m.index > lastIndex) out += esc(nfc.slice(lastIndex, m.index));
+    out += matches(folded(m[0])) ? `<mark>${esc(m[0])}</mark>` : esc(m[0]);
     lastIndex = m.index + m[0].length;
   }
-  return out + escapeHtml(nfc.slice(lastIndex));
+  return lastIndex < nfc.length ? out + esc(nfc.slice(lastIndex)) : out;
+}
+
+const HTML_SPECIAL = /[&<>"']/;
+
+/**
+ * Folded form of a name's word, remembered: Unicode decomposition and two replacements per word
+ * made highlighting the largest cost of a search request in the API (issue 12 §5), and names are
+ * made of a few thousand distinct syllables. Bounded: the map starts over past FOLD_CACHE_MAX.
+ */
+const FOLD_CACHE_MAX = 50_000;
+const foldCache = new Map<string, string>();
+
+function folded(word: string): string {
+  let f = foldCache.get(word);
+  if (f === undefined) {
+    if (foldCache.size >= FOLD_CACHE_MAX) foldCache.clear();
+    f = foldWord(word.normalize('NFD').toLowerCase());
+    foldCache.set(word, f);
+  }
+  return f;
 }

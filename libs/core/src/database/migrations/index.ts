@@ -10,6 +10,7 @@ import { ActivitySeries1764810000000 } from './1764810000000-activity-series';
 import { ProductNameFolded1764811000000 } from './1764811000000-product-name-folded';
 import { PartnerSyncUnlist1764820000000 } from './1764820000000-partner-sync-unlist';
 import { ListingResyncRequested1764830000000 } from './1764830000000-listing-resync-requested';
+import { SearchNamePrefix1765000000000 } from './1765000000000-search-name-prefix';
 import { ChannelAuthBinding1765200000000 } from './1765200000000-channel-auth-binding';
 
 /**
@@ -29,5 +30,6 @@ export const MIGRATIONS = [
   ProductNameFolded1764811000000,
   PartnerSyncUnlist1764820000000,
   ListingResyncRequested1764830000000,
+  SearchNamePrefix1765000000000,
   ChannelAuthBinding1765200000000,
 ];

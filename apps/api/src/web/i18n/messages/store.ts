@@ -26,6 +26,10 @@ export const STORE_MESSAGES = {
     vi: 'Không tìm thấy sản phẩm phù hợp. Hãy thử từ khoá khác hoặc bỏ bớt bộ lọc.',
     en: 'No matching products. Try other words or fewer filters.',
   },
+  'search.relaxed': {
+    vi: 'Không có kết quả cho “{q}” — hiển thị kết quả gần đúng cho “{shown}”.',
+    en: 'No results for “{q}” — showing approximate results for “{shown}”.',
+  },
   'search.badInput': { vi: 'Một số điều kiện tìm kiếm không hợp lệ, vui lòng sửa lại.', en: 'Some search conditions are not valid, please correct them.' },
   'search.unavailable': {
     vi: 'Tìm kiếm tạm thời không khả dụng, vui lòng thử lại sau ít phút.',

@@ -7,6 +7,7 @@ import { MAX_RESULT_WINDOW, ProductSearchQueryDto, SearchService } from '@tradef
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { html, trusted } from '../../html/html';
 import { alert } from '../../html/forms';
+import { fill } from '../../i18n/fill';
 import { layout } from '../../html/layout';
 import { validateForm } from '../../session/form-validation';
 import { pageContext, sendPage } from '../page-context';
@@ -55,6 +56,8 @@ export class SearchPageController {
         for (const d of err.details ?? []) errors[d.field] = d.message;
       }
     }
+    // Which engine answered (failover): the page itself looks the same either way.
+    if (result) void reply.header('x-search-engine', result.engine);
     const facets = await this.facets(result);
     const total = result?.total ?? 0;
     const page = result?.page ?? 1;
@@ -66,7 +69,8 @@ ${filterForm(ctx, state, facets, errors)}
 ${alert(problem)}
 ${
   result
-    ? html`<p class="count" role="status">${formatCount(total)} ${t('search.results')}</p>
+    ? html`${result.relaxed ? html`<p class="hint relaxed" role="status">${fill(t('search.relaxed'), { q: state.q ?? '', shown: result.relaxed.query })}</p>` : ''}
+<p class="count" role="status">${formatCount(total)} ${t('search.results')}</p>
 ${appliedFilters(ctx, state, facets)}
 ${
   result.hits.length
