@@ -74,7 +74,7 @@ export async function insertBenchCatalog(
   await ds.query(`INSERT INTO enterprise_members (enterprise_id, user_id, role) VALUES ($1, $2, 'owner')`, [ent.id, ownerId]);
   await ds.query(
     `INSERT INTO products (enterprise_id, category_id, name, slug, description, sku, price_vnd, unit, stock_quantity, weight_grams, status, published_at)
-     SELECT $1, $2, 'Sản phẩm ' || g, $4 || '-' || g, '<p>Đặc sản</p>', 'B-' || lpad(g::text, 6, '0'), 20000 + g, 'kg', 100, 500, 'published', now()
+     SELECT $1, $2, 'Sản phẩm đặc sản Trà Vinh số ' || g, $4 || '-' || g, '<p>Đặc sản</p>', 'B-' || lpad(g::text, 6, '0'), 20000 + g, 'kg', 100, 500, 'published', now()
      FROM generate_series(1, $3) g`,
     [ent.id, category.id, count, slug],
   );

@@ -1,22 +1,25 @@
 /**
- * Partner sync benchmark: 10,000 listings pushed to the simulated Shopee under a 50 requests/s
+ * Partner sync benchmark: 10,000 listings pushed to a simulated marketplace under a 50 requests/s
  * limit per shop (enforced by our token bucket AND by the simulator). Prints the achieved request
  * rate against the limit, the total time and duplicates. Run: `npm run bench:sync`.
- * Environment: BENCH_LISTINGS (10000), BENCH_RATE (50), DATA_DIR (var/bench-sync), EMBEDDED_PG_PORT.
+ * Environment: BENCH_CHANNEL (shopee | tiktok-shop), BENCH_LISTINGS (10000), BENCH_RATE (50),
+ * DATA_DIR (var/bench-sync), EMBEDDED_PG_PORT, PORT.
  */
 import 'reflect-metadata';
 import { createLogger, loadConfig, provisionInfrastructure, runMigrations } from '@tradefloor/core';
 import { rmSync } from 'node:fs';
 import { buildApp } from '../apps/api/src/bootstrap';
-import { SIM_DEFAULTS, startPartnerSim } from '../apps/partner-sim/src';
+import { simulatorEnv, startPartnerSim } from '../apps/partner-sim/src';
 import { insertBenchCatalog, runBench } from './bench-support';
 
 const LISTINGS = Number(process.env.BENCH_LISTINGS ?? 10_000);
 const RATE = Number(process.env.BENCH_RATE ?? 50);
+const CHANNEL = process.env.BENCH_CHANNEL ?? 'shopee';
+if (CHANNEL !== 'shopee' && CHANNEL !== 'tiktok-shop') throw new Error('BENCH_CHANNEL must be shopee or tiktok-shop');
 const dataDir = process.env.DATA_DIR ?? 'var/bench-sync';
 
 async function main(): Promise<void> {
-  const sim = await startPartnerSim({ shopee: { ratePerSecond: RATE } });
+  const sim = await startPartnerSim({ shopee: { ratePerSecond: RATE }, tiktok: { ratePerSecond: RATE } });
   rmSync(dataDir, { recursive: true, force: true });
   const env = {
     ...process.env,
@@ -25,10 +28,9 @@ async function main(): Promise<void> {
     SEARCH_ENGINE: 'postgres',
     PORT: process.env.PORT ?? '3297',
     LOG_LEVEL: 'warn',
-    SHOPEE_BASE_URL: sim.url,
-    SHOPEE_PARTNER_ID: String(SIM_DEFAULTS.partnerId),
-    SHOPEE_PARTNER_KEY: SIM_DEFAULTS.partnerKey,
+    ...simulatorEnv(sim),
     SHOPEE_RATE_PER_SECOND: String(RATE),
+    TIKTOK_SHOP_RATE_PER_SECOND: String(RATE),
     SYNC_CONCURRENCY: '16',
     WORKER_CONCURRENCY: '24',
     DB_POOL_SIZE: '30',
@@ -43,11 +45,20 @@ async function main(): Promise<void> {
     await runMigrations(infra.config.databaseUrl, logger);
     const built = await buildApp('all', infra.config, logger);
     const base = await built.listen();
-    const api = (path: string, init: RequestInit & { token?: string } = {}) =>
+    sim.tiktok.opts.redirectUrl = `${base}/quan-ly/kenh-ban/uy-quyen-tiktok-shop`;
+    const api = (path: string, init: RequestInit & { token?: string; cookie?: string } = {}) =>
       fetch(`${base}${path}`, {
         ...init,
-        headers: { 'content-type': 'application/json', ...(init.token ? { authorization: `Bearer ${init.token}` } : {}) },
-      }).then(async (r) => ({ status: r.status, body: (await r.json().catch(() => null)) as Record<string, unknown> }));
+        headers: {
+          'content-type': 'application/json',
+          ...(init.token ? { authorization: `Bearer ${init.token}` } : {}),
+          ...(init.cookie ? { cookie: init.cookie } : {}),
+        },
+      }).then(async (r) => ({
+        status: r.status,
+        cookie: r.headers.getSetCookie()[0]?.split(';')[0],
+        body: (await r.json().catch(() => null)) as Record<string, unknown>,
+      }));
 
     const email = `bench-${Date.now()}@example.vn`;
     await api('/api/v1/auth/register', {
@@ -60,11 +71,13 @@ async function main(): Promise<void> {
     const ds = built.app.get(DataSource);
     const [user] = await ds.query(`SELECT id FROM users WHERE email = $1`, [email]);
     const { enterpriseId, categoryId } = await insertBenchCatalog(ds, user.id, LISTINGS);
-    const connect = await api(`/api/v1/enterprises/${enterpriseId}/channels`, { method: 'POST', token, body: JSON.stringify({ channel: 'shopee' }) });
+    // The consent flow: the same user, in the same "browser" (the binding cookie), completes it.
+    const connect = await api(`/api/v1/enterprises/${enterpriseId}/channels`, { method: 'POST', token, body: JSON.stringify({ channel: CHANNEL }) });
     const back = new URL((await fetch(String(connect.body.authorizationUrl), { redirect: 'manual' })).headers.get('location')!);
-    const cb = await api(`/api/v1/channels/shopee/callback${back.search}`);
+    const cb = await api(`/api/v1/channels/${CHANNEL}/callback${back.search}`, { token, cookie: connect.cookie });
+    if (cb.status !== 200) throw new Error(`authorisation failed: ${JSON.stringify(cb.body)}`);
     const shopId = String(cb.body.shopId);
-    await api(`/api/v1/enterprises/${enterpriseId}/channels/shopee/settings`, {
+    await api(`/api/v1/enterprises/${enterpriseId}/channels/${CHANNEL}/settings`, {
       method: 'PUT',
       token,
       body: JSON.stringify({ categoryMap: { [categoryId]: '100629' }, logisticsChannelId: '50018' }),
@@ -73,7 +86,7 @@ async function main(): Promise<void> {
 
     const started = Date.now();
     for (let i = 0; i < ids.length; i += 1000) {
-      const res = await api(`/api/v1/enterprises/${enterpriseId}/channels/shopee/products`, {
+      const res = await api(`/api/v1/enterprises/${enterpriseId}/channels/${CHANNEL}/products`, {
         method: 'PUT',
         token,
         body: JSON.stringify({ productIds: ids.slice(i, i + 1000), mode: 'add' }),
@@ -92,9 +105,10 @@ async function main(): Promise<void> {
     }
     const totalS = (Date.now() - started) / 1000;
     const state = sim.state();
-    const shop = state.shops[`shopee:${shopId}`];
+    const shop = state.shops[`${CHANNEL}:${shopId}`];
     const achieved = shop.ratePerSecond;
     const result = {
+      channel: CHANNEL,
       listings: LISTINGS,
       limitPerSecond: RATE,
       partnerRequests: shop.requests,

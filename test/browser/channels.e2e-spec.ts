@@ -31,7 +31,7 @@ describe('browser: a seller connects Voso and lists a product with the keyboard 
     await createProduct(h.t, ent.id, { name: 'Bưởi da xanh Cầu Kè', sku: 'BUOI-KB' });
     await signIn(page, ent.owner.email, ent.owner.password);
 
-    await tabTo(page, page.getByRole('link', { name: 'Kênh bán hàng (Shopee, Voso, Postmart)' }));
+    await tabTo(page, page.getByRole('link', { name: 'Kênh bán hàng trên các sàn thương mại điện tử' }));
     await enterTo('**/quan-ly/kenh-ban');
     await shot(page, 'channels-overview');
     await tabTo(page, page.getByRole('link', { name: 'Voso (Viettel)' }));

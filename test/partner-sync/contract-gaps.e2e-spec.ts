@@ -1,10 +1,43 @@
 import sharp from 'sharp';
 import type { PartnerSim } from '../../apps/partner-sim/src';
 import { loginAdmin } from '../harness/auth';
-import { categoryId, createProduct, createVerifiedEnterprise, type FixtureEnterprise } from '../harness/catalog-fixtures';
+import { createProduct, createVerifiedEnterprise, type FixtureEnterprise } from '../harness/catalog-fixtures';
 import { freePort } from '../harness/processes';
 import { createTestApp, type TestApp } from '../harness/test-app';
-import { connectShopee, listingStates, PARTNER_CATEGORY, selectProducts, settled, startSim, syncEnv, waitFor } from './sync-harness';
+import type { SimRequest } from '../../apps/partner-sim/src/http-util';
+import {
+  AUTHORIZATION_CHANNELS,
+  configureChannel,
+  connectAuthorized,
+  listingStates,
+  productName,
+  selectProducts,
+  settled,
+  startSim,
+  syncEnv,
+  waitFor,
+  type AuthorizationChannel,
+} from './sync-harness';
+
+/** How each partner with a signed API is faulted, named in its calls and answers (docs/partners/). */
+const CONTRACT = {
+  shopee: {
+    upload: '/api/v2/media_space/upload_image',
+    uploadField: 'name="image"',
+    imageIdOf: (answer: Record<string, unknown>) => (answer.response as { image_info?: { image_id?: string } } | undefined)?.image_info?.image_id,
+    create: '/api/v2/product/add_item',
+    refuse: (mode: 'none' | 'sign' | 'timestamp') => ({ shopeeRefuse: mode }),
+    refusal: { sign: /Shopee: error_sign — Wrong sign\./, timestamp: /Shopee: error_param — Invalid timestamp/ },
+  },
+  'tiktok-shop': {
+    upload: '/product/202309/images/upload',
+    uploadField: 'name="data"',
+    imageIdOf: (answer: Record<string, unknown>) => (answer.data as { uri?: string } | undefined)?.uri,
+    create: '/product/202309/products',
+    refuse: (mode: 'none' | 'sign' | 'timestamp') => ({ tiktokRefuse: mode }),
+    refusal: { sign: /TikTok Shop: 106001 — Invalid signature/, timestamp: /TikTok Shop: 36009004 — Invalid timestamp/ },
+  },
+} as const;
 
 /** Next 00:00 in UTC+8 after `now`, computed here independently of the engine. */
 function nextMidnightUtc8(now: Date): number {
@@ -13,7 +46,7 @@ function nextMidnightUtc8(now: Date): number {
   return Math.floor((now.getTime() + offset) / DAY) * DAY + DAY - offset;
 }
 
-describe('partner sync: Shopee image upload, signature refusals, daily quota (end to end)', () => {
+describe('partner sync: image upload, signature refusals, daily quota (end to end)', () => {
   let sim: PartnerSim;
   let t: TestApp;
 
@@ -24,27 +57,23 @@ describe('partner sync: Shopee image upload, signature refusals, daily quota (en
     t = await createTestApp({ env: syncEnv(sim, { PORT: String(port), PUBLIC_BASE_URL: `http://127.0.0.1:${port}` }) });
     await t.app.listen({ port, host: '127.0.0.1' });
   });
-  afterEach(() => sim.setFaults({ shopeeRefuse: 'none' }));
+  afterEach(() => sim.setFaults({ shopeeRefuse: 'none', tiktokRefuse: 'none' }));
   afterAll(async () => {
     await t?.close();
     await sim?.stop();
   });
 
-  /** An enterprise with Shopee connected and mapped (one per test: faults and pauses stay apart). */
-  async function shopeeEnterprise(): Promise<{ ent: FixtureEnterprise; shopId: string }> {
+  /** An enterprise with the channel connected and mapped (one per test: faults and pauses stay apart). */
+  async function connectedEnterprise(channel: AuthorizationChannel): Promise<{ ent: FixtureEnterprise; shopId: string }> {
     const ent = await createVerifiedEnterprise(t);
-    const shopId = await connectShopee(t, ent);
-    await t.http
-      .put(`/api/v1/enterprises/${ent.id}/channels/shopee/settings`)
-      .set(ent.owner.auth)
-      .send({ categoryMap: { [await categoryId(t, 'trai-cay')]: PARTNER_CATEGORY }, logisticsChannelId: '50018', defaultWeightGrams: 500 })
-      .expect(200);
+    const shopId = await connectAuthorized(t, sim, ent, channel);
+    await configureChannel(t, ent, channel);
     return { ent, shopId };
   }
 
   const listingOf = async (ent: FixtureEnterprise, productId: string) =>
     (await t.http.get(`/api/v1/products/${productId}/listings`).set(ent.owner.auth).expect(200)).body.items[0] as Record<string, unknown>;
-  const calls = (path: string) => sim.store.shopeeCalls[`/api/v2/${path}`] ?? 0;
+  const calls = (channel: AuthorizationChannel, path: string) => sim.store.calls[channel]?.[path] ?? 0;
   const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
   /** The product's own creation event is reviewed first, so it cannot enqueue a second job behind a running one. */
   const productEventsDrained = () =>
@@ -55,26 +84,30 @@ describe('partner sync: Shopee image upload, signature refusals, daily quota (en
       'product events reviewed',
     );
 
-  it('uploads the product image with media_space/upload_image (multipart) and lists the item with the returned image id', async () => {
-    const { ent, shopId } = await shopeeEnterprise();
-    const p = await createProduct(t, ent.id, { name: 'Bưởi da xanh', sku: 'IMG-1' });
+  it.each(AUTHORIZATION_CHANNELS)('%s: uploads the product image (multipart, as JPEG) and lists the item with the id the partner returned', async (channel) => {
+    const contract = CONTRACT[channel];
+    const { ent, shopId } = await connectedEnterprise(channel);
+    const p = await createProduct(t, ent.id, { name: productName('Bưởi da xanh'), sku: 'IMG-1' });
     const jpeg = await sharp({ create: { width: 64, height: 48, channels: 3, background: { r: 30, g: 160, b: 60 } } })
       .jpeg()
       .toBuffer();
     const image = await t.http.post(`/api/v1/products/${p.id}/images`).set(ent.owner.auth).attach('file', jpeg, 'buoi.jpg').expect(201);
     expect(image.body.url).toMatch(/^\//);
 
-    const uploadsBefore = calls('media_space/upload_image');
+    const uploadsBefore = calls(channel, contract.upload);
     const ids: string[] = [];
-    const route = sim.shopee.handle.bind(sim.shopee);
+    const partner = channel === 'shopee' ? sim.shopee : sim.tiktok;
+    const route = partner.handle.bind(partner);
     // Watch the upload request and its answer without changing what the simulator does.
-    sim.shopee.handle = async (r) => {
-      if (r.path === '/api/v2/media_space/upload_image') {
+    partner.handle = async (r: SimRequest) => {
+      if (r.path === contract.upload) {
         expect(String(r.req.headers['content-type'])).toMatch(/^multipart\/form-data; boundary=/);
-        expect(r.raw.includes(Buffer.from('name="image"'))).toBe(true);
+        expect(r.raw.includes(Buffer.from(contract.uploadField))).toBe(true);
+        // Our images are WebP; the partners take JPG/PNG, so the adapter sends JPEG.
+        expect(r.raw.includes(Buffer.from('Content-Type: image/jpeg'))).toBe(true);
         const end = r.res.end.bind(r.res);
         r.res.end = ((chunk: unknown, ...rest: unknown[]) => {
-          const id = JSON.parse(String(chunk)).response?.image_info?.image_id;
+          const id = contract.imageIdOf(JSON.parse(String(chunk)));
           if (id) ids.push(id);
           return end(chunk as never, ...(rest as never[]));
         }) as typeof r.res.end;
@@ -82,7 +115,7 @@ describe('partner sync: Shopee image upload, signature refusals, daily quota (en
       return route(r);
     };
     try {
-      await selectProducts(t, ent, 'shopee', [p.id]);
+      await selectProducts(t, ent, channel, [p.id]);
       await waitFor(
         () => settled(t, ['listed'], 'product_id = $1', [p.id]),
         30_000,
@@ -90,27 +123,26 @@ describe('partner sync: Shopee image upload, signature refusals, daily quota (en
         () => listingStates(t, 'product_id = $1', [p.id]),
       );
     } finally {
-      sim.shopee.handle = route;
+      partner.handle = route;
     }
-    expect(calls('media_space/upload_image') - uploadsBefore).toBe(1);
+    expect(calls(channel, contract.upload) - uploadsBefore).toBe(1);
     expect(ids).toHaveLength(1);
-    const item = sim.store.itemsBySku('shopee', shopId)['IMG-1'];
+    const item = sim.store.itemsBySku(channel, shopId)['IMG-1'];
     expect(item.imageIds).toEqual(ids);
     expect((await listingOf(ent, p.id)).externalId).toBe(item.id);
   });
 
-  it.each([
-    ['sign', /Shopee: error_sign — Wrong sign\./],
-    ['timestamp', /Shopee: error_param — Invalid timestamp/],
-  ] as const)(
-    'refused signature (%s): failed and dead-lettered at the first attempt with a readable reason, no retry, shown to admins',
-    async (mode, partnerText) => {
-      const { ent } = await shopeeEnterprise();
-      const p = await createProduct(t, ent.id, { name: `Nhãn ${mode}`, sku: `SIG-${mode}` });
+  it.each(AUTHORIZATION_CHANNELS.flatMap((channel) => (['sign', 'timestamp'] as const).map((mode) => [channel, mode] as const)))(
+    '%s: refused signature (%s): failed and dead-lettered at the first attempt with a readable reason, no retry, shown to admins',
+    async (channel, mode) => {
+      const contract = CONTRACT[channel];
+      const partnerText = contract.refusal[mode];
+      const { ent } = await connectedEnterprise(channel);
+      const p = await createProduct(t, ent.id, { name: productName(`Nhãn ${mode}`), sku: `SIG-${mode}` });
       await productEventsDrained();
-      sim.setFaults({ shopeeRefuse: mode });
-      const before = calls('product/add_item');
-      await selectProducts(t, ent, 'shopee', [p.id]);
+      sim.setFaults(contract.refuse(mode));
+      const before = calls(channel, contract.create);
+      await selectProducts(t, ent, channel, [p.id]);
       await waitFor(
         () => settled(t, ['failed'], 'product_id = $1', [p.id]),
         30_000,
@@ -119,7 +151,7 @@ describe('partner sync: Shopee image upload, signature refusals, daily quota (en
       );
       // Backoff is 20-300 ms in these tests: a retry would have shown up well within this pause.
       await sleep(1500);
-      expect(calls('product/add_item') - before).toBe(1);
+      expect(calls(channel, contract.create) - before).toBe(1);
 
       const listing = await listingOf(ent, p.id);
       expect(listing).toMatchObject({ state: 'failed', deadLettered: true, errorClass: 'signature', externalId: null });
@@ -137,7 +169,7 @@ describe('partner sync: Shopee image upload, signature refusals, daily quota (en
           expect.objectContaining({
             listingId: listing.id,
             productId: p.id,
-            channel: 'shopee',
+            channel,
             state: 'failed',
             errorClass: 'signature',
             reason: expect.stringMatching(partnerText),
@@ -145,20 +177,21 @@ describe('partner sync: Shopee image upload, signature refusals, daily quota (en
         ]),
       );
       expect(overview.connectionProblems).toEqual(
-        expect.arrayContaining([expect.objectContaining({ enterpriseId: ent.id, channel: 'shopee', lastError: expect.stringMatching(partnerText) })]),
+        expect.arrayContaining([expect.objectContaining({ enterpriseId: ent.id, channel, lastError: expect.stringMatching(partnerText) })]),
       );
     },
   );
 
-  it('daily quota (error_limit): pauses the job until the next 00:00 UTC+8, nothing failed or dead', async () => {
-    const { ent } = await shopeeEnterprise();
+  // Of the partners we simulate, only Shopee has a documented daily quota.
+  it('shopee: daily quota (error_limit) pauses the job until the next 00:00 in Shopee’s time zone (UTC+8), nothing failed or dead', async () => {
+    const { ent } = await connectedEnterprise('shopee');
     const p = await createProduct(t, ent.id, { name: 'Chôm chôm', sku: 'QUOTA-1' });
     await productEventsDrained();
     sim.setFaults({ shopeeRefuse: 'quota' });
     // The app's clock is a ManualClock frozen at creation: bring it to the real time the database uses for run_at.
     t.clock.set(new Date());
     const selectedAt = new Date();
-    const before = calls('product/add_item');
+    const before = calls('shopee', CONTRACT.shopee.create);
     await selectProducts(t, ent, 'shopee', [p.id]);
     const pausedJob = async () =>
       (
@@ -175,7 +208,7 @@ describe('partner sync: Shopee image upload, signature refusals, daily quota (en
       () => listingStates(t, 'product_id = $1', [p.id]),
     );
     await sleep(1000);
-    expect(calls('product/add_item') - before).toBe(1);
+    expect(calls('shopee', CONTRACT.shopee.create) - before).toBe(1);
 
     const job = await pausedJob();
     const reset = nextMidnightUtc8(selectedAt);

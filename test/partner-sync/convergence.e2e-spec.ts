@@ -1,27 +1,39 @@
 import type { PartnerSim } from '../../apps/partner-sim/src';
 import { createProduct, createVerifiedEnterprise, type FixtureEnterprise } from '../harness/catalog-fixtures';
 import { createTestApp, type TestApp } from '../harness/test-app';
-import { connectAll, editProduct, listingStates, selectProducts, settled, startSim, syncEnv, waitFor } from './sync-harness';
+import {
+  connectAll,
+  editProduct,
+  listingStates,
+  productName,
+  PUSH_CHANNELS,
+  selectProducts,
+  settled,
+  startSim,
+  syncEnv,
+  waitFor,
+  type PushChannelName,
+} from './sync-harness';
 
 const PRODUCTS = 200;
-const CHANNELS = ['shopee', 'voso', 'postmart'] as const;
+/** Every push channel of the registry, each through its own simulator. */
+const CHANNELS = PUSH_CHANNELS;
 
-describe('partner sync: 200 products × 3 channels converge under faults', () => {
+describe(`partner sync: ${PRODUCTS} products × ${CHANNELS.length} channels (${CHANNELS.join(', ')}) converge under faults`, () => {
   let sim: PartnerSim;
   let t: TestApp;
   let ent: FixtureEnterprise;
-  let shops: Record<(typeof CHANNELS)[number], string>;
+  let shops: Record<PushChannelName, string>;
   const productIds: string[] = [];
 
   beforeAll(async () => {
     sim = await startSim();
     t = await createTestApp({ env: syncEnv(sim) });
     ent = await createVerifiedEnterprise(t);
-    const s = await connectAll(t, ent);
-    shops = { shopee: s.shopeeShop, voso: s.vosoShop, postmart: s.postmartShop };
+    shops = await connectAll(t, sim, ent, CHANNELS);
     for (let i = 0; i < PRODUCTS; i++) {
       const p = await createProduct(t, ent.id, {
-        name: `Bưởi da xanh loại ${i}`,
+        name: productName(`Bưởi da xanh loại ${i}`),
         sku: `BDX-${String(i).padStart(4, '0')}`,
         priceVnd: 40_000 + i,
         stockQuantity: 10 + i,

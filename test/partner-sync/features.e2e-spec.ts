@@ -4,19 +4,52 @@ import { SIM_DEFAULTS, type PartnerSim } from '../../apps/partner-sim/src';
 import { createUser, loginAdmin } from '../harness/auth';
 import { createProduct, createVerifiedEnterprise, type FixtureEnterprise } from '../harness/catalog-fixtures';
 import { createTestApp, type TestApp } from '../harness/test-app';
-import { connectAll, editProduct, listingStates, selectProducts, settled, startSim, syncEnv, vosoCredentials, waitFor } from './sync-harness';
+import {
+  AUTHORIZATION_CHANNELS,
+  connectAll,
+  consent,
+  editProduct,
+  listingStates,
+  productName,
+  PUSH_CHANNELS,
+  selectProducts,
+  settled,
+  startSim,
+  syncEnv,
+  vosoCredentials,
+  waitFor,
+  type AuthorizationChannel,
+  type PushChannelName,
+} from './sync-harness';
+
+/** A push as each partner signs it (docs/partners/): the body naming one item, and the answer it expects. */
+function signedPush(channel: AuthorizationChannel, url: string, shop: string, externalId: string) {
+  if (channel === 'shopee') {
+    const body = JSON.stringify({ shop_id: Number(shop), code: 8, timestamp: Math.floor(Date.now() / 1000), data: { item_id: Number(externalId) } });
+    return { body, sign: (b: string) => createHmac('sha256', SIM_DEFAULTS.partnerKey).update(`${url}|${b}`).digest('hex'), ack: 204 };
+  }
+  const body = JSON.stringify({
+    type: 5,
+    tts_notification_id: `n-${externalId}`,
+    shop_id: shop,
+    timestamp: Math.floor(Date.now() / 1000),
+    data: { product_id: externalId, status: 'ACTIVATE' },
+  });
+  const { appKey, appSecret } = SIM_DEFAULTS.tiktok;
+  return { body, sign: (b: string) => createHmac('sha256', appSecret).update(`${appKey}${b}`).digest('hex'), ack: 200 };
+}
 
 describe('partner sync: connections, authorisation, secrets, dead letters, push, feed, reconciliation', () => {
   let sim: PartnerSim;
   let t: TestApp;
   let ent: FixtureEnterprise;
-  let shops: { shopeeShop: string; vosoShop: string; postmartShop: string };
+  let shops: Record<PushChannelName, string>;
 
   beforeAll(async () => {
     sim = await startSim();
     t = await createTestApp({ env: syncEnv(sim) });
     ent = await createVerifiedEnterprise(t);
-    shops = await connectAll(t, ent);
+    shops = await connectAll(t, sim, ent);
   });
   afterAll(async () => {
     await t?.close();
@@ -31,6 +64,7 @@ describe('partner sync: connections, authorisation, secrets, dead letters, push,
     expect(res.body.items.map((c: { channel: string; status: string }) => [c.channel, c.status])).toEqual([
       ['postmart', 'active'],
       ['shopee', 'active'],
+      ['tiktok-shop', 'active'],
       ['voso', 'active'],
     ]);
     const text = JSON.stringify(res.body);
@@ -108,20 +142,21 @@ describe('partner sync: connections, authorisation, secrets, dead letters, push,
       .set(ent.owner.auth)
       .send({ productIds: ['x'], mode: 'add' })
       .expect(400);
-    await t.http.get('/api/v1/channels/shopee/callback').query({ code: 'c', shop_id: '1', state: 'forged' }).expect(400);
+    const forged = await t.http.get('/api/v1/channels/shopee/callback').set(ent.owner.auth).query({ code: 'c', shop_id: '1', state: 'forged' }).expect(400);
+    expect(forged.body.code).toBe('INVALID_AUTH_STATE');
+    await t.http.get('/api/v1/channels/shopee/callback').set(ent.owner.auth).query({ state: 'forged' }).expect(400);
     await t.http.post('/api/v1/listings/not-a-uuid/retry').set(ent.owner.auth).expect(404);
     const [{ n }] = await t.dataSource.query(`SELECT count(*)::int AS n FROM listings WHERE product_id = $1`, [theirs.id]);
     expect(n).toBe(0);
   });
 
-  it('refuses a reused Shopee authorisation state', async () => {
-    const res = await t.http.post(`/api/v1/enterprises/${ent.id}/channels`).set(ent.owner.auth).send({ channel: 'shopee' }).expect(201);
-    const back = new URL((await fetch(res.body.authorizationUrl, { redirect: 'manual' })).headers.get('location')!);
-    const q = { code: back.searchParams.get('code'), shop_id: back.searchParams.get('shop_id'), state: back.searchParams.get('state') };
-    await t.http.get('/api/v1/channels/shopee/callback').query(q).expect(200);
-    const again = await t.http.get('/api/v1/channels/shopee/callback').query(q).expect(400);
+  it.each(AUTHORIZATION_CHANNELS)('refuses a reused %s authorisation state', async (channel) => {
+    // Reconnecting the same shop (the simulated seller picks it again).
+    const c = await consent(t, sim, ent, channel, ent.owner, shops[channel]);
+    const back = await t.http.get(`/api/v1/channels/${channel}/callback`).query(c.query).set(ent.owner.auth).set('Cookie', c.cookie).expect(200);
+    expect(back.body).toMatchObject({ channel, status: 'active', shopId: shops[channel], enterpriseId: ent.id });
+    const again = await t.http.get(`/api/v1/channels/${channel}/callback`).query(c.query).set(ent.owner.auth).set('Cookie', c.cookie).expect(400);
     expect(again.body.code).toBe('INVALID_AUTH_STATE');
-    shops.shopeeShop = back.searchParams.get('shop_id')!;
   });
 
   it('dead-letters invalid data with a readable reason, and an owner can retry once it is fixed', async () => {
@@ -170,36 +205,30 @@ describe('partner sync: connections, authorisation, secrets, dead letters, push,
     await waitFor(() => settled(t, ['listed'], 'id = $1', [u.id]), 30_000, 'listed after mapping');
   });
 
-  it('verifies Shopee pushes (bad HMAC refused), answers 204 empty, and re-fetches the item', async () => {
-    const p = await createProduct(t, ent.id, { name: 'Khóm Cầu Đúc', sku: 'KHOM-1', stockQuantity: 42 });
-    await selectProducts(t, ent, 'shopee', [p.id]);
+  it.each(AUTHORIZATION_CHANNELS)('verifies %s pushes (bad HMAC refused), answers an empty 2xx, and re-fetches the item', async (channel) => {
+    const sku = `KHOM-${channel}`;
+    const p = await createProduct(t, ent.id, { name: productName('Khóm Cầu Đúc'), sku, stockQuantity: 42 });
+    await selectProducts(t, ent, channel, [p.id]);
     await waitFor(() => settled(t, ['listed'], 'product_id = $1', [p.id]), 30_000, 'listed');
     const [listing] = await listingsOf(p.id);
-    const url = `${t.config.publicBaseUrl}/api/v1/channels/shopee/push`;
-    const body = JSON.stringify({
-      shop_id: Number(shops.shopeeShop),
-      code: 8,
-      timestamp: Math.floor(Date.now() / 1000),
-      data: { item_id: Number(listing.externalId) },
-    });
+    const path = `/api/v1/channels/${channel}/push`;
+    const push = signedPush(channel, `${t.config.publicBaseUrl}${path}`, shops[channel], String(listing.externalId));
 
-    const bad = await t.http
-      .post('/api/v1/channels/shopee/push')
-      .set('content-type', 'application/json')
-      .set('authorization', 'deadbeef')
-      .send(body)
-      .expect(401);
+    const bad = await t.http.post(path).set('content-type', 'application/json').set('authorization', 'deadbeef').send(push.body).expect(401);
     expect(bad.body.code).toBe('INVALID_PUSH_SIGNATURE');
-    const tampered = createHmac('sha256', SIM_DEFAULTS.partnerKey).update(`${url}|${body} `).digest('hex');
-    await t.http.post('/api/v1/channels/shopee/push').set('content-type', 'application/json').set('authorization', tampered).send(body).expect(401);
+    await t.http
+      .post(path)
+      .set('content-type', 'application/json')
+      .set('authorization', push.sign(`${push.body} `))
+      .send(push.body)
+      .expect(401);
 
-    // Someone changed the stock on Shopee behind our back; the push makes us look and put it right.
-    sim.store.itemsBySku('shopee', shops.shopeeShop)['KHOM-1'].stock = 3;
-    const signature = createHmac('sha256', SIM_DEFAULTS.partnerKey).update(`${url}|${body}`).digest('hex');
-    const ok = await t.http.post('/api/v1/channels/shopee/push').set('content-type', 'application/json').set('authorization', signature).send(body).expect(204);
+    // Someone changed the stock on the marketplace behind our back; the push makes us look and put it right.
+    sim.store.itemsBySku(channel, shops[channel])[sku].stock = 3;
+    const ok = await t.http.post(path).set('content-type', 'application/json').set('authorization', push.sign(push.body)).send(push.body).expect(push.ack);
     expect(ok.text).toBe('');
     await waitFor(
-      async () => sim.store.itemsBySku('shopee', shops.shopeeShop)['KHOM-1'].stock === 42 && (await settled(t, ['listed'], 'product_id = $1', [p.id])),
+      async () => sim.store.itemsBySku(channel, shops[channel])[sku].stock === 42 && (await settled(t, ['listed'], 'product_id = $1', [p.id])),
       30_000,
       're-fetch',
     );
@@ -209,15 +238,16 @@ describe('partner sync: connections, authorisation, secrets, dead letters, push,
     await t.http.post(`/api/v1/enterprises/${ent.id}/channels`).set(ent.owner.auth).send({ channel: 'nope' }).expect(400);
   });
 
-  it('reconciles against the partner’s item list: an item deleted remotely is listed again', async () => {
-    const p = await createProduct(t, ent.id, { name: 'Cam sành', sku: 'CAM-1' });
-    await selectProducts(t, ent, 'voso', [p.id]);
+  it.each(PUSH_CHANNELS)('reconciles against %s’s item list: an item deleted remotely is listed again', async (channel) => {
+    const sku = `CAM-${channel}`;
+    const p = await createProduct(t, ent.id, { name: productName('Cam sành'), sku });
+    await selectProducts(t, ent, channel, [p.id]);
     await waitFor(() => settled(t, ['listed'], 'product_id = $1', [p.id]), 30_000, 'listed');
-    sim.store.itemsBySku('voso', shops.vosoShop)['CAM-1'].status = 'deleted';
-    const [conn] = await t.dataSource.query(`SELECT id FROM channel_connections WHERE enterprise_id = $1 AND channel = 'voso'`, [ent.id]);
+    sim.store.itemsBySku(channel, shops[channel])[sku].status = 'deleted';
+    const [conn] = await t.dataSource.query(`SELECT id FROM channel_connections WHERE enterprise_id = $1 AND channel = $2`, [ent.id, channel]);
     await t.app.get(JobQueue).enqueueNow('partner-sync.reconcile-connection', { connectionId: conn.id }, { dedupeKey: conn.id });
     await waitFor(
-      async () => !!sim.store.itemsBySku('voso', shops.vosoShop)['CAM-1'] && (await settled(t, ['listed'], 'product_id = $1', [p.id])),
+      async () => !!sim.store.itemsBySku(channel, shops[channel])[sku] && (await settled(t, ['listed'], 'product_id = $1', [p.id])),
       30_000,
       're-created',
     );
@@ -243,10 +273,10 @@ describe('partner sync: connections, authorisation, secrets, dead letters, push,
       'all delisted',
       () => listingStates(t, 'enterprise_id = $1', [ent.id]),
     );
-    expect(sim.store.itemsBySku('postmart', shops.postmartShop)['XOAI-1'].status).toBe('unlisted');
+    expect(sim.store.itemsBySku('postmart', shops.postmart)['XOAI-1'].status).toBe('unlisted');
     await setStatus('verified');
     await waitFor(() => settled(t, ['listed'], 'product_id = $1', [p.id]), 60_000, 'relisted');
-    expect(sim.store.itemsBySku('postmart', shops.postmartShop)['XOAI-1'].status).toBe('active');
+    expect(sim.store.itemsBySku('postmart', shops.postmart)['XOAI-1'].status).toBe('active');
   });
 
   it('serves the product feed as JSON and CSV behind its token (published products only)', async () => {
@@ -259,7 +289,7 @@ describe('partner sync: connections, authorisation, secrets, dead letters, push,
       .query({ token: json.searchParams.get('token') })
       .expect(200);
     const skus = feed.body.items.map((i: { sku: string }) => i.sku);
-    expect(skus).toEqual(expect.arrayContaining(['DUA-1', 'KHOM-1']));
+    expect(skus).toEqual(expect.arrayContaining(['DUA-1', 'KHOM-shopee']));
     expect(skus).not.toContain('DRAFT-1');
     await t.http.get(json.pathname).expect(401);
     await t.http.get(json.pathname).query({ token: 'wrong' }).expect(401);
@@ -270,7 +300,7 @@ describe('partner sync: connections, authorisation, secrets, dead letters, push,
       .expect(200);
     expect(csv.headers['content-type']).toMatch(/text\/csv/);
     expect(csv.text).toMatch(/sku,name,description,priceVnd/);
-    expect(csv.text).toContain('"KHOM-1"');
+    expect(csv.text).toContain('"KHOM-shopee"');
     const listed = await t.http.get(`/api/v1/enterprises/${ent.id}/channels`).set(ent.owner.auth).expect(200);
     expect(JSON.stringify(listed.body)).not.toContain(json.searchParams.get('token'));
     await t.http.get('/feeds/enterprises/khong-co/products.json').expect(404);
@@ -279,19 +309,20 @@ describe('partner sync: connections, authorisation, secrets, dead letters, push,
   it('disconnects a channel, unlisting its items there first, and forgets its secrets', async () => {
     await t.http.delete(`/api/v1/enterprises/${ent.id}/channels/voso`).set(ent.owner.auth).expect(204);
     await t.drainJobs();
-    expect(sim.state().shops[`voso:${shops.vosoShop}`]?.active ?? 0).toBe(0);
+    expect(sim.state().shops[`voso:${shops.voso}`]?.active ?? 0).toBe(0);
     const [row] = await t.dataSource.query(`SELECT status, secrets FROM channel_connections WHERE enterprise_id = $1 AND channel = 'voso'`, [ent.id]);
     expect(row).toEqual({ status: 'disconnected', secrets: null });
     await t.http.delete(`/api/v1/enterprises/${ent.id}/channels/voso`).set(ent.owner.auth).expect(404);
   });
 });
 
-describe('partner sync: Shopee token expiry and single-use refresh', () => {
+describe.each(AUTHORIZATION_CHANNELS)('partner sync (%s): token expiry and refresh', (channel: AuthorizationChannel) => {
   let sim: PartnerSim;
   let t: TestApp;
 
   beforeAll(async () => {
-    sim = await startSim({ shopee: { accessTtlSeconds: 4 } });
+    // Access tokens that live 4 s.
+    sim = await startSim(channel === 'shopee' ? { shopee: { accessTtlSeconds: 4 } } : { tiktok: { accessTtlSeconds: 4 } });
     t = await createTestApp({ env: syncEnv(sim) });
   });
   afterAll(async () => {
@@ -301,10 +332,10 @@ describe('partner sync: Shopee token expiry and single-use refresh', () => {
 
   it('refreshes expired tokens once per shop, persists the new pair, and never presents a refresh token twice', async () => {
     const ent = await createVerifiedEnterprise(t);
-    const shops = await connectAll(t, ent);
+    const shops = await connectAll(t, sim, ent, [channel]);
     const ids: string[] = [];
-    for (let i = 0; i < 40; i++) ids.push((await createProduct(t, ent.id, { name: `Sản phẩm ${i}`, sku: `TK-${i}` })).id);
-    await selectProducts(t, ent, 'shopee', ids);
+    for (let i = 0; i < 40; i++) ids.push((await createProduct(t, ent.id, { name: productName(`Sản phẩm ${i}`), sku: `TK-${i}` })).id);
+    await selectProducts(t, ent, channel, ids);
     await waitFor(
       () => settled(t, ['listed']),
       60_000,
@@ -312,7 +343,7 @@ describe('partner sync: Shopee token expiry and single-use refresh', () => {
       () => listingStates(t),
     );
     const versionBefore = (
-      await t.dataSource.query(`SELECT token_version FROM channel_connections WHERE enterprise_id = $1 AND channel = 'shopee'`, [ent.id])
+      await t.dataSource.query(`SELECT token_version FROM channel_connections WHERE enterprise_id = $1 AND channel = $2`, [ent.id, channel])
     )[0].token_version;
     // Tokens live 4 s: on a slow machine refreshes already happened while the first listings were pushed.
     const refreshesBefore = sim.state().refreshes;
@@ -339,9 +370,12 @@ describe('partner sync: Shopee token expiry and single-use refresh', () => {
     const state = sim.state();
     expect(state.refreshTokenReuse).toBe(0);
     expect(state.refreshes).toBeGreaterThanOrEqual(2);
-    const items = sim.store.itemsBySku('shopee', shops.shopeeShop);
+    const items = sim.store.itemsBySku(channel, shops[channel]);
     ids.forEach((_, i) => expect([items[`TK-${i}`].price, items[`TK-${i}`].stock]).toEqual([90_000 + i, 200 + i]));
-    const [conn] = await t.dataSource.query(`SELECT status, token_version FROM channel_connections WHERE enterprise_id = $1 AND channel = 'shopee'`, [ent.id]);
+    const [conn] = await t.dataSource.query(`SELECT status, token_version FROM channel_connections WHERE enterprise_id = $1 AND channel = $2`, [
+      ent.id,
+      channel,
+    ]);
     expect(conn.status).toBe('active');
     // Every refresh the partner saw was persisted exactly once (the pair is stored before use).
     expect(conn.token_version).toBe(versionBefore + (state.refreshes - refreshesBefore));

@@ -1,7 +1,7 @@
 import type { PartnerSim, SimFaults } from '../../apps/partner-sim/src';
 import { createProduct, createVerifiedEnterprise, type FixtureEnterprise } from '../harness/catalog-fixtures';
 import { createTestApp, type TestApp } from '../harness/test-app';
-import { connectAll, editProduct, selectProducts, startSim, syncEnv, waitFor } from './sync-harness';
+import { connectAll, editProduct, productName, PUSH_CHANNELS, selectProducts, startSim, syncEnv, waitFor, type PushChannelName } from './sync-harness';
 
 /**
  * A product change reviewed while the listing's job is still running must not start a second job
@@ -20,16 +20,17 @@ const reviewed = (t: TestApp) =>
     'product change reviewed',
   );
 
-describe('partner sync: one job chain per listing', () => {
+describe.each(PUSH_CHANNELS)('partner sync (%s): one job chain per listing', (channel: PushChannelName) => {
   let sim: PartnerSim;
   let t: TestApp;
   let ent: FixtureEnterprise;
+  let shop: string;
 
   beforeAll(async () => {
     sim = await startSim();
     t = await createTestApp({ env: syncEnv(sim) });
     ent = await createVerifiedEnterprise(t);
-    await connectAll(t, ent);
+    shop = (await connectAll(t, sim, ent, [channel]))[channel];
   });
   afterAll(async () => {
     await t?.close();
@@ -38,17 +39,17 @@ describe('partner sync: one job chain per listing', () => {
 
   const setLatency = (latencyMs: number) => setFaults(sim, { latencyMs });
   const listingOf = async (productId: string) =>
-    (await t.dataSource.query(`SELECT * FROM listings WHERE product_id = $1 AND channel = 'voso'`, [productId]))[0];
+    (await t.dataSource.query(`SELECT * FROM listings WHERE product_id = $1 AND channel = $2`, [productId, channel]))[0];
   const jobsOf = async (listingId: string): Promise<Array<{ id: string; status: string }>> =>
     t.dataSource.query(`SELECT id, status FROM jobs WHERE queue = 'partner-sync.listing' AND dedupe_key = $1 ORDER BY id`, [listingId]);
 
   it('keeps one job for a new product chosen and changed while its first sync is still at the partner, and pushes the latest price', async () => {
-    const requests = () => sim.store.counters.get(`voso:${ent.slug}`)?.requests ?? 0;
+    const requests = () => sim.store.counters.get(`${channel}:${shop}`)?.requests ?? 0;
     const before = requests();
     await setLatency(1500);
     try {
-      const p = await createProduct(t, ent.id, { name: 'Xoài cát Hòa Lộc', sku: 'XOAI-1', priceVnd: 50_000 });
-      await selectProducts(t, ent, 'voso', [p.id]);
+      const p = await createProduct(t, ent.id, { name: productName('Xoài cát Hòa Lộc'), sku: 'XOAI-1', priceVnd: 50_000 });
+      await selectProducts(t, ent, channel, [p.id]);
       const first = await listingOf(p.id);
       // The first job holds the listing lease and its first partner call is in flight: change the product now.
       await waitFor(async () => requests() > before, 10_000, 'first partner call arrived');
@@ -64,24 +65,25 @@ describe('partner sync: one job chain per listing', () => {
       expect(jobs.map((j) => j.status)).toEqual(jobs.map(() => 'completed'));
       expect(await listingOf(p.id)).toMatchObject({ state: 'listed', lease_owner: null, resync_requested: false });
       // Latest wins: the change made during the first run reached the partner.
-      expect(sim.store.itemsBySku('voso', ent.slug)['XOAI-1'].price).toBe(65_000);
+      expect(sim.store.itemsBySku(channel, shop)['XOAI-1'].price).toBe(65_000);
     } finally {
       await setLatency(0);
     }
   }, 60_000);
 });
 
-describe('partner sync: a change requested during a job that will not run again', () => {
+describe.each(PUSH_CHANNELS)('partner sync (%s): a change requested during a job that will not run again', (channel: PushChannelName) => {
   let sim: PartnerSim;
   let t: TestApp;
   let ent: FixtureEnterprise;
+  let shop: string;
 
   beforeAll(async () => {
     sim = await startSim();
     // One attempt: a failed job goes straight to dead-letter and is not retried.
     t = await createTestApp({ env: syncEnv(sim, { SYNC_MAX_ATTEMPTS: '1' }) });
     ent = await createVerifiedEnterprise(t);
-    await connectAll(t, ent);
+    shop = (await connectAll(t, sim, ent, [channel]))[channel];
   });
   afterAll(async () => {
     await t?.close();
@@ -89,16 +91,16 @@ describe('partner sync: a change requested during a job that will not run again'
   });
 
   it('hands the request to one follow-up job after the first dead-letters, which pushes the latest price', async () => {
-    const p = await createProduct(t, ent.id, { name: 'Sầu riêng Ri6', sku: 'SR-1', priceVnd: 90_000 });
+    const p = await createProduct(t, ent.id, { name: productName('Sầu riêng Ri6'), sku: 'SR-1', priceVnd: 90_000 });
     await t.drainJobs();
-    const requests = () => sim.store.counters.get(`voso:${ent.slug}`)?.requests ?? 0;
+    const requests = () => sim.store.counters.get(`${channel}:${shop}`)?.requests ?? 0;
     const before = requests();
     // Partner calls wait 1.5 s; the sim applies the faults in force when a call arrives, so the
     // first job's first call fails (and dead-letters it) while later calls succeed.
     await setFaults(sim, { latencyMs: 1500, transientRate: 1 });
     try {
-      await selectProducts(t, ent, 'voso', [p.id]);
-      const [{ id }] = await t.dataSource.query(`SELECT id FROM listings WHERE product_id = $1 AND channel = 'voso'`, [p.id]);
+      await selectProducts(t, ent, channel, [p.id]);
+      const [{ id }] = await t.dataSource.query(`SELECT id FROM listings WHERE product_id = $1 AND channel = $2`, [p.id, channel]);
       await waitFor(async () => requests() > before, 10_000, 'first partner call arrived');
       await setFaults(sim, { transientRate: 0 });
       await editProduct(t, p.id, { priceVnd: 95_000 });
@@ -117,7 +119,7 @@ describe('partner sync: a change requested during a job that will not run again'
         state: 'listed',
         resync_requested: false,
       });
-      expect(sim.store.itemsBySku('voso', ent.slug)['SR-1'].price).toBe(95_000);
+      expect(sim.store.itemsBySku(channel, shop)['SR-1'].price).toBe(95_000);
     } finally {
       await setFaults(sim, { latencyMs: 0, transientRate: 0 });
     }

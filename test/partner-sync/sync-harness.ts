@@ -1,5 +1,6 @@
 import { DomainEvents } from '@tradefloor/core';
-import { startPartnerSim, SIM_DEFAULTS, type PartnerSim, type PartnerSimOptions } from '../../apps/partner-sim/src';
+import { simulatorEnv, startPartnerSim, type PartnerSim, type PartnerSimOptions } from '../../apps/partner-sim/src';
+import type { TestUser } from '../harness/auth';
 import { categoryId, type FixtureEnterprise } from '../harness/catalog-fixtures';
 import type { TestApp } from '../harness/test-app';
 
@@ -8,12 +9,9 @@ export const PARTNER_CATEGORY = '100629';
 /** Environment pointing the app at the simulator, with limits tuned for fast tests. */
 export function syncEnv(sim: PartnerSim, extra: Record<string, string> = {}): Record<string, string> {
   return {
-    SHOPEE_BASE_URL: sim.url,
-    VOSO_BASE_URL: sim.url,
-    POSTMART_BASE_URL: sim.url,
-    SHOPEE_PARTNER_ID: String(SIM_DEFAULTS.partnerId),
-    SHOPEE_PARTNER_KEY: SIM_DEFAULTS.partnerKey,
+    ...simulatorEnv(sim),
     SHOPEE_RATE_PER_SECOND: '1000',
+    TIKTOK_SHOP_RATE_PER_SECOND: '1000',
     VOSO_RATE_PER_SECOND: '1000',
     POSTMART_RATE_PER_SECOND: '1000',
     SYNC_CONCURRENCY: '16',
@@ -33,43 +31,107 @@ export function startSim(options: PartnerSimOptions = {}): Promise<PartnerSim> {
   return startPartnerSim(options);
 }
 
-/** Goes through Shopee's consent redirect (the simulator consents at once) and our callback. */
-export async function connectShopee(t: TestApp, ent: FixtureEnterprise): Promise<string> {
-  const res = await t.http.post(`/api/v1/enterprises/${ent.id}/channels`).set(ent.owner.auth).send({ channel: 'shopee' }).expect(201);
-  const consent = await fetch(res.body.authorizationUrl, { redirect: 'manual' });
-  const back = new URL(consent.headers.get('location')!);
-  const cb = await t.http
-    .get('/api/v1/channels/shopee/callback')
-    .query({ code: back.searchParams.get('code'), shop_id: back.searchParams.get('shop_id'), state: back.searchParams.get('state') })
-    .expect(200);
+/** Every channel the engine pushes to: the fault-tolerance suites run against each. */
+export const PUSH_CHANNELS = ['shopee', 'tiktok-shop', 'voso', 'postmart'] as const;
+export type PushChannelName = (typeof PUSH_CHANNELS)[number];
+/** Channels sellers connect through the partner's consent page. */
+export const AUTHORIZATION_CHANNELS = ['shopee', 'tiktok-shop'] as const;
+export type AuthorizationChannel = (typeof AUTHORIZATION_CHANNELS)[number];
+
+/** Where the simulated TikTok app sends sellers back (registered in Partner Center for a real app). */
+export function registerTikTokRedirect(t: TestApp, sim: PartnerSim): void {
+  sim.tiktok.opts.redirectUrl = `${t.config.publicBaseUrl}/quan-ly/kenh-ban/uy-quyen-tiktok-shop`;
+}
+
+/** The browser-binding cookie a connect response set, as a Cookie header. */
+export function bindingCookie(res: { headers: Record<string, unknown> }): string {
+  const set = res.headers['set-cookie'] as string[] | string | undefined;
+  const cookie = [set ?? []].flat().find((c) => c.startsWith('tf_channel_auth='));
+  if (!cookie) throw new Error('the connect response set no browser-binding cookie');
+  return cookie.split(';')[0];
+}
+
+export interface Consent {
+  /** The query the partner sent the browser back with (code, state, shop…). */
+  query: Record<string, string>;
+  /** The page the browser was sent back to (path and query). */
+  returnTo: string;
+  /** Cookie header of the browser that started. */
+  cookie: string;
+}
+
+/**
+ * Starts an authorisation as `user` (an owner or member) and lets the simulated seller consent
+ * at once (as shop `simShopId` when given): the partner's redirect back, not yet followed.
+ */
+export async function consent(
+  t: TestApp,
+  sim: PartnerSim,
+  ent: FixtureEnterprise,
+  channel: AuthorizationChannel,
+  user: TestUser = ent.owner,
+  simShopId?: string,
+): Promise<Consent> {
+  if (channel === 'tiktok-shop') registerTikTokRedirect(t, sim);
+  const res = await t.http.post(`/api/v1/enterprises/${ent.id}/channels`).set(user.auth).send({ channel }).expect(201);
+  const url = new URL(res.body.authorizationUrl);
+  if (simShopId) url.searchParams.set('sim_shop_id', simShopId);
+  const back = await fetch(url, { redirect: 'manual' });
+  const location = new URL(back.headers.get('location')!);
+  return { query: Object.fromEntries(location.searchParams), returnTo: `${location.pathname}${location.search}`, cookie: bindingCookie(res) };
+}
+
+/** Goes through the partner's consent (the simulator consents at once) and our API callback, as the owner in the same browser. */
+export async function connectAuthorized(
+  t: TestApp,
+  sim: PartnerSim,
+  ent: FixtureEnterprise,
+  channel: AuthorizationChannel,
+  simShopId?: string,
+): Promise<string> {
+  const c = await consent(t, sim, ent, channel, ent.owner, simShopId);
+  const cb = await t.http.get(`/api/v1/channels/${channel}/callback`).query(c.query).set(ent.owner.auth).set('Cookie', c.cookie).expect(200);
   return cb.body.shopId;
 }
 
 export const vosoCredentials = (ent: FixtureEnterprise) => ({ username: ent.slug, password: `pw-${ent.slug}` });
 export const postmartCredentials = (ent: FixtureEnterprise) => ({ apiKey: `pm_${ent.slug}`, apiSecret: `sk-pm_${ent.slug}` });
 
-export async function connectAll(t: TestApp, ent: FixtureEnterprise): Promise<{ shopeeShop: string; vosoShop: string; postmartShop: string }> {
-  const shopeeShop = await connectShopee(t, ent);
-  await t.http
-    .post(`/api/v1/enterprises/${ent.id}/channels`)
-    .set(ent.owner.auth)
-    .send({ channel: 'voso', credentials: vosoCredentials(ent) })
-    .expect(201);
-  await t.http
-    .post(`/api/v1/enterprises/${ent.id}/channels`)
-    .set(ent.owner.auth)
-    .send({ channel: 'postmart', credentials: postmartCredentials(ent) })
-    .expect(201);
-  const categoryMap = { [await categoryId(t, 'trai-cay')]: PARTNER_CATEGORY };
-  for (const channel of ['shopee', 'voso', 'postmart']) {
-    await t.http
-      .put(`/api/v1/enterprises/${ent.id}/channels/${channel}/settings`)
-      .set(ent.owner.auth)
-      .send({ categoryMap, logisticsChannelId: '50018', defaultWeightGrams: 500 })
-      .expect(200);
-  }
-  return { shopeeShop, vosoShop: ent.slug, postmartShop: `pm_${ent.slug}` };
+/** Connects one channel; returns the shop's key in the simulator's store. */
+export async function connectChannel(t: TestApp, sim: PartnerSim, ent: FixtureEnterprise, channel: PushChannelName): Promise<string> {
+  if (channel === 'shopee' || channel === 'tiktok-shop') return connectAuthorized(t, sim, ent, channel);
+  const credentials = channel === 'voso' ? vosoCredentials(ent) : postmartCredentials(ent);
+  await t.http.post(`/api/v1/enterprises/${ent.id}/channels`).set(ent.owner.auth).send({ channel, credentials }).expect(201);
+  return channel === 'voso' ? ent.slug : `pm_${ent.slug}`;
 }
+
+/** Maps the fixtures' fruit category and sets the logistics channel (Shopee) / warehouse (TikTok Shop) and a default weight. */
+export async function configureChannel(t: TestApp, ent: FixtureEnterprise, channel: string): Promise<void> {
+  const categoryMap = { [await categoryId(t, 'trai-cay')]: PARTNER_CATEGORY };
+  await t.http
+    .put(`/api/v1/enterprises/${ent.id}/channels/${channel}/settings`)
+    .set(ent.owner.auth)
+    .send({ categoryMap, logisticsChannelId: '50018', defaultWeightGrams: 500 })
+    .expect(200);
+}
+
+/** Connects and configures `channels` (default: every push channel); the shop of each in the simulator. */
+export async function connectAll(
+  t: TestApp,
+  sim: PartnerSim,
+  ent: FixtureEnterprise,
+  channels: readonly PushChannelName[] = PUSH_CHANNELS,
+): Promise<Record<PushChannelName, string>> {
+  const shops = {} as Record<PushChannelName, string>;
+  for (const channel of channels) {
+    shops[channel] = await connectChannel(t, sim, ent, channel);
+    await configureChannel(t, ent, channel);
+  }
+  return shops;
+}
+
+/** A product name every partner accepts (TikTok Shop wants at least 25 characters). */
+export const productName = (what: string) => `${what} — đặc sản Trà Vinh`;
 
 export async function selectProducts(t: TestApp, ent: FixtureEnterprise, channel: string, productIds: string[]): Promise<void> {
   for (let i = 0; i < productIds.length; i += 500) {

@@ -12,6 +12,9 @@ describe('start-up: invalid configuration', () => {
     ['MEILI_HOST', { MEILI_HOST: 'not a url' }],
     ['JWT_SECRET', { NODE_ENV: 'production', ENCRYPTION_KEY: Buffer.alloc(32).toString('base64') }],
     ['CORS_ORIGINS', { CORS_ORIGINS: 'example.vn/path' }],
+    // Variables a marketplace channel declares in its own folder stop start-up the same way.
+    ['SHOPEE_RATE_PER_SECOND', { SHOPEE_RATE_PER_SECOND: '0' }],
+    ['TIKTOK_SHOP_APP_SECRET', { TIKTOK_SHOP_APP_KEY: 'appkey', TIKTOK_SHOP_SERVICE_ID: '7001' }],
   ];
 
   it.each(cases)('refuses a bad %s', async (variable, env) => {

@@ -1,11 +1,11 @@
 import { Module, type DynamicModule, type Type } from '@nestjs/common';
-import { CoreModule, type CoreModuleOptions } from '@tradefloor/core';
+import { CoreModule, type AppConfig, type CoreModuleOptions } from '@tradefloor/core';
 import { CatalogModule } from '@tradefloor/catalog';
 import { EnterpriseProfileModule } from '@tradefloor/enterprise-profile';
 import { IdentityModule } from '@tradefloor/identity';
 import { InquiriesModule } from '@tradefloor/inquiries';
 import { NewsBulletinModule } from '@tradefloor/news-bulletin';
-import { PartnerSyncModule } from '@tradefloor/partner-sync';
+import { PartnerSyncModule, validateChannelConfig } from '@tradefloor/partner-sync';
 import { SearchModule } from '@tradefloor/search';
 import { TraceabilityModule } from '@tradefloor/traceability';
 import { WebModule } from './web/web.module';
@@ -21,6 +21,14 @@ const DOMAIN_MODULES = [
   TraceabilityModule,
   InquiriesModule,
 ];
+
+/**
+ * Variables the contexts declare themselves (each marketplace channel its own), validated right
+ * after the core configuration so that a bad value stops the process the same way (exit 78).
+ */
+export function validateDomainConfig(config: AppConfig): void {
+  validateChannelConfig(config);
+}
 
 @Module({})
 export class AppModule {

@@ -14,7 +14,7 @@ import {
   type ResolvedConfig,
 } from '@tradefloor/core';
 import type { Logger } from 'pino';
-import { AppModule } from './app.module';
+import { AppModule, validateDomainConfig } from './app.module';
 
 export type Role = 'all' | 'api' | 'worker';
 
@@ -54,6 +54,7 @@ export async function main(role: Role): Promise<void> {
   let config;
   try {
     config = loadConfig();
+    validateDomainConfig(config);
   } catch (err) {
     if (err instanceof ConfigError) {
       process.stderr.write(`${JSON.stringify({ level: 'fatal', variable: err.variable, msg: err.message })}\n`);

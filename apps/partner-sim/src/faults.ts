@@ -16,6 +16,8 @@ export interface SimFaults {
    * "Invalid timestamp", `quota` → error_limit (daily quota exhausted). `none` by default.
    */
   shopeeRefuse: 'none' | 'sign' | 'timestamp' | 'quota';
+  /** TikTok Shop shop-level calls refused: `sign` → 106001, `timestamp` → 36009004 "Invalid timestamp". */
+  tiktokRefuse: 'none' | 'sign' | 'timestamp';
 }
 
 export const NO_FAULTS: SimFaults = {
@@ -26,6 +28,7 @@ export const NO_FAULTS: SimFaults = {
   latencyMs: 0,
   burst429: { count: 0 },
   shopeeRefuse: 'none',
+  tiktokRefuse: 'none',
 };
 
 export type FaultDecision = 'none' | 'transient' | 'throttle' | 'drop' | 'malformed';

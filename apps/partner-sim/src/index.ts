@@ -1,2 +1,3 @@
-export { startPartnerSim, SIM_DEFAULTS, type PartnerSim, type PartnerSimOptions } from './server';
+export { simulatorEnv, startPartnerSim, SIM_DEFAULTS, type PartnerSim, type PartnerSimOptions } from './server';
 export type { SimFaults } from './faults';
+export type { TikTokSimOptions } from './tiktok-sim';

@@ -6,12 +6,14 @@ import { send, type SimRequest } from './http-util';
 import { RestSim, type RestSimOptions } from './rest-sim';
 import { ShopeeSim, type ShopeeSimOptions } from './shopee-sim';
 import { SimStore } from './sim-store';
+import { TikTokSim, type TikTokSimOptions } from './tiktok-sim';
 
 export interface PartnerSimOptions {
   port?: number;
   host?: string;
   faults?: Partial<SimFaults>;
   shopee?: Partial<ShopeeSimOptions>;
+  tiktok?: Partial<TikTokSimOptions>;
   voso?: Partial<RestSimOptions>;
   postmart?: Partial<RestSimOptions>;
 }
@@ -21,6 +23,7 @@ export interface PartnerSim {
   port: number;
   store: SimStore;
   shopee: ShopeeSim;
+  tiktok: TikTokSim;
   voso: RestSim;
   postmart: RestSim;
   setFaults(faults: Partial<SimFaults>): void;
@@ -28,15 +31,37 @@ export interface PartnerSim {
   stop(): Promise<void>;
 }
 
-export const SIM_DEFAULTS = { partnerId: 2_000_001, partnerKey: 'sim-partner-key-0123456789abcdef' };
+export const SIM_DEFAULTS = {
+  partnerId: 2_000_001,
+  partnerKey: 'sim-partner-key-0123456789abcdef',
+  tiktok: { appKey: 'simttsappkey01', appSecret: 'sim-tts-app-secret-0123456789abcdef', serviceId: '7310000000000000001' },
+};
+
+/** The variables that point a TradeFloor process at this simulator, with the simulator's app credentials. */
+export function simulatorEnv(sim: Pick<PartnerSim, 'url'>): Record<string, string> {
+  return {
+    SHOPEE_BASE_URL: sim.url,
+    SHOPEE_PARTNER_ID: String(SIM_DEFAULTS.partnerId),
+    SHOPEE_PARTNER_KEY: SIM_DEFAULTS.partnerKey,
+    TIKTOK_SHOP_API_BASE_URL: sim.url,
+    TIKTOK_SHOP_AUTH_BASE_URL: sim.url,
+    TIKTOK_SHOP_AUTHORIZE_URL: `${sim.url}/open/authorize`,
+    TIKTOK_SHOP_APP_KEY: SIM_DEFAULTS.tiktok.appKey,
+    TIKTOK_SHOP_APP_SECRET: SIM_DEFAULTS.tiktok.appSecret,
+    TIKTOK_SHOP_SERVICE_ID: SIM_DEFAULTS.tiktok.serviceId,
+    VOSO_BASE_URL: sim.url,
+    POSTMART_BASE_URL: sim.url,
+  };
+}
 
 function mergeFaults(base: SimFaults, patch: Partial<SimFaults>): SimFaults {
   return { ...base, ...patch, burst429: { count: patch.burst429?.count ?? base.burst429.count } };
 }
 
 /**
- * One server speaking Shopee Open Platform v2 (partners.md) and our Voso and Postmart default
- * contracts (docs/partners/), with fault injection. Admin endpoints under /__sim.
+ * One server speaking Shopee Open Platform v2, TikTok Shop's Partner API (202309) and our Voso
+ * and Postmart default contracts (docs/partners/), with one fault-injection model for all.
+ * Admin endpoints under /__sim.
  */
 export async function startPartnerSim(options: PartnerSimOptions = {}): Promise<PartnerSim> {
   let faults = mergeFaults(NO_FAULTS, options.faults ?? {});
@@ -54,6 +79,18 @@ export async function startPartnerSim(options: PartnerSimOptions = {}): Promise<
     store,
     () => faults,
   );
+  const tiktok = new TikTokSim(
+    {
+      ...SIM_DEFAULTS.tiktok,
+      accessTtlSeconds: 7 * 86400,
+      refreshTtlSeconds: 365 * 86400,
+      ratePerSecond: 1000,
+      requireImages: false,
+      ...options.tiktok,
+    },
+    store,
+    () => faults,
+  );
   const voso = new RestSim('voso', { ratePerSecond: 1000, tokenTtlSeconds: 3600, ...options.voso }, store, () => faults);
   const postmart = new RestSim('postmart', { ratePerSecond: 1000, tokenTtlSeconds: 3600, ...options.postmart }, store, () => faults);
 
@@ -67,6 +104,7 @@ export async function startPartnerSim(options: PartnerSimOptions = {}): Promise<
         return send(r.res, 200, { faults });
       case 'POST /__sim/expire-tokens':
         shopee.expireAccessTokens();
+        tiktok.expireAccessTokens();
         voso.expireTokens();
         return send(r.res, 200, { ok: true });
       case 'GET /__sim/items': {
@@ -86,6 +124,21 @@ export async function startPartnerSim(options: PartnerSimOptions = {}): Promise<
         const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', authorization: signature }, body: payload });
         return send(r.res, 200, { status: res.status, body: await res.text() });
       }
+      case 'POST /__sim/tiktok-shop/app':
+        // What the app's owner sets in TikTok Partner Center: the redirect after consent.
+        tiktok.opts.redirectUrl = String(body.redirectUrl);
+        return send(r.res, 200, { redirectUrl: tiktok.opts.redirectUrl });
+      case 'POST /__sim/tiktok-shop/push':
+        // Sends a signed webhook to `url` like TikTok would (type 5: product status).
+        return send(
+          r.res,
+          200,
+          await tiktok.push(String(body.url), {
+            type: Number(body.type ?? 5),
+            shopId: String(body.shop_id),
+            data: body.product_id !== undefined ? { product_id: String(body.product_id), status: 'ACTIVATE' } : {},
+          }),
+        );
       default:
         return send(r.res, 404, { error: 'unknown sim admin endpoint' });
     }
@@ -119,6 +172,8 @@ export async function startPartnerSim(options: PartnerSimOptions = {}): Promise<
       };
       const run = async () => {
         if (r.path.startsWith('/__sim/')) return admin(r);
+        // TikTok's token paths (/api/v2/token/…) sit beside Shopee's /api/v2/…: TikTok first.
+        if (await tiktok.handle(r)) return;
         if (await shopee.handle(r)) return;
         if (await voso.handle(r)) return;
         if (await postmart.handle(r)) return;
@@ -137,6 +192,7 @@ export async function startPartnerSim(options: PartnerSimOptions = {}): Promise<
     port,
     store,
     shopee,
+    tiktok,
     voso,
     postmart,
     setFaults: (f) => (faults = mergeFaults(faults, f)),

@@ -69,7 +69,7 @@ export class ShopeeSim {
 
   async handle(r: SimRequest): Promise<boolean> {
     if (!r.path.startsWith('/api/v2/')) return false;
-    this.store.shopeeCalls[r.path] = (this.store.shopeeCalls[r.path] ?? 0) + 1;
+    this.store.countCall('shopee', r.path);
     if (r.path === '/api/v2/shop/auth_partner') return (this.authPartner(r), true);
     if (r.path === '/api/v2/auth/token/get') return (this.tokenGet(r), true);
     if (r.path === '/api/v2/auth/access_token/get') return (this.accessTokenGet(r), true);

@@ -11,6 +11,9 @@ export interface SimItem {
   weightGrams: number;
   imageIds: string[];
   updatedAt: number;
+  /** Partners that name SKUs apart from items (TikTok Shop): the SKU's own id and warehouse. */
+  skuId?: string;
+  warehouseId?: string;
 }
 
 export interface ShopCounters {
@@ -26,10 +29,20 @@ export class SimStore {
   readonly shops = new Map<string, Map<string, SimItem>>();
   readonly counters = new Map<string, ShopCounters>();
   refreshTokenReuse = 0;
-  /** Every Shopee request received, by api path (also those refused before reaching the catalog). */
-  readonly shopeeCalls: Record<string, number> = {};
+  /** Every request a partner received, by partner and path (also those refused before reaching the catalog). */
+  readonly calls: Record<string, Record<string, number>> = {};
   refreshes = 0;
   faultsInjected = { transient: 0, throttle: 0, drop: 0, malformed: 0, burst429: 0 };
+
+  countCall(partner: string, path: string): void {
+    const byPath = (this.calls[partner] ??= {});
+    byPath[path] = (byPath[path] ?? 0) + 1;
+  }
+
+  /** Shopee requests by api path (kept for the Shopee tests). */
+  get shopeeCalls(): Record<string, number> {
+    return (this.calls.shopee ??= {});
+  }
 
   shop(channel: string, shop: string): Map<string, SimItem> {
     const key = `${channel}:${shop}`;

@@ -1,18 +1,17 @@
 export { PartnerSyncModule } from './partner-sync.module';
 export { CHANNELS, channelByName } from './channels/registry';
-export { SyncError, type Channel, type ErrorClass, type PushChannel, type PullChannel } from './channels/channel.types';
-export { shopeeSign, shopeePushSignature } from './channels/shopee/shopee-signer';
-export { VOSO_CONTRACT } from './channels/voso/voso.contract';
-export { POSTMART_CONTRACT } from './channels/postmart/postmart.contract';
+export { validateChannelConfig } from './channels/channel-registry.service';
+export { SyncError, type Channel, type CredentialField, type ErrorClass, type Labels, type PushChannel, type PullChannel } from './channels/channel.types';
 export { ListingsService } from './listings/listings.service';
 export { LISTING_QUEUE, LISTING_STATES, type ListingState } from './engine/listing-row';
 export { ConnectionsService } from './connections/connections.service';
+export { browserKeyCookie, browserKeyFor, readBrowserKey } from './connections/auth-binding';
 export {
   ChannelSettingsDto,
   ChooseProductsDto,
   ConnectChannelDto,
-  ShopeeCallbackQueryDto,
   type CandidateProductDto,
+  type ChannelCallbackResultDto,
   type ChannelConnectionDto,
   type FeedUrlsDto,
 } from './dto/channel.dto';

@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import { ConfigError, createLogger, loadConfig, provisionInfrastructure, runMigrations } from '@tradefloor/core';
 import { SearchMaintenance } from '@tradefloor/search';
-import { AppModule } from '../app.module';
+import { AppModule, validateDomainConfig } from '../app.module';
 
 /**
  * `npm run search:reindex`: rebuilds the configured engine's indexes from the database into fresh
@@ -13,6 +13,7 @@ async function run(): Promise<void> {
   let config;
   try {
     config = loadConfig();
+    validateDomainConfig(config);
   } catch (err) {
     if (err instanceof ConfigError) {
       process.stderr.write(`search:reindex cannot start: ${err.message}\n`);

@@ -13,7 +13,7 @@ import {
 import { seedDemoBulletins } from '@tradefloor/news-bulletin';
 import { SearchMaintenance } from '@tradefloor/search';
 import { DataSource } from 'typeorm';
-import { AppModule } from '../app.module';
+import { AppModule, validateDomainConfig } from '../app.module';
 import { DEMO_PASSWORD } from './demo-data/demo-users';
 import { seedDemoActivity, type ActivityProgress } from './demo-data/seed-activity';
 import { seedDemoData } from './demo-data/seed-demo-data';
@@ -76,6 +76,7 @@ function activityPrinter(): (p: ActivityProgress) => void {
 async function run(): Promise<void> {
   const { scale } = parseArgs(process.argv.slice(2));
   const config = loadConfig();
+  validateDomainConfig(config);
   // Server logs stay quiet unless asked for: the seeder reports its own progress.
   const logger = createLogger(process.env.LOG_LEVEL ?? 'warn');
   let infra: Infrastructure | undefined;

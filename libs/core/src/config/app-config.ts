@@ -53,6 +53,11 @@ export interface AppConfig {
   stampMaxPerBatch: number;
   partnerSync: PartnerSyncConfig;
   search: SearchConfig;
+  /**
+   * The environment this configuration was read from, for contexts that declare their own
+   * variables (each marketplace channel validates its own at start-up with the same rules).
+   */
+  env: EnvReader;
   inquiries: InquiriesConfig;
   /** Outgoing mail: smtp:// or smtps:// URL with credentials (SMTP_URL); unset = log only. */
   smtpUrl?: string;
@@ -87,15 +92,11 @@ export interface InquiriesConfig {
   minFillSeconds: number;
 }
 
-/** Marketplace sync (libs/partner-sync): partner endpoints, platform credentials and engine limits. */
+/**
+ * Marketplace sync engine limits (libs/partner-sync). Each channel declares and validates its own
+ * variables (endpoints, platform credentials, rate) from `AppConfig.env`.
+ */
 export interface PartnerSyncConfig {
-  shopeeBaseUrl: string;
-  shopeePartnerId?: number;
-  shopeePartnerKey?: string;
-  vosoBaseUrl: string;
-  postmartBaseUrl: string;
-  /** Token-bucket rate per (channel, shop), requests per second. */
-  ratePerSecond: { shopee: number; voso: number; postmart: number };
   /** Concurrent listing jobs per worker process. */
   concurrency: number;
   maxAttempts: number;
@@ -172,29 +173,55 @@ function email(env: Env, name: string): string | undefined {
   return raw.toLowerCase();
 }
 
+/**
+ * Reads variables with the rules every variable follows (blank = unset, trimmed, a bad value is a
+ * ConfigError naming it). The values are held privately so that logging a config object never
+ * prints the environment.
+ */
+export class EnvReader {
+  readonly #env: Env;
+
+  constructor(env: Env) {
+    this.#env = { ...env };
+  }
+
+  str(name: string): string | undefined {
+    return str(this.#env, name);
+  }
+
+  int(name: string, def: number, min: number, max: number): number {
+    return int(this.#env, name, def, min, max);
+  }
+
+  bool(name: string, def: boolean): boolean {
+    return bool(this.#env, name, def);
+  }
+
+  oneOf<T extends string>(name: string, allowed: readonly T[], def: T): T {
+    return oneOf(this.#env, name, allowed, def);
+  }
+
+  url(name: string, protocols: string[]): string | undefined {
+    return url(this.#env, name, protocols);
+  }
+
+  /** An http(s) base URL without its trailing slash. */
+  baseUrl(name: string, def: string): string {
+    return (url(this.#env, name, ['http:', 'https:']) ?? def).replace(/\/$/, '');
+  }
+
+  toJSON(): string {
+    return '[environment]';
+  }
+}
+
 function loadPartnerSyncConfig(env: Env): PartnerSyncConfig {
-  const partnerIdRaw = str(env, 'SHOPEE_PARTNER_ID');
-  const partnerKey = str(env, 'SHOPEE_PARTNER_KEY');
-  if (partnerIdRaw !== undefined && !/^\d{1,15}$/.test(partnerIdRaw)) throw new ConfigError('SHOPEE_PARTNER_ID', 'must be a positive integer');
-  if (partnerIdRaw && !partnerKey) throw new ConfigError('SHOPEE_PARTNER_KEY', 'is required when SHOPEE_PARTNER_ID is set');
-  if (partnerKey && !partnerIdRaw) throw new ConfigError('SHOPEE_PARTNER_ID', 'is required when SHOPEE_PARTNER_KEY is set');
-  const base = (name: string, def: string) => (url(env, name, ['http:', 'https:']) ?? def).replace(/\/$/, '');
   const listingLeaseSeconds = int(env, 'SYNC_LISTING_LEASE_SECONDS', 120, 2, 3600);
   const httpTimeoutMs = int(env, 'SYNC_HTTP_TIMEOUT_MS', 15_000, 100, 120_000);
   if (httpTimeoutMs >= listingLeaseSeconds * 1000) {
     throw new ConfigError('SYNC_HTTP_TIMEOUT_MS', 'must be shorter than SYNC_LISTING_LEASE_SECONDS');
   }
   return {
-    shopeeBaseUrl: base('SHOPEE_BASE_URL', 'https://partner.shopeemobile.com'),
-    shopeePartnerId: partnerIdRaw ? Number(partnerIdRaw) : undefined,
-    shopeePartnerKey: partnerKey,
-    vosoBaseUrl: base('VOSO_BASE_URL', 'https://partner-api.voso.vn'),
-    postmartBaseUrl: base('POSTMART_BASE_URL', 'https://partner-api.postmart.vn'),
-    ratePerSecond: {
-      shopee: int(env, 'SHOPEE_RATE_PER_SECOND', 10, 1, 10_000),
-      voso: int(env, 'VOSO_RATE_PER_SECOND', 5, 1, 10_000),
-      postmart: int(env, 'POSTMART_RATE_PER_SECOND', 5, 1, 10_000),
-    },
     concurrency: int(env, 'SYNC_CONCURRENCY', 8, 1, 256),
     maxAttempts: int(env, 'SYNC_MAX_ATTEMPTS', 12, 1, 1000),
     backoffBaseMs: int(env, 'SYNC_BACKOFF_BASE_MS', 2000, 1, 3_600_000),
@@ -300,6 +327,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     productEditsRequireReview: bool(env, 'PRODUCT_EDITS_REQUIRE_REVIEW', false),
     partnerSync: loadPartnerSyncConfig(env),
     search: loadSearchConfig(env),
+    env: new EnvReader(env),
     stampWarnScans: int(env, 'STAMP_WARN_SCANS', 20, 1, 1_000_000),
     stampWarnPlaces: int(env, 'STAMP_WARN_PLACES', 3, 1, 10_000),
     stampScanRatePerMinute: int(env, 'STAMP_SCAN_RATE_PER_MINUTE', 60, 1, 100_000),

@@ -13,7 +13,7 @@ export const REDACTED_PATHS = [
   '*.secret',
   '*.apiKey',
   '*.partnerKey',
-  '*.shopeePartnerKey',
+  '*.appSecret',
   '*.access_token',
   '*.refresh_token',
   '*.credentials',

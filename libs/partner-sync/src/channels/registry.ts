@@ -2,10 +2,11 @@ import type { Channel, PushChannel } from './channel.types';
 import { feedChannel } from './feed/feed.channel';
 import { postmartChannel } from './postmart/postmart.channel';
 import { shopeeChannel } from './shopee/shopee.channel';
+import { tiktokShopChannel } from './tiktok-shop/tiktok-shop.channel';
 import { vosoChannel } from './voso/voso.channel';
 
-/** Every channel; adding one = its folder + one line here. */
-export const CHANNELS: readonly Channel[] = [shopeeChannel, vosoChannel, postmartChannel, feedChannel];
+/** Every channel, in the order the pages show them; adding one = its folder + one line here. */
+export const CHANNELS: readonly Channel[] = [shopeeChannel, tiktokShopChannel, vosoChannel, postmartChannel, feedChannel];
 
 export const CHANNEL_NAMES = CHANNELS.map((c) => c.name);
 

@@ -1,6 +1,7 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Post, Put } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Inject, Param, ParseUUIDPipe, Post, Put, Req, Res } from '@nestjs/common';
 import { ApiCreatedResponse, ApiNoContentResponse, ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { ErrorEnvelopeDto } from '@tradefloor/core';
+import { APP_CONFIG, ErrorEnvelopeDto, type ResolvedConfig } from '@tradefloor/core';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Auth, CurrentUser, type Principal } from '@tradefloor/identity';
 import {
   CandidateProductListDto,
@@ -13,19 +14,34 @@ import {
   ConnectChannelDto,
   ConnectResultDto,
 } from '../dto/channel.dto';
+import { browserKeyCookie, browserKeyFor } from './auth-binding';
 import { ConnectionsService } from './connections.service';
 
 @ApiTags('partner-sync')
 @Controller('api/v1/enterprises/:id/channels')
 @Auth()
 export class ChannelsController {
-  constructor(private readonly connections: ConnectionsService) {}
+  constructor(
+    private readonly connections: ConnectionsService,
+    @Inject(APP_CONFIG) private readonly config: ResolvedConfig,
+  ) {}
 
+  /** Channels with an authorisation flow answer with the consent URL and bind it to this browser (cookie). */
   @Post()
   @ApiCreatedResponse({ type: ConnectResultDto })
   @ApiNotFoundResponse({ type: ErrorEnvelopeDto })
-  connect(@CurrentUser() user: Principal, @Param('id', new ParseUUIDPipe()) id: string, @Body() dto: ConnectChannelDto): Promise<ConnectResultDto> {
-    return this.connections.connect(user, id, dto);
+  async connect(
+    @CurrentUser() user: Principal,
+    @Param('id', new ParseUUIDPipe()) id: string,
+    @Body() dto: ConnectChannelDto,
+    @Req() req: FastifyRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<ConnectResultDto> {
+    const secure = this.config.publicBaseUrl.startsWith('https://');
+    const browserKey = browserKeyFor(req.headers.cookie, secure);
+    const result = await this.connections.connect(user, id, dto, { browserKey });
+    if (result.authorizationUrl) void reply.header('set-cookie', browserKeyCookie(browserKey, secure));
+    return result;
   }
 
   @Get()

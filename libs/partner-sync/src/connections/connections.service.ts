@@ -1,42 +1,30 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { APP_CONFIG, DomainError, InvalidStateError, isUuid, NotFoundError, type ResolvedConfig, returnedRows, ValidationFailedError } from '@tradefloor/core';
+import { APP_CONFIG, Clock, InvalidStateError, isUuid, NotFoundError, type ResolvedConfig, returnedRows, ValidationFailedError } from '@tradefloor/core';
 import { ProductViews } from '@tradefloor/catalog';
 import { EnterpriseAccess } from '@tradefloor/enterprise-profile';
 import type { Principal } from '@tradefloor/identity';
 import { createHash, randomBytes } from 'node:crypto';
-import type { DataSource, EntityManager } from 'typeorm';
-import { SyncError, type ChannelSettings } from '../channels/channel.types';
+import type { DataSource } from 'typeorm';
+import { ChannelRegistry } from '../channels/channel-registry.service';
+import type { ChannelSettings, CredentialsAuth, PushChannel } from '../channels/channel.types';
 import { channelByName, pushChannel } from '../channels/registry';
-import { shopeeClientFor } from '../channels/shopee/shopee.channel';
 import { ConnectionStore, type ConnectionRow } from '../engine/connection-store';
 import { ListingScheduler } from '../engine/listing-scheduler';
 import { createPartnerHttp } from '../engine/partner-http';
-import type {
-  CandidateProductListDto,
-  ChannelConnectionDto,
-  ChannelSettingsDto,
-  ConnectChannelDto,
-  ConnectResultDto,
-  FeedUrlsDto,
-  ShopeeCallbackResultDto,
-} from '../dto/channel.dto';
+import type { CandidateProductListDto, ChannelConnectionDto, ChannelSettingsDto, ConnectChannelDto, ConnectResultDto } from '../dto/channel.dto';
+import { AuthorizationFlow } from './authorization-flow';
+import { ConnectionWriter } from './connection-writer';
+import { partnerFailure } from './partner-failure';
 
-/** Where Shopee sends the seller back by default (the JSON callback of the API). */
-export const SHOPEE_API_CALLBACK_PATH = '/api/v1/channels/shopee/callback';
-
-const STATE_TTL_MINUTES = 10;
 const DISCONNECTED_NOTE = 'Kênh đã bị gỡ kết nối (channel disconnected)';
 const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
 
-function partnerFailure(err: unknown, displayName: string): DomainError {
-  if (err instanceof SyncError && (err.errorClass === 'auth' || err.errorClass === 'validation')) {
-    return new DomainError('CHANNEL_CREDENTIALS_REJECTED', `${displayName} từ chối thông tin đăng nhập (credentials rejected: ${err.message})`, 422);
-  }
-  if (err instanceof SyncError && err.errorClass === 'signature') {
-    return new DomainError('CHANNEL_MISCONFIGURED', `Cấu hình kênh ${displayName} không hợp lệ (channel misconfigured: ${err.message})`, 503);
-  }
-  return new DomainError('PARTNER_UNAVAILABLE', `${displayName} tạm thời không phản hồi, vui lòng thử lại (partner unavailable)`, 503);
+export interface ConnectOptions {
+  /** Authorisation-code channels: the key of the browser that starts (from its cookie, or new). */
+  browserKey?: string;
+  /** Authorisation-code channels: a path of this site that completes the flow (default: the API callback). */
+  returnPath?: string;
 }
 
 /** Connecting an enterprise to a channel, its settings and which products it lists there. */
@@ -46,104 +34,71 @@ export class ConnectionsService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly access: EnterpriseAccess,
     private readonly store: ConnectionStore,
+    private readonly writer: ConnectionWriter,
+    private readonly flow: AuthorizationFlow,
     private readonly scheduler: ListingScheduler,
     private readonly views: ProductViews,
+    private readonly registry: ChannelRegistry,
+    private readonly clock: Clock,
     @Inject(APP_CONFIG) private readonly config: ResolvedConfig,
   ) {}
 
-  /**
-   * `shopeeReturnPath`: a path of this site that completes the Shopee authorisation (it receives
-   * `code`, `shop_id` and `state` and calls `shopeeCallback`); the web pages use their own.
-   */
-  async connect(principal: Principal, enterpriseId: string, dto: ConnectChannelDto, options: { shopeeReturnPath?: string } = {}): Promise<ConnectResultDto> {
+  /** Connects the way the channel declares: none (feed), the partner's consent page, or credentials. */
+  async connect(principal: Principal, enterpriseId: string, dto: ConnectChannelDto, options: ConnectOptions = {}): Promise<ConnectResultDto> {
     const enterprise = await this.access.assertCanManage(principal, enterpriseId);
     const channel = channelByName(dto.channel)!;
     if (channel.kind === 'pull') {
-      if (dto.credentials) throw ValidationFailedError.field('credentials', 'Kênh feed không cần thông tin đăng nhập (feed takes no credentials)');
+      if (dto.credentials) throw ValidationFailedError.field('credentials', 'Kênh này không cần thông tin đăng nhập (this channel takes no credentials)');
       const token = dto.feedToken === false ? null : randomBytes(24).toString('base64url');
-      await this.upsert(this.dataSource.manager, enterpriseId, 'feed', { status: 'active', secrets: null, feedTokenHash: token ? sha256(token) : null });
-      return { channel: 'feed', status: 'active', feed: this.feedUrls(enterprise.slug, token, !!token) };
+      await this.writer.upsert(this.dataSource.manager, enterpriseId, channel.name, {
+        status: 'active',
+        secrets: null,
+        feedTokenHash: token ? sha256(token) : null,
+      });
+      return { channel: channel.name, status: 'active', feed: channel.urls(this.config.publicBaseUrl, enterprise.slug, token, !!token) };
     }
-    if (channel.name === 'shopee') {
-      if (dto.credentials)
-        throw ValidationFailedError.field('credentials', 'Shopee dùng luồng ủy quyền, không nhận mật khẩu (Shopee uses the authorisation flow)');
-      let client;
-      try {
-        client = shopeeClientFor(this.config.partnerSync);
-      } catch (err) {
-        throw partnerFailure(err, 'Shopee');
+    if (channel.auth.kind === 'authorization-code') {
+      if (dto.credentials) {
+        throw ValidationFailedError.field(
+          'credentials',
+          `${channel.displayName} dùng luồng ủy quyền, không nhận mật khẩu (${channel.displayName} uses the authorisation flow)`,
+        );
       }
-      const nonce = randomBytes(24).toString('base64url');
-      await this.dataSource.query(
-        `INSERT INTO channel_auth_states (nonce_hash, enterprise_id, channel, expires_at) VALUES ($1, $2, 'shopee', now() + make_interval(mins => $3))`,
-        [sha256(nonce), enterpriseId, STATE_TTL_MINUTES],
-      );
-      const existing = await this.store.find(enterpriseId, 'shopee');
-      if (!existing) await this.upsert(this.dataSource.manager, enterpriseId, 'shopee', { status: 'pending', secrets: null });
-      const returnPath = options.shopeeReturnPath ?? SHOPEE_API_CALLBACK_PATH;
-      if (!returnPath.startsWith('/') || returnPath.startsWith('//')) throw new Error('shopeeReturnPath must be a path of this site');
-      const redirect = `${this.config.publicBaseUrl}${returnPath}?state=${nonce}`;
-      return { channel: 'shopee', status: existing?.status ?? 'pending', authorizationUrl: client.authorizationUrl(redirect) };
+      if (!options.browserKey) throw new Error('connect: an authorisation-code channel needs the browser key');
+      return this.flow.start(principal, enterpriseId, channel.name, options.browserKey, options.returnPath);
     }
-    // Credential channels: check the fields, then prove them against the partner before storing.
-    const push = pushChannel(channel.name)!;
-    const creds = dto.credentials ?? {};
-    const details = push.credentialFields
+    return this.connectWithCredentials(enterpriseId, channel, channel.auth, dto.credentials ?? {});
+  }
+
+  /** Credential channels: check the fields, then prove them against the partner before storing. */
+  private async connectWithCredentials(
+    enterpriseId: string,
+    push: PushChannel,
+    auth: CredentialsAuth<unknown>,
+    creds: Record<string, string>,
+  ): Promise<ConnectResultDto> {
+    const fields = auth.fields.map((f) => f.name);
+    const details = fields
       .filter((f) => typeof creds[f] !== 'string' || !creds[f].trim() || creds[f].length > 500)
       .map((f) => ({ field: `credentials.${f}`, message: 'Bắt buộc, tối đa 500 ký tự (required, max 500 characters)' }));
     for (const key of Object.keys(creds)) {
-      if (!push.credentialFields.includes(key)) details.push({ field: `credentials.${key}`, message: 'Trường không được hỗ trợ (unknown field)' });
+      if (!fields.includes(key)) details.push({ field: `credentials.${key}`, message: 'Trường không được hỗ trợ (unknown field)' });
     }
     if (details.length) throw new ValidationFailedError(details);
     const http = createPartnerHttp({ timeoutMs: this.config.partnerSync.httpTimeoutMs });
-    let result;
+    let shop;
     try {
-      result = await push.connectWithCredentials!({ shopKey: `${push.name}:${enterpriseId}`, shopId: null, http, config: this.config.partnerSync }, creds);
+      shop = await auth.connect({ platform: this.registry.platform(push), http, config: this.config.partnerSync, now: () => this.clock.now() }, creds);
     } catch (err) {
       throw partnerFailure(err, push.displayName);
     }
-    await this.dataSource.transaction(async (m) => {
-      const id = await this.upsert(m, enterpriseId, push.name, {
-        status: 'active',
-        secrets: this.store.seal(result.secrets),
-        accessExpiresAt: result.accessExpiresAt,
-        shopId: result.shopId,
-      });
-      await this.requeueAfterReconnect(m, id);
-    });
+    await this.dataSource.transaction((m) => this.writer.connected(m, enterpriseId, push, shop));
     return { channel: push.name, status: 'active' };
   }
 
-  /** Shopee returns the seller here with ?code&shop_id; `state` binds the enterprise and is single-use. */
-  async shopeeCallback(code: string, shopId: string, state: string): Promise<ShopeeCallbackResultDto> {
-    const [row] = returnedRows<{ enterprise_id: string }>(
-      await this.dataSource.query(
-        `UPDATE channel_auth_states SET used_at = now() WHERE nonce_hash = $1 AND used_at IS NULL AND expires_at > now() AND channel = 'shopee' RETURNING enterprise_id`,
-        [sha256(state)],
-      ),
-    );
-    if (!row) throw new DomainError('INVALID_AUTH_STATE', 'Liên kết ủy quyền không hợp lệ hoặc đã hết hạn (invalid or expired authorisation state)', 400);
-    const enterpriseId: string = row.enterprise_id;
-    let tokens: { access_token: string; refresh_token: string; expire_in: number };
-    try {
-      const client = shopeeClientFor(this.config.partnerSync);
-      const http = createPartnerHttp({ timeoutMs: this.config.partnerSync.httpTimeoutMs });
-      tokens = await client.publicPost(http, '/api/v2/auth/token/get', { code, shop_id: Number(shopId), partner_id: this.config.partnerSync.shopeePartnerId });
-    } catch (err) {
-      throw partnerFailure(err, 'Shopee');
-    }
-    const secrets = { accessToken: tokens.access_token, refreshToken: tokens.refresh_token, expireIn: tokens.expire_in };
-    await this.dataSource.transaction(async (m) => {
-      const id = await this.upsert(m, enterpriseId, 'shopee', {
-        status: 'active',
-        secrets: this.store.seal(secrets),
-        accessExpiresAt: new Date(Date.now() + tokens.expire_in * 1000),
-        shopId,
-        bumpVersion: true,
-      });
-      await this.requeueAfterReconnect(m, id);
-    });
-    return { channel: 'shopee', status: 'active', shopId, enterpriseId };
+  /** The partner brought the seller back (see AuthorizationFlow.complete). */
+  completeAuthorization(...args: Parameters<AuthorizationFlow['complete']>) {
+    return this.flow.complete(...args);
   }
 
   async list(principal: Principal, enterpriseId: string): Promise<ChannelConnectionDto[]> {
@@ -156,20 +111,23 @@ export class ConnectionsService {
       `SELECT channel, state, count(*)::int AS n FROM listings WHERE enterprise_id = $1 AND selected GROUP BY channel, state`,
       [enterpriseId],
     );
-    return rows.map((r) => ({
-      channel: r.channel,
-      displayName: channelByName(r.channel)?.displayName ?? r.channel,
-      status: r.status,
-      shopId: r.shop_id,
-      settings: r.settings ?? {},
-      settingsVersion: r.settings_version,
-      lastError: r.last_error,
-      pausedUntil: r.paused_until ? new Date(r.paused_until).toISOString() : null,
-      lastReconciledAt: r.last_reconciled_at ? new Date(r.last_reconciled_at).toISOString() : null,
-      listings: counts.filter((c) => c.channel === r.channel).map((c) => ({ state: c.state, count: c.n })),
-      connectedAt: new Date(r.created_at).toISOString(),
-      ...(r.channel === 'feed' ? { feed: this.feedUrls(enterprise.slug, null, r.feed_token_hash !== null) } : {}),
-    }));
+    return rows.map((r) => {
+      const channel = channelByName(r.channel);
+      return {
+        channel: r.channel,
+        displayName: channel?.displayName ?? r.channel,
+        status: r.status,
+        shopId: r.shop_id,
+        settings: r.settings ?? {},
+        settingsVersion: r.settings_version,
+        lastError: r.last_error,
+        pausedUntil: r.paused_until ? new Date(r.paused_until).toISOString() : null,
+        lastReconciledAt: r.last_reconciled_at ? new Date(r.last_reconciled_at).toISOString() : null,
+        listings: counts.filter((c) => c.channel === r.channel).map((c) => ({ state: c.state, count: c.n })),
+        connectedAt: new Date(r.created_at).toISOString(),
+        ...(channel?.kind === 'pull' ? { feed: channel.urls(this.config.publicBaseUrl, enterprise.slug, null, r.feed_token_hash !== null) } : {}),
+      };
+    });
   }
 
   /** Published products of the enterprise not (or no longer) chosen for a push channel: what the owner may add. */
@@ -262,8 +220,11 @@ export class ConnectionsService {
       for (const k of valid) if (!known.has(k)) details.push({ field: `categoryMap.${k}`, message: 'Danh mục không tồn tại (unknown category)' });
     }
     // Omitted keeps the saved value; null clears it (a seller emptied the field).
-    if (dto.logisticsChannelId === null && push.requiresLogistics) {
-      details.push({ field: 'logisticsChannelId', message: `${push.displayName} bắt buộc có đơn vị vận chuyển (required for this channel)` });
+    if (dto.logisticsChannelId === null && push.logistics?.required) {
+      details.push({
+        field: 'logisticsChannelId',
+        message: `${push.displayName} bắt buộc có "${push.logistics.label.vi}" (${push.logistics.label.en} is required)`,
+      });
     }
     if (details.length) throw new ValidationFailedError(details);
     const keep = <T>(value: T | null | undefined, saved: T | undefined): T | undefined => (value === null ? undefined : (value ?? saved));
@@ -340,43 +301,5 @@ export class ConnectionsService {
       throw new InvalidStateError('Kênh đang được ngắt kết nối, sản phẩm đang được gỡ khỏi sàn (the channel is being disconnected)', 'CHANNEL_DISCONNECTING');
     }
     return conn;
-  }
-
-  /** The feed's addresses; the token is known only when it was just issued. */
-  private feedUrls(slug: string, token: string | null, tokenProtected: boolean): FeedUrlsDto {
-    const base = `${this.config.publicBaseUrl}/feeds/enterprises/${slug}/products`;
-    const q = token ? `?token=${token}` : '';
-    return { csvUrl: `${base}.csv${q}`, jsonUrl: `${base}.json${q}`, tokenProtected };
-  }
-
-  private async upsert(
-    m: EntityManager,
-    enterpriseId: string,
-    channel: string,
-    v: { status: string; secrets: string | null; feedTokenHash?: string | null; accessExpiresAt?: Date | null; shopId?: string | null; bumpVersion?: boolean },
-  ): Promise<string> {
-    const [row] = await m.query(
-      `INSERT INTO channel_connections (enterprise_id, channel, status, secrets, feed_token_hash, access_expires_at, shop_id, token_version)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, 1)
-       ON CONFLICT (enterprise_id, channel) DO UPDATE SET status = EXCLUDED.status, secrets = EXCLUDED.secrets, feed_token_hash = EXCLUDED.feed_token_hash,
-         access_expires_at = EXCLUDED.access_expires_at, shop_id = COALESCE(EXCLUDED.shop_id, channel_connections.shop_id),
-         token_version = channel_connections.token_version + 1, paused_until = NULL, last_error = NULL, updated_at = now()
-       RETURNING id`,
-      [enterpriseId, channel, v.status, v.secrets, v.feedTokenHash ?? null, v.accessExpiresAt ?? null, v.shopId ?? null],
-    );
-    return row.id;
-  }
-
-  /** After (re)connecting, listings that stopped for lack of access run again. */
-  private async requeueAfterReconnect(m: EntityManager, connectionId: string): Promise<void> {
-    const rows: Array<{ id: string }> = await m.query(
-      `SELECT l.id FROM listings l JOIN channel_connections c ON c.enterprise_id = l.enterprise_id AND c.channel = l.channel
-       WHERE c.id = $1 AND (l.state IN ('queued','failed','delisted') OR l.dead_lettered_at IS NOT NULL)`,
-      [connectionId],
-    );
-    await this.scheduler.enqueue(
-      m,
-      rows.map((r) => r.id),
-    );
   }
 }

@@ -2,25 +2,29 @@ import { Injectable, Optional, type OnModuleInit } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { Readable } from 'node:stream';
+import { CHANNELS } from '../channels/registry';
 
-export const SHOPEE_PUSH_PATH = '/api/v1/channels/shopee/push';
+/** The route every channel's webhook receiver answers on. */
+export const pushPath = (channel: string) => `/api/v1/channels/${channel}/push`;
 const MAX_PUSH_BYTES = 1024 * 1024;
 
 export type RawBodyRequest = FastifyRequest & { tfRawBody?: Buffer };
 
 /**
- * Webhook signatures cover the exact bytes received, so the push route keeps its raw body. Only
- * that path is touched: other routes keep Fastify's parsing unchanged.
+ * Webhook signatures cover the exact bytes received, so the push routes keep their raw body. Only
+ * those paths are touched: other routes keep Fastify's parsing unchanged.
  */
 @Injectable()
 export class RawBodyCapture implements OnModuleInit {
+  private readonly paths = new Set(CHANNELS.filter((c) => c.kind === 'push' && c.webhook).map((c) => pushPath(c.name)));
+
   constructor(@Optional() private readonly host?: HttpAdapterHost) {}
 
   onModuleInit(): void {
     const fastify = this.host?.httpAdapter?.getInstance?.() as FastifyInstance | undefined;
     if (!fastify?.addHook) return; // worker role: no HTTP server
     fastify.addHook('preParsing', async (req, _reply, payload) => {
-      if (req.url.split('?')[0] !== SHOPEE_PUSH_PATH) return payload;
+      if (!this.paths.has(req.url.split('?')[0])) return payload;
       const chunks: Buffer[] = [];
       let size = 0;
       for await (const chunk of payload) {

@@ -1,15 +1,20 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsBoolean, IsIn, IsInt, IsObject, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min } from 'class-validator';
-import { CHANNEL_NAMES } from '../channels/registry';
+import { ArrayMaxSize, ArrayMinSize, IsBoolean, IsIn, IsInt, IsObject, IsOptional, IsString, IsUUID, Matches, Max, Min } from 'class-validator';
+import { CHANNEL_NAMES, CHANNELS } from '../channels/registry';
+
+/** Which fields each credential channel takes, for the API documentation (from the registry). */
+const CREDENTIALS_BY_CHANNEL = CHANNELS.flatMap((c) =>
+  c.kind === 'push' && c.auth.kind === 'credentials' ? [`${c.name} {${c.auth.fields.map((f) => f.name).join(', ')}}`] : [],
+).join('; ');
 
 export class ConnectChannelDto {
-  @ApiProperty({ enum: CHANNEL_NAMES, example: 'shopee' })
+  @ApiProperty({ enum: CHANNEL_NAMES, example: CHANNEL_NAMES[0] })
   @IsIn(CHANNEL_NAMES)
   channel!: string;
 
   @ApiPropertyOptional({
-    description: 'Thông tin đăng nhập của kênh (credentials): voso {username, password}; postmart {apiKey, apiSecret}. Never returned.',
+    description: `Thông tin đăng nhập của kênh (credentials): ${CREDENTIALS_BY_CHANNEL}. Never returned.`,
     type: 'object',
     additionalProperties: { type: 'string' },
   })
@@ -32,7 +37,11 @@ export class FeedUrlsDto {
 export class ConnectResultDto {
   @ApiProperty() channel!: string;
   @ApiProperty({ enum: ['pending', 'active', 'needs_reauth', 'disconnecting', 'disconnected'] }) status!: string;
-  @ApiPropertyOptional({ description: 'Shopee: send the seller here to authorise the shop' }) authorizationUrl?: string;
+  @ApiPropertyOptional({
+    description:
+      'Channels with an authorisation flow: send the seller here to authorise the shop. The response also sets the browser-binding cookie the return must bring back.',
+  })
+  authorizationUrl?: string;
   @ApiPropertyOptional({ type: FeedUrlsDto }) feed?: FeedUrlsDto;
 }
 
@@ -121,13 +130,7 @@ export class ChooseProductsResultDto {
   @ApiProperty({ description: 'Listings added to or removed from the channel' }) changed!: number;
 }
 
-export class ShopeeCallbackQueryDto {
-  @ApiProperty() @IsString() @MaxLength(200) code!: string;
-  @ApiProperty() @IsString() @Matches(/^\d{1,20}$/) shop_id!: string;
-  @ApiProperty() @IsString() @MaxLength(200) state!: string;
-}
-
-export class ShopeeCallbackResultDto {
+export class ChannelCallbackResultDto {
   @ApiProperty() channel!: string;
   @ApiProperty() status!: string;
   @ApiProperty() shopId!: string;

@@ -4,7 +4,7 @@ import type { ChannelSettings, OutboundItem, PushChannel } from '../channels/cha
 
 export type OutboundResult = { ok: true; item: OutboundItem } | { ok: false; problems: string[] };
 
-/** Maps a product to what a channel pushes, and checks the channel's mapping before any call (rule 9). */
+/** Maps a product to what a channel pushes, and checks the channel's mapping and rules before any call. */
 export function buildOutbound(view: ProductView, settings: ChannelSettings, channel: PushChannel, publicBaseUrl: string): OutboundResult {
   const problems: string[] = [];
   const map = settings.categoryMap ?? {};
@@ -19,25 +19,25 @@ export function buildOutbound(view: ProductView, settings: ChannelSettings, chan
   }
   const weightGrams = view.weightGrams ?? settings.defaultWeightGrams;
   if (!weightGrams) problems.push('Thiếu khối lượng sản phẩm và khối lượng mặc định của kênh (weight missing: set it on the product or a channel default)');
-  if (channel.requiresLogistics && !settings.logisticsChannelId) {
-    problems.push(`Chưa chọn đơn vị vận chuyển cho ${channel.displayName} (no logistics channel configured)`);
+  if (channel.logistics?.required && !settings.logisticsChannelId) {
+    problems.push(`Chưa điền "${channel.logistics.label.vi}" cho ${channel.displayName} (${channel.logistics.label.en} not configured)`);
   }
   if (!Number.isInteger(view.priceVnd) || view.priceVnd <= 0) problems.push('Giá phải là số nguyên dương (price must be a positive integer)');
   if (problems.length) return { ok: false, problems };
-  return {
-    ok: true,
-    item: {
-      sku: view.sku,
-      name: view.name,
-      description: view.descriptionText || view.name,
-      priceVnd: view.priceVnd,
-      stock: view.stockQuantity,
-      weightGrams: weightGrams!,
-      partnerCategoryId: mapped!,
-      logisticsChannelId: settings.logisticsChannelId,
-      imageUrls: view.imageUrls.map((u) => (/^https?:\/\//.test(u) ? u : `${publicBaseUrl}${u}`)),
-    },
+  const item: OutboundItem = {
+    sku: view.sku,
+    name: view.name,
+    description: view.descriptionText || view.name,
+    priceVnd: view.priceVnd,
+    stock: view.stockQuantity,
+    weightGrams: weightGrams!,
+    partnerCategoryId: mapped!,
+    logisticsChannelId: settings.logisticsChannelId,
+    imageUrls: view.imageUrls.map((u) => (/^https?:\/\//.test(u) ? u : `${publicBaseUrl}${u}`)),
   };
+  // The partner's own rules (title length, price range…), checked before any call.
+  const refused = channel.validate?.(item) ?? [];
+  return refused.length ? { ok: false, problems: refused } : { ok: true, item };
 }
 
 /** Hash of the content a channel pushes with update_item (price and stock have their own calls). */

@@ -1,11 +1,11 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { ProductViews } from '@tradefloor/catalog';
-import { LOGGER, RetryJobLaterError } from '@tradefloor/core';
+import { Clock, LOGGER, RetryJobLaterError } from '@tradefloor/core';
 import type { Logger } from 'pino';
 import type { DataSource } from 'typeorm';
 import { SyncError, type RemoteItem } from '../channels/channel.types';
-import { pushChannel } from '../channels/registry';
+import { CHANNELS, pushChannel } from '../channels/registry';
 import { ConnectionStore, ReauthRequiredError } from './connection-store';
 import type { ListingRow } from './listing-row';
 import { ListingScheduler } from './listing-scheduler';
@@ -31,11 +31,15 @@ export class Reconciler {
     private readonly contexts: SyncContextFactory,
     private readonly scheduler: ListingScheduler,
     private readonly views: ProductViews,
+    private readonly clock: Clock,
     @Inject(LOGGER) private readonly logger: Logger,
   ) {}
 
   async activeConnectionIds(): Promise<string[]> {
-    const rows: Array<{ id: string }> = await this.dataSource.query(`SELECT id FROM channel_connections WHERE status = 'active' AND channel <> 'feed'`);
+    const pushed = CHANNELS.filter((c) => c.kind === 'push').map((c) => c.name);
+    const rows: Array<{ id: string }> = await this.dataSource.query(`SELECT id FROM channel_connections WHERE status = 'active' AND channel = ANY($1)`, [
+      pushed,
+    ]);
     return rows.map((r) => r.id);
   }
 
@@ -43,8 +47,8 @@ export class Reconciler {
     const conn = await this.connections.get(connectionId);
     const channel = conn ? pushChannel(conn.channel) : undefined;
     if (!conn || !channel || conn.status !== 'active') return null;
-    if (conn.paused_until && new Date(conn.paused_until) > new Date())
-      throw new RetryJobLaterError(new Date(conn.paused_until).getTime() - Date.now(), 'paused');
+    const now = this.clock.now().getTime();
+    if (conn.paused_until && new Date(conn.paused_until).getTime() > now) throw new RetryJobLaterError(new Date(conn.paused_until).getTime() - now, 'paused');
     const remote: RemoteItem[] = [];
     try {
       const caller = await this.contexts.open(channel, conn);

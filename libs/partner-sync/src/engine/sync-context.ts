@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG, Clock, type ResolvedConfig } from '@tradefloor/core';
+import { ChannelRegistry } from '../channels/channel-registry.service';
 import { SyncError, type ChannelContext, type PushChannel } from '../channels/channel.types';
 import { ConnectionStore, ReauthRequiredError, type ConnectionRow } from './connection-store';
 import { createPartnerHttp } from './partner-http';
@@ -18,6 +19,7 @@ export class SyncContextFactory {
     private readonly connections: ConnectionStore,
     private readonly bucket: TokenBucket,
     private readonly clock: Clock,
+    private readonly registry: ChannelRegistry,
     @Inject(APP_CONFIG) private readonly config: ResolvedConfig,
   ) {}
 
@@ -28,12 +30,22 @@ export class SyncContextFactory {
   async open(channel: PushChannel, conn: ConnectionRow, beforeSend?: () => Promise<void>): Promise<AuthedCaller> {
     const cfg = this.config.partnerSync;
     const key = this.bucketKey(channel.name, conn);
+    const platform = this.registry.platform(channel);
     const http = createPartnerHttp({
       timeoutMs: cfg.httpTimeoutMs,
-      acquire: () => this.bucket.acquire(key, channel.ratePerSecond(cfg)),
+      acquire: () => this.bucket.acquire(key, channel.ratePerSecond(platform)),
       beforeSend,
     });
-    const ctx: ChannelContext = { shopKey: key, shopId: conn.shop_id, secrets: this.connections.open(conn), settings: conn.settings ?? {}, http, config: cfg };
+    const ctx: ChannelContext = {
+      shopKey: key,
+      shopId: conn.shop_id,
+      secrets: this.connections.open(conn),
+      settings: conn.settings ?? {},
+      http,
+      config: cfg,
+      platform,
+      now: () => this.clock.now(),
+    };
     let version = conn.token_version;
     if (channel.tokenNeedsRefresh?.(ctx.secrets, conn.access_expires_at ? new Date(conn.access_expires_at) : null, this.clock.now())) {
       const renewed = await this.connections.refresh(channel, ctx, conn.id, version);

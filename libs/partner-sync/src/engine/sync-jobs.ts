@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { ProductViews } from '@tradefloor/catalog';
 import { APP_CONFIG, DomainEvents, JobQueue, JobRegistry, type JobRecord, type ResolvedConfig } from '@tradefloor/core';
 import type { DataSource } from 'typeorm';
+import { ConnectionStore } from './connection-store';
 import { LISTING_QUEUE } from './listing-row';
 import { ListingScheduler } from './listing-scheduler';
 import { ListingSyncHandler, type ListingJob } from './listing-sync.handler';
@@ -13,10 +14,14 @@ export const ENTERPRISE_EVENTS_QUEUE = 'partner-sync.enterprise';
 export const RECONCILE_QUEUE = 'partner-sync.reconcile';
 export const RECONCILE_CONNECTION_QUEUE = 'partner-sync.reconcile-connection';
 export const PUSH_QUEUE = 'partner-sync.push';
+export const PURGE_AUTH_STATES_QUEUE = 'partner-sync.purge-auth-states';
 
+/** A verified webhook of a channel, reduced to what to look at again (WebhookHint). */
 export interface PushHint {
+  channel: string;
   shopId: string;
   itemId?: string;
+  deauthorized?: boolean;
 }
 
 /** Wires partner sync into the durable queue: event subscriptions, handlers, reconciliation schedule. */
@@ -31,6 +36,7 @@ export class SyncJobs implements OnModuleInit {
     private readonly scheduler: ListingScheduler,
     private readonly listingSync: ListingSyncHandler,
     private readonly reconciler: Reconciler,
+    private readonly connections: ConnectionStore,
     @Inject(APP_CONFIG) private readonly config: ResolvedConfig,
   ) {}
 
@@ -75,18 +81,35 @@ export class SyncJobs implements OnModuleInit {
     );
     this.registry.register<PushHint>(PUSH_QUEUE, (job) => this.onPush(job.payload), { concurrency: 2 });
     this.registry.every('partner-sync.reconcile', cfg.reconcileIntervalSeconds * 1000, RECONCILE_QUEUE);
+    // Authorisation states live 10 minutes; used or expired ones are kept a day for support, then go.
+    this.registry.register(PURGE_AUTH_STATES_QUEUE, async () => {
+      await this.dataSource.query(`DELETE FROM channel_auth_states WHERE expires_at < now() - interval '1 day'`);
+    });
+    this.registry.every('partner-sync.purge-auth-states', 3600_000, PURGE_AUTH_STATES_QUEUE);
   }
 
-  /** A webhook is a hint: re-fetch the item (or reconcile the shop when we do not know the item). */
+  /**
+   * A webhook is a hint: re-fetch the item (or reconcile the shop when we do not know the item).
+   * A seller who revoked our access must reconnect: nothing can be pushed until then.
+   */
   private async onPush(hint: PushHint): Promise<void> {
-    const [conn] = await this.dataSource.query(
-      `SELECT id, enterprise_id FROM channel_connections WHERE channel = 'shopee' AND shop_id = $1 AND status = 'active'`,
-      [hint.shopId],
-    );
+    if (!hint.channel) return; // a hint queued before hints named their channel: reconciliation catches up
+    const [conn] = await this.dataSource.query(`SELECT id, enterprise_id FROM channel_connections WHERE channel = $1 AND shop_id = $2 AND status = 'active'`, [
+      hint.channel,
+      hint.shopId,
+    ]);
     if (!conn) return;
+    if (hint.deauthorized) {
+      await this.connections.markNeedsReauth(
+        conn.id,
+        'Người bán đã thu hồi quyền truy cập trên sàn — cần kết nối lại (the seller revoked our access; reconnect)',
+      );
+      return;
+    }
     const listings: Array<{ id: string }> = hint.itemId
-      ? await this.dataSource.query(`SELECT id FROM listings WHERE enterprise_id = $1 AND channel = 'shopee' AND external_id = $2`, [
+      ? await this.dataSource.query(`SELECT id FROM listings WHERE enterprise_id = $1 AND channel = $2 AND external_id = $3`, [
           conn.enterprise_id,
+          hint.channel,
           hint.itemId,
         ])
       : [];

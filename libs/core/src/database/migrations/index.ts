@@ -11,6 +11,7 @@ import { ProductNameFolded1764811000000 } from './1764811000000-product-name-fol
 import { PartnerSyncUnlist1764820000000 } from './1764820000000-partner-sync-unlist';
 import { ListingResyncRequested1764830000000 } from './1764830000000-listing-resync-requested';
 import { SearchNamePrefix1765000000000 } from './1765000000000-search-name-prefix';
+import { ChannelAuthBinding1765200000000 } from './1765200000000-channel-auth-binding';
 
 /**
  * Every schema change, in order. Each bounded context adds its migration files here
@@ -30,4 +31,5 @@ export const MIGRATIONS = [
   PartnerSyncUnlist1764820000000,
   ListingResyncRequested1764830000000,
   SearchNamePrefix1765000000000,
+  ChannelAuthBinding1765200000000,
 ];

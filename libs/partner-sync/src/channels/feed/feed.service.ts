@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { ProductViews } from '@tradefloor/catalog';
-import { APP_CONFIG, NotFoundError, UnauthorizedError, type ResolvedConfig } from '@tradefloor/core';
+import { APP_CONFIG, Clock, NotFoundError, UnauthorizedError, type ResolvedConfig } from '@tradefloor/core';
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import type { FeedDto } from './feed.controller';
@@ -20,6 +20,7 @@ export class FeedService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly views: ProductViews,
+    private readonly clock: Clock,
     @Inject(APP_CONFIG) private readonly config: ResolvedConfig,
   ) {}
 
@@ -55,7 +56,7 @@ export class FeedService {
         imageUrls: v.imageUrls.map((u) => `${this.config.publicBaseUrl}${u}`),
         url: `${this.config.publicBaseUrl}/api/v1/products/${v.id}`,
       }));
-    return { enterprise: conn.display_name, generatedAt: new Date().toISOString(), items };
+    return { enterprise: conn.display_name, generatedAt: this.clock.now().toISOString(), items };
   }
 
   toCsv(feed: FeedDto): string {

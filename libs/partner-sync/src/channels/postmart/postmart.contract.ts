@@ -7,9 +7,17 @@ import type { RestMappingConfig } from '../rest-mapping/rest-mapping.config';
 export const POSTMART_CONTRACT: RestMappingConfig = {
   name: 'postmart',
   displayName: 'Postmart',
-  baseUrl: (c) => c.postmartBaseUrl,
-  ratePerSecond: (c) => c.ratePerSecond.postmart,
-  credentialFields: ['apiKey', 'apiSecret'],
+  labels: { vi: 'Postmart (Bưu điện)', en: 'Postmart (VNPost)' },
+  env: {
+    baseUrl: { name: 'POSTMART_BASE_URL', default: 'https://partner-api.postmart.vn' },
+    ratePerSecond: { name: 'POSTMART_RATE_PER_SECOND', default: 5 },
+  },
+  // A Vietnamese partner: its daily quota is assumed to reset at midnight Vietnam time.
+  quotaResetTimeZone: 'Asia/Ho_Chi_Minh',
+  credentialFields: [
+    { name: 'apiKey', label: { vi: 'Khóa API (API key)', en: 'API key' } },
+    { name: 'apiSecret', label: { vi: 'Mã bí mật API (API secret)', en: 'API secret' }, secret: true },
+  ],
   auth: {
     type: 'hmac',
     keyHeader: 'X-PM-Key',

@@ -1,15 +1,16 @@
-import { createHmac } from 'node:crypto';
 import {
   SyncError,
+  type ChannelConfigSpec,
   type ChannelContext,
   type ConnectionSecrets,
   type ItemResult,
   type OutboundItem,
-  type PartnerHttp,
+  type PlatformContext,
   type PushChannel,
   type RemoteItem,
   type TokenRefreshResult,
 } from '../channel.types';
+import { hmacSha256Hex } from '../signatures';
 import { fillTemplate, getPath, setPath } from './json-path';
 import type { EndpointTemplate, FieldSource, RestMappingConfig } from './rest-mapping.config';
 
@@ -22,8 +23,33 @@ function mapFields(fields: Record<string, FieldSource>, item: Partial<OutboundIt
   return out;
 }
 
-/** A generic adapter for partners described by a RestMappingConfig (voso, postmart, …). */
-export function restMappingChannel(cfg: RestMappingConfig): PushChannel {
+export interface RestMappingPlatform {
+  baseUrl: string;
+  ratePerSecond: number;
+}
+
+type Ctx = ChannelContext<RestMappingPlatform>;
+
+function configSpec(cfg: RestMappingConfig): ChannelConfigSpec<RestMappingPlatform> {
+  const { baseUrl, ratePerSecond } = cfg.env;
+  return {
+    variables: [
+      {
+        name: baseUrl.name,
+        default: "our default contract's host",
+        meaning: `Base URL for the ${cfg.displayName} REST-mapping adapter (see \`docs/partners/${cfg.name}.md\`).`,
+      },
+      { name: ratePerSecond.name, default: String(ratePerSecond.default), meaning: `Token-bucket rate per ${cfg.displayName} account (requests/s).` },
+    ],
+    load: (env) => ({
+      baseUrl: env.baseUrl(baseUrl.name, baseUrl.default),
+      ratePerSecond: env.int(ratePerSecond.name, ratePerSecond.default, 1, 10_000),
+    }),
+  };
+}
+
+/** A generic adapter for partners described by a RestMappingConfig: one object per partner, no code. */
+export function restMappingChannel(cfg: RestMappingConfig): PushChannel<RestMappingPlatform> {
   const decide = (status: number, text: string): unknown => {
     let body: unknown;
     try {
@@ -40,17 +66,18 @@ export function restMappingChannel(cfg: RestMappingConfig): PushChannel {
     throw new SyncError(errorClass, `${cfg.displayName}: ${code}${message ? ` — ${message}` : ''}`, code);
   };
 
-  const authHeaders = (ctx: Pick<ChannelContext, 'secrets'>, method: string, pathWithQuery: string, body: string): Record<string, string> => {
+  const authHeaders = (ctx: Pick<Ctx, 'secrets'>, method: string, pathWithQuery: string, body: string): Record<string, string> => {
     const auth = cfg.auth;
     if (auth.type === 'login-token') return { [auth.header]: `${auth.scheme} ${String(ctx.secrets.token ?? '')}`.trim() };
+    // The partner checks the timestamp against its own clock: the wall clock, not the engine's.
     const timestamp = String(Math.floor(Date.now() / 1000));
     const secret = String(ctx.secrets[auth.secretField] ?? '');
-    const signature = createHmac('sha256', secret).update(`${method}\n${pathWithQuery}\n${timestamp}\n${body}`).digest('hex');
+    const signature = hmacSha256Hex(secret, `${method}\n${pathWithQuery}\n${timestamp}\n${body}`);
     return { [auth.keyHeader]: String(ctx.secrets[auth.keyField] ?? ''), [auth.timestampHeader]: timestamp, [auth.signatureHeader]: signature };
   };
 
   const call = async (
-    ctx: Pick<ChannelContext, 'secrets' | 'http' | 'config'>,
+    ctx: Pick<Ctx, 'secrets' | 'http' | 'platform'>,
     ep: EndpointTemplate,
     vars: Record<string, string>,
     payload?: unknown,
@@ -62,7 +89,7 @@ export function restMappingChannel(cfg: RestMappingConfig): PushChannel {
     const body = payload === undefined ? '' : JSON.stringify(payload);
     const headers: Record<string, string> = { ...authHeaders(ctx, ep.method, path, body) };
     if (body) headers['content-type'] = 'application/json';
-    const res = await ctx.http.send({ method: ep.method, url: `${cfg.baseUrl(ctx.config)}${path}`, headers, body: body || undefined, unmetered });
+    const res = await ctx.http.send({ method: ep.method, url: `${ctx.platform.baseUrl}${path}`, headers, body: body || undefined, unmetered });
     return decide(res.status, res.text);
   };
 
@@ -79,7 +106,7 @@ export function restMappingChannel(cfg: RestMappingConfig): PushChannel {
     };
   };
 
-  const login = async (ctx: { http: PartnerHttp; config: ChannelContext['config']; secrets: ConnectionSecrets }): Promise<TokenRefreshResult> => {
+  const login = async (ctx: PlatformContext<RestMappingPlatform> & { secrets: ConnectionSecrets }): Promise<TokenRefreshResult> => {
     const auth = cfg.auth;
     if (auth.type !== 'login-token') return { secrets: ctx.secrets, accessExpiresAt: null };
     const body: Record<string, unknown> = {};
@@ -91,7 +118,7 @@ export function restMappingChannel(cfg: RestMappingConfig): PushChannel {
     const expiresIn = auth.expiresInPath ? Number(getPath(data, auth.expiresInPath)) : NaN;
     return {
       secrets: { ...ctx.secrets, token, expiresIn: Number.isFinite(expiresIn) ? expiresIn : undefined },
-      accessExpiresAt: Number.isFinite(expiresIn) ? new Date(Date.now() + expiresIn * 1000) : null,
+      accessExpiresAt: Number.isFinite(expiresIn) ? new Date(ctx.now().getTime() + expiresIn * 1000) : null,
     };
   };
 
@@ -101,7 +128,7 @@ export function restMappingChannel(cfg: RestMappingConfig): PushChannel {
     imageUrls: item.imageUrls.slice(0, cfg.limits.maxImages),
   });
 
-  const setListed = async (ctx: ChannelContext, externalIds: string[], listed: boolean): Promise<ItemResult[]> => {
+  const setListed = async (ctx: Ctx, externalIds: string[], listed: boolean): Promise<ItemResult[]> => {
     const results: ItemResult[] = [];
     const ep = listed ? cfg.endpoints.relist : cfg.endpoints.delist;
     for (const externalId of externalIds) {
@@ -120,26 +147,31 @@ export function restMappingChannel(cfg: RestMappingConfig): PushChannel {
     kind: 'push',
     name: cfg.name,
     displayName: cfg.displayName,
-    credentialFields: cfg.credentialFields,
-    requiresLogistics: false,
-    ratePerSecond: cfg.ratePerSecond,
+    labels: cfg.labels,
+    config: configSpec(cfg),
+    ratePerSecond: (platform) => platform.ratePerSecond,
+    quota: { resetTimeZone: cfg.quotaResetTimeZone },
 
-    async connectWithCredentials(ctx, credentials) {
-      const secrets: ConnectionSecrets = { ...credentials };
-      if (cfg.auth.type === 'login-token') {
-        const res = await login({ http: ctx.http, config: ctx.config, secrets });
-        return { ...res, shopId: null };
-      }
-      // HMAC: one signed read proves the key pair.
-      await call(
-        { ...ctx, secrets },
-        cfg.endpoints.list,
-        {},
-        undefined,
-        { [cfg.endpoints.list.cursorParam]: cfg.endpoints.list.firstCursor, [cfg.endpoints.list.pageSizeParam]: '1' },
-        true,
-      );
-      return { secrets, accessExpiresAt: null, shopId: null };
+    auth: {
+      kind: 'credentials',
+      fields: cfg.credentialFields,
+      async connect(ctx, credentials) {
+        const secrets: ConnectionSecrets = { ...credentials };
+        if (cfg.auth.type === 'login-token') {
+          const res = await login({ ...ctx, secrets });
+          return { ...res, shopId: null };
+        }
+        // HMAC: one signed read proves the key pair.
+        await call(
+          { ...ctx, secrets },
+          cfg.endpoints.list,
+          {},
+          undefined,
+          { [cfg.endpoints.list.cursorParam]: cfg.endpoints.list.firstCursor, [cfg.endpoints.list.pageSizeParam]: '1' },
+          true,
+        );
+        return { secrets, accessExpiresAt: null, shopId: null };
+      },
     },
 
     tokenNeedsRefresh(secrets, accessExpiresAt, now) {

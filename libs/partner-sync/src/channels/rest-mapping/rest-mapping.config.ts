@@ -1,5 +1,4 @@
-import type { PartnerSyncConfig } from '@tradefloor/core';
-import type { ErrorClass, OutboundItem } from '../channel.types';
+import type { CredentialField, ErrorClass, Labels, OutboundItem } from '../channel.types';
 
 export interface EndpointTemplate {
   method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
@@ -39,9 +38,15 @@ export type AuthStrategy =
 export interface RestMappingConfig {
   name: string;
   displayName: string;
-  baseUrl(config: PartnerSyncConfig): string;
-  ratePerSecond(config: PartnerSyncConfig): number;
-  credentialFields: string[];
+  labels: Labels;
+  /** The channel's own variables: its base URL and its pace per account. */
+  env: {
+    baseUrl: { name: string; default: string };
+    ratePerSecond: { name: string; default: number };
+  };
+  /** Daily quotas (QUOTA_EXCEEDED-like codes) reset at 00:00 in this IANA time zone. */
+  quotaResetTimeZone: string;
+  credentialFields: CredentialField[];
   auth: AuthStrategy;
   endpoints: {
     create: EndpointTemplate;

@@ -1,4 +1,5 @@
 import { SyncError, type ChannelContext, type PartnerHttp } from '../channel.types';
+import { multipartBody } from '../images';
 import { shopeeError } from './shopee-errors';
 import { shopeeSign } from './shopee-signer';
 
@@ -40,6 +41,7 @@ export function parseEnvelope<T>(status: number, text: string): T {
 export class ShopeeClient {
   constructor(private readonly platform: ShopeePlatform) {}
 
+  /** Shopee checks the timestamp against its own clock (±5 minutes): the wall clock, not the engine's. */
   private now(): number {
     return Math.floor(Date.now() / 1000);
   }
@@ -85,17 +87,8 @@ export class ShopeeClient {
   }
 
   async upload<T>(ctx: ChannelContext, path: string, field: string, filename: string, contentType: string, bytes: Buffer): Promise<T> {
-    const boundary = `----tradefloor${Date.now().toString(16)}`;
-    const head = Buffer.from(
-      `--${boundary}\r\nContent-Disposition: form-data; name="${field}"; filename="${filename}"\r\nContent-Type: ${contentType}\r\n\r\n`,
-    );
-    const tail = Buffer.from(`\r\n--${boundary}--\r\n`);
-    const res = await ctx.http.send({
-      method: 'POST',
-      url: this.shopUrl(ctx, path),
-      headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
-      body: Buffer.concat([head, bytes, tail]),
-    });
+    const form = multipartBody({ field, filename, contentType, bytes });
+    const res = await ctx.http.send({ method: 'POST', url: this.shopUrl(ctx, path), headers: { 'content-type': form.contentType }, body: form.body });
     return parseEnvelope<{ response: T }>(res.status, res.text).response;
   }
 }

@@ -1,4 +1,4 @@
-import { createHmac } from 'node:crypto';
+import { hmacSha256Hex } from '../signatures';
 
 /**
  * Shopee Open Platform v2 signature: lowercase hex HMAC-SHA256 keyed with the partner key over
@@ -6,12 +6,10 @@ import { createHmac } from 'node:crypto';
  */
 export function shopeeSign(partnerKey: string, partnerId: number, apiPath: string, timestamp: number, accessToken?: string, shopId?: string | number): string {
   const base = `${partnerId}${apiPath}${timestamp}${accessToken ?? ''}${shopId ?? ''}`;
-  return createHmac('sha256', partnerKey).update(base).digest('hex');
+  return hmacSha256Hex(partnerKey, base);
 }
 
 /** Push (webhook) signature: hex HMAC-SHA256(partner_key, url + "|" + raw body). */
 export function shopeePushSignature(partnerKey: string, url: string, rawBody: Buffer | string): string {
-  return createHmac('sha256', partnerKey)
-    .update(Buffer.concat([Buffer.from(`${url}|`), Buffer.isBuffer(rawBody) ? rawBody : Buffer.from(rawBody)]))
-    .digest('hex');
+  return hmacSha256Hex(partnerKey, Buffer.concat([Buffer.from(`${url}|`), Buffer.isBuffer(rawBody) ? rawBody : Buffer.from(rawBody)]));
 }

@@ -1,4 +1,3 @@
-import type { PartnerSyncConfig } from '@tradefloor/core';
 import {
   SyncError,
   type ChannelContext,
@@ -9,8 +8,14 @@ import {
   type RemoteItem,
   type TokenRefreshResult,
 } from '../channel.types';
+import { fetchImageAsJpeg } from '../images';
+import { sameSignature } from '../signatures';
 import { ShopeeClient } from './shopee-client';
+import { SHOPEE_CONFIG, type ShopeeConfig } from './shopee.config';
 import { shopeeError } from './shopee-errors';
+import { shopeePushSignature } from './shopee-signer';
+
+type Ctx = ChannelContext<ShopeeConfig>;
 
 interface BaseInfo {
   item_id: number;
@@ -25,11 +30,24 @@ interface PartialList {
   failure_list?: Array<{ item_id?: number; model_id?: number; failed_reason?: string }>;
 }
 
-export function shopeeClientFor(config: PartnerSyncConfig): ShopeeClient {
-  if (!config.shopeePartnerId || !config.shopeePartnerKey) {
+export function shopeeClientFor(platform: ShopeeConfig): ShopeeClient {
+  if (!platform.partnerId || !platform.partnerKey) {
     throw new SyncError('signature', 'Shopee chưa được cấu hình trên sàn (SHOPEE_PARTNER_ID / SHOPEE_PARTNER_KEY missing)');
   }
-  return new ShopeeClient({ baseUrl: config.shopeeBaseUrl, partnerId: config.shopeePartnerId, partnerKey: config.shopeePartnerKey });
+  return new ShopeeClient({ baseUrl: platform.baseUrl, partnerId: platform.partnerId, partnerKey: platform.partnerKey });
+}
+
+interface Tokens {
+  access_token: string;
+  refresh_token: string;
+  expire_in: number;
+}
+
+function keep(tokens: Tokens, now: Date): TokenRefreshResult {
+  return {
+    secrets: { accessToken: tokens.access_token, refreshToken: tokens.refresh_token, expireIn: tokens.expire_in },
+    accessExpiresAt: new Date(now.getTime() + tokens.expire_in * 1000),
+  };
 }
 
 function toRemote(i: BaseInfo): RemoteItem {
@@ -58,26 +76,17 @@ function perModel(externalId: string, res: PartialList): ItemResult {
   return failure ? { externalId, ok: false, error: shopeeError('product.error_busi', failure.failed_reason ?? 'failed') } : { externalId, ok: true };
 }
 
-async function uploadImages(ctx: ChannelContext, client: ShopeeClient, urls: string[]): Promise<string[]> {
+async function uploadImages(ctx: Ctx, client: ShopeeClient, urls: string[]): Promise<string[]> {
   const ids: string[] = [];
   for (const url of urls.slice(0, 9)) {
-    let res: Response;
-    try {
-      res = await fetch(url, { signal: AbortSignal.timeout(ctx.config.httpTimeoutMs) });
-    } catch {
-      throw new SyncError('transient', `Không tải được ảnh sản phẩm (cannot fetch image ${url})`);
-    }
-    if (!res.ok) throw new SyncError('transient', `Không tải được ảnh sản phẩm (image ${url}: HTTP ${res.status})`);
-    const type = res.headers.get('content-type') ?? 'image/jpeg';
-    const bytes = Buffer.from(await res.arrayBuffer());
-    if (bytes.length > 10 * 1024 * 1024) throw new SyncError('validation', 'Ảnh lớn hơn 10 MB (image larger than 10 MB)');
-    const out = await client.upload<{ image_info: { image_id: string } }>(ctx, '/api/v2/media_space/upload_image', 'image', 'image', type, bytes);
+    const jpeg = await fetchImageAsJpeg(url, ctx.config.httpTimeoutMs, 10 * 1024 * 1024);
+    const out = await client.upload<{ image_info: { image_id: string } }>(ctx, '/api/v2/media_space/upload_image', 'image', 'image.jpg', 'image/jpeg', jpeg);
     ids.push(out.image_info.image_id);
   }
   return ids;
 }
 
-async function itemBody(ctx: ChannelContext, client: ShopeeClient, item: OutboundItem) {
+async function itemBody(ctx: Ctx, client: ShopeeClient, item: OutboundItem) {
   const imageIds = await uploadImages(ctx, client, item.imageUrls);
   return {
     item_name: item.name,
@@ -91,21 +100,64 @@ async function itemBody(ctx: ChannelContext, client: ShopeeClient, item: Outboun
   };
 }
 
-async function baseInfo(ctx: ChannelContext, client: ShopeeClient, ids: string[]): Promise<RemoteItem[]> {
+async function baseInfo(ctx: Ctx, client: ShopeeClient, ids: string[]): Promise<RemoteItem[]> {
   if (!ids.length) return [];
   const out = await client.get<{ item_list?: BaseInfo[] }>(ctx, '/api/v2/product/get_item_base_info', { item_id_list: ids.join(',') });
   return (out.item_list ?? []).map(toRemote);
 }
 
-/** Shopee Open Platform v2, exactly as partners.md describes it. */
-export const shopeeChannel: PushChannel = {
+/** Shopee Open Platform v2 (docs/partners/shopee.md). */
+export const shopeeChannel: PushChannel<ShopeeConfig> = {
   kind: 'push',
   name: 'shopee',
   displayName: 'Shopee',
-  credentialFields: [],
-  requiresLogistics: true,
+  labels: { vi: 'Shopee', en: 'Shopee' },
+  config: SHOPEE_CONFIG,
+  ratePerSecond: (platform) => platform.ratePerSecond,
+  // Daily call quotas reset at 00:00 UTC+8 (Singapore keeps UTC+8 all year).
+  quota: { resetTimeZone: 'Asia/Singapore' },
+  logistics: { required: true, label: { vi: 'Mã đơn vị vận chuyển trên Shopee', en: 'Logistics channel id on Shopee' } },
   refreshIsSingleUse: true,
-  ratePerSecond: (config) => config.ratePerSecond.shopee,
+
+  auth: {
+    kind: 'authorization-code',
+    // Shopee sends the seller back to the redirect given here, so `state` travels inside it.
+    authorizationUrl(platform, { state, redirectUri }) {
+      const back = new URL(redirectUri);
+      back.searchParams.set('state', state);
+      return shopeeClientFor(platform).authorizationUrl(back.toString());
+    },
+    readCallback(query) {
+      const { code, shop_id: shopId } = query;
+      if (typeof code !== 'string' || !code || code.length > 200) return null;
+      if (typeof shopId !== 'string' || !/^\d{1,20}$/.test(shopId)) return null;
+      return { code, shopId };
+    },
+    async exchangeCode(ctx, { code, shopId }) {
+      const client = shopeeClientFor(ctx.platform);
+      const tokens = await client.publicPost<Tokens>(ctx.http, '/api/v2/auth/token/get', { code, shop_id: Number(shopId), partner_id: ctx.platform.partnerId });
+      return { shopId: shopId!, ...keep(tokens, ctx.now()) };
+    },
+  },
+
+  // Push: Authorization = hex HMAC-SHA256(partner key, our URL of the route + "|" + raw body).
+  webhook: {
+    verify(platform, { url, rawBody, headers }) {
+      if (!platform.partnerKey) return false;
+      return sameSignature(headers.authorization, shopeePushSignature(platform.partnerKey, url, rawBody));
+    },
+    read(rawBody) {
+      let body: { shop_id?: unknown; data?: { item_id?: unknown } };
+      try {
+        body = JSON.parse(rawBody.toString('utf8'));
+      } catch {
+        return null; // signed but unreadable: nothing to re-fetch
+      }
+      if (body?.shop_id === undefined || body.shop_id === null) return null;
+      const itemId = body.data?.item_id;
+      return { shopId: String(body.shop_id), ...(itemId !== undefined && itemId !== null ? { itemId: String(itemId) } : {}) };
+    },
+  },
 
   tokenNeedsRefresh(secrets: ConnectionSecrets, accessExpiresAt: Date | null, now: Date) {
     if (!secrets.accessToken || !accessExpiresAt) return true;
@@ -115,27 +167,24 @@ export const shopeeChannel: PushChannel = {
   },
 
   async refreshToken(ctx): Promise<TokenRefreshResult> {
-    const client = shopeeClientFor(ctx.config);
-    const res = await client.publicPost<{ access_token: string; refresh_token: string; expire_in: number }>(ctx.http, '/api/v2/auth/access_token/get', {
+    const client = shopeeClientFor(ctx.platform);
+    const res = await client.publicPost<Tokens>(ctx.http, '/api/v2/auth/access_token/get', {
       refresh_token: ctx.secrets.refreshToken,
       shop_id: Number(ctx.shopId),
-      partner_id: ctx.config.shopeePartnerId,
+      partner_id: ctx.platform.partnerId,
     });
-    return {
-      secrets: { accessToken: res.access_token, refreshToken: res.refresh_token, expireIn: res.expire_in },
-      accessExpiresAt: new Date(Date.now() + res.expire_in * 1000),
-    };
+    return keep(res, ctx.now());
   },
 
   async create(ctx, item) {
-    const client = shopeeClientFor(ctx.config);
+    const client = shopeeClientFor(ctx.platform);
     const out = await client.post<{ item_id: number }>(ctx, '/api/v2/product/add_item', await itemBody(ctx, client, item));
     const externalId = String(out.item_id);
     return { externalId, externalUrl: `https://shopee.vn/product/${ctx.shopId}/${externalId}` };
   },
 
   async update(ctx, externalId, item) {
-    const client = shopeeClientFor(ctx.config);
+    const client = shopeeClientFor(ctx.platform);
     const body = await itemBody(ctx, client, item);
     // Price and stock have their own calls (and may be locked during a promotion).
     const { original_price: _p, ...rest } = body;
@@ -143,7 +192,7 @@ export const shopeeChannel: PushChannel = {
   },
 
   async updatePrice(ctx, externalId, priceVnd) {
-    const client = shopeeClientFor(ctx.config);
+    const client = shopeeClientFor(ctx.platform);
     const res = await client.post<PartialList>(ctx, '/api/v2/product/update_price', {
       item_id: Number(externalId),
       price_list: [{ model_id: 0, original_price: priceVnd }],
@@ -153,7 +202,7 @@ export const shopeeChannel: PushChannel = {
   },
 
   async updateStock(ctx, items) {
-    const client = shopeeClientFor(ctx.config);
+    const client = shopeeClientFor(ctx.platform);
     const results: ItemResult[] = [];
     // update_stock takes one item (with up to 50 models); ours have a single model.
     for (const { externalId, stock } of items) {
@@ -167,7 +216,7 @@ export const shopeeChannel: PushChannel = {
   },
 
   async setListed(ctx, externalIds, listed) {
-    const client = shopeeClientFor(ctx.config);
+    const client = shopeeClientFor(ctx.platform);
     const results: ItemResult[] = [];
     for (let i = 0; i < externalIds.length; i += 50) {
       const chunk = externalIds.slice(i, i + 50);
@@ -180,7 +229,7 @@ export const shopeeChannel: PushChannel = {
   },
 
   async findBySku(ctx, sku) {
-    const client = shopeeClientFor(ctx.config);
+    const client = shopeeClientFor(ctx.platform);
     const out = await client.get<{ item_id_list?: number[] }>(ctx, '/api/v2/product/search_item', { item_sku: sku, page_size: 10 });
     const ids = (out.item_id_list ?? []).map(String);
     const found = (await baseInfo(ctx, client, ids)).filter((i) => i.sku === sku && i.status !== 'deleted');
@@ -188,7 +237,7 @@ export const shopeeChannel: PushChannel = {
   },
 
   async getItem(ctx, externalId) {
-    const client = shopeeClientFor(ctx.config);
+    const client = shopeeClientFor(ctx.platform);
     try {
       return (await baseInfo(ctx, client, [externalId]))[0] ?? null;
     } catch (err) {
@@ -198,7 +247,7 @@ export const shopeeChannel: PushChannel = {
   },
 
   async listItems(ctx, cursor) {
-    const client = shopeeClientFor(ctx.config);
+    const client = shopeeClientFor(ctx.platform);
     const out = await client.get<{ item?: Array<{ item_id: number }>; has_next_page: boolean; next_offset: number }>(ctx, '/api/v2/product/get_item_list', {
       offset: Number(cursor ?? 0),
       page_size: 50,

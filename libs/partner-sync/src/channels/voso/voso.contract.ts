@@ -7,9 +7,17 @@ import type { RestMappingConfig } from '../rest-mapping/rest-mapping.config';
 export const VOSO_CONTRACT: RestMappingConfig = {
   name: 'voso',
   displayName: 'Voso',
-  baseUrl: (c) => c.vosoBaseUrl,
-  ratePerSecond: (c) => c.ratePerSecond.voso,
-  credentialFields: ['username', 'password'],
+  labels: { vi: 'Voso (Viettel)', en: 'Voso (Viettel)' },
+  env: {
+    baseUrl: { name: 'VOSO_BASE_URL', default: 'https://partner-api.voso.vn' },
+    ratePerSecond: { name: 'VOSO_RATE_PER_SECOND', default: 5 },
+  },
+  // A Vietnamese partner: its daily quota is assumed to reset at midnight Vietnam time.
+  quotaResetTimeZone: 'Asia/Ho_Chi_Minh',
+  credentialFields: [
+    { name: 'username', label: { vi: 'Tên đăng nhập', en: 'Username' } },
+    { name: 'password', label: { vi: 'Mật khẩu', en: 'Password' }, secret: true },
+  ],
   auth: {
     type: 'login-token',
     login: { method: 'POST', path: '/v1/auth/login' },

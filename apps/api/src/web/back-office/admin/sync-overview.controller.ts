@@ -78,22 +78,22 @@ ${scrollRegion(
   html`<table aria-labelledby="dead-channels"><thead><tr><th scope="col">${t('ch.admin.channel')}</th><th scope="col" class="num">${t('ch.admin.total')}</th><th scope="col">${t('ch.list.actions')}</th></tr></thead>
 <tbody>${PUSH_CHANNELS.map((c) => {
     const n = overview.deadByChannel.find((d) => d.channel === c)?.count ?? 0;
-    return html`<tr><th scope="row">${channelName(t, c)}</th><td class="num" data-dead="${c}">${formatNumber(lang, n)}</td>
-<td>${n ? html`<form class="button-form" method="post" action="${PATH}/${c}/thu-lai-tat-ca">${csrf()}<button type="submit" aria-label="${t('ch.admin.retryAll')}: ${channelName(t, c)}">${t('ch.admin.retryAll')}</button></form>` : '—'}</td></tr>`;
+    return html`<tr><th scope="row">${channelName(lang, c)}</th><td class="num" data-dead="${c}">${formatNumber(lang, n)}</td>
+<td>${n ? html`<form class="button-form" method="post" action="${PATH}/${c}/thu-lai-tat-ca">${csrf()}<button type="submit" aria-label="${t('ch.admin.retryAll')}: ${channelName(lang, c)}">${t('ch.admin.retryAll')}</button></form>` : '—'}</td></tr>`;
   })}</tbody></table>`,
 )}
 <h2>${t('ch.admin.paused')}</h2>
 ${
   paused.length
     ? html`<div class="table-wrap"><table><thead><tr><th scope="col">${t('ch.admin.enterprise')}</th><th scope="col">${t('ch.admin.channel')}</th><th scope="col">${t('ch.admin.resumes')}</th><th scope="col">${t('ch.admin.reason')}</th></tr></thead>
-<tbody>${paused.map((p) => html`<tr data-paused="${p.enterpriseId}:${p.channel}"><td>${p.enterpriseName}</td><td>${channelName(t, p.channel)}</td><td>${formatDateTime(lang, p.pausedUntil)}</td><td>${p.lastError ?? ''}</td></tr>`)}</tbody></table></div>`
+<tbody>${paused.map((p) => html`<tr data-paused="${p.enterpriseId}:${p.channel}"><td>${p.enterpriseName}</td><td>${channelName(lang, p.channel)}</td><td>${formatDateTime(lang, p.pausedUntil)}</td><td>${p.lastError ?? ''}</td></tr>`)}</tbody></table></div>`
     : html`<p>${t('ch.admin.pausedNone')}</p>`
 }
 <h2>${t('ch.admin.problems')}</h2>
 ${
   others.length
     ? html`<div class="table-wrap"><table><thead><tr><th scope="col">${t('ch.admin.enterprise')}</th><th scope="col">${t('ch.admin.channel')}</th><th scope="col">${t('ch.admin.status')}</th><th scope="col">${t('ch.admin.reason')}</th></tr></thead>
-<tbody>${others.map((p) => html`<tr><td>${p.enterpriseName}</td><td>${channelName(t, p.channel)}</td><td>${p.status === 'needs_reauth' ? t('ch.conn.needs_reauth') : t('ch.conn.active')}</td><td>${p.lastError ?? ''}</td></tr>`)}</tbody></table></div>`
+<tbody>${others.map((p) => html`<tr><td>${p.enterpriseName}</td><td>${channelName(lang, p.channel)}</td><td>${p.status === 'needs_reauth' ? t('ch.conn.needs_reauth') : t('ch.conn.active')}</td><td>${p.lastError ?? ''}</td></tr>`)}</tbody></table></div>`
     : html`<p>${t('ch.admin.problemsNone')}</p>`
 }
 ${deadLetters(ctx, overview, csrf)}`;
@@ -110,7 +110,7 @@ function countsTable(ctx: PageContext, overview: SyncOverviewDto): SafeHtml {
 ${scrollRegion(
   'counts',
   html`<table aria-labelledby="counts"><thead><tr><th scope="col">${t('ch.list.state')}</th>
-${PUSH_CHANNELS.map((c) => html`<th scope="col" class="num">${channelName(t, c)}</th>`)}<th scope="col" class="num">${t('ch.admin.total')}</th></tr></thead>
+${PUSH_CHANNELS.map((c) => html`<th scope="col" class="num">${channelName(lang, c)}</th>`)}<th scope="col" class="num">${t('ch.admin.total')}</th></tr></thead>
 <tbody>${LISTING_STATES.map(
     (s) => html`<tr><th scope="row">${t(`ch.state.${s}` as MessageKey)}</th>
 ${PUSH_CHANNELS.map((c) => html`<td class="num" data-count="${c}:${s}">${formatNumber(lang, count(c, s))}</td>`)}
@@ -135,7 +135,7 @@ function deadLetters(ctx: PageContext, overview: SyncOverviewDto, csrf: () => Sa
 <div class="table-wrap"><table aria-labelledby="dead"><thead><tr><th scope="col">${t('ch.list.product')}</th><th scope="col">${t('ch.admin.enterprise')}</th>
 <th scope="col">${t('ch.admin.channel')}</th><th scope="col">${t('ch.list.state')}</th><th scope="col">${t('ch.admin.reason')}</th><th scope="col">${t('ch.admin.at')}</th><th scope="col">${t('ch.list.actions')}</th></tr></thead>
 <tbody>${overview.deadLetters.map(
-    (d) => html`<tr id="l-${d.listingId}"><th scope="row">${d.productName}</th><td>${d.enterpriseName}</td><td>${channelName(t, d.channel)}</td>
+    (d) => html`<tr id="l-${d.listingId}"><th scope="row">${d.productName}</th><td>${d.enterpriseName}</td><td>${channelName(lang, d.channel)}</td>
 <td>${listingStateBadge(t, d.state, true)}</td><td>${readableError(t, d.errorClass, d.reason, false)}</td><td>${formatDateTime(lang, d.at)}</td>
 <td><form class="button-form" method="post" action="${PATH}/tin-dang/${d.listingId}/thu-lai">${csrf()}<button type="submit" aria-label="${t('ch.list.retry')}: ${d.productName}">${t('ch.list.retry')}</button></form></td></tr>`,
   )}</tbody></table></div>`;

@@ -1,8 +1,9 @@
 import type { CategoryNode } from '@tradefloor/catalog';
-import type { CandidateProductDto, ChannelConnectionDto, FeedUrlsDto, PushChannel } from '@tradefloor/partner-sync';
+import type { CandidateProductDto, ChannelConnectionDto, CredentialField, FeedUrlsDto, PushChannel } from '@tradefloor/partner-sync';
 import { field } from '../../html/forms';
 import { html, type SafeHtml } from '../../html/html';
-import type { MessageKey, Translate } from '../../i18n/messages';
+import type { Lang, Translate } from '../../i18n/messages';
+import { channelName, inLang } from './channel-views';
 import type { FieldErrors } from '../../session/form-validation';
 import { errorSummary, many, one, wholeNumber, type Form } from './business-forms';
 
@@ -16,47 +17,68 @@ export interface ChannelProblem {
 }
 
 const CATEGORY_PREFIX = 'categoryMap.';
-const KNOWN_CREDENTIALS = new Set(['username', 'password', 'apiKey', 'apiSecret']);
-/** Credential fields that are secrets: typed into password inputs, never echoed back. */
-const SECRET_FIELD = /password|secret|token/i;
 
-function credentialLabel(t: Translate, name: string): string {
-  return KNOWN_CREDENTIALS.has(name) ? t(`ch.cred.${name}` as MessageKey) : name;
+/** The credential fields a channel declares (empty for other ways of connecting). */
+export function credentialFields(channel: PushChannel): CredentialField[] {
+  return channel.auth.kind === 'credentials' ? channel.auth.fields : [];
 }
 
 /** The credential fields a push channel asks for, from the posted form (`credentials.<field>`). */
 export function credentialsOf(channel: PushChannel, form: Form): Record<string, string> {
-  return Object.fromEntries(channel.credentialFields.map((f) => [f, one(form, `credentials.${f}`) ?? '']));
+  return Object.fromEntries(credentialFields(channel).map((f) => [f.name, one(form, `credentials.${f.name}`) ?? '']));
 }
 
-export function credentialsForm(t: Translate, action: string, csrf: SafeHtml, channel: PushChannel, reconnect: boolean, problem?: ChannelProblem): SafeHtml {
+/** A text with `{channel}` in it, for one channel. */
+export function forChannel(text: string, lang: Lang, channel: string): string {
+  return text.replaceAll('{channel}', channelName(lang, channel));
+}
+
+export function credentialsForm(
+  t: Translate,
+  lang: Lang,
+  action: string,
+  csrf: SafeHtml,
+  channel: PushChannel,
+  reconnect: boolean,
+  problem?: ChannelProblem,
+): SafeHtml {
   const errors = problem?.errors ?? {};
   return html`<form class="stack biz-form" method="post" action="${action}" autocomplete="off">
 ${csrf}
 <p class="hint">${t('ch.connect.creds.intro')}</p>
 ${errorSummary(t('biz.form.fix'), errors, problem?.message)}
-${channel.credentialFields.map((f) => {
-  const secret = SECRET_FIELD.test(f);
+${credentialFields(channel).map((f) => {
+  // Secrets are typed into password inputs and never echoed back.
+  const name = `credentials.${f.name}`;
   return field({
-    name: `credentials.${f}`,
-    label: credentialLabel(t, f),
-    type: secret ? 'password' : 'text',
-    value: secret ? undefined : one(problem?.form ?? {}, `credentials.${f}`),
-    error: errors[`credentials.${f}`],
+    name,
+    label: inLang(lang, f.label),
+    type: f.secret ? 'password' : 'text',
+    value: f.secret ? undefined : one(problem?.form ?? {}, name),
+    error: errors[name],
     required: true,
-    autocomplete: secret ? 'new-password' : 'off',
+    autocomplete: f.secret ? 'new-password' : 'off',
   });
 })}
 <button type="submit">${reconnect ? t('ch.connect.reconnect') : t('ch.connect.creds.button')}</button>
 </form>`;
 }
 
-export function shopeeForm(t: Translate, action: string, csrf: SafeHtml, reconnect: boolean, problem?: ChannelProblem): SafeHtml {
+/** Channels with a consent page at the partner: one button that takes the seller there. */
+export function authorizationForm(
+  t: Translate,
+  lang: Lang,
+  action: string,
+  csrf: SafeHtml,
+  channel: PushChannel,
+  reconnect: boolean,
+  problem?: ChannelProblem,
+): SafeHtml {
   return html`<form method="post" action="${action}">
 ${csrf}
-<p class="hint">${t('ch.connect.shopee.intro')}</p>
+<p class="hint">${forChannel(t('ch.connect.oauth.intro'), lang, channel.name)}</p>
 ${errorSummary(t('biz.form.fix'), {}, problem?.message)}
-<button type="submit">${reconnect ? t('ch.connect.reconnect') : t('ch.connect.shopee.button')}</button>
+<button type="submit">${reconnect ? t('ch.connect.reconnect') : forChannel(t('ch.connect.oauth.button'), lang, channel.name)}</button>
 </form>`;
 }
 
@@ -102,8 +124,14 @@ export function settingsBody(form: Form): Record<string, unknown> {
   };
 }
 
+/** The label of the logistics (or warehouse) id, as the channel names it. */
+export function logisticsLabel(t: Translate, lang: Lang, channel: PushChannel): string {
+  return channel.logistics ? inLang(lang, channel.logistics.label) : t('ch.settings.logistics');
+}
+
 export function settingsForm(
   t: Translate,
+  lang: Lang,
   action: string,
   csrf: SafeHtml,
   channel: PushChannel,
@@ -128,11 +156,11 @@ ${flatten(categories).map(({ node, depth }) => {
 </fieldset>
 ${field({
   name: 'logisticsChannelId',
-  label: t('ch.settings.logistics'),
+  label: logisticsLabel(t, lang, channel),
   value: value('logisticsChannelId', conn.settings.logisticsChannelId),
   error: errors.logisticsChannelId,
-  required: channel.requiresLogistics,
-  hint: channel.requiresLogistics ? t('ch.settings.logisticsRequired') : undefined,
+  required: channel.logistics?.required,
+  hint: channel.logistics?.required ? t('ch.settings.logisticsRequired') : undefined,
 })}
 ${field({
   name: 'defaultWeightGrams',

@@ -13,11 +13,11 @@ import {
 } from '@tradefloor/partner-sync';
 import { html, type SafeHtml } from '../../html/html';
 import type { PageContext } from '../../html/layout';
-import type { MessageKey, Translate } from '../../i18n/messages';
+import type { Lang, MessageKey, Translate } from '../../i18n/messages';
 import { formatDateTime } from '../admin/format';
 import { pager } from '../admin/staff-page';
 import { actionButton } from './business-view';
-import { addProductsForm, credentialsForm, feedForm, feedUrls, settingsForm, shopeeForm, type ChannelProblem } from './channel-forms';
+import { addProductsForm, authorizationForm, credentialsForm, feedForm, feedUrls, logisticsLabel, settingsForm, type ChannelProblem } from './channel-forms';
 import { CHANNELS_PATH, listingsTable, safePartnerUrl } from './channel-listings';
 import { channelName, connectionBadge, isPaused } from './channel-views';
 
@@ -41,14 +41,14 @@ export interface ChannelPageData {
   leftOnMarketplace: EnterpriseListingDto[];
 }
 
-/** One enterprise on the channels overview: its four channels, their state and listing counts. */
-export function enterpriseCard(t: Translate, e: EnterpriseEntity, conns: ChannelConnectionDto[], now: Date): SafeHtml {
+/** One enterprise on the channels overview: every registered channel, its state and listing counts. */
+export function enterpriseCard(t: Translate, lang: Lang, e: EnterpriseEntity, conns: ChannelConnectionDto[], now: Date): SafeHtml {
   return html`<section class="biz-item ch-enterprise" aria-labelledby="e-${e.id}"><h2 id="e-${e.id}">${e.displayName}</h2>
 ${e.status !== 'verified' ? html`<p class="hint">${t('ch.notVerified')}</p>` : ''}
 <ul class="ch-grid">${CHANNELS.map((c) => {
     const conn = conns.find((x) => x.channel === c.name);
     const counts = (conn?.listings ?? []).filter((l) => l.count > 0);
-    return html`<li class="ch-card"><h3><a href="${CHANNELS_PATH}/${e.id}/${c.name}">${channelName(t, c.name)}</a></h3>
+    return html`<li class="ch-card"><h3><a href="${CHANNELS_PATH}/${e.id}/${c.name}">${channelName(lang, c.name)}</a></h3>
 <p>${connectionBadge(t, conn, now)}</p>
 ${
   c.kind === 'push' && counts.length
@@ -71,7 +71,7 @@ ${d.done ? html`<p class="alert success" role="status">${t(`ch.done.${d.done}` a
 ${connectionSection(ctx, d, push)}
 ${!push && feed ? feedUrls(t, feed, !!d.issuedFeed) : ''}
 ${d.leftOnMarketplace.length ? leftSection(t, d.leftOnMarketplace) : ''}
-${push && d.conn && d.conn.status !== 'disconnecting' ? settingsSection(t, `${d.base}/cai-dat`, d.csrf(), push, d.conn, d.categories, problemOf('settings')) : ''}
+${push && d.conn && d.conn.status !== 'disconnecting' ? settingsSection(t, ctx.lang, `${d.base}/cai-dat`, d.csrf(), push, d.conn, d.categories, problemOf('settings')) : ''}
 ${
   push && d.conn?.status === 'active'
     ? html`<section aria-labelledby="add"><h2 id="add">${t('ch.add.title')}</h2>
@@ -88,9 +88,9 @@ function connectionSection(ctx: PageContext, d: ChannelPageData, push: PushChann
   const action = `${d.base}/ket-noi`;
   const form = !push
     ? feedForm(t, action, d.csrf(), conn?.status === 'active', problem)
-    : push.credentialFields.length
-      ? credentialsForm(t, action, d.csrf(), push, !!conn, problem)
-      : shopeeForm(t, action, d.csrf(), !!conn && conn.status !== 'pending', problem);
+    : push.auth.kind === 'credentials'
+      ? credentialsForm(t, lang, action, d.csrf(), push, !!conn, problem)
+      : authorizationForm(t, lang, action, d.csrf(), push, !!conn && conn.status !== 'pending', problem);
   return html`<section class="biz-status" aria-labelledby="conn"><h2 id="conn">${t('ch.conn.title')}</h2>
 <p>${connectionBadge(t, conn, d.now)}</p>
 ${
@@ -137,6 +137,7 @@ function leftSection(t: Translate, items: EnterpriseListingDto[]): SafeHtml {
 /** Collapsed once something is mapped: day to day, sellers come for the listings, not the settings. */
 function settingsSection(
   t: Translate,
+  lang: Lang,
   action: string,
   csrf: SafeHtml,
   push: PushChannel,
@@ -147,9 +148,9 @@ function settingsSection(
   const s = conn.settings;
   const mapped = Object.keys(s.categoryMap ?? {}).length;
   return html`<section aria-labelledby="settings"><h2 id="settings">${t('ch.settings.title')}</h2>
-<p>${t('ch.settings.mapped')}: ${mapped}${s.logisticsChannelId ? html` · ${t('ch.settings.logistics')}: ${s.logisticsChannelId}` : ''}${s.defaultWeightGrams ? html` · ${t('ch.settings.weight')}: ${s.defaultWeightGrams}` : ''}</p>
+<p>${t('ch.settings.mapped')}: ${mapped}${s.logisticsChannelId ? html` · ${logisticsLabel(t, lang, push)}: ${s.logisticsChannelId}` : ''}${s.defaultWeightGrams ? html` · ${t('ch.settings.weight')}: ${s.defaultWeightGrams}` : ''}</p>
 <details class="ch-settings"${!mapped || problem ? html` open` : ''}><summary>${t('ch.settings.edit')}</summary>
-${settingsForm(t, action, csrf, push, conn, categories, problem)}</details></section>`;
+${settingsForm(t, lang, action, csrf, push, conn, categories, problem)}</details></section>`;
 }
 
 function listingsSection(ctx: PageContext, d: ChannelPageData, listings: NonNullable<ChannelPageData['listings']>): SafeHtml {

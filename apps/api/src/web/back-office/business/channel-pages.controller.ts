@@ -9,8 +9,10 @@ import {
   ConnectionsService,
   LISTING_FILTERS,
   ListingsService,
-  ShopeeCallbackQueryDto,
+  browserKeyCookie,
+  browserKeyFor,
   channelByName,
+  readBrowserKey,
   type Channel,
   type FeedUrlsDto,
 } from '@tradefloor/partner-sync';
@@ -19,18 +21,29 @@ import { html } from '../../html/html';
 import { layout } from '../../html/layout';
 import { pageContext, sendPage } from '../../pages/page-context';
 import { assertCsrf } from '../../session/csrf';
-import { validateForm } from '../../session/form-validation';
+import { WebSession } from '../../session/web-session.service';
 import { queryPage, queryText } from '../admin/staff-page';
 import { domainFieldErrors, many, one, validateBody, type Form } from './business-forms';
 import { BusinessPages, type BusinessRequest } from './business-pages';
-import { credentialsOf, settingsBody, type ChannelProblem } from './channel-forms';
+import { credentialsOf, forChannel, settingsBody, type ChannelProblem } from './channel-forms';
 import { CHANNELS_PATH } from './channel-listings';
 import { channelPage, enterpriseCard } from './channel-page-view';
 import { channelName } from './channel-views';
 
-/** Where Shopee sends the seller back after consent (the path is given to the lib at connect). */
-export const SHOPEE_RETURN_PATH = `${CHANNELS_PATH}/uy-quyen-shopee`;
+/**
+ * Where a partner sends the seller back after consent: given to the lib at connect, or registered
+ * with the partner when its redirect is fixed (docs/partners/).
+ */
+export const returnPath = (channel: string) => `${CHANNELS_PATH}/uy-quyen-${channel}`;
+/** Marks the second visit of the return page, after it re-navigated to pick up the session cookies. */
+const RETRIED = '_lai';
 const PAGE_SIZE = 50;
+
+/** Set-Cookie headers already on the reply (a renewed session, the form token), kept beside ours. */
+function setCookies(reply: FastifyReply): string[] {
+  const existing = reply.getHeader('set-cookie');
+  return Array.isArray(existing) ? existing.map(String) : existing ? [String(existing)] : [];
+}
 const DONE = ['connected', 'disconnected', 'disconnecting', 'settings', 'added', 'removed', 'retried'] as const;
 
 interface ChannelPost {
@@ -50,9 +63,10 @@ interface Extras {
 }
 
 /**
- * A seller's sales channels: per enterprise the four channels with their state; per channel the
- * connection (Shopee consent, Voso/Postmart credentials, the feed), sync settings, the products
- * chosen and the listings table with retry. Every action goes through the partner-sync services.
+ * A seller's sales channels: per enterprise every registered channel with its state; per channel
+ * the connection (the partner's consent page, credentials, or the feed — as the channel declares),
+ * sync settings, the products chosen and the listings table with retry. Every action goes through
+ * the partner-sync services.
  */
 @ApiExcludeController()
 @Controller('quan-ly/kenh-ban')
@@ -64,6 +78,7 @@ export class ChannelPagesController {
     private readonly enterprises: EnterpriseQueries,
     private readonly access: EnterpriseAccess,
     private readonly categories: CategoriesService,
+    private readonly session: WebSession,
     private readonly clock: Clock,
     @Inject(APP_CONFIG) private readonly config: ResolvedConfig,
   ) {}
@@ -81,32 +96,50 @@ export class ChannelPagesController {
         );
       }
       const now = this.clock.now();
-      const cards = await Promise.all(mine.map(async (e) => enterpriseCard(t, e, await this.connections.list(r.user, e.id), now)));
+      const cards = await Promise.all(mine.map(async (e) => enterpriseCard(t, r.ctx.lang, e, await this.connections.list(r.user, e.id), now)));
       this.pages.send(r, t('ch.title'), html`<h1>${t('ch.title')}</h1><p>${t('ch.intro')}</p>${cards}`);
     });
   }
 
   /**
-   * Shopee brings the seller back here with ?code&shop_id&state. The single-use `state` (not the
-   * session, whose strict refresh cookie a cross-site return may lack) says which enterprise.
+   * A partner brings the seller back here with its code and our `state`. The flow must end in the
+   * browser and account that started it (cookie + session; AuthorizationFlow checks both). The
+   * return is a cross-site navigation, which does not carry the Strict session cookie: without a
+   * session, the page first re-opens itself (a same-site navigation that does).
    */
-  @Get('uy-quyen-shopee')
-  async shopeeReturn(@Req() req: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
+  @Get('uy-quyen-:channel')
+  async authorizationReturn(@Req() req: FastifyRequest, @Res() reply: FastifyReply, @Param('channel') name: string): Promise<void> {
     const ctx = pageContext(req, reply, this.config.publicBaseUrl);
-    const fail = (status: number, message: string) => {
-      const heading = ctx.t('ch.shopee.failed');
-      const body = html`<h1>${heading}</h1><p class="alert error" role="alert">${message}</p><p>${ctx.t('ch.shopee.again')}</p>
-<p><a class="button" href="${CHANNELS_PATH}">${ctx.t('ch.back')}</a></p>`;
-      sendPage(reply, layout(ctx, { title: heading, description: heading, path: ctx.currentPath }, body), status, 'private');
-    };
-    const { value, errors } = await validateForm(ShopeeCallbackQueryDto, req.query);
-    if (Object.keys(errors).length) return fail(400, ctx.t('ch.shopee.invalid'));
+    const channel = channelByName(name);
+    if (!channel || channel.kind !== 'push' || channel.auth.kind !== 'authorization-code') throw new NotFoundError('Kênh bán', 'CHANNEL_NOT_FOUND');
+    const page = (status: number, heading: string, body: ReturnType<typeof html>) =>
+      sendPage(reply, layout(ctx, { title: heading, description: heading, path: ctx.currentPath }, html`<h1>${heading}</h1>${body}`), status, 'private');
+    const fail = (status: number, message: string) =>
+      page(
+        status,
+        forChannel(ctx.t('ch.auth.failed'), ctx.lang, channel.name),
+        html`<p class="alert error" role="alert">${message}</p><p>${forChannel(ctx.t('ch.auth.again'), ctx.lang, channel.name)}</p>
+<p><a class="button" href="${CHANNELS_PATH}">${ctx.t('ch.back')}</a></p>`,
+      );
+    const query = req.query as Record<string, unknown>;
+    const user = await this.session.principal(req, reply);
+    if (!user) {
+      if (query[RETRIED] === '1') return fail(401, ctx.t('ch.auth.signIn'));
+      const again = new URL(req.url, this.config.publicBaseUrl);
+      again.searchParams.set(RETRIED, '1');
+      const next = `${again.pathname}${again.search}`;
+      void reply.header('refresh', `0;url=${next}`);
+      return page(200, ctx.t('ch.auth.continuing'), html`<p><a class="button" href="${next}">${ctx.t('ch.auth.continue')}</a></p>`);
+    }
     try {
-      const done = await this.connections.shopeeCallback(value.code, value.shop_id, value.state);
-      void reply.redirect(`${CHANNELS_PATH}/${done.enterpriseId}/shopee?done=connected`, 303);
+      const done = await this.connections.completeAuthorization(channel.name, query, {
+        principal: user,
+        browserKey: readBrowserKey(req.headers.cookie, this.pages.secure),
+      });
+      void reply.redirect(`${CHANNELS_PATH}/${done.enterpriseId}/${channel.name}?done=connected`, 303);
     } catch (err) {
       if (!(err instanceof DomainError)) throw err;
-      fail(err.status, err.message);
+      fail(err.status, err.details?.length ? ctx.t('ch.auth.invalid') : err.message);
     }
   }
 
@@ -130,15 +163,19 @@ export class ChannelPagesController {
   ): Promise<void> {
     return this.post(req, reply, enterpriseId, name, async ({ r, enterprise, channel, page, done }) => {
       const push = channel.kind === 'push' ? channel : undefined;
-      const credentials = push && push.credentialFields.length ? credentialsOf(push, form) : undefined;
+      const credentials = push?.auth.kind === 'credentials' ? credentialsOf(push, form) : undefined;
+      const browserKey = browserKeyFor(r.req.headers.cookie, this.pages.secure);
       try {
         const result = await this.connections.connect(
           r.user,
           enterprise.id,
           { channel: channel.name, credentials, feedToken: channel.kind === 'pull' ? one(form, 'feedToken') === '1' : undefined },
-          { shopeeReturnPath: SHOPEE_RETURN_PATH },
+          { browserKey, returnPath: returnPath(channel.name) },
         );
-        if (result.authorizationUrl) return void r.reply.redirect(result.authorizationUrl, 303);
+        if (result.authorizationUrl) {
+          void r.reply.header('set-cookie', [...setCookies(r.reply), browserKeyCookie(browserKey, this.pages.secure)]);
+          return void r.reply.redirect(result.authorizationUrl, 303);
+        }
         // The feed's token exists only in this answer: show it now instead of redirecting.
         if (result.feed) return page({ issuedFeed: result.feed });
         done('connected');
@@ -251,7 +288,7 @@ export class ChannelPagesController {
       push ? this.listings.forEnterprise(r.user, enterprise.id, { channel: channel.name, state, page, pageSize: PAGE_SIZE }) : Promise.resolve(undefined),
       push ? this.listings.leftOnMarketplace(r.user, enterprise.id, channel.name) : Promise.resolve([]),
     ]);
-    const title = `${channelName(r.ctx.t, channel.name)} — ${enterprise.displayName}`;
+    const title = `${channelName(r.ctx.lang, channel.name)} — ${enterprise.displayName}`;
     const body = channelPage(r.ctx, {
       title,
       base: `${CHANNELS_PATH}/${enterprise.id}/${channel.name}`,

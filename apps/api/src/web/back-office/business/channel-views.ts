@@ -1,12 +1,16 @@
-import { channelByName, type ChannelConnectionDto } from '@tradefloor/partner-sync';
+import { channelByName, type ChannelConnectionDto, type Labels } from '@tradefloor/partner-sync';
 import { html, type SafeHtml } from '../../html/html';
-import type { MessageKey, Translate } from '../../i18n/messages';
+import type { Lang, MessageKey, Translate } from '../../i18n/messages';
 
-/** The channels the pages know by name; an unknown one falls back to the lib's display name. */
-const NAMED = new Set(['shopee', 'voso', 'postmart', 'feed']);
+/** A text a channel declares in both languages, in the page's. */
+export function inLang(lang: Lang, labels: Labels): string {
+  return labels[lang];
+}
 
-export function channelName(t: Translate, channel: string): string {
-  return NAMED.has(channel) ? t(`ch.name.${channel}` as MessageKey) : (channelByName(channel)?.displayName ?? channel);
+/** The name sellers read, as the channel declares it (a channel no longer registered keeps its id). */
+export function channelName(lang: Lang, channel: string): string {
+  const c = channelByName(channel);
+  return c ? inLang(lang, c.labels) : channel;
 }
 
 type Tone = 'ok' | 'wait' | 'bad' | 'off';

@@ -1,6 +1,6 @@
 /** Texts of the sellers' sales-channel pages (/quan-ly/kenh-ban) and the admins' sync overview (/quan-ly/dong-bo). */
 export const CHANNEL_MESSAGES = {
-  'ch.tile.business': { vi: 'Kênh bán hàng (Shopee, Voso, Postmart)', en: 'Sales channels (Shopee, Voso, Postmart)' },
+  'ch.tile.business': { vi: 'Kênh bán hàng trên các sàn thương mại điện tử', en: 'Sales channels on e-commerce marketplaces' },
   'ch.tile.admin': { vi: 'Đồng bộ sàn thương mại điện tử', en: 'Marketplace sync' },
 
   'ch.title': { vi: 'Kênh bán hàng', en: 'Sales channels' },
@@ -20,11 +20,6 @@ export const CHANNEL_MESSAGES = {
     en: 'The enterprise is not verified yet: products go to marketplaces once it is.',
   },
 
-  'ch.name.shopee': { vi: 'Shopee', en: 'Shopee' },
-  'ch.name.voso': { vi: 'Voso (Viettel)', en: 'Voso (Viettel)' },
-  'ch.name.postmart': { vi: 'Postmart (Bưu điện)', en: 'Postmart (VNPost)' },
-  'ch.name.feed': { vi: 'Nguồn cấp sản phẩm (CSV/JSON)', en: 'Product feed (CSV/JSON)' },
-
   'ch.conn.title': { vi: 'Kết nối', en: 'Connection' },
   'ch.conn.none': { vi: 'Chưa kết nối', en: 'Not connected' },
   'ch.conn.pending': { vi: 'Đang chờ ủy quyền', en: 'Waiting for authorisation' },
@@ -41,11 +36,11 @@ export const CHANNEL_MESSAGES = {
   'ch.conn.since': { vi: 'Kết nối từ', en: 'Connected since' },
   'ch.conn.reconciled': { vi: 'Đối soát lần cuối', en: 'Last reconciled' },
 
-  'ch.connect.shopee.intro': {
-    vi: 'Bạn sẽ được chuyển sang Shopee để đăng nhập và đồng ý cho sàn tỉnh đăng sản phẩm vào cửa hàng của bạn. Sau khi đồng ý, Shopee đưa bạn trở lại trang này.',
-    en: 'You will be taken to Shopee to sign in and allow the provincial floor to list products in your shop. Shopee then brings you back here.',
+  'ch.connect.oauth.intro': {
+    vi: 'Bạn sẽ được chuyển sang {channel} để đăng nhập và đồng ý cho sàn tỉnh đăng sản phẩm vào cửa hàng của bạn. Sau khi đồng ý, {channel} đưa bạn trở lại trang này. Hãy hoàn tất trên chính trình duyệt này.',
+    en: 'You will be taken to {channel} to sign in and allow the provincial floor to list products in your shop. {channel} then brings you back here. Finish in this same browser.',
   },
-  'ch.connect.shopee.button': { vi: 'Kết nối với Shopee', en: 'Connect with Shopee' },
+  'ch.connect.oauth.button': { vi: 'Kết nối với {channel}', en: 'Connect with {channel}' },
   'ch.connect.creds.intro': {
     vi: 'Nhập thông tin tài khoản người bán của bạn trên sàn. Hệ thống kiểm tra với sàn trước khi lưu; thông tin được mã hóa và không bao giờ hiển thị lại.',
     en: 'Enter your seller account details on the marketplace. They are checked with the marketplace before being saved, stored encrypted, and never shown again.',
@@ -53,10 +48,6 @@ export const CHANNEL_MESSAGES = {
   'ch.connect.creds.button': { vi: 'Kiểm tra và kết nối', en: 'Check and connect' },
   'ch.connect.reconnect': { vi: 'Kết nối lại', en: 'Reconnect' },
   'ch.connect.failed': { vi: 'Chưa kết nối được kênh', en: 'The channel could not be connected' },
-  'ch.cred.username': { vi: 'Tên đăng nhập', en: 'Username' },
-  'ch.cred.password': { vi: 'Mật khẩu', en: 'Password' },
-  'ch.cred.apiKey': { vi: 'Khóa API (API key)', en: 'API key' },
-  'ch.cred.apiSecret': { vi: 'Mã bí mật API (API secret)', en: 'API secret' },
   'ch.connect.feed.intro': {
     vi: 'Nguồn cấp là tệp CSV/JSON luôn cập nhật các sản phẩm đang bán, để tải lên những sàn chưa có kết nối tự động.',
     en: 'The feed is a CSV/JSON file that always lists your products on sale, for marketplaces without an automatic connection.',
@@ -171,12 +162,18 @@ export const CHANNEL_MESSAGES = {
   'ch.err.dead': { vi: 'Hệ thống đã ngừng tự thử lại — cần bạn xử lý.', en: 'Automatic retries have stopped — this needs you.' },
   'ch.err.details': { vi: 'Chi tiết', en: 'Details' },
 
-  'ch.shopee.failed': { vi: 'Chưa kết nối được Shopee', en: 'Shopee could not be connected' },
-  'ch.shopee.invalid': { vi: 'Liên kết trả về từ Shopee không hợp lệ.', en: 'The link back from Shopee is not valid.' },
-  'ch.shopee.again': {
-    vi: 'Hãy mở lại trang kênh bán và bấm “Kết nối với Shopee” lần nữa.',
-    en: 'Open the sales channel page again and press “Connect with Shopee” once more.',
+  'ch.auth.failed': { vi: 'Chưa kết nối được {channel}', en: '{channel} could not be connected' },
+  'ch.auth.invalid': { vi: 'Liên kết trả về từ sàn không hợp lệ.', en: 'The link back from the marketplace is not valid.' },
+  'ch.auth.again': {
+    vi: 'Hãy mở lại trang kênh bán và bấm “Kết nối với {channel}” lần nữa.',
+    en: 'Open the sales channel page again and press “Connect with {channel}” once more.',
   },
+  'ch.auth.signIn': {
+    vi: 'Bạn cần đăng nhập bằng tài khoản đã bắt đầu kết nối, trên chính trình duyệt này.',
+    en: 'Sign in with the account that started the connection, in this same browser.',
+  },
+  'ch.auth.continuing': { vi: 'Đang hoàn tất kết nối…', en: 'Finishing the connection…' },
+  'ch.auth.continue': { vi: 'Tiếp tục', en: 'Continue' },
 
   'ch.admin.title': { vi: 'Đồng bộ sàn thương mại điện tử', en: 'Marketplace sync' },
   'ch.admin.counts': { vi: 'Tin đăng theo trạng thái và kênh', en: 'Listings per state and channel' },
