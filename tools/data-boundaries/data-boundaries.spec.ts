@@ -61,7 +61,9 @@ describe('data boundaries (docs/data-boundaries.md)', () => {
 
   it("reads no other context's table outside the allowed list", () => {
     const violations = scanned.flatMap(({ context, uses }) =>
-      uses.filter((u) => owners.get(u.table) !== context && !allowed.get(u.file)?.has(u.table)).map((u) => `${u.file}:${u.line} reads ${u.table} (owned by ${owners.get(u.table)})`),
+      uses
+        .filter((u) => owners.get(u.table) !== context && !allowed.get(u.file)?.has(u.table))
+        .map((u) => `${u.file}:${u.line} reads ${u.table} (owned by ${owners.get(u.table)})`),
     );
     // Go through the owner's public read model or service, or, for a deliberate SQL read model,
     // add a row to "Allowed cross-context reads" in docs/data-boundaries.md saying why.

@@ -25,7 +25,8 @@ export function tablesCreatedByMigrations(): Set<string> {
 export function entityTables(): Map<string, string> {
   const byClass = new Map<string, string>();
   for (const file of sourceFiles('libs')) {
-    for (const m of readFileSync(join(ROOT, file), 'utf8').matchAll(/@Entity\(\s*'([a-z_][a-z0-9_]*)'[^)]*\)[\s\S]*?export class (\w+)/g)) byClass.set(m[2], m[1]);
+    for (const m of readFileSync(join(ROOT, file), 'utf8').matchAll(/@Entity\(\s*'([a-z_][a-z0-9_]*)'[^)]*\)[\s\S]*?export class (\w+)/g))
+      byClass.set(m[2], m[1]);
   }
   return byClass;
 }
@@ -45,7 +46,18 @@ export function sourceFiles(dir: string): string[] {
 // A table follows one of these keywords in SQL text; a bare name is a table when passed to a
 // TypeORM query-builder or repository call.
 const SQL_REFERENCE = /\b(?:from|join|update|into|table)\s+(?:only\s+)?"?([a-z_][a-z0-9_]*)"?/gi;
-const BUILDER_CALLS = new Set(['from', 'innerJoin', 'leftJoin', 'innerJoinAndSelect', 'leftJoinAndSelect', 'into', 'update', 'delete', 'getRepository', 'createQueryBuilder']);
+const BUILDER_CALLS = new Set([
+  'from',
+  'innerJoin',
+  'leftJoin',
+  'innerJoinAndSelect',
+  'leftJoinAndSelect',
+  'into',
+  'update',
+  'delete',
+  'getRepository',
+  'createQueryBuilder',
+]);
 
 /**
  * Tables of `known` that a file names: in SQL text (string and template literals), as a bare name
@@ -68,7 +80,13 @@ export function tablesUsedIn(file: string, known: Set<string>, entities: Map<str
     if (literal !== undefined) {
       for (const m of literal.matchAll(SQL_REFERENCE)) add(node, m[1].toLowerCase());
       const call = node.parent;
-      if (ts.isCallExpression(call) && call.arguments[0] === node && ts.isPropertyAccessExpression(call.expression) && BUILDER_CALLS.has(call.expression.name.text)) add(node, literal);
+      if (
+        ts.isCallExpression(call) &&
+        call.arguments[0] === node &&
+        ts.isPropertyAccessExpression(call.expression) &&
+        BUILDER_CALLS.has(call.expression.name.text)
+      )
+        add(node, literal);
     }
     if (ts.isCallExpression(node)) {
       for (const arg of node.arguments) if (ts.isIdentifier(arg) && entities.has(arg.text)) add(arg, entities.get(arg.text)!);
