@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { entityTables, sourceFiles, tablesCreatedByMigrations, tablesUsedIn, type TableUse } from './sql-tables';
 
@@ -8,7 +8,7 @@ import { entityTables, sourceFiles, tablesCreatedByMigrations, tablesUsedIn, typ
  * The owners and the allowed reads are read from the page itself, so the document is the rule.
  */
 const DOC = readFileSync(join(__dirname, '../../docs/data-boundaries.md'), 'utf8');
-const LIBS = ['core', 'identity', 'enterprise-profile', 'catalog', 'news-bulletin', 'search', 'partner-sync', 'traceability', 'inquiries'];
+const LIBS = readdirSync(join(__dirname, '../../libs')).sort();
 /** The web layer owns no table: it reads through the libs' public services. The CLIs' demo seeder writes every context's tables on purpose. */
 const WEB = 'apps/api/src/web';
 
