@@ -1,4 +1,5 @@
 import { resolve } from 'node:path';
+import { placeholderProblem, weakKeyProblem, weakSecretProblem } from './secret-strength';
 
 export type SearchEngineKind = 'meilisearch' | 'postgres';
 export type NodeEnv = 'development' | 'production' | 'test';
@@ -242,6 +243,22 @@ function loadSearchConfig(env: Env): SearchConfig {
   };
 }
 
+/** NODE_ENV=production: placeholders and low-entropy keys stop the start-up with the variable named. */
+function refuseWeakSecrets(env: Env): void {
+  const checks: Array<[string, (v: string) => string | undefined]> = [
+    ['JWT_SECRET', weakSecretProblem],
+    ['ENCRYPTION_KEY', (v) => weakKeyProblem(Buffer.from(v, 'base64'))],
+    ['MEILI_MASTER_KEY', placeholderProblem],
+    ['ADMIN_PASSWORD', placeholderProblem],
+    ['SMTP_URL', placeholderProblem],
+  ];
+  for (const [name, problem] of checks) {
+    const value = str(env, name);
+    const found = value === undefined ? undefined : problem(value);
+    if (found) throw new ConfigError(name, `${found} (NODE_ENV=production)`);
+  }
+}
+
 /** Parses and validates the environment. Throws ConfigError naming the first bad variable. */
 export function loadConfig(env: Env = process.env): AppConfig {
   const nodeEnv = oneOf(env, 'NODE_ENV', ['development', 'production', 'test'] as const, 'development');
@@ -265,6 +282,8 @@ export function loadConfig(env: Env = process.env): AppConfig {
   if (nodeEnv === 'production' && !encryptionKey) {
     throw new ConfigError('ENCRYPTION_KEY', 'is required when NODE_ENV=production');
   }
+
+  if (nodeEnv === 'production') refuseWeakSecrets(env);
 
   const adminEmail = email(env, 'ADMIN_EMAIL');
   const adminPassword = str(env, 'ADMIN_PASSWORD');
