@@ -1,7 +1,6 @@
 import { resolve } from 'node:path';
 import { ConfigError, loadConfig } from './app-config';
 
-const KEY = Buffer.alloc(32, 1).toString('base64');
 const SECRET = 'a'.repeat(32);
 const STRONG_SECRET = 'q8Zr3vN1xT6pL0wY4mK7sB2dF9hJ5cGe';
 const STRONG_KEY = Buffer.from(Array.from({ length: 32 }, (_, i) => (i * 97 + 13) % 256)).toString('base64');
