@@ -72,7 +72,9 @@ describe('loadConfig', () => {
     ['NODE_ENV', 'staging', /one of development, production, test/],
     ['SEARCH_ENGINE', 'elastic', /one of meilisearch, postgres/],
     ['LOG_LEVEL', 'verbose', /one of fatal/],
-    ['TRUST_PROXY', 'maybe', /true or false/],
+    ['TRUST_PROXY', 'maybe', /not an IP address or CIDR/],
+    ['TRUST_PROXY', 'true', /no longer accepts true/],
+    ['TRUST_PROXY', '11', /hop count/],
     ['DATABASE_URL', 'ftp://x', /must use postgres: or postgresql:/],
     ['DATABASE_URL', 'not a url', /valid URL/],
     ['MEILI_HOST', 'postgres://x', /must use http: or https:/],
@@ -130,7 +132,7 @@ describe('loadConfig', () => {
       MEILI_HOST: 'http://meili:7700',
       SEARCH_ENGINE: 'postgres',
       CORS_ORIGINS: 'https://a.vn, http://localhost:5173,',
-      TRUST_PROXY: 'yes',
+      TRUST_PROXY: '1',
       PUBLIC_BASE_URL: 'https://sangiaodich.vn/',
       DATA_DIR: '/srv/tradefloor',
     });
@@ -141,12 +143,13 @@ describe('loadConfig', () => {
       searchEngine: 'postgres',
       searchEngineExplicit: true,
       corsOrigins: ['https://a.vn', 'http://localhost:5173'],
-      trustProxy: true,
+      trustProxy: 1,
       publicBaseUrl: 'https://sangiaodich.vn',
       dataDir: '/srv/tradefloor',
     });
     expect(loadConfig({ CORS_ORIGINS: '*' }).corsOrigins).toEqual(['*']);
     expect(loadConfig({ TRUST_PROXY: '0' }).trustProxy).toBe(false);
+    expect(loadConfig({ TRUST_PROXY: '10.0.0.0/8, 127.0.0.1,::1' }).trustProxy).toEqual(['10.0.0.0/8', '127.0.0.1', '::1']);
     expect(loadConfig({ PORT: '4000' }).publicBaseUrl).toBe('http://localhost:4000');
   });
 });

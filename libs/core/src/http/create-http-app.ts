@@ -22,7 +22,10 @@ export async function createHttpApp(module: unknown, config: ResolvedConfig, log
   const adapter = new FastifyAdapter({
     loggerInstance: logger.child({ component: 'http' }),
     bodyLimit: config.bodyLimitBytes,
-    trustProxy: config.trustProxy,
+    // A hop count or the proxies' addresses (never `true`, which trusts any X-Forwarded-For entry).
+    // Fastify refuses a bare number (it cannot check the peer): a hop count trusts exactly that many
+    // hops from the socket, for servers reachable only through the proxy (see README, TRUST_PROXY).
+    trustProxy: typeof config.trustProxy === 'number' ? trustHops(config.trustProxy) : config.trustProxy,
     requestIdHeader: false,
     // One line per request (onResponse below) instead of Fastify's two ("incoming request" and
     // "request completed"): at search rates the second line was measurable (issue 12 §5).
@@ -48,6 +51,9 @@ export async function createHttpApp(module: unknown, config: ResolvedConfig, log
     // Control characters and invalid UTF-8 are refused once here for every route (issue 12 §2).
     checkRawUrl(req.url);
     checkHeaders(req.headers);
+    // Headers only the proxy may set count only when the request came through a trusted proxy
+    // (its address chain is longer than the socket's own address); otherwise the client wrote them.
+    if (!(config.trustProxy !== false && (req.ips?.length ?? 0) > 1)) delete req.headers['x-client-region'];
   });
   fastify.addHook('onResponse', async (req, reply) => {
     req.log.info({ method: req.method, url: req.url, statusCode: reply.statusCode, ms: Math.round(reply.elapsedTime * 10) / 10 }, 'request');
@@ -92,6 +98,10 @@ export async function createHttpApp(module: unknown, config: ResolvedConfig, log
   app.useGlobalFilters(new ErrorEnvelopeFilter(optionalProvider<ErrorPageRenderer>(app, ERROR_PAGE_RENDERER)));
   setupOpenApi(app);
   return app;
+}
+
+function trustHops(hops: number): (address: string, hop: number) => boolean {
+  return (_address, hop) => hop < hops;
 }
 
 /** A provider some compositions register (the web layer's error pages) and others do not. */
