@@ -56,7 +56,10 @@ export async function createHttpApp(module: unknown, config: ResolvedConfig, log
     if (!(config.trustProxy !== false && (req.ips?.length ?? 0) > 1)) delete req.headers['x-client-region'];
   });
   fastify.addHook('onResponse', async (req, reply) => {
-    req.log.info({ method: req.method, url: req.url, statusCode: reply.statusCode, ms: Math.round(reply.elapsedTime * 10) / 10 }, 'request');
+    // The path only: query strings carry feed tokens and OAuth codes, which must not reach the logs.
+    const q = req.url.indexOf('?');
+    const url = q === -1 ? req.url : `${req.url.slice(0, q)}?[redacted]`;
+    req.log.info({ method: req.method, url, statusCode: reply.statusCode, ms: Math.round(reply.elapsedTime * 10) / 10 }, 'request');
   });
   fastify.addHook('preValidation', async (req) => {
     if (req.body && typeof req.body === 'object') checkAndNormalize(req.body, 'body');
