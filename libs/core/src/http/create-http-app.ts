@@ -12,6 +12,7 @@ import { ValidationFailedError } from '../errors/domain-error';
 import { ErrorEnvelopeFilter, toEnvelope } from '../errors/http-exception.filter';
 import { PinoNestLogger } from '../logging/logger';
 import type { ResolvedConfig } from '../runtime/infrastructure';
+import { requestContext } from './request-context';
 import { createValidationPipe } from '../validation/validation.pipe';
 import { INVALID_PATH_MESSAGE, checkAndNormalize, checkHeaders, checkRawUrl, parseJsonBody } from './input-guard';
 
@@ -46,14 +47,23 @@ export async function createHttpApp(module: unknown, config: ResolvedConfig, log
     bufferLogs: false,
   });
   const fastify = app.getHttpAdapter().getInstance();
-  fastify.addHook('onRequest', async (req, reply) => {
+  // A callback hook, not an async one: the context entered here must be the one the handler's
+  // continuation runs in (audit rows record the request id without it being passed down).
+  fastify.addHook('onRequest', (req, reply, done) => {
+    requestContext.enter({ requestId: req.id });
     void reply.header('x-request-id', req.id);
-    // Control characters and invalid UTF-8 are refused once here for every route (issue 12 §2).
-    checkRawUrl(req.url);
-    checkHeaders(req.headers);
+    try {
+      // Control characters and invalid UTF-8 are refused once here for every route (issue 12 §2).
+      checkRawUrl(req.url);
+      checkHeaders(req.headers);
+    } catch (err) {
+      done(err as Error);
+      return;
+    }
     // Headers only the proxy may set count only when the request came through a trusted proxy
     // (its address chain is longer than the socket's own address); otherwise the client wrote them.
     if (!(config.trustProxy !== false && (req.ips?.length ?? 0) > 1)) delete req.headers['x-client-region'];
+    done();
   });
   fastify.addHook('onResponse', async (req, reply) => {
     // The path only: query strings carry feed tokens and OAuth codes, which must not reach the logs.
