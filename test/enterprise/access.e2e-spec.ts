@@ -96,11 +96,12 @@ describe('enterprises: authorisation, members, my enterprises', () => {
 
     it('refuses unknown users, non-business accounts and duplicates', async () => {
       const e = await createEnterprise(t, owner);
-      const missing = await t.http.post(`/api/v1/enterprises/${e.id}/members`).set(owner.auth).send({ email: 'khong-co@example.vn' }).expect(404);
-      expect(missing.body.code).toBe('USER_NOT_FOUND');
+      // An unknown email and a buyer's email get the same answer (no account or role is revealed).
+      const missing = await t.http.post(`/api/v1/enterprises/${e.id}/members`).set(owner.auth).send({ email: 'khong-co@example.vn' }).expect(400);
       const buyer = await createUser(t, 'buyer');
       const notBusiness = await t.http.post(`/api/v1/enterprises/${e.id}/members`).set(owner.auth).send({ email: buyer.email }).expect(400);
       expect(notBusiness.body.details[0].field).toBe('email');
+      expect({ ...notBusiness.body, requestId: '' }).toEqual({ ...missing.body, requestId: '' });
       await t.http.post(`/api/v1/enterprises/${e.id}/members`).set(owner.auth).send({ email: 'not-an-email' }).expect(400);
       const dup = await t.http.post(`/api/v1/enterprises/${e.id}/members`).set(owner.auth).send({ email: owner.email }).expect(409);
       expect(dup.body.code).toBe('ALREADY_MEMBER');

@@ -12,6 +12,16 @@ describe('start-up: invalid configuration', () => {
     ['MEILI_HOST', { MEILI_HOST: 'not a url' }],
     ['JWT_SECRET', { NODE_ENV: 'production', ENCRYPTION_KEY: Buffer.alloc(32).toString('base64') }],
     ['CORS_ORIGINS', { CORS_ORIGINS: 'example.vn/path' }],
+    // Production refuses the .env.example placeholders and an all-zero key (issue 18 §8).
+    [
+      'JWT_SECRET',
+      {
+        NODE_ENV: 'production',
+        JWT_SECRET: 'change-me-at-least-32-characters-long-random-string',
+        ENCRYPTION_KEY: 'q8Zr3vN1xT6pL0wY4mK7sB2dF9hJ5cGeq8Zr3vN1xT4=',
+      },
+    ],
+    ['ENCRYPTION_KEY', { NODE_ENV: 'production', JWT_SECRET: 'q8Zr3vN1xT6pL0wY4mK7sB2dF9hJ5cGeW', ENCRYPTION_KEY: Buffer.alloc(32).toString('base64') }],
     // Variables a marketplace channel declares in its own folder stop start-up the same way.
     ['SHOPEE_RATE_PER_SECOND', { SHOPEE_RATE_PER_SECOND: '0' }],
     ['TIKTOK_SHOP_APP_SECRET', { TIKTOK_SHOP_APP_KEY: 'appkey', TIKTOK_SHOP_SERVICE_ID: '7001' }],

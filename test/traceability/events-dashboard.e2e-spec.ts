@@ -8,7 +8,7 @@ describe('traceability: EPCIS events and owner dashboard', () => {
   let a: Owner;
   let b: Owner;
   beforeAll(async () => {
-    t = await createTestApp({ env: { STAMP_WARN_SCANS: '2', TRUST_PROXY: 'true', STAMP_SCAN_RATE_PER_MINUTE: '1000' } });
+    t = await createTestApp({ env: { STAMP_WARN_SCANS: '2', TRUST_PROXY: '1', STAMP_SCAN_RATE_PER_MINUTE: '1000' } });
     t.clock.set(new Date('2025-07-10T03:00:00Z'));
     a = await ownerWithProduct(t);
     b = await ownerWithProduct(t, { gtin: null });

@@ -19,7 +19,7 @@ describe('traceability: public verification, verdicts and scans', () => {
   const client = () => `198.51.${100 + (ip % 100)}.${++ip % 250}`;
 
   beforeAll(async () => {
-    t = await createTestApp({ env: { STAMP_WARN_SCANS: '3', STAMP_WARN_PLACES: '2', TRUST_PROXY: 'true', STAMP_SCAN_RATE_PER_MINUTE: '1000' } });
+    t = await createTestApp({ env: { STAMP_WARN_SCANS: '3', STAMP_WARN_PLACES: '2', TRUST_PROXY: '1', STAMP_SCAN_RATE_PER_MINUTE: '1000' } });
     a = await ownerWithProduct(t, { name: 'Bưởi da xanh <script>alert(1)</script>', ocopStars: 4 });
     batch = await createBatch(t, a, { lotCode: 'HH/25-07', expiresAt: '2025-10-01', certifications: [{ type: 'organic' }] });
     await issue(t, a, batch.id, 30);

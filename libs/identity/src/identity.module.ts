@@ -5,6 +5,7 @@ import { APP_CONFIG, type ResolvedConfig } from '@tradefloor/core';
 import { AuthController } from './auth/auth.controller';
 import { AuthGuard } from './auth/auth.guard';
 import { AuthService } from './auth/auth.service';
+import { LoginThrottle } from './auth/login-throttle';
 import { PasswordHasher } from './auth/password-hasher';
 import { TokenService } from './auth/token.service';
 import { RefreshTokenEntity } from './entities/refresh-token.entity';
@@ -23,7 +24,7 @@ import { UsersService } from './users/users.service';
     }),
   ],
   controllers: [AuthController, AdminUsersController],
-  providers: [AuthService, TokenService, PasswordHasher, UsersService, AuthGuard],
+  providers: [AuthService, TokenService, PasswordHasher, UsersService, AuthGuard, LoginThrottle],
   exports: [UsersService, AuthGuard, TokenService, PasswordHasher, AuthService],
 })
 export class IdentityModule {}

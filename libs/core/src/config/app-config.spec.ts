@@ -1,8 +1,9 @@
 import { resolve } from 'node:path';
 import { ConfigError, loadConfig } from './app-config';
 
-const KEY = Buffer.alloc(32, 1).toString('base64');
 const SECRET = 'a'.repeat(32);
+const STRONG_SECRET = 'q8Zr3vN1xT6pL0wY4mK7sB2dF9hJ5cGe';
+const STRONG_KEY = Buffer.from(Array.from({ length: 32 }, (_, i) => (i * 97 + 13) % 256)).toString('base64');
 
 function errorOf(env: Record<string, string>): ConfigError {
   try {
@@ -71,7 +72,9 @@ describe('loadConfig', () => {
     ['NODE_ENV', 'staging', /one of development, production, test/],
     ['SEARCH_ENGINE', 'elastic', /one of meilisearch, postgres/],
     ['LOG_LEVEL', 'verbose', /one of fatal/],
-    ['TRUST_PROXY', 'maybe', /true or false/],
+    ['TRUST_PROXY', 'maybe', /not an IP address or CIDR/],
+    ['TRUST_PROXY', 'true', /no longer accepts true/],
+    ['TRUST_PROXY', '11', /hop count/],
     ['DATABASE_URL', 'ftp://x', /must use postgres: or postgresql:/],
     ['DATABASE_URL', 'not a url', /valid URL/],
     ['MEILI_HOST', 'postgres://x', /must use http: or https:/],
@@ -94,9 +97,25 @@ describe('loadConfig', () => {
   });
 
   it('requires JWT_SECRET and ENCRYPTION_KEY in production', () => {
-    expect(errorOf({ NODE_ENV: 'production', ENCRYPTION_KEY: KEY }).variable).toBe('JWT_SECRET');
-    expect(errorOf({ NODE_ENV: 'production', JWT_SECRET: SECRET }).variable).toBe('ENCRYPTION_KEY');
-    expect(loadConfig({ NODE_ENV: 'production', JWT_SECRET: SECRET, ENCRYPTION_KEY: KEY })).toMatchObject({ jwtSecret: SECRET, encryptionKey: KEY });
+    expect(errorOf({ NODE_ENV: 'production', ENCRYPTION_KEY: STRONG_KEY }).variable).toBe('JWT_SECRET');
+    expect(errorOf({ NODE_ENV: 'production', JWT_SECRET: STRONG_SECRET }).variable).toBe('ENCRYPTION_KEY');
+    expect(loadConfig({ NODE_ENV: 'production', JWT_SECRET: STRONG_SECRET, ENCRYPTION_KEY: STRONG_KEY })).toMatchObject({
+      jwtSecret: STRONG_SECRET,
+      encryptionKey: STRONG_KEY,
+    });
+  });
+
+  it('refuses the .env.example placeholders and low-entropy keys in production only (issue 18 §8)', () => {
+    const prod = { NODE_ENV: 'production', JWT_SECRET: STRONG_SECRET, ENCRYPTION_KEY: STRONG_KEY };
+    const placeholderSecret = errorOf({ ...prod, JWT_SECRET: 'change-me-at-least-32-characters-long-random-string' });
+    expect(placeholderSecret.variable).toBe('JWT_SECRET');
+    expect(placeholderSecret.message).toMatch(/placeholder/);
+    expect(errorOf({ ...prod, JWT_SECRET: SECRET }).variable).toBe('JWT_SECRET');
+    expect(errorOf({ ...prod, ENCRYPTION_KEY: Buffer.alloc(32).toString('base64') }).variable).toBe('ENCRYPTION_KEY');
+    expect(errorOf({ ...prod, ADMIN_EMAIL: 'admin@tinh.gov.vn', ADMIN_PASSWORD: 'change-me-admin-password' }).variable).toBe('ADMIN_PASSWORD');
+    expect(errorOf({ ...prod, MEILI_MASTER_KEY: 'change-me-meilisearch-master-key' }).variable).toBe('MEILI_MASTER_KEY');
+    // Development keeps accepting them (local installs, tests).
+    expect(loadConfig({ JWT_SECRET: SECRET, ENCRYPTION_KEY: Buffer.alloc(32).toString('base64') }).jwtSecret).toBe(SECRET);
   });
 
   it('requires ADMIN_EMAIL and ADMIN_PASSWORD together, with a password of 10+ characters', () => {
@@ -113,7 +132,7 @@ describe('loadConfig', () => {
       MEILI_HOST: 'http://meili:7700',
       SEARCH_ENGINE: 'postgres',
       CORS_ORIGINS: 'https://a.vn, http://localhost:5173,',
-      TRUST_PROXY: 'yes',
+      TRUST_PROXY: '1',
       PUBLIC_BASE_URL: 'https://sangiaodich.vn/',
       DATA_DIR: '/srv/tradefloor',
     });
@@ -124,12 +143,13 @@ describe('loadConfig', () => {
       searchEngine: 'postgres',
       searchEngineExplicit: true,
       corsOrigins: ['https://a.vn', 'http://localhost:5173'],
-      trustProxy: true,
+      trustProxy: 1,
       publicBaseUrl: 'https://sangiaodich.vn',
       dataDir: '/srv/tradefloor',
     });
     expect(loadConfig({ CORS_ORIGINS: '*' }).corsOrigins).toEqual(['*']);
     expect(loadConfig({ TRUST_PROXY: '0' }).trustProxy).toBe(false);
+    expect(loadConfig({ TRUST_PROXY: '10.0.0.0/8, 127.0.0.1,::1' }).trustProxy).toEqual(['10.0.0.0/8', '127.0.0.1', '::1']);
     expect(loadConfig({ PORT: '4000' }).publicBaseUrl).toBe('http://localhost:4000');
   });
 });

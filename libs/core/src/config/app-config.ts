@@ -1,7 +1,9 @@
 import { resolve } from 'node:path';
+import { placeholderProblem, weakKeyProblem, weakSecretProblem } from './secret-strength';
 
 export type SearchEngineKind = 'meilisearch' | 'postgres';
 export type NodeEnv = 'development' | 'production' | 'test';
+export type TrustProxy = false | number | string[];
 
 /** Everything the process reads from its environment, validated once at start-up. */
 export interface AppConfig {
@@ -29,7 +31,11 @@ export interface AppConfig {
   corsOrigins: string[];
   bodyLimitBytes: number;
   logLevel: string;
-  trustProxy: boolean;
+  /**
+   * TRUST_PROXY: `false` (direct), a hop count (the client is that many proxies back in
+   * X-Forwarded-For, counted from the right), or the proxies' addresses/CIDRs. Never "any".
+   */
+  trustProxy: TrustProxy;
   workerConcurrency: number;
   jobLockSeconds: number;
   dbPoolSize: number;
@@ -242,6 +248,55 @@ function loadSearchConfig(env: Env): SearchConfig {
   };
 }
 
+const IPV4_CIDR = /^(\d{1,3})(\.\d{1,3}){3}(\/\d{1,2})?$/;
+const IPV6_CIDR = /^[0-9a-f:]+(%\w+)?(\/\d{1,3})?$/i;
+
+/**
+ * `true` used to mean "trust every X-Forwarded-For entry", i.e. let the client pick its IP by
+ * sending the header through a proxy that appends (issue 18 §4). Now: a hop count or addresses.
+ */
+function trustProxy(env: Env): TrustProxy {
+  const raw = str(env, 'TRUST_PROXY');
+  if (raw === undefined || ['false', '0', 'no'].includes(raw.toLowerCase())) return false;
+  if (/^\d+$/.test(raw)) {
+    const hops = Number(raw);
+    if (hops > 10) throw new ConfigError('TRUST_PROXY', `hop count must be between 0 and 10 (got ${hops})`);
+    return hops;
+  }
+  if (['true', 'yes'].includes(raw.toLowerCase())) {
+    throw new ConfigError(
+      'TRUST_PROXY',
+      'no longer accepts true (it let clients choose their IP): give the number of proxies in front (e.g. 1) or their addresses/CIDRs (e.g. 10.0.0.0/8,127.0.0.1)',
+    );
+  }
+  const list = raw
+    .split(',')
+    .map((a) => a.trim())
+    .filter(Boolean);
+  for (const address of list) {
+    if (!IPV4_CIDR.test(address) && !IPV6_CIDR.test(address) && !['loopback', 'linklocal', 'uniquelocal'].includes(address)) {
+      throw new ConfigError('TRUST_PROXY', `"${address}" is not an IP address or CIDR (e.g. 10.0.0.0/8)`);
+    }
+  }
+  return list;
+}
+
+/** NODE_ENV=production: placeholders and low-entropy keys stop the start-up with the variable named. */
+function refuseWeakSecrets(env: Env): void {
+  const checks: Array<[string, (v: string) => string | undefined]> = [
+    ['JWT_SECRET', weakSecretProblem],
+    ['ENCRYPTION_KEY', (v) => weakKeyProblem(Buffer.from(v, 'base64'))],
+    ['MEILI_MASTER_KEY', placeholderProblem],
+    ['ADMIN_PASSWORD', placeholderProblem],
+    ['SMTP_URL', placeholderProblem],
+  ];
+  for (const [name, problem] of checks) {
+    const value = str(env, name);
+    const found = value === undefined ? undefined : problem(value);
+    if (found) throw new ConfigError(name, `${found} (NODE_ENV=production)`);
+  }
+}
+
 /** Parses and validates the environment. Throws ConfigError naming the first bad variable. */
 export function loadConfig(env: Env = process.env): AppConfig {
   const nodeEnv = oneOf(env, 'NODE_ENV', ['development', 'production', 'test'] as const, 'development');
@@ -265,6 +320,8 @@ export function loadConfig(env: Env = process.env): AppConfig {
   if (nodeEnv === 'production' && !encryptionKey) {
     throw new ConfigError('ENCRYPTION_KEY', 'is required when NODE_ENV=production');
   }
+
+  if (nodeEnv === 'production') refuseWeakSecrets(env);
 
   const adminEmail = email(env, 'ADMIN_EMAIL');
   const adminPassword = str(env, 'ADMIN_PASSWORD');
@@ -314,7 +371,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     corsOrigins,
     bodyLimitBytes: int(env, 'BODY_LIMIT_BYTES', 1024 * 1024, 1024, 100 * 1024 * 1024),
     logLevel: oneOf(env, 'LOG_LEVEL', ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const, 'info'),
-    trustProxy: bool(env, 'TRUST_PROXY', false),
+    trustProxy: trustProxy(env),
     workerConcurrency: int(env, 'WORKER_CONCURRENCY', 4, 1, 64),
     jobLockSeconds: int(env, 'JOB_LOCK_SECONDS', 60, 1, 3600),
     dbPoolSize: int(env, 'DB_POOL_SIZE', 10, 1, 200),

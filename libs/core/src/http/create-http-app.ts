@@ -3,17 +3,18 @@ import multipart from '@fastify/multipart';
 import type { INestApplication, Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
-import { LogController } from 'fastify';
+import { LogController, type FastifyError, type FastifyReply, type FastifyRequest } from 'fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { randomUUID } from 'node:crypto';
 import type { Logger } from 'pino';
 import { ERROR_PAGE_RENDERER, type ErrorPageRenderer } from '../errors/error-page-renderer';
-import { ErrorEnvelopeFilter } from '../errors/http-exception.filter';
+import { ValidationFailedError } from '../errors/domain-error';
+import { ErrorEnvelopeFilter, toEnvelope } from '../errors/http-exception.filter';
 import { PinoNestLogger } from '../logging/logger';
 import type { ResolvedConfig } from '../runtime/infrastructure';
-import { normalizeStringsNfc } from '../text/normalize';
 import { requestContext } from './request-context';
 import { createValidationPipe } from '../validation/validation.pipe';
+import { INVALID_PATH_MESSAGE, checkAndNormalize, checkHeaders, checkRawUrl, parseJsonBody } from './input-guard';
 
 const REQUEST_ID_PATTERN = /^[A-Za-z0-9._:-]{1,64}$/;
 
@@ -22,11 +23,20 @@ export async function createHttpApp(module: unknown, config: ResolvedConfig, log
   const adapter = new FastifyAdapter({
     loggerInstance: logger.child({ component: 'http' }),
     bodyLimit: config.bodyLimitBytes,
-    trustProxy: config.trustProxy,
+    // A hop count or the proxies' addresses (never `true`, which trusts any X-Forwarded-For entry).
+    // Fastify refuses a bare number (it cannot check the peer): a hop count trusts exactly that many
+    // hops from the socket, for servers reachable only through the proxy (see README, TRUST_PROXY).
+    trustProxy: typeof config.trustProxy === 'number' ? trustHops(config.trustProxy) : config.trustProxy,
     requestIdHeader: false,
     // One line per request (onResponse below) instead of Fastify's two ("incoming request" and
     // "request completed"): at search rates the second line was measurable (issue 12 §5).
     logController: new LogController({ disableRequestLogging: true }),
+    // The router refuses a malformed escape in the path before any hook runs: same envelope as the hooks.
+    frameworkErrors: (error: FastifyError, req: FastifyRequest, reply: FastifyReply) => {
+      const refused = error.code === 'FST_ERR_BAD_URL' ? ValidationFailedError.field('path', INVALID_PATH_MESSAGE) : error;
+      const { envelope } = toEnvelope(refused, String(req.id));
+      void reply.status(envelope.statusCode).type('application/json; charset=utf-8').send(envelope);
+    },
     genReqId: (req: { headers: Record<string, string | string[] | undefined> }) => {
       const incoming = req.headers['x-request-id'];
       return typeof incoming === 'string' && REQUEST_ID_PATTERN.test(incoming) ? incoming : randomUUID();
@@ -42,14 +52,40 @@ export async function createHttpApp(module: unknown, config: ResolvedConfig, log
   fastify.addHook('onRequest', (req, reply, done) => {
     requestContext.enter({ requestId: req.id });
     void reply.header('x-request-id', req.id);
+    try {
+      // Control characters and invalid UTF-8 are refused once here for every route (issue 12 §2).
+      checkRawUrl(req.url);
+      checkHeaders(req.headers);
+    } catch (err) {
+      done(err as Error);
+      return;
+    }
+    // Headers only the proxy may set count only when the request came through a trusted proxy
+    // (its address chain is longer than the socket's own address); otherwise the client wrote them.
+    if (!(config.trustProxy !== false && (req.ips?.length ?? 0) > 1)) delete req.headers['x-client-region'];
     done();
   });
   fastify.addHook('onResponse', async (req, reply) => {
-    req.log.info({ method: req.method, url: req.url, statusCode: reply.statusCode, ms: Math.round(reply.elapsedTime * 10) / 10 }, 'request');
+    // The path only: query strings carry feed tokens and OAuth codes, which must not reach the logs.
+    const q = req.url.indexOf('?');
+    const url = q === -1 ? req.url : `${req.url.slice(0, q)}?[redacted]`;
+    req.log.info({ method: req.method, url, statusCode: reply.statusCode, ms: Math.round(reply.elapsedTime * 10) / 10 }, 'request');
   });
   fastify.addHook('preValidation', async (req) => {
-    if (req.body && typeof req.body === 'object') normalizeStringsNfc(req.body);
-    if (req.query && typeof req.query === 'object') normalizeStringsNfc(req.query);
+    if (req.body && typeof req.body === 'object') checkAndNormalize(req.body, 'body');
+    if (req.query && typeof req.query === 'object') checkAndNormalize(req.query, 'query');
+  });
+  const defaultJson = fastify.getDefaultJsonParser('error', 'error');
+  app.useBodyParser('application/json', { bodyLimit: config.bodyLimitBytes }, (req, body, done) => {
+    const parsed = parseJsonBody(body, (text) => {
+      let result: unknown;
+      defaultJson(req as never, text, (err, value) => {
+        if (err) throw err;
+        result = value;
+      });
+      return result;
+    });
+    done(null, parsed);
   });
   await app.register(helmet as never, {
     contentSecurityPolicy: {
@@ -75,6 +111,10 @@ export async function createHttpApp(module: unknown, config: ResolvedConfig, log
   app.useGlobalFilters(new ErrorEnvelopeFilter(optionalProvider<ErrorPageRenderer>(app, ERROR_PAGE_RENDERER)));
   setupOpenApi(app);
   return app;
+}
+
+function trustHops(hops: number): (address: string, hop: number) => boolean {
+  return (_address, hop) => hop < hops;
 }
 
 /** A provider some compositions register (the web layer's error pages) and others do not. */

@@ -47,3 +47,12 @@ describe('normalizeStringsNfc', () => {
     expect(normalizeStringsNfc(nfd)).toBe('Hợp tác xã');
   });
 });
+
+describe('normalizeStringsNfc on deep values', () => {
+  it('walks 100,000 levels without overflowing the stack', () => {
+    const nfd = 'Dừa'.normalize('NFD');
+    let value: unknown = [nfd];
+    for (let i = 0; i < 100_000; i++) value = [value];
+    expect(() => normalizeStringsNfc(value)).not.toThrow();
+  });
+});

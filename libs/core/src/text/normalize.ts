@@ -1,13 +1,25 @@
-/** NFC-normalises every string inside a parsed JSON value (in place for objects and arrays). */
+/**
+ * NFC-normalises every string inside a parsed JSON value (in place for objects and arrays). Walks
+ * with an explicit stack: a deeply nested value must not overflow the call stack (issue 18 §8).
+ */
 export function normalizeStringsNfc<T>(value: T): T {
   if (typeof value === 'string') return value.normalize('NFC') as T;
-  if (Array.isArray(value)) {
-    for (let i = 0; i < value.length; i++) value[i] = normalizeStringsNfc(value[i]);
-    return value;
-  }
-  if (value && typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype) {
-    const record = value as Record<string, unknown>;
-    for (const key of Object.keys(record)) record[key] = normalizeStringsNfc(record[key]);
+  const stack: unknown[] = [value];
+  while (stack.length) {
+    const current = stack.pop();
+    if (Array.isArray(current)) {
+      for (let i = 0; i < current.length; i++) {
+        if (typeof current[i] === 'string') current[i] = (current[i] as string).normalize('NFC');
+        else if (current[i] && typeof current[i] === 'object') stack.push(current[i]);
+      }
+    } else if (current && typeof current === 'object' && Object.getPrototypeOf(current) === Object.prototype) {
+      const record = current as Record<string, unknown>;
+      for (const key of Object.keys(record)) {
+        const item = record[key];
+        if (typeof item === 'string') record[key] = item.normalize('NFC');
+        else if (item && typeof item === 'object') stack.push(item);
+      }
+    }
   }
   return value;
 }

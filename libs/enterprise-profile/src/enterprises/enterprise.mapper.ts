@@ -53,7 +53,8 @@ export class EnterpriseMapper {
   async full(e: EnterpriseEntity, myRole?: MemberRole): Promise<EnterpriseDto> {
     return {
       ...(await this.public(e)),
-      personalId: e.personalId,
+      // The owner's 12-digit citizen ID is for the owner and the floor's staff, not for the owner's employees.
+      personalId: myRole === 'staff' ? maskPersonalId(e.personalId) : e.personalId,
       status: e.status,
       rejectionReason: e.rejectionReason,
       suspensionReason: e.suspensionReason,
@@ -64,4 +65,9 @@ export class EnterpriseMapper {
       ...(myRole ? { myRole } : {}),
     };
   }
+}
+
+/** Staff see that an ID is on file and its last three digits, never the number. */
+export function maskPersonalId(id: string | null): string | null {
+  return id ? `${'*'.repeat(Math.max(0, id.length - 3))}${id.slice(-3)}` : null;
 }

@@ -29,7 +29,7 @@ export class EnterpriseMembersController {
   @Post()
   @ApiCreatedResponse({ type: MemberDto, description: 'Chủ sở hữu hoặc quản trị thêm nhân viên (owner or admin adds staff)' })
   @ApiBadRequestResponse({ type: ErrorEnvelopeDto })
-  @ApiNotFoundResponse({ type: ErrorEnvelopeDto, description: 'ENTERPRISE_NOT_FOUND, USER_NOT_FOUND' })
+  @ApiNotFoundResponse({ type: ErrorEnvelopeDto, description: 'ENTERPRISE_NOT_FOUND' })
   @ApiConflictResponse({ type: ErrorEnvelopeDto, description: 'ALREADY_MEMBER' })
   add(@CurrentUser() user: Principal, @Param('id', new ParseUUIDPipe()) id: string, @Body() dto: AddMemberDto): Promise<MemberDto> {
     return this.members.add(user, id, dto.email);

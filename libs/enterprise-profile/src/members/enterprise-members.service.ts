@@ -37,9 +37,13 @@ export class EnterpriseMembers {
   async add(principal: Principal, enterpriseId: string, email: string): Promise<MemberDto> {
     await this.assertOwnerOrAdmin(principal, enterpriseId);
     const user = await this.users.findByEmail(email);
-    if (!user) throw new NotFoundError('Người dùng', 'USER_NOT_FOUND');
-    if (user.role !== 'business' || user.status !== 'active') {
-      throw ValidationFailedError.field('email', 'Chỉ thêm được tài khoản doanh nghiệp đang hoạt động (only active business accounts can be members)');
+    // One answer whether the email is unknown, a buyer, an editor or disabled: adding a member
+    // must not tell who has an account or what role it has (issue 18 §8).
+    if (!user || user.role !== 'business' || user.status !== 'active') {
+      throw ValidationFailedError.field(
+        'email',
+        'Không thêm được email này: cần một tài khoản doanh nghiệp đang hoạt động (this email cannot be added: an active business account is needed)',
+      );
     }
     const inserted = await this.dataSource
       .getRepository(EnterpriseMemberEntity)

@@ -1,4 +1,3 @@
-import { createHmac } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import {
@@ -13,6 +12,7 @@ import {
 import type { DataSource } from 'typeorm';
 import type { LoginDto, RegisterDto } from '../dto/auth.dto';
 import { UserEntity } from '../entities/user.entity';
+import { LoginThrottle } from './login-throttle';
 import { PasswordHasher } from './password-hasher';
 import { TokenService, type TokenPair } from './token.service';
 
@@ -23,6 +23,7 @@ export class AuthService {
     private readonly hasher: PasswordHasher,
     private readonly tokens: TokenService,
     private readonly limiter: RateLimiter,
+    private readonly throttle: LoginThrottle,
     @Inject(APP_CONFIG) private readonly config: ResolvedConfig,
   ) {}
 
@@ -49,11 +50,11 @@ export class AuthService {
   async login(dto: LoginDto, ip: string): Promise<TokenPair> {
     const window = this.config.loginWindowSeconds;
     // Rate-limit keys are stored in PostgreSQL: keep only a keyed hash of the address, never the IP itself.
-    const perIp = await this.limiter.hit(`login:ip:${this.clientKey(ip)}`, this.config.loginMaxPerIp, window);
+    const perIp = await this.limiter.hit(`login:ip:${this.throttle.keyOf('login-ip', ip)}`, this.config.loginMaxPerIp, window);
     if (!perIp.allowed) throw new TooManyRequestsError(perIp.retryAfterSeconds);
-    const accountKey = `login:account:${dto.email}`;
-    const account = await this.limiter.peek(accountKey, window);
-    if (account.hits >= this.config.loginMaxPerAccount) throw new TooManyRequestsError(account.retryAfterSeconds);
+    // Counted before the (slow) password check, in one statement: parallel guesses cannot pass it.
+    const account = await this.throttle.attempt(dto.email, ip);
+    if (!account.allowed) throw new TooManyRequestsError(account.retryAfterSeconds);
 
     const user = await this.dataSource
       .getRepository(UserEntity)
@@ -63,18 +64,13 @@ export class AuthService {
       .getOne();
     const ok = await this.hasher.verify(user?.passwordHash, dto.password);
     if (!ok || !user) {
-      await this.limiter.hit(accountKey, this.config.loginMaxPerAccount, window);
       throw new UnauthorizedError('Email hoặc mật khẩu không đúng (wrong email or password)', 'INVALID_CREDENTIALS');
     }
     if (user.status !== 'active') {
       throw new UnauthorizedError('Tài khoản đã bị khoá (account disabled)', 'ACCOUNT_DISABLED');
     }
-    await this.limiter.reset(accountKey);
+    await this.throttle.succeeded(dto.email, ip);
     return this.tokens.issue(user.id, user.role);
-  }
-
-  private clientKey(ip: string): string {
-    return createHmac('sha256', this.config.jwtSecret).update(`login-ip:${ip}`).digest('base64url').slice(0, 22);
   }
 
   async refresh(refreshToken: string): Promise<TokenPair> {

@@ -41,7 +41,7 @@ export class AuthPagesController {
     const { value, errors } = await validateForm(LoginDto, body);
     if (Object.keys(errors).length) return this.renderLogin(req, reply, ctx, body, errors, undefined, undefined, 400);
     try {
-      this.session.start(reply, await this.auth.login(value, ip));
+      this.session.signedIn(reply, await this.auth.login(value, ip));
     } catch (err) {
       if (!(err instanceof DomainError)) throw err;
       if (err.headers?.['Retry-After']) void reply.header('retry-after', err.headers['Retry-After']);
@@ -74,6 +74,8 @@ export class AuthPagesController {
 
   @Post('dang-xuat')
   async logout(@Req() req: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
+    // The form was bound to the signed-in user: resolve the session (renewing it if needed) first.
+    await this.session.principal(req, reply);
     assertCsrf(req);
     await this.session.end(req, reply);
     void reply.redirect('/', 303);

@@ -10,7 +10,8 @@ export function pageContext(req: FastifyRequest, reply: FastifyReply, publicBase
   if (explicit === 'vi' || explicit === 'en') {
     void reply.header('set-cookie', `lang=${lang}; Path=/; Max-Age=31536000; SameSite=Lax`);
   }
-  const currentPath = req.url.split('?')[0] || '/';
+  // One leading slash: `//evil.example/x` (or `/\evil.example`) must not become an off-site link.
+  const currentPath = `/${(req.url.split('?')[0] ?? '').replace(/^[/\\]+/, '')}`;
   return { lang, t: translator(lang), publicBaseUrl, currentPath, signedIn: hasSessionCookie(req) };
 }
 

@@ -3,6 +3,7 @@ import { APP_CONFIG, requestContext, type ResolvedConfig } from '@tradefloor/cor
 import { AuthService, TokenService, UsersService, type Principal, type TokenPair } from '@tradefloor/identity';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { clearCookie, readCookie, setCookie } from './cookies';
+import { configureCsrf, issueCsrfCookie, subjectOf } from './csrf';
 
 const ACCESS_COOKIE = 'tf_at';
 const REFRESH_COOKIE = 'tf_rt';
@@ -27,7 +28,9 @@ export class WebSession {
     private readonly tokens: TokenService,
     private readonly users: UsersService,
     @Inject(APP_CONFIG) private readonly config: ResolvedConfig,
-  ) {}
+  ) {
+    configureCsrf(config.jwtSecret);
+  }
 
   private get secure(): boolean {
     return this.config.publicBaseUrl.startsWith('https://');
@@ -40,6 +43,12 @@ export class WebSession {
       sameSite: 'Strict',
       secure: this.secure,
     });
+  }
+
+  /** After signing in: a CSRF token bound to the new user (the one on the sign-in form was nobody's). */
+  signedIn(reply: FastifyReply, pair: TokenPair): void {
+    this.start(reply, pair);
+    issueCsrfCookie(reply, subjectOf(pair.accessToken) ?? '', this.secure);
   }
 
   async end(req: FastifyRequest, reply: FastifyReply): Promise<void> {

@@ -128,14 +128,8 @@ ${statusBadge(t, 'ent', e.status)} ${e.status === 'rejected' && e.rejectionReaso
         await this.members.add(r.user, id, value.email);
       } catch (err) {
         // An unknown email or an existing member is the seller's typo, not a missing page.
-        if (!(err instanceof DomainError) || !['USER_NOT_FOUND', 'ALREADY_MEMBER', 'VALIDATION_FAILED'].includes(err.code)) throw err;
-        return this.renderDetail(
-          r,
-          id,
-          { email: err.details?.[0]?.message ?? err.message },
-          one(form, 'email'),
-          err.code === 'USER_NOT_FOUND' ? 400 : err.status,
-        );
+        if (!(err instanceof DomainError) || !['ALREADY_MEMBER', 'VALIDATION_FAILED'].includes(err.code)) throw err;
+        return this.renderDetail(r, id, { email: err.details?.[0]?.message ?? err.message }, one(form, 'email'), err.status);
       }
       this.pages.redirect(r, `${BASE}/${id}?member=1`);
     });
@@ -166,7 +160,7 @@ ${canSubmit ? actionButton(`${BASE}/${e.id}/gui-xac-minh`, t('biz.ent.submit'), 
 <dt>${t('biz.ent.kind')}</dt><dd>${t(`biz.ent.kind.${e.kind}` as MessageKey)}</dd>
 <dt>${t('biz.ent.legalName')}</dt><dd>${e.legalName}</dd>
 ${e.taxCode ? html`<dt>${t('biz.ent.taxCode')}</dt><dd>${e.taxCode}</dd>` : ''}
-${e.personalId ? html`<dt>${t('biz.ent.personalId')}</dt><dd>${e.personalId}</dd>` : ''}
+${e.personalId ? html`<dt>${t('biz.ent.personalId')}</dt><dd>${isOwner || r.user.role === 'admin' ? e.personalId : `*********${e.personalId.slice(-3)}`}</dd>` : ''}
 <dt>${t('biz.ent.phone')}</dt><dd>${e.phone ?? ''}</dd>
 ${e.email ? html`<dt>${t('biz.ent.email')}</dt><dd>${e.email}</dd>` : ''}
 <dt>${t('biz.ent.commune')}</dt><dd>${[e.street, commune?.name].filter(Boolean).join(', ')}</dd>
