@@ -33,6 +33,7 @@ export * from './sitemap/sitemap-registry';
 export * from './sitemap/sitemap.controller';
 export * from './storage';
 export * from './text/csv';
+export * from './text/html-to-text';
 export * from './text/normalize';
 export * from './text/rich-text';
 export * from './text/xml';

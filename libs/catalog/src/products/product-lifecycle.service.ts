@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { AuditTrail, Clock, DomainEvents, InvalidStateError, isUuid, NotFoundError } from '@tradefloor/core';
-import { EnterpriseEntity } from '@tradefloor/enterprise-profile';
+import { EnterpriseViews } from '@tradefloor/enterprise-profile';
 import type { Principal } from '@tradefloor/identity';
 import type { DataSource, EntityManager } from 'typeorm';
 import { ProductAccess } from '../access/product-access.service';
@@ -30,6 +30,7 @@ export class ProductLifecycle {
     private readonly events: DomainEvents,
     private readonly clock: Clock,
     private readonly audit: AuditTrail,
+    private readonly enterprises: EnterpriseViews,
   ) {}
 
   /** Owner actions: submit, unlist, relist, archive (members of the enterprise and admins). */
@@ -107,7 +108,7 @@ export class ProductLifecycle {
   }
 
   private async assertEnterpriseVerified(m: EntityManager, enterpriseId: string): Promise<void> {
-    const enterprise = await m.getRepository(EnterpriseEntity).findOneBy({ id: enterpriseId });
+    const [enterprise] = await this.enterprises.load([enterpriseId], m);
     if (enterprise?.status !== 'verified') {
       throw new InvalidStateError(
         'Doanh nghiệp chưa được xác minh hoặc đang bị đình chỉ, không thể đăng bán (enterprise is not verified)',

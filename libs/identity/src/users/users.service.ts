@@ -2,7 +2,7 @@ import { Inject, Injectable, type OnApplicationBootstrap } from '@nestjs/common'
 import { InjectDataSource } from '@nestjs/typeorm';
 import { APP_CONFIG, AuditTrail, LOGGER, NotFoundError, ValidationFailedError, escapeLike, type ResolvedConfig } from '@tradefloor/core';
 import type { Logger } from 'pino';
-import type { DataSource } from 'typeorm';
+import { In, type DataSource } from 'typeorm';
 import { PasswordHasher } from '../auth/password-hasher';
 import { TokenService } from '../auth/token.service';
 import { UserEntity, type Role } from '../entities/user.entity';
@@ -12,6 +12,11 @@ export interface UserPage {
   total: number;
   page: number;
   pageSize: number;
+}
+
+export interface UserContact {
+  email: string;
+  displayName: string;
 }
 
 @Injectable()
@@ -51,6 +56,15 @@ export class UsersService implements OnApplicationBootstrap {
 
   get(id: string): Promise<UserEntity | null> {
     return this.dataSource.getRepository(UserEntity).findOneBy({ id });
+  }
+
+  /** Email and name of these users (one query), for other contexts that show or write to them. */
+  async contactsOf(ids: string[]): Promise<Map<string, UserContact>> {
+    if (!ids.length) return new Map();
+    const users = await this.dataSource
+      .getRepository(UserEntity)
+      .find({ select: { id: true, email: true, displayName: true }, where: { id: In([...new Set(ids)]) } });
+    return new Map(users.map((u) => [u.id, { email: u.email, displayName: u.displayName }]));
   }
 
   findByEmail(email: string): Promise<UserEntity | null> {
