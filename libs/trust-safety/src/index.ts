@@ -3,3 +3,13 @@ export { AuditLog, AUDIT_CSV_MAX_ROWS } from './audit/audit-log.service';
 export { AuditChainHeads, AUDIT_HEAD_QUEUE } from './audit/audit-chain-heads.job';
 export { verifyAuditChain, type AuditChainReport, type Queryable } from './audit/audit-chain-verifier';
 export { AuditEventDto, AuditEventListDto, AuditQueryDto, AuditVerificationDto } from './audit/audit-query.dto';
+export { Takedowns, TAKEDOWN_CONFIRM_QUEUE, TAKEDOWN_DEADLINE_MS, type TakedownNotice } from './takedowns/takedowns.service';
+export {
+  CreateTakedownDto,
+  AppealTakedownDto,
+  DecideTakedownDto,
+  TakedownDto,
+  TakedownListDto,
+  TAKEDOWN_SUBJECTS,
+  TAKEDOWN_SOURCES,
+} from './takedowns/takedown.dto';

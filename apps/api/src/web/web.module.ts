@@ -7,6 +7,7 @@ import { NewsBulletinModule } from '@tradefloor/news-bulletin';
 import { PartnerSyncModule } from '@tradefloor/partner-sync';
 import { SearchModule } from '@tradefloor/search';
 import { TraceabilityModule } from '@tradefloor/traceability';
+import { TrustSafetyModule } from '@tradefloor/trust-safety';
 import { ADMIN_CONTROLLERS } from './back-office/admin/admin-controllers';
 import { BUSINESS_CONTROLLERS, BUSINESS_PROVIDERS } from './back-office/business/business-controllers';
 import { BusinessPages } from './back-office/business/business-pages';
@@ -26,7 +27,7 @@ import { WebSession } from './session/web-session.service';
 
 /** Server-rendered storefront and back office pages, on the API's server and port. */
 @Module({
-  imports: [CatalogModule, SearchModule, NewsBulletinModule, EnterpriseProfileModule, PartnerSyncModule, TraceabilityModule, InquiriesModule],
+  imports: [CatalogModule, SearchModule, NewsBulletinModule, EnterpriseProfileModule, PartnerSyncModule, TraceabilityModule, InquiriesModule, TrustSafetyModule],
   controllers: [
     StaticPagesController,
     AssetsController,

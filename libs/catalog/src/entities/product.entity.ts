@@ -1,6 +1,6 @@
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 
-export const PRODUCT_STATUSES = ['draft', 'pending_review', 'published', 'rejected', 'unlisted', 'archived'] as const;
+export const PRODUCT_STATUSES = ['draft', 'pending_review', 'published', 'rejected', 'unlisted', 'archived', 'withheld'] as const;
 export type ProductStatus = (typeof PRODUCT_STATUSES)[number];
 export const CERTIFICATION_TYPES = ['vietgap', 'globalgap', 'organic', 'haccp', 'iso22000', 'typical_rural_industrial', 'other'] as const;
 export type CertificationType = (typeof CERTIFICATION_TYPES)[number];

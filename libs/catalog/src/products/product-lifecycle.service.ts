@@ -46,6 +46,32 @@ export class ProductLifecycle {
     return this.transition(id, action, reason, true);
   }
 
+  /**
+   * Takedown (trust and safety): in the caller's transaction the product becomes `withheld`, which
+   * no owner action leaves, so every surface showing only published products drops it.
+   */
+  async withhold(m: EntityManager, id: string): Promise<{ previousStatus: ProductStatus; enterpriseId: string }> {
+    const repo = m.getRepository(ProductEntity);
+    const p = await repo.findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
+    if (!p) throw new NotFoundError('Sản phẩm', 'PRODUCT_NOT_FOUND');
+    const previousStatus = p.status;
+    await repo.update({ id }, { status: 'withheld' });
+    await this.events.publish(m, 'product.changed', { productId: id });
+    return { previousStatus, enterpriseId: p.enterpriseId };
+  }
+
+  /** Reinstatement after a takedown: the product gets back the status it had. */
+  async restore(m: EntityManager, id: string, status: ProductStatus): Promise<void> {
+    await m.getRepository(ProductEntity).update({ id, status: 'withheld' }, { status });
+    await this.events.publish(m, 'product.changed', { productId: id });
+  }
+
+  /** Ids of an enterprise's products (a takedown of the enterprise follows all of them). */
+  async productIdsOf(m: EntityManager, enterpriseId: string): Promise<string[]> {
+    const rows: Array<{ id: string }> = await m.query(`SELECT id FROM products WHERE enterprise_id = $1`, [enterpriseId]);
+    return rows.map((r) => r.id);
+  }
+
   private transition(id: string, action: LifecycleAction, reason: string | undefined, audited: boolean): Promise<ProductEntity> {
     return this.dataSource.transaction(async (m) => {
       const repo = m.getRepository(ProductEntity);

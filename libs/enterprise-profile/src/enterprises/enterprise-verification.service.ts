@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { AuditTrail, Clock, DomainEvents, isUuid, NotFoundError } from '@tradefloor/core';
-import type { DataSource } from 'typeorm';
-import { EnterpriseEntity } from '../entities/enterprise.entity';
+import type { DataSource, EntityManager } from 'typeorm';
+import { EnterpriseEntity, type EnterpriseStatus } from '../entities/enterprise.entity';
 import { nextStatus, type EnterpriseAction } from './enterprise-lifecycle';
 
 /** The floor's side of the lifecycle: verify or reject a submission, suspend and reinstate. */
@@ -38,6 +38,25 @@ export class EnterpriseVerification {
     return this.transition(id, 'reinstate', (e) => {
       e.suspensionReason = null;
     });
+  }
+
+  /**
+   * Takedown (trust and safety): in the caller's transaction the enterprise is suspended with the
+   * takedown's reason — which hides it and all its products everywhere. Returns the status it had.
+   */
+  async withhold(m: EntityManager, id: string, reason: string): Promise<{ previousStatus: EnterpriseStatus }> {
+    const repo = m.getRepository(EnterpriseEntity);
+    const e = await repo.findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
+    if (!e) throw new NotFoundError('Doanh nghiệp', 'ENTERPRISE_NOT_FOUND');
+    await repo.update({ id }, { status: 'suspended', suspensionReason: reason });
+    await this.events.publish(m, 'enterprise.changed', { enterpriseId: id });
+    return { previousStatus: e.status };
+  }
+
+  /** Reinstatement after a takedown: the enterprise gets back the status it had. */
+  async restore(m: EntityManager, id: string, status: EnterpriseStatus): Promise<void> {
+    await m.getRepository(EnterpriseEntity).update({ id }, { status, suspensionReason: null });
+    await this.events.publish(m, 'enterprise.changed', { enterpriseId: id });
   }
 
   private transition(id: string, action: EnterpriseAction, apply: (e: EnterpriseEntity) => void): Promise<EnterpriseEntity> {

@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { APP_CONFIG, AuditTrail, Clock, InvalidStateError, JobQueue, returnedRows, type ResolvedConfig } from '@tradefloor/core';
 import type { Principal } from '@tradefloor/identity';
 import type { DataSource, EntityManager } from 'typeorm';
-import { BulletinEntity } from '../entities/bulletin.entity';
+import { BulletinEntity, type BulletinStatus } from '../entities/bulletin.entity';
 import { BulletinService } from './bulletin.service';
 
 export const PUBLISH_SCHEDULED_QUEUE = 'news.publish-scheduled';
@@ -77,6 +77,23 @@ export class BulletinWorkflowService {
       b.archivedAt = this.clock.now();
       return this.audited(m, 'bulletin.archive', before, await this.save(m, b));
     });
+  }
+
+  /** Takedown (trust and safety): the bulletin becomes `withheld` in the caller's transaction; returns the status it had. */
+  async withhold(m: EntityManager, id: string): Promise<{ previousStatus: BulletinStatus }> {
+    const b = await this.bulletins.lock(m, id);
+    const previousStatus = b.status;
+    b.status = 'withheld';
+    await this.save(m, b);
+    return { previousStatus };
+  }
+
+  /** Reinstatement after a takedown: the bulletin gets back the status it had. */
+  async restore(m: EntityManager, id: string, status: BulletinStatus): Promise<void> {
+    const b = await this.bulletins.lock(m, id);
+    if (b.status !== 'withheld') return;
+    b.status = status;
+    await this.save(m, b);
   }
 
   /**

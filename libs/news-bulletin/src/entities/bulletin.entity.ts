@@ -2,7 +2,7 @@ import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
 
 export const BULLETIN_KINDS = ['article', 'event'] as const;
 export type BulletinKind = (typeof BULLETIN_KINDS)[number];
-export const BULLETIN_STATUSES = ['draft', 'pending_approval', 'scheduled', 'published', 'archived'] as const;
+export const BULLETIN_STATUSES = ['draft', 'pending_approval', 'scheduled', 'published', 'archived', 'withheld'] as const;
 export type BulletinStatus = (typeof BULLETIN_STATUSES)[number];
 
 const bigintToNumber = { to: (v: number) => v, from: (v: string | null) => (v === null ? 0 : Number(v)) };

@@ -27,6 +27,20 @@ export class ListingsService {
     private readonly enterpriseViews: EnterpriseViews,
   ) {}
 
+  /**
+   * How many of these products' items are still live on a marketplace (created there and not
+   * confirmed unlisted) — a takedown is complete on the partner side when this is 0.
+   */
+  async liveOnMarketplaces(productIds: string[]): Promise<number> {
+    if (!productIds.length) return 0;
+    const [{ n }] = await this.dataSource.query(
+      `SELECT count(*)::int AS n FROM listings
+       WHERE product_id = ANY($1::uuid[]) AND (external_id IS NOT NULL OR create_started_at IS NOT NULL) AND coalesce(remote_status, 'active') NOT IN ('unlisted', 'deleted')`,
+      [productIds],
+    );
+    return n;
+  }
+
   async forProduct(principal: Principal, productId: string): Promise<ListingDto[]> {
     await this.products.assertCanManage(principal, productId);
     const rows: ListingRow[] = await this.dataSource.query(`SELECT * FROM listings WHERE product_id = $1 ORDER BY channel`, [productId]);

@@ -220,6 +220,23 @@ export class SearchMaintenance implements OnModuleInit, OnApplicationBootstrap {
     return this.indexer.engines();
   }
 
+  /**
+   * Which of these documents some engine still holds (takedowns wait for none): `engine:id` pairs.
+   * An engine that cannot answer counts as holding them all — a takedown is never confirmed blind.
+   */
+  async stillIndexed(kind: IndexKind, ids: string[]): Promise<string[]> {
+    if (!ids.length) return [];
+    const found: string[] = [];
+    for (const engine of this.indexer.engines()) {
+      try {
+        for (const id of (await engine.hashesOf(kind, ids)).keys()) found.push(`${engine.kind}:${id}`);
+      } catch {
+        found.push(...ids.map((id) => `${engine.kind}:${id}`));
+      }
+    }
+    return found;
+  }
+
   private async exclusively<T>(fn: () => Promise<T>): Promise<T> {
     const runner = this.dataSource.createQueryRunner();
     await runner.connect();

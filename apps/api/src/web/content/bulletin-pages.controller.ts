@@ -2,7 +2,9 @@ import { Controller, Get, Inject, Param, Req, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import { APP_CONFIG, NotFoundError, type ResolvedConfig } from '@tradefloor/core';
 import { BulletinCategoryService, BulletinQueryService, ViewCounter } from '@tradefloor/news-bulletin';
+import { Takedowns } from '@tradefloor/trust-safety';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { unavailableForLegalReasonsPage } from '../pages/store/views';
 import { html, jsonLd } from '../html/html';
 import { layout } from '../html/layout';
 import { pageContext, sendPage } from '../pages/page-context';
@@ -25,6 +27,7 @@ export class BulletinPagesController {
     private readonly views: ViewCounter,
     private readonly related: RelatedLinks,
     @Inject(APP_CONFIG) private readonly config: ResolvedConfig,
+    private readonly takedowns: Takedowns,
   ) {}
 
   @Get()
@@ -73,7 +76,10 @@ ${pager(t, '/tin-tuc', query, page, result.total, PAGE_SIZE)}
       if (err instanceof NotFoundError) return null;
       throw err;
     });
-    if (!b) return sendPage(reply, notFoundPage(ctx), 404);
+    if (!b) {
+      const notice = await this.takedowns.noticeForSlug('bulletin', slug);
+      return notice ? sendPage(reply, unavailableForLegalReasonsPage(ctx, notice), 451) : sendPage(reply, notFoundPage(ctx), 404);
+    }
     // Reached by id: one address per article for readers and search engines.
     if (b.slug !== slug) return void reply.redirect(bulletinPath(b.slug), 301);
 

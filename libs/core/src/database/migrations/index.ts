@@ -14,6 +14,7 @@ import { SearchNamePrefix1765000000000 } from './1765000000000-search-name-prefi
 import { ChannelAuthBinding1765200000000 } from './1765200000000-channel-auth-binding';
 import { LoginThrottle1765350000000 } from './1765350000000-login-throttle';
 import { AuditLog1765700000000 } from './1765700000000-audit-log';
+import { Takedowns1765710000000 } from './1765710000000-takedowns';
 
 /**
  * Every schema change, in order. Each bounded context adds its migration files here
@@ -36,4 +37,5 @@ export const MIGRATIONS = [
   ChannelAuthBinding1765200000000,
   LoginThrottle1765350000000,
   AuditLog1765700000000,
+  Takedowns1765710000000,
 ];

@@ -74,6 +74,7 @@ export const ADMIN_MESSAGES = {
   'admin.bul.status.scheduled': { vi: 'Đã hẹn giờ', en: 'Scheduled' },
   'admin.bul.status.published': { vi: 'Đã xuất bản', en: 'Published' },
   'admin.bul.status.archived': { vi: 'Đã lưu trữ', en: 'Archived' },
+  'admin.bul.status.withheld': { vi: 'Bị gỡ theo yêu cầu', en: 'Taken down on request' },
   'admin.bul.kind.article': { vi: 'Bài viết', en: 'Article' },
   'admin.bul.kind.event': { vi: 'Sự kiện', en: 'Event' },
   'admin.bul.statusCol': { vi: 'Trạng thái', en: 'Status' },

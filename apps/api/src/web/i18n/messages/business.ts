@@ -148,6 +148,7 @@ export const BUSINESS_MESSAGES = {
   'biz.prod.status.rejected': { vi: 'Bị từ chối', en: 'Rejected' },
   'biz.prod.status.unlisted': { vi: 'Tạm ngừng bán', en: 'Unlisted' },
   'biz.prod.status.archived': { vi: 'Đã lưu trữ', en: 'Archived' },
+  'biz.prod.status.withheld': { vi: 'Bị gỡ theo yêu cầu', en: 'Taken down on request' },
   'biz.prod.next.draft': { vi: 'Việc tiếp theo: thêm ảnh rồi bấm “Gửi duyệt”.', en: 'Next: add photos, then press “Submit for review”.' },
   'biz.prod.next.pending_review': { vi: 'Cán bộ đang duyệt sản phẩm.', en: 'Staff are reviewing the product.' },
   'biz.prod.next.published': { vi: 'Sản phẩm đang hiện trên sàn.', en: 'The product is shown on the floor.' },
@@ -157,6 +158,10 @@ export const BUSINESS_MESSAGES = {
     en: 'Buyers cannot see it. Press “Relist” when you have stock.',
   },
   'biz.prod.next.archived': { vi: 'Sản phẩm đã lưu trữ và không bán nữa.', en: 'Archived; no longer sold.' },
+  'biz.prod.next.withheld': {
+    vi: 'Sản phẩm đã bị gỡ khỏi sàn theo yêu cầu. Xem lý do và gửi khiếu nại trong mục “Yêu cầu gỡ bỏ”.',
+    en: 'Taken down on request. See the reason and appeal under “Takedowns”.',
+  },
 
   'biz.image.title': { vi: 'Ảnh sản phẩm', en: 'Product photos' },
   'biz.image.none': { vi: 'Chưa có ảnh. Sản phẩm có ảnh rõ nét bán tốt hơn.', en: 'No photos yet. Clear photos sell better.' },

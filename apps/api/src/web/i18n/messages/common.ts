@@ -28,6 +28,13 @@ export const COMMON_MESSAGES = {
   'rules.title': { vi: 'Quy chế hoạt động sàn', en: 'Operating rules' },
   'contact.title': { vi: 'Liên hệ', en: 'Contact' },
   'notfound.title': { vi: 'Không tìm thấy trang', en: 'Page not found' },
+  'takedown.title': { vi: 'Nội dung đã bị gỡ theo yêu cầu', en: 'Content removed on request' },
+  'takedown.body': {
+    vi: 'Nội dung này đã được gỡ khỏi sàn theo yêu cầu của cơ quan có thẩm quyền hoặc người có quyền.',
+    en: 'This content was removed from the floor at the request of an authority or a rights holder.',
+  },
+  'takedown.requester': { vi: 'Bên yêu cầu', en: 'Requested by' },
+  'takedown.reason': { vi: 'Lý do', en: 'Reason' },
   'notfound.body': { vi: 'Trang bạn tìm không tồn tại hoặc đã được gỡ.', en: 'The page you are looking for does not exist or was removed.' },
   'auth.login.title': { vi: 'Đăng nhập', en: 'Sign in' },
   'auth.register.title': { vi: 'Đăng ký tài khoản', en: 'Create an account' },

@@ -2,6 +2,7 @@ import { Controller, Get, Inject, Param, Req, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import { APP_CONFIG, NotFoundError, type ResolvedConfig } from '@tradefloor/core';
 import { EnterpriseProductsDirectory, EnterpriseQueries, PublicEnterpriseQuery, ReferenceData, type EnterpriseEntity } from '@tradefloor/enterprise-profile';
+import { Takedowns } from '@tradefloor/trust-safety';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { alert } from '../../html/forms';
 import { html } from '../../html/html';
@@ -9,7 +10,7 @@ import { layout } from '../../html/layout';
 import { validateForm } from '../../session/form-validation';
 import { pageContext, sendPage } from '../page-context';
 import { directoryBody, directoryUrl, enterpriseJsonLd, profileBody, type DirectoryState } from './enterprise-view';
-import { notFoundPage, type FacetOption } from './views';
+import { unavailableForLegalReasonsPage, notFoundPage, type FacetOption } from './views';
 
 const PAGE_SIZE = 24;
 
@@ -19,6 +20,7 @@ const PAGE_SIZE = 24;
 export class EnterprisePagesController {
   constructor(
     @Inject(APP_CONFIG) private readonly config: ResolvedConfig,
+    private readonly takedowns: Takedowns,
     private readonly queries: EnterpriseQueries,
     private readonly reference: ReferenceData,
     private readonly products: EnterpriseProductsDirectory,
@@ -65,7 +67,9 @@ export class EnterprisePagesController {
       enterprise = await this.queries.publicBySlug(slug);
     } catch (err) {
       if (!(err instanceof NotFoundError)) throw err;
-      sendPage(reply, notFoundPage(ctx, ctx.t('ent.notFound')), 404);
+      const notice = await this.takedowns.noticeForSlug('enterprise', slug);
+      if (notice) sendPage(reply, unavailableForLegalReasonsPage(ctx, notice), 451);
+      else sendPage(reply, notFoundPage(ctx, ctx.t('ent.notFound')), 404);
       return;
     }
     const [products, commune, province] = await Promise.all([

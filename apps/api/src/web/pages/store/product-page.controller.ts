@@ -4,11 +4,12 @@ import { ProductPageViews, ProductViews, PublicProducts } from '@tradefloor/cata
 import { APP_CONFIG, NotFoundError, type ResolvedConfig } from '@tradefloor/core';
 import { ListingsService } from '@tradefloor/partner-sync';
 import { BatchesService } from '@tradefloor/traceability';
+import { Takedowns } from '@tradefloor/trust-safety';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { layout } from '../../html/layout';
 import { pageContext, sendPage } from '../page-context';
 import { productBody, productJsonLd } from './product-view';
-import { notFoundPage } from './views';
+import { unavailableForLegalReasonsPage, notFoundPage } from './views';
 
 /** `/san-pham/:slug`: a published product with its seller, certificates, traceability and partner links. */
 @ApiExcludeController()
@@ -16,6 +17,7 @@ import { notFoundPage } from './views';
 export class ProductPageController {
   constructor(
     @Inject(APP_CONFIG) private readonly config: ResolvedConfig,
+    private readonly takedowns: Takedowns,
     private readonly products: PublicProducts,
     private readonly views: ProductViews,
     private readonly listings: ListingsService,
@@ -31,7 +33,9 @@ export class ProductPageController {
       product = await this.products.bySlug(slug);
     } catch (err) {
       if (!(err instanceof NotFoundError)) throw err;
-      sendPage(reply, notFoundPage(ctx, ctx.t('product.notFound')), 404);
+      const notice = await this.takedowns.noticeForSlug('product', slug);
+      if (notice) sendPage(reply, unavailableForLegalReasonsPage(ctx, notice), 451);
+      else sendPage(reply, notFoundPage(ctx, ctx.t('product.notFound')), 404);
       return;
     }
     // Counted in memory, written in batches (statistics); a HEAD request is not a view.

@@ -91,3 +91,18 @@ export function notFoundPage(ctx: PageContext, title: string): string {
     html`<section class="prose"><h1>${title}</h1><p>${t('notfound.body')}</p><p><a href="/tim-kiem">${t('home.allProducts')}</a></p></section>`,
   );
 }
+
+/**
+ * The HTML 451 page for content taken down on request (Law 122/2025): says that it was removed,
+ * on whose request and why — never the content itself.
+ */
+export function unavailableForLegalReasonsPage(ctx: PageContext, notice: { reason: string; requester: string; reference: string }): string {
+  const { t } = ctx;
+  return layout(
+    ctx,
+    { title: t('takedown.title'), description: t('takedown.title'), path: ctx.currentPath },
+    html`<section class="prose"><h1>${t('takedown.title')}</h1><p>${t('takedown.body')}</p>
+<dl><dt>${t('takedown.requester')}</dt><dd>${notice.requester} (${notice.reference})</dd><dt>${t('takedown.reason')}</dt><dd>${notice.reason}</dd></dl>
+<p><a href="/tim-kiem">${t('home.allProducts')}</a></p></section>`,
+  );
+}
