@@ -27,7 +27,16 @@ import { WebSession } from './session/web-session.service';
 
 /** Server-rendered storefront and back office pages, on the API's server and port. */
 @Module({
-  imports: [CatalogModule, SearchModule, NewsBulletinModule, EnterpriseProfileModule, PartnerSyncModule, TraceabilityModule, InquiriesModule, TrustSafetyModule],
+  imports: [
+    CatalogModule,
+    SearchModule,
+    NewsBulletinModule,
+    EnterpriseProfileModule,
+    PartnerSyncModule,
+    TraceabilityModule,
+    InquiriesModule,
+    TrustSafetyModule,
+  ],
   controllers: [
     StaticPagesController,
     AssetsController,
