@@ -21,11 +21,14 @@ import { ScanFingerprints } from './verification/scan-fingerprint';
 import { ScanStore } from './verification/scan-store';
 import { StampVerifier } from './verification/stamp-verifier.service';
 import { VerificationController } from './verification/verification.controller';
+import { WarningReviews } from './verification/warning-reviews.service';
+import { GtinClaims } from './trust/gtin-claims.service';
+import { GtinClaimsController } from './trust/gtin-claims.controller';
 
 /** Batches, EPCIS trace events, QR stamps (GS1 Digital Link) and public scan verification. */
 @Module({
   imports: [CatalogModule, EnterpriseProfileModule, TypeOrmModule.forFeature([BatchEntity, TraceEventEntity])],
-  controllers: [BatchesController, TraceEventsController, StampsController, VerificationController, TraceabilityDashboardController],
+  controllers: [BatchesController, TraceEventsController, StampsController, VerificationController, TraceabilityDashboardController, GtinClaimsController],
   providers: [
     BatchAccess,
     BatchesService,
@@ -39,8 +42,22 @@ import { VerificationController } from './verification/verification.controller';
     StampVerifier,
     TraceabilityDashboard,
     ScanStatistics,
+    WarningReviews,
+    GtinClaims,
   ],
   // The web pages use the same services as the REST controllers.
-  exports: [StampVerifier, BatchesService, BatchAccess, TraceEvents, StampIssuer, StampLifecycle, StampExports, TraceabilityDashboard, ScanStatistics],
+  exports: [
+    StampVerifier,
+    BatchesService,
+    BatchAccess,
+    TraceEvents,
+    StampIssuer,
+    StampLifecycle,
+    StampExports,
+    TraceabilityDashboard,
+    ScanStatistics,
+    WarningReviews,
+    GtinClaims,
+  ],
 })
 export class TraceabilityModule {}
