@@ -36,3 +36,4 @@ export { ScanSeriesQueryDto, type AnomaliesDto, type ScanSeriesDto, type StampRa
 export type { VerificationDto } from './verification/verification.dto';
 export { GtinClaims, type GtinClaim, type GtinClaimStatus } from './trust/gtin-claims.service';
 export { WarningReviews, type WarningReview } from './verification/warning-reviews.service';
+export { StampSheets, type SheetFile } from './stamps/stamp-sheets.service';

@@ -14,6 +14,7 @@ import { TraceEventsController } from './events/trace-events.controller';
 import { TraceEvents } from './events/trace-events.service';
 import { SerialGenerator } from './stamps/serial-generator';
 import { StampExports } from './stamps/stamp-exports.service';
+import { StampSheets } from './stamps/stamp-sheets.service';
 import { StampIssuer } from './stamps/stamp-issuer.service';
 import { StampLifecycle } from './stamps/stamp-lifecycle.service';
 import { StampsController } from './stamps/stamps.controller';
@@ -37,6 +38,7 @@ import { GtinClaimsController } from './trust/gtin-claims.controller';
     StampIssuer,
     StampLifecycle,
     StampExports,
+    StampSheets,
     ScanFingerprints,
     ScanStore,
     StampVerifier,

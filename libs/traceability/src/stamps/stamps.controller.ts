@@ -68,10 +68,10 @@ export class StampsController {
 
   @Get('batches/:id/stamps.pdf')
   @ApiProduces('application/pdf')
-  @ApiOkResponse({ ...BINARY, description: 'A4 sheets, 5 × 7 stamps per page' })
+  @ApiOkResponse({ ...BINARY, description: 'A4 sheets, 5 × 7 stamps per page; rendered once per batch version, then served from storage' })
   async pdf(@CurrentUser() user: Principal, @Param('id') id: string, @Query() range: SeqRangeDto): Promise<StreamableFile> {
     const file = await this.exports.pdf(user, id, range);
-    return new StreamableFile(file.stream, { type: 'application/pdf', disposition: `attachment; filename="${file.filename}"` });
+    return new StreamableFile(file.stream, { type: 'application/pdf', disposition: `attachment; filename="${file.filename}"`, length: file.size });
   }
 
   @Get('stamps/:serial/qr.svg')

@@ -13,6 +13,7 @@ import { ListingResyncRequested1764830000000 } from './1764830000000-listing-res
 import { SearchNamePrefix1765000000000 } from './1765000000000-search-name-prefix';
 import { ChannelAuthBinding1765200000000 } from './1765200000000-channel-auth-binding';
 import { StampTrust1765300000000 } from './1765300000000-stamp-trust';
+import { StampSheetCache1765300001000 } from './1765300001000-stamp-sheet-cache';
 
 /**
  * Every schema change, in order. Each bounded context adds its migration files here
@@ -34,4 +35,5 @@ export const MIGRATIONS = [
   SearchNamePrefix1765000000000,
   ChannelAuthBinding1765200000000,
   StampTrust1765300000000,
+  StampSheetCache1765300001000,
 ];
