@@ -2,10 +2,10 @@ import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join, resolve } from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { pageGraphics } from './page-graphics';
+import { pageGraphicsStream } from './page-graphics';
 
 /** Builds the graphics of several pages; the results come back in the order of `pages`. */
-export type PageGraphicsFn = (pages: string[][]) => Promise<string[]>;
+export type PageGraphicsFn = (pages: string[][]) => Promise<Uint8Array[]>;
 
 /**
  * The compiled worker script. Under `node dist/…` it sits beside this file; when the sources run
@@ -18,7 +18,7 @@ function workerScript(): string | null {
 }
 
 interface Pending {
-  resolve: (pages: string[]) => void;
+  resolve: (pages: Uint8Array[]) => void;
   reject: (err: Error) => void;
 }
 
@@ -41,10 +41,10 @@ export class PageGraphicsPool {
 
   /** The graphics of `pages` (each a page's URLs), in order. */
   run: PageGraphicsFn = (pages) => {
-    if (!this.workers.length || this.closed) return Promise.resolve(pages.map(pageGraphics));
+    if (!this.workers.length || this.closed) return Promise.resolve(pages.map(pageGraphicsStream));
     const slot = this.leastBusy();
     const id = this.nextId++;
-    return new Promise<string[]>((resolve, reject) => {
+    return new Promise<Uint8Array[]>((resolve, reject) => {
       // Referenced only while it owes results, so that an idle pool never holds the process open.
       if (!slot.pending.size) slot.worker.ref();
       slot.pending.set(id, { resolve, reject });
@@ -68,11 +68,12 @@ export class PageGraphicsPool {
   }
 
   private spawn(i: number) {
-    const worker = new Worker(this.script!);
+    // QR encoding needs little memory: small heaps keep the workers' share of the process RSS low.
+    const worker = new Worker(this.script!, { resourceLimits: { maxOldGenerationSizeMb: 64, maxYoungGenerationSizeMb: 8 } });
     // Idle workers must not keep a finishing process (a CLI, a test) alive.
     worker.unref();
     const slot = { worker, pending: new Map<number, Pending>() };
-    worker.on('message', (msg: { id: number; pages?: string[]; error?: string }) => {
+    worker.on('message', (msg: { id: number; pages?: Uint8Array[]; error?: string }) => {
       const p = slot.pending.get(msg.id);
       if (!p) return;
       slot.pending.delete(msg.id);

@@ -1,3 +1,4 @@
+import { deflateSync } from 'node:zlib';
 import { QR_QUIET_ZONE, qrPathOps } from './qr-matrix';
 import { SHEET, cellOrigin } from './sheet-layout';
 
@@ -21,4 +22,19 @@ export function pageGraphics(urls: readonly string[]): string {
     out += `q 0 0 0 rg 1 0 0 1 ${n(tx)} ${n(ty)} cm ${n(module)} 0 0 ${n(module)} 0 0 cm\n${ops}f Q\n`;
   }
   return out;
+}
+
+/**
+ * A page's graphics as a complete, deflated PDF content stream, to be placed before the page's own
+ * (text) stream. Content streams of a page run as one, in PDF's bottom-left space: the stream flips
+ * to the renderer's top-left space itself and restores the state at its end. Compressing here
+ * (in a worker) keeps the costly deflate off the thread that writes the PDF.
+ */
+export function pageGraphicsStream(urls: readonly string[]): Uint8Array {
+  const text = `q 1 0 0 -1 0 ${SHEET.pageHeight} cm\n${pageGraphics(urls)}Q\n`;
+  const packed = deflateSync(Buffer.from(text, 'latin1'));
+  // A buffer of its own (never a slice of a shared pool), so that a worker can transfer it.
+  const bytes = new Uint8Array(packed.length);
+  bytes.set(packed);
+  return bytes;
 }

@@ -26,32 +26,36 @@ export function qrPathOps(text: string): { size: number; ops: string } {
   });
   const size = modules.size;
   const data = modules.data;
-  // open[c] = index into rects of a rectangle that ends in the previous row and starts at column c.
+  // open[c] = 1 + index (in rects, of 4 numbers each) of a rectangle that ends in the previous row
+  // and starts at column c; 0 = none. Typed arrays, swapped per row: no allocation per row.
+  let open = new Int32Array(size);
+  let next = new Int32Array(size);
   const rects: number[] = [];
-  let open = new Map<number, number>();
   for (let r = 0; r < size; r++) {
-    const next = new Map<number, number>();
+    next.fill(0);
+    const row = r * size;
     for (let c = 0; c < size;) {
-      if (!data[r * size + c]) {
+      if (!data[row + c]) {
         c++;
         continue;
       }
       const start = c;
-      while (c < size && data[r * size + c]) c++;
+      while (c < size && data[row + c]) c++;
       const len = c - start;
-      const prev = open.get(start);
-      if (prev !== undefined && rects[prev + 2] === len) {
+      const prev = open[start] - 1;
+      if (prev >= 0 && rects[prev + 2] === len) {
         rects[prev + 3]++;
-        next.set(start, prev);
+        next[start] = prev + 1;
       } else {
-        next.set(start, rects.length);
+        next[start] = rects.length + 1;
         rects.push(start, r, len, 1);
       }
     }
-    open = next;
+    [open, next] = [next, open];
   }
-  let ops = '';
-  for (let i = 0; i < rects.length; i += 4) ops += `${rects[i]} ${rects[i + 1]} ${rects[i + 2]} ${rects[i + 3]} re\n`;
+  const parts: string[] = new Array(rects.length / 4);
+  for (let i = 0; i < rects.length; i += 4) parts[i / 4] = `${rects[i]} ${rects[i + 1]} ${rects[i + 2]} ${rects[i + 3]} re\n`;
+  const ops = parts.join('');
   return { size, ops };
 }
 

@@ -2,7 +2,7 @@ import { once } from 'node:events';
 import { PassThrough, type Readable } from 'node:stream';
 import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import PDFDocument from 'pdfkit';
-import { pageGraphics } from './page-graphics';
+import { pageGraphicsStream } from './page-graphics';
 import type { PageGraphicsFn } from './page-graphics-pool';
 import { printable, vietnameseFontPath } from './sheet-font';
 import { SHEET, cellOrigin } from './sheet-layout';
@@ -34,6 +34,15 @@ function fitWidth(doc: PDFKit.PDFDocument, text: string, max: number): string {
   let cut = text;
   while (cut.length > 1 && doc.widthOfString(`${cut}…`) > max) cut = cut.slice(0, -1);
   return `${cut.trimEnd()}…`;
+}
+
+/** Puts a page's prebuilt graphics stream (pageGraphicsStream, already deflated) before the page's own content. */
+function placeGraphics(doc: PDFKit.PDFDocument, deflated: Uint8Array): void {
+  // A stream with a Filter is written as given (PDFKit compresses only streams without one).
+  const graphics = doc.ref({ Filter: 'FlateDecode' });
+  graphics.end(Buffer.from(deflated.buffer, deflated.byteOffset, deflated.byteLength));
+  const page = (doc as unknown as { page: { content: unknown; dictionary: { data: { Contents: unknown } } } }).page;
+  page.dictionary.data.Contents = [graphics, page.content];
 }
 
 /** Pages per message to a worker: large enough to amortise the hand-off, small enough to keep memory flat. */
@@ -72,7 +81,7 @@ async function* tasksOf(stamps: AsyncIterable<SheetStamp[]>): AsyncGenerator<She
 export function renderStampSheet(
   stamps: AsyncIterable<SheetStamp[]>,
   options: SheetOptions,
-  graphics: PageGraphicsFn = async (pages) => pages.map(pageGraphics),
+  graphics: PageGraphicsFn = async (pages) => pages.map(pageGraphicsStream),
 ): Readable {
   const out = new PassThrough();
   const fontPath = vietnameseFontPath();
@@ -87,7 +96,7 @@ export function renderStampSheet(
     doc.font(nameFont).fontSize(6.5);
     const name = fitWidth(doc, printable(options.productName, fontPath !== null), textWidth);
     const nameWidth = doc.widthOfString(name);
-    const queue: Array<{ pages: SheetStamp[][]; graphics: Promise<string[]> }> = [];
+    const queue: Array<{ pages: SheetStamp[][]; graphics: Promise<Uint8Array[]> }> = [];
     const source = tasksOf(stamps)[Symbol.asyncIterator]();
     let exhausted = false;
     const fill = async () => {
@@ -111,7 +120,7 @@ export function renderStampSheet(
         else await yieldToEventLoop();
         if (out.destroyed) return;
         doc.addPage({ size: 'A4', margin: 0 });
-        doc.addContent(built[p]);
+        placeGraphics(doc, built[p]);
         task.pages[p].forEach((stamp, slot) => {
           const { x, y } = cellOrigin(slot);
           const textTop = y + S.qrTop + S.qrSize + 2;
