@@ -1,12 +1,12 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { APP_CONFIG, Clock, ConflictError, DomainError, InvalidStateError, ValidationFailedError, vietnamDate, type AppConfig } from '@tradefloor/core';
+import { APP_CONFIG, Clock, ConflictError, DomainError, ValidationFailedError, vietnamDate, type AppConfig } from '@tradefloor/core';
 import type { Principal } from '@tradefloor/identity';
 import type { DataSource, EntityManager } from 'typeorm';
 import { BatchAccess } from '../batches/batch-access.service';
 import { stampUrl } from '../codes/digital-link';
 import { GtinClaims } from '../trust/gtin-claims.service';
-import { assertMayStamp } from '../trust/issuer-gate';
+import { assertMayStamp, stampRefused } from '../trust/issuer-gate';
 import type { IssuedStampsDto } from './stamp.dto';
 import { SerialGenerator } from './serial-generator';
 
@@ -44,11 +44,12 @@ export class StampIssuer {
     if (pre.batch.gtin14) {
       const claim = await this.gtins.claim(pre.batch.gtin14, pre.enterprise.id);
       if (claim !== 'confirmed') {
-        throw new InvalidStateError(
+        throw stampRefused(
+          'GTIN_NOT_CONFIRMED',
           claim === 'pending_review'
             ? 'Mã GTIN của lô đang chờ sàn xác nhận thuộc về doanh nghiệp (GTIN ownership under review by the floor)'
             : 'Sàn không xác nhận mã GTIN này thuộc về doanh nghiệp (the floor did not confirm this GTIN as the enterprise’s)',
-          'GTIN_NOT_CONFIRMED',
+          'count',
         );
       }
     }

@@ -26,7 +26,7 @@ export class StampLifecycle {
   async activate(principal: Principal, batchId: string, range: SeqRangeDto): Promise<number> {
     checkRange(range);
     const { batch, enterprise, product } = await this.access.assertCanManage(principal, batchId);
-    assertMayStamp(enterprise, product);
+    assertMayStamp(enterprise, product, 'fromSeq');
     const [, count] = await this.dataSource.query(
       `UPDATE trace_stamps SET state = 'activated', activated_at = $4
        WHERE batch_id = $1 AND state = 'issued' AND seq >= $2 AND seq <= $3`,
