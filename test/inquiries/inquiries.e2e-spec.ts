@@ -77,6 +77,15 @@ describe('inquiries API: buyer → seller', () => {
     const res = await t.http.post(`/api/v1/products/${product.id}/inquiries`).set(buyer.auth).send({ quantity: 2, message: 'Còn hàng không?' }).expect(201);
     const [row] = await t.dataSource.query(`SELECT buyer_user_id, buyer_name, buyer_phone FROM inquiries WHERE id = $1`, [res.body.reference]);
     expect(row).toEqual({ buyer_user_id: buyer.id, buyer_name: 'Trần Thị Bình', buyer_phone: null });
+    // The inbox takes the buyer's address from identity and the names from the catalog's read model.
+    const inbox = await t.http.get(`/api/v1/enterprises/${enterprise.id}/inquiries?pageSize=100`).set(enterprise.owner.auth).expect(200);
+    expect(inbox.body.items.find((i: { id: string }) => i.id === res.body.reference)).toMatchObject({
+      buyerEmail: buyer.email,
+      buyerName: 'Trần Thị Bình',
+      productName: 'Bưởi da xanh loại 1',
+      productSlug: product.slug,
+      enterpriseName: 'HTX Bưởi Hùng Hòa',
+    });
   });
 
   it('answers 404 for unknown, malformed and not publicly visible products', async () => {

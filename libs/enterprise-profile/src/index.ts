@@ -18,7 +18,7 @@ export {
 } from './entities/enterprise.entity';
 export { EnterpriseMemberEntity, type MemberRole } from './entities/enterprise-member.entity';
 export { CommuneEntity, ProvinceEntity } from './entities/commune.entity';
-export { EnterpriseViews, type EnterpriseView } from './read-model/enterprise-views.service';
+export { EnterpriseViews, type EnterpriseView, type EnterpriseContacts } from './read-model/enterprise-views.service';
 export { EnterpriseQueries, type CommuneCount } from './enterprises/enterprise-queries.service';
 export { EnterpriseVerification } from './enterprises/enterprise-verification.service';
 export { ReasonDto as EnterpriseReasonDto } from './dto/enterprise-input.dto';

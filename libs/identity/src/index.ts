@@ -1,7 +1,7 @@
 export { IdentityModule } from './identity.module';
 export { Auth, OptionalAuth, CurrentUser, AuthGuard } from './auth/auth.guard';
 export type { Principal } from './auth/principal';
-export { UsersService } from './users/users.service';
+export { UsersService, type UserContact } from './users/users.service';
 export { ROLES, type Role, UserEntity } from './entities/user.entity';
 export { UserDto } from './dto/auth.dto';
 export { AuthService } from './auth/auth.service';

@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { isUuid, NotFoundError } from '@tradefloor/core';
 import { EnterpriseAccess, type EnterpriseEntity } from '@tradefloor/enterprise-profile';
 import type { Principal } from '@tradefloor/identity';
-import type { DataSource, EntityManager } from 'typeorm';
+import { In, type DataSource, type EntityManager } from 'typeorm';
 import { ProductEntity } from '../entities/product.entity';
 
 /** Who may write a product: whoever may manage its enterprise (members and admins). */
@@ -20,5 +20,14 @@ export class ProductAccess {
     if (!product) throw new NotFoundError('Sản phẩm', 'PRODUCT_NOT_FOUND');
     const enterprise = await this.enterprises.assertCanManage(principal, product.enterpriseId, manager);
     return { product, enterprise };
+  }
+
+  /** Those of `productIds` that do not exist or belong to another enterprise (other contexts check choices with it). */
+  async notOwnedBy(enterpriseId: string, productIds: string[]): Promise<string[]> {
+    const ids = [...new Set(productIds)];
+    const valid = ids.filter(isUuid);
+    const owned = valid.length ? await this.dataSource.getRepository(ProductEntity).find({ select: { id: true }, where: { id: In(valid), enterpriseId } }) : [];
+    const ok = new Set(owned.map((p) => p.id));
+    return ids.filter((id) => !ok.has(id));
   }
 }

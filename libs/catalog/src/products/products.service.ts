@@ -14,6 +14,9 @@ import { allocateProductSlug } from './product-slugs';
 /** Fields whose change on a published product is "content" (may require review, see config). */
 const CONTENT_FIELDS = ['name', 'description', 'categoryId'] as const;
 
+/** A slug clash between concurrent writers is retried this many times (each retry picks a fresh slug). */
+const SLUG_RETRIES = 3;
+
 export function skuTakenError(): ConflictError {
   return new ConflictError('Mã SKU đã được dùng trong doanh nghiệp (SKU already used in this enterprise)', 'SKU_TAKEN', [
     { field: 'sku', message: 'Mã SKU đã tồn tại (duplicate SKU)' },
@@ -142,14 +145,14 @@ export class ProductsService {
     }
   }
 
-  /** Retries once when two writers picked the same slug; maps the SKU constraint to 409. */
+  /** Runs `work` again (at most SLUG_RETRIES times) when a concurrent writer took the same slug first; maps the SKU constraint to 409. */
   private async withSlugRetry<T>(work: () => Promise<T>): Promise<T> {
     for (let attempt = 0; ; attempt++) {
       try {
         return await work();
       } catch (err) {
         const constraint = constraintOf(err);
-        if (constraint === 'products_slug_key' && attempt < 3) continue;
+        if (constraint === 'products_slug_key' && attempt < SLUG_RETRIES) continue;
         if (constraint === 'products_enterprise_id_sku_key') throw skuTakenError();
         throw err;
       }

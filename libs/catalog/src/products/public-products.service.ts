@@ -53,14 +53,14 @@ export class PublicProducts {
   }
 
   /**
-   * The enterprise's visible products for its public profile page (wired by the lead through a
-   * registry at merge): newest first.
+   * The enterprise's visible products for its public profile page (registered with
+   * enterprise-profile's EnterpriseProductsDirectory in catalog-registrations.ts): newest first.
+   * Whether the enterprise is verified is the read model's `visible`, not a join here.
    */
   async publishedProductsOf(enterpriseId: string): Promise<PublishedProductSummaryDto[]> {
     if (!isUuid(enterpriseId)) return [];
     const rows: Array<{ id: string }> = await this.dataSource.query(
-      `SELECT p.id FROM products p JOIN enterprises e ON e.id = p.enterprise_id
-       WHERE p.enterprise_id = $1::uuid AND p.status = 'published' AND e.status = 'verified'
+      `SELECT p.id FROM products p WHERE p.enterprise_id = $1::uuid AND p.status = 'published'
        ORDER BY p.published_at DESC NULLS LAST, p.id`,
       [enterpriseId],
     );

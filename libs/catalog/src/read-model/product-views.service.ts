@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { Clock, vietnamDate } from '@tradefloor/core';
+import { Clock, htmlToText, vietnamDate } from '@tradefloor/core';
 import type { DataSource, EntityManager } from 'typeorm';
 import { CategoryEntity } from '../entities/category.entity';
 import { mediaUrl } from './media-url';
@@ -67,21 +67,6 @@ const SELECT = `
     SELECT array_agg(i.storage_key ORDER BY i.position) AS image_keys,
            array_agg(i.thumbnail_key ORDER BY i.position) AS thumbnail_keys
     FROM product_images i WHERE i.product_id = p.id) img ON true`;
-
-function htmlToText(html: string): string {
-  return html
-    .replace(/<(br|\/p|\/li|\/h\d|\/tr)\s*\/?>/gi, '\n')
-    .replace(/<[^>]*>/g, ' ')
-    .replace(/&nbsp;/g, ' ')
-    .replace(/&amp;/g, '&')
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&quot;/g, '"')
-    .replace(/&#39;/g, "'")
-    .replace(/[ \t]+/g, ' ')
-    .replace(/\s*\n\s*/g, '\n')
-    .trim();
-}
 
 export interface CategorySummary {
   id: string;

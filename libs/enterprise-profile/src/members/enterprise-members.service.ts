@@ -18,14 +18,20 @@ export class EnterpriseMembers {
 
   async list(principal: Principal, enterpriseId: string): Promise<MemberDto[]> {
     await this.access.assertCanManage(principal, enterpriseId);
-    const rows: Array<{ userId: string; email: string; displayName: string; role: 'owner' | 'staff'; createdAt: Date }> = await this.dataSource.query(
-      `SELECT m.user_id AS "userId", u.email, u.display_name AS "displayName", m.role, m.created_at AS "createdAt"
-       FROM enterprise_members m JOIN users u ON u.id = m.user_id
-       WHERE m.enterprise_id = $1
-       ORDER BY (m.role = 'owner') DESC, m.created_at, u.email`,
-      [enterpriseId],
-    );
-    return rows.map((r) => ({ ...r, createdAt: new Date(r.createdAt).toISOString() }));
+    const members = await this.dataSource.getRepository(EnterpriseMemberEntity).findBy({ enterpriseId });
+    const contacts = await this.users.contactsOf(members.map((m) => m.userId));
+    return members
+      .flatMap((m) => {
+        const contact = contacts.get(m.userId);
+        return contact ? [{ userId: m.userId, ...contact, role: m.role, createdAt: m.createdAt }] : [];
+      })
+      .sort(
+        (a, b) =>
+          Number(b.role === 'owner') - Number(a.role === 'owner') ||
+          a.createdAt.getTime() - b.createdAt.getTime() ||
+          (a.email < b.email ? -1 : a.email > b.email ? 1 : 0),
+      )
+      .map((r) => ({ ...r, createdAt: new Date(r.createdAt).toISOString() }));
   }
 
   async add(principal: Principal, enterpriseId: string, email: string): Promise<MemberDto> {

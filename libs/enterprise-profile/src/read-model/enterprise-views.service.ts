@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { In, MoreThan, type DataSource, type EntityManager, type FindOptionsSelect } from 'typeorm';
+import { EnterpriseMemberEntity } from '../entities/enterprise-member.entity';
 import { ENTERPRISE_STATUSES, EnterpriseEntity, type EnterpriseKind, type EnterpriseStatus } from '../entities/enterprise.entity';
 import { isPublic } from '../enterprises/enterprise-lifecycle';
 
@@ -17,6 +18,11 @@ export interface EnterpriseView {
   provinceCode: string;
   /** Sanitised HTML, as stored. */
   description: string;
+}
+
+export interface EnterpriseContacts {
+  email: string | null;
+  ownerIds: string[];
 }
 
 const PUBLIC_STATUSES = ENTERPRISE_STATUSES.filter(isPublic);
@@ -44,6 +50,12 @@ export class EnterpriseViews {
   async load(ids: string[], db: DataSource | EntityManager = this.dataSource): Promise<EnterpriseView[]> {
     if (!ids.length) return [];
     return (await db.getRepository(EnterpriseEntity).find({ select: COLUMNS, where: { id: In(ids) } })).map(toView);
+  }
+
+  /** The view of the enterprise with this slug (any status). */
+  async bySlug(slug: string): Promise<EnterpriseView | undefined> {
+    const found = slug.length <= 200 ? await this.repo().findOne({ select: COLUMNS, where: { slug } }) : null;
+    return found ? toView(found) : undefined;
   }
 
   /** How many enterprises are public. */
@@ -76,6 +88,17 @@ export class EnterpriseViews {
       yield rows.map(toView);
       after = rows[rows.length - 1].id;
     }
+  }
+
+  /**
+   * Where to write to an enterprise (inquiry notifications): its contact email and the user ids of
+   * its owners (identity holds their addresses). Undefined when the enterprise does not exist.
+   */
+  async contacts(enterpriseId: string): Promise<EnterpriseContacts | undefined> {
+    const enterprise = await this.repo().findOne({ select: { id: true, email: true }, where: { id: enterpriseId } });
+    if (!enterprise) return undefined;
+    const owners = await this.dataSource.getRepository(EnterpriseMemberEntity).find({ select: { userId: true }, where: { enterpriseId, role: 'owner' } });
+    return { email: enterprise.email, ownerIds: owners.map((o) => o.userId) };
   }
 
   /** Whether any enterprise exists (every product belongs to one, so none means an empty floor). */

@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { ProductViews, type ProductView } from '@tradefloor/catalog';
 import { isUuid, NotFoundError } from '@tradefloor/core';
 import { EnterpriseAccess } from '@tradefloor/enterprise-profile';
-import type { Principal } from '@tradefloor/identity';
+import { UsersService, type Principal } from '@tradefloor/identity';
 import type { DataSource } from 'typeorm';
 import type { InquiryListQueryDto } from '../dto/inquiry-input.dto';
 import type { InquiryDto, InquiryPageDto } from '../dto/inquiry-output.dto';
@@ -11,19 +12,20 @@ import type { InquiryStatus } from '../inquiry.entity';
 interface Row {
   id: string;
   product_id: string;
-  product_name: string;
-  product_slug: string;
-  product_unit: string;
   enterprise_id: string;
-  enterprise_name: string;
+  buyer_user_id: string | null;
   buyer_name: string;
   buyer_phone: string | null;
-  buyer_email: string | null;
   quantity: number;
   message: string;
   status: InquiryStatus;
   created_at: Date;
   total: string;
+}
+
+interface InquiryRow extends Row {
+  product: ProductView | undefined;
+  buyerEmail: string | null;
 }
 
 /** An enterprise's inquiries, for its members (and admins): listing and status changes. */
@@ -32,6 +34,8 @@ export class InquiryInbox {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly access: EnterpriseAccess,
+    private readonly products: ProductViews,
+    private readonly users: UsersService,
   ) {}
 
   async ofEnterprise(principal: Principal, enterpriseId: string, query: InquiryListQueryDto): Promise<InquiryPageDto> {
@@ -75,33 +79,39 @@ export class InquiryInbox {
     return { items: rows.map(toDto), total, page, pageSize };
   }
 
-  private select(where: string, params: unknown[]): Promise<Row[]> {
-    return this.dataSource.query(
-      `SELECT i.id, i.product_id, p.name AS product_name, p.slug AS product_slug, p.unit AS product_unit,
-              i.enterprise_id, e.display_name AS enterprise_name, i.buyer_name, i.buyer_phone, u.email AS buyer_email,
+  /**
+   * Inquiry rows, then the product and enterprise names from the catalog's read model and the
+   * buyers' addresses from identity, one batched read each (a page holds at most 100 rows).
+   */
+  private async select(where: string, params: unknown[]): Promise<InquiryRow[]> {
+    const rows: Row[] = await this.dataSource.query(
+      `SELECT i.id, i.product_id, i.enterprise_id, i.buyer_user_id, i.buyer_name, i.buyer_phone,
               i.quantity, i.message, i.status, i.created_at, count(*) OVER () AS total
        FROM inquiries i
-       JOIN products p ON p.id = i.product_id
-       JOIN enterprises e ON e.id = i.enterprise_id
-       LEFT JOIN users u ON u.id = i.buyer_user_id
        ${where}`,
       params,
     );
+    const [products, buyers] = await Promise.all([
+      this.products.load([...new Set(rows.map((r) => r.product_id))]),
+      this.users.contactsOf(rows.flatMap((r) => (r.buyer_user_id ? [r.buyer_user_id] : []))),
+    ]);
+    const byId = new Map(products.map((p) => [p.id, p]));
+    return rows.map((r) => ({ ...r, product: byId.get(r.product_id), buyerEmail: r.buyer_user_id ? (buyers.get(r.buyer_user_id)?.email ?? null) : null }));
   }
 }
 
-function toDto(r: Row): InquiryDto {
+function toDto(r: InquiryRow): InquiryDto {
   return {
     id: r.id,
     productId: r.product_id,
-    productName: r.product_name,
-    productSlug: r.product_slug,
-    productUnit: r.product_unit,
+    productName: r.product?.name ?? '',
+    productSlug: r.product?.slug ?? '',
+    productUnit: r.product?.unit ?? '',
     enterpriseId: r.enterprise_id,
-    enterpriseName: r.enterprise_name,
+    enterpriseName: r.product?.enterpriseName ?? '',
     buyerName: r.buyer_name,
     buyerPhone: r.buyer_phone,
-    buyerEmail: r.buyer_email,
+    buyerEmail: r.buyerEmail,
     quantity: r.quantity,
     message: r.message,
     status: r.status,

@@ -1,6 +1,9 @@
 import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { APP_CONFIG, JobRegistry, PermanentJobError, type JobRecord, type ResolvedConfig } from '@tradefloor/core';
+import { ProductViews } from '@tradefloor/catalog';
+import { EnterpriseViews } from '@tradefloor/enterprise-profile';
+import { UsersService } from '@tradefloor/identity';
 import type { DataSource } from 'typeorm';
 import { MailSender } from './mail-sender';
 import { assertPlainAddress } from './mime';
@@ -24,6 +27,9 @@ export class InquiryNotificationJob implements OnModuleInit {
     @Inject(APP_CONFIG) private readonly config: ResolvedConfig,
     private readonly registry: JobRegistry,
     private readonly mail: MailSender,
+    private readonly products: ProductViews,
+    private readonly enterprises: EnterpriseViews,
+    private readonly users: UsersService,
   ) {}
 
   onModuleInit(): void {
@@ -32,37 +38,34 @@ export class InquiryNotificationJob implements OnModuleInit {
 
   async run(job: JobRecord<Payload>): Promise<void> {
     const [inquiry] = await this.dataSource.query(
-      `SELECT i.id, i.enterprise_id, i.buyer_name, i.buyer_phone, i.quantity, i.message, i.status, i.notified_at,
-              p.name AS product_name, p.unit, e.email AS enterprise_email, e.display_name AS enterprise_name
-       FROM inquiries i JOIN products p ON p.id = i.product_id JOIN enterprises e ON e.id = i.enterprise_id
-       WHERE i.id = $1`,
+      `SELECT i.id, i.product_id, i.enterprise_id, i.buyer_name, i.buyer_phone, i.quantity, i.message, i.status, i.notified_at
+       FROM inquiries i WHERE i.id = $1`,
       [job.payload.inquiryId],
     );
     if (!inquiry || inquiry.notified_at || inquiry.status === 'spam') return;
-    const owners: Array<{ email: string }> = await this.dataSource.query(
-      `SELECT u.email FROM enterprise_members m JOIN users u ON u.id = m.user_id
-       WHERE m.enterprise_id = $1 AND m.role = 'owner' AND u.email IS NOT NULL ORDER BY u.email`,
-      [inquiry.enterprise_id],
-    );
-    const recipients = [...new Set([inquiry.enterprise_email, ...owners.map((o) => o.email)].filter(Boolean).map((e: string) => e.toLowerCase()))].filter(
-      (address) => {
-        try {
-          return Boolean(assertPlainAddress(address));
-        } catch {
-          return false;
-        }
-      },
-    );
+    const product = await this.products.get(inquiry.product_id);
+    const contacts = await this.enterprises.contacts(inquiry.enterprise_id);
+    if (!product || !contacts) return;
+    const owners = await this.users.contactsOf(contacts.ownerIds);
+    const recipients = [
+      ...new Set([contacts.email, ...[...owners.values()].map((o) => o.email).sort()].filter((e): e is string => Boolean(e)).map((e) => e.toLowerCase())),
+    ].filter((address) => {
+      try {
+        return Boolean(assertPlainAddress(address));
+      } catch {
+        return false;
+      }
+    });
     if (recipients.length) {
       try {
         await this.mail.send({
           to: recipients,
-          subject: `Hỏi mua mới: ${inquiry.product_name}`,
+          subject: `Hỏi mua mới: ${product.name}`,
           text: [
-            `${inquiry.enterprise_name} có một yêu cầu hỏi mua mới trên ${this.config.publicBaseUrl}.`,
+            `${product.enterpriseName} có một yêu cầu hỏi mua mới trên ${this.config.publicBaseUrl}.`,
             '',
-            `Sản phẩm: ${inquiry.product_name}`,
-            `Số lượng: ${inquiry.quantity} ${inquiry.unit}`,
+            `Sản phẩm: ${product.name}`,
+            `Số lượng: ${inquiry.quantity} ${product.unit}`,
             `Người hỏi: ${inquiry.buyer_name}${inquiry.buyer_phone ? ` — ${inquiry.buyer_phone}` : ''}`,
             '',
             inquiry.message,

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Clock, ValidationFailedError, vietnamDate } from '@tradefloor/core';
+import { EnterpriseViews } from '@tradefloor/enterprise-profile';
 import type { DataSource } from 'typeorm';
 import type { InquiryStatsQueryDto } from '../dto/inquiry-input.dto';
 import type { InquiryStatsDto } from '../dto/inquiry-output.dto';
@@ -15,6 +16,7 @@ export class InquiryStats {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly clock: Clock,
+    private readonly enterprises: EnterpriseViews,
   ) {}
 
   async volumes(query: InquiryStatsQueryDto): Promise<InquiryStatsDto> {
@@ -48,12 +50,17 @@ export class InquiryStats {
       ),
       this.dataSource.query(`SELECT i.status, count(*)::int AS count FROM inquiries i WHERE ${range} GROUP BY i.status`, [from, to]),
       this.dataSource.query(
-        `SELECT i.enterprise_id AS "enterpriseId", e.display_name AS "enterpriseName", count(*)::int AS count
-         FROM inquiries i JOIN enterprises e ON e.id = i.enterprise_id
-         WHERE ${range} GROUP BY i.enterprise_id, e.display_name ORDER BY count DESC, e.display_name LIMIT 50`,
+        `SELECT i.enterprise_id AS "enterpriseId", count(*)::int AS count
+         FROM inquiries i WHERE ${range} GROUP BY i.enterprise_id ORDER BY count DESC, i.enterprise_id LIMIT 50`,
         [from, to],
       ),
     ]);
+    // Names come from enterprise-profile's read model, not a join (the ranking needs only ids).
+    const top: Array<{ enterpriseId: string; count: number }> = perEnterprise;
+    const names = new Map((await this.enterprises.load(top.map((r) => r.enterpriseId))).map((e) => [e.id, e.displayName]));
+    const enterprises = top
+      .map((r) => ({ ...r, enterpriseName: names.get(r.enterpriseId) ?? '' }))
+      .sort((a, b) => b.count - a.count || a.enterpriseName.localeCompare(b.enterpriseName, 'vi'));
     const statusCounts = new Map<InquiryStatus, number>(perStatus.map((r: { status: InquiryStatus; count: number }) => [r.status, r.count]));
     return {
       from,
@@ -61,7 +68,7 @@ export class InquiryStats {
       total: perDay.reduce((sum: number, r: { count: number }) => sum + r.count, 0),
       perDay,
       perStatus: INQUIRY_STATUSES.map((status) => ({ status, count: statusCounts.get(status) ?? 0 })),
-      perEnterprise,
+      perEnterprise: enterprises,
     };
   }
 }

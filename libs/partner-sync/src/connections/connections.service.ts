@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { APP_CONFIG, Clock, InvalidStateError, isUuid, NotFoundError, type ResolvedConfig, returnedRows, ValidationFailedError } from '@tradefloor/core';
-import { ProductViews } from '@tradefloor/catalog';
+import { ProductAccess, ProductViews } from '@tradefloor/catalog';
 import { EnterpriseAccess } from '@tradefloor/enterprise-profile';
 import type { Principal } from '@tradefloor/identity';
 import { createHash, randomBytes } from 'node:crypto';
@@ -38,6 +38,7 @@ export class ConnectionsService {
     private readonly flow: AuthorizationFlow,
     private readonly scheduler: ListingScheduler,
     private readonly views: ProductViews,
+    private readonly products: ProductAccess,
     private readonly registry: ChannelRegistry,
     private readonly clock: Clock,
     @Inject(APP_CONFIG) private readonly config: ResolvedConfig,
@@ -215,8 +216,7 @@ export class ConnectionsService {
     }
     const valid = keys.filter((k) => isUuid(k));
     if (valid.length) {
-      const found: Array<{ id: string }> = await this.dataSource.query(`SELECT id FROM categories WHERE id = ANY($1::uuid[])`, [valid]);
-      const known = new Set(found.map((f) => f.id));
+      const known = new Set((await this.views.categories()).map((c) => c.id));
       for (const k of valid) if (!known.has(k)) details.push({ field: `categoryMap.${k}`, message: 'Danh mục không tồn tại (unknown category)' });
     }
     // Omitted keeps the saved value; null clears it (a seller emptied the field).
@@ -256,16 +256,10 @@ export class ConnectionsService {
     if (!pushChannel(channel)) throw ValidationFailedError.field('channel', 'Kênh feed gồm mọi sản phẩm đã đăng (the feed lists every published product)');
     await this.connected(enterpriseId, channel);
     const unique = [...new Set(productIds)];
-    const owned: Array<{ id: string }> = await this.dataSource.query(`SELECT id FROM products WHERE id = ANY($1::uuid[]) AND enterprise_id = $2`, [
-      unique,
-      enterpriseId,
-    ]);
-    if (owned.length !== unique.length) {
-      const ok = new Set(owned.map((o) => o.id));
+    const notOwned = await this.products.notOwnedBy(enterpriseId, unique);
+    if (notOwned.length) {
       throw new ValidationFailedError(
-        unique
-          .filter((id) => !ok.has(id))
-          .map((id) => ({ field: 'productIds', message: `Sản phẩm ${id} không thuộc doanh nghiệp này (product not in this enterprise)` })),
+        notOwned.map((id) => ({ field: 'productIds', message: `Sản phẩm ${id} không thuộc doanh nghiệp này (product not in this enterprise)` })),
       );
     }
     return this.dataSource.transaction(async (m) => {

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { ProductAccess, ProductViews } from '@tradefloor/catalog';
 import { InvalidStateError, isUuid, NotFoundError } from '@tradefloor/core';
-import { EnterpriseAccess } from '@tradefloor/enterprise-profile';
+import { EnterpriseAccess, EnterpriseViews } from '@tradefloor/enterprise-profile';
 import type { Principal } from '@tradefloor/identity';
 import type { DataSource } from 'typeorm';
 import { channelByName, pushChannel } from '../channels/registry';
@@ -24,6 +24,7 @@ export class ListingsService {
     private readonly enterprises: EnterpriseAccess,
     private readonly views: ProductViews,
     private readonly scheduler: ListingScheduler,
+    private readonly enterpriseViews: EnterpriseViews,
   ) {}
 
   async forProduct(principal: Principal, productId: string): Promise<ListingDto[]> {
@@ -131,20 +132,20 @@ export class ListingsService {
     const deadByChannel: Array<{ channel: string; count: number }> = await this.dataSource.query(
       `SELECT channel, count(*)::int AS count FROM listings WHERE dead_lettered_at IS NOT NULL GROUP BY channel ORDER BY channel`,
     );
-    // Enterprise names come with the connection rows (as the feed reads them): one query, however many problems.
     const problems: Array<{
       enterprise_id: string;
-      enterprise_name: string;
       channel: string;
       status: string;
       last_error: string | null;
       paused_until: Date | null;
     }> = await this.dataSource.query(
-      `SELECT c.enterprise_id, e.display_name AS enterprise_name, c.channel, c.status, c.last_error, c.paused_until
-         FROM channel_connections c JOIN enterprises e ON e.id = c.enterprise_id
+      `SELECT c.enterprise_id, c.channel, c.status, c.last_error, c.paused_until
+         FROM channel_connections c
          WHERE c.status = 'needs_reauth' OR (c.status = 'active' AND (c.last_error IS NOT NULL OR c.paused_until > now())) ORDER BY c.updated_at DESC LIMIT 100`,
     );
     const products = new Map((await this.views.load([...new Set(dead.map((d) => d.product_id))])).map((v) => [v.id, v]));
+    // Enterprise names from enterprise-profile's read model: one batched read, however many problems.
+    const names = new Map((await this.enterpriseViews.load([...new Set(problems.map((p) => p.enterprise_id))])).map((e) => [e.id, e.displayName]));
     return {
       counts,
       deadLetterTotal: deadByChannel.reduce((sum, c) => sum + c.count, 0),
@@ -163,7 +164,7 @@ export class ListingsService {
       })),
       connectionProblems: problems.map((p) => ({
         enterpriseId: p.enterprise_id,
-        enterpriseName: p.enterprise_name,
+        enterpriseName: names.get(p.enterprise_id) ?? '',
         channel: p.channel,
         status: p.status,
         lastError: p.last_error,

@@ -1,8 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { ProductViews } from '@tradefloor/catalog';
-import { EnterpriseEntity, isEnterprisePublic } from '@tradefloor/enterprise-profile';
-import { In, type DataSource } from 'typeorm';
+import { EnterpriseViews } from '@tradefloor/enterprise-profile';
 
 export interface RelatedLink {
   href: string;
@@ -14,7 +12,7 @@ export interface RelatedLink {
 export class RelatedLinks {
   constructor(
     private readonly productViews: ProductViews,
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly enterpriseViews: EnterpriseViews,
   ) {}
 
   async products(ids: string[]): Promise<RelatedLink[]> {
@@ -25,9 +23,10 @@ export class RelatedLinks {
 
   async enterprises(ids: string[]): Promise<RelatedLink[]> {
     if (!ids.length) return [];
-    const rows = await this.dataSource
-      .getRepository(EnterpriseEntity)
-      .find({ where: { id: In(ids.slice(0, 20)) }, select: { id: true, slug: true, displayName: true, status: true }, order: { displayName: 'ASC' } });
-    return rows.filter((e) => isEnterprisePublic(e.status)).map((e) => ({ href: `/doanh-nghiep/${e.slug}`, name: e.displayName }));
+    const views = await this.enterpriseViews.load(ids.slice(0, 20));
+    return views
+      .filter((e) => e.public)
+      .sort((a, b) => a.displayName.localeCompare(b.displayName, 'vi'))
+      .map((e) => ({ href: `/doanh-nghiep/${e.slug}`, name: e.displayName }));
   }
 }

@@ -14,6 +14,7 @@ import { SearchNamePrefix1765000000000 } from './1765000000000-search-name-prefi
 import { ChannelAuthBinding1765200000000 } from './1765200000000-channel-auth-binding';
 import { StampTrust1765300000000 } from './1765300000000-stamp-trust';
 import { StampSheetCache1765300001000 } from './1765300001000-stamp-sheet-cache';
+import { AuditLog1765700000000 } from './1765700000000-audit-log';
 
 /**
  * Every schema change, in order. Each bounded context adds its migration files here
@@ -36,4 +37,5 @@ export const MIGRATIONS = [
   ChannelAuthBinding1765200000000,
   StampTrust1765300000000,
   StampSheetCache1765300001000,
+  AuditLog1765700000000,
 ];

@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { ProductViews } from '@tradefloor/catalog';
 import { APP_CONFIG, Clock, NotFoundError, UnauthorizedError, type ResolvedConfig } from '@tradefloor/core';
+import { EnterpriseViews } from '@tradefloor/enterprise-profile';
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import type { FeedDto } from './feed.controller';
@@ -20,17 +21,20 @@ export class FeedService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly views: ProductViews,
+    private readonly enterprises: EnterpriseViews,
     private readonly clock: Clock,
     @Inject(APP_CONFIG) private readonly config: ResolvedConfig,
   ) {}
 
   async build(slug: string, token?: string): Promise<FeedDto> {
-    const [conn] = await this.dataSource.query(
-      `SELECT c.enterprise_id, c.feed_token_hash, e.display_name FROM channel_connections c JOIN enterprises e ON e.id = c.enterprise_id
-       WHERE e.slug = $1 AND c.channel = 'feed' AND c.status = 'active'`,
-      [slug],
-    );
-    if (!conn) throw new NotFoundError('Nguồn cấp sản phẩm', 'FEED_NOT_FOUND');
+    const enterprise = await this.enterprises.bySlug(slug);
+    const [conn] = enterprise
+      ? await this.dataSource.query(
+          `SELECT c.enterprise_id, c.feed_token_hash FROM channel_connections c WHERE c.enterprise_id = $1 AND c.channel = 'feed' AND c.status = 'active'`,
+          [enterprise.id],
+        )
+      : [];
+    if (!enterprise || !conn) throw new NotFoundError('Nguồn cấp sản phẩm', 'FEED_NOT_FOUND');
     if (conn.feed_token_hash) {
       const given = createHash('sha256')
         .update(token ?? '')
@@ -56,7 +60,7 @@ export class FeedService {
         imageUrls: v.imageUrls.map((u) => `${this.config.publicBaseUrl}${u}`),
         url: `${this.config.publicBaseUrl}/api/v1/products/${v.id}`,
       }));
-    return { enterprise: conn.display_name, generatedAt: this.clock.now().toISOString(), items };
+    return { enterprise: enterprise.displayName, generatedAt: this.clock.now().toISOString(), items };
   }
 
   toCsv(feed: FeedDto): string {

@@ -2,9 +2,7 @@ import { Body, Controller, Get, Inject, Param, Post, Req, Res } from '@nestjs/co
 import { ApiExcludeController } from '@nestjs/swagger';
 import { ProductLifecycle, ProductQueries, RejectProductDto, type ProductDto } from '@tradefloor/catalog';
 import { APP_CONFIG, DomainError, type ResolvedConfig, isUuid } from '@tradefloor/core';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { EnterpriseEntity } from '@tradefloor/enterprise-profile';
-import { In, type DataSource } from 'typeorm';
+import { EnterpriseViews } from '@tradefloor/enterprise-profile';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { alert } from '../../html/forms';
 import { html, trusted, type SafeHtml } from '../../html/html';
@@ -37,7 +35,7 @@ export class ProductQueueController {
     private readonly session: WebSession,
     private readonly queries: ProductQueries,
     private readonly lifecycle: ProductLifecycle,
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly enterpriseViews: EnterpriseViews,
     @Inject(APP_CONFIG) private readonly config: ResolvedConfig,
   ) {}
 
@@ -88,7 +86,7 @@ ${pager(ctx, PATH, pageNo, PAGE_SIZE, list.total)}`;
 
   private async enterpriseNames(ids: string[]): Promise<Map<string, { name: string; status: string }>> {
     if (!ids.length) return new Map();
-    const rows = await this.dataSource.getRepository(EnterpriseEntity).findBy({ id: In([...new Set(ids)]) });
+    const rows = await this.enterpriseViews.load([...new Set(ids)]);
     return new Map(rows.map((e) => [e.id, { name: e.displayName, status: e.status }]));
   }
 

@@ -1,10 +1,11 @@
+import { htmlToText } from '@tradefloor/core';
 import { ENTERPRISE_KINDS, LEGAL_FORMS, type EnterpriseEntity } from '@tradefloor/enterprise-profile';
 import { field } from '../../html/forms';
 import { html, trusted, type SafeHtml } from '../../html/html';
 import type { MessageKey, Translate } from '../../i18n/messages';
 import type { FieldErrors } from '../../session/form-validation';
 import { errorSummary, one, selectField, textareaField, wholeNumber, type Form } from './business-forms';
-import { htmlToText, textToHtml } from './plain-text';
+import { textToHtml } from './plain-text';
 
 export const HOME_PROVINCE = '86';
 

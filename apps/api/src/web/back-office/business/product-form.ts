@@ -1,3 +1,4 @@
+import { htmlToText } from '@tradefloor/core';
 import { CERTIFICATION_TYPES, PRODUCT_UNITS, type CategoryNode, type ProductDto } from '@tradefloor/catalog';
 import { field } from '../../html/forms';
 import { html, type SafeHtml } from '../../html/html';
@@ -5,7 +6,7 @@ import type { MessageKey, Translate } from '../../i18n/messages';
 import type { FieldErrors } from '../../session/form-validation';
 import { checkboxGroup, errorSummary, many, one, selectField, textareaField, wholeNumber, type Form } from './business-forms';
 import type { Place } from './enterprise-form';
-import { htmlToText, textToHtml } from './plain-text';
+import { textToHtml } from './plain-text';
 
 /** The posted product form → the API's DTO shape (numbers parsed, certifications as objects). */
 export function productBody(form: Form, mode: 'create' | 'update'): Record<string, unknown> {
