@@ -136,6 +136,8 @@ describe('traceability: stamps vouch only for what the floor checked', () => {
       expect(copierAnomalies.body.unknownScans).toEqual([]);
 
       await t.http.post(`/api/v1/admin/gtin-claims/${claim.id}/reject`).set(admin.auth).send({ reason: 'Không có giấy tờ GS1' }).expect(204);
+      const [audit] = await t.dataSource.query(`SELECT action FROM audit_events WHERE subject_id = $1`, [claim.id]);
+      expect(audit.action).toBe('traceability.gtin-claim-reject');
       await t.http.post(`/api/v1/admin/gtin-claims/${claim.id}/approve`).set(admin.auth).expect(409);
     });
 
@@ -217,6 +219,8 @@ describe('traceability: stamps vouch only for what the floor checked', () => {
       expect(new Date(review.reviewed_at).getTime()).toBe(t.clock.now().getTime());
       const history = await t.http.get(`/api/v1/stamps/${s}/warning/reviews`).set(o.owner.auth).expect(200);
       expect(history.body.items).toHaveLength(1);
+      const [audit] = await t.dataSource.query(`SELECT actor_id, action FROM audit_events WHERE subject_type = 'stamp' AND subject_id = $1`, [s]);
+      expect(audit).toEqual({ actor_id: o.owner.id, action: 'traceability.stamp-warning-clear' });
 
       expect((await verify(s)).verdict).toBe('genuine');
       for (let i = 0; i < 3; i++) await verify(s);

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { Clock, ConflictError, InvalidStateError, NotFoundError, isUuid } from '@tradefloor/core';
+import { AuditTrail, Clock, ConflictError, InvalidStateError, NotFoundError, isUuid } from '@tradefloor/core';
 import { EnterpriseViews } from '@tradefloor/enterprise-profile';
 import type { Principal } from '@tradefloor/identity';
 import type { DataSource, EntityManager } from 'typeorm';
@@ -38,6 +38,7 @@ export class GtinClaims {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly clock: Clock,
     private readonly enterprises: EnterpriseViews,
+    private readonly audit: AuditTrail,
   ) {}
 
   /**
@@ -107,7 +108,7 @@ export class GtinClaims {
 
   /** A moderator gives the GTIN to this claimant; whoever held it loses it (`revoked`). */
   async approve(moderator: Principal, claimId: string): Promise<void> {
-    await this.decide(claimId, async (m, claim) => {
+    await this.decide('approve', claimId, async (m, claim) => {
       const now = this.clock.now();
       await m.query(
         `UPDATE trace_gtin_claims SET status = 'revoked', decided_by = $2, decided_at = $3, reason = 'GTIN giao cho doanh nghiệp khác (given to another enterprise)'
@@ -119,7 +120,7 @@ export class GtinClaims {
   }
 
   async reject(moderator: Principal, claimId: string, reason: string): Promise<void> {
-    await this.decide(claimId, async (m, claim) => {
+    await this.decide('reject', claimId, async (m, claim) => {
       await m.query(`UPDATE trace_gtin_claims SET status = 'rejected', reason = $4, decided_by = $2, decided_at = $3 WHERE id = $1`, [
         claim.id,
         moderator.id,
@@ -129,16 +130,26 @@ export class GtinClaims {
     });
   }
 
-  private async decide(claimId: string, apply: (m: EntityManager, claim: { id: string; gtin14: string }) => Promise<void>): Promise<void> {
+  private async decide(
+    verb: 'approve' | 'reject',
+    claimId: string,
+    apply: (m: EntityManager, claim: { id: string; gtin14: string; enterprise_id: string }) => Promise<void>,
+  ): Promise<void> {
     if (!isUuid(claimId)) throw new NotFoundError('Yêu cầu GTIN', 'GTIN_CLAIM_NOT_FOUND');
     await this.dataSource.transaction(async (m) => {
       const [found] = await m.query(`SELECT gtin14 FROM trace_gtin_claims WHERE id = $1`, [claimId]);
       if (!found) throw new NotFoundError('Yêu cầu GTIN', 'GTIN_CLAIM_NOT_FOUND');
       // The same lock as claim(), taken first: decisions and new claims on one GTIN go one at a time.
       await m.query(`SELECT pg_advisory_xact_lock(hashtext('trace-gtin:' || $1))`, [found.gtin14]);
-      const [claim] = await m.query(`SELECT id, gtin14, status FROM trace_gtin_claims WHERE id = $1 FOR UPDATE`, [claimId]);
+      const [claim] = await m.query(`SELECT id, gtin14, enterprise_id, status FROM trace_gtin_claims WHERE id = $1 FOR UPDATE`, [claimId]);
       if (claim.status !== 'pending_review') throw new InvalidStateError('Yêu cầu này đã được xử lý (claim already decided)');
       await apply(m, claim);
+      await this.audit.record(m, {
+        action: `traceability.gtin-claim-${verb}`,
+        subject: { type: 'gtin-claim', id: claim.id },
+        before: { status: claim.status },
+        after: { gtin14: claim.gtin14, enterpriseId: claim.enterprise_id, status: verb === 'approve' ? 'confirmed' : 'rejected' },
+      });
     });
   }
 

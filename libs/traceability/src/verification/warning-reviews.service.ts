@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { Clock, NotFoundError } from '@tradefloor/core';
+import { AuditTrail, Clock, NotFoundError } from '@tradefloor/core';
 import type { Principal } from '@tradefloor/identity';
 import type { DataSource, EntityManager } from 'typeorm';
 import { BatchAccess } from '../batches/batch-access.service';
@@ -19,8 +19,8 @@ export interface WarningReview {
 /**
  * The owner's review of a "may be copied" warning: after checking (e.g. the scans were their own
  * staff or a trade fair), they clear it, and the thresholds count clients and places from there.
- * Every review is recorded (who, when, the counters at that moment) by `record()` — the one place
- * to wire to an audit log once the project has one.
+ * Every review is recorded (who, when, the counters at that moment) by `record()`: in
+ * `trace_warning_reviews` for the owner's history, and in the floor's audit log, in the same transaction.
  */
 @Injectable()
 export class WarningReviews {
@@ -28,6 +28,7 @@ export class WarningReviews {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly access: BatchAccess,
     private readonly clock: Clock,
+    private readonly audit: AuditTrail,
   ) {}
 
   async clear(principal: Principal, rawSerial: string, note: string | undefined): Promise<WarningReview> {
@@ -68,8 +69,13 @@ export class WarningReviews {
     );
   }
 
-  /** The one write of a review record (audit point). */
+  /** The one write of a review record (its history row and the audit log entry). */
   private async record(m: EntityManager, review: WarningReview): Promise<WarningReview> {
+    await this.audit.record(m, {
+      action: 'traceability.stamp-warning-clear',
+      subject: { type: 'stamp', id: review.serial },
+      after: { note: review.note, scanCount: review.scanCount, distinctClients: review.distinctClients, distinctPlaces: review.distinctPlaces },
+    });
     await m.query(
       `INSERT INTO trace_warning_reviews (serial, reviewed_by, reviewed_at, note, scan_count, distinct_clients, distinct_places)
        VALUES ($1, $2, $3, $4, $5, $6, $7)`,
