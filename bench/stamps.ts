@@ -5,11 +5,14 @@
  *
  *   npm run bench:stamps            # STAMPS=100000 npm run bench:stamps for the per-request maximum
  *
- * Targets (issue 7): issuing ≤ 5 s, PDF ≤ 60 s, peak RSS ≤ 300 MB.
+ * Targets: issuing ≤ 5 s (issue 7); the 50,000-stamp PDF ≤ 10 s on 2 cores with peak RSS ≤ 300 MB
+ * (issue 12 §6: page graphics in worker threads, fixed QR mask). RSS includes the worker threads
+ * (they live in this process). STAMPS sets the size, e.g. `STAMPS=700 npm run bench:stamps` to
+ * check the script quickly.
  */
 import 'reflect-metadata';
 import { createWriteStream, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
@@ -67,6 +70,7 @@ async function main(): Promise<void> {
       DATA_DIR: dir,
       PUBLIC_BASE_URL: process.env.PUBLIC_BASE_URL ?? 'https://truyxuat.example.vn',
       STAMP_MAX_PER_BATCH: String(Math.max(COUNT, 1_000_000)),
+      STAMP_DAILY_QUOTA: String(Math.max(COUNT, 200_000)),
     }) as ResolvedConfig;
     app = (await buildApp('api', config, logger)).app as NestFastifyApplication;
     const ds = app.get(DataSource);
@@ -93,7 +97,7 @@ async function main(): Promise<void> {
     );
 
     console.log(
-      `Stamps benchmark: ${COUNT.toLocaleString('en')} stamps, Node ${process.version}, baseline RSS ${(process.memoryUsage().rss / MB).toFixed(0)} MB`,
+      `Stamps benchmark: ${COUNT.toLocaleString('en')} stamps, Node ${process.version}, ${availableParallelism()} cores, baseline RSS ${(process.memoryUsage().rss / MB).toFixed(0)} MB`,
     );
     const issue = await measured(`issue ${COUNT} stamps`, () => app!.get(StampIssuer).issue(principal, batch.id, COUNT));
     const entity = await ds.getRepository(BatchEntity).findOneByOrFail({ id: batch.id });
@@ -104,9 +108,9 @@ async function main(): Promise<void> {
     console.log(`PDF: ${pages} pages, ${(size / MB).toFixed(1)} MB`);
     const hwm = vmHwmMb();
     console.log(`Peak RSS of the whole process (VmHWM): ${hwm.toFixed(0)} MB`);
-    const ok = issue.seconds <= 5 && pdf.seconds <= 60 && hwm <= 300;
+    const ok = issue.seconds <= 5 && pdf.seconds <= 10 && hwm <= 300;
     console.log(
-      `Targets: issuing ≤ 5 s ${issue.seconds <= 5 ? 'met' : 'MISSED'}, PDF ≤ 60 s ${pdf.seconds <= 60 ? 'met' : 'MISSED'}, peak RSS ≤ 300 MB ${hwm <= 300 ? 'met' : 'MISSED'}`,
+      `Targets: issuing ≤ 5 s ${issue.seconds <= 5 ? 'met' : 'MISSED'}, PDF ≤ 10 s ${pdf.seconds <= 10 ? 'met' : 'MISSED'}, peak RSS ≤ 300 MB ${hwm <= 300 ? 'met' : 'MISSED'}`,
     );
     process.exitCode = ok ? 0 : 1;
   } finally {

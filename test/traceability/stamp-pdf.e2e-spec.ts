@@ -4,7 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import jsQR from 'jsqr';
 import { PNG } from 'pngjs';
-import { STAMP_SHEET_LAYOUT as SHEET, vietnameseFontPath } from '@tradefloor/traceability';
+import { FileStorage } from '@tradefloor/core';
+import { STAMP_SHEET_LAYOUT as SHEET, StampSheets, vietnameseFontPath } from '@tradefloor/traceability';
 import { createTestApp, type TestApp } from '../harness/test-app';
 import { binary, createBatch, issue, ownerWithProduct, type Owner } from './trace-fixtures';
 
@@ -97,5 +98,40 @@ describe('traceability: printable PDF sheet', () => {
     const [page] = rasterise(res.body as Buffer);
     expect(decodeCell(page, 0)).toBe(`${t.config.publicBaseUrl}/t/${issued.lastSerial}`);
     expect(decodeCell(page, 1)).toBeNull();
+  });
+
+  it('renders a batch once for concurrent requests, serves the stored file until the batch changes, and never through /media', async () => {
+    const c = await ownerWithProduct(t, { name: 'Mật ong', gtin: null });
+    const batch = await createBatch(t, c);
+    await issue(t, c, batch.id, 40);
+    const sheets = t.app.get(StampSheets);
+    const renders = jest.spyOn(sheets, 'renderPdf');
+    try {
+      const get = () => t.http.get(`/api/v1/batches/${batch.id}/stamps.pdf`).set(c.owner.auth).buffer(true).parse(binary).expect(200);
+      const [r1, r2, r3] = await Promise.all([get(), get(), get()]);
+      expect(renders).toHaveBeenCalledTimes(1);
+      expect((r2.body as Buffer).equals(r1.body as Buffer)).toBe(true);
+      expect((r3.body as Buffer).equals(r1.body as Buffer)).toBe(true);
+      expect(Number(r1.headers['content-length'])).toBe((r1.body as Buffer).length);
+      await get();
+      expect(renders).toHaveBeenCalledTimes(1);
+
+      // Stored through the FileStorage under private/, which /media refuses.
+      const [row] = await t.dataSource.query(`SELECT storage_key FROM trace_stamp_sheets WHERE batch_id = $1`, [batch.id]);
+      expect(row.storage_key).toMatch(/^private\/stamp-sheets\//);
+      expect((await t.app.get(FileStorage).get(row.storage_key))!.equals(r1.body as Buffer)).toBe(true);
+      await t.http.get(`/media/${row.storage_key}`).expect(404);
+
+      // A new issue changes the batch: rendered again, with the new stamps; the old file is removed.
+      await issue(t, c, batch.id, 1);
+      const after = await get();
+      expect(renders).toHaveBeenCalledTimes(2);
+      expect(execFileSync('pdfinfo', ['-'], { input: after.body as Buffer }).toString()).toMatch(/Pages:\s+2/);
+      expect(await t.app.get(FileStorage).get(row.storage_key)).toBeNull();
+      // Another owner cannot read it.
+      await t.http.get(`/api/v1/batches/${batch.id}/stamps.pdf`).set(a.owner.auth).expect(403);
+    } finally {
+      renders.mockRestore();
+    }
   });
 });

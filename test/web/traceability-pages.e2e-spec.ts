@@ -28,7 +28,7 @@ describe('web: batches, QR stamps and scan dashboard in the sellers’ back offi
   const get = (path: string, cookies: CookieJar = jar) => t.http.get(path).set('Cookie', cookieHeader(cookies)).set('Accept', BROWSER);
 
   beforeAll(async () => {
-    t = await createTestApp({ worker: false, env: { STAMP_SCAN_RATE_PER_MINUTE: '1000', STAMP_WARN_SCANS: String(WARN_SCANS) } });
+    t = await createTestApp({ worker: false, env: { STAMP_SCAN_RATE_PER_MINUTE: '1000', STAMP_WARN_SCANS: String(WARN_SCANS), TRUST_PROXY: 'true' } });
     a = await ownerWithProduct(t, { name: 'Bưởi da xanh Hùng Hòa', ocopStars: 4 });
     const other = await createVerifiedEnterprise(t, { displayName: 'HTX Dừa sáp Cầu Kè' });
     otherEnterpriseId = other.id;
@@ -220,8 +220,14 @@ describe('web: batches, QR stamps and scan dashboard in the sellers’ back offi
   });
 
   it('draws the batch’s scans per day as an SVG column chart, and lists the anomalies', async () => {
-    // One stamp read by more phones (user agents) than the warning threshold; a revoked one scanned again.
-    for (let i = 0; i <= WARN_SCANS; i++) await t.http.get(`/t/${serials[1]}`).set('user-agent', `Phone ${i}`).expect(200);
+    // One stamp read by more phones (distinct clients) than the warning threshold; a revoked one scanned again.
+    for (let i = 0; i <= WARN_SCANS; i++) {
+      await t.http
+        .get(`/t/${serials[1]}`)
+        .set('x-forwarded-for', `198.51.100.${i + 1}`)
+        .set('user-agent', `Phone ${i}`)
+        .expect(200);
+    }
     await t.http.get(`/api/v1/stamps/${serials[4]}`).set('user-agent', 'Zalo').expect(200);
 
     const res = await get(`${BASE}/lo/${batchId}/thong-ke`).expect(200);

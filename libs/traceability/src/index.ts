@@ -5,7 +5,17 @@ export { StampIssuer } from './stamps/stamp-issuer.service';
 export { StampExports, type ExportFile } from './stamps/stamp-exports.service';
 export { StampLifecycle } from './stamps/stamp-lifecycle.service';
 export { SerialGenerator } from './stamps/serial-generator';
-export { ScanStore, verdictOf, type Verdict } from './verification/scan-store';
+export { ScanStore } from './verification/scan-store';
+export {
+  verdictOf,
+  standingVerdict,
+  VERDICTS,
+  VERDICT_MESSAGES,
+  type Verdict,
+  type IssuerStanding,
+  type ScanCounters,
+  type Thresholds,
+} from './verification/verdict';
 export { StampVerifier } from './verification/stamp-verifier.service';
 export { scanRequest } from './verification/scan-request';
 export { SHEET as STAMP_SHEET_LAYOUT } from './stamps/render/stamp-sheet';
@@ -24,3 +34,6 @@ export { IssueStampsDto, MAX_STAMPS_PER_REQUEST, RevokeStampsDto, SeqRangeDto } 
 export { TraceabilityDashboard } from './dashboard/traceability-dashboard.service';
 export { ScanSeriesQueryDto, type AnomaliesDto, type ScanSeriesDto, type StampRangesDto } from './dashboard/dashboard.dto';
 export type { VerificationDto } from './verification/verification.dto';
+export { GtinClaims, type GtinClaim, type GtinClaimStatus } from './trust/gtin-claims.service';
+export { WarningReviews, type WarningReview } from './verification/warning-reviews.service';
+export { StampSheets, type SheetFile } from './stamps/stamp-sheets.service';

@@ -14,6 +14,7 @@ import { TraceEventsController } from './events/trace-events.controller';
 import { TraceEvents } from './events/trace-events.service';
 import { SerialGenerator } from './stamps/serial-generator';
 import { StampExports } from './stamps/stamp-exports.service';
+import { StampSheets } from './stamps/stamp-sheets.service';
 import { StampIssuer } from './stamps/stamp-issuer.service';
 import { StampLifecycle } from './stamps/stamp-lifecycle.service';
 import { StampsController } from './stamps/stamps.controller';
@@ -21,11 +22,14 @@ import { ScanFingerprints } from './verification/scan-fingerprint';
 import { ScanStore } from './verification/scan-store';
 import { StampVerifier } from './verification/stamp-verifier.service';
 import { VerificationController } from './verification/verification.controller';
+import { WarningReviews } from './verification/warning-reviews.service';
+import { GtinClaims } from './trust/gtin-claims.service';
+import { GtinClaimsController } from './trust/gtin-claims.controller';
 
 /** Batches, EPCIS trace events, QR stamps (GS1 Digital Link) and public scan verification. */
 @Module({
   imports: [CatalogModule, EnterpriseProfileModule, TypeOrmModule.forFeature([BatchEntity, TraceEventEntity])],
-  controllers: [BatchesController, TraceEventsController, StampsController, VerificationController, TraceabilityDashboardController],
+  controllers: [BatchesController, TraceEventsController, StampsController, VerificationController, TraceabilityDashboardController, GtinClaimsController],
   providers: [
     BatchAccess,
     BatchesService,
@@ -34,13 +38,28 @@ import { VerificationController } from './verification/verification.controller';
     StampIssuer,
     StampLifecycle,
     StampExports,
+    StampSheets,
     ScanFingerprints,
     ScanStore,
     StampVerifier,
     TraceabilityDashboard,
     ScanStatistics,
+    WarningReviews,
+    GtinClaims,
   ],
   // The web pages use the same services as the REST controllers.
-  exports: [StampVerifier, BatchesService, BatchAccess, TraceEvents, StampIssuer, StampLifecycle, StampExports, TraceabilityDashboard, ScanStatistics],
+  exports: [
+    StampVerifier,
+    BatchesService,
+    BatchAccess,
+    TraceEvents,
+    StampIssuer,
+    StampLifecycle,
+    StampExports,
+    TraceabilityDashboard,
+    ScanStatistics,
+    WarningReviews,
+    GtinClaims,
+  ],
 })
 export class TraceabilityModule {}

@@ -57,6 +57,10 @@ export interface AppConfig {
   stampScanRatePerMinute: number;
   /** Traceability: most stamps one batch may have in total (over all issuing requests). */
   stampMaxPerBatch: number;
+  /** Traceability: most stamps one issuing request may create. */
+  stampMaxPerRequest: number;
+  /** Traceability: most stamps one enterprise may issue per Vietnam day (all its batches together). */
+  stampDailyQuota: number;
   partnerSync: PartnerSyncConfig;
   search: SearchConfig;
   /**
@@ -389,6 +393,8 @@ export function loadConfig(env: Env = process.env): AppConfig {
     stampWarnPlaces: int(env, 'STAMP_WARN_PLACES', 3, 1, 10_000),
     stampScanRatePerMinute: int(env, 'STAMP_SCAN_RATE_PER_MINUTE', 60, 1, 100_000),
     stampMaxPerBatch: int(env, 'STAMP_MAX_PER_BATCH', 1_000_000, 1, 100_000_000),
+    stampMaxPerRequest: int(env, 'STAMP_MAX_PER_REQUEST', 100_000, 1, 100_000),
+    stampDailyQuota: int(env, 'STAMP_DAILY_QUOTA', 200_000, 1, 100_000_000),
     inquiries: {
       maxPerClient: int(env, 'INQUIRY_MAX_PER_CLIENT', 10, 1, 100_000),
       maxPerPhone: int(env, 'INQUIRY_MAX_PER_PHONE', 5, 1, 100_000),

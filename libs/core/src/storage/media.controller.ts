@@ -4,6 +4,9 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { NotFoundError } from '../errors/domain-error';
 import { FileStorage, isValidStorageKey } from './file-storage';
 
+/** Stored files under this prefix are never public. */
+export const PRIVATE_PREFIX = 'private/';
+
 const CONTENT_TYPES: Record<string, string> = {
   webp: 'image/webp',
   jpg: 'image/jpeg',
@@ -14,7 +17,8 @@ const CONTENT_TYPES: Record<string, string> = {
 
 /**
  * Serves stored files at `/media/<key>`. Keys name immutable content (a new upload gets a new
- * key), so responses are cached for a year. Only known file types are served.
+ * key), so responses are cached for a year. Only known file types are served, and never keys
+ * under `private/` (files other routes serve after their own access check, e.g. stamp sheets).
  */
 @ApiExcludeController()
 @Controller('media')
@@ -25,7 +29,7 @@ export class MediaController {
   async serve(@Req() req: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
     const key = String((req.params as Record<string, string>)['*'] ?? '');
     const type = CONTENT_TYPES[key.slice(key.lastIndexOf('.') + 1)];
-    if (!type || !isValidStorageKey(key)) throw new NotFoundError('Tệp', 'MEDIA_NOT_FOUND');
+    if (!type || !isValidStorageKey(key) || key.startsWith(PRIVATE_PREFIX)) throw new NotFoundError('Tệp', 'MEDIA_NOT_FOUND');
     const file = await this.storage.stream(key);
     if (!file) throw new NotFoundError('Tệp', 'MEDIA_NOT_FOUND');
     await reply

@@ -70,6 +70,7 @@ export class WarningStampDto {
   @ApiProperty() lotCode!: string;
   @ApiProperty() state!: string;
   @ApiProperty() scanCount!: number;
+  @ApiProperty({ description: 'Distinct clients (per-day hashes) that scanned it' }) distinctClients!: number;
   @ApiProperty() distinctPlaces!: number;
   @ApiProperty({ nullable: true, type: Date }) lastScannedAt!: Date | null;
 }

@@ -5,6 +5,7 @@ import { EnterpriseAccess } from '@tradefloor/enterprise-profile';
 import type { Principal } from '@tradefloor/identity';
 import type { DataSource } from 'typeorm';
 import { BatchAccess } from '../batches/batch-access.service';
+import { overThresholdsSql } from '../verification/verdict';
 import type { AnomaliesDto, BatchStampTotalsDto, ScanSeriesDto, ScanSeriesQueryDto, StampRangesDto } from './dashboard.dto';
 
 const ZONE = 'Asia/Ho_Chi_Minh';
@@ -74,9 +75,9 @@ export class TraceabilityDashboard {
     const enterprise = await this.enterprises.assertCanManage(principal, enterpriseId);
     const warningStamps = await this.dataSource.query(
       `SELECT s.serial, s.batch_id AS "batchId", b.lot_code AS "lotCode", s.state, s.scan_count AS "scanCount",
-              s.distinct_places AS "distinctPlaces", s.last_scanned_at AS "lastScannedAt"
+              s.distinct_clients AS "distinctClients", s.distinct_places AS "distinctPlaces", s.last_scanned_at AS "lastScannedAt"
        FROM trace_stamps s JOIN trace_batches b ON b.id = s.batch_id
-       WHERE b.enterprise_id = $1 AND s.scan_count > 1 AND s.state <> 'revoked' AND (s.scan_count > $2 OR s.distinct_places > $3)
+       WHERE b.enterprise_id = $1 AND s.scan_count > 1 AND s.state <> 'revoked' AND ${overThresholdsSql('$2', '$3')}
        ORDER BY s.last_scanned_at DESC NULLS LAST LIMIT 100`,
       [enterprise.id, this.config.stampWarnScans, this.config.stampWarnPlaces],
     );
@@ -98,8 +99,8 @@ export class TraceabilityDashboard {
               count(*) FILTER (WHERE state = 'activated')::int AS activated,
               count(*) FILTER (WHERE state = 'revoked')::int AS revoked,
               count(*) FILTER (WHERE scan_count > 0)::int AS scanned,
-              count(*) FILTER (WHERE state <> 'revoked' AND (scan_count > $2 OR distinct_places > $3))::int AS warning
-       FROM trace_stamps WHERE batch_id = $1`,
+              count(*) FILTER (WHERE state <> 'revoked' AND ${overThresholdsSql('$2', '$3')})::int AS warning
+       FROM trace_stamps s WHERE batch_id = $1`,
       [batchId, this.config.stampWarnScans, this.config.stampWarnPlaces],
     );
     return totals;

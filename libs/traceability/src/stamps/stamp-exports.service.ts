@@ -10,7 +10,8 @@ import type { BatchEntity } from '../batches/batch.entity';
 import { stampUrl } from '../codes/digital-link';
 import { parseSerial } from '../codes/serial-code';
 import { qrPng, qrSvg } from './render/qr-matrix';
-import { SHEET, renderStampSheet, type SheetStamp } from './render/stamp-sheet';
+import { SHEET } from './render/stamp-sheet';
+import { StampSheets } from './stamp-sheets.service';
 import type { SeqRangeDto } from './stamp.dto';
 
 interface StampRow {
@@ -22,6 +23,8 @@ interface StampRow {
 export interface ExportFile {
   stream: Readable;
   filename: string;
+  /** Known for stored files (PDF sheets). */
+  size?: number;
 }
 
 /** Keyset page size for exports: a few sheets of the PDF, a few hundred KB of CSV. */
@@ -39,6 +42,7 @@ export class StampExports {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly access: BatchAccess,
     private readonly products: ProductViews,
+    private readonly sheets: StampSheets,
   ) {}
 
   async csv(principal: Principal, batchId: string, range: SeqRangeDto): Promise<ExportFile> {
@@ -54,20 +58,17 @@ export class StampExports {
     return { stream: Readable.from(lines()), filename: `stamps-${this.fileSafe(batch.lotCode)}.csv` };
   }
 
+  /** The sheet of the range, rendered once per batch version and then served from storage (StampSheets). */
   async pdf(principal: Principal, batchId: string, range: SeqRangeDto): Promise<ExportFile> {
     const batch = await this.batchFor(principal, batchId, range);
-    return { stream: await this.pdfStream(batch, range), filename: `stamps-${this.fileSafe(batch.lotCode)}.pdf` };
+    const file = await this.sheets.sheet(batch, range);
+    return { stream: file.stream, size: file.size, filename: `stamps-${this.fileSafe(batch.lotCode)}.pdf` };
   }
 
-  /** The PDF of a batch without an access check (the benchmark drives it directly). */
+  /** The PDF of a batch rendered afresh, without an access check or cache (the benchmark drives it directly). */
   async pdfStream(batch: BatchEntity, range: SeqRangeDto = {}): Promise<Readable> {
     const product = await this.products.get(batch.productId);
-    const urlOf = (serial: string) => stampUrl(this.config.publicBaseUrl, serial, batch.gtin14, batch.lotCode);
-    const rows = this.rows(batch.id, range);
-    async function* stamps(): AsyncGenerator<SheetStamp[]> {
-      for await (const page of rows) yield page.map((r) => ({ serial: r.serial, url: urlOf(r.serial) }));
-    }
-    return renderStampSheet(stamps(), { productName: product?.name ?? '', title: `Tem truy xuất — lô ${batch.lotCode}` });
+    return this.sheets.render(batch, product?.name ?? '', { from: range.fromSeq ?? 1, to: range.toSeq ?? 2_147_483_647 });
   }
 
   async qr(principal: Principal, rawSerial: string, format: 'svg' | 'png'): Promise<string | Buffer> {

@@ -5,6 +5,7 @@ import type { Principal } from '@tradefloor/identity';
 import type { DataSource } from 'typeorm';
 import { BatchAccess } from '../batches/batch-access.service';
 import { parseSerial } from '../codes/serial-code';
+import { assertMayStamp } from '../trust/issuer-gate';
 import type { RevokeStampsDto, SeqRangeDto } from './stamp.dto';
 
 function checkRange(range: { fromSeq?: number; toSeq?: number }): void {
@@ -24,7 +25,8 @@ export class StampLifecycle {
 
   async activate(principal: Principal, batchId: string, range: SeqRangeDto): Promise<number> {
     checkRange(range);
-    const { batch } = await this.access.assertCanManage(principal, batchId);
+    const { batch, enterprise, product } = await this.access.assertCanManage(principal, batchId);
+    assertMayStamp(enterprise, product, 'fromSeq');
     const [, count] = await this.dataSource.query(
       `UPDATE trace_stamps SET state = 'activated', activated_at = $4
        WHERE batch_id = $1 AND state = 'issued' AND seq >= $2 AND seq <= $3`,

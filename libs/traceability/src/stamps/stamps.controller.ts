@@ -6,6 +6,8 @@ import { ActivateStampsDto, IssueStampsDto, IssuedStampsDto, RevokeStampsDto, Se
 import { StampExports } from './stamp-exports.service';
 import { StampIssuer } from './stamp-issuer.service';
 import { StampLifecycle } from './stamp-lifecycle.service';
+import { ClearWarningDto, WarningReviewDto, WarningReviewListDto } from '../trust/trust.dto';
+import { WarningReviews } from '../verification/warning-reviews.service';
 
 const BINARY = { schema: { type: 'string', format: 'binary' } };
 
@@ -20,6 +22,7 @@ export class StampsController {
     private readonly issuer: StampIssuer,
     private readonly lifecycle: StampLifecycle,
     private readonly exports: StampExports,
+    private readonly reviews: WarningReviews,
   ) {}
 
   @Post('batches/:id/stamps')
@@ -42,6 +45,19 @@ export class StampsController {
     return { changed: await this.lifecycle.revoke(user, dto) };
   }
 
+  @Post('stamps/:serial/warning/clear')
+  @HttpCode(200)
+  @ApiOkResponse({ type: WarningReviewDto, description: 'The owner reviewed a "may be copied" warning: thresholds count from now on (recorded)' })
+  clearWarning(@CurrentUser() user: Principal, @Param('serial') serial: string, @Body() dto: ClearWarningDto): Promise<WarningReviewDto> {
+    return this.reviews.clear(user, serial, dto.note);
+  }
+
+  @Get('stamps/:serial/warning/reviews')
+  @ApiOkResponse({ type: WarningReviewListDto, description: 'Who cleared this stamp’s warning, and when' })
+  async warningReviews(@CurrentUser() user: Principal, @Param('serial') serial: string): Promise<WarningReviewListDto> {
+    return { items: await this.reviews.history(user, serial) };
+  }
+
   @Get('batches/:id/stamps.csv')
   @ApiProduces('text/csv')
   @ApiOkResponse({ ...BINARY, description: 'seq,serial,url,state' })
@@ -52,10 +68,10 @@ export class StampsController {
 
   @Get('batches/:id/stamps.pdf')
   @ApiProduces('application/pdf')
-  @ApiOkResponse({ ...BINARY, description: 'A4 sheets, 5 × 7 stamps per page' })
+  @ApiOkResponse({ ...BINARY, description: 'A4 sheets, 5 × 7 stamps per page; rendered once per batch version, then served from storage' })
   async pdf(@CurrentUser() user: Principal, @Param('id') id: string, @Query() range: SeqRangeDto): Promise<StreamableFile> {
     const file = await this.exports.pdf(user, id, range);
-    return new StreamableFile(file.stream, { type: 'application/pdf', disposition: `attachment; filename="${file.filename}"` });
+    return new StreamableFile(file.stream, { type: 'application/pdf', disposition: `attachment; filename="${file.filename}"`, length: file.size });
   }
 
   @Get('stamps/:serial/qr.svg')

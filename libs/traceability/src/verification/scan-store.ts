@@ -3,23 +3,22 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { Certification } from '@tradefloor/catalog';
 import type { DataSource } from 'typeorm';
 import type { ScanFingerprint } from './scan-fingerprint';
+import { verdictOf, type IssuerStanding, type ScanCounters, type StampState, type Thresholds, type Verdict } from './verdict';
 
-export type StampState = 'issued' | 'activated' | 'revoked';
-export type Verdict = 'genuine' | 'warning' | 'unknown' | 'revoked';
-
-export interface StampForScan {
+export interface StampForScan extends ScanCounters {
   serial: string;
   state: StampState;
   activatedAt: Date | null;
   revokedAt: Date | null;
   scanCount: number;
-  distinctPlaces: number;
   firstScannedAt: Date | null;
   batchId: string;
   productId: string;
   enterpriseId: string;
   lotCode: string;
   gtin14: string | null;
+  /** Whether the batch's enterprise holds the confirmed claim on its GTIN (false without a GTIN). */
+  gtinConfirmed: boolean;
   producedAt: string;
   expiresAt: string | null;
   unit: string;
@@ -34,18 +33,16 @@ export interface CountedScan {
   counted: boolean;
 }
 
-export interface Thresholds {
-  warnScans: number;
-  warnPlaces: number;
-}
-
 /** One visit may reload the page or open it from app and browser: repeated reads within this window count once. */
 export const SAME_VISIT_MS = 10 * 60_000;
 
-export function verdictOf(state: StampState, scanCount: number, distinctPlaces: number, t: Thresholds): Verdict {
-  if (state === 'revoked') return 'revoked';
-  if (scanCount > t.warnScans || distinctPlaces > t.warnPlaces) return 'warning';
-  return 'genuine';
+function countersOf(r: { distinct_clients: number; distinct_places: number; warn_base_clients: number; warn_base_places: number }): ScanCounters {
+  return {
+    distinctClients: r.distinct_clients,
+    distinctPlaces: r.distinct_places,
+    warnBaseClients: r.warn_base_clients,
+    warnBasePlaces: r.warn_base_places,
+  };
 }
 
 /** Database side of public verification: the one stamp lookup, and recording scans. */
@@ -56,6 +53,9 @@ export class ScanStore {
   async findStamp(serial: string): Promise<StampForScan | null> {
     const [r] = await this.dataSource.query(
       `SELECT s.serial, s.state, s.activated_at, s.revoked_at, s.scan_count, s.distinct_places, s.first_scanned_at,
+              s.distinct_clients, s.warn_base_clients, s.warn_base_places,
+              EXISTS (SELECT 1 FROM trace_gtin_claims c WHERE c.gtin14 = b.gtin14 AND c.enterprise_id = b.enterprise_id AND c.status = 'confirmed')
+                AS gtin_confirmed,
               b.id AS batch_id, b.product_id, b.enterprise_id, b.lot_code, b.gtin14, to_char(b.produced_at, 'YYYY-MM-DD') AS produced_at,
               to_char(b.expires_at, 'YYYY-MM-DD') AS expires_at, b.unit, b.origin_commune_code, b.certifications
        FROM trace_stamps s JOIN trace_batches b ON b.id = s.batch_id WHERE s.serial = $1`,
@@ -68,8 +68,9 @@ export class ScanStore {
       activatedAt: r.activated_at,
       revokedAt: r.revoked_at,
       scanCount: r.scan_count,
-      distinctPlaces: r.distinct_places,
+      ...countersOf(r),
       firstScannedAt: r.first_scanned_at,
+      gtinConfirmed: r.gtin_confirmed,
       batchId: r.batch_id,
       productId: r.product_id,
       enterpriseId: r.enterprise_id,
@@ -84,8 +85,10 @@ export class ScanStore {
   }
 
   /**
-   * Counts a scan of a known stamp unless the same client already read it within SAME_VISIT_MS.
-   * The stamp row is locked so concurrent scans of one stamp count and place-check one at a time.
+   * Counts a scan of a known stamp unless the same client (whatever its user agent) already read it
+   * within SAME_VISIT_MS. A client or place not seen before for this stamp raises its distinct
+   * counters, which the warning weighs. The stamp row is locked so concurrent scans of one stamp
+   * count one at a time.
    */
   async recordStampScan(
     stamp: StampForScan,
@@ -93,24 +96,29 @@ export class ScanStore {
     channel: 'html' | 'api',
     now: Date,
     thresholds: Thresholds,
+    standing: IssuerStanding,
   ): Promise<CountedScan & { verdict: Verdict }> {
     return this.dataSource.transaction(async (m) => {
-      const [locked] = await m.query(`SELECT state, scan_count, distinct_places, first_scanned_at FROM trace_stamps WHERE serial = $1 FOR UPDATE`, [
-        stamp.serial,
-      ]);
-      const [recent] = await m.query(
-        `SELECT 1 FROM trace_stamp_scans WHERE serial = $1 AND client_hash = $2 AND ua_hash IS NOT DISTINCT FROM $3 AND scanned_at > $4 LIMIT 1`,
-        [stamp.serial, fp.clientHash, fp.uaHash, new Date(now.getTime() - SAME_VISIT_MS)],
+      const [locked] = await m.query(
+        `SELECT state, scan_count, distinct_places, distinct_clients, warn_base_clients, warn_base_places, first_scanned_at
+         FROM trace_stamps WHERE serial = $1 FOR UPDATE`,
+        [stamp.serial],
       );
+      const [recent] = await m.query(`SELECT 1 FROM trace_stamp_scans WHERE serial = $1 AND client_hash = $2 AND scanned_at > $3 LIMIT 1`, [
+        stamp.serial,
+        fp.clientHash,
+        new Date(now.getTime() - SAME_VISIT_MS),
+      ]);
       if (recent) {
         return {
           scanCount: locked.scan_count,
           distinctPlaces: locked.distinct_places,
           firstScannedAt: locked.first_scanned_at,
           counted: false,
-          verdict: verdictOf(locked.state, locked.scan_count, locked.distinct_places, thresholds),
+          verdict: verdictOf(locked.state, countersOf(locked), thresholds, standing),
         };
       }
+      const [seenClient] = await m.query(`SELECT 1 FROM trace_stamp_scans WHERE serial = $1 AND client_hash = $2 LIMIT 1`, [stamp.serial, fp.clientHash]);
       let newPlace = false;
       if (fp.place) {
         const [seen] = await m.query(`SELECT 1 FROM trace_stamp_scans WHERE serial = $1 AND place = $2 LIMIT 1`, [stamp.serial, fp.place]);
@@ -118,12 +126,13 @@ export class ScanStore {
       }
       // UPDATE … RETURNING answers [rows, affected] through TypeORM.
       const [[updated]] = await m.query(
-        `UPDATE trace_stamps SET scan_count = scan_count + 1, distinct_places = distinct_places + $2,
+        `UPDATE trace_stamps SET scan_count = scan_count + 1, distinct_places = distinct_places + $2, distinct_clients = distinct_clients + $4,
                 first_scanned_at = COALESCE(first_scanned_at, $3), last_scanned_at = $3
-         WHERE serial = $1 RETURNING scan_count, distinct_places, first_scanned_at`,
-        [stamp.serial, newPlace ? 1 : 0, now],
+         WHERE serial = $1
+         RETURNING scan_count, distinct_places, distinct_clients, warn_base_clients, warn_base_places, first_scanned_at`,
+        [stamp.serial, newPlace ? 1 : 0, now, seenClient ? 0 : 1],
       );
-      const verdict = verdictOf(locked.state, updated.scan_count, updated.distinct_places, thresholds);
+      const verdict = verdictOf(locked.state, countersOf(updated), thresholds, standing);
       await m.query(
         `INSERT INTO trace_stamp_scans (serial, batch_id, outcome, channel, scanned_at, place, ua_hash, client_hash)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
@@ -149,9 +158,18 @@ export class ScanStore {
     );
   }
 
-  /** The batch a Digital Link names by GTIN and lot (to attribute a fake serial to the brand it imitates). */
+  /**
+   * The batch a Digital Link names by GTIN and lot, to attribute a fake serial to the brand it
+   * imitates: only a batch of the enterprise holding the confirmed claim on that GTIN, so that a
+   * seller who copied someone's GTIN never sees (nor is blamed for) the rightful owner's fakes.
+   */
   async batchIdByGtinLot(gtin14: string, lotCode: string): Promise<string | null> {
-    const [row] = await this.dataSource.query(`SELECT id FROM trace_batches WHERE gtin14 = $1 AND lot_code = $2 LIMIT 1`, [gtin14, lotCode]);
+    const [row] = await this.dataSource.query(
+      `SELECT b.id FROM trace_batches b
+       JOIN trace_gtin_claims c ON c.gtin14 = b.gtin14 AND c.enterprise_id = b.enterprise_id AND c.status = 'confirmed'
+       WHERE b.gtin14 = $1 AND b.lot_code = $2 LIMIT 1`,
+      [gtin14, lotCode],
+    );
     return row?.id ?? null;
   }
 }

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG, Clock, RateLimiter, TooManyRequestsError, type AppConfig } from '@tradefloor/core';
-import { ProductViews } from '@tradefloor/catalog';
+import { ProductViews, type ProductView } from '@tradefloor/catalog';
 import { ReferenceData } from '@tradefloor/enterprise-profile';
 import { stampUrl } from '../codes/digital-link';
 import { toGtin14 } from '../codes/gtin';
@@ -8,7 +8,8 @@ import { parseSerial } from '../codes/serial-code';
 import { TraceEvents } from '../events/trace-events.service';
 import { BIZ_STEP_LABELS_VI } from '../events/vocabulary';
 import { ScanFingerprints, type ScanRequestInfo } from './scan-fingerprint';
-import { ScanStore, verdictOf, type StampForScan, type Verdict } from './scan-store';
+import { ScanStore, type StampForScan } from './scan-store';
+import { VERDICT_MESSAGES, verdictOf, type IssuerStanding, type Verdict } from './verdict';
 import type { VerificationDto } from './verification.dto';
 
 export interface ScanRequest extends ScanRequestInfo {
@@ -23,16 +24,14 @@ export interface DigitalLinkClaim {
   lot: string;
 }
 
-export const VERDICT_MESSAGES: Record<Verdict, string> = {
-  genuine: 'Sản phẩm chính hãng (genuine)',
-  warning: 'Cảnh báo: tem đã được quét nhiều lần hoặc ở nhiều nơi, có thể bị sao chép (warning: scanned too often or in too many places)',
-  unknown: 'Không tìm thấy tem: có thể là hàng giả (unknown stamp: likely counterfeit)',
-  revoked: 'Tem đã bị thu hồi (revoked)',
-};
-
 /**
  * Public stamp verification. Order matters: rate limit, then the check symbol (a typo or a forged
  * serial stops here, with no database lookup), then the one stamp lookup, then the scan is counted.
+ *
+ * "genuine" also needs the floor to still vouch for the issuer (verdict.ts, standingVerdict): the
+ * enterprise verified and not suspended, the product past moderation and not withdrawn, the lot's
+ * GTIN confirmed as the enterprise's. These are read at every scan, so suspending a seller flips
+ * its stamps at once and reinstating flips them back.
  *
  * A stamp issued but not yet activated verifies as `genuine` (with `activated: false` and a note on
  * the page): cooperatives often skip activation, and refusing those stamps would brand real goods
@@ -74,11 +73,18 @@ export class StampVerifier {
       return this.unknown(serial);
     }
 
+    const product = await this.products.get(stamp.productId);
+    const standing: IssuerStanding = {
+      enterpriseStatus: product?.enterpriseStatus ?? null,
+      productStatus: product?.status ?? null,
+      productPublishedAt: product?.publishedAt ?? null,
+      gtinConfirmed: stamp.gtin14 ? stamp.gtinConfirmed : null,
+    };
     const thresholds = { warnScans: this.config.stampWarnScans, warnPlaces: this.config.stampWarnPlaces };
     const scan = request.count
-      ? await this.store.recordStampScan(stamp, fp, request.channel, now, thresholds)
-      : { ...stamp, verdict: verdictOf(stamp.state, stamp.scanCount, stamp.distinctPlaces, thresholds) };
-    return this.describe(stamp, scan.verdict, scan);
+      ? await this.store.recordStampScan(stamp, fp, request.channel, now, thresholds, standing)
+      : { ...stamp, verdict: verdictOf(stamp.state, stamp, thresholds, standing) };
+    return this.describe(stamp, product, scan.verdict, scan);
   }
 
   private unknown(serial: string | null): VerificationDto {
@@ -101,11 +107,11 @@ export class StampVerifier {
 
   private async describe(
     stamp: StampForScan,
+    product: ProductView | undefined,
     verdict: Verdict,
     scan: { scanCount: number; distinctPlaces: number; firstScannedAt: Date | null },
   ): Promise<VerificationDto> {
-    const [product, events, commune] = await Promise.all([
-      this.products.get(stamp.productId),
+    const [events, commune] = await Promise.all([
       this.events.forBatch(stamp.batchId),
       stamp.originCommuneCode ? this.reference.commune(stamp.originCommuneCode) : Promise.resolve(null),
     ]);

@@ -1,7 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { CertificationDto } from '../batches/batch.dto';
-
-export const VERDICTS = ['genuine', 'warning', 'unknown', 'revoked'] as const;
+import { VERDICTS } from './verdict';
 
 export class VerifiedProductDto {
   @ApiProperty({ format: 'uuid' }) id!: string;
@@ -45,7 +44,14 @@ export class TimelineEventDto {
 
 export class VerificationDto {
   @ApiProperty({ nullable: true, type: String, description: 'The serial as normalised; null when malformed' }) serial!: string | null;
-  @ApiProperty({ enum: VERDICTS }) verdict!: (typeof VERDICTS)[number];
+  @ApiProperty({
+    enum: VERDICTS,
+    description:
+      '`genuine` only while the seller is verified (not suspended), the product passed moderation and is not withdrawn, the GTIN is ' +
+      'confirmed as the seller’s, the stamp is not revoked and its scans stay within the thresholds. Otherwise: `seller_unverified`, ' +
+      '`seller_suspended`, `product_unapproved`, `withdrawn`, `gtin_unconfirmed`, `revoked`, `warning` (copied?), `unknown` (no such stamp).',
+  })
+  verdict!: (typeof VERDICTS)[number];
   @ApiProperty({ example: 'Sản phẩm chính hãng (genuine)' }) message!: string;
   @ApiProperty({ enum: ['issued', 'activated', 'revoked'], nullable: true, type: String }) stampState!: string | null;
   @ApiProperty({ description: 'False for a stamp issued but not yet activated by its owner' }) activated!: boolean;

@@ -51,6 +51,8 @@ export interface StampCounters {
   serial: string;
   scanCount: number;
   distinctPlaces: number;
+  /** Every synthetic scan comes from its own client (random client hash). */
+  distinctClients: number;
   firstScannedAt: Date;
   lastScannedAt: Date;
 }
@@ -182,16 +184,18 @@ export function scanHistory(
     if (!d.serial) return { ...base, serial: null, claimedSerial: d.claimedSerial!, outcome: 'unknown' };
     let s = seen.get(d.serial);
     if (!s) {
-      s = { counters: { serial: d.serial, scanCount: 0, distinctPlaces: 0, firstScannedAt: d.at, lastScannedAt: d.at }, places: new Set() };
+      s = { counters: { serial: d.serial, scanCount: 0, distinctPlaces: 0, distinctClients: 0, firstScannedAt: d.at, lastScannedAt: d.at }, places: new Set() };
       seen.set(d.serial, s);
     }
     s.counters.scanCount++;
+    s.counters.distinctClients++;
     if (!s.places.has(d.place)) {
       s.places.add(d.place);
       s.counters.distinctPlaces++;
     }
     s.counters.lastScannedAt = d.at;
-    const outcome = verdictOf(state.get(d.serial)!, s.counters.scanCount, s.counters.distinctPlaces, thresholds);
+    const counters = { distinctClients: s.counters.distinctClients, distinctPlaces: s.counters.distinctPlaces, warnBaseClients: 0, warnBasePlaces: 0 };
+    const outcome = verdictOf(state.get(d.serial)!, counters, thresholds);
     return { ...base, serial: d.serial, claimedSerial: null, outcome };
   });
   return { scans, counters: [...seen.values()].map((s) => s.counters) };

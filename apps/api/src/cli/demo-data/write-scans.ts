@@ -41,8 +41,9 @@ export async function writeScanHistory(
       ],
     );
     await m.query(
-      `UPDATE trace_stamps s SET scan_count = u.n, distinct_places = u.places, first_scanned_at = u.first, last_scanned_at = u.last
-       FROM unnest($1::text[], $2::int[], $3::int[], $4::timestamptz[], $5::timestamptz[]) AS u(serial, n, places, first, last)
+      `UPDATE trace_stamps s SET scan_count = u.n, distinct_places = u.places, distinct_clients = u.clients,
+              first_scanned_at = u.first, last_scanned_at = u.last
+       FROM unnest($1::text[], $2::int[], $3::int[], $4::timestamptz[], $5::timestamptz[], $6::int[]) AS u(serial, n, places, first, last, clients)
        WHERE s.serial = u.serial`,
       [
         counters.map((c) => c.serial),
@@ -50,6 +51,7 @@ export async function writeScanHistory(
         counters.map((c) => c.distinctPlaces),
         counters.map((c) => c.firstScannedAt),
         counters.map((c) => c.lastScannedAt),
+        counters.map((c) => c.distinctClients),
       ],
     );
     return scans.length;

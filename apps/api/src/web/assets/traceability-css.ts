@@ -7,6 +7,7 @@ export const TRACEABILITY_CSS = `
 .verdict p{margin:.3rem 0}
 .verdict strong{color:#fff}
 .v-genuine{background:#0b6b3a}.v-warning{background:#8a4500}.v-revoked{background:#a4161a}.v-unknown{background:#4d5752}
+.v-seller_unverified,.v-product_unapproved,.v-gtin_unconfirmed{background:#8a4500}.v-seller_suspended,.v-withdrawn{background:#a4161a}
 .trace-card{padding:1rem;margin-top:1rem;overflow:visible}
 .trace-card h2{font-size:1.1rem;margin:0 0 .6rem}
 .trace-card table{width:100%;border-collapse:collapse}

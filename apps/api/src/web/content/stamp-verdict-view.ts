@@ -9,7 +9,17 @@ import { formatDateTime } from './format';
 
 type Verdict = VerificationDto['verdict'];
 
-const ICONS: Record<Verdict, string> = { genuine: '✔', warning: '!', revoked: '✖', unknown: '?' };
+const ICONS: Record<Verdict, string> = {
+  genuine: '✔',
+  warning: '!',
+  revoked: '✖',
+  unknown: '?',
+  seller_unverified: '!',
+  seller_suspended: '✖',
+  product_unapproved: '!',
+  withdrawn: '✖',
+  gtin_unconfirmed: '!',
+};
 
 export function verdictHeadline(ctx: PageContext, verdict: Verdict): string {
   return ctx.t(`verify.${verdict}.title` as MessageKey);
@@ -28,6 +38,9 @@ function explanation(ctx: PageContext, v: VerificationDto): SafeHtml {
       return fill(t('verify.revoked.body'), { enterprise });
     case 'unknown':
       return html`${t('verify.unknown.body')}`;
+    default:
+      // The floor does not (or no longer) vouch for the seller, the product or its GTIN: say which.
+      return fill(t(`verify.${v.verdict}.body` as MessageKey), { enterprise });
   }
 }
 

@@ -12,6 +12,8 @@ import { PartnerSyncUnlist1764820000000 } from './1764820000000-partner-sync-unl
 import { ListingResyncRequested1764830000000 } from './1764830000000-listing-resync-requested';
 import { SearchNamePrefix1765000000000 } from './1765000000000-search-name-prefix';
 import { ChannelAuthBinding1765200000000 } from './1765200000000-channel-auth-binding';
+import { StampTrust1765300000000 } from './1765300000000-stamp-trust';
+import { StampSheetCache1765300001000 } from './1765300001000-stamp-sheet-cache';
 import { LoginThrottle1765350000000 } from './1765350000000-login-throttle';
 import { AuditLog1765700000000 } from './1765700000000-audit-log';
 import { Takedowns1765710000000 } from './1765710000000-takedowns';
@@ -35,6 +37,8 @@ export const MIGRATIONS = [
   ListingResyncRequested1764830000000,
   SearchNamePrefix1765000000000,
   ChannelAuthBinding1765200000000,
+  StampTrust1765300000000,
+  StampSheetCache1765300001000,
   LoginThrottle1765350000000,
   AuditLog1765700000000,
   Takedowns1765710000000,

@@ -2,28 +2,12 @@ import { once } from 'node:events';
 import { PassThrough, type Readable } from 'node:stream';
 import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import PDFDocument from 'pdfkit';
-import { QR_QUIET_ZONE, qrPathOps } from './qr-matrix';
+import { pageGraphicsStream } from './page-graphics';
+import type { PageGraphicsFn } from './page-graphics-pool';
 import { printable, vietnameseFontPath } from './sheet-font';
+import { SHEET, cellOrigin } from './sheet-layout';
 
-/** A4 in points, 5 × 7 stamps per page. Exported so that tests can find each cell in a raster. */
-export const SHEET = {
-  pageWidth: 595.28,
-  pageHeight: 841.89,
-  margin: 22,
-  columns: 5,
-  rows: 7,
-  qrSize: 82,
-  qrTop: 6,
-  get cellWidth(): number {
-    return (this.pageWidth - 2 * this.margin) / this.columns;
-  },
-  get cellHeight(): number {
-    return (this.pageHeight - 2 * this.margin) / this.rows;
-  },
-  get perPage(): number {
-    return this.columns * this.rows;
-  },
-};
+export { SHEET } from './sheet-layout';
 
 export interface SheetStamp {
   serial: string;
@@ -52,13 +36,53 @@ function fitWidth(doc: PDFKit.PDFDocument, text: string, max: number): string {
   return `${cut.trimEnd()}…`;
 }
 
+/** Puts a page's prebuilt graphics stream (pageGraphicsStream, already deflated) before the page's own content. */
+function placeGraphics(doc: PDFKit.PDFDocument, deflated: Uint8Array): void {
+  // A stream with a Filter is written as given (PDFKit compresses only streams without one).
+  const graphics = doc.ref({ Filter: 'FlateDecode' });
+  graphics.end(Buffer.from(deflated.buffer, deflated.byteOffset, deflated.byteLength));
+  const page = (doc as unknown as { page: { content: unknown; dictionary: { data: { Contents: unknown } } } }).page;
+  page.dictionary.data.Contents = [graphics, page.content];
+}
+
+/** Pages per message to a worker: large enough to amortise the hand-off, small enough to keep memory flat. */
+const PAGES_PER_TASK = 4;
+/** Tasks in flight ahead of the writer, per pool: keeps every worker busy while bounding what is buffered. */
+const LOOKAHEAD = 6;
+
+/** Groups stamps into sheet pages, and pages into tasks. */
+async function* tasksOf(stamps: AsyncIterable<SheetStamp[]>): AsyncGenerator<SheetStamp[][]> {
+  let page: SheetStamp[] = [];
+  let task: SheetStamp[][] = [];
+  for await (const chunk of stamps) {
+    for (const stamp of chunk) {
+      page.push(stamp);
+      if (page.length === SHEET.perPage) {
+        task.push(page);
+        page = [];
+        if (task.length === PAGES_PER_TASK) {
+          yield task;
+          task = [];
+        }
+      }
+    }
+  }
+  if (page.length) task.push(page);
+  if (task.length) yield task;
+}
+
 /**
- * Streams a printable PDF of stamps. Stamps are pulled page by page from `stamps` and each page is
- * written out before the next is read, waiting whenever the consumer is slower than the renderer,
+ * Streams a printable PDF of stamps. The QR codes and cutting guides of each page are built by
+ * `graphics` (worker threads in production, see PageGraphicsPool) a few tasks ahead, and the pages
+ * are written in order as their graphics arrive; the writer waits whenever the consumer is slower,
  * so memory stays flat whatever the number of stamps. QR codes are vector rectangles (one filled
  * path per code), not images.
  */
-export function renderStampSheet(stamps: AsyncIterable<SheetStamp[]>, options: SheetOptions): Readable {
+export function renderStampSheet(
+  stamps: AsyncIterable<SheetStamp[]>,
+  options: SheetOptions,
+  graphics: PageGraphicsFn = async (pages) => pages.map(pageGraphicsStream),
+): Readable {
   const out = new PassThrough();
   const fontPath = vietnameseFontPath();
   const doc = new PDFDocument({ size: 'A4', margin: 0, autoFirstPage: false, compress: true, info: { Title: options.title, Creator: 'TradeFloor' } });
@@ -72,38 +96,42 @@ export function renderStampSheet(stamps: AsyncIterable<SheetStamp[]>, options: S
     doc.font(nameFont).fontSize(6.5);
     const name = fitWidth(doc, printable(options.productName, fontPath !== null), textWidth);
     const nameWidth = doc.widthOfString(name);
-    let onPage = S.perPage;
-    for await (const page of stamps) {
-      for (const stamp of page) {
-        if (onPage === S.perPage) {
-          // Yield between pages so the finished page leaves before the next is drawn; stop if the reader went away.
-          if (out.writableNeedDrain) await drainedOrClosed(out);
-          else await yieldToEventLoop();
-          if (out.destroyed) return;
-          doc.addPage({ size: 'A4', margin: 0 });
-          onPage = 0;
+    const queue: Array<{ pages: SheetStamp[][]; graphics: Promise<Uint8Array[]> }> = [];
+    const source = tasksOf(stamps)[Symbol.asyncIterator]();
+    let exhausted = false;
+    const fill = async () => {
+      while (!exhausted && queue.length < LOOKAHEAD) {
+        const next = await source.next();
+        if (next.done) exhausted = true;
+        else {
+          const pending = graphics(next.value.map((page) => page.map((s) => s.url)));
+          // Rejections are observed when the task's turn comes; this keeps them from counting as unhandled meanwhile.
+          pending.catch(() => undefined);
+          queue.push({ pages: next.value, graphics: pending });
         }
-        const x = S.margin + (onPage % S.columns) * S.cellWidth;
-        const y = S.margin + Math.floor(onPage / S.columns) * S.cellHeight;
-        onPage++;
-        // Cutting guide.
-        doc.save().lineWidth(0.3).strokeColor('#c8c8c8').rect(x, y, S.cellWidth, S.cellHeight).stroke().restore();
-        const { size, ops } = qrPathOps(stamp.url);
-        const module = S.qrSize / (size + 2 * QR_QUIET_ZONE);
-        doc
-          .save()
-          .translate(x + (S.cellWidth - S.qrSize) / 2 + QR_QUIET_ZONE * module, y + S.qrTop + QR_QUIET_ZONE * module)
-          .scale(module);
-        doc.addContent(ops);
-        doc.fill('#000000').restore();
-        const textTop = y + S.qrTop + S.qrSize + 2;
-        doc
-          .font(nameFont)
-          .fontSize(6.5)
-          .fillColor('#000000')
-          .text(name, x + (S.cellWidth - nameWidth) / 2, textTop, { lineBreak: false });
-        doc.font('Courier-Bold').fontSize(8);
-        doc.text(stamp.serial, x + (S.cellWidth - doc.widthOfString(stamp.serial)) / 2, textTop + 9, { lineBreak: false });
+      }
+    };
+    for (await fill(); queue.length; await fill()) {
+      const task = queue.shift()!;
+      const built = await task.graphics;
+      for (let p = 0; p < task.pages.length; p++) {
+        // Yield between pages so the finished page leaves before the next is drawn; stop if the reader went away.
+        if (out.writableNeedDrain) await drainedOrClosed(out);
+        else await yieldToEventLoop();
+        if (out.destroyed) return;
+        doc.addPage({ size: 'A4', margin: 0 });
+        placeGraphics(doc, built[p]);
+        task.pages[p].forEach((stamp, slot) => {
+          const { x, y } = cellOrigin(slot);
+          const textTop = y + S.qrTop + S.qrSize + 2;
+          doc
+            .font(nameFont)
+            .fontSize(6.5)
+            .fillColor('#000000')
+            .text(name, x + (S.cellWidth - nameWidth) / 2, textTop, { lineBreak: false });
+          doc.font('Courier-Bold').fontSize(8);
+          doc.text(stamp.serial, x + (S.cellWidth - doc.widthOfString(stamp.serial)) / 2, textTop + 9, { lineBreak: false });
+        });
       }
     }
     if (doc.bufferedPageRange().count === 0) doc.addPage({ size: 'A4', margin: 0 });

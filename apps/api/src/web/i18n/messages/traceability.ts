@@ -22,6 +22,31 @@ export const TRACEABILITY_MESSAGES = {
     vi: 'Mã tem không có trong hệ thống. Sản phẩm có thể là hàng giả: hãy cẩn trọng và báo cho cơ quan quản lý thị trường.',
     en: 'This stamp code is not in the system. The product may be counterfeit: be careful and tell the market surveillance authority.',
   },
+  'verify.seller_unverified.title': { vi: 'Người bán chưa được sàn xác minh', en: 'Seller not verified by the floor' },
+  'verify.seller_unverified.body': {
+    vi: 'Tem này do {enterprise} phát hành, nhưng sàn chưa xác minh người bán này. Sàn không bảo đảm đây là hàng chính hãng.',
+    en: 'This stamp was issued by {enterprise}, a seller the floor has not verified. The floor does not vouch that the product is genuine.',
+  },
+  'verify.seller_suspended.title': { vi: 'Người bán đã bị tạm ngưng', en: 'Seller suspended' },
+  'verify.seller_suspended.body': {
+    vi: 'Sàn đã tạm ngưng hoạt động của {enterprise}. Trong thời gian này sàn không xác nhận tem của người bán này là chính hãng.',
+    en: 'The floor has suspended {enterprise}. Meanwhile the floor does not confirm this seller’s stamps as genuine.',
+  },
+  'verify.product_unapproved.title': { vi: 'Sản phẩm chưa được sàn duyệt', en: 'Product not approved by the floor' },
+  'verify.product_unapproved.body': {
+    vi: 'Tem do {enterprise} phát hành cho một sản phẩm chưa được sàn kiểm duyệt. Sàn không bảo đảm đây là hàng chính hãng.',
+    en: 'This stamp was issued by {enterprise} for a product the floor has not reviewed. The floor does not vouch that it is genuine.',
+  },
+  'verify.withdrawn.title': { vi: 'Sản phẩm đã bị rút khỏi sàn', en: 'Product withdrawn from the floor' },
+  'verify.withdrawn.body': {
+    vi: 'Sản phẩm mang tem này của {enterprise} đã bị rút khỏi sàn. Sàn không còn xác nhận tem này.',
+    en: 'The product of {enterprise} carrying this stamp was withdrawn from the floor. The floor no longer confirms this stamp.',
+  },
+  'verify.gtin_unconfirmed.title': { vi: 'Mã GTIN chưa được xác nhận', en: 'GTIN not confirmed' },
+  'verify.gtin_unconfirmed.body': {
+    vi: 'Sàn chưa xác nhận mã vạch GTIN của sản phẩm thuộc về {enterprise} (đang được xem xét). Hãy cẩn trọng.',
+    en: 'The floor has not confirmed that the product’s GTIN belongs to {enterprise} (under review). Be careful.',
+  },
   'verify.producer': { vi: 'nhà sản xuất', en: 'the producer' },
   'verify.product': { vi: 'Sản phẩm', en: 'Product' },
   'verify.productName': { vi: 'Tên sản phẩm', en: 'Product name' },
