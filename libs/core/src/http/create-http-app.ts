@@ -13,6 +13,7 @@ import { PinoNestLogger } from '../logging/logger';
 import type { ResolvedConfig } from '../runtime/infrastructure';
 import { normalizeStringsNfc } from '../text/normalize';
 import { createValidationPipe } from '../validation/validation.pipe';
+import { installGracefulDrain } from './graceful-drain';
 
 const REQUEST_ID_PATTERN = /^[A-Za-z0-9._:-]{1,64}$/;
 
@@ -36,6 +37,7 @@ export async function createHttpApp(module: unknown, config: ResolvedConfig, log
     bufferLogs: false,
   });
   const fastify = app.getHttpAdapter().getInstance();
+  installGracefulDrain(app, fastify);
   fastify.addHook('onRequest', async (req, reply) => {
     void reply.header('x-request-id', req.id);
   });
