@@ -291,7 +291,8 @@ export class JobWorker implements BeforeApplicationShutdown {
           }
         });
       } catch (err) {
-        this.logger.warn({ err, task: task.name }, 'recurring task scheduling failed');
+        // A round still running when the worker stops meets a closed pool: not worth a warning.
+        if (!this.stopped) this.logger.warn({ err, task: task.name }, 'recurring task scheduling failed');
       }
     }
   }

@@ -32,6 +32,7 @@ export class S3FileStorage extends FileStorage {
   private readonly client: AwsClient;
   private readonly base: string;
   private readonly timeoutMs: number;
+  private readonly pathStyle: boolean;
 
   constructor(options: S3StorageOptions) {
     super();
@@ -49,6 +50,7 @@ export class S3FileStorage extends FileStorage {
       ? `${endpoint.protocol}//${endpoint.host}${path}/${encodeURIComponent(options.bucket)}`
       : `${endpoint.protocol}//${options.bucket}.${endpoint.host}${path}`;
     this.timeoutMs = options.timeoutMs ?? 10_000;
+    this.pathStyle = options.forcePathStyle;
   }
 
   async put(key: string, data: Buffer): Promise<void> {
@@ -75,7 +77,8 @@ export class S3FileStorage extends FileStorage {
     if (!isValidStorageKey(key)) return null;
     const res = await this.request('GET', this.urlOf(key), { headers: ifNoneMatch ? { 'if-none-match': ifNoneMatch } : {} });
     if (res.status === 404) return discard(res, null);
-    const etag = res.headers.get('etag') ?? '';
+    // Some stores leave the ETag out of a 304: then it is the one the client sent.
+    const etag = res.headers.get('etag') ?? (ifNoneMatch ?? '').split(',')[0].trim();
     if (res.status === 304) return discard(res, { notModified: true as const, etag });
     await this.expectOk(res, 'GET', key);
     if (!res.body) throw new Error(`object storage: GET ${key} answered without a body`);
@@ -90,7 +93,8 @@ export class S3FileStorage extends FileStorage {
   }
 
   async ping(): Promise<void> {
-    const res = await this.request('HEAD', `${this.base}/`);
+    // HeadBucket: the bucket itself, `/bucket` in path style and `/` on the bucket's own host.
+    const res = await this.request('HEAD', this.pathStyle ? this.base : `${this.base}/`);
     await this.expectOk(res, 'HEAD', '(bucket)');
   }
 
