@@ -13,6 +13,8 @@ export interface ProxyStats {
 
 /** Methods a load balancer may send twice: a repeat cannot change anything. */
 const IDEMPOTENT = new Set(['GET', 'HEAD', 'OPTIONS']);
+/** A backend that refused a connection gets no requests for this long (then it is tried again). */
+const DOWN_FOR_MS = 500;
 /** Hop-by-hop headers (RFC 9110 §7.6.1) are not forwarded. */
 const HOP_BY_HOP = ['connection', 'keep-alive', 'proxy-connection', 'transfer-encoding', 'upgrade', 'te', 'trailer'];
 
@@ -22,7 +24,8 @@ const HOP_BY_HOP = ['connection', 'keep-alive', 'proxy-connection', 'transfer-en
  *
  * It keeps connections to the backends alive (one keep-alive agent) and does what those load
  * balancers do by default when a backend goes away: a request whose connection was refused is
- * sent to the next backend (nothing reached the first one), and an idempotent request whose
+ * sent to the next backend (nothing reached the first one) and that backend is skipped for a
+ * moment (a passive health check, like nginx's `max_fails`/`fail_timeout`), and an idempotent request whose
  * connection failed before any answer is sent again (nginx's `proxy_next_upstream error`). It does
  * not retry a POST that may have reached a backend. Request bodies are buffered (uploads here are
  * small) so they can be re-sent. It appends the client's address to X-Forwarded-For.
@@ -31,6 +34,8 @@ export class RoundRobinProxy {
   private readonly agent = new Agent({ keepAlive: true, maxSockets: 64, keepAliveMsecs: 1000 });
   private server?: Server;
   private next = 0;
+  /** Backends that refused a connection, skipped until this time (passive health check). */
+  private readonly downUntil = new Map<string, number>();
   readonly stats: ProxyStats = { perBackend: {}, retried: 0, failed: 0 };
 
   constructor(private backends: string[]) {}
@@ -81,9 +86,10 @@ export class RoundRobinProxy {
     if (body.length || (req.method !== 'GET' && req.method !== 'HEAD')) headers['content-length'] = String(body.length);
     const tries = Math.max(1, this.backends.length * 2);
     for (let attempt = 0; attempt < tries; attempt++) {
-      const backend = this.backends[this.next++ % this.backends.length];
+      const backend = this.pick();
       const outcome = await this.forward(backend, req, headers, body, res);
       if (outcome === 'done') return;
+      if (outcome === 'refused') this.downUntil.set(backend, Date.now() + DOWN_FOR_MS);
       const retryable = outcome === 'refused' || (outcome === 'failed-before-answer' && IDEMPOTENT.has(req.method ?? 'GET'));
       if (!retryable) break;
       this.stats.retried++;
@@ -97,6 +103,16 @@ export class RoundRobinProxy {
     } else {
       res.destroy();
     }
+  }
+
+  /** The next backend in turn, skipping those marked down (unless all are). */
+  private pick(): string {
+    const now = Date.now();
+    for (let i = 0; i < this.backends.length; i++) {
+      const backend = this.backends[this.next++ % this.backends.length];
+      if ((this.downUntil.get(backend) ?? 0) <= now) return backend;
+    }
+    return this.backends[this.next++ % this.backends.length];
   }
 
   /** One attempt on one backend: `done` once the answer was relayed (or the client left). */

@@ -50,6 +50,10 @@ export interface Topology {
   /** The variables every app process got (secrets are test values). */
   env: Record<string, string>;
   admin: { email: string; password: string };
+  /** Starts one more worker process (stopped by stop()); resolves once it claims jobs. */
+  addWorker(): Promise<Spawned>;
+  /** SIGTERM one worker, wait for its exit, start it again (optionally with more env). */
+  restartWorker(index: number, env?: Record<string, string>): Promise<void>;
   /** SIGTERM one replica, wait for its exit, start it again on the same port (optionally with more env). */
   restartReplica(index: number, env?: Record<string, string>): Promise<void>;
   /** Stops the proxy, every process, the stand-in and the servers this topology started. */
@@ -111,15 +115,20 @@ export async function startTopology(options: TopologyOptions = {}): Promise<Topo
     };
 
     const workers: Spawned[] = [];
-    for (let i = 0; i < (options.workers ?? 1); i++) {
+    const spawnWorker = async (index: number, extra: Record<string, string> = {}): Promise<Spawned> => {
       // The worker logs at info at least: "job worker started" tells that it is ready.
       const level = ['debug', 'trace'].includes(env.LOG_LEVEL) ? env.LOG_LEVEL : 'info';
-      const w = spawnNamed(`worker-${i + 1}`, WORKER_MAIN, { LOG_LEVEL: level });
-      workers.push(w);
-      stops.push(async () => void (await w.stop('SIGTERM', 60_000).catch(() => w.stop('SIGKILL'))));
-      // The first worker runs the migrations (advisory lock) before the replicas start.
+      const w = spawnNamed(`worker-${index + 1}`, WORKER_MAIN, { LOG_LEVEL: level, ...extra });
+      workers[index] = w;
       await w.waitOutput(/job worker started/, READY_TIMEOUT_MS);
-    }
+      return w;
+    };
+    stops.push(async () => {
+      await Promise.all(workers.map((w) => w.stop('SIGTERM', 60_000).catch(() => w.stop('SIGKILL'))));
+    });
+    const addWorker = () => spawnWorker(workers.length);
+    // The first worker runs the migrations (advisory lock) before the replicas start.
+    for (let i = 0; i < (options.workers ?? 1); i++) await addWorker();
 
     const replicas: Replica[] = [];
     const startReplica = async (name: string, port: number, extra: Record<string, string> = {}): Promise<Spawned> => {
@@ -149,6 +158,12 @@ export async function startTopology(options: TopologyOptions = {}): Promise<Topo
       databaseUrl: servers.databaseUrl,
       env,
       admin,
+      addWorker,
+      restartWorker: async (index, extra) => {
+        const exit = await workers[index].stop('SIGTERM', 60_000);
+        if (exit.code !== 0) throw new Error(`worker-${index + 1} exited with ${JSON.stringify(exit)} on SIGTERM:\n${workers[index].tail()}`);
+        await spawnWorker(index, extra);
+      },
       restartReplica: async (index, extra) => {
         const replica = replicas[index];
         const exit = await replica.process.stop('SIGTERM', 60_000);
