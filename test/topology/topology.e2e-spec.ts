@@ -26,6 +26,9 @@ const LOAD_REQUESTS = Number(process.env.TOPOLOGY_LOAD_REQUESTS ?? 2_000);
  * the object store. Requests go through the proxy, or to one replica directly where the point
  * is that the other replica answers.
  */
+// Separate processes on a shared 2-core machine: every step takes seconds, not milliseconds.
+jest.setTimeout(180_000);
+
 describe('topology: two API replicas, a worker, object storage and a proxy', () => {
   let topo: Topology;
   let db: Awaited<ReturnType<typeof createTestDatabase>>;
@@ -203,7 +206,7 @@ describe('topology: two API replicas, a worker, object storage and a proxy', () 
     expect(jobs.length).toBeGreaterThanOrEqual(30);
     // A claim counts an attempt: attempts = 1 means no second worker (and no replica) ever took the job.
     expect(jobs.filter((j) => j.status !== 'completed' || j.attempts !== 1)).toEqual([]);
-  });
+  }, 300_000);
 
   it('shows a category renamed on one replica on the other within the category cache bound (30 s)', async () => {
     const word = `tuoingon${Date.now().toString(36)}`;

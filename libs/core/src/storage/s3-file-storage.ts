@@ -2,7 +2,7 @@ import { AwsClient } from 'aws4fetch';
 import { createHash } from 'node:crypto';
 import { Readable } from 'node:stream';
 import type { ReadableStream as WebReadableStream } from 'node:stream/web';
-import { FileStorage, contentTypeOf, isValidStorageKey, type NotModified, type StoredFile } from './file-storage';
+import { FileStorage, contentTypeOf, etagMatches, isValidStorageKey, type NotModified, type StoredFile } from './file-storage';
 
 export interface S3StorageOptions {
   /** Base URL of the S3 API, e.g. `https://s3.ap-southeast-1.amazonaws.com` or `http://minio:9000`. */
@@ -81,6 +81,8 @@ export class S3FileStorage extends FileStorage {
     const etag = res.headers.get('etag') ?? (ifNoneMatch ?? '').split(',')[0].trim();
     if (res.status === 304) return discard(res, { notModified: true as const, etag });
     await this.expectOk(res, 'GET', key);
+    // Stores differ on weak tags and lists in If-None-Match (s3rver ignores them): compare here too.
+    if (etagMatches(ifNoneMatch, etag)) return discard(res, { notModified: true as const, etag });
     if (!res.body) throw new Error(`object storage: GET ${key} answered without a body`);
     return { stream: Readable.fromWeb(res.body as WebReadableStream<Uint8Array>), size: Number(res.headers.get('content-length') ?? 0), etag };
   }
