@@ -133,7 +133,9 @@ export async function startTopology(options: TopologyOptions = {}): Promise<Topo
     const replicas: Replica[] = [];
     const startReplica = async (name: string, port: number, extra: Record<string, string> = {}): Promise<Spawned> => {
       const p = spawnNamed(name, API_MAIN, { PORT: String(port), ...extra }, ['--role=api']);
-      await p.waitHttp200(`http://127.0.0.1:${port}/health/ready`, READY_TIMEOUT_MS);
+      // Listening means started (Nest listens after init). /health/ready bounds each check at 2 s,
+      // which a loaded machine can miss while the replica is in fact serving.
+      await p.waitHttp200(`http://127.0.0.1:${port}/health/live`, READY_TIMEOUT_MS);
       return p;
     };
     await Promise.all(
