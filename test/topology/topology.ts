@@ -120,7 +120,12 @@ export async function startTopology(options: TopologyOptions = {}): Promise<Topo
       const level = ['debug', 'trace'].includes(env.LOG_LEVEL) ? env.LOG_LEVEL : 'info';
       const w = spawnNamed(`worker-${index + 1}`, WORKER_MAIN, { LOG_LEVEL: level, ...extra });
       workers[index] = w;
-      await w.waitOutput(/job worker started/, READY_TIMEOUT_MS);
+      try {
+        await w.waitOutput(/job worker started/, READY_TIMEOUT_MS);
+      } catch (err) {
+        await w.stop('SIGKILL').catch(() => undefined);
+        throw err;
+      }
       return w;
     };
     stops.push(async () => {
@@ -135,7 +140,13 @@ export async function startTopology(options: TopologyOptions = {}): Promise<Topo
       const p = spawnNamed(name, API_MAIN, { PORT: String(port), ...extra }, ['--role=api']);
       // Listening means started (Nest listens after init). /health/ready bounds each check at 2 s,
       // which a loaded machine can miss while the replica is in fact serving.
-      await p.waitHttp200(`http://127.0.0.1:${port}/health/live`, READY_TIMEOUT_MS);
+      try {
+        await p.waitHttp200(`http://127.0.0.1:${port}/health/live`, READY_TIMEOUT_MS);
+      } catch (err) {
+        // Not left running: nothing else holds this process to stop it.
+        await p.stop('SIGKILL').catch(() => undefined);
+        throw err;
+      }
       return p;
     };
     await Promise.all(
