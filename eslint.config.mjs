@@ -17,6 +17,31 @@ export default tseslint.config(
     },
   },
   {
+    // Files go through FileStorage (local disk or S3), so no replica keeps state on its own disk
+    // (issue 19). Allowed below: the local-disk adapter, the embedded servers' runtime (data dir,
+    // lock, local secrets), the CLIs, and the stamp sheet's font lookup (reads a system font).
+    files: ['libs/**/*.ts', 'apps/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        ...['fs', 'node:fs', 'fs/promises', 'node:fs/promises'].map((name) => ({
+          name,
+          message: 'Write and read files through FileStorage (@tradefloor/core): replicas share no disk.',
+        })),
+      ],
+    },
+  },
+  {
+    files: [
+      'libs/core/src/storage/local-disk-file-storage.ts',
+      'libs/core/src/runtime/**/*.ts',
+      'apps/api/src/cli/**/*.ts',
+      'libs/traceability/src/stamps/render/sheet-font.ts',
+      '**/*.spec.ts',
+    ],
+    rules: { 'no-restricted-imports': 'off' },
+  },
+  {
     files: ['test/**/*.ts', 'bench/**/*.ts', '**/*.spec.ts'],
     rules: { 'no-console': 'off', 'tradefloor/lib-boundaries': 'off' },
   },

@@ -49,6 +49,10 @@ describe('catalog: product images and media', () => {
     const full = await t.http.get(res.body.url).buffer(true).expect(200);
     expect(full.headers['content-type']).toBe('image/webp');
     expect(full.headers['cache-control']).toMatch(/max-age=31536000/);
+    // Revalidation: the file's ETag, and 304 without the bytes when the client already has them.
+    expect(full.headers.etag).toMatch(/^W\/"[0-9a-f]+-[0-9a-f]+"$/);
+    const cached = await t.http.get(res.body.url).set('If-None-Match', full.headers.etag).expect(304);
+    expect(cached.headers.etag).toBe(full.headers.etag);
     const meta = await sharp(full.body).metadata();
     expect(meta).toMatchObject({ format: 'webp', width: 1600, height: 1200 });
     expect(meta.exif).toBeUndefined();

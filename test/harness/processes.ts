@@ -1,9 +1,10 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
-import { join, resolve } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 
-export const ROOT = resolve(__dirname, '../..');
+/** The repository (also when this file runs compiled from dist/test/harness, for `npm run topology`). */
+export const ROOT = ((dir) => (basename(dir) === 'dist' ? dirname(dir) : dir))(resolve(__dirname, '../..'));
 export const API_MAIN = join(ROOT, 'dist/apps/api/src/main.js');
 export const WORKER_MAIN = join(ROOT, 'dist/apps/worker/src/main.js');
 

@@ -71,4 +71,21 @@ describe('durable jobs: worker crash and graceful stop', () => {
     expect(await job(id)).toEqual({ status: 'completed', attempts: 1 });
     expect(await effects(id)).toBe(1);
   });
+
+  it('hands a job still running after SHUTDOWN_DRAIN_MS back to the queue on SIGTERM, and another worker runs it at once', async () => {
+    const worker = spawnTradeFloor(FIXTURE, { ...env, JOB_LOCK_SECONDS: '300', SHUTDOWN_DRAIN_MS: '300' });
+    procs.push(worker);
+    await worker.waitOutput(/fixture worker \d+ ready/);
+    const id = await enqueue(20_000);
+    await worker.waitOutput(new RegExp(`job ${id} started \\(attempt 1\\)`));
+    expect(await worker.stop('SIGTERM', 10_000)).toEqual({ code: 0, signal: null });
+    // Released, not left locked for the 300 s lease: pending again, the cut-short attempt not counted.
+    expect(await job(id)).toEqual({ status: 'pending', attempts: 0 });
+    await pg.query(`UPDATE jobs SET payload = '{"sleepMs": 10}' WHERE id = $1`, [id]);
+    const next = startWorker();
+    await waitUntil(async () => (await job(id)).status === 'completed', 30_000, 'the released job to complete on another worker');
+    expect(await job(id)).toEqual({ status: 'completed', attempts: 1 });
+    expect(await effects(id)).toBe(1);
+    expect(await next.stop('SIGTERM')).toEqual({ code: 0, signal: null });
+  });
 });

@@ -8,6 +8,7 @@ import {
   PinoNestLogger,
   createHttpApp,
   createLogger,
+  gracefulDrainOf,
   loadConfig,
   provisionInfrastructure,
   runMigrations,
@@ -83,8 +84,14 @@ export async function main(role: Role): Promise<void> {
     }
     stopping = true;
     logger.info({ signal }, 'shutting down');
-    const force = setTimeout(() => process.exit(1), 30_000).unref();
+    // Bounded: draining HTTP, then jobs (each at most SHUTDOWN_DRAIN_MS), then the servers.
+    const force = setTimeout(() => process.exit(1), 2 * config.shutdownDrainMs + 30_000).unref();
     try {
+      const drain = built && gracefulDrainOf(built.app);
+      if (drain) {
+        const result = await drain.drain(config.shutdownDrainMs);
+        logger.info(result, result.drained ? 'in-flight requests finished' : 'drain bound reached, remaining requests cut off');
+      }
       await built?.app.close();
     } catch (err) {
       logger.error({ err }, 'error while closing the application');

@@ -15,10 +15,10 @@ import { JobWorker } from './jobs/job-worker.service';
 import { LOGGER } from './logging/logger';
 import { SitemapController } from './sitemap/sitemap.controller';
 import { SitemapRegistry } from './sitemap/sitemap-registry';
-import { join } from 'node:path';
 import { FileStorage } from './storage/file-storage';
-import { LocalDiskFileStorage } from './storage/local-disk-file-storage';
+import { createFileStorage } from './storage/create-file-storage';
 import { MediaController } from './storage/media.controller';
+import { StorageHealth } from './storage/storage-health';
 import type { ResolvedConfig } from './runtime/infrastructure';
 
 export interface CoreModuleOptions {
@@ -58,8 +58,9 @@ export class CoreModule {
         RateLimiter,
         SitemapRegistry,
         HealthChecks,
+        StorageHealth,
         AuditTrail,
-        { provide: FileStorage, useValue: new LocalDiskFileStorage(join(options.config.dataDir, 'media')) },
+        { provide: FileStorage, useValue: createFileStorage(options.config) },
       ],
       exports: [APP_CONFIG, LOGGER, Clock, JobQueue, DomainEvents, JobRegistry, JobWorker, RateLimiter, SitemapRegistry, HealthChecks, AuditTrail, FileStorage],
     };

@@ -73,7 +73,27 @@ export interface AppConfig {
   smtpUrl?: string;
   /** Sender address of outgoing mail (MAIL_FROM). */
   mailFrom: string;
+  /** Where uploaded files live (STORAGE and S3_*). */
+  storage: StorageConfig;
+  /** Longest time a stopping API process waits for in-flight requests (SHUTDOWN_DRAIN_MS). */
+  shutdownDrainMs: number;
 }
+
+/**
+ * File storage: `local` (files under DATA_DIR/media, one machine only) or `s3` (an S3-compatible
+ * bucket shared by every replica).
+ */
+export type StorageConfig =
+  | { kind: 'local' }
+  | {
+      kind: 's3';
+      endpoint: string;
+      bucket: string;
+      region: string;
+      accessKeyId: string;
+      secretAccessKey: string;
+      forcePathStyle: boolean;
+    };
 
 /** Search index upkeep (libs/search). */
 export interface SearchConfig {
@@ -301,6 +321,30 @@ function refuseWeakSecrets(env: Env): void {
   }
 }
 
+function loadStorageConfig(env: Env): StorageConfig {
+  const kind = oneOf(env, 'STORAGE', ['local', 's3'] as const, 'local');
+  if (kind === 'local') return { kind };
+  const region = str(env, 'S3_REGION') ?? 'us-east-1';
+  if (!/^[a-z0-9-]{1,40}$/.test(region)) throw new ConfigError('S3_REGION', `must be a region name like ap-southeast-1 (got "${region}")`);
+  const bucket = str(env, 'S3_BUCKET');
+  if (!bucket) throw new ConfigError('S3_BUCKET', 'is required when STORAGE=s3');
+  if (!/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/.test(bucket))
+    throw new ConfigError('S3_BUCKET', 'must be a bucket name (3–63 lower-case letters, digits, . and -)');
+  const accessKeyId = str(env, 'S3_ACCESS_KEY_ID');
+  if (!accessKeyId) throw new ConfigError('S3_ACCESS_KEY_ID', 'is required when STORAGE=s3');
+  const secretAccessKey = str(env, 'S3_SECRET_ACCESS_KEY');
+  if (!secretAccessKey) throw new ConfigError('S3_SECRET_ACCESS_KEY', 'is required when STORAGE=s3');
+  return {
+    kind,
+    endpoint: (url(env, 'S3_ENDPOINT', ['http:', 'https:']) ?? `https://s3.${region}.amazonaws.com`).replace(/\/$/, ''),
+    bucket,
+    region,
+    accessKeyId,
+    secretAccessKey,
+    forcePathStyle: bool(env, 'S3_FORCE_PATH_STYLE', false),
+  };
+}
+
 /** Parses and validates the environment. Throws ConfigError naming the first bad variable. */
 export function loadConfig(env: Env = process.env): AppConfig {
   const nodeEnv = oneOf(env, 'NODE_ENV', ['development', 'production', 'test'] as const, 'development');
@@ -403,6 +447,8 @@ export function loadConfig(env: Env = process.env): AppConfig {
     },
     smtpUrl: url(env, 'SMTP_URL', ['smtp:', 'smtps:']),
     mailFrom: email(env, 'MAIL_FROM') ?? 'no-reply@localhost',
+    storage: loadStorageConfig(env),
+    shutdownDrainMs: int(env, 'SHUTDOWN_DRAIN_MS', 10_000, 0, 600_000),
   };
 }
 

@@ -14,6 +14,7 @@ import { PinoNestLogger } from '../logging/logger';
 import type { ResolvedConfig } from '../runtime/infrastructure';
 import { requestContext } from './request-context';
 import { createValidationPipe } from '../validation/validation.pipe';
+import { installGracefulDrain } from './graceful-drain';
 import { INVALID_PATH_MESSAGE, checkAndNormalize, checkHeaders, checkRawUrl, parseJsonBody } from './input-guard';
 
 const REQUEST_ID_PATTERN = /^[A-Za-z0-9._:-]{1,64}$/;
@@ -47,6 +48,7 @@ export async function createHttpApp(module: unknown, config: ResolvedConfig, log
     bufferLogs: false,
   });
   const fastify = app.getHttpAdapter().getInstance();
+  installGracefulDrain(app, fastify);
   // A callback hook, not an async one: the context entered here must be the one the handler's
   // continuation runs in (audit rows record the request id without it being passed down).
   fastify.addHook('onRequest', (req, reply, done) => {

@@ -64,7 +64,33 @@ export class JobWorker implements BeforeApplicationShutdown {
     clearInterval(this.recurringTimer);
     await this.listener?.end().catch(() => undefined);
     this.listener = undefined;
-    await Promise.allSettled([...this.inFlight]);
+    // Running jobs get SHUTDOWN_DRAIN_MS to finish and record their outcome; those still running
+    // then are handed back (pending again, this attempt not counted) so another worker takes them
+    // at once instead of after their lease lapses. A late outcome of ours is then ignored: every
+    // update of a job is guarded by `locked_by`.
+    let timer: NodeJS.Timeout | undefined;
+    const bound = new Promise<'timeout'>((resolve) => (timer = setTimeout(() => resolve('timeout'), this.config.shutdownDrainMs)));
+    const outcome = await Promise.race([Promise.allSettled([...this.inFlight]).then(() => 'finished' as const), bound]);
+    clearTimeout(timer);
+    if (outcome === 'timeout') await this.releaseRunning();
+  }
+
+  /** Hands this worker's running jobs back to the queue (shutdown with jobs still running). */
+  private async releaseRunning(): Promise<void> {
+    const rows: Array<{ id: string }> = await this.dataSource
+      .query(`SELECT id FROM jobs WHERE locked_by = $1 AND status = 'running'`, [this.workerId])
+      .catch(() => []);
+    for (const { id } of rows) {
+      const job = { id: String(id) } as JobRecord;
+      await this.requeue(job, `attempts = greatest(attempts - 1, 0), run_at = now() + make_interval(secs => $3::double precision / 1000), last_error = $4`, [
+        0,
+        'released by a worker that was shutting down',
+      ]).catch((err: unknown) => this.logger.warn({ err, jobId: id }, 'could not release a running job'));
+    }
+    if (rows.length) {
+      this.logger.warn({ jobIds: rows.map((r) => String(r.id)) }, 'released running jobs at shutdown');
+      await this.dataSource.query('SELECT pg_notify($1, $2)', [JOBS_CHANNEL, 'released']).catch(() => undefined);
+    }
   }
 
   /**
@@ -265,7 +291,8 @@ export class JobWorker implements BeforeApplicationShutdown {
           }
         });
       } catch (err) {
-        this.logger.warn({ err, task: task.name }, 'recurring task scheduling failed');
+        // A round still running when the worker stops meets a closed pool: not worth a warning.
+        if (!this.stopped) this.logger.warn({ err, task: task.name }, 'recurring task scheduling failed');
       }
     }
   }

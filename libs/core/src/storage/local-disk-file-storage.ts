@@ -2,10 +2,14 @@ import { createReadStream } from 'node:fs';
 import { mkdir, readFile, rename, stat, unlink, writeFile } from 'node:fs/promises';
 import { randomUUID } from 'node:crypto';
 import { dirname, join, resolve, sep } from 'node:path';
-import { FileStorage, isValidStorageKey, type StoredFile } from './file-storage';
+import { FileStorage, etagMatches, isValidStorageKey, type NotModified, type StoredFile } from './file-storage';
 
-/** Files under one directory on local disk; writes are atomic (temp file + rename). */
+/**
+ * Files under one directory on local disk (`STORAGE=local`, the default); writes are atomic (temp
+ * file + rename). Only for one machine: a second replica would not see these files.
+ */
 export class LocalDiskFileStorage extends FileStorage {
+  readonly kind = 'local';
   private readonly root: string;
 
   constructor(root: string) {
@@ -32,13 +36,16 @@ export class LocalDiskFileStorage extends FileStorage {
     }
   }
 
-  async stream(key: string): Promise<StoredFile | null> {
+  async stream(key: string, ifNoneMatch?: string): Promise<StoredFile | NotModified | null> {
     const path = this.safePathOf(key);
     if (!path) return null;
     try {
       const info = await stat(path);
       if (!info.isFile()) return null;
-      return { stream: createReadStream(path), size: info.size };
+      // Files are replaced by rename, never rewritten in place: size + mtime identify the content.
+      const etag = `W/"${info.size.toString(16)}-${Math.floor(info.mtimeMs).toString(16)}"`;
+      if (etagMatches(ifNoneMatch, etag)) return { notModified: true, etag };
+      return { stream: createReadStream(path), size: info.size, etag };
     } catch (err) {
       if (isMissing(err)) return null;
       throw err;
@@ -51,6 +58,10 @@ export class LocalDiskFileStorage extends FileStorage {
     await unlink(path).catch((err: unknown) => {
       if (!isMissing(err)) throw err;
     });
+  }
+
+  async ping(): Promise<void> {
+    await mkdir(this.root, { recursive: true });
   }
 
   private safePathOf(key: string): string | null {

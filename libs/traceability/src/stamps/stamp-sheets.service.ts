@@ -141,7 +141,10 @@ export class StampSheets implements OnModuleDestroy {
       `SELECT storage_key FROM trace_stamp_sheets WHERE batch_id = $1 AND from_seq = $2 AND to_seq = $3 AND version = $4`,
       [batchId, r.from, r.to, version],
     );
-    return row ? this.storage.stream(row.storage_key) : null;
+    if (!row) return null;
+    // Asked without a validator, the store never answers "not modified".
+    const file = await this.storage.stream(row.storage_key);
+    return file && !('notModified' in file) ? file : null;
   }
 
   /**
