@@ -12,6 +12,7 @@ import { JobQueue } from './jobs/job-queue.service';
 import { JobRegistry } from './jobs/job-registry';
 import { JobWorker } from './jobs/job-worker.service';
 import { LOGGER } from './logging/logger';
+import { PageCache } from './page-cache/page-cache.service';
 import { SitemapController } from './sitemap/sitemap.controller';
 import { SitemapRegistry } from './sitemap/sitemap-registry';
 import { join } from 'node:path';
@@ -57,9 +58,10 @@ export class CoreModule {
         RateLimiter,
         SitemapRegistry,
         HealthChecks,
+        PageCache,
         { provide: FileStorage, useValue: new LocalDiskFileStorage(join(options.config.dataDir, 'media')) },
       ],
-      exports: [APP_CONFIG, LOGGER, Clock, JobQueue, DomainEvents, JobRegistry, JobWorker, RateLimiter, SitemapRegistry, HealthChecks, FileStorage],
+      exports: [APP_CONFIG, LOGGER, Clock, JobQueue, DomainEvents, JobRegistry, JobWorker, RateLimiter, SitemapRegistry, HealthChecks, PageCache, FileStorage],
     };
   }
 }

@@ -63,6 +63,17 @@ export interface AppConfig {
   smtpUrl?: string;
   /** Sender address of outgoing mail (MAIL_FROM). */
   mailFrom: string;
+  pageCache: PageCacheConfig;
+}
+
+/** The cache of rendered anonymous storefront pages (apps/api/src/web/cache). */
+export interface PageCacheConfig {
+  /** PAGE_CACHE_ENABLED: false renders every page. */
+  enabled: boolean;
+  /** PAGE_CACHE_MAX_BYTES: memory bound of the cached pages per process (least recently used dropped first). */
+  maxBytes: number;
+  /** PAGE_CACHE_TTL_SECONDS: safety net only; pages are dropped by events when what they show changes. */
+  ttlSeconds: number;
 }
 
 /** Search index upkeep (libs/search). */
@@ -340,6 +351,11 @@ export function loadConfig(env: Env = process.env): AppConfig {
     },
     smtpUrl: url(env, 'SMTP_URL', ['smtp:', 'smtps:']),
     mailFrom: email(env, 'MAIL_FROM') ?? 'no-reply@localhost',
+    pageCache: {
+      enabled: bool(env, 'PAGE_CACHE_ENABLED', true),
+      maxBytes: int(env, 'PAGE_CACHE_MAX_BYTES', 64 * 1024 * 1024, 64 * 1024, 16 * 1024 * 1024 * 1024),
+      ttlSeconds: int(env, 'PAGE_CACHE_TTL_SECONDS', 300, 1, 86_400),
+    },
   };
 }
 

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { APP_CONFIG, Clock, InvalidStateError, JobQueue, returnedRows, type ResolvedConfig } from '@tradefloor/core';
+import { APP_CONFIG, Clock, DomainEvents, InvalidStateError, JobQueue, returnedRows, type ResolvedConfig } from '@tradefloor/core';
 import type { Principal } from '@tradefloor/identity';
 import type { DataSource, EntityManager } from 'typeorm';
 import { BulletinEntity } from '../entities/bulletin.entity';
@@ -22,6 +22,7 @@ export class BulletinWorkflowService {
     private readonly jobs: JobQueue,
     private readonly clock: Clock,
     @Inject(APP_CONFIG) private readonly config: ResolvedConfig,
+    private readonly events: DomainEvents,
   ) {}
 
   async publish(actor: Principal, id: string, publishAt?: Date): Promise<BulletinEntity> {
@@ -80,13 +81,17 @@ export class BulletinWorkflowService {
    */
   async publishDue(id?: string): Promise<string[]> {
     const now = this.clock.now();
-    const result: unknown = await this.dataSource.query(
-      `UPDATE bulletins SET status = 'published', published_at = publish_at, updated_at = $1
-       WHERE status = 'scheduled' AND publish_at <= $1 AND ($2::uuid IS NULL OR id = $2::uuid)
-       RETURNING id`,
-      [now, id ?? null],
-    );
-    return returnedRows<{ id: string }>(result).map((r) => r.id);
+    return this.dataSource.transaction(async (m) => {
+      const result: unknown = await m.query(
+        `UPDATE bulletins SET status = 'published', published_at = publish_at, updated_at = $1
+         WHERE status = 'scheduled' AND publish_at <= $1 AND ($2::uuid IS NULL OR id = $2::uuid)
+         RETURNING id`,
+        [now, id ?? null],
+      );
+      const ids = returnedRows<{ id: string }>(result).map((r) => r.id);
+      for (const bulletinId of ids) await this.events.publish(m, 'bulletin.changed', { bulletinId });
+      return ids;
+    });
   }
 
   /** When a scheduled bulletin is due (null when it is not scheduled any more). */
@@ -110,8 +115,11 @@ export class BulletinWorkflowService {
     return this.save(m, b);
   }
 
-  private save(m: EntityManager, b: BulletinEntity): Promise<BulletinEntity> {
+  private async save(m: EntityManager, b: BulletinEntity): Promise<BulletinEntity> {
     b.updatedAt = this.clock.now();
-    return m.getRepository(BulletinEntity).save(b);
+    const saved = await m.getRepository(BulletinEntity).save(b);
+    // Published, archived (it was public) or back to draft: what readers see may have changed.
+    await this.events.publish(m, 'bulletin.changed', { bulletinId: saved.id });
+    return saved;
   }
 }

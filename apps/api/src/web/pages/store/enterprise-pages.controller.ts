@@ -3,6 +3,7 @@ import { ApiExcludeController } from '@nestjs/swagger';
 import { APP_CONFIG, NotFoundError, type ResolvedConfig } from '@tradefloor/core';
 import { EnterpriseProductsDirectory, EnterpriseQueries, PublicEnterpriseQuery, ReferenceData, type EnterpriseEntity } from '@tradefloor/enterprise-profile';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { cacheTags } from '../../cache/cache-hints';
 import { alert } from '../../html/forms';
 import { html } from '../../html/html';
 import { layout } from '../../html/layout';
@@ -68,6 +69,7 @@ export class EnterprisePagesController {
       sendPage(reply, notFoundPage(ctx, ctx.t('ent.notFound')), 404);
       return;
     }
+    cacheTags(req, `enterprise:${enterprise.id}`, `products-of:${enterprise.id}`);
     const [products, commune, province] = await Promise.all([
       this.products.list(enterprise.id),
       this.reference.commune(enterprise.communeCode),

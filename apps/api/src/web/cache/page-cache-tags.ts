@@ -1,0 +1,18 @@
+import { Injectable } from '@nestjs/common';
+import { ProductViews } from '@tradefloor/catalog';
+import { PageCache } from '@tradefloor/core';
+
+/**
+ * Tags only the web layer can work out: an enterprise's profile lists its products, so a product
+ * change (a new one published, one hidden) also drops `products-of:<its enterprise>`. Resolved in
+ * the writing transaction, once, rather than on every process receiving the notification.
+ */
+@Injectable()
+export class PageCacheTags {
+  constructor(cache: PageCache, views: ProductViews) {
+    cache.addTagResolver('product', async (manager, ids) => {
+      const products = await views.load(ids, manager);
+      return [...new Set(products.map((p) => `products-of:${p.enterpriseId}`))];
+    });
+  }
+}
