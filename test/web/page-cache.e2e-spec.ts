@@ -202,14 +202,23 @@ describe('page cache: anonymous storefront pages cached, dropped by events on ev
 
   it('bypasses the cache while not listening for invalidations, and starts afresh once listening again', async () => {
     const cache = b.app.get(PageCache);
-    await b.http.get(`/san-pham/${pomelo.slug}`).expect(200);
-    await cache.interruptListener();
+    const path = `/san-pham/${pomelo.slug}`;
+    await b.http.get(path).expect(200);
+    expect((await b.http.get(path).expect(200)).headers['x-page-cache']).toBe('hit');
+    await cache.interruptListener(1500);
     expect(await within(5000, async () => !cache.stats().listening)).toBe(true);
-    expect((await b.http.get(`/san-pham/${pomelo.slug}`).expect(200)).headers['x-page-cache']).toBeUndefined();
+    // A write B cannot hear about: B renders every page meanwhile, then drops everything it held.
+    await a.http.patch(`/api/v1/products/${pomelo.id}`).set(coop.owner.auth).send({ priceVnd: 81_000 }).expect(200);
+    const meanwhile = await b.http.get(path).expect(200);
+    expect(meanwhile.headers['x-page-cache']).toBeUndefined();
+    expect(meanwhile.text).toContain(VND.format(81_000));
+    expect(b.app.get(PageCache).stats().listening).toBe(false);
     expect(await within(10_000, async () => cache.stats().listening)).toBe(true);
     expect(cache.stats().entries).toBe(0);
-    await b.http.get(`/san-pham/${pomelo.slug}`).expect(200);
-    expect((await b.http.get(`/san-pham/${pomelo.slug}`).expect(200)).headers['x-page-cache']).toBe('hit');
+    await b.http.get(path).expect(200);
+    const again = await b.http.get(path).expect(200);
+    expect(again.headers['x-page-cache']).toBe('hit');
+    expect(again.text).toContain(VND.format(81_000));
   });
 
   it('reports entries, bytes, hit ratio and evictions on /health/ready', async () => {

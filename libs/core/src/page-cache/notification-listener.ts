@@ -25,6 +25,7 @@ export class NotificationListener {
   private backoffMs = MIN_BACKOFF_MS;
   private timer: NodeJS.Timeout | undefined;
   private connected = false;
+  private holdUntil = 0;
 
   constructor(private readonly options: ListenerOptions) {}
 
@@ -47,8 +48,9 @@ export class NotificationListener {
     await client?.end().catch(() => undefined);
   }
 
-  /** For tests: drop the connection as a network failure would. */
-  async interrupt(): Promise<void> {
+  /** For tests: drop the connection as a network failure would, reconnecting no sooner than `holdMs`. */
+  async interrupt(holdMs = 0): Promise<void> {
+    this.holdUntil = Date.now() + holdMs;
     await this.client?.end().catch(() => undefined);
   }
 
@@ -76,12 +78,13 @@ export class NotificationListener {
     if (client) void client.end().catch(() => undefined);
     if (wasConnected || err) this.options.onLost();
     if (this.stopped || this.timer) return;
-    this.options.logger.warn({ err, retryInMs: this.backoffMs }, 'page cache listener disconnected; reconnecting');
+    const delay = Math.max(this.backoffMs, this.holdUntil - Date.now());
+    this.options.logger.warn({ err, retryInMs: delay }, 'page cache listener disconnected; reconnecting');
     this.timer = setTimeout(() => {
       this.timer = undefined;
       if (this.stopped) return;
       this.connect().catch((e: unknown) => this.lost(e));
-    }, this.backoffMs);
+    }, delay);
     this.timer.unref();
     this.backoffMs = Math.min(this.backoffMs * 2, MAX_BACKOFF_MS);
   }

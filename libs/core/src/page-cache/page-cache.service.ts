@@ -128,9 +128,9 @@ export class PageCache implements OnApplicationShutdown {
     return { ...s, hitRatio: lookups ? Math.round((s.hits / lookups) * 1000) / 1000 : 0, listening: this.listener?.listening ?? false };
   }
 
-  /** For tests: drop the listening connection as a network failure would. */
-  async interruptListener(): Promise<void> {
-    await this.listener?.interrupt();
+  /** For tests: drop the listening connection as a network failure would (reconnecting after `holdMs` at the soonest). */
+  async interruptListener(holdMs = 0): Promise<void> {
+    await this.listener?.interrupt(holdMs);
   }
 
   private onNotification(payload: string): void {
