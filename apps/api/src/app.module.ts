@@ -4,6 +4,7 @@ import { CatalogModule } from '@tradefloor/catalog';
 import { EnterpriseProfileModule } from '@tradefloor/enterprise-profile';
 import { IdentityModule } from '@tradefloor/identity';
 import { InquiriesModule } from '@tradefloor/inquiries';
+import { TrustSafetyModule } from '@tradefloor/trust-safety';
 import { NewsBulletinModule } from '@tradefloor/news-bulletin';
 import { PartnerSyncModule, validateChannelConfig } from '@tradefloor/partner-sync';
 import { SearchModule } from '@tradefloor/search';
@@ -20,6 +21,7 @@ const DOMAIN_MODULES = [
   PartnerSyncModule,
   TraceabilityModule,
   InquiriesModule,
+  TrustSafetyModule,
 ];
 
 /**

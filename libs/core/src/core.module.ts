@@ -2,6 +2,7 @@ import { Global, Module, type DynamicModule } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import type { Logger } from 'pino';
 import { APP_CONFIG } from './config/app-config';
+import { AuditTrail } from './audit/audit-trail';
 import { Clock, SystemClock } from './clock/clock';
 import { RateLimiter } from './database/rate-limiter.service';
 import { HealthChecks } from './health/health-checks';
@@ -59,9 +60,24 @@ export class CoreModule {
         SitemapRegistry,
         HealthChecks,
         PageCache,
+        AuditTrail,
         { provide: FileStorage, useValue: new LocalDiskFileStorage(join(options.config.dataDir, 'media')) },
       ],
-      exports: [APP_CONFIG, LOGGER, Clock, JobQueue, DomainEvents, JobRegistry, JobWorker, RateLimiter, SitemapRegistry, HealthChecks, PageCache, FileStorage],
+      exports: [
+        APP_CONFIG,
+        LOGGER,
+        Clock,
+        JobQueue,
+        DomainEvents,
+        JobRegistry,
+        JobWorker,
+        RateLimiter,
+        SitemapRegistry,
+        HealthChecks,
+        PageCache,
+        AuditTrail,
+        FileStorage,
+      ],
     };
   }
 }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { Clock, DomainEvents, InvalidStateError, isUuid, NotFoundError, returnedRows, ValidationFailedError, vietnamDate } from '@tradefloor/core';
+import { AuditTrail, Clock, DomainEvents, InvalidStateError, isUuid, NotFoundError, returnedRows, ValidationFailedError, vietnamDate } from '@tradefloor/core';
 import type { Principal } from '@tradefloor/identity';
 import { Between, type DataSource } from 'typeorm';
 import type { CreateOcopCertificateDto, OcopCertificateDto, OcopStatisticsDto } from '../dto/ocop.dto';
@@ -39,6 +39,7 @@ export class OcopCertificates {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly events: DomainEvents,
     private readonly clock: Clock,
+    private readonly audit: AuditTrail,
   ) {}
 
   async add(actor: Principal, productId: string, dto: CreateOcopCertificateDto): Promise<OcopCertificateEntity> {
@@ -71,6 +72,7 @@ export class OcopCertificates {
         }),
       );
       await this.events.publish(m, 'product.changed', { productId });
+      await this.audit.record(m, { actor, action: 'ocop.certificate-add', subject: { type: 'product', id: productId }, after: toCertificateDto(cert) });
       return cert;
     });
   }
@@ -101,11 +103,18 @@ export class OcopCertificates {
       if (cert.status !== 'valid') {
         throw new InvalidStateError(`Chứng nhận đang ở trạng thái ${cert.status} (certificate is ${cert.status})`, 'INVALID_CERTIFICATE_STATUS');
       }
+      const before = toCertificateDto(cert);
       cert.status = 'revoked';
       cert.revokedAt = this.clock.now();
       cert.revocationReason = reason;
       await repo.save(cert);
       await this.events.publish(m, 'product.changed', { productId: cert.productId });
+      await this.audit.record(m, {
+        action: 'ocop.certificate-revoke',
+        subject: { type: 'product', id: cert.productId },
+        before,
+        after: toCertificateDto(cert),
+      });
       return cert;
     });
   }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { Clock, DomainEvents, InvalidStateError, isUuid, NotFoundError } from '@tradefloor/core';
+import { AuditTrail, Clock, DomainEvents, InvalidStateError, isUuid, NotFoundError } from '@tradefloor/core';
 import { EnterpriseEntity } from '@tradefloor/enterprise-profile';
 import type { Principal } from '@tradefloor/identity';
 import type { DataSource, EntityManager } from 'typeorm';
@@ -29,21 +29,23 @@ export class ProductLifecycle {
     private readonly access: ProductAccess,
     private readonly events: DomainEvents,
     private readonly clock: Clock,
+    private readonly audit: AuditTrail,
   ) {}
 
   /** Owner actions: submit, unlist, relist, archive (members of the enterprise and admins). */
   async byOwner(principal: Principal, id: string, action: 'submit' | 'unlist' | 'relist' | 'archive'): Promise<ProductEntity> {
     await this.access.assertCanManage(principal, id);
-    return this.transition(id, action);
+    // A seller acting on their own product is ordinary use; staff acting on it is a privileged action.
+    return this.transition(id, action, undefined, principal.role === 'admin' || principal.role === 'editor');
   }
 
   /** Moderator actions (admins and editors). */
   async moderate(id: string, action: 'approve' | 'reject' | 'archive', reason?: string): Promise<ProductEntity> {
     if (!isUuid(id)) throw new NotFoundError('Sản phẩm', 'PRODUCT_NOT_FOUND');
-    return this.transition(id, action, reason);
+    return this.transition(id, action, reason, true);
   }
 
-  private transition(id: string, action: LifecycleAction, reason?: string): Promise<ProductEntity> {
+  private transition(id: string, action: LifecycleAction, reason: string | undefined, audited: boolean): Promise<ProductEntity> {
     return this.dataSource.transaction(async (m) => {
       const repo = m.getRepository(ProductEntity);
       const p = await repo.findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
@@ -57,6 +59,7 @@ export class ProductLifecycle {
       }
       if (rule.to === 'published') await this.assertEnterpriseVerified(m, p.enterpriseId);
       const now = this.clock.now();
+      const before = { status: p.status, name: p.name, rejectionReason: p.rejectionReason };
       p.status = rule.to;
       if (action === 'submit') {
         p.submittedAt = now;
@@ -69,6 +72,10 @@ export class ProductLifecycle {
       }
       await repo.save(p);
       await this.events.publish(m, 'product.changed', { productId: p.id });
+      if (audited) {
+        const after = { status: p.status, name: p.name, rejectionReason: p.rejectionReason };
+        await this.audit.record(m, { action: `product.${action}`, subject: { type: 'product', id: p.id }, before, after });
+      }
       return p;
     });
   }

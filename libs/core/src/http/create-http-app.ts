@@ -12,6 +12,7 @@ import { ErrorEnvelopeFilter } from '../errors/http-exception.filter';
 import { PinoNestLogger } from '../logging/logger';
 import type { ResolvedConfig } from '../runtime/infrastructure';
 import { normalizeStringsNfc } from '../text/normalize';
+import { requestContext } from './request-context';
 import { createValidationPipe } from '../validation/validation.pipe';
 
 const REQUEST_ID_PATTERN = /^[A-Za-z0-9._:-]{1,64}$/;
@@ -36,8 +37,12 @@ export async function createHttpApp(module: unknown, config: ResolvedConfig, log
     bufferLogs: false,
   });
   const fastify = app.getHttpAdapter().getInstance();
-  fastify.addHook('onRequest', async (req, reply) => {
+  // A callback hook, not an async one: the context entered here must be the one the handler's
+  // continuation runs in (audit rows record the request id without it being passed down).
+  fastify.addHook('onRequest', (req, reply, done) => {
+    requestContext.enter({ requestId: req.id });
     void reply.header('x-request-id', req.id);
+    done();
   });
   fastify.addHook('onResponse', async (req, reply) => {
     req.log.info({ method: req.method, url: req.url, statusCode: reply.statusCode, ms: Math.round(reply.elapsedTime * 10) / 10 }, 'request');

@@ -2,7 +2,7 @@ import { CanActivate, ExecutionContext, Injectable, SetMetadata, UseGuards, appl
 import { Reflector } from '@nestjs/core';
 import { ApiBearerAuth, ApiForbiddenResponse, ApiUnauthorizedResponse } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { ErrorEnvelopeDto, ForbiddenError, UnauthorizedError } from '@tradefloor/core';
+import { ErrorEnvelopeDto, ForbiddenError, requestContext, UnauthorizedError } from '@tradefloor/core';
 import type { FastifyRequest } from 'fastify';
 import type { DataSource } from 'typeorm';
 import { UserEntity, type Role } from '../entities/user.entity';
@@ -40,6 +40,7 @@ export class AuthGuard implements CanActivate {
       throw new UnauthorizedError('Tài khoản không còn hoạt động (account disabled)', 'ACCOUNT_DISABLED');
     }
     request.principal = { id: user.id, email: user.email, role: user.role, displayName: user.displayName };
+    requestContext.identify(request.principal);
     const roles = this.reflector.getAllAndOverride<Role[] | undefined>(ROLES_KEY, [context.getHandler(), context.getClass()]);
     if (roles?.length && !roles.includes(user.role)) throw new ForbiddenError();
     return true;

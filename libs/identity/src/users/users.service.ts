@@ -1,6 +1,6 @@
 import { Inject, Injectable, type OnApplicationBootstrap } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { APP_CONFIG, LOGGER, NotFoundError, ValidationFailedError, escapeLike, type ResolvedConfig } from '@tradefloor/core';
+import { APP_CONFIG, AuditTrail, LOGGER, NotFoundError, ValidationFailedError, escapeLike, type ResolvedConfig } from '@tradefloor/core';
 import type { Logger } from 'pino';
 import type { DataSource } from 'typeorm';
 import { PasswordHasher } from '../auth/password-hasher';
@@ -22,6 +22,7 @@ export class UsersService implements OnApplicationBootstrap {
     private readonly tokens: TokenService,
     @Inject(APP_CONFIG) private readonly config: ResolvedConfig,
     @Inject(LOGGER) private readonly logger: Logger,
+    private readonly audit: AuditTrail,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -69,21 +70,25 @@ export class UsersService implements OnApplicationBootstrap {
 
   async changeRole(actorId: string, id: string, role: Role): Promise<UserEntity> {
     if (actorId === id) throw ValidationFailedError.field('role', 'Không thể tự đổi vai trò của mình (cannot change your own role)');
-    const repo = this.dataSource.getRepository(UserEntity);
-    const user = await repo.findOneBy({ id });
-    if (!user) throw new NotFoundError('Người dùng');
-    await repo.update({ id }, { role });
-    return repo.findOneByOrFail({ id });
+    return this.dataSource.transaction(async (m) => {
+      const repo = m.getRepository(UserEntity);
+      const user = await repo.findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
+      if (!user) throw new NotFoundError('Người dùng');
+      await repo.update({ id }, { role });
+      await this.audit.record(m, { action: 'user.role-change', subject: { type: 'user', id }, before: { role: user.role }, after: { role } });
+      return repo.findOneByOrFail({ id });
+    });
   }
 
   async changeStatus(actorId: string, id: string, status: 'active' | 'disabled'): Promise<UserEntity> {
     if (actorId === id) throw ValidationFailedError.field('status', 'Không thể tự khoá tài khoản của mình (cannot disable yourself)');
     return this.dataSource.transaction(async (m) => {
       const repo = m.getRepository(UserEntity);
-      const user = await repo.findOneBy({ id });
+      const user = await repo.findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
       if (!user) throw new NotFoundError('Người dùng');
       await repo.update({ id }, { status });
       if (status === 'disabled') await this.tokens.revokeAllForUser(id, m);
+      await this.audit.record(m, { action: 'user.status-change', subject: { type: 'user', id }, before: { status: user.status }, after: { status } });
       return repo.findOneByOrFail({ id });
     });
   }

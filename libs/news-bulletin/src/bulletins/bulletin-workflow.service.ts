@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { APP_CONFIG, Clock, DomainEvents, InvalidStateError, JobQueue, returnedRows, type ResolvedConfig } from '@tradefloor/core';
+import { APP_CONFIG, AuditTrail, Clock, DomainEvents, InvalidStateError, JobQueue, returnedRows, type ResolvedConfig } from '@tradefloor/core';
 import type { Principal } from '@tradefloor/identity';
 import type { DataSource, EntityManager } from 'typeorm';
 import { BulletinEntity } from '../entities/bulletin.entity';
@@ -22,6 +22,7 @@ export class BulletinWorkflowService {
     private readonly jobs: JobQueue,
     private readonly clock: Clock,
     @Inject(APP_CONFIG) private readonly config: ResolvedConfig,
+    private readonly audit: AuditTrail,
     private readonly events: DomainEvents,
   ) {}
 
@@ -31,13 +32,14 @@ export class BulletinWorkflowService {
       if (b.status === 'published') throw new InvalidStateError('Bản tin đã xuất bản (already published)', 'BULLETIN_ALREADY_PUBLISHED');
       if (b.status === 'archived') throw new InvalidStateError('Bản tin đã lưu trữ (bulletin is archived)', 'BULLETIN_ARCHIVED');
       this.bulletins.assertEditorMayChange(actor, b);
+      const before = auditedState(b);
       if (this.config.bulletinRequireApproval && actor.role !== 'admin') {
         b.status = 'pending_approval';
         b.publishAt = publishAt ?? null;
         b.rejectionReason = null;
-        return this.save(m, b);
+        return this.audited(m, 'bulletin.submit', before, await this.save(m, b));
       }
-      return this.schedule(m, b, publishAt ?? null);
+      return this.audited(m, 'bulletin.publish', before, await this.schedule(m, b, publishAt ?? null));
     });
   }
 
@@ -47,7 +49,8 @@ export class BulletinWorkflowService {
       if (b.status !== 'pending_approval') {
         throw new InvalidStateError('Bản tin không chờ duyệt (bulletin is not pending approval)', 'BULLETIN_NOT_PENDING');
       }
-      return this.schedule(m, b, b.publishAt);
+      const before = auditedState(b);
+      return this.audited(m, 'bulletin.approve', before, await this.schedule(m, b, b.publishAt));
     });
   }
 
@@ -57,10 +60,11 @@ export class BulletinWorkflowService {
       if (b.status !== 'pending_approval') {
         throw new InvalidStateError('Bản tin không chờ duyệt (bulletin is not pending approval)', 'BULLETIN_NOT_PENDING');
       }
+      const before = auditedState(b);
       b.status = 'draft';
       b.publishAt = null;
       b.rejectionReason = reason;
-      return this.save(m, b);
+      return this.audited(m, 'bulletin.reject', before, await this.save(m, b));
     });
   }
 
@@ -69,9 +73,10 @@ export class BulletinWorkflowService {
       const b = await this.bulletins.lock(m, id);
       if (b.status === 'archived') throw new InvalidStateError('Bản tin đã lưu trữ (already archived)', 'BULLETIN_ARCHIVED');
       this.bulletins.assertEditorMayChange(actor, b);
+      const before = auditedState(b);
       b.status = 'archived';
       b.archivedAt = this.clock.now();
-      return this.save(m, b);
+      return this.audited(m, 'bulletin.archive', before, await this.save(m, b));
     });
   }
 
@@ -115,6 +120,11 @@ export class BulletinWorkflowService {
     return this.save(m, b);
   }
 
+  private async audited(m: EntityManager, action: string, before: ReturnType<typeof auditedState>, b: BulletinEntity): Promise<BulletinEntity> {
+    await this.audit.record(m, { action, subject: { type: 'bulletin', id: b.id }, before, after: auditedState(b) });
+    return b;
+  }
+
   private async save(m: EntityManager, b: BulletinEntity): Promise<BulletinEntity> {
     b.updatedAt = this.clock.now();
     const saved = await m.getRepository(BulletinEntity).save(b);
@@ -122,4 +132,8 @@ export class BulletinWorkflowService {
     await this.events.publish(m, 'bulletin.changed', { bulletinId: saved.id });
     return saved;
   }
+}
+
+function auditedState(b: BulletinEntity) {
+  return { status: b.status, title: b.title, publishAt: b.publishAt, rejectionReason: b.rejectionReason };
 }

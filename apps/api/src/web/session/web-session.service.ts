@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { APP_CONFIG, type ResolvedConfig } from '@tradefloor/core';
+import { APP_CONFIG, requestContext, type ResolvedConfig } from '@tradefloor/core';
 import { AuthService, TokenService, UsersService, type Principal, type TokenPair } from '@tradefloor/identity';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { clearCookie, readCookie, setCookie } from './cookies';
@@ -56,6 +56,7 @@ export class WebSession {
     if (cached !== undefined) return cached ?? undefined;
     const resolved = await this.resolve(req, reply);
     (req as FastifyRequest & { webPrincipal?: Principal | null }).webPrincipal = resolved ?? null;
+    if (resolved) requestContext.identify(resolved);
     return resolved;
   }
 

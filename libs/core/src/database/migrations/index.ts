@@ -12,6 +12,7 @@ import { PartnerSyncUnlist1764820000000 } from './1764820000000-partner-sync-unl
 import { ListingResyncRequested1764830000000 } from './1764830000000-listing-resync-requested';
 import { SearchNamePrefix1765000000000 } from './1765000000000-search-name-prefix';
 import { ChannelAuthBinding1765200000000 } from './1765200000000-channel-auth-binding';
+import { AuditLog1765700000000 } from './1765700000000-audit-log';
 
 /**
  * Every schema change, in order. Each bounded context adds its migration files here
@@ -32,4 +33,5 @@ export const MIGRATIONS = [
   ListingResyncRequested1764830000000,
   SearchNamePrefix1765000000000,
   ChannelAuthBinding1765200000000,
+  AuditLog1765700000000,
 ];
