@@ -82,6 +82,19 @@ describe('page cache: anonymous storefront pages cached, dropped by events on ev
     expect(await within(1000, async () => (await a.http.get(`/san-pham/${pomelo.slug}`)).text.includes(VND.format(72_000)))).toBe(true);
   });
 
+  it("shows a renamed category on the other replica's pages, not its stale in-process category list", async () => {
+    await a.drainJobs();
+    const [category] = await a.dataSource.query(`SELECT id, name FROM categories WHERE parent_id IS NULL ORDER BY sort_order LIMIT 1`);
+    for (const t of [a, b]) {
+      await t.http.get('/').expect(200);
+      expect((await t.http.get('/').expect(200)).headers['x-page-cache']).toBe('hit');
+    }
+    const renamed = `${category.name} miền Tây`;
+    await a.http.patch(`/api/v1/admin/categories/${category.id}`).set(admin.auth).send({ name: renamed }).expect(200);
+    expect((await a.http.get('/').expect(200)).text).toContain(renamed);
+    expect(await within(1000, async () => (await b.http.get('/')).text.includes(renamed))).toBe(true);
+  });
+
   it('never serves an unlisted product from the cache once the unlisting returned', async () => {
     const hidden = await createProduct(a, coop.id, { name: 'Kẹo dừa sáp', priceVnd: 40_000 });
     for (const t of [a, b]) {

@@ -31,6 +31,7 @@ type RunnerData = Record<string | symbol, unknown> & { [PENDING]?: Set<string> }
 export class PageCache implements OnApplicationShutdown {
   private readonly store: PageStore;
   private readonly resolvers = new Map<PageSubjectType, TagResolver[]>();
+  private readonly followers = new Map<string, Array<() => void>>();
   private listener: NotificationListener | undefined;
 
   constructor(
@@ -63,14 +64,23 @@ export class PageCache implements OnApplicationShutdown {
       channel: PAGE_CACHE_CHANNEL,
       logger: this.logger,
       onNotification: (payload) => this.onNotification(payload),
-      onListening: () => this.store.clear(),
-      onLost: () => this.store.clear(),
+      onListening: () => this.clear(),
+      onLost: () => this.clear(),
     });
     await this.listener.start();
   }
 
   async onApplicationShutdown(): Promise<void> {
     await this.listener?.stop();
+  }
+
+  /**
+   * `fn` runs whenever `tag` is invalidated in this process (or everything is dropped), for other
+   * in-process caches the pages are rendered from (e.g. the category list), so a re-render on
+   * another replica does not read them stale.
+   */
+  onInvalidated(tag: string, fn: () => void): void {
+    this.followers.set(tag, [...(this.followers.get(tag) ?? []), fn]);
   }
 
   /** Lets the composing layer add tags for a kind of subject (resolved in the writing transaction). */
@@ -105,7 +115,7 @@ export class PageCache implements OnApplicationShutdown {
       const pending = (data[PENDING] ??= new Set());
       for (const tag of tags) pending.add(tag);
     } else {
-      this.store.invalidate(tags);
+      this.invalidateLocal(tags);
     }
   }
 
@@ -136,10 +146,22 @@ export class PageCache implements OnApplicationShutdown {
   private onNotification(payload: string): void {
     try {
       const tags: unknown = JSON.parse(payload);
-      if (Array.isArray(tags)) this.store.invalidate(tags.filter((t): t is string => typeof t === 'string'));
+      if (Array.isArray(tags)) this.invalidateLocal(tags.filter((t): t is string => typeof t === 'string'));
     } catch {
-      this.store.clear();
+      this.clear();
     }
+  }
+
+  private invalidateLocal(tags: Iterable<string>): void {
+    const list = [...tags];
+    // Followers first: a page re-rendered after the drop must not read their stale copies.
+    for (const tag of list) for (const fn of this.followers.get(tag) ?? []) fn();
+    this.store.invalidate(list);
+  }
+
+  private clear(): void {
+    for (const fns of this.followers.values()) for (const fn of fns) fn();
+    this.store.clear();
   }
 
   private async health() {
@@ -162,7 +184,7 @@ export class PageCache implements OnApplicationShutdown {
     return {
       afterTransactionCommit: (event: TransactionCommitEvent) => {
         const pending = take(event.queryRunner);
-        if (pending) this.store.invalidate(pending);
+        if (pending) this.invalidateLocal(pending);
       },
       afterTransactionRollback: (event: TransactionRollbackEvent) => {
         take(event.queryRunner);
