@@ -11,14 +11,20 @@ import { seedDemoBulletins } from '@tradefloor/news-bulletin';
 import { DOCUMENT_VERSION } from '@tradefloor/search';
 import { generateSerials } from '@tradefloor/traceability';
 import { benchDatabase, runBench, startApiProcess, summarise } from './bench-support';
+import { startCeilingServer } from './ceiling-server';
 import { generateCatalog } from './generate-products';
 
 /**
  * `npm run bench:web`: loads BENCH_PRODUCTS (default 100,000) generated products (or
  * `seed:demo --scale N` with BENCH_SEED=demo) plus the demo bulletins, builds the Meilisearch
  * index, starts one API process (`--role=api`) and requests the main storefront pages N times at
- * concurrency 1 and 8, printing p50/p95/p99 and each page's weight (HTML, and HTML + the one
+ * concurrency 1, 8 and 32, printing p50/p95/p99 and each page's weight (HTML, and HTML + the one
  * stylesheet: everything before images, since pages load no scripts or fonts).
+ *
+ * In the same run a bare node:http server (bench/ceiling-server.ts) sends the same bytes for each
+ * page at the same concurrency: "% ceiling" is the page's req/s as a share of that. "after change"
+ * is the latency of the first request after a committed change to what the page shows (a NOTIFY
+ * on the page cache's channel, as a write on another replica sends), median of a few rounds.
  *
  * Add a page by adding a line to `pages()`; a page that answers something else than 200 is
  * reported as such and not measured (storefront pages built in other branches may be missing).
@@ -29,6 +35,10 @@ const DIR = resolve(process.env.BENCH_DIR ?? 'var/bench-web');
 const PG_PORT = Number(process.env.BENCH_PG_PORT ?? 54477);
 const MEILI_PORT = Number(process.env.BENCH_MEILI_PORT ?? 7877);
 const API_PORT = Number(process.env.BENCH_API_PORT ?? 3277);
+const CEILING_PORT = Number(process.env.BENCH_CEILING_PORT ?? API_PORT + 1);
+const CONCURRENCY = [1, 8, 32];
+/** Rounds of "change, then one request" per page. */
+const CHANGE_ROUNDS = 7;
 /** Only the pages whose label contains this text (e.g. `search`), for quick before/after runs. */
 const ONLY = process.env.BENCH_PAGES;
 const MEILI_KEY = 'bench-master-key-0123456789';
@@ -41,26 +51,30 @@ const log = (line: string) => process.stdout.write(`${line}\n`);
 interface Page {
   label: string;
   path: string;
+  /** Page cache tags a change to what the page shows drops (see subjectTags in libs/core). */
+  tags?: string[];
 }
+
+const LISTS = ['list:product', 'list:enterprise', 'list:bulletin', 'list:category', 'search:products'];
 
 /** The pages measured; slugs are picked from the loaded data so every row hits a real page. */
 async function pages(db: Client): Promise<Page[]> {
-  const one = async (sql: string) => ((await db.query(sql)).rows[0]?.slug as string | undefined) ?? 'missing';
+  const one = async (sql: string) => ((await db.query(sql)).rows[0] as { slug: string; id: string } | undefined) ?? { slug: 'missing', id: '' };
   const product = await one(
-    `SELECT p.slug FROM products p JOIN enterprises e ON e.id = p.enterprise_id WHERE p.status = 'published' AND e.status = 'verified' ORDER BY p.id LIMIT 1 OFFSET 5000`,
+    `SELECT p.slug, p.id FROM products p JOIN enterprises e ON e.id = p.enterprise_id WHERE p.status = 'published' AND e.status = 'verified' ORDER BY p.id LIMIT 1 OFFSET ${Math.min(5000, Math.floor(N / 2))}`,
   );
-  const enterprise = await one(`SELECT slug FROM enterprises WHERE status = 'verified' ORDER BY id LIMIT 1 OFFSET 100`);
-  const bulletin = await one(`SELECT slug FROM bulletins WHERE status = 'published' AND kind = 'article' ORDER BY published_at DESC LIMIT 1`);
+  const enterprise = await one(`SELECT slug, id FROM enterprises WHERE status = 'verified' ORDER BY id LIMIT 1 OFFSET ${Math.min(100, Math.floor(N / 200))}`);
+  const bulletin = await one(`SELECT slug, id FROM bulletins WHERE status = 'published' AND kind = 'article' ORDER BY published_at DESC LIMIT 1`);
   const stamp = await benchStamp(db);
   return [
-    { label: 'home', path: '/' },
-    { label: 'search: query', path: `/tim-kiem?q=${encodeURIComponent('bưởi da xanh')}` },
-    { label: 'search: query + filters', path: `/tim-kiem?q=mat+ong&ocopMin=4&priceMax=300000` },
-    { label: 'product page', path: `/san-pham/${product}` },
-    { label: 'enterprise page', path: `/doanh-nghiep/${enterprise}` },
-    { label: 'bulletin list', path: '/tin-tuc' },
-    { label: 'bulletin page', path: `/tin-tuc/${bulletin}` },
-    { label: 'events', path: '/su-kien' },
+    { label: 'home', path: '/', tags: LISTS },
+    { label: 'search: query', path: `/tim-kiem?q=${encodeURIComponent('bưởi da xanh')}`, tags: LISTS },
+    { label: 'search: query + filters', path: `/tim-kiem?q=mat+ong&ocopMin=4&priceMax=300000`, tags: LISTS },
+    { label: 'product page', path: `/san-pham/${product.slug}`, tags: [`product:${product.id}`] },
+    { label: 'enterprise page', path: `/doanh-nghiep/${enterprise.slug}`, tags: [`enterprise:${enterprise.id}`] },
+    { label: 'bulletin list', path: '/tin-tuc', tags: LISTS },
+    { label: 'bulletin page', path: `/tin-tuc/${bulletin.slug}`, tags: [`bulletin:${bulletin.id}`] },
+    { label: 'events', path: '/su-kien', tags: LISTS },
     { label: 'stamp checker', path: '/kiem-tra-tem' },
     // Every request is a scan: the verdict plus one scan row written (the stamp turns to "warning").
     { label: 'stamp verification', path: `/t/${stamp}` },
@@ -95,15 +109,18 @@ interface Row {
   p99: number;
   rps: number;
   kb: number;
+  /** req/s of the bare server sending the same bytes at the same concurrency. */
+  ceilingRps?: number;
 }
 
-async function fetchPage(path: string): Promise<{ status: number; bytes: number }> {
-  const res = await fetch(`${BASE}${path}`, { headers: BROWSER, redirect: 'manual' });
-  return { status: res.status, bytes: (await res.arrayBuffer()).byteLength };
+async function fetchPage(path: string, base = BASE): Promise<{ status: number; bytes: number; body: Buffer; cache: string | null }> {
+  const res = await fetch(`${base}${path}`, { headers: BROWSER, redirect: 'manual' });
+  const body = Buffer.from(await res.arrayBuffer());
+  return { status: res.status, bytes: body.byteLength, body, cache: res.headers.get('x-page-cache') };
 }
 
-async function measure(page: Page, concurrency: number, total: number): Promise<Row> {
-  for (let i = 0; i < 5; i++) await fetchPage(page.path); // warm-up (JIT, pools, caches)
+async function measure(page: Page, concurrency: number, total: number, base = BASE, quiet = false): Promise<Row> {
+  for (let i = 0; i < 5; i++) await fetchPage(page.path, base); // warm-up (JIT, pools, caches)
   const latencies: number[] = [];
   let next = 0;
   let bytes = 0;
@@ -112,7 +129,7 @@ async function measure(page: Page, concurrency: number, total: number): Promise<
     Array.from({ length: concurrency }, async () => {
       while (next++ < total) {
         const t0 = performance.now();
-        const res = await fetchPage(page.path);
+        const res = await fetchPage(page.path, base);
         latencies.push(performance.now() - t0);
         bytes = res.bytes;
       }
@@ -120,8 +137,33 @@ async function measure(page: Page, concurrency: number, total: number): Promise<
   );
   const wall = (performance.now() - started) / 1000;
   const row = { label: page.label, concurrency, ...summarise(latencies, wall), kb: Math.round(bytes / 102.4) / 10 };
-  log(`  ${page.label.padEnd(26)} c=${String(concurrency).padEnd(2)} p50 ${row.p50} ms  p95 ${row.p95} ms  p99 ${row.p99} ms  ${row.rps} req/s  ${row.kb} KB`);
+  if (!quiet)
+    log(
+      `  ${page.label.padEnd(26)} c=${String(concurrency).padEnd(2)} p50 ${row.p50} ms  p95 ${row.p95} ms  p99 ${row.p99} ms  ${row.rps} req/s  ${row.kb} KB`,
+    );
   return row;
+}
+
+/**
+ * The first request after a change: a committed NOTIFY dropping the page's tags (what a write on
+ * another replica sends), a moment for it to arrive, then one timed request. Median and max in ms.
+ */
+async function afterChange(db: Client, page: Page): Promise<{ median: number; max: number; missed: number }> {
+  const times: number[] = [];
+  let missed = 0;
+  for (let round = 0; round < CHANGE_ROUNDS; round++) {
+    await fetchPage(page.path);
+    await db.query(`SELECT pg_notify('tf_page_cache', $1)`, [JSON.stringify(page.tags ?? LISTS)]);
+    await new Promise((r) => setTimeout(r, 100));
+    const t0 = performance.now();
+    const res = await fetchPage(page.path);
+    times.push(performance.now() - t0);
+    // A hit here would mean the change did not reach the cache: reported, not hidden.
+    if (res.cache === 'hit') missed++;
+  }
+  times.sort((a, b) => a - b);
+  const round1 = (n: number) => Math.round(n * 10) / 10;
+  return { median: round1(times[Math.floor(times.length / 2)]), max: round1(times[times.length - 1]), missed };
 }
 
 function startApi(env: Record<string, string>): Promise<ChildProcess> {
@@ -139,6 +181,7 @@ async function main(): Promise<void> {
   const pg = await startEmbeddedPostgres({ dir: join(DIR, 'postgres'), port: PG_PORT, password: 'bench-password', logger });
   const meili = await startEmbeddedMeilisearch({ dir: join(DIR, 'meilisearch'), port: MEILI_PORT, masterKey: MEILI_KEY, logger });
   let api: ChildProcess | undefined;
+  let ceiling: ChildProcess | undefined;
   try {
     const url = await benchDatabase(pg.url, logger);
     const db = new Client({ connectionString: url });
@@ -181,7 +224,6 @@ async function main(): Promise<void> {
     }
 
     const list = await pages(db);
-    await db.end();
     api = await startApi(env);
     const css = await fetchPage('/assets/app.css');
     log(`stylesheet /assets/app.css: ${(css.bytes / 1024).toFixed(1)} KB (the only other request before images)`);
@@ -193,16 +235,38 @@ async function main(): Promise<void> {
       if (status === expected) available.push(p);
       else log(`  skipped ${p.label} (${p.path}): HTTP ${status}`);
     }
+    const bodies = await Promise.all(available.map(async (p) => (await fetchPage(p.path)).body));
+    ceiling = await startCeilingServer(DIR, CEILING_PORT, bodies);
+    const ceilingBase = `http://127.0.0.1:${CEILING_PORT}`;
     const rows: Row[] = [];
-    for (const concurrency of [1, 8]) {
+    for (const concurrency of CONCURRENCY) {
       log(`\nconcurrency ${concurrency}, load average ${loadavg()[0].toFixed(1)}`);
-      for (const p of available) rows.push(await measure(p, concurrency, concurrency === 1 ? REQUESTS : REQUESTS * 2));
+      const total = concurrency === 1 ? REQUESTS : REQUESTS * (concurrency >= 32 ? 4 : 2);
+      for (const [i, p] of available.entries()) {
+        const row = await measure(p, concurrency, total);
+        row.ceilingRps = (await measure({ label: `${p.label} (ceiling)`, path: `/${i}` }, concurrency, total, ceilingBase, true)).rps;
+        rows.push(row);
+      }
+    }
+    log(`\nfirst request after a change (median of ${CHANGE_ROUNDS}, max; "served stale" must be 0)`);
+    const changes = new Map<string, Awaited<ReturnType<typeof afterChange>>>();
+    for (const p of available.filter((page) => page.tags)) {
+      const c = await afterChange(db, p);
+      changes.set(p.label, c);
+      log(`  ${p.label.padEnd(26)} ${c.median} ms (max ${c.max} ms), served stale ${c.missed}`);
     }
     const cssKb = css.bytes / 1024;
-    log('\n| page | concurrency | p50 ms | p95 ms | p99 ms | req/s | HTML KB | HTML + CSS KB |');
-    log('|---|---|---|---|---|---|---|---|');
-    for (const r of rows) log(`| ${r.label} | ${r.concurrency} | ${r.p50} | ${r.p95} | ${r.p99} | ${r.rps} | ${r.kb} | ${(r.kb + cssKb).toFixed(1)} |`);
+    log('\n| page | concurrency | p50 ms | p95 ms | p99 ms | req/s | % ceiling | after change ms | HTML KB | HTML + CSS KB |');
+    log('|---|---|---|---|---|---|---|---|---|---|');
+    for (const r of rows) {
+      const share = r.ceilingRps ? `${((r.rps / r.ceilingRps) * 100).toFixed(1)} % of ${r.ceilingRps}` : '—';
+      const change = changes.get(r.label);
+      const after = change && r.concurrency === 1 ? `${change.median} (max ${change.max})` : '';
+      log(`| ${r.label} | ${r.concurrency} | ${r.p50} | ${r.p95} | ${r.p99} | ${r.rps} | ${share} | ${after} | ${r.kb} | ${(r.kb + cssKb).toFixed(1)} |`);
+    }
+    await db.end();
   } finally {
+    ceiling?.kill('SIGTERM');
     api?.kill('SIGTERM');
     await new Promise((r) => setTimeout(r, 1500));
     await meili.stop();

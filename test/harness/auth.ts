@@ -10,7 +10,7 @@ export interface TestUser {
   auth: { Authorization: string };
 }
 
-const PASSWORD = 'mat-khau-that-dai-123';
+export const PASSWORD = 'mat-khau-that-dai-123';
 
 export async function login(t: TestApp, email: string, password: string): Promise<TestUser> {
   const res = await t.http.post('/api/v1/auth/login').send({ email, password }).expect(200);

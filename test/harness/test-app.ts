@@ -27,6 +27,11 @@ export interface TestAppOptions {
   clock?: ManualClock;
   /** Extra modules loaded beside the domain modules (e.g. one registering test job queues). */
   modules?: Array<Type | DynamicModule>;
+  /**
+   * Another replica of an app already running: same database and search indexes, its own
+   * in-process state (caches, listeners). Closing it leaves the shared database in place.
+   */
+  replicaOf?: TestApp;
 }
 
 /**
@@ -34,8 +39,11 @@ export interface TestAppOptions {
  * Meilisearch index prefix. Requests go through Fastify with every global pipe and filter applied.
  */
 export async function createTestApp(options: TestAppOptions = {}): Promise<TestApp> {
-  const db = await createTestDatabase();
-  const config = loadConfig({ ...testEnv(db.url, `${db.name}_`), ...options.env }) as ResolvedConfig;
+  const primary = options.replicaOf?.config;
+  const db = primary?.databaseUrl
+    ? { url: primary.databaseUrl, prefix: primary.meiliIndexPrefix, drop: async () => undefined }
+    : await createTestDatabase().then((d) => ({ url: d.url, prefix: `${d.name}_`, drop: d.drop }));
+  const config = loadConfig({ ...testEnv(db.url, db.prefix), ...options.env }) as ResolvedConfig;
   const logger = createLogger(config.logLevel);
   const clock = options.clock ?? new ManualClock(new Date());
   const built = await buildApp(options.worker === false ? 'api' : 'all', config, logger, clock, options.modules);

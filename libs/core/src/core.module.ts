@@ -13,6 +13,7 @@ import { JobQueue } from './jobs/job-queue.service';
 import { JobRegistry } from './jobs/job-registry';
 import { JobWorker } from './jobs/job-worker.service';
 import { LOGGER } from './logging/logger';
+import { PageCache } from './page-cache/page-cache.service';
 import { SitemapController } from './sitemap/sitemap.controller';
 import { SitemapRegistry } from './sitemap/sitemap-registry';
 import { FileStorage } from './storage/file-storage';
@@ -59,10 +60,25 @@ export class CoreModule {
         SitemapRegistry,
         HealthChecks,
         StorageHealth,
+        PageCache,
         AuditTrail,
         { provide: FileStorage, useValue: createFileStorage(options.config) },
       ],
-      exports: [APP_CONFIG, LOGGER, Clock, JobQueue, DomainEvents, JobRegistry, JobWorker, RateLimiter, SitemapRegistry, HealthChecks, AuditTrail, FileStorage],
+      exports: [
+        APP_CONFIG,
+        LOGGER,
+        Clock,
+        JobQueue,
+        DomainEvents,
+        JobRegistry,
+        JobWorker,
+        RateLimiter,
+        SitemapRegistry,
+        HealthChecks,
+        PageCache,
+        AuditTrail,
+        FileStorage,
+      ],
     };
   }
 }

@@ -11,6 +11,8 @@ import { TrustSafetyModule } from '@tradefloor/trust-safety';
 import { ADMIN_CONTROLLERS } from './back-office/admin/admin-controllers';
 import { BUSINESS_CONTROLLERS, BUSINESS_PROVIDERS } from './back-office/business/business-controllers';
 import { BusinessPages } from './back-office/business/business-pages';
+import { PageCacheHooks } from './cache/page-cache.hooks';
+import { PageCacheTags } from './cache/page-cache-tags';
 import { CONTENT_CONTROLLERS, CONTENT_PROVIDERS } from './content/content-pages';
 import { StorefrontErrorPages } from './content/error-page';
 import { AssetsController } from './pages/assets.controller';
@@ -54,6 +56,8 @@ import { WebSession } from './session/web-session.service';
   ],
   providers: [
     WebSession,
+    PageCacheHooks,
+    PageCacheTags,
     BusinessPages,
     ...BUSINESS_PROVIDERS,
     ...CONTENT_PROVIDERS,

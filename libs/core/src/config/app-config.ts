@@ -77,6 +77,17 @@ export interface AppConfig {
   storage: StorageConfig;
   /** Longest time a stopping API process waits for in-flight requests (SHUTDOWN_DRAIN_MS). */
   shutdownDrainMs: number;
+  pageCache: PageCacheConfig;
+}
+
+/** The cache of rendered anonymous storefront pages (apps/api/src/web/cache). */
+export interface PageCacheConfig {
+  /** PAGE_CACHE_ENABLED: false renders every page. */
+  enabled: boolean;
+  /** PAGE_CACHE_MAX_BYTES: memory bound of the cached pages per process (least recently used dropped first). */
+  maxBytes: number;
+  /** PAGE_CACHE_TTL_SECONDS: safety net only; pages are dropped by events when what they show changes. */
+  ttlSeconds: number;
 }
 
 /**
@@ -449,6 +460,11 @@ export function loadConfig(env: Env = process.env): AppConfig {
     mailFrom: email(env, 'MAIL_FROM') ?? 'no-reply@localhost',
     storage: loadStorageConfig(env),
     shutdownDrainMs: int(env, 'SHUTDOWN_DRAIN_MS', 10_000, 0, 600_000),
+    pageCache: {
+      enabled: bool(env, 'PAGE_CACHE_ENABLED', true),
+      maxBytes: int(env, 'PAGE_CACHE_MAX_BYTES', 64 * 1024 * 1024, 64 * 1024, 16 * 1024 * 1024 * 1024),
+      ttlSeconds: int(env, 'PAGE_CACHE_TTL_SECONDS', 300, 1, 86_400),
+    },
   };
 }
 

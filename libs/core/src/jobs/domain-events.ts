@@ -10,9 +10,16 @@ export interface DomainEventMap {
   'enterprise.changed': { enterpriseId: string };
   /** A category was renamed or moved. */
   'category.changed': { categoryId: string };
+  /** A bulletin's public content or status changed (published, edited while published, archived). */
+  'bulletin.changed': { bulletinId: string };
+  /** A bulletin category was created, renamed or removed. */
+  'bulletin-category.changed': { categoryId: string };
 }
 
 export type DomainEventName = keyof DomainEventMap;
+
+/** Called inside the publishing transaction for every event (e.g. the page cache's invalidation). */
+export type DomainEventHook = <E extends DomainEventName>(manager: EntityManager, event: E, payload: DomainEventMap[E]) => Promise<void>;
 
 /**
  * Transactional fan-out on top of the job outbox: publishing inside a transaction enqueues one
@@ -22,6 +29,7 @@ export type DomainEventName = keyof DomainEventMap;
 @Injectable()
 export class DomainEvents {
   private readonly subscribers = new Map<DomainEventName, Set<string>>();
+  private readonly hooks: DomainEventHook[] = [];
 
   constructor(private readonly jobs: JobQueue) {}
 
@@ -32,10 +40,16 @@ export class DomainEvents {
     set.add(queue);
   }
 
+  /** `hook` runs in the publisher's transaction for every event published. */
+  onPublish(hook: DomainEventHook): void {
+    this.hooks.push(hook);
+  }
+
   async publish<E extends DomainEventName>(manager: EntityManager, event: E, payload: DomainEventMap[E]): Promise<void> {
     const dedupeKey = `${event}:${Object.values(payload).join(':')}`;
     for (const queue of this.subscribers.get(event) ?? []) {
       await this.jobs.enqueue(manager, queue, { event, ...payload }, { dedupeKey });
     }
+    for (const hook of this.hooks) await hook(manager, event, payload);
   }
 }

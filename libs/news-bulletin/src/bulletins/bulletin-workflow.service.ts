@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { APP_CONFIG, AuditTrail, Clock, InvalidStateError, JobQueue, returnedRows, type ResolvedConfig } from '@tradefloor/core';
+import { APP_CONFIG, AuditTrail, Clock, DomainEvents, InvalidStateError, JobQueue, returnedRows, type ResolvedConfig } from '@tradefloor/core';
 import type { Principal } from '@tradefloor/identity';
 import type { DataSource, EntityManager } from 'typeorm';
 import { BulletinEntity, type BulletinStatus } from '../entities/bulletin.entity';
@@ -23,6 +23,7 @@ export class BulletinWorkflowService {
     private readonly clock: Clock,
     @Inject(APP_CONFIG) private readonly config: ResolvedConfig,
     private readonly audit: AuditTrail,
+    private readonly events: DomainEvents,
   ) {}
 
   async publish(actor: Principal, id: string, publishAt?: Date): Promise<BulletinEntity> {
@@ -102,13 +103,17 @@ export class BulletinWorkflowService {
    */
   async publishDue(id?: string): Promise<string[]> {
     const now = this.clock.now();
-    const result: unknown = await this.dataSource.query(
-      `UPDATE bulletins SET status = 'published', published_at = publish_at, updated_at = $1
-       WHERE status = 'scheduled' AND publish_at <= $1 AND ($2::uuid IS NULL OR id = $2::uuid)
-       RETURNING id`,
-      [now, id ?? null],
-    );
-    return returnedRows<{ id: string }>(result).map((r) => r.id);
+    return this.dataSource.transaction(async (m) => {
+      const result: unknown = await m.query(
+        `UPDATE bulletins SET status = 'published', published_at = publish_at, updated_at = $1
+         WHERE status = 'scheduled' AND publish_at <= $1 AND ($2::uuid IS NULL OR id = $2::uuid)
+         RETURNING id`,
+        [now, id ?? null],
+      );
+      const ids = returnedRows<{ id: string }>(result).map((r) => r.id);
+      for (const bulletinId of ids) await this.events.publish(m, 'bulletin.changed', { bulletinId });
+      return ids;
+    });
   }
 
   /** When a scheduled bulletin is due (null when it is not scheduled any more). */
@@ -137,9 +142,12 @@ export class BulletinWorkflowService {
     return b;
   }
 
-  private save(m: EntityManager, b: BulletinEntity): Promise<BulletinEntity> {
+  private async save(m: EntityManager, b: BulletinEntity): Promise<BulletinEntity> {
     b.updatedAt = this.clock.now();
-    return m.getRepository(BulletinEntity).save(b);
+    const saved = await m.getRepository(BulletinEntity).save(b);
+    // Published, archived (it was public) or back to draft: what readers see may have changed.
+    await this.events.publish(m, 'bulletin.changed', { bulletinId: saved.id });
+    return saved;
   }
 }
 

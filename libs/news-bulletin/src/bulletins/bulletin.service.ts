@@ -1,6 +1,15 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { APP_CONFIG, Clock, ForbiddenError, InvalidStateError, NotFoundError, ValidationFailedError, type ResolvedConfig } from '@tradefloor/core';
+import {
+  APP_CONFIG,
+  Clock,
+  DomainEvents,
+  ForbiddenError,
+  InvalidStateError,
+  NotFoundError,
+  ValidationFailedError,
+  type ResolvedConfig,
+} from '@tradefloor/core';
 import type { Principal } from '@tradefloor/identity';
 import type { DataSource, EntityManager } from 'typeorm';
 import { CategoryService } from '../categories/category.service';
@@ -28,6 +37,7 @@ export class BulletinService {
     private readonly categories: CategoryService,
     private readonly clock: Clock,
     @Inject(APP_CONFIG) private readonly config: ResolvedConfig,
+    private readonly events: DomainEvents,
   ) {}
 
   async create(actor: Principal, dto: CreateBulletinDto): Promise<BulletinEntity> {
@@ -148,6 +158,8 @@ export class BulletinService {
       editorName: actor.displayName,
       createdAt: now,
     });
+    // Drafts are not public: only an edit of a published bulletin changes what readers see.
+    if (saved.status === 'published') await this.events.publish(m, 'bulletin.changed', { bulletinId: saved.id });
     return saved;
   }
 }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { ConflictError, isUuid, NotFoundError, slugify, ValidationFailedError } from '@tradefloor/core';
+import { ConflictError, DomainEvents, isUuid, NotFoundError, slugify, ValidationFailedError } from '@tradefloor/core';
 import type { DataSource, EntityManager } from 'typeorm';
 import { QueryFailedError } from 'typeorm';
 import type { CreateCategoryDto, UpdateCategoryDto } from '../dto/category-input.dto';
@@ -9,7 +9,10 @@ import { BulletinCategoryEntity } from '../entities/bulletin-category.entity';
 /** Bulletin categories (Tin tức, OCOP, …), managed by admins. */
 @Injectable()
 export class CategoryService {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly events: DomainEvents,
+  ) {}
 
   list(): Promise<BulletinCategoryEntity[]> {
     return this.dataSource.getRepository(BulletinCategoryEntity).find({ order: { position: 'ASC', name: 'ASC' } });
@@ -36,7 +39,7 @@ export class CategoryService {
     if (!slug) throw ValidationFailedError.field('slug', 'Không tạo được slug từ tên (cannot derive a slug from the name)');
     const repo = this.dataSource.getRepository(BulletinCategoryEntity);
     const position = dto.position ?? ((await repo.maximum('position')) ?? 0) + 1;
-    return this.saving(() => repo.save(repo.create({ slug, name: dto.name, description: dto.description ?? null, position })));
+    return this.saving(repo.create({ slug, name: dto.name, description: dto.description ?? null, position }));
   }
 
   async update(id: string, dto: UpdateCategoryDto): Promise<BulletinCategoryEntity> {
@@ -49,7 +52,7 @@ export class CategoryService {
     if (dto.slug !== undefined) c.slug = dto.slug;
     if (dto.description !== undefined) c.description = dto.description ?? null;
     if (dto.position !== undefined) c.position = dto.position;
-    return this.saving(() => repo.save(c));
+    return this.saving(c);
   }
 
   async remove(id: string): Promise<void> {
@@ -57,12 +60,20 @@ export class CategoryService {
     if (!(await repo.existsBy({ id }))) throw new NotFoundError('Chuyên mục');
     const [{ n }] = await this.dataSource.query(`SELECT count(*)::int AS n FROM bulletins WHERE category_id = $1`, [id]);
     if (n > 0) throw new ConflictError(`Chuyên mục đang có ${n} bản tin (category still has bulletins)`, 'CATEGORY_IN_USE');
-    await repo.delete({ id });
+    await this.dataSource.transaction(async (m) => {
+      await m.getRepository(BulletinCategoryEntity).delete({ id });
+      await this.events.publish(m, 'bulletin-category.changed', { categoryId: id });
+    });
   }
 
-  private async saving<T>(write: () => Promise<T>): Promise<T> {
+  /** Saves the category and tells the pages listing categories, in one transaction. */
+  private async saving(category: BulletinCategoryEntity): Promise<BulletinCategoryEntity> {
     try {
-      return await write();
+      return await this.dataSource.transaction(async (m) => {
+        const saved = await m.getRepository(BulletinCategoryEntity).save(category);
+        await this.events.publish(m, 'bulletin-category.changed', { categoryId: saved.id });
+        return saved;
+      });
     } catch (err) {
       if (err instanceof QueryFailedError && (err as unknown as { constraint?: string }).constraint === 'bulletin_categories_slug_key') {
         throw new ConflictError('Slug chuyên mục đã tồn tại (category slug already exists)', 'CATEGORY_SLUG_TAKEN', [

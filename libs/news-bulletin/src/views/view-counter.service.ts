@@ -1,6 +1,6 @@
 import { Inject, Injectable, type BeforeApplicationShutdown, type OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { APP_CONFIG, Clock, LOGGER, returnedRows, WriteBehindBuffer, type ResolvedConfig } from '@tradefloor/core';
+import { APP_CONFIG, Clock, LOGGER, PageCache, returnedRows, WriteBehindBuffer, type ResolvedConfig } from '@tradefloor/core';
 import { createHash, createHmac } from 'node:crypto';
 import type { Logger } from 'pino';
 import type { DataSource } from 'typeorm';
@@ -33,6 +33,7 @@ export class ViewCounter implements OnModuleInit, BeforeApplicationShutdown {
     private readonly clock: Clock,
     @Inject(APP_CONFIG) config: ResolvedConfig,
     @Inject(LOGGER) logger: Logger,
+    private readonly pageCache: PageCache,
   ) {
     // A key of its own, derived from the server secret: visitor hashes cannot be reversed by guessing IPs.
     this.secret = createHash('sha256').update(`tradefloor:bulletin-views:${config.jwtSecret}`).digest();
@@ -90,7 +91,7 @@ export class ViewCounter implements OnModuleInit, BeforeApplicationShutdown {
 
   private async write(batch: PendingView[]): Promise<number> {
     // Vietnam has no daylight saving and a whole-hour offset, so each UTC hour lies within one Vietnam day.
-    const rows: Array<{ n: string }> = await this.dataSource.query(
+    const rows: Array<{ n: string; ids: string[] | null }> = await this.dataSource.query(
       `WITH input AS (
          SELECT * FROM unnest($1::uuid[], $2::text[], $3::timestamptz[]) AS t(bulletin_id, visitor_hash, hour)
        ), inserted AS (
@@ -102,15 +103,22 @@ export class ViewCounter implements OnModuleInit, BeforeApplicationShutdown {
          UPDATE bulletins b SET view_count = b.view_count + c.n
          FROM (SELECT bulletin_id, count(*) AS n FROM inserted GROUP BY bulletin_id) c
          WHERE b.id = c.bulletin_id
-         RETURNING c.n
+         RETURNING b.id, c.n
        ), days AS (
          INSERT INTO bulletin_view_days (bulletin_id, day, views)
          SELECT bulletin_id, (hour AT TIME ZONE 'Asia/Ho_Chi_Minh')::date, count(*) FROM inserted GROUP BY 1, 2
          ON CONFLICT (bulletin_id, day) DO UPDATE SET views = bulletin_view_days.views + EXCLUDED.views
        )
-       SELECT coalesce(sum(n), 0)::bigint AS n FROM counted`,
+       SELECT coalesce(sum(n), 0)::bigint AS n, array_agg(id) AS ids FROM counted`,
       [batch.map((v) => v.bulletinId), batch.map((v) => v.visitorHash), batch.map((v) => v.hour)],
     );
+    // The bulletin page shows its count: cached copies are re-rendered at most once per flush.
+    const ids = rows[0]?.ids ?? [];
+    if (ids.length)
+      await this.pageCache.invalidateTags(
+        this.dataSource.manager,
+        ids.map((id) => `bulletin:${id}`),
+      );
     return Number(rows[0]?.n ?? 0);
   }
 }

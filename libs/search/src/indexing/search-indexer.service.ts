@@ -2,7 +2,7 @@ import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { EnterpriseViews } from '@tradefloor/enterprise-profile';
 import { ProductViews } from '@tradefloor/catalog';
-import { Clock, DomainEvents, JobRegistry, LOGGER, RetryJobLaterError, vietnamDate, type JobRecord } from '@tradefloor/core';
+import { Clock, DomainEvents, JobRegistry, LOGGER, PageCache, RetryJobLaterError, vietnamDate, type JobRecord } from '@tradefloor/core';
 import type { Logger } from 'pino';
 import type { DataSource, EntityManager } from 'typeorm';
 import { toEnterpriseDocument } from '../documents/enterprise-document';
@@ -63,6 +63,7 @@ export class SearchIndexer implements OnModuleInit {
     private readonly clock: Clock,
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(LOGGER) private readonly logger: Logger,
+    private readonly pageCache: PageCache,
   ) {
     this.failover = failoverEngine.engine;
     this.locks = new DocumentLocks(dataSource);
@@ -135,6 +136,8 @@ export class SearchIndexer implements OnModuleInit {
       await this.vocabulary.addProducts(docs);
     }
     for (const settle of pending) await settle();
+    // Pages built from search results (home, search) were rendered from the index before it changed.
+    if (ids.length) await this.pageCache.invalidateSubjects(this.dataSource.manager, [{ type: 'search-index', id: 'products' }]);
   }
 
   /** The enterprise document and all its products (their visibility follows its status). */

@@ -5,6 +5,7 @@ import { BulletinCategoryService, BulletinQueryService, ViewCounter } from '@tra
 import { Takedowns } from '@tradefloor/trust-safety';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { unavailableForLegalReasonsPage } from '../pages/store/views';
+import { cacheTags, onCachedHit } from '../cache/cache-hints';
 import { html, jsonLd } from '../html/html';
 import { layout } from '../html/layout';
 import { pageContext, sendPage } from '../pages/page-context';
@@ -85,6 +86,16 @@ ${pager(t, '/tin-tuc', query, page, result.total, PAGE_SIZE)}
 
     // Counted exactly like GET /api/v1/bulletins/:slug: in memory, once per visitor per hour.
     this.views.record(b.id, req.ip, req.headers['user-agent']);
+    const bulletinId = b.id;
+    onCachedHit(req, (r) => this.views.record(bulletinId, r.ip, r.headers['user-agent']));
+    // Related products and enterprises are shown by name: their changes drop this page too.
+    cacheTags(
+      req,
+      `bulletin:${b.id}`,
+      `bulletin-category:${b.categoryId}`,
+      ...b.relatedProductIds.map((id) => `product:${id}`),
+      ...b.relatedEnterpriseIds.map((id) => `enterprise:${id}`),
+    );
     const base = this.config.publicBaseUrl;
     const [category, products, enterprises] = await Promise.all([
       this.categories.find(b.categoryId),

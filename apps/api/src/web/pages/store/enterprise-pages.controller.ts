@@ -4,6 +4,7 @@ import { APP_CONFIG, NotFoundError, type ResolvedConfig } from '@tradefloor/core
 import { EnterpriseProductsDirectory, EnterpriseQueries, PublicEnterpriseQuery, ReferenceData, type EnterpriseEntity } from '@tradefloor/enterprise-profile';
 import { Takedowns } from '@tradefloor/trust-safety';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { cacheTags } from '../../cache/cache-hints';
 import { alert } from '../../html/forms';
 import { html } from '../../html/html';
 import { layout } from '../../html/layout';
@@ -72,6 +73,7 @@ export class EnterprisePagesController {
       else sendPage(reply, notFoundPage(ctx, ctx.t('ent.notFound')), 404);
       return;
     }
+    cacheTags(req, `enterprise:${enterprise.id}`, `products-of:${enterprise.id}`);
     const [products, commune, province] = await Promise.all([
       this.products.list(enterprise.id),
       this.reference.commune(enterprise.communeCode),

@@ -6,6 +6,7 @@ import { ListingsService } from '@tradefloor/partner-sync';
 import { BatchesService } from '@tradefloor/traceability';
 import { Takedowns } from '@tradefloor/trust-safety';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { cacheTags, onCachedHit } from '../../cache/cache-hints';
 import { layout } from '../../html/layout';
 import { pageContext, sendPage } from '../page-context';
 import { productBody, productJsonLd } from './product-view';
@@ -40,6 +41,9 @@ export class ProductPageController {
     }
     // Counted in memory, written in batches (statistics); a HEAD request is not a view.
     if (req.method === 'GET') this.pageViews.record(product.id);
+    const productId = product.id;
+    onCachedHit(req, () => this.pageViews.record(productId));
+    cacheTags(req, `product:${product.id}`, `enterprise:${product.enterprise.id}`, ...product.categoryPath.map((c) => `category:${c.id}`));
     // bySlug has just checked visibility, so the batches and listings shown belong to a public product.
     const [view, links, batches] = await Promise.all([
       this.views.get(product.id),
