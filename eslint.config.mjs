@@ -37,6 +37,8 @@ export default tseslint.config(
       'libs/core/src/runtime/**/*.ts',
       'apps/api/src/cli/**/*.ts',
       'libs/traceability/src/stamps/render/sheet-font.ts',
+      // Finds the compiled worker-thread script beside it: code, not data.
+      'libs/traceability/src/stamps/render/page-graphics-pool.ts',
       '**/*.spec.ts',
     ],
     rules: { 'no-restricted-imports': 'off' },
