@@ -25,7 +25,7 @@ describe('traceability: stamps vouch only for what the floor checked', () => {
   const verify = async (serial: string, from = client()) => (await t.http.get(`/api/v1/stamps/${serial}`).set('x-forwarded-for', from).expect(200)).body;
 
   beforeAll(async () => {
-    t = await createTestApp({ env: { TRUST_PROXY: 'true', STAMP_SCAN_RATE_PER_MINUTE: '1000', STAMP_WARN_SCANS: '3', STAMP_WARN_PLACES: '50' } });
+    t = await createTestApp({ env: { TRUST_PROXY: '1', STAMP_SCAN_RATE_PER_MINUTE: '1000', STAMP_WARN_SCANS: '3', STAMP_WARN_PLACES: '50' } });
     admin = await loginAdmin(t);
   });
   afterAll(() => t.close());

@@ -28,7 +28,7 @@ describe('web: batches, QR stamps and scan dashboard in the sellers’ back offi
   const get = (path: string, cookies: CookieJar = jar) => t.http.get(path).set('Cookie', cookieHeader(cookies)).set('Accept', BROWSER);
 
   beforeAll(async () => {
-    t = await createTestApp({ worker: false, env: { STAMP_SCAN_RATE_PER_MINUTE: '1000', STAMP_WARN_SCANS: String(WARN_SCANS), TRUST_PROXY: 'true' } });
+    t = await createTestApp({ worker: false, env: { STAMP_SCAN_RATE_PER_MINUTE: '1000', STAMP_WARN_SCANS: String(WARN_SCANS), TRUST_PROXY: '1' } });
     a = await ownerWithProduct(t, { name: 'Bưởi da xanh Hùng Hòa', ocopStars: 4 });
     const other = await createVerifiedEnterprise(t, { displayName: 'HTX Dừa sáp Cầu Kè' });
     otherEnterpriseId = other.id;
@@ -228,7 +228,7 @@ describe('web: batches, QR stamps and scan dashboard in the sellers’ back offi
         .set('user-agent', `Phone ${i}`)
         .expect(200);
     }
-    await t.http.get(`/api/v1/stamps/${serials[4]}`).set('user-agent', 'Zalo').expect(200);
+    await t.http.get(`/api/v1/stamps/${serials[4]}`).set('x-forwarded-for', '192.0.2.44').set('user-agent', 'Zalo').expect(200);
 
     const res = await get(`${BASE}/lo/${batchId}/thong-ke`).expect(200);
     const chart = /<figure class="chart" aria-labelledby="scans-cap">([\s\S]*?)<\/figure>/.exec(res.text)![1];
