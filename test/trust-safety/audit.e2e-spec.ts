@@ -22,6 +22,8 @@ async function tamper(t: TestApp, sql: string, params: unknown[] = []): Promise<
   });
 }
 
+jest.setTimeout(180_000);
+
 describe('audit log (tamper-evident, issue 14)', () => {
   let t: TestApp;
   let admin: TestUser;

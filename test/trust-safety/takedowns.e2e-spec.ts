@@ -11,6 +11,8 @@ const CHANNELS = ['voso', 'postmart'] as const;
  * Takedowns through HTTP on real PostgreSQL, Meilisearch (with the PostgreSQL failover engine kept
  * in step, so both engines are checked) and the partner simulator at its normal rate limits.
  */
+jest.setTimeout(240_000);
+
 describe('takedowns (issue 14): off every public surface, confirmed, appealed, reinstated', () => {
   let sim: PartnerSim;
   let t: TestApp;
@@ -41,7 +43,7 @@ describe('takedowns (issue 14): off every public surface, confirmed, appealed, r
     const products = [];
     for (let i = 0; i < n; i++)
       products.push(await createProduct(t, ent.id, { name: productName(`${what} ${i}`), sku: `${what.slice(0, 3).toUpperCase()}-${i}` }));
-    await t.drainJobs();
+    await t.drainJobs(undefined, 120_000);
     for (const channel of CHANNELS)
       await selectProducts(
         t,
@@ -49,14 +51,14 @@ describe('takedowns (issue 14): off every public surface, confirmed, appealed, r
         channel,
         products.map((p) => p.id),
       );
-    await t.drainJobs();
+    await t.drainJobs(undefined, 120_000);
     for (const channel of CHANNELS) expect(liveItems(shops[channel], channel)).toBe(n);
     return { ent, shops, products };
   }
 
   beforeAll(async () => {
     sim = await startSim();
-    const env = syncEnv(sim, { SEARCH_FAILOVER: 'postgres', LOG_LEVEL: 'error' });
+    const env = syncEnv(sim, { SEARCH_FAILOVER: 'postgres' });
     // The partners' normal rate limits, not the fast-test ones.
     for (const key of Object.keys(env)) if (key.endsWith('_RATE_PER_SECOND')) delete env[key];
     t = await createTestApp({ env });

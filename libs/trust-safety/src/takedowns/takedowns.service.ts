@@ -204,10 +204,14 @@ export class Takedowns implements OnModuleInit {
    * its page, or null. Slugs are read from the subjects' tables: a documented cross-context read.
    */
   async noticeForSlug(subjectType: TakedownRow['subject_type'], slug: string): Promise<TakedownNotice | null> {
-    const table = { product: 'products', enterprise: 'enterprises', bulletin: 'bulletins' }[subjectType];
+    const subjectIdBySlug = {
+      product: `SELECT id FROM products WHERE slug = $2`,
+      enterprise: `SELECT id FROM enterprises WHERE slug = $2`,
+      bulletin: `SELECT id FROM bulletins WHERE slug = $2`,
+    }[subjectType];
     const [t] = await this.dataSource.query(
-      `SELECT t.reason, t.requester, t.reference, t.created_at FROM takedowns t JOIN ${table} s ON s.id = t.subject_id
-       WHERE t.subject_type = $1 AND s.slug = $2 AND t.status <> 'reinstated' LIMIT 1`,
+      `SELECT t.reason, t.requester, t.reference, t.created_at FROM takedowns t
+       WHERE t.subject_type = $1 AND t.subject_id IN (${subjectIdBySlug}) AND t.status <> 'reinstated' LIMIT 1`,
       [subjectType, slug],
     );
     return t ? { reason: t.reason, requester: t.requester, reference: t.reference, at: t.created_at } : null;
