@@ -98,11 +98,13 @@ export type StorageConfig =
   | { kind: 'local' }
   | {
       kind: 's3';
+      /** Base URL of the S3 API, e.g. `https://s3.ap-southeast-1.amazonaws.com` or `http://minio:9000`. */
       endpoint: string;
       bucket: string;
       region: string;
       accessKeyId: string;
       secretAccessKey: string;
+      /** `endpoint/bucket/key` (MinIO, most self-hosted stores) instead of `bucket.endpoint/key`. */
       forcePathStyle: boolean;
     };
 

@@ -2,20 +2,14 @@ import { AwsClient } from 'aws4fetch';
 import { createHash } from 'node:crypto';
 import { Readable } from 'node:stream';
 import type { ReadableStream as WebReadableStream } from 'node:stream/web';
+import type { StorageConfig } from '../config/app-config';
 import { FileStorage, contentTypeOf, etagMatches, isValidStorageKey, type NotModified, type StoredFile } from './file-storage';
 
-export interface S3StorageOptions {
-  /** Base URL of the S3 API, e.g. `https://s3.ap-southeast-1.amazonaws.com` or `http://minio:9000`. */
-  endpoint: string;
-  bucket: string;
-  region: string;
-  accessKeyId: string;
-  secretAccessKey: string;
-  /** `endpoint/bucket/key` (MinIO, most self-hosted stores) instead of `bucket.endpoint/key`. */
-  forcePathStyle: boolean;
+/** What the configuration says of the store (STORAGE=s3, S3_*), plus the request bound. */
+export type S3StorageOptions = Omit<Extract<StorageConfig, { kind: 's3' }>, 'kind'> & {
   /** Longest wait for the store's answer (headers) to one request. */
   timeoutMs?: number;
-}
+};
 
 /**
  * Files as objects in an S3-compatible bucket (AWS S3, MinIO, Cloudflare R2, the Vietnamese clouds'
