@@ -4,7 +4,7 @@ import type { Principal } from '@tradefloor/identity';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { html, type SafeHtml } from '../../html/html';
 import { layout, type PageContext } from '../../html/layout';
-import { pageContext, sendPage } from '../../pages/page-context';
+import { pageContext, sendPage } from '../../kit/page-context';
 import { csrfField } from '../../session/csrf';
 import { WebSession } from '../../session/web-session.service';
 

@@ -1,8 +1,8 @@
 import type { EnterpriseListingDto } from '@tradefloor/partner-sync';
 import { html, type SafeHtml } from '../../html/html';
 import type { PageContext } from '../../html/layout';
-import { formatDateTime } from '../admin/format';
-import { readableError, listingStateBadge } from './channel-views';
+import { formatDateTime } from '../staff/format';
+import { readableError, listingStateBadge } from './channel.view';
 
 export const CHANNELS_PATH = '/quan-ly/kenh-ban';
 

@@ -19,16 +19,16 @@ import {
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { html } from '../../html/html';
 import { layout } from '../../html/layout';
-import { pageContext, sendPage } from '../../pages/page-context';
+import { pageContext, sendPage } from '../../kit/page-context';
 import { assertCsrf } from '../../session/csrf';
 import { WebSession } from '../../session/web-session.service';
-import { queryPage, queryText } from '../admin/staff-page';
+import { queryPage, queryText } from '../staff/staff-page';
 import { domainFieldErrors, many, one, validateBody, type Form } from './business-forms';
 import { BusinessPages, type BusinessRequest } from './business-pages';
 import { credentialsOf, forChannel, settingsBody, type ChannelProblem } from './channel-forms';
 import { CHANNELS_PATH } from './channel-listings';
-import { channelPage, enterpriseCard } from './channel-page-view';
-import { channelName } from './channel-views';
+import { channelPage, enterpriseCard } from './channel-page.view';
+import { channelName } from './channel.view';
 
 /**
  * Where a partner sends the seller back after consent: given to the lib at connect, or registered

@@ -20,7 +20,7 @@ import { assertCsrf } from '../../session/csrf';
 import type { FieldErrors } from '../../session/form-validation';
 import { domainFieldErrors, errorSummary, one, validateBody, type Form } from './business-forms';
 import { BusinessPages, type BusinessRequest } from './business-pages';
-import { actionButton, formatDate, statusBadge } from './business-view';
+import { actionButton, formatDate, statusBadge } from './business.view';
 import { enterpriseBody, enterpriseForm, HOME_PROVINCE, renderEnterpriseForm } from './enterprise-form';
 
 const BASE = '/quan-ly/doanh-nghiep';

@@ -20,7 +20,7 @@ import { assertCsrf } from '../../session/csrf';
 import type { FieldErrors } from '../../session/form-validation';
 import { domainFieldErrors, errorSummary, one, validateBody, type Form } from './business-forms';
 import { BusinessPages, type BusinessRequest } from './business-pages';
-import { actionButton, formatVnd, statusBadge } from './business-view';
+import { actionButton, formatVnd, statusBadge } from './business.view';
 import { chooseEnterprise, enterpriseSwitch } from './enterprise-choice';
 import { HOME_PROVINCE } from './enterprise-form';
 import { readMultipartForm } from './multipart-form';

@@ -6,11 +6,11 @@ import { html, type SafeHtml } from '../../../html/html';
 import { bizStepLabel } from '../../../i18n/biz-steps';
 import { fill, fillText } from '../../../i18n/fill';
 import type { MessageKey, Translate } from '../../../i18n/messages';
-import { formatDate } from '../../../pages/store/format';
-import { formatDateTime, formatNumber, toVietnamLocal } from '../../admin/format';
+import { formatDate } from '../../../store/format';
+import { formatDateTime, formatNumber, toVietnamLocal } from '../../staff/format';
 import { BusinessPages, type BusinessRequest } from '../business-pages';
 import { activateForm, eventForm, issueForm, revokeForm, type FailedForm } from './batch-forms';
-import { batchPath, downloadLinks, stateBadge, TRACE_BASE } from './trace-views';
+import { batchPath, downloadLinks, stateBadge, TRACE_BASE } from './trace.view';
 
 const TOTALS = ['issued', 'activated', 'revoked', 'scanned', 'warning'] as const;
 

@@ -5,20 +5,20 @@ import { ProductQueries } from '@tradefloor/catalog';
 import { CommuneDirectory, EnterpriseAccess, EnterpriseQueries, type EnterpriseEntity } from '@tradefloor/enterprise-profile';
 import { BatchAccess, BatchesService, CreateBatchDto, CreateTraceEventDto, TraceEvents } from '@tradefloor/traceability';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { queryPage } from '../../../content/format';
-import { pager } from '../../../content/pager';
+import { queryPage } from '../../../kit/format';
+import { pager } from '../../../kit/pager';
 import { html } from '../../../html/html';
-import { formatDate } from '../../../pages/store/format';
+import { formatDate } from '../../../store/format';
 import { assertCsrf } from '../../../session/csrf';
 import type { FieldErrors } from '../../../session/form-validation';
-import { formatNumber } from '../../admin/format';
+import { formatNumber } from '../../staff/format';
 import { domainFieldErrors, one, validateBody, type Form } from '../business-forms';
 import { BusinessPages, type BusinessRequest } from '../business-pages';
 import { chooseEnterprise, enterpriseSwitch } from '../enterprise-choice';
 import { HOME_PROVINCE } from '../enterprise-form';
 import { batchBody, renderBatchForm } from './batch-form';
 import { BatchPage } from './batch-page';
-import { batchPath, TRACE_BASE } from './trace-views';
+import { batchPath, TRACE_BASE } from './trace.view';
 
 const PAGE_SIZE = 50;
 /** Products offered when recording a batch (the product list page shows as many). */

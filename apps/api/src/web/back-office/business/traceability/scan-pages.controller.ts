@@ -10,10 +10,10 @@ import { html, type SafeHtml } from '../../../html/html';
 import { fill, fillText } from '../../../i18n/fill';
 import type { MessageKey, Translate } from '../../../i18n/messages';
 import { validateForm, type FieldErrors } from '../../../session/form-validation';
-import { formatDateTime, formatNumber } from '../../admin/format';
+import { formatDateTime, formatNumber } from '../../staff/format';
 import { domainFieldErrors, errorSummary } from '../business-forms';
 import { BusinessPages } from '../business-pages';
-import { batchPath, placeLabel, stateBadge, TRACE_BASE } from './trace-views';
+import { batchPath, placeLabel, stateBadge, TRACE_BASE } from './trace.view';
 
 const OUTCOMES = ['genuine', 'warning', 'revoked', 'unknown'] as const;
 

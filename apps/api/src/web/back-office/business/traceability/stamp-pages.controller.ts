@@ -17,7 +17,7 @@ import { validateForm, type FieldErrors } from '../../../session/form-validation
 import { domainFieldErrors, one, validateBody, wholeNumber, type Form } from '../business-forms';
 import { BusinessPages, type BusinessRequest } from '../business-pages';
 import { BatchPage } from './batch-page';
-import { batchPath } from './trace-views';
+import { batchPath } from './trace.view';
 
 /** The DTO field an error names → the input of the batch page's form that shows it. */
 const INPUT_NAMES: Record<'issue' | 'activate' | 'revoke', (field: string) => string> = {
