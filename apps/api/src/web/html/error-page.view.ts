@@ -4,18 +4,37 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { html } from './html';
 import { layout, searchForm, type PageContext } from './layout';
 import { pageContext } from '../kit/page-context';
+import { errorText } from '../i18n/error-text';
 import { postedFormPage } from '../session/csrf';
 
-/** The friendly 404 page, also rendered directly by pages whose slug or id is unknown. */
-export function notFoundPage(ctx: PageContext): string {
+/**
+ * The friendly 404 page, also rendered directly by pages whose slug or id is unknown (with their
+ * own title: "Product not found").
+ */
+export function notFoundPage(ctx: PageContext, title = ctx.t('error.notFound.title')): string {
   const { t } = ctx;
   const body = html`<section class="prose error-page">
-<h1>${t('error.notFound.title')}</h1>
+<h1>${title}</h1>
 <p>${t('error.notFound.body')}</p>
 ${searchForm(t)}
 <p><a href="/">${t('error.home')}</a></p>
 </section>`;
-  return layout(ctx, { title: t('error.notFound.title'), description: t('error.notFound.body'), path: ctx.currentPath }, body);
+  return layout(ctx, { title, description: t('error.notFound.body'), path: ctx.currentPath }, body);
+}
+
+/**
+ * The HTML 451 page for content taken down on request (Law 122/2025): says that it was removed,
+ * on whose request and why — never the content itself.
+ */
+export function unavailableForLegalReasonsPage(ctx: PageContext, notice: { reason: string; requester: string; reference: string }): string {
+  const { t } = ctx;
+  return layout(
+    ctx,
+    { title: t('takedown.title'), description: t('takedown.title'), path: ctx.currentPath },
+    html`<section class="prose"><h1>${t('takedown.title')}</h1><p>${t('takedown.body')}</p>
+<dl><dt>${t('takedown.requester')}</dt><dd>${notice.requester} (${notice.reference})</dd><dt>${t('takedown.reason')}</dt><dd>${notice.reason}</dd></dl>
+<p><a href="/tim-kiem">${t('home.allProducts')}</a></p></section>`,
+  );
 }
 
 /**
@@ -51,7 +70,7 @@ export class StorefrontErrorPages implements ErrorPageRenderer {
     const title = server ? t('error.server.title') : t('error.other.title');
     const body = html`<section class="prose error-page">
 <h1>${title}</h1>
-<p>${server ? t('error.server.body') : error.message}</p>
+<p>${server ? t('error.server.body') : errorText(ctx.lang, error)}</p>
 <p class="code">${t('error.requestId')}: <code>${error.requestId}</code></p>
 <p><a href="/">${t('error.home')}</a></p>
 </section>`;

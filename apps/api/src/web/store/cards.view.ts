@@ -1,6 +1,7 @@
 import { html, type SafeHtml } from '../html/html';
-import { layout, type PageContext } from '../html/layout';
-import { formatCount, formatPriceRange } from './format';
+import type { PageContext } from '../html/layout';
+import { formatCount, formatPriceRange } from '../kit/format';
+import { productUrl } from '../kit/urls';
 
 export interface CardProduct {
   slug: string;
@@ -53,7 +54,7 @@ export function productCard(ctx: PageContext, p: CardProduct, headingLevel: 'h2'
   return html`<li class="card">
 ${p.thumbnailUrl ? html`<img src="${p.thumbnailUrl}" alt="${p.name}" loading="lazy" width="320" height="320">` : html`<div class="noimg" aria-hidden="true"></div>`}
 <div class="body">
-${heading}<a class="name" href="/san-pham/${encodeURIComponent(p.slug)}">${name}</a>${close}
+${heading}<a class="name" href="${productUrl(p.slug)}">${name}</a>${close}
 <p class="price">${formatPriceRange(p.priceVnd, p.priceMaxVnd ?? null)}<span class="muted"> / ${p.unit}</span></p>
 ${ocopStars(ctx, p.ocopStars)}
 ${p.enterpriseName ? html`<p class="seller muted">${p.enterpriseName}</p>` : ''}
@@ -63,46 +64,4 @@ ${p.enterpriseName ? html`<p class="seller muted">${p.enterpriseName}</p>` : ''}
 
 export function productGrid(ctx: PageContext, products: CardProduct[], headingLevel: 'h2' | 'h3' = 'h3'): SafeHtml {
   return html`<ul class="grid cards">${products.map((p) => productCard(ctx, p, headingLevel))}</ul>`;
-}
-
-/** Previous / numbered / next links; `href(page)` keeps every other parameter of the page. */
-export function pager(ctx: PageContext, page: number, totalPages: number, href: (page: number) => string): SafeHtml {
-  if (totalPages <= 1) return html``;
-  const { t } = ctx;
-  const first = Math.max(1, Math.min(page - 2, totalPages - 4));
-  const pages = Array.from({ length: Math.min(5, totalPages) }, (_, i) => first + i);
-  return html`<nav class="pager" aria-label="${t('pager.label')}"><ul>
-${page > 1 ? html`<li><a href="${href(page - 1)}" rel="prev">${t('pager.prev')}</a></li>` : ''}
-${pages.map((n) =>
-  n === page
-    ? html`<li><a href="${href(n)}" aria-current="page" aria-label="${t('pager.page')} ${n}">${n}</a></li>`
-    : html`<li><a href="${href(n)}" aria-label="${t('pager.page')} ${n}">${n}</a></li>`,
-)}
-${page < totalPages ? html`<li><a href="${href(page + 1)}" rel="next">${t('pager.next')}</a></li>` : ''}
-</ul></nav>`;
-}
-
-/** The HTML 404 page for unknown or unpublished slugs (never the JSON error envelope). */
-export function notFoundPage(ctx: PageContext, title: string): string {
-  const { t } = ctx;
-  return layout(
-    ctx,
-    { title, description: t('notfound.body'), path: ctx.currentPath },
-    html`<section class="prose"><h1>${title}</h1><p>${t('notfound.body')}</p><p><a href="/tim-kiem">${t('home.allProducts')}</a></p></section>`,
-  );
-}
-
-/**
- * The HTML 451 page for content taken down on request (Law 122/2025): says that it was removed,
- * on whose request and why — never the content itself.
- */
-export function unavailableForLegalReasonsPage(ctx: PageContext, notice: { reason: string; requester: string; reference: string }): string {
-  const { t } = ctx;
-  return layout(
-    ctx,
-    { title: t('takedown.title'), description: t('takedown.title'), path: ctx.currentPath },
-    html`<section class="prose"><h1>${t('takedown.title')}</h1><p>${t('takedown.body')}</p>
-<dl><dt>${t('takedown.requester')}</dt><dd>${notice.requester} (${notice.reference})</dd><dt>${t('takedown.reason')}</dt><dd>${notice.reason}</dd></dl>
-<p><a href="/tim-kiem">${t('home.allProducts')}</a></p></section>`,
-  );
 }

@@ -5,13 +5,13 @@ import { EnterpriseProductsDirectory, EnterpriseQueries, PublicEnterpriseQuery, 
 import { Takedowns } from '@tradefloor/trust-safety';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { cacheTags } from '../cache/cache-hints';
-import { alert } from '../html/forms';
-import { html } from '../html/html';
 import { layout } from '../html/layout';
 import { validateForm } from '../session/form-validation';
 import { pageContext, sendPage } from '../kit/page-context';
 import { directoryBody, directoryUrl, enterpriseJsonLd, profileBody, type DirectoryState } from './enterprise.view';
-import { unavailableForLegalReasonsPage, notFoundPage, type FacetOption } from './cards.view';
+import { notFoundPage, unavailableForLegalReasonsPage } from '../html/error-page.view';
+import type { FacetOption } from './cards.view';
+import { enterpriseUrl } from '../kit/urls';
 
 const PAGE_SIZE = 24;
 
@@ -41,7 +41,7 @@ export class EnterprisePagesController {
     const commune = state.commune ? await this.reference.commune(state.commune) : undefined;
     const unknownCommune = state.commune !== undefined && !commune;
     if (unknownCommune) delete state.commune;
-    const { value, errors } = await validateForm(PublicEnterpriseQuery, { ...state, pageSize: String(PAGE_SIZE) });
+    const { value, errors } = await validateForm(PublicEnterpriseQuery, { ...state, pageSize: String(PAGE_SIZE) }, ctx.lang);
     const bad = Object.keys(errors).length > 0;
     const [list, counts] = bad
       ? [undefined, []]
@@ -52,7 +52,7 @@ export class EnterprisePagesController {
     const communes: FacetOption[] = counts.map((c) => ({ value: c.code, name: c.name, count: c.count }));
     if (commune && !communes.some((c) => c.value === commune.code)) communes.push({ value: commune.code, name: commune.name, count: 0 });
     const notice = unknownCommune ? t('ent.communeUnknown') : undefined;
-    const body = html`${directoryBody(ctx, state, list, communes, errors, notice)}${bad ? alert(t('search.badInput')) : ''}`;
+    const body = directoryBody(ctx, state, list, communes, errors, notice, bad ? t('search.badInput') : undefined);
     sendPage(
       reply,
       layout(ctx, { title: t('ent.title'), description: t('ent.description'), path: directoryUrl(state, { page: state.page }) }, body),
@@ -80,7 +80,7 @@ export class EnterprisePagesController {
       this.reference.province(enterprise.provinceCode),
     ]);
     const address = [enterprise.street, commune?.name, province?.name].filter(Boolean).join(', ');
-    const path = `/doanh-nghiep/${encodeURIComponent(enterprise.slug)}`;
+    const path = enterpriseUrl(enterprise.slug);
     const description =
       enterprise.description
         .replace(/<[^>]*>/g, ' ')

@@ -2,9 +2,11 @@ import { ENTERPRISE_KINDS, type EnterpriseEntity, type PublicProductSummary } fr
 import { alert } from '../html/forms';
 import { html, jsonLd, trusted, type SafeHtml } from '../html/html';
 import type { PageContext } from '../html/layout';
-import { formatCount, label } from './format';
+import { formatCount, label } from '../kit/format';
 import { phoneDigits } from './product.view';
-import { facetSelect, pager, productGrid, type FacetOption } from './cards.view';
+import { pager } from '../kit/pager';
+import { facetSelect, productGrid, type FacetOption } from './cards.view';
+import { enterpriseUrl } from '../kit/urls';
 
 export type DirectoryState = Partial<Record<'q' | 'kind' | 'commune' | 'page', string>>;
 
@@ -38,6 +40,7 @@ export function directoryBody(
   communes: FacetOption[],
   errors: Record<string, string>,
   notice?: string,
+  problem?: string,
 ): SafeHtml {
   const { t } = ctx;
   const communeName = new Map(communes.map((c) => [c.value, c.name]));
@@ -57,14 +60,14 @@ ${
   list
     ? html`<p class="count" role="status">${formatCount(list.total)} ${t('ent.count')}</p>
 ${list.items.length ? html`<ul class="grid ent-list">${list.items.map((e) => enterpriseCard(ctx, e, communeName.get(e.communeCode)))}</ul>` : html`<p>${t('ent.none')}</p>`}
-${pager(ctx, list.page, Math.ceil(list.total / list.pageSize), (n) => directoryUrl(state, { page: String(n) }))}`
+${pager(ctx.t, { page: list.page, total: list.total, pageSize: list.pageSize, href: (n) => directoryUrl(state, { page: String(n) }) })}`
     : ''
-}`;
+}${alert(problem)}`;
 }
 
 function enterpriseCard(ctx: PageContext, e: EnterpriseEntity, communeName: string | undefined): SafeHtml {
   return html`<li class="card ent"><div class="body">
-<h2 class="card-title"><a class="name" href="/doanh-nghiep/${encodeURIComponent(e.slug)}">${e.displayName}</a></h2>
+<h2 class="card-title"><a class="name" href="${enterpriseUrl(e.slug)}">${e.displayName}</a></h2>
 <p class="muted">${label(ctx.t, 'kind', e.kind)}</p>
 ${communeName ? html`<p><a href="/doanh-nghiep?commune=${e.communeCode}">${communeName}</a></p>` : ''}
 </div></li>`;

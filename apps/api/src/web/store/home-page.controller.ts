@@ -8,8 +8,9 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { html, jsonLd } from '../html/html';
 import { layout, searchForm, type PageContext } from '../html/layout';
 import { pageContext, sendPage } from '../kit/page-context';
-import { formatCount, formatDate } from './format';
+import { formatCount, formatDate } from '../kit/format';
 import { productGrid } from './cards.view';
+import { bulletinUrl } from '../kit/urls';
 
 const FEATURED = 8;
 const NEWS = 4;
@@ -66,10 +67,10 @@ ${productGrid(
 <ul class="chips">${categories.filter((c) => c.parentId === null).map((c) => html`<li><a href="/tim-kiem?category=${c.id}">${c.name}</a></li>`)}</ul></section>
 <div class="two-col">
 <section aria-labelledby="news-h"><h2 id="news-h">${t('home.news')}</h2>
-${news.length ? html`<ul class="list">${news.map((b) => html`<li><a href="/tin-tuc/${encodeURIComponent(b.slug)}">${b.title}</a> <span class="muted">${formatDate(b.publishedAt)}</span></li>`)}</ul>` : html`<p class="muted">${t('home.noNews')}</p>`}
+${news.length ? html`<ul class="list">${news.map((b) => html`<li><a href="${bulletinUrl(b.slug)}">${b.title}</a> <span class="muted">${formatDate(b.publishedAt)}</span></li>`)}</ul>` : html`<p class="muted">${t('home.noNews')}</p>`}
 <p><a href="/tin-tuc">${t('home.allNews')}</a></p></section>
 <section aria-labelledby="events-h"><h2 id="events-h">${t('home.events')}</h2>
-${events.items.length ? html`<ul class="list">${events.items.map((e) => html`<li><a href="/tin-tuc/${encodeURIComponent(e.slug)}">${e.title}</a> <span class="muted">${formatDate(e.eventStartsAt)}${e.eventLocation ? html` · ${e.eventLocation}` : ''}</span></li>`)}</ul>` : html`<p class="muted">${t('home.noEvents')}</p>`}
+${events.items.length ? html`<ul class="list">${events.items.map((e) => html`<li><a href="${bulletinUrl(e.slug)}">${e.title}</a> <span class="muted">${formatDate(e.eventStartsAt)}${e.eventLocation ? html` · ${e.eventLocation}` : ''}</span></li>`)}</ul>` : html`<p class="muted">${t('home.noEvents')}</p>`}
 <p><a href="/su-kien">${t('home.allEvents')}</a></p></section>
 </div>
 ${figures ? this.figuresSection(ctx, figures) : ''}`;

@@ -10,7 +10,8 @@ import { cacheTags, onCachedHit } from '../cache/cache-hints';
 import { layout } from '../html/layout';
 import { pageContext, sendPage } from '../kit/page-context';
 import { productBody, productJsonLd } from './product.view';
-import { unavailableForLegalReasonsPage, notFoundPage } from './cards.view';
+import { notFoundPage, unavailableForLegalReasonsPage } from '../html/error-page.view';
+import { productUrl } from '../kit/urls';
 
 /** `/san-pham/:slug`: a published product with its seller, certificates, traceability and partner links. */
 @ApiExcludeController()
@@ -51,7 +52,7 @@ export class ProductPageController {
       this.batches.recentPublic(product.id),
     ]);
     const absolute = (url: string) => (url.startsWith('/') ? `${this.config.publicBaseUrl}${url}` : url);
-    const path = `/san-pham/${encodeURIComponent(product.slug)}`;
+    const path = productUrl(product.slug);
     const description = (view?.descriptionText ?? product.name).replace(/\s+/g, ' ').slice(0, 160);
     sendPage(
       reply,

@@ -1,8 +1,9 @@
 import type { PublicProducts } from '@tradefloor/catalog';
 import { html, jsonLd, trusted, type SafeHtml } from '../html/html';
 import type { PageContext } from '../html/layout';
-import { formatDate, formatPriceRange, label } from './format';
+import { formatDate, formatPriceRange, label } from '../kit/format';
 import { ocopStars } from './cards.view';
+import { enterpriseUrl, productInquiryUrl } from '../kit/urls';
 
 export type PublicProduct = Awaited<ReturnType<PublicProducts['bySlug']>>;
 export interface PartnerLink {
@@ -46,7 +47,7 @@ ${p.certifications.length ? html`<div><dt>${t('product.certifications')}</dt><dd
 </dl>
 <section class="contact" aria-labelledby="contact-h"><h2 id="contact-h">${t('product.contact')}</h2>
 <p>${t('product.contactLead')}</p>
-<p><a class="button" href="/san-pham/${encodeURIComponent(p.slug)}/hoi-mua">${t('product.inquire')}</a></p>
+<p><a class="button" href="${productInquiryUrl(p.slug)}">${t('product.inquire')}</a></p>
 ${phone ? html`<p class="actions"><a class="button secondary" href="tel:${phone}">${t('product.call')} ${e.phone}</a> <a class="button secondary" href="https://zalo.me/${phone}" rel="noopener">${t('product.zalo')}</a></p>` : ''}
 </section>
 ${links.length ? html`<p class="also">${t('product.alsoOn')}: ${links.map((l, i) => html`${i ? ' · ' : ''}<a href="${l.url}" rel="noopener nofollow">${l.displayName}</a>`)}</p>` : ''}
@@ -54,10 +55,10 @@ ${links.length ? html`<p class="also">${t('product.alsoOn')}: ${links.map((l, i)
 </article>
 <section aria-labelledby="desc-h" class="prose"><h2 id="desc-h">${t('product.description')}</h2>${trusted(p.description)}</section>
 <section aria-labelledby="seller-h" class="seller-card"><h2 id="seller-h">${t('product.seller')}</h2>
-<p><a href="/doanh-nghiep/${encodeURIComponent(e.slug)}"><strong>${e.name}</strong></a><br>
+<p><a href="${enterpriseUrl(e.slug)}"><strong>${e.name}</strong></a><br>
 <span class="muted">${label(t, 'kind', e.kind)}${e.communeName ? html` · ${e.communeName}` : ''}</span></p>
 ${phone ? html`<p><a href="tel:${phone}">${e.phone}</a> · <a href="https://zalo.me/${phone}" rel="noopener">Zalo</a></p>` : ''}
-<p><a href="/doanh-nghiep/${encodeURIComponent(e.slug)}">${t('product.viewSeller')}</a></p>
+<p><a href="${enterpriseUrl(e.slug)}">${t('product.viewSeller')}</a></p>
 </section>
 ${batches.length ? traceSection(ctx, batches) : ''}`;
 }

@@ -3,18 +3,14 @@ import { ApiExcludeController } from '@nestjs/swagger';
 import { ProductViews } from '@tradefloor/catalog';
 import { APP_CONFIG, DomainError, type ResolvedConfig } from '@tradefloor/core';
 import { ReferenceData } from '@tradefloor/enterprise-profile';
-import { MAX_RESULT_WINDOW, ProductSearchQueryDto, SearchService } from '@tradefloor/search';
+import { ProductSearchQueryDto, SearchService } from '@tradefloor/search';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { html, trusted } from '../html/html';
-import { alert } from '../html/forms';
-import { fill } from '../i18n/fill';
 import { layout } from '../html/layout';
-import { validateForm } from '../session/form-validation';
+import { validateForm, domainFieldErrors } from '../session/form-validation';
 import { pageContext, sendPage } from '../kit/page-context';
-import { formatCount } from './format';
-import { appliedFilters, filterForm, type SearchFacets } from './search.view';
+import { searchResultsView, type SearchFacets } from './search.view';
 import { searchState, searchUrl } from './search-url';
-import { pager, productGrid, type FacetOption } from './cards.view';
+import type { FacetOption } from './cards.view';
 
 const PAGE_SIZE = 24;
 /** Communes offered as a filter: the most populated ones (names come from the cached reference data). */
@@ -39,7 +35,7 @@ export class SearchPageController {
     const { t } = ctx;
     const state = searchState(req.query);
     // The same DTO and rules as GET /api/v1/search/products; the page size is the page's own.
-    const { value, errors } = await validateForm(ProductSearchQueryDto, { ...state, pageSize: String(PAGE_SIZE) });
+    const { value, errors } = await validateForm(ProductSearchQueryDto, { ...state, pageSize: String(PAGE_SIZE) }, ctx.lang);
     let result: SearchResult | undefined;
     let status = 200;
     let problem: string | undefined;
@@ -53,38 +49,13 @@ export class SearchPageController {
         if (!(err instanceof DomainError)) throw err;
         status = err.status === 503 ? 503 : 400;
         problem = status === 503 ? t('search.unavailable') : t('search.badInput');
-        for (const d of err.details ?? []) errors[d.field] = d.message;
+        Object.assign(errors, domainFieldErrors(err, ctx.lang));
       }
     }
     // Which engine answered (failover): the page itself looks the same either way.
     if (result) void reply.header('x-search-engine', result.engine);
     const facets = await this.facets(result);
-    const total = result?.total ?? 0;
-    const page = result?.page ?? 1;
-    // Only pages inside the engines' result window are offered (a deeper page would be refused).
-    const totalPages = Math.min(Math.ceil(total / PAGE_SIZE), Math.floor(MAX_RESULT_WINDOW / PAGE_SIZE));
-    const heading = state.q ? html`${t('search.resultsFor')} “${state.q}”` : html`${t('search.title')}`;
-    const body = html`<h1>${heading}</h1>
-${filterForm(ctx, state, facets, errors)}
-${alert(problem)}
-${
-  result
-    ? html`${result.relaxed ? html`<p class="hint relaxed" role="status">${fill(t('search.relaxed'), { q: state.q ?? '', shown: result.relaxed.query })}</p>` : ''}
-<p class="count" role="status">${formatCount(total)} ${t('search.results')}</p>
-${appliedFilters(ctx, state, facets)}
-${
-  result.hits.length
-    ? productGrid(
-        ctx,
-        result.hits.map((h) => ({ ...h, highlightedName: trusted(h.highlight.name) })),
-        'h2',
-      )
-    : html`<p>${t('search.none')}</p>`
-}
-${pager(ctx, page, totalPages, (n) => searchUrl(state, { page: String(n) }))}`
-    : ''
-}
-<script src="/assets/search.js" defer></script>`;
+    const body = searchResultsView(ctx, { state, facets, errors, problem, result, pageSize: PAGE_SIZE });
     const title = state.q ? `${state.q} — ${t('search.title')}` : t('search.title');
     sendPage(reply, layout(ctx, { title, description: t('site.tagline'), path: searchUrl(state, { page: state.page }) }, body), status);
   }

@@ -1,11 +1,16 @@
 import { CERTIFICATION_TYPES } from '@tradefloor/catalog';
 import { ENTERPRISE_KINDS } from '@tradefloor/enterprise-profile';
-import { SORTS } from '@tradefloor/search';
-import { html, type SafeHtml } from '../html/html';
+import { MAX_RESULT_WINDOW, SORTS, type SearchService } from '@tradefloor/search';
+import { alert } from '../html/forms';
+import { html, trusted, type SafeHtml } from '../html/html';
+import { fill } from '../i18n/fill';
+import { pager } from '../kit/pager';
 import type { PageContext } from '../html/layout';
-import { formatCount, formatVnd, label } from './format';
+import { formatCount, formatVnd, label } from '../kit/format';
 import { searchUrl, type SearchParam, type SearchState } from './search-url';
-import { facetSelect, type FacetOption } from './cards.view';
+import { facetSelect, productGrid, type FacetOption } from './cards.view';
+
+type SearchResultView = Awaited<ReturnType<SearchService['searchProducts']>>;
 
 export interface SearchFacets {
   category: FacetOption[];
@@ -84,4 +89,35 @@ export function appliedFilters(ctx: PageContext, state: SearchState, facets: Sea
     ([key, text]) =>
       html`<li><a href="${searchUrl(state, { [key]: undefined })}">${text} <span aria-hidden="true">×</span><span class="skip">(${t('search.clear')})</span></a></li>`,
   )}</ul>`;
+}
+
+/** The search page: the filters, what was applied, the results and the pager (within the engines' result window). */
+export function searchResultsView(
+  ctx: PageContext,
+  d: { state: SearchState; facets: SearchFacets; errors: Record<string, string>; problem?: string; result?: SearchResultView; pageSize: number },
+): SafeHtml {
+  const { t } = ctx;
+  const { state, facets, errors, problem, result, pageSize } = d;
+  const heading = state.q ? html`${t('search.resultsFor')} “${state.q}”` : html`${t('search.title')}`;
+  return html`<h1>${heading}</h1>
+${filterForm(ctx, state, facets, errors)}
+${alert(problem)}
+${
+  result
+    ? html`${result.relaxed ? html`<p class="hint relaxed" role="status">${fill(t('search.relaxed'), { q: state.q ?? '', shown: result.relaxed.query })}</p>` : ''}
+<p class="count" role="status">${formatCount(result.total)} ${t('search.results')}</p>
+${appliedFilters(ctx, state, facets)}
+${
+  result.hits.length
+    ? productGrid(
+        ctx,
+        result.hits.map((h) => ({ ...h, highlightedName: trusted(h.highlight.name) })),
+        'h2',
+      )
+    : html`<p>${t('search.none')}</p>`
+}
+${pager(t, { page: result.page, total: Math.min(result.total, Math.floor(MAX_RESULT_WINDOW / pageSize) * pageSize), pageSize, href: (n) => searchUrl(state, { page: String(n) }) })}`
+    : ''
+}
+<script src="/assets/search.js" defer></script>`;
 }

@@ -1,11 +1,6 @@
 import { html, type SafeHtml } from '../../html/html';
 import type { MessageKey, Translate } from '../../i18n/messages';
 
-const DATE = new Intl.DateTimeFormat('vi-VN', { timeZone: 'Asia/Ho_Chi_Minh', day: '2-digit', month: '2-digit', year: 'numeric' });
-
-export { formatVnd } from '../../store/format';
-export const formatDate = (d: Date | string | null | undefined): string => (d ? DATE.format(new Date(d)) : '');
-
 /** Badge tone per status: the colour is never the only signal, the label always says it. */
 const TONE: Record<string, 'ok' | 'wait' | 'bad' | 'off'> = {
   verified: 'ok',
@@ -30,4 +25,9 @@ export function statusBadge(t: Translate, scope: 'ent' | 'prod', status: string)
 /** A one-button form that posts an action (submit for review, unlist…) with its CSRF token. */
 export function actionButton(action: string, label: string, csrf: SafeHtml, kind: 'primary' | 'secondary' = 'primary'): SafeHtml {
   return html`<form class="button-form" method="post" action="${action}">${csrf}<button type="submit" class="${kind === 'secondary' ? 'secondary' : ''}">${label}</button></form>`;
+}
+
+/** A seller page that needs an enterprise first: the way to register one. */
+export function needEnterpriseView(t: Translate, title: MessageKey, why: MessageKey): SafeHtml {
+  return html`<h1>${t(title)}</h1><p>${t(why)}</p><p><a class="button" href="/quan-ly/doanh-nghiep/moi">${t('biz.ent.create')}</a></p>`;
 }

@@ -14,11 +14,12 @@ import {
 import { html, type SafeHtml } from '../../html/html';
 import type { PageContext } from '../../html/layout';
 import type { Lang, MessageKey, Translate } from '../../i18n/messages';
-import { formatDateTime } from '../staff/format';
-import { pager } from '../staff/staff-page';
+import { formatDateTime } from '../../kit/format';
+import { pager } from '../../kit/pager';
+import { withQuery } from '../../kit/urls';
 import { actionButton } from './business.view';
 import { addProductsForm, authorizationForm, credentialsForm, feedForm, feedUrls, logisticsLabel, settingsForm, type ChannelProblem } from './channel-forms';
-import { CHANNELS_PATH, listingsTable, safePartnerUrl } from './channel-listings';
+import { CHANNELS_PATH, listingsTable, safePartnerUrl } from './channel-listings.view';
 import { channelName, connectionBadge, isPaused } from './channel.view';
 
 export interface ChannelPageData {
@@ -162,5 +163,10 @@ ${LISTING_FILTERS.map((s) => html`<li><a href="${d.base}?state=${s}#listings"${s
 </ul></nav>
 <p class="muted">${t('ch.list.count')}: ${listings.total}</p>
 ${listingsTable(ctx, d.enterpriseId, d.channel.name, listings.items, d.csrf)}
-${pager(ctx, d.base, listings.page, listings.pageSize, listings.total, { state: listings.state ?? '' })}</section>`;
+${pager(ctx.t, { page: listings.page, total: listings.total, pageSize: listings.pageSize, href: (page) => withQuery(d.base, { state: listings.state, page }) })}</section>`;
+}
+
+/** /quan-ly/kenh-ban: one card per enterprise with its channels. */
+export function channelsOverviewView(t: Translate, cards: SafeHtml[]): SafeHtml {
+  return html`<h1>${t('ch.title')}</h1><p>${t('ch.intro')}</p>${cards}`;
 }

@@ -2,9 +2,8 @@ import { toCsv } from '@tradefloor/core';
 import { html, type SafeHtml } from '../../html/html';
 import type { PageContext } from '../../html/layout';
 import type { MessageKey } from '../../i18n/messages';
-import { formatDate } from '../../store/format';
+import { formatDate, formatNumber } from '../../kit/format';
 import { ACTIVITY_RANGES, type Activity } from './activity';
-import { formatNumber } from './format';
 import { timeSeriesChart } from '../../html/charts';
 
 export const STATS_PATH = '/quan-ly/thong-ke';

@@ -1,107 +1,72 @@
-import { Body, Controller, Inject, Param, Post, Req, Res } from '@nestjs/common';
+import { Body, Controller, Param, Post, Req, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
-import { APP_CONFIG, DomainError, type ResolvedConfig, isUuid } from '@tradefloor/core';
-import { BulletinWorkflowService, RejectBulletinDto, type BulletinEntity } from '@tradefloor/news-bulletin';
+import { isUuid } from '@tradefloor/core';
+import type { Role } from '@tradefloor/identity';
+import { BulletinWorkflowService, RejectBulletinDto } from '@tradefloor/news-bulletin';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { parseVietnamLocal } from '../../kit/format';
 import { validateForm } from '../../session/form-validation';
-import { WebSession } from '../../session/web-session.service';
-import { parseVietnamLocal } from './format';
-import { redirectDone, staffError, staffPost, type Form, type StaffRequest } from './staff-page';
+import { ADMINS, BackOffice, STAFF, type BackOfficeRequest, type Form } from '../back-office';
 
 const PATH = '/quan-ly/ban-tin';
 
-/** Publishing, scheduling, archiving and (admins) approving bulletins from the editor page. */
+/**
+ * Publishing, scheduling, archiving and (admins) approving bulletins from the editor page. A refused
+ * step (wrong state, approval rule) is a DomainError: BackOffice shows it as a page, nothing changed.
+ */
 @ApiExcludeController()
 @Controller('quan-ly/ban-tin')
 export class BulletinWorkflowController {
   constructor(
-    private readonly session: WebSession,
+    private readonly bo: BackOffice,
     private readonly workflow: BulletinWorkflowService,
-    @Inject(APP_CONFIG) private readonly config: ResolvedConfig,
   ) {}
 
   @Post(':id/xuat-ban')
-  async publish(@Req() req: FastifyRequest, @Res() reply: FastifyReply, @Param('id') id: string, @Body() body: Form): Promise<void> {
-    const staff = await this.staff(req, reply, id, ['editor', 'admin']);
-    if (!staff) return;
-    let publishAt: Date | undefined;
-    if (body.publishAt) {
-      publishAt = parseVietnamLocal(body.publishAt);
-      if (!publishAt) return staffError(reply, staff.ctx, 400, staff.ctx.t('admin.bul.badPublishAt'));
-    }
-    await this.run(
-      reply,
-      staff,
-      id,
-      () => this.workflow.publish(staff.user, id, publishAt),
-      (b) => (b.status === 'pending_approval' ? 'submitted' : b.status === 'scheduled' ? 'scheduled' : 'published'),
-    );
+  publish(@Req() req: FastifyRequest, @Res() reply: FastifyReply, @Param('id') id: string, @Body() body: Form): Promise<void> {
+    return this.step(req, reply, id, STAFF, async (r) => {
+      let publishAt: Date | undefined;
+      if (body.publishAt) {
+        publishAt = parseVietnamLocal(body.publishAt);
+        if (!publishAt) return this.bo.fail(r, 400, r.ctx.t('admin.bul.badPublishAt'));
+      }
+      const b = await this.workflow.publish(r.user, id, publishAt);
+      return b.status === 'pending_approval' ? 'submitted' : b.status === 'scheduled' ? 'scheduled' : 'published';
+    });
   }
 
   @Post(':id/luu-tru')
-  async archive(@Req() req: FastifyRequest, @Res() reply: FastifyReply, @Param('id') id: string): Promise<void> {
-    const staff = await this.staff(req, reply, id, ['editor', 'admin']);
-    if (staff)
-      await this.run(
-        reply,
-        staff,
-        id,
-        () => this.workflow.archive(staff.user, id),
-        () => 'archived',
-      );
+  archive(@Req() req: FastifyRequest, @Res() reply: FastifyReply, @Param('id') id: string): Promise<void> {
+    return this.step(req, reply, id, STAFF, async (r) => {
+      await this.workflow.archive(r.user, id);
+      return 'archived';
+    });
   }
 
   @Post(':id/duyet')
-  async approve(@Req() req: FastifyRequest, @Res() reply: FastifyReply, @Param('id') id: string): Promise<void> {
-    const staff = await this.staff(req, reply, id, ['admin']);
-    if (staff)
-      await this.run(
-        reply,
-        staff,
-        id,
-        () => this.workflow.approve(id),
-        () => 'approved',
-      );
+  approve(@Req() req: FastifyRequest, @Res() reply: FastifyReply, @Param('id') id: string): Promise<void> {
+    return this.step(req, reply, id, ADMINS, async () => {
+      await this.workflow.approve(id);
+      return 'approved';
+    });
   }
 
   @Post(':id/tu-choi')
-  async reject(@Req() req: FastifyRequest, @Res() reply: FastifyReply, @Param('id') id: string, @Body() body: Form): Promise<void> {
-    const staff = await this.staff(req, reply, id, ['admin']);
-    if (!staff) return;
-    const { value, errors } = await validateForm(RejectBulletinDto, { reason: body.reason });
-    if (errors.reason) return staffError(reply, staff.ctx, 400, errors.reason);
-    await this.run(
-      reply,
-      staff,
-      id,
-      () => this.workflow.reject(id, value.reason),
-      () => 'rejected',
-    );
+  reject(@Req() req: FastifyRequest, @Res() reply: FastifyReply, @Param('id') id: string, @Body() body: Form): Promise<void> {
+    return this.step(req, reply, id, ADMINS, async (r) => {
+      const { value, errors } = await validateForm(RejectBulletinDto, { reason: body.reason }, r.ctx.lang);
+      if (errors.reason) return this.bo.fail(r, 400, errors.reason);
+      await this.workflow.reject(id, value.reason);
+      return 'rejected';
+    });
   }
 
-  private async staff(req: FastifyRequest, reply: FastifyReply, id: string, roles: Array<'editor' | 'admin'>): Promise<StaffRequest | undefined> {
-    const staff = await staffPost(this.session, this.config, req, reply, roles);
-    if (staff && !isUuid(id)) {
-      staffError(reply, staff.ctx, 404, staff.ctx.t('notfound.body'));
-      return undefined;
-    }
-    return staff;
-  }
-
-  /** Runs a workflow step; a refused step (wrong state, approval rule) is shown as a page, nothing changed. */
-  private async run(
-    reply: FastifyReply,
-    staff: StaffRequest,
-    id: string,
-    step: () => Promise<BulletinEntity>,
-    done: (b: BulletinEntity) => string,
-  ): Promise<void> {
-    try {
-      const b = await step();
-      redirectDone(reply, `${PATH}/${id}`, done(b));
-    } catch (err) {
-      if (!(err instanceof DomainError)) throw err;
-      staffError(reply, staff.ctx, err.status, err.message);
-    }
+  /** A workflow post: unknown ids are a 404 page; a step returns the `done` key of the editor page, or nothing when it answered itself. */
+  private step(req: FastifyRequest, reply: FastifyReply, id: string, roles: Role[], work: (r: BackOfficeRequest) => Promise<string | void>): Promise<void> {
+    return this.bo.form(req, reply, roles, async (r) => {
+      if (!isUuid(id)) return this.bo.fail(r, 404, r.ctx.t('notfound.body'));
+      const key = await work(r);
+      if (key) this.bo.redirect(r, `${PATH}/${id}`, key);
+    });
   }
 }

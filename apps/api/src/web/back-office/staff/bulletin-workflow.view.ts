@@ -2,8 +2,8 @@ import type { Role } from '@tradefloor/identity';
 import type { BulletinEntity } from '@tradefloor/news-bulletin';
 import { html, type SafeHtml } from '../../html/html';
 import type { PageContext } from '../../html/layout';
-import { formatDateTime } from './format';
-import { reasonForm } from './reason-form';
+import { formatDateTime } from '../../kit/format';
+import { reasonForm } from './reason-form.view';
 
 const PATH = '/quan-ly/ban-tin';
 

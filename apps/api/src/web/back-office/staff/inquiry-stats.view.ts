@@ -1,7 +1,7 @@
 import type { InquiryStatsDto } from '@tradefloor/inquiries';
 import { alert, field } from '../../html/forms';
 import { html, type SafeHtml } from '../../html/html';
-import { layout, type PageContext } from '../../html/layout';
+import type { PageContext } from '../../html/layout';
 import type { FieldErrors } from '../../session/form-validation';
 
 /** Bars per day as inline SVG (no script); the table below carries the same numbers for screen readers. */
@@ -22,15 +22,16 @@ ${stats.perDay.map((d, i) => {
 </svg>`;
 }
 
-export function statsPage(
+/** Inquiry volumes over a date range (admins): per day (chart and table), per status, per enterprise. */
+export function inquiryStatsView(
   ctx: PageContext,
   stats: InquiryStatsDto | undefined,
   form: Record<string, string | undefined>,
   errors: FieldErrors,
   message?: string,
-): string {
+): SafeHtml {
   const { t } = ctx;
-  const body = html`<div class="inq-stats"><h1>${t('inq.stats.title')}</h1>
+  return html`<div class="inq-stats"><h1>${t('inq.stats.title')}</h1>
 ${alert(message)}
 <form class="stack" method="get" action="/quan-ly/hoi-mua/thong-ke">
 ${field({ name: 'from', label: t('inq.stats.from'), type: 'date', value: form.from ?? stats?.from, error: errors.from })}
@@ -52,5 +53,4 @@ ${chart(ctx, stats)}
 <tbody>${stats.perEnterprise.map((e) => html`<tr><td>${e.enterpriseName}</td><td class="num">${e.count}</td></tr>`)}</tbody></table>`
     : ''
 }</div>`;
-  return layout(ctx, { title: t('inq.stats.title'), description: t('inq.stats.title'), path: '/quan-ly/hoi-mua/thong-ke' }, body);
 }

@@ -2,11 +2,16 @@ import type { OcopCertificateEntity, ProductView } from '@tradefloor/catalog';
 import { html, type SafeHtml } from '../../html/html';
 import type { PageContext } from '../../html/layout';
 import type { MessageKey } from '../../i18n/messages';
-import { formatDate } from '../../store/format';
 import { ocopStars } from '../../store/cards.view';
 import { statusBadge } from '../business/business.view';
-import { formatDateTime, formatNumber } from './format';
-import { reasonForm } from './reason-form';
+import { alert } from '../../html/forms';
+import { formatDate, formatDateTime, formatNumber } from '../../kit/format';
+import { pager } from '../../kit/pager';
+import { productUrl, withQuery } from '../../kit/urls';
+import type { FieldErrors } from '../../session/form-validation';
+import type { Form } from '../back-office';
+import { certificateForm } from './ocop-form.view';
+import { reasonForm } from './reason-form.view';
 
 export const OCOP_PATH = '/quan-ly/ocop';
 
@@ -40,7 +45,7 @@ export function productFacts(ctx: PageContext, p: ProductView): SafeHtml {
   return html`<dl class="facts">
 <dt>${t('admin.ocop.enterprise')}</dt><dd>${p.enterpriseName}</dd>
 <dt>${t('admin.ocop.sku')}</dt><dd>${p.sku}</dd>
-<dt>${t('admin.ocop.productStatus')}</dt><dd>${statusBadge(t, 'prod', p.status)}${p.visible ? html` <a href="/san-pham/${encodeURIComponent(p.slug)}">${t('admin.ocop.publicPage')}</a>` : ''}</dd>
+<dt>${t('admin.ocop.productStatus')}</dt><dd>${statusBadge(t, 'prod', p.status)}${p.visible ? html` <a href="${productUrl(p.slug)}">${t('admin.ocop.publicPage')}</a>` : ''}</dd>
 </dl>`;
 }
 
@@ -96,4 +101,69 @@ export function expiringTable(ctx: PageContext, items: OcopCertificateEntity[], 
     return html`<tr><td>${formatDate(c.validUntil)}</td><td><a href="${productPath(c.productId)}">${p?.name ?? c.productId}</a></td><td>${p?.enterpriseName ?? ''}</td>
 <td>${rating(ctx, c.stars, c.potentialFiveStar)}</td><td>${c.decisionNumber}</td></tr>`;
   })}</tbody></table></div>`;
+}
+
+/** The search page: the count of certificates ending soon, the product search and its results. */
+export function ocopSearchView(
+  ctx: PageContext,
+  d: { q: string; expiringCount: number; items: ProductView[]; total: number; page: number; pageSize: number },
+): SafeHtml {
+  const { t } = ctx;
+  return html`<h1>${t('admin.ocop.title')}</h1>
+<p><a href="${OCOP_PATH}/sap-het-han">${t('admin.ocop.expiringLink')}</a>: <strong>${formatNumber(ctx.lang, d.expiringCount)}</strong></p>
+<form class="search-form" role="search" method="get" action="${OCOP_PATH}">
+<label for="ocop-q">${t('admin.ocop.search')}</label>
+<p class="hint" id="ocop-q-hint">${t('admin.ocop.searchHint')}</p>
+<input id="ocop-q" type="search" name="q" value="${d.q}" aria-describedby="ocop-q-hint" maxlength="100">
+<button type="submit">${t('search.submit')}</button>
+</form>
+${d.q ? productTable(ctx, d.items, d.total) : ''}
+${pager(t, { page: d.page, total: d.total, pageSize: d.pageSize, href: (page) => withQuery(OCOP_PATH, { q: d.q, page }) })}`;
+}
+
+/** Certificates whose validity ends within the window, soonest first. */
+export function ocopExpiringView(
+  ctx: PageContext,
+  d: { from: string; to: string; items: OcopCertificateEntity[]; products: Map<string, ProductView>; total: number; page: number; pageSize: number },
+): SafeHtml {
+  const { t } = ctx;
+  return html`<p><a href="${OCOP_PATH}">← ${t('admin.ocop.back')}</a></p>
+<h1>${t('admin.ocop.expiringTitle')}</h1>
+<p class="muted">${t('admin.ocop.expiringRange')} ${formatDate(d.from)} – ${formatDate(d.to)} · ${t('admin.total')}: ${formatNumber(ctx.lang, d.total)}</p>
+${expiringTable(ctx, d.items, d.products)}
+${pager(t, { page: d.page, total: d.total, pageSize: d.pageSize, href: (page) => withQuery(`${OCOP_PATH}/sap-het-han`, { page }) })}`;
+}
+
+export interface OcopProductProblem {
+  status: number;
+  form?: Form;
+  errors?: FieldErrors;
+  revoke?: RevokeProblem;
+  message?: string;
+}
+
+/** One product: its facts, current certificate, the add form and the history with revoke forms. */
+export function ocopProductView(
+  ctx: PageContext,
+  d: {
+    product: ProductView;
+    current: OcopCertificateEntity | undefined;
+    history: OcopCertificateEntity[];
+    csrf: SafeHtml;
+    done?: string;
+    problem: OcopProductProblem;
+  },
+): SafeHtml {
+  const { t } = ctx;
+  const id = d.product.id;
+  return html`<p><a href="${OCOP_PATH}">← ${t('admin.ocop.back')}</a></p>
+<h1>${d.product.name}</h1>
+${alert(d.done, 'success')}${alert(d.problem.message)}
+${productFacts(ctx, d.product)}
+<section aria-labelledby="ocop-current"><h2 id="ocop-current">${t('admin.ocop.current')}</h2>
+${currentPanel(ctx, d.current)}</section>
+<section aria-labelledby="ocop-add"><h2 id="ocop-add">${t('admin.ocop.add')}</h2>
+${certificateForm(ctx, `${productPath(id)}/chung-nhan`, d.csrf, d.problem.form ?? {}, d.problem.errors ?? {})}</section>
+<section aria-labelledby="ocop-history"><h2 id="ocop-history">${t('admin.ocop.history')}</h2>
+${historyList(ctx, id, d.history, d.csrf, d.problem.revoke)}</section>`;
 }

@@ -1,7 +1,7 @@
 import { BulletinWorkflowController } from './bulletin-workflow.controller';
 import { BulletinsEditorController } from './bulletins.controller';
-import { EditorScriptController } from './editor-script.controller';
 import { EnterpriseQueueController } from './enterprise-queue.controller';
+import { InquiryStatsController } from './inquiry-stats.controller';
 import { OcopController } from './ocop.controller';
 import { ProductQueueController } from './product-queue.controller';
 import { StatsController } from './stats.controller';
@@ -9,14 +9,14 @@ import { SyncOverviewController } from './sync-overview.controller';
 import { UsersController } from './users.controller';
 
 /** The back office pages of editors and admins, registered by WebModule. */
-export const ADMIN_CONTROLLERS = [
+export const STAFF_CONTROLLERS = [
   EnterpriseQueueController,
   ProductQueueController,
   BulletinsEditorController,
   BulletinWorkflowController,
-  EditorScriptController,
   UsersController,
   StatsController,
   SyncOverviewController,
   OcopController,
+  InquiryStatsController,
 ];

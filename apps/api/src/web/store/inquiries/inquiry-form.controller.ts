@@ -5,10 +5,13 @@ import { APP_CONFIG, DomainError, isUuid, NotFoundError, type ResolvedConfig } f
 import { CreateInquiryDto, FormTokens, InquirySubmissions, clientInfo } from '@tradefloor/inquiries';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { assertCsrf, csrfField } from '../../session/csrf';
-import { validateForm } from '../../session/form-validation';
+import { validateForm, domainFieldErrors } from '../../session/form-validation';
 import { WebSession } from '../../session/web-session.service';
 import { pageContext, sendPage } from '../../kit/page-context';
-import { inquiryFormPage, inquiryPath, inquiryThanksPage, messagePage, type InquiryFormState, type InquiryProduct } from './inquiry-form.view';
+import { notFoundPage } from '../../html/error-page.view';
+import { errorText } from '../../i18n/error-text';
+import { inquiryFormPage, inquiryThanksPage, type InquiryFormState, type InquiryProduct } from './inquiry-form.view';
+import { productInquiryUrl } from '../../kit/urls';
 
 type Form = Record<string, string | undefined>;
 
@@ -41,20 +44,20 @@ export class InquiryFormController {
     const { id, view: product } = found;
     const user = await this.session.principal(req, reply);
     const ctx = pageContext(req, reply, this.config.publicBaseUrl);
-    const { value, errors } = await validateForm(CreateInquiryDto, body);
+    const { value, errors } = await validateForm(CreateInquiryDto, body, ctx.lang);
     if (Object.keys(errors).length) {
       return this.render(req, reply, found, user, { values: body, errors, message: ctx.t('inq.invalid') }, 400);
     }
     try {
       const receipt = await this.submissions.submit(id, value, user, clientInfo(req));
-      void reply.redirect(`${inquiryPath(product.slug)}/da-gui?ref=${receipt.reference}`, 303);
+      void reply.redirect(`${productInquiryUrl(product.slug)}/da-gui?ref=${receipt.reference}`, 303);
     } catch (err) {
       if (!(err instanceof DomainError)) throw err;
       if (err instanceof NotFoundError) return this.notFound(req, reply);
       if (err.headers?.['Retry-After']) void reply.header('retry-after', err.headers['Retry-After']);
-      const fieldErrors = Object.fromEntries((err.details ?? []).map((d) => [d.field, d.message]));
+      const fieldErrors = domainFieldErrors(err, ctx.lang);
       // The form token is hidden: its problem (too fast, expired) is said in the alert instead.
-      const message = fieldErrors.formToken ?? (err.status === 429 ? ctx.t('inq.tooMany') : err.message);
+      const message = fieldErrors.formToken ?? (err.status === 429 ? ctx.t('inq.tooMany') : errorText(ctx.lang, err));
       this.render(req, reply, found, user, { values: body, errors: fieldErrors, message }, err.status);
     }
   }
@@ -102,13 +105,13 @@ export class InquiryFormController {
     const posted = state.values.formToken;
     const check = this.tokens.check(posted);
     const formToken = posted && (check === 'ok' || check === 'too-fast') ? posted : this.tokens.issue();
-    const csrf = csrfField(req, reply, this.config.publicBaseUrl.startsWith('https://'));
+    const csrf = csrfField(req, reply, ctx.secure);
     // Private: the page carries this visitor's CSRF and form tokens.
     sendPage(reply, inquiryFormPage(ctx, p.view, user, { csrf, formToken }, state), status, 'private');
   }
 
   private notFound(req: FastifyRequest, reply: FastifyReply): void {
     const ctx = pageContext(req, reply, this.config.publicBaseUrl);
-    sendPage(reply, messagePage(ctx, ctx.t('notfound.title'), ctx.t('notfound.body')), 404);
+    sendPage(reply, notFoundPage(ctx, ctx.t('notfound.title')), 404);
   }
 }

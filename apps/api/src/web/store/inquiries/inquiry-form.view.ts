@@ -3,6 +3,7 @@ import { alert, field } from '../../html/forms';
 import { html, type SafeHtml } from '../../html/html';
 import { layout, type PageContext } from '../../html/layout';
 import type { FieldErrors } from '../../session/form-validation';
+import { productInquiryUrl, productUrl } from '../../kit/urls';
 
 export interface InquiryProduct {
   slug: string;
@@ -19,14 +20,10 @@ export interface InquiryFormState {
   message?: string;
 }
 
-export function inquiryPath(slug: string): string {
-  return `/san-pham/${encodeURIComponent(slug)}/hoi-mua`;
-}
-
 function productHeader(ctx: PageContext, p: InquiryProduct): SafeHtml {
   return html`<div class="inq-product">
 ${p.thumbnailUrl ? html`<img src="${p.thumbnailUrl}" alt="${p.name}" width="72" height="72">` : ''}
-<p><a href="/san-pham/${encodeURIComponent(p.slug)}"><strong>${p.name}</strong></a><br>${ctx.t('inq.seller')}: ${p.enterpriseName}</p>
+<p><a href="${productUrl(p.slug)}"><strong>${p.name}</strong></a><br>${ctx.t('inq.seller')}: ${p.enterpriseName}</p>
 </div>`;
 }
 
@@ -45,7 +42,7 @@ export function inquiryFormPage(
 ${productHeader(ctx, p)}
 <p>${t('inq.intro')}</p>
 ${alert(state.message)}
-<form class="stack" method="post" action="${inquiryPath(p.slug)}" novalidate>
+<form class="stack" method="post" action="${productInquiryUrl(p.slug)}" novalidate>
 ${hidden.csrf}
 <input type="hidden" name="formToken" value="${hidden.formToken}">
 ${field({ name: 'quantity', label: `${t('inq.quantity')} (${p.unit})`, type: 'number', value: v.quantity ?? String(p.minOrderQuantity || 1), error: state.errors.quantity, required: true })}
@@ -67,7 +64,7 @@ ${field({ name: 'buyerPhone', label: t('inq.phone'), type: 'tel', value: v.buyer
 </form>`;
   return layout(
     ctx,
-    { title: `${t('inq.title')}: ${p.name}`, description: `${t('inq.intro')} ${p.name} — ${p.enterpriseName}`, path: inquiryPath(p.slug) },
+    { title: `${t('inq.title')}: ${p.name}`, description: `${t('inq.intro')} ${p.name} — ${p.enterpriseName}`, path: productInquiryUrl(p.slug) },
     body,
   );
 }
@@ -78,11 +75,6 @@ export function inquiryThanksPage(ctx: PageContext, p: InquiryProduct, reference
 ${productHeader(ctx, p)}
 ${alert(t('inq.thanks.body'), 'success')}
 ${reference ? html`<p>${t('inq.thanks.reference')}: <code>${reference.slice(0, 8).toUpperCase()}</code></p>` : ''}
-<p><a href="/san-pham/${encodeURIComponent(p.slug)}">${t('inq.backToProduct')}</a></p>`;
-  return layout(ctx, { title: t('inq.thanks.title'), description: t('inq.thanks.body'), path: `${inquiryPath(p.slug)}/da-gui` }, body);
-}
-
-/** A plain message page (not found, forbidden) in the site shell. */
-export function messagePage(ctx: PageContext, title: string, text: string): string {
-  return layout(ctx, { title, description: text, path: ctx.currentPath }, html`<h1>${title}</h1><p>${text}</p><p><a href="/">${ctx.t('nav.home')}</a></p>`);
+<p><a href="${productUrl(p.slug)}">${t('inq.backToProduct')}</a></p>`;
+  return layout(ctx, { title: t('inq.thanks.title'), description: t('inq.thanks.body'), path: `${productInquiryUrl(p.slug)}/da-gui` }, body);
 }

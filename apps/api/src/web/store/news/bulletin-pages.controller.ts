@@ -4,15 +4,14 @@ import { APP_CONFIG, NotFoundError, type ResolvedConfig } from '@tradefloor/core
 import { BulletinCategoryService, BulletinQueryService, ViewCounter } from '@tradefloor/news-bulletin';
 import { Takedowns } from '@tradefloor/trust-safety';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { unavailableForLegalReasonsPage } from '../cards.view';
 import { cacheTags, onCachedHit } from '../../cache/cache-hints';
-import { html, jsonLd } from '../../html/html';
+import { jsonLd } from '../../html/html';
 import { layout } from '../../html/layout';
 import { pageContext, sendPage } from '../../kit/page-context';
-import { absoluteUrl, articleBody, bulletinListItem, bulletinPath, newsArticleLd, type CategoryRef } from './bulletin.view';
-import { notFoundPage } from '../../html/error-page.view';
-import { queryPage, queryText } from '../../kit/format';
-import { pager } from '../../kit/pager';
+import { absoluteUrl, articleBody, bulletinFeedLink, bulletinListView, newsArticleLd, type CategoryRef } from './bulletin.view';
+import { notFoundPage, unavailableForLegalReasonsPage } from '../../html/error-page.view';
+import { queryPage, queryText } from '../../kit/query';
+import { bulletinUrl } from '../../kit/urls';
 import { RelatedLinks } from './related-links';
 
 const PAGE_SIZE = 12;
@@ -44,29 +43,19 @@ export class BulletinPagesController {
     const result = await this.queries.list({ ...filters, category: category?.slug, page, pageSize: PAGE_SIZE });
     const names = new Map<string, CategoryRef>(all.map((c) => [c.id, { slug: c.slug, name: c.name }]));
     const title = category ? `${category.name} — ${t('news.title')}` : filters.tag ? `${t('news.tag')}: ${filters.tag}` : t('news.title');
-    const query = (p: number) => listQuery({ ...filters, page: p });
-    const body = html`<h1>${title}</h1>
-<form class="search-form" role="search" action="/tin-tuc" method="get">
-<label class="skip" for="news-q">${t('news.search.label')}</label>
-<input id="news-q" name="q" type="search" value="${filters.q}" placeholder="${t('news.search.label')}">
-${category ? html`<input type="hidden" name="category" value="${category.slug}">` : ''}
-<button type="submit">${t('news.search.submit')}</button>
-</form>
-<nav aria-label="${t('news.categories')}"><ul class="chips">
-<li><a href="/tin-tuc"${!category ? html` aria-current="page"` : ''}>${t('news.all')}</a></li>
-${all.map((c) => html`<li><a href="/tin-tuc?category=${encodeURIComponent(c.slug)}"${category?.id === c.id ? html` aria-current="page"` : ''}>${c.name}</a></li>`)}
-</ul></nav>
-<p class="muted" role="status">${result.total} ${t('news.results')}</p>
-${
-  result.items.length
-    ? html`<ul class="news-list">${result.items.map((b) => bulletinListItem(ctx, b, names.get(b.categoryId)))}</ul>`
-    : html`<p>${t('news.empty')}</p>`
-}
-${pager(t, '/tin-tuc', query, page, result.total, PAGE_SIZE)}
-<p><a href="/feeds/bulletins.rss" type="application/rss+xml">${t('news.rss')}</a></p>`;
+    const body = bulletinListView(ctx, {
+      title,
+      filters,
+      category,
+      categories: all,
+      names,
+      items: result.items,
+      total: result.total,
+      page,
+      pageSize: PAGE_SIZE,
+    });
     const path = category ? `/tin-tuc?category=${encodeURIComponent(category.slug)}` : '/tin-tuc';
-    const feed = html`<link rel="alternate" type="application/rss+xml" title="${t('site.name')} — ${t('news.title')}" href="/feeds/bulletins.rss">`;
-    sendPage(reply, layout(ctx, { title, description: t('news.description'), path, structuredData: feed }, body));
+    sendPage(reply, layout(ctx, { title, description: t('news.description'), path, structuredData: bulletinFeedLink(ctx) }, body));
   }
 
   @Get(':slug')
@@ -82,7 +71,7 @@ ${pager(t, '/tin-tuc', query, page, result.total, PAGE_SIZE)}
       return notice ? sendPage(reply, unavailableForLegalReasonsPage(ctx, notice), 451) : sendPage(reply, notFoundPage(ctx), 404);
     }
     // Reached by id: one address per article for readers and search engines.
-    if (b.slug !== slug) return void reply.redirect(bulletinPath(b.slug), 301);
+    if (b.slug !== slug) return void reply.redirect(bulletinUrl(b.slug), 301);
 
     // Counted exactly like GET /api/v1/bulletins/:slug: in memory, once per visitor per hour.
     this.views.record(b.id, req.ip, req.headers['user-agent']);
@@ -114,7 +103,7 @@ ${pager(t, '/tin-tuc', query, page, result.total, PAGE_SIZE)}
       {
         title: b.title,
         description: b.summary.slice(0, 300),
-        path: bulletinPath(b.slug),
+        path: bulletinUrl(b.slug),
         ogType: 'article',
         image: parts.coverUrl ?? undefined,
         structuredData: jsonLd(newsArticleLd(base, ctx.t('site.name'), parts)),
@@ -123,14 +112,4 @@ ${pager(t, '/tin-tuc', query, page, result.total, PAGE_SIZE)}
     );
     sendPage(reply, page);
   }
-}
-
-function listQuery(f: { category: string; tag: string; q: string; page: number }): string {
-  const params = new URLSearchParams();
-  if (f.category) params.set('category', f.category);
-  if (f.tag) params.set('tag', f.tag);
-  if (f.q) params.set('q', f.q);
-  if (f.page > 1) params.set('page', String(f.page));
-  const s = params.toString();
-  return s ? `?${s}` : '';
 }

@@ -1,16 +1,14 @@
 import type { BulletinEntity } from '@tradefloor/news-bulletin';
 import { html, trusted, type SafeHtml } from '../../html/html';
 import type { PageContext } from '../../html/layout';
-import { formatDate, formatDateTime } from '../../kit/format';
+import { formatDateTime, formatLongDate } from '../../kit/format';
 import type { RelatedLink } from './related-links';
+import { pager } from '../../kit/pager';
+import { bulletinUrl, withQuery } from '../../kit/urls';
 
 export interface CategoryRef {
   slug: string;
   name: string;
-}
-
-export function bulletinPath(slug: string): string {
-  return `/tin-tuc/${encodeURIComponent(slug)}`;
 }
 
 /** Cover images may be stored as site paths; Open Graph and schema.org need absolute URLs. */
@@ -24,7 +22,7 @@ const number = new Intl.NumberFormat('vi-VN');
 function facts(ctx: PageContext, b: BulletinEntity, category: CategoryRef | undefined): SafeHtml {
   const { t, lang } = ctx;
   return html`<ul class="meta">
-${b.publishedAt ? html`<li>${t('news.published')}: <time datetime="${b.publishedAt.toISOString()}">${formatDate(lang, b.publishedAt)}</time></li>` : ''}
+${b.publishedAt ? html`<li>${t('news.published')}: <time datetime="${b.publishedAt.toISOString()}">${formatLongDate(lang, b.publishedAt)}</time></li>` : ''}
 ${category ? html`<li>${t('news.category')}: <a href="/tin-tuc?category=${encodeURIComponent(category.slug)}">${category.name}</a></li>` : ''}
 <li>${t('news.views')}: ${number.format(b.viewCount)}</li>
 </ul>`;
@@ -32,7 +30,7 @@ ${category ? html`<li>${t('news.category')}: <a href="/tin-tuc?category=${encode
 
 export function bulletinListItem(ctx: PageContext, b: BulletinEntity, category: CategoryRef | undefined): SafeHtml {
   return html`<li class="news-item">
-<h2><a href="${bulletinPath(b.slug)}">${b.title}</a></h2>
+<h2><a href="${bulletinUrl(b.slug)}">${b.title}</a></h2>
 ${facts(ctx, b, category)}
 <p>${b.summary}</p>
 </li>`;
@@ -93,8 +91,47 @@ export function newsArticleLd(base: string, siteName: string, p: ArticleParts): 
     author: b.authorByline ? { '@type': 'Person', name: b.authorByline } : { '@type': 'Organization', name: siteName },
     publisher: { '@type': 'Organization', name: siteName, url: base },
     image: p.coverUrl ? [p.coverUrl] : undefined,
-    mainEntityOfPage: `${base}${bulletinPath(b.slug)}`,
+    mainEntityOfPage: `${base}${bulletinUrl(b.slug)}`,
     articleSection: p.category?.name,
     keywords: b.tags.length ? b.tags.join(', ') : undefined,
   };
+}
+
+export interface BulletinListData {
+  title: string;
+  filters: { category: string; tag: string; q: string };
+  category?: { id: string; slug: string; name: string };
+  categories: Array<{ id: string; slug: string; name: string }>;
+  names: Map<string, CategoryRef>;
+  items: BulletinEntity[];
+  total: number;
+  page: number;
+  pageSize: number;
+}
+
+/** /tin-tuc: text search, the category chips, the list and its pager, the RSS link. */
+export function bulletinListView(ctx: PageContext, d: BulletinListData): SafeHtml {
+  const { t } = ctx;
+  return html`<h1>${d.title}</h1>
+<form class="search-form" role="search" action="/tin-tuc" method="get">
+<label class="skip" for="news-q">${t('news.search.label')}</label>
+<input id="news-q" name="q" type="search" value="${d.filters.q}" placeholder="${t('news.search.label')}">
+${d.category ? html`<input type="hidden" name="category" value="${d.category.slug}">` : ''}
+<button type="submit">${t('news.search.submit')}</button>
+</form>
+<nav aria-label="${t('news.categories')}"><ul class="chips">
+<li><a href="/tin-tuc"${!d.category ? html` aria-current="page"` : ''}>${t('news.all')}</a></li>
+${d.categories.map((c) => html`<li><a href="/tin-tuc?category=${encodeURIComponent(c.slug)}"${d.category?.id === c.id ? html` aria-current="page"` : ''}>${c.name}</a></li>`)}
+</ul></nav>
+<p class="muted" role="status">${d.total} ${t('news.results')}</p>
+${
+  d.items.length ? html`<ul class="news-list">${d.items.map((b) => bulletinListItem(ctx, b, d.names.get(b.categoryId)))}</ul>` : html`<p>${t('news.empty')}</p>`
+}
+${pager(t, { page: d.page, total: d.total, pageSize: d.pageSize, href: (n) => withQuery('/tin-tuc', { ...d.filters, page: n }) })}
+<p><a href="/feeds/bulletins.rss" type="application/rss+xml">${t('news.rss')}</a></p>`;
+}
+
+/** The `<link rel=alternate>` of the bulletins' RSS feed, for the head of the news pages. */
+export function bulletinFeedLink(ctx: PageContext): SafeHtml {
+  return html`<link rel="alternate" type="application/rss+xml" title="${ctx.t('site.name')} — ${ctx.t('news.title')}" href="/feeds/bulletins.rss">`;
 }

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { ProductViews } from '@tradefloor/catalog';
 import { EnterpriseViews } from '@tradefloor/enterprise-profile';
+import { enterpriseUrl, productUrl } from '../../kit/urls';
 
 export interface RelatedLink {
   href: string;
@@ -18,7 +19,7 @@ export class RelatedLinks {
   async products(ids: string[]): Promise<RelatedLink[]> {
     if (!ids.length) return [];
     const views = await this.productViews.load(ids.slice(0, 20));
-    return views.filter((p) => p.visible).map((p) => ({ href: `/san-pham/${p.slug}`, name: p.name }));
+    return views.filter((p) => p.visible).map((p) => ({ href: productUrl(p.slug), name: p.name }));
   }
 
   async enterprises(ids: string[]): Promise<RelatedLink[]> {
@@ -27,6 +28,6 @@ export class RelatedLinks {
     return views
       .filter((e) => e.public)
       .sort((a, b) => a.displayName.localeCompare(b.displayName, 'vi'))
-      .map((e) => ({ href: `/doanh-nghiep/${e.slug}`, name: e.displayName }));
+      .map((e) => ({ href: enterpriseUrl(e.slug), name: e.displayName }));
   }
 }

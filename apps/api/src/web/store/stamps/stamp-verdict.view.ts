@@ -4,8 +4,8 @@ import type { PageContext } from '../../html/layout';
 import { bizStepLabel } from '../../i18n/biz-steps';
 import { fill } from '../../i18n/fill';
 import type { MessageKey } from '../../i18n/messages';
-import { formatDate, label } from '../format';
-import { formatDateTime } from '../../kit/format';
+import { formatDate, formatDateTime, label } from '../../kit/format';
+import { enterpriseUrl, productUrl } from '../../kit/urls';
 
 type Verdict = VerificationDto['verdict'];
 
@@ -68,8 +68,8 @@ ${row(t('verify.otherCerts'), certList)}
 </table>
 ${
   p.listed
-    ? html`<p class="trace-links"><a href="/san-pham/${p.slug}">${t('verify.viewProduct')}</a>${
-        v.enterprise ? html` · <a href="/doanh-nghiep/${v.enterprise.slug}">${t('product.viewSeller')}</a>` : ''
+    ? html`<p class="trace-links"><a href="${productUrl(p.slug)}">${t('verify.viewProduct')}</a>${
+        v.enterprise ? html` · <a href="${enterpriseUrl(v.enterprise.slug)}">${t('product.viewSeller')}</a>` : ''
       }</p>`
     : ''
 }</section>`;

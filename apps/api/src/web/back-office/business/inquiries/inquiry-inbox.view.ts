@@ -1,8 +1,12 @@
 import { INQUIRY_STATUSES, type InquiryDto, type InquiryPageDto, type InquiryStatus } from '@tradefloor/inquiries';
 import { alert } from '../../../html/forms';
 import { html, type SafeHtml } from '../../../html/html';
-import { layout, type PageContext } from '../../../html/layout';
+import type { PageContext } from '../../../html/layout';
 import { formatDateTime } from '../../../kit/format';
+import { pager } from '../../../kit/pager';
+import { productUrl, withQuery } from '../../../kit/urls';
+
+export const INBOX_PATH = '/quan-ly/hoi-mua';
 
 const ACTIONS: InquiryStatus[] = ['read', 'answered', 'closed', 'spam'];
 
@@ -19,7 +23,7 @@ function contact(ctx: PageContext, i: InquiryDto): SafeHtml {
 function card(ctx: PageContext, i: InquiryDto, csrf: SafeHtml): SafeHtml {
   const { t } = ctx;
   return html`<li class="inq-card"><article aria-labelledby="inq-${i.id}">
-<h2 id="inq-${i.id}"><a href="/san-pham/${encodeURIComponent(i.productSlug)}">${i.productName}</a></h2>
+<h2 id="inq-${i.id}"><a href="${productUrl(i.productSlug)}">${i.productName}</a></h2>
 <p><span class="inq-badge ${i.status}">${t(`inq.status.${i.status}`)}</span> · ${i.enterpriseName} · ${t('inq.inbox.received')} <time datetime="${new Date(i.createdAt).toISOString()}">${formatDateTime(ctx.lang, new Date(i.createdAt))}</time></p>
 <p><strong>${i.buyerName}</strong> — ${t('inq.quantity')}: ${i.quantity} ${i.productUnit}</p>
 <p class="inq-msg">${i.message}</p>
@@ -31,11 +35,10 @@ ${ACTIONS.filter((s) => s !== i.status).map((s) => html`<button type="submit" na
 </article></li>`;
 }
 
-export function inboxPage(ctx: PageContext, page: InquiryPageDto, status: InquiryStatus | undefined, csrf: SafeHtml, notice?: string): string {
+/** The seller's inbox: a status filter, one card per inquiry with its status form, the pager. */
+export function inquiryInboxView(ctx: PageContext, page: InquiryPageDto, status: InquiryStatus | undefined, csrf: SafeHtml, notice?: string): SafeHtml {
   const { t } = ctx;
-  const query = (n: number) => `/quan-ly/hoi-mua?page=${n}${status ? `&status=${status}` : ''}`;
-  const last = Math.max(1, Math.ceil(page.total / page.pageSize));
-  const body = html`<h1>${t('inq.inbox.title')}</h1>
+  return html`<h1>${t('inq.inbox.title')}</h1>
 ${alert(notice, 'success')}
 <form class="search-form" method="get" action="/quan-ly/hoi-mua">
 <label for="f-status">${t('inq.inbox.filter')}</label>
@@ -45,9 +48,5 @@ ${alert(notice, 'success')}
 <button type="submit">${t('inq.inbox.show')}</button>
 </form>
 ${page.items.length ? html`<ul class="inq-list">${page.items.map((i) => card(ctx, i, csrf))}</ul>` : html`<p>${t('inq.inbox.empty')}</p>`}
-<nav aria-label="${t('inq.inbox.title')}"><p>
-${page.page > 1 ? html`<a href="${query(page.page - 1)}" rel="prev">${t('inq.inbox.previous')}</a>` : ''}
-${page.page < last ? html` <a href="${query(page.page + 1)}" rel="next">${t('inq.inbox.next')}</a>` : ''}
-</p></nav>`;
-  return layout(ctx, { title: t('inq.inbox.title'), description: t('inq.inbox.title'), path: '/quan-ly/hoi-mua' }, body);
+${pager(t, { page: page.page, total: page.total, pageSize: page.pageSize, href: (n) => withQuery(INBOX_PATH, { status, page: n }) })}`;
 }

@@ -1,7 +1,7 @@
 import type { EnterpriseListingDto } from '@tradefloor/partner-sync';
 import { html, type SafeHtml } from '../../html/html';
 import type { PageContext } from '../../html/layout';
-import { formatDateTime } from '../staff/format';
+import { formatDateTime } from '../../kit/format';
 import { readableError, listingStateBadge } from './channel.view';
 
 export const CHANNELS_PATH = '/quan-ly/kenh-ban';

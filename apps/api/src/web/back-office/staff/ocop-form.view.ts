@@ -4,7 +4,9 @@ import { html, type SafeHtml } from '../../html/html';
 import type { PageContext } from '../../html/layout';
 import { validateForm, type FieldErrors } from '../../session/form-validation';
 import { errorSummary, selectField } from '../business/business-forms';
-import type { Form } from './staff-page';
+import { inLanguage } from '../../i18n/error-text';
+import type { Lang } from '../../i18n/messages';
+import type { Form } from '../back-office';
 
 /** "78,5" (Vietnamese decimal comma) or "78.5" → 78.5; anything else stays text for the DTO to refuse. */
 function score(value: string | undefined): number | string | undefined {
@@ -18,18 +20,22 @@ function score(value: string | undefined): number | string | undefined {
  * then with the catalog's certificate rules (score ↔ stars, potential 5-star, decision date), so
  * every problem is reported at once, by field.
  */
-export async function certificateInput(form: Form, today: string): Promise<{ value: CreateOcopCertificateDto; errors: FieldErrors }> {
+export async function certificateInput(form: Form, today: string, lang: Lang): Promise<{ value: CreateOcopCertificateDto; errors: FieldErrors }> {
   const stars = /^[345]$/.test(form.stars ?? '') ? Number(form.stars) : form.stars;
-  const { value, errors } = await validateForm(CreateOcopCertificateDto, {
-    stars,
-    potentialFiveStar: form.potentialFiveStar === 'true',
-    score: score(form.score),
-    decisionNumber: form.decisionNumber,
-    issuingBody: form.issuingBody,
-    decisionDate: form.decisionDate,
-  });
+  const { value, errors } = await validateForm(
+    CreateOcopCertificateDto,
+    {
+      stars,
+      potentialFiveStar: form.potentialFiveStar === 'true',
+      score: score(form.score),
+      decisionNumber: form.decisionNumber,
+      issuingBody: form.issuingBody,
+      decisionDate: form.decisionDate,
+    },
+    lang,
+  );
   if (!errors.stars && !errors.score && !errors.decisionDate) {
-    for (const e of certificateErrors(value, today)) errors[e.field] ??= e.message;
+    for (const e of certificateErrors(value, today)) errors[e.field] ??= inLanguage(lang, e.message);
   }
   return { value, errors };
 }

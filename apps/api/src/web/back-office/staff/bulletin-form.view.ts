@@ -2,12 +2,12 @@ import { BULLETIN_KINDS, CreateBulletinDto, EventDetailsDto, type BulletinEntity
 import { field } from '../../html/forms';
 import { html, type SafeHtml } from '../../html/html';
 import type { PageContext } from '../../html/layout';
-import type { MessageKey } from '../../i18n/messages';
+import { inLanguage } from '../../i18n/error-text';
+import type { Lang, MessageKey } from '../../i18n/messages';
 import { validateForm, type FieldErrors } from '../../session/form-validation';
-import { parseVietnamLocal, toVietnamLocal } from './format';
-import type { Form } from './staff-page';
+import { parseVietnamLocal, toVietnamLocal } from '../../kit/format';
+import type { Form } from '../back-office';
 
-/** The editor form's values as text (what the person typed, shown again on errors). */
 /** Names of the body toolbar's buttons, in the order the editor script draws them. */
 const TOOLBAR_LABELS: MessageKey[] = [
   'admin.bul.tool.bold',
@@ -18,6 +18,7 @@ const TOOLBAR_LABELS: MessageKey[] = [
   'admin.bul.tool.link',
 ];
 
+/** The editor form's values as text (what the person typed, shown again on errors). */
 export function formFromBulletin(b: BulletinEntity): Form {
   return {
     title: b.title,
@@ -39,23 +40,28 @@ export function formFromBulletin(b: BulletinEntity): Form {
  * Turns the posted form into the API's CreateBulletinDto and validates it with the same rules.
  * Event times are typed in Vietnam time (datetime-local) and stored as UTC instants.
  */
-export async function bulletinInput(form: Form): Promise<{ value: CreateBulletinDto; errors: FieldErrors }> {
+export async function bulletinInput(form: Form, lang: Lang): Promise<{ value: CreateBulletinDto; errors: FieldErrors }> {
   const kind = form.kind === 'event' ? 'event' : 'article';
   const tags = (form.tags ?? '')
     .split(',')
     .map((s) => s.trim())
     .filter(Boolean);
-  const { value, errors } = await validateForm(CreateBulletinDto, {
-    title: form.title,
-    summary: form.summary,
-    body: form.body,
-    categoryId: form.categoryId,
-    authorByline: form.authorByline,
-    coverImageUrl: form.coverImageUrl,
-    kind,
-  });
+  const { value, errors } = await validateForm(
+    CreateBulletinDto,
+    {
+      title: form.title,
+      summary: form.summary,
+      body: form.body,
+      categoryId: form.categoryId,
+      authorByline: form.authorByline,
+      coverImageUrl: form.coverImageUrl,
+      kind,
+    },
+    lang,
+  );
   value.tags = tags;
-  if (tags.length > 20 || tags.some((tag) => tag.length > 50)) errors.tags = 'Tối đa 20 thẻ, mỗi thẻ tối đa 50 ký tự (at most 20 tags of 50 characters)';
+  if (tags.length > 20 || tags.some((tag) => tag.length > 50))
+    errors.tags = inLanguage(lang, 'Tối đa 20 thẻ, mỗi thẻ tối đa 50 ký tự (at most 20 tags of 50 characters)');
   // Cleared optional fields must clear the stored value on edit.
   value.authorByline = value.authorByline ?? null;
   value.coverImageUrl = value.coverImageUrl ?? null;
@@ -63,15 +69,19 @@ export async function bulletinInput(form: Form): Promise<{ value: CreateBulletin
   if (kind === 'event') {
     const startsAt = parseVietnamLocal(form.startsAt);
     const endsAt = parseVietnamLocal(form.endsAt);
-    const event = await validateForm(EventDetailsDto, {
-      startsAt: startsAt?.toISOString(),
-      endsAt: endsAt?.toISOString(),
-      location: form.location,
-      organiser: form.organiser,
-    });
-    if (!startsAt) errors.startsAt = 'Cần ngày giờ bắt đầu (start date and time required)';
-    if (!endsAt) errors.endsAt = 'Cần ngày giờ kết thúc (end date and time required)';
-    else if (startsAt && endsAt < startsAt) errors.endsAt = 'Kết thúc phải sau bắt đầu (end must be after start)';
+    const event = await validateForm(
+      EventDetailsDto,
+      {
+        startsAt: startsAt?.toISOString(),
+        endsAt: endsAt?.toISOString(),
+        location: form.location,
+        organiser: form.organiser,
+      },
+      lang,
+    );
+    if (!startsAt) errors.startsAt = inLanguage(lang, 'Cần ngày giờ bắt đầu (start date and time required)');
+    if (!endsAt) errors.endsAt = inLanguage(lang, 'Cần ngày giờ kết thúc (end date and time required)');
+    else if (startsAt && endsAt < startsAt) errors.endsAt = inLanguage(lang, 'Kết thúc phải sau bắt đầu (end must be after start)');
     if (event.errors.location) errors.location = event.errors.location;
     if (event.errors.organiser) errors.organiser = event.errors.organiser;
     value.event = event.value;
