@@ -61,8 +61,9 @@ export class SmtpMailSender extends MailSender {
       from: assertPlainAddress(this.from),
       to: message.to.map(assertPlainAddress),
       subject: message.subject,
-      text: message.text,
-      // Base64 text is safe whatever the relay's 8BITMIME support, and keeps Vietnamese intact.
+      // Text in its canonical form (CRLF line ends, RFC 2046), base64: safe whatever the relay's
+      // 8BITMIME support, Vietnamese intact, and a line starting with "." needs no care.
+      text: message.text.replace(/\r?\n/g, '\r\n'),
       textEncoding: 'base64',
     });
   }
