@@ -42,10 +42,11 @@ export class FakeSmtpServer {
             current.auth = Buffer.from(line.slice(11), 'base64').toString('utf8');
             reply('235 ok');
           } else if (upper.startsWith('MAIL FROM:')) {
-            current.from = line.slice(10).replace(/[<>]/g, '');
+            // Parameters after the address (BODY=8BITMIME, SIZE=…) are not part of it.
+            current.from = address(line.slice(10));
             reply('250 ok');
           } else if (upper.startsWith('RCPT TO:')) {
-            current.to.push(line.slice(8).replace(/[<>]/g, ''));
+            current.to.push(address(line.slice(8)));
             reply('250 ok');
           } else if (upper === 'DATA') {
             inData = true;
@@ -66,6 +67,11 @@ export class FakeSmtpServer {
   stop(): Promise<void> {
     return new Promise((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()));
   }
+}
+
+/** `<a@b.vn> BODY=8BITMIME` → `a@b.vn`. */
+function address(arg: string): string {
+  return (arg.trim().split(/\s+/)[0] ?? '').replace(/[<>]/g, '');
 }
 
 /** Decodes an RFC 2047 header value made of =?UTF-8?B?…?= words. */

@@ -1,6 +1,6 @@
 import type { PartnerSim } from '../../apps/partner-sim/src';
 import { CHANNELS } from '@tradefloor/partner-sync';
-import { formatDateTime } from '../../apps/api/src/web/back-office/admin/format';
+import { formatDateTime } from '../../apps/api/src/web/kit/format';
 import { createUser, loginAdmin, type TestUser } from '../harness/auth';
 import { categoryId, createProduct, createVerifiedEnterprise, type FixtureEnterprise, type FixtureProduct } from '../harness/catalog-fixtures';
 import { createTestApp, type TestApp } from '../harness/test-app';

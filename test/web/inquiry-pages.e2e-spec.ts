@@ -134,7 +134,7 @@ describe('web: inquiry form, business inbox and admin volumes', () => {
 
       const done = await postForm(t, owner, `/quan-ly/hoi-mua/${inquiryId}/trang-thai`, { status: 'answered' });
       expect(done.status).toBe(303);
-      expect(done.headers.location).toBe('/quan-ly/hoi-mua?updated=1');
+      expect(done.headers.location).toBe('/quan-ly/hoi-mua?done=updated');
       expect((await t.dataSource.query(`SELECT status FROM inquiries WHERE id = $1`, [inquiryId]))[0].status).toBe('answered');
       const answered = await t.http.get('/quan-ly/hoi-mua?status=answered').set('Cookie', cookieHeader(owner)).expect(200);
       expect(answered.text).toContain('Ngô Văn Hải');

@@ -1,4 +1,5 @@
 export * from './config/app-config';
+export * from './config/secure-site';
 export * from './clock/clock';
 export * from './clock/vietnam-time';
 export * from './buffer/write-behind-buffer';
@@ -33,6 +34,7 @@ export * from './runtime/infrastructure';
 export * from './runtime/local-secrets';
 export * from './runtime/supervisor';
 export * from './health/health-checks';
+export * from './sitemap/public-paths';
 export * from './sitemap/sitemap-registry';
 export * from './sitemap/sitemap.controller';
 export * from './storage';

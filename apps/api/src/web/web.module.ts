@@ -8,26 +8,23 @@ import { PartnerSyncModule } from '@tradefloor/partner-sync';
 import { SearchModule } from '@tradefloor/search';
 import { TraceabilityModule } from '@tradefloor/traceability';
 import { TrustSafetyModule } from '@tradefloor/trust-safety';
-import { ADMIN_CONTROLLERS } from './back-office/admin/admin-controllers';
+import { AuthPagesController } from './account/auth-pages.controller';
+import { AssetsController } from './assets/assets.controller';
+import { EditorScriptController } from './assets/editor-script.controller';
+import { BackOffice } from './back-office/back-office';
+import { BackOfficeController } from './back-office/back-office-home.controller';
 import { BUSINESS_CONTROLLERS, BUSINESS_PROVIDERS } from './back-office/business/business-controllers';
-import { BusinessPages } from './back-office/business/business-pages';
+import { STAFF_CONTROLLERS } from './back-office/staff/staff-controllers';
 import { PageCacheHooks } from './cache/page-cache.hooks';
 import { PageCacheTags } from './cache/page-cache-tags';
-import { CONTENT_CONTROLLERS, CONTENT_PROVIDERS } from './content/content-pages';
-import { StorefrontErrorPages } from './content/error-page';
-import { AssetsController } from './pages/assets.controller';
-import { AuthPagesController } from './pages/auth-pages.controller';
-import { BackOfficeController } from './pages/back-office.controller';
-import { InquiryFormController } from './pages/inquiries/inquiry-form.controller';
-import { InquiryInboxController } from './pages/inquiries/inquiry-inbox.controller';
-import { StaticPagesController } from './pages/static-pages.controller';
-import { EnterprisePagesController } from './pages/store/enterprise-pages.controller';
-import { HomePageController } from './pages/store/home-page.controller';
-import { ProductPageController } from './pages/store/product-page.controller';
-import { SearchPageController } from './pages/store/search-page.controller';
+import { StorefrontErrorPages } from './html/error-page.view';
 import { WebSession } from './session/web-session.service';
+import { STORE_CONTROLLERS, STORE_PROVIDERS } from './store/store-pages';
 
-/** Server-rendered storefront and back office pages, on the API's server and port. */
+/**
+ * Server-rendered pages, on the API's server and port, grouped by audience: the store (anyone),
+ * accounts (sign-up, sign-in), and the back office of sellers and of provincial staff.
+ */
 @Module({
   imports: [
     CatalogModule,
@@ -40,27 +37,21 @@ import { WebSession } from './session/web-session.service';
     TrustSafetyModule,
   ],
   controllers: [
-    StaticPagesController,
     AssetsController,
+    EditorScriptController,
+    ...STORE_CONTROLLERS,
     AuthPagesController,
     BackOfficeController,
-    HomePageController,
-    SearchPageController,
-    ProductPageController,
-    EnterprisePagesController,
-    InquiryFormController,
-    InquiryInboxController,
-    ...CONTENT_CONTROLLERS,
-    ...ADMIN_CONTROLLERS,
     ...BUSINESS_CONTROLLERS,
+    ...STAFF_CONTROLLERS,
   ],
   providers: [
     WebSession,
     PageCacheHooks,
     PageCacheTags,
-    BusinessPages,
+    BackOffice,
     ...BUSINESS_PROVIDERS,
-    ...CONTENT_PROVIDERS,
+    ...STORE_PROVIDERS,
     // Browsers get HTML error pages from the core error filter (createHttpApp looks this token up).
     StorefrontErrorPages,
     { provide: ERROR_PAGE_RENDERER, useExisting: StorefrontErrorPages },

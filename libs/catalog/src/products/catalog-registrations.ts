@@ -1,14 +1,9 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { SitemapRegistry } from '@tradefloor/core';
+import { productPagePath, SitemapRegistry } from '@tradefloor/core';
 import { EnterpriseProductsDirectory } from '@tradefloor/enterprise-profile';
 import type { DataSource } from 'typeorm';
 import { PublicProducts } from './public-products.service';
-
-/** Storefront path of a product page. */
-export function productPath(slug: string): string {
-  return `/san-pham/${slug}`;
-}
 
 /** What the catalog contributes to other contexts at start-up: enterprise profiles' product lists, sitemap entries. */
 @Injectable()
@@ -27,7 +22,7 @@ export class CatalogRegistrations implements OnModuleInit {
         `SELECT p.slug, p.updated_at FROM products p JOIN enterprises e ON e.id = p.enterprise_id
          WHERE p.status = 'published' AND e.status = 'verified' ORDER BY p.published_at DESC NULLS LAST LIMIT 45000`,
       );
-      return rows.map((r) => ({ loc: productPath(r.slug), lastmod: r.updated_at }));
+      return rows.map((r) => ({ loc: productPagePath(r.slug), lastmod: r.updated_at }));
     });
   }
 }

@@ -1,12 +1,7 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { SitemapRegistry } from '@tradefloor/core';
+import { enterprisePagePath, SitemapRegistry } from '@tradefloor/core';
 import type { DataSource } from 'typeorm';
-
-/** Storefront path of an enterprise profile. */
-export function enterprisePath(slug: string): string {
-  return `/doanh-nghiep/${slug}`;
-}
 
 /** Verified enterprises' public profiles in /sitemap.xml. */
 @Injectable()
@@ -21,7 +16,7 @@ export class EnterpriseSitemap implements OnModuleInit {
       const rows: Array<{ slug: string; updated_at: Date }> = await this.dataSource.query(
         `SELECT slug, updated_at FROM enterprises WHERE status = 'verified' ORDER BY verified_at DESC NULLS LAST LIMIT 5000`,
       );
-      return rows.map((r) => ({ loc: enterprisePath(r.slug), lastmod: r.updated_at }));
+      return rows.map((r) => ({ loc: enterprisePagePath(r.slug), lastmod: r.updated_at }));
     });
   }
 }

@@ -6,8 +6,8 @@ import { EnterpriseViews } from '@tradefloor/enterprise-profile';
 import { UsersService } from '@tradefloor/identity';
 import type { DataSource } from 'typeorm';
 import { MailSender } from './mail-sender';
-import { assertPlainAddress } from './mime';
-import { SmtpPermanentError } from './smtp-client';
+import { assertPlainAddress } from './mail-address';
+import { isPermanentMailError } from './smtp-mail-sender';
 
 export const INQUIRY_NOTIFY_QUEUE = 'inquiries.notify-enterprise';
 
@@ -74,7 +74,7 @@ export class InquiryNotificationJob implements OnModuleInit {
           ].join('\n'),
         });
       } catch (err) {
-        if (err instanceof SmtpPermanentError) throw new PermanentJobError(err.message);
+        if (isPermanentMailError(err)) throw new PermanentJobError((err as Error).message);
         throw err;
       }
     }

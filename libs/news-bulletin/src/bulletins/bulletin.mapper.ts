@@ -1,3 +1,4 @@
+import { bulletinPagePath } from '@tradefloor/core';
 import type { BulletinDto, BulletinRevisionDto, BulletinSummaryDto, CategoryDto, CategoryRefDto } from '../dto/bulletin-output.dto';
 import type { BulletinCategoryEntity } from '../entities/bulletin-category.entity';
 import type { BulletinRevisionEntity } from '../entities/bulletin-revision.entity';
@@ -5,7 +6,7 @@ import type { BulletinEntity } from '../entities/bulletin.entity';
 
 /** Public page of a bulletin on the website. */
 export function bulletinUrl(baseUrl: string, slug: string): string {
-  return `${baseUrl}/tin-tuc/${slug}`;
+  return `${baseUrl}${bulletinPagePath(slug)}`;
 }
 
 export function toCategoryDto(c: BulletinCategoryEntity): CategoryDto {

@@ -1,6 +1,6 @@
 import { Controller, Get, Inject, Param, Post, Req, Res } from '@nestjs/common';
 import { ApiNoContentResponse, ApiOkResponse, ApiQuery, ApiTags, ApiUnauthorizedResponse } from '@nestjs/swagger';
-import { APP_CONFIG, ErrorEnvelopeDto, JobQueue, NotFoundError, UnauthorizedError, type ResolvedConfig } from '@tradefloor/core';
+import { APP_CONFIG, ErrorEnvelopeDto, isSecureSite, JobQueue, NotFoundError, UnauthorizedError, type ResolvedConfig } from '@tradefloor/core';
 import { Auth, CurrentUser, type Principal } from '@tradefloor/identity';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { ChannelRegistry } from '../channels/channel-registry.service';
@@ -36,7 +36,7 @@ export class ChannelReturnController {
   callback(@CurrentUser() user: Principal, @Param('channel') channel: string, @Req() req: FastifyRequest): Promise<ChannelCallbackResultDto> {
     return this.connections.completeAuthorization(channel, req.query as Record<string, unknown>, {
       principal: user,
-      browserKey: readBrowserKey(req.headers.cookie, this.config.publicBaseUrl.startsWith('https://')),
+      browserKey: readBrowserKey(req.headers.cookie, isSecureSite(this.config)),
     });
   }
 

@@ -1,6 +1,6 @@
 import { Body, Controller, Delete, Get, HttpCode, Inject, Param, ParseUUIDPipe, Post, Put, Req, Res } from '@nestjs/common';
 import { ApiCreatedResponse, ApiNoContentResponse, ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { APP_CONFIG, ErrorEnvelopeDto, type ResolvedConfig } from '@tradefloor/core';
+import { APP_CONFIG, ErrorEnvelopeDto, isSecureSite, type ResolvedConfig } from '@tradefloor/core';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Auth, CurrentUser, type Principal } from '@tradefloor/identity';
 import {
@@ -37,7 +37,7 @@ export class ChannelsController {
     @Req() req: FastifyRequest,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<ConnectResultDto> {
-    const secure = this.config.publicBaseUrl.startsWith('https://');
+    const secure = isSecureSite(this.config);
     const browserKey = browserKeyFor(req.headers.cookie, secure);
     const result = await this.connections.connect(user, id, dto, { browserKey });
     if (result.authorizationUrl) void reply.header('set-cookie', browserKeyCookie(browserKey, secure));

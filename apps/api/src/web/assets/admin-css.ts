@@ -23,7 +23,6 @@ export const ADMIN_CSS = `
 .admin th,.admin td{border:1px solid var(--line);padding:.4rem .55rem;text-align:left;vertical-align:top}
 .admin td.num,.admin th.num{text-align:right}
 .admin .table-wrap{overflow-x:auto}
-.admin .pager{display:flex;gap:1rem;align-items:center;margin:1rem 0}
 .admin .badge{display:inline-block;border-radius:999px;padding:.05rem .55rem;font-size:.85rem;background:#e9efec;color:var(--ink)}
 .admin .preview-banner{background:#fff4d6;border:2px dashed var(--gold);padding:.5rem .8rem;border-radius:8px;font-weight:700}
 .admin form.editor{background:#fff;border:1px solid var(--line);border-radius:10px;padding:1rem 1.25rem;max-width:48rem}

@@ -1,6 +1,5 @@
 /** Seller back office: big touch targets, clear status badges (label + colour, AA contrast). */
 export const BUSINESS_CSS = `
-.biz-crumbs{font-size:.95rem;margin:.25rem 0}
 .biz-form{max-width:40rem}
 .biz-form .field input,.biz-form .field select,.biz-form .field textarea{width:100%;font-size:1.05rem;padding:.75rem .8rem;border:1px solid #8a948f;border-radius:6px;background:#fff}
 .biz-form .field label,.biz-form legend{font-weight:600;font-size:1.05rem}

@@ -11,7 +11,6 @@ export const CONTENT_CSS = `
 .article .cover{width:100%;height:auto;border-radius:8px;margin:.5rem 0 1rem;background:#e9efec}
 .article .lead{font-weight:600}
 .article .body img{max-width:100%;height:auto}
-.pager{display:flex;justify-content:space-between;gap:1rem;margin:1rem 0}
 .event-list{list-style:none;padding:0;margin:0;display:grid;gap:.75rem}
 .event{background:#fff;border:1px solid var(--line);border-left:6px solid var(--green);border-radius:10px;padding:.75rem 1rem}
 .event h2{font-size:1.1rem;margin:0 0 .25rem}

@@ -17,6 +17,8 @@ export interface PageContext {
   lang: Lang;
   t: Translate;
   publicBaseUrl: string;
+  /** The site is served over https (kit/site.ts): cookies and CSRF tokens follow. */
+  secure: boolean;
   currentPath: string;
   /** A session cookie is present: the header offers the back office instead of signing in. */
   signedIn?: boolean;

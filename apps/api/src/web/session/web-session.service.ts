@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { APP_CONFIG, requestContext, type ResolvedConfig } from '@tradefloor/core';
+import { APP_CONFIG, requestContext, type ResolvedConfig, isSecureSite } from '@tradefloor/core';
 import { AuthService, TokenService, UsersService, type Principal, type TokenPair } from '@tradefloor/identity';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { clearCookie, readCookie, setCookie } from './cookies';
@@ -33,7 +33,7 @@ export class WebSession {
   }
 
   private get secure(): boolean {
-    return this.config.publicBaseUrl.startsWith('https://');
+    return isSecureSite(this.config);
   }
 
   start(reply: FastifyReply, pair: TokenPair): void {

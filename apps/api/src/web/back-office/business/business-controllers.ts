@@ -1,5 +1,6 @@
 import { ChannelPagesController } from './channel-pages.controller';
 import { EnterprisePagesController } from './enterprise-pages.controller';
+import { InquiryInboxController } from './inquiries/inquiry-inbox.controller';
 import { ProductImportController } from './product-import.controller';
 import { ProductPagesController } from './product-pages.controller';
 import { BatchPage } from './traceability/batch-page';
@@ -16,6 +17,7 @@ export const BUSINESS_CONTROLLERS = [
   StampPagesController,
   ScanPagesController,
   ChannelPagesController,
+  InquiryInboxController,
 ];
 /** Services shared by several of those pages. */
 export const BUSINESS_PROVIDERS = [BatchPage];

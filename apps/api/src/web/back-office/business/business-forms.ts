@@ -1,7 +1,8 @@
-import { DomainError } from '@tradefloor/core';
 import { plainToInstance } from 'class-transformer';
 import { validate, type ValidationError } from 'class-validator';
 import { html, type SafeHtml } from '../../html/html';
+import { inLanguage } from '../../i18n/error-text';
+import type { Lang } from '../../i18n/messages';
 import type { FieldErrors } from '../../session/form-validation';
 
 export type Form = Record<string, string | string[] | undefined>;
@@ -41,24 +42,19 @@ function firstMessage(constraints: Record<string, string> | undefined): string |
  * Runs the API's class-validator DTO on a body built from a form; unlike validateForm it also
  * reports nested fields under dotted names ("address.communeCode"), which are the form's input names.
  */
-export async function validateBody<T extends object>(dto: new () => T, body: Record<string, unknown>): Promise<{ value: T; errors: FieldErrors }> {
+export async function validateBody<T extends object>(dto: new () => T, body: Record<string, unknown>, lang: Lang): Promise<{ value: T; errors: FieldErrors }> {
   const value = plainToInstance(dto, body);
   const errors: FieldErrors = {};
   const collect = (list: ValidationError[], prefix: string) => {
     for (const e of list) {
       const name = prefix + e.property;
       const first = firstMessage(e.constraints);
-      if (first && !errors[name]) errors[name] = first;
+      if (first && !errors[name]) errors[name] = inLanguage(lang, first);
       if (e.children?.length) collect(e.children, `${name}.`);
     }
   };
   collect(await validate(value, { whitelist: true, forbidNonWhitelisted: false }), '');
   return { value, errors };
-}
-
-/** Field errors carried by a domain error (validation, conflicts such as a taken SKU). */
-export function domainFieldErrors(err: DomainError): FieldErrors {
-  return Object.fromEntries((err.details ?? []).map((d) => [d.field, d.message]));
 }
 
 interface Choice {

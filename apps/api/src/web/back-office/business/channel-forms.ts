@@ -3,7 +3,7 @@ import type { CandidateProductDto, ChannelConnectionDto, CredentialField, FeedUr
 import { field } from '../../html/forms';
 import { html, type SafeHtml } from '../../html/html';
 import type { Lang, Translate } from '../../i18n/messages';
-import { channelName, inLang } from './channel-views';
+import { channelName, inLang } from './channel.view';
 import type { FieldErrors } from '../../session/form-validation';
 import { errorSummary, many, one, wholeNumber, type Form } from './business-forms';
 

@@ -1,4 +1,5 @@
 import { Body, Controller, Get, Inject, Param, Post, Req, Res } from '@nestjs/common';
+import { domainFieldErrors } from '../../session/form-validation';
 import { ApiExcludeController } from '@nestjs/swagger';
 import { CategoriesService } from '@tradefloor/catalog';
 import { APP_CONFIG, Clock, DomainError, NotFoundError, type ResolvedConfig } from '@tradefloor/core';
@@ -18,17 +19,18 @@ import {
 } from '@tradefloor/partner-sync';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { html } from '../../html/html';
+import { errorText } from '../../i18n/error-text';
 import { layout } from '../../html/layout';
-import { pageContext, sendPage } from '../../pages/page-context';
-import { assertCsrf } from '../../session/csrf';
+import { pageContext, sendPage } from '../../kit/page-context';
 import { WebSession } from '../../session/web-session.service';
-import { queryPage, queryText } from '../admin/staff-page';
-import { domainFieldErrors, many, one, validateBody, type Form } from './business-forms';
-import { BusinessPages, type BusinessRequest } from './business-pages';
+import { queryPage, queryText } from '../../kit/query';
+import { many, one, validateBody, type Form } from './business-forms';
+import { BackOffice, SELLERS, type BackOfficeRequest } from '../back-office';
 import { credentialsOf, forChannel, settingsBody, type ChannelProblem } from './channel-forms';
-import { CHANNELS_PATH } from './channel-listings';
-import { channelPage, enterpriseCard } from './channel-page-view';
-import { channelName } from './channel-views';
+import { CHANNELS_PATH } from './channel-listings.view';
+import { needEnterpriseView } from './business.view';
+import { channelPage, channelsOverviewView, enterpriseCard } from './channel-page.view';
+import { channelName } from './channel.view';
 
 /**
  * Where a partner sends the seller back after consent: given to the lib at connect, or registered
@@ -47,7 +49,7 @@ function setCookies(reply: FastifyReply): string[] {
 const DONE = ['connected', 'disconnected', 'disconnecting', 'settings', 'added', 'removed', 'retried'] as const;
 
 interface ChannelPost {
-  r: BusinessRequest;
+  r: BackOfficeRequest;
   enterprise: EnterpriseEntity;
   channel: Channel;
   /** Renders the channel page again (a form with errors, or the feed's new addresses). */
@@ -72,7 +74,7 @@ interface Extras {
 @Controller('quan-ly/kenh-ban')
 export class ChannelPagesController {
   constructor(
-    private readonly pages: BusinessPages,
+    private readonly bo: BackOffice,
     private readonly connections: ConnectionsService,
     private readonly listings: ListingsService,
     private readonly enterprises: EnterpriseQueries,
@@ -85,19 +87,15 @@ export class ChannelPagesController {
 
   @Get()
   overview(@Req() req: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
-    return this.pages.handle(req, reply, async (r) => {
+    return this.bo.page(req, reply, SELLERS, async (r) => {
       const { t } = r.ctx;
       const mine = (await this.enterprises.mine(r.user.id)).map((m) => m.enterprise);
       if (!mine.length) {
-        return this.pages.send(
-          r,
-          t('ch.title'),
-          html`<h1>${t('ch.title')}</h1><p>${t('ch.needEnterprise')}</p><p><a class="button" href="/quan-ly/doanh-nghiep/moi">${t('biz.ent.create')}</a></p>`,
-        );
+        return this.bo.send(r, t('ch.title'), needEnterpriseView(t, 'ch.title', 'ch.needEnterprise'));
       }
       const now = this.clock.now();
       const cards = await Promise.all(mine.map(async (e) => enterpriseCard(t, r.ctx.lang, e, await this.connections.list(r.user, e.id), now)));
-      this.pages.send(r, t('ch.title'), html`<h1>${t('ch.title')}</h1><p>${t('ch.intro')}</p>${cards}`);
+      this.bo.send(r, t('ch.title'), channelsOverviewView(t, cards));
     });
   }
 
@@ -134,12 +132,12 @@ export class ChannelPagesController {
     try {
       const done = await this.connections.completeAuthorization(channel.name, query, {
         principal: user,
-        browserKey: readBrowserKey(req.headers.cookie, this.pages.secure),
+        browserKey: readBrowserKey(req.headers.cookie, ctx.secure),
       });
       void reply.redirect(`${CHANNELS_PATH}/${done.enterpriseId}/${channel.name}?done=connected`, 303);
     } catch (err) {
       if (!(err instanceof DomainError)) throw err;
-      fail(err.status, err.details?.length ? ctx.t('ch.auth.invalid') : err.message);
+      fail(err.status, err.details?.length ? ctx.t('ch.auth.invalid') : errorText(ctx.lang, err));
     }
   }
 
@@ -150,7 +148,7 @@ export class ChannelPagesController {
     @Param('enterpriseId') enterpriseId: string,
     @Param('channel') channel: string,
   ): Promise<void> {
-    return this.pages.handle(req, reply, async (r) => this.render(r, await this.access.assertCanManage(r.user, enterpriseId), channel, {}));
+    return this.bo.page(req, reply, SELLERS, async (r) => this.render(r, await this.access.assertCanManage(r.user, enterpriseId), channel, {}));
   }
 
   @Post(':enterpriseId/:channel/ket-noi')
@@ -164,7 +162,7 @@ export class ChannelPagesController {
     return this.post(req, reply, enterpriseId, name, async ({ r, enterprise, channel, page, done }) => {
       const push = channel.kind === 'push' ? channel : undefined;
       const credentials = push?.auth.kind === 'credentials' ? credentialsOf(push, form) : undefined;
-      const browserKey = browserKeyFor(r.req.headers.cookie, this.pages.secure);
+      const browserKey = browserKeyFor(r.req.headers.cookie, r.ctx.secure);
       try {
         const result = await this.connections.connect(
           r.user,
@@ -173,7 +171,7 @@ export class ChannelPagesController {
           { browserKey, returnPath: returnPath(channel.name) },
         );
         if (result.authorizationUrl) {
-          void r.reply.header('set-cookie', [...setCookies(r.reply), browserKeyCookie(browserKey, this.pages.secure)]);
+          void r.reply.header('set-cookie', [...setCookies(r.reply), browserKeyCookie(browserKey, r.ctx.secure)]);
           return void r.reply.redirect(result.authorizationUrl, 303);
         }
         // The feed's token exists only in this answer: show it now instead of redirecting.
@@ -182,7 +180,9 @@ export class ChannelPagesController {
       } catch (err) {
         if (!(err instanceof DomainError)) throw err;
         // The form keeps what was typed for the page, which never echoes secret fields.
-        return page({ problem: { section: 'connect', errors: domainFieldErrors(err), message: err.message, form, status: err.status } });
+        return page({
+          problem: { section: 'connect', errors: domainFieldErrors(err, r.ctx.lang), message: errorText(r.ctx.lang, err), form, status: err.status },
+        });
       }
     });
   }
@@ -208,13 +208,15 @@ export class ChannelPagesController {
     @Body() form: Form,
   ): Promise<void> {
     return this.post(req, reply, enterpriseId, name, async ({ r, enterprise, channel, page, done }) => {
-      const { value, errors } = await validateBody(ChannelSettingsDto, settingsBody(form));
+      const { value, errors } = await validateBody(ChannelSettingsDto, settingsBody(form), r.ctx.lang);
       if (Object.keys(errors).length) return page({ problem: { section: 'settings', errors, form, status: 400 } });
       try {
         await this.connections.updateSettings(r.user, enterprise.id, channel.name, value);
       } catch (err) {
         if (!(err instanceof DomainError) || !err.details?.length) throw err;
-        return page({ problem: { section: 'settings', errors: domainFieldErrors(err), message: err.message, form, status: err.status } });
+        return page({
+          problem: { section: 'settings', errors: domainFieldErrors(err, r.ctx.lang), message: errorText(r.ctx.lang, err), form, status: err.status },
+        });
       }
       done('settings');
     });
@@ -229,13 +231,13 @@ export class ChannelPagesController {
     @Body() form: Form,
   ): Promise<void> {
     return this.post(req, reply, enterpriseId, name, async ({ r, enterprise, channel, page, done }) => {
-      const { value, errors } = await validateBody(ChooseProductsDto, { productIds: many(form, 'productIds'), mode: one(form, 'mode') });
+      const { value, errors } = await validateBody(ChooseProductsDto, { productIds: many(form, 'productIds'), mode: one(form, 'mode') }, r.ctx.lang);
       if (Object.keys(errors).length) return page({ problem: { section: 'add', errors, form, status: 400 } });
       try {
         await this.connections.chooseProducts(r.user, enterprise.id, channel.name, value.productIds, value.mode);
       } catch (err) {
         if (!(err instanceof DomainError) || !err.details?.length) throw err;
-        return page({ problem: { section: 'add', errors: { productIds: err.details[0].message }, form, status: err.status } });
+        return page({ problem: { section: 'add', errors: { productIds: Object.values(domainFieldErrors(err, r.ctx.lang))[0] }, form, status: err.status } });
       }
       done(value.mode === 'add' ? 'added' : 'removed');
     });
@@ -243,10 +245,9 @@ export class ChannelPagesController {
 
   @Post('tin-dang/:id/thu-lai')
   retry(@Req() req: FastifyRequest, @Res() reply: FastifyReply, @Param('id') id: string): Promise<void> {
-    return this.pages.handle(req, reply, async (r) => {
-      assertCsrf(req);
+    return this.bo.form(req, reply, SELLERS, async (r) => {
       const listing = await this.listings.retry(r.user, id);
-      this.pages.redirect(r, `${CHANNELS_PATH}/${listing.enterpriseId}/${listing.channel}?done=retried#l-${listing.id}`);
+      this.bo.redirect(r, `${CHANNELS_PATH}/${listing.enterpriseId}/${listing.channel}?done=retried#l-${listing.id}`);
     });
   }
 
@@ -255,8 +256,7 @@ export class ChannelPagesController {
    * gets 403/404 before the form is read), then the channel (404 when unknown).
    */
   private post(req: FastifyRequest, reply: FastifyReply, enterpriseId: string, name: string, work: (p: ChannelPost) => Promise<void>): Promise<void> {
-    return this.pages.handle(req, reply, async (r) => {
-      assertCsrf(req);
+    return this.bo.form(req, reply, SELLERS, async (r) => {
       const enterprise = await this.access.assertCanManage(r.user, enterpriseId);
       const channel = this.channel(name);
       await work({
@@ -264,7 +264,7 @@ export class ChannelPagesController {
         enterprise,
         channel,
         page: (extras) => this.render(r, enterprise, channel.name, extras),
-        done: (key) => this.pages.redirect(r, `${CHANNELS_PATH}/${enterprise.id}/${channel.name}?done=${key}`),
+        done: (key) => this.bo.redirect(r, `${CHANNELS_PATH}/${enterprise.id}/${channel.name}?done=${key}`),
       });
     });
   }
@@ -275,13 +275,13 @@ export class ChannelPagesController {
     return channel;
   }
 
-  private async render(r: BusinessRequest, enterprise: EnterpriseEntity, name: string, extras: Extras): Promise<void> {
+  private async render(r: BackOfficeRequest, enterprise: EnterpriseEntity, name: string, extras: Extras): Promise<void> {
     const channel = this.channel(name);
     const conn = (await this.connections.list(r.user, enterprise.id)).find((c) => c.channel === channel.name);
     const push = channel.kind === 'push' ? channel : undefined;
-    const requested = queryText(r.req, 'state');
+    const requested = queryText(r.req.query, 'state');
     const state = LISTING_FILTERS.find((s) => s === requested);
-    const page = queryPage(r.req);
+    const page = queryPage(r.req.query);
     const [categories, candidates, listings, leftOnMarketplace] = await Promise.all([
       push && conn ? this.categories.tree() : Promise.resolve([]),
       push && conn?.status === 'active' ? this.connections.candidates(r.user, enterprise.id, channel.name) : Promise.resolve({ items: [], total: 0 }),
@@ -297,7 +297,7 @@ export class ChannelPagesController {
       conn,
       now: this.clock.now(),
       csrf: r.csrf,
-      done: DONE.find((d) => d === queryText(r.req, 'done')),
+      done: DONE.find((d) => d === queryText(r.req.query, 'done')),
       problem: extras.problem,
       issuedFeed: extras.issuedFeed,
       categories,
@@ -305,6 +305,6 @@ export class ChannelPagesController {
       listings: listings && { ...listings, state, page },
       leftOnMarketplace,
     });
-    this.pages.send(r, title, body, extras.problem?.status ?? 200);
+    this.bo.send(r, title, body, extras.problem?.status ?? 200);
   }
 }

@@ -1,7 +1,7 @@
 import type { EnterpriseAccess, EnterpriseEntity, EnterpriseQueries } from '@tradefloor/enterprise-profile';
 import { html, type SafeHtml } from '../../html/html';
 import type { Translate } from '../../i18n/messages';
-import type { BusinessRequest } from './business-pages';
+import type { BackOfficeRequest } from '../back-office';
 
 /**
  * The enterprise a list page shows: `?dn=` when given (someone else's id, or a made-up one, must
@@ -9,7 +9,7 @@ import type { BusinessRequest } from './business-pages';
  * `current` is undefined when the user has none yet.
  */
 export async function chooseEnterprise(
-  r: BusinessRequest,
+  r: BackOfficeRequest,
   access: EnterpriseAccess,
   enterprises: EnterpriseQueries,
 ): Promise<{ current?: EnterpriseEntity; mine: EnterpriseEntity[] }> {

@@ -21,10 +21,6 @@ export const CONTENT_MESSAGES = {
   'news.relatedEnterprises': { vi: 'Doanh nghiệp, hợp tác xã liên quan', en: 'Related enterprises and cooperatives' },
   'news.rss': { vi: 'Theo dõi qua RSS', en: 'Follow via RSS' },
   'news.back': { vi: '← Tất cả tin tức', en: '← All news' },
-  'pager.label': { vi: 'Phân trang', en: 'Pagination' },
-  'pager.prev': { vi: '← Trang trước', en: '← Previous' },
-  'pager.next': { vi: 'Trang sau →', en: 'Next →' },
-  'pager.page': { vi: 'Trang', en: 'Page' },
   'events.title': { vi: 'Sự kiện, hội chợ', en: 'Events and fairs' },
   'events.past.title': { vi: 'Sự kiện đã diễn ra', en: 'Past events' },
   'events.description': {

@@ -36,8 +36,6 @@ export const INQUIRY_MESSAGES = {
   'inq.inbox.mark': { vi: 'Đánh dấu', en: 'Mark as' },
   'inq.inbox.updated': { vi: 'Đã cập nhật trạng thái.', en: 'Status updated.' },
   'inq.inbox.received': { vi: 'Nhận lúc', en: 'Received' },
-  'inq.inbox.previous': { vi: 'Trang trước', en: 'Previous page' },
-  'inq.inbox.next': { vi: 'Trang sau', en: 'Next page' },
   'inq.status.new': { vi: 'Mới', en: 'New' },
   'inq.status.read': { vi: 'Đã xem', en: 'Read' },
   'inq.status.answered': { vi: 'Đã trả lời', en: 'Answered' },

@@ -5,7 +5,7 @@ import { bizStepLabel } from '../../../i18n/biz-steps';
 import type { Lang, MessageKey, Translate } from '../../../i18n/messages';
 import type { FieldErrors } from '../../../session/form-validation';
 import { errorSummary, one, selectField, textareaField, type Form } from '../business-forms';
-import { batchPath } from './trace-views';
+import { batchPath } from './trace.view';
 
 /** Which of the batch page's forms was posted and refused, to show again with its errors. */
 export interface FailedForm {

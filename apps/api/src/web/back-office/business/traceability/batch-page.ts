@@ -6,11 +6,10 @@ import { html, type SafeHtml } from '../../../html/html';
 import { bizStepLabel } from '../../../i18n/biz-steps';
 import { fill, fillText } from '../../../i18n/fill';
 import type { MessageKey, Translate } from '../../../i18n/messages';
-import { formatDate } from '../../../pages/store/format';
-import { formatDateTime, formatNumber, toVietnamLocal } from '../../admin/format';
-import { BusinessPages, type BusinessRequest } from '../business-pages';
+import { formatDate, formatDateTime, formatNumber, toVietnamLocal } from '../../../kit/format';
+import { BackOffice, type BackOfficeRequest } from '../../back-office';
 import { activateForm, eventForm, issueForm, revokeForm, type FailedForm } from './batch-forms';
-import { batchPath, downloadLinks, stateBadge, TRACE_BASE } from './trace-views';
+import { batchPath, downloadLinks, stateBadge, TRACE_BASE } from './trace.view';
 
 const TOTALS = ['issued', 'activated', 'revoked', 'scanned', 'warning'] as const;
 
@@ -54,7 +53,7 @@ ${ranges.truncated ? html`<p class="muted">${t('trace.ranges.truncated')}</p>` :
 @Injectable()
 export class BatchPage {
   constructor(
-    private readonly pages: BusinessPages,
+    private readonly bo: BackOffice,
     private readonly access: BatchAccess,
     private readonly dashboard: TraceabilityDashboard,
     private readonly events: TraceEvents,
@@ -62,7 +61,7 @@ export class BatchPage {
     private readonly clock: Clock,
   ) {}
 
-  async render(r: BusinessRequest, batchId: string, failed?: FailedForm, status = 200): Promise<void> {
+  async render(r: BackOfficeRequest, batchId: string, failed?: FailedForm, status = 200): Promise<void> {
     const { t, lang } = r.ctx;
     const { batch, product, enterprise } = await this.access.assertCanManage(r.user, batchId);
     const [ranges, events, commune] = await Promise.all([
@@ -105,6 +104,6 @@ ${
 }
 ${eventForm(forms, toVietnamLocal(this.clock.now()))}
 </section>`;
-    this.pages.send(r, title, body, status);
+    this.bo.send(r, title, body, status);
   }
 }

@@ -5,20 +5,18 @@ import { ProductQueries } from '@tradefloor/catalog';
 import { CommuneDirectory, EnterpriseAccess, EnterpriseQueries, type EnterpriseEntity } from '@tradefloor/enterprise-profile';
 import { BatchAccess, BatchesService, CreateBatchDto, CreateTraceEventDto, TraceEvents } from '@tradefloor/traceability';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { queryPage } from '../../../content/format';
-import { pager } from '../../../content/pager';
-import { html } from '../../../html/html';
-import { formatDate } from '../../../pages/store/format';
-import { assertCsrf } from '../../../session/csrf';
-import type { FieldErrors } from '../../../session/form-validation';
-import { formatNumber } from '../../admin/format';
-import { domainFieldErrors, one, validateBody, type Form } from '../business-forms';
-import { BusinessPages, type BusinessRequest } from '../business-pages';
-import { chooseEnterprise, enterpriseSwitch } from '../enterprise-choice';
+import { queryPage } from '../../../kit/query';
+import { errorText } from '../../../i18n/error-text';
+import { domainFieldErrors, type FieldErrors } from '../../../session/form-validation';
+import { one, validateBody, type Form } from '../business-forms';
+import { BackOffice, SELLERS, type BackOfficeRequest } from '../../back-office';
+import { needEnterpriseView } from '../business.view';
+import { chooseEnterprise } from '../enterprise-choice';
 import { HOME_PROVINCE } from '../enterprise-form';
-import { batchBody, renderBatchForm } from './batch-form';
+import { batchBody } from './batch-form';
+import { batchListView, newBatchView } from './batch-list.view';
 import { BatchPage } from './batch-page';
-import { batchPath, TRACE_BASE } from './trace-views';
+import { batchPath } from './trace.view';
 
 const PAGE_SIZE = 50;
 /** Products offered when recording a batch (the product list page shows as many). */
@@ -30,7 +28,7 @@ const LOCAL_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/;
 @Controller('quan-ly/truy-xuat')
 export class BatchPagesController {
   constructor(
-    private readonly pages: BusinessPages,
+    private readonly bo: BackOffice,
     private readonly batchPage: BatchPage,
     private readonly batches: BatchesService,
     private readonly access: BatchAccess,
@@ -43,42 +41,22 @@ export class BatchPagesController {
 
   @Get()
   list(@Req() req: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
-    return this.pages.handle(req, reply, async (r) => {
-      const { t, lang } = r.ctx;
+    return this.bo.page(req, reply, SELLERS, async (r) => {
+      const { t } = r.ctx;
       const { current, mine } = await chooseEnterprise(r, this.enterpriseAccess, this.enterprises);
       if (!current) {
-        return this.pages.send(
-          r,
-          t('trace.title'),
-          html`<h1>${t('trace.title')}</h1><p>${t('trace.needEnterprise')}</p><p><a class="button" href="/quan-ly/doanh-nghiep/moi">${t('biz.ent.create')}</a></p>`,
-        );
+        return this.bo.send(r, t('trace.title'), needEnterpriseView(t, 'trace.title', 'trace.needEnterprise'));
       }
       const page = queryPage(r.req.query);
       const { items, total } = await this.batches.listForEnterprise(r.user, current.id, { page, pageSize: PAGE_SIZE });
-      const num = (n: number) => formatNumber(lang, n);
-      const body = html`<h1>${t('trace.title')}</h1>
-<p class="muted">${t('trace.lead')}</p>
-${enterpriseSwitch(t, mine, current, TRACE_BASE)}
-<h2>${current.displayName}</h2>
-<p class="actions"><a class="button" href="${TRACE_BASE}/lo-moi?dn=${current.id}">${t('trace.newBatch')}</a> <a class="button secondary" href="${TRACE_BASE}/canh-bao?dn=${current.id}">${t('trace.anom.title')}</a></p>
-${
-  items.length
-    ? html`<div class="table-scroll"><table class="biz-table trace-table">
-<thead><tr><th scope="col">${t('trace.col.lot')}</th><th scope="col">${t('trace.col.product')}</th><th scope="col">${t('trace.col.produced')}</th><th scope="col">${t('trace.col.expires')}</th><th scope="col" class="num">${t('trace.col.quantity')}</th><th scope="col" class="num">${t('trace.col.stamps')}</th></tr></thead>
-<tbody>${items.map(
-        ({ batch: b, productName }) =>
-          html`<tr><td><a href="${batchPath(b.id)}">${b.lotCode}</a></td><td>${productName}</td><td>${formatDate(b.producedAt)}</td><td>${formatDate(b.expiresAt)}</td><td class="num">${num(b.quantity)} ${b.unit}</td><td class="num">${num(b.issuedCount)}</td></tr>`,
-      )}</tbody></table></div>
-${pager(t, TRACE_BASE, (n) => `?dn=${current.id}&page=${n}`, page, total, PAGE_SIZE)}`
-    : html`<p>${t('trace.none')}</p>`
-}`;
-      this.pages.send(r, t('trace.title'), body);
+      const body = batchListView(r.ctx, { mine, current, items, total, page, pageSize: PAGE_SIZE });
+      this.bo.send(r, t('trace.title'), body);
     });
   }
 
   @Get('lo-moi')
   createPage(@Req() req: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
-    return this.pages.handle(req, reply, async (r) => {
+    return this.bo.page(req, reply, SELLERS, async (r) => {
       const enterprise = await this.enterpriseAccess.assertCanManage(r.user, (r.req.query as { dn?: string }).dn ?? '');
       return this.renderForm(r, enterprise, { enterpriseId: enterprise.id, unit: 'kg', originCommuneCode: enterprise.communeCode }, {});
     });
@@ -86,31 +64,29 @@ ${pager(t, TRACE_BASE, (n) => `?dn=${current.id}&page=${n}`, page, total, PAGE_S
 
   @Post('lo-moi')
   create(@Req() req: FastifyRequest, @Res() reply: FastifyReply, @Body() form: Form): Promise<void> {
-    return this.pages.handle(req, reply, async (r) => {
-      assertCsrf(req);
+    return this.bo.form(req, reply, SELLERS, async (r) => {
       const enterprise = await this.enterpriseAccess.assertCanManage(r.user, one(form, 'enterpriseId') ?? '');
-      const { value, errors } = await validateBody(CreateBatchDto, batchBody(form));
+      const { value, errors } = await validateBody(CreateBatchDto, batchBody(form), r.ctx.lang);
       if (Object.keys(errors).length) return this.renderForm(r, enterprise, form, errors, undefined, 400);
       try {
         // The lib checks the product is the user's (a product of another enterprise is refused there).
         const batch = await this.batches.create(r.user, value);
-        this.pages.redirect(r, `${batchPath(batch.id)}?created=1`);
+        this.bo.redirect(r, `${batchPath(batch.id)}?created=1`);
       } catch (err) {
         if (!(err instanceof DomainError) || !err.details?.length) throw err;
-        return this.renderForm(r, enterprise, form, domainFieldErrors(err), err.message, err.status);
+        return this.renderForm(r, enterprise, form, domainFieldErrors(err, r.ctx.lang), errorText(r.ctx.lang, err), err.status);
       }
     });
   }
 
   @Get('lo/:id')
   detail(@Req() req: FastifyRequest, @Res() reply: FastifyReply, @Param('id') id: string): Promise<void> {
-    return this.pages.handle(req, reply, (r) => this.batchPage.render(r, id));
+    return this.bo.page(req, reply, SELLERS, (r) => this.batchPage.render(r, id));
   }
 
   @Post('lo/:id/su-kien')
   addEvent(@Req() req: FastifyRequest, @Res() reply: FastifyReply, @Param('id') id: string, @Body() form: Form): Promise<void> {
-    return this.pages.handle(req, reply, async (r) => {
-      assertCsrf(req);
+    return this.bo.form(req, reply, SELLERS, async (r) => {
       const { batch } = await this.access.assertCanManage(r.user, id);
       const time = one(form, 'eventTime')?.trim() ?? '';
       const body: Record<string, unknown> = {
@@ -123,7 +99,7 @@ ${pager(t, TRACE_BASE, (n) => `?dn=${current.id}&page=${n}`, page, total, PAGE_S
         const v = one(form, k)?.trim();
         if (v) body[k] = v;
       }
-      const { value, errors } = await validateBody(CreateTraceEventDto, body);
+      const { value, errors } = await validateBody(CreateTraceEventDto, body, r.ctx.lang);
       const failed = (e: FieldErrors, message?: string, status = 400) =>
         this.batchPage.render(r, batch.id, { form: 'event', values: form, errors: e, message }, status);
       if (Object.keys(errors).length) return failed(errors);
@@ -131,35 +107,20 @@ ${pager(t, TRACE_BASE, (n) => `?dn=${current.id}&page=${n}`, page, total, PAGE_S
         await this.events.record(r.user, batch.id, value);
       } catch (err) {
         if (!(err instanceof DomainError) || !err.details?.length) throw err;
-        return failed(domainFieldErrors(err), err.message, err.status);
+        return failed(domainFieldErrors(err, r.ctx.lang), errorText(r.ctx.lang, err), err.status);
       }
-      this.pages.redirect(r, `${batchPath(batch.id)}?event=1#events-h`);
+      this.bo.redirect(r, `${batchPath(batch.id)}?event=1#events-h`);
     });
   }
 
-  private async renderForm(r: BusinessRequest, enterprise: EnterpriseEntity, form: Form, errors: FieldErrors, message?: string, status = 200): Promise<void> {
+  private async renderForm(r: BackOfficeRequest, enterprise: EnterpriseEntity, form: Form, errors: FieldErrors, message?: string, status = 200): Promise<void> {
     const { t } = r.ctx;
     const [products, communes] = await Promise.all([
       this.products.listForEnterprise(r.user, enterprise.id, { page: 1, pageSize: PRODUCT_CHOICES }),
       this.directory.communesOf(enterprise.provinceCode).catch(() => this.directory.communesOf(HOME_PROVINCE)),
     ]);
     const choices = products.items.filter((p) => p.status !== 'archived').map((p) => ({ id: p.id, name: p.name }));
-    const body = html`<p><a href="${TRACE_BASE}?dn=${enterprise.id}">← ${t('trace.back')}</a></p>
-<h1>${t('trace.newBatch')}</h1>
-<p class="muted">${enterprise.displayName} · ${t('biz.form.required')}</p>
-${
-  choices.length
-    ? renderBatchForm(t, {
-        action: `${TRACE_BASE}/lo-moi`,
-        csrf: r.csrf(),
-        form: { ...form, enterpriseId: enterprise.id },
-        errors,
-        message,
-        products: choices,
-        communes,
-      })
-    : html`<p>${t('trace.noProducts')}</p><p><a class="button" href="/quan-ly/san-pham/moi?dn=${enterprise.id}">${t('biz.prod.create')}</a></p>`
-}`;
-    this.pages.send(r, t('trace.newBatch'), body, status);
+    const body = newBatchView(t, enterprise, choices, { csrf: r.csrf(), form, errors, message, communes });
+    this.bo.send(r, t('trace.newBatch'), body, status);
   }
 }

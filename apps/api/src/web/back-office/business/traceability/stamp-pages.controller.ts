@@ -12,12 +12,12 @@ import {
   type ExportFile,
 } from '@tradefloor/traceability';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { assertCsrf } from '../../../session/csrf';
-import { validateForm, type FieldErrors } from '../../../session/form-validation';
-import { domainFieldErrors, one, validateBody, wholeNumber, type Form } from '../business-forms';
-import { BusinessPages, type BusinessRequest } from '../business-pages';
+import { validateForm, type FieldErrors, domainFieldErrors } from '../../../session/form-validation';
+import { errorText } from '../../../i18n/error-text';
+import { one, validateBody, wholeNumber, type Form } from '../business-forms';
+import { BackOffice, SELLERS, type BackOfficeRequest } from '../../back-office';
 import { BatchPage } from './batch-page';
-import { batchPath } from './trace-views';
+import { batchPath } from './trace.view';
 
 /** The DTO field an error names → the input of the batch page's form that shows it. */
 const INPUT_NAMES: Record<'issue' | 'activate' | 'revoke', (field: string) => string> = {
@@ -45,7 +45,7 @@ function seq(form: Form, name: string): number | string | undefined {
 @Controller('quan-ly/truy-xuat/lo/:id')
 export class StampPagesController {
   constructor(
-    private readonly pages: BusinessPages,
+    private readonly bo: BackOffice,
     private readonly batchPage: BatchPage,
     private readonly access: BatchAccess,
     private readonly issuer: StampIssuer,
@@ -56,7 +56,7 @@ export class StampPagesController {
   @Post('phat-hanh')
   issue(@Req() req: FastifyRequest, @Res() reply: FastifyReply, @Param('id') id: string, @Body() form: Form): Promise<void> {
     return this.post(req, reply, id, form, 'issue', async (r, batchId) => {
-      const { value, errors } = await validateBody(IssueStampsDto, { count: wholeNumber(one(form, 'count')) ?? '' });
+      const { value, errors } = await validateBody(IssueStampsDto, { count: wholeNumber(one(form, 'count')) ?? '' }, r.ctx.lang);
       if (Object.keys(errors).length) return { errors };
       const issued = await this.issuer.issue(r.user, batchId, value.count);
       return { done: `issued=${issued.issued}&from=${issued.firstSeq}&to=${issued.lastSeq}` };
@@ -66,7 +66,7 @@ export class StampPagesController {
   @Post('kich-hoat')
   activate(@Req() req: FastifyRequest, @Res() reply: FastifyReply, @Param('id') id: string, @Body() form: Form): Promise<void> {
     return this.post(req, reply, id, form, 'activate', async (r, batchId) => {
-      const { value, errors } = await validateBody(SeqRangeDto, { fromSeq: seq(form, 'activate.fromSeq'), toSeq: seq(form, 'activate.toSeq') });
+      const { value, errors } = await validateBody(SeqRangeDto, { fromSeq: seq(form, 'activate.fromSeq'), toSeq: seq(form, 'activate.toSeq') }, r.ctx.lang);
       if (Object.keys(errors).length) return { errors };
       return { done: `activated=${await this.lifecycle.activate(r.user, batchId, value)}` };
     });
@@ -81,7 +81,7 @@ export class StampPagesController {
       // An empty range means "the whole batch" to the lib: from a form, that must be asked for explicitly.
       if (!serial && (fromSeq === undefined || toSeq === undefined)) return { errors: { serials: t('trace.revoke.needTarget') } };
       const target = serial ? { serials: [serial] } : { batchId, fromSeq, toSeq };
-      const { value, errors } = await validateBody(RevokeStampsDto, { ...target, reason: one(form, 'revoke.reason') ?? '' });
+      const { value, errors } = await validateBody(RevokeStampsDto, { ...target, reason: one(form, 'revoke.reason') ?? '' }, r.ctx.lang);
       if (Object.keys(errors).length) return { errors };
       return { done: `revoked=${await this.lifecycle.revoke(r.user, value)}` };
     });
@@ -109,10 +109,9 @@ export class StampPagesController {
     id: string,
     form: Form,
     name: keyof typeof INPUT_NAMES,
-    work: (r: BusinessRequest, batchId: string) => Promise<{ errors: FieldErrors } | { done: string }>,
+    work: (r: BackOfficeRequest, batchId: string) => Promise<{ errors: FieldErrors } | { done: string }>,
   ): Promise<void> {
-    return this.pages.handle(req, reply, async (r) => {
-      assertCsrf(req);
+    return this.bo.form(req, reply, SELLERS, async (r) => {
       const { batch } = await this.access.assertCanManage(r.user, id);
       const failed = (errors: FieldErrors, message?: string, status = 400) =>
         this.batchPage.render(r, batch.id, { form: name, values: form, errors: renamed(name, errors), message }, status);
@@ -121,10 +120,10 @@ export class StampPagesController {
         outcome = await work(r, batch.id);
       } catch (err) {
         if (!(err instanceof DomainError) || !err.details?.length) throw err;
-        return failed(domainFieldErrors(err), err.message, err.status);
+        return failed(domainFieldErrors(err, r.ctx.lang), errorText(r.ctx.lang, err), err.status);
       }
       if ('errors' in outcome) return failed(outcome.errors);
-      this.pages.redirect(r, `${batchPath(batch.id)}?${outcome.done}#stamps-h`);
+      this.bo.redirect(r, `${batchPath(batch.id)}?${outcome.done}#stamps-h`);
     });
   }
 
@@ -133,10 +132,10 @@ export class StampPagesController {
     reply: FastifyReply,
     id: string,
     type: string,
-    open: (user: BusinessRequest['user'], range: SeqRangeDto) => Promise<ExportFile>,
+    open: (user: BackOfficeRequest['user'], range: SeqRangeDto) => Promise<ExportFile>,
   ): Promise<void> {
-    return this.pages.handle(req, reply, async (r) => {
-      const { value, errors } = await validateForm(SeqRangeDto, r.req.query);
+    return this.bo.page(req, reply, SELLERS, async (r) => {
+      const { value, errors } = await validateForm(SeqRangeDto, r.req.query, r.ctx.lang);
       const details = Object.entries(errors).map(([field, message]) => ({ field, message }));
       if (details.length) throw new ValidationFailedError(details, details[0].message);
       // The owner check runs before the first byte: a stranger gets the 403/404 page, not a file.

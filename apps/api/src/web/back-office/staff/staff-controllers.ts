@@ -1,0 +1,22 @@
+import { BulletinWorkflowController } from './bulletin-workflow.controller';
+import { BulletinsEditorController } from './bulletins.controller';
+import { EnterpriseQueueController } from './enterprise-queue.controller';
+import { InquiryStatsController } from './inquiry-stats.controller';
+import { OcopController } from './ocop.controller';
+import { ProductQueueController } from './product-queue.controller';
+import { StatsController } from './stats.controller';
+import { SyncOverviewController } from './sync-overview.controller';
+import { UsersController } from './users.controller';
+
+/** The back office pages of editors and admins, registered by WebModule. */
+export const STAFF_CONTROLLERS = [
+  EnterpriseQueueController,
+  ProductQueueController,
+  BulletinsEditorController,
+  BulletinWorkflowController,
+  UsersController,
+  StatsController,
+  SyncOverviewController,
+  OcopController,
+  InquiryStatsController,
+];

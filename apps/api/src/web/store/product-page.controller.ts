@@ -1,0 +1,73 @@
+import { Controller, Get, Inject, Param, Req, Res } from '@nestjs/common';
+import { ApiExcludeController } from '@nestjs/swagger';
+import { ProductPageViews, ProductViews, PublicProducts } from '@tradefloor/catalog';
+import { APP_CONFIG, NotFoundError, type ResolvedConfig } from '@tradefloor/core';
+import { ListingsService } from '@tradefloor/partner-sync';
+import { BatchesService } from '@tradefloor/traceability';
+import { Takedowns } from '@tradefloor/trust-safety';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { cacheTags, onCachedHit } from '../cache/cache-hints';
+import { layout } from '../html/layout';
+import { pageContext, sendPage } from '../kit/page-context';
+import { productBody, productJsonLd } from './product.view';
+import { notFoundPage, unavailableForLegalReasonsPage } from '../html/error-page.view';
+import { productUrl } from '../kit/urls';
+
+/** `/san-pham/:slug`: a published product with its seller, certificates, traceability and partner links. */
+@ApiExcludeController()
+@Controller('san-pham')
+export class ProductPageController {
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: ResolvedConfig,
+    private readonly takedowns: Takedowns,
+    private readonly products: PublicProducts,
+    private readonly views: ProductViews,
+    private readonly listings: ListingsService,
+    private readonly batches: BatchesService,
+    private readonly pageViews: ProductPageViews,
+  ) {}
+
+  @Get(':slug')
+  async page(@Param('slug') slug: string, @Req() req: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
+    const ctx = pageContext(req, reply, this.config.publicBaseUrl);
+    let product;
+    try {
+      product = await this.products.bySlug(slug);
+    } catch (err) {
+      if (!(err instanceof NotFoundError)) throw err;
+      const notice = await this.takedowns.noticeForSlug('product', slug);
+      if (notice) sendPage(reply, unavailableForLegalReasonsPage(ctx, notice), 451);
+      else sendPage(reply, notFoundPage(ctx, ctx.t('product.notFound')), 404);
+      return;
+    }
+    // Counted in memory, written in batches (statistics); a HEAD request is not a view.
+    if (req.method === 'GET') this.pageViews.record(product.id);
+    const productId = product.id;
+    onCachedHit(req, () => this.pageViews.record(productId));
+    cacheTags(req, `product:${product.id}`, `enterprise:${product.enterprise.id}`, ...product.categoryPath.map((c) => `category:${c.id}`));
+    // bySlug has just checked visibility, so the batches and listings shown belong to a public product.
+    const [view, links, batches] = await Promise.all([
+      this.views.get(product.id),
+      this.listings.publicLinks(product.id),
+      this.batches.recentPublic(product.id),
+    ]);
+    const absolute = (url: string) => (url.startsWith('/') ? `${this.config.publicBaseUrl}${url}` : url);
+    const path = productUrl(product.slug);
+    const description = (view?.descriptionText ?? product.name).replace(/\s+/g, ' ').slice(0, 160);
+    sendPage(
+      reply,
+      layout(
+        ctx,
+        {
+          title: product.name,
+          description,
+          path,
+          ogType: 'product',
+          image: product.images[0] ? absolute(product.images[0].url) : undefined,
+          structuredData: productJsonLd(product, { sku: view?.sku, descriptionText: view?.descriptionText }, `${this.config.publicBaseUrl}${path}`, absolute),
+        },
+        productBody(ctx, product, links, batches),
+      ),
+    );
+  }
+}

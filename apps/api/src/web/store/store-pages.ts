@@ -1,0 +1,26 @@
+import { EnterprisePagesController } from './enterprise-pages.controller';
+import { HomePageController } from './home-page.controller';
+import { InquiryFormController } from './inquiries/inquiry-form.controller';
+import { BulletinPagesController } from './news/bulletin-pages.controller';
+import { EventsPageController } from './news/events-page.controller';
+import { RelatedLinks } from './news/related-links';
+import { ProductPageController } from './product-page.controller';
+import { SearchPageController } from './search-page.controller';
+import { StampCheckerController } from './stamps/stamp-checker.controller';
+import { StampVerificationController } from './stamps/stamp-verification.controller';
+import { StaticPagesController } from './static-pages.controller';
+
+/** The public pages (buyers, anyone): catalogue, news and events, stamp checks, the inquiry form. */
+export const STORE_CONTROLLERS = [
+  StaticPagesController,
+  HomePageController,
+  SearchPageController,
+  ProductPageController,
+  EnterprisePagesController,
+  InquiryFormController,
+  BulletinPagesController,
+  EventsPageController,
+  StampCheckerController,
+  StampVerificationController,
+];
+export const STORE_PROVIDERS = [RelatedLinks];
