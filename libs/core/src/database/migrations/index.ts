@@ -17,6 +17,7 @@ import { StampSheetCache1765300001000 } from './1765300001000-stamp-sheet-cache'
 import { LoginThrottle1765350000000 } from './1765350000000-login-throttle';
 import { AuditLog1765700000000 } from './1765700000000-audit-log';
 import { Takedowns1765710000000 } from './1765710000000-takedowns';
+import { Federation1765810000000 } from './1765810000000-federation';
 
 /**
  * Every schema change, in order. Each bounded context adds its migration files here
@@ -42,4 +43,5 @@ export const MIGRATIONS = [
   LoginThrottle1765350000000,
   AuditLog1765700000000,
   Takedowns1765710000000,
+  Federation1765810000000,
 ];
