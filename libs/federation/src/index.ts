@@ -9,5 +9,6 @@ export { PeerPuller, PULL_QUEUE, PULL_DUE_QUEUE, type PullReport } from './peers
 export { PeerProducts } from './peers/peer-products.store';
 export { parsePeerPage, MAX_ELEMENTS_PER_PAGE, type PeerPage, type PeerProduct } from './peers/peer-page';
 export { isPrivateAddress, feedUrlProblem } from './peers/outbound-guard';
+export { boundedGet, PeerFetchError } from './peers/bounded-get';
 export { CreatePeerDto, PeerDto, PeerListDto, FederatedProductDto, FederatedProductPageDto, FederatedProductQueryDto } from './peers/peer.dto';
 export { FeedPageDto, FeedElementDto, OpenFeedQueryDto } from './feed/open-feed.dto';
