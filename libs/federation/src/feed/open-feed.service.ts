@@ -80,7 +80,7 @@ export class OpenFeed {
     } else {
       for (const b of await this.bulletins.loadMany(ids)) if (b.status === 'published') items.set(b.id, bulletinItem(base, b));
     }
-    return entries.map((e) => {
+    return entries.map((e): FeedElement => {
       const item = items.get(e.id);
       return item ? { '@type': 'DataFeedItem', identifier: e.id, dateModified: e.changedAt, status: 'live', item } : tombstone(e.id, e.changedAt);
     });

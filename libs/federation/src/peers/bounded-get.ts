@@ -28,11 +28,11 @@ export interface BoundedResponse {
 function guardedLookup(allowPrivate: boolean): LookupFunction {
   return (hostname, options, callback) => {
     dnsLookup(hostname, { ...options, all: true }, (err, addresses: LookupAddress[]) => {
-      if (err) return (callback as (e: Error) => void)(err);
+      if (err) return callback(err, '', 0);
       const blocked = allowPrivate ? undefined : addresses.find((a) => isPrivateAddress(a.address));
-      if (blocked) return (callback as (e: Error) => void)(new PeerFetchError(`địa chỉ nội bộ bị chặn (blocked private address ${blocked.address})`));
-      if (options.all) return (callback as (e: null, a: LookupAddress[]) => void)(null, addresses);
-      (callback as (e: null, a: string, f: number) => void)(null, addresses[0].address, addresses[0].family);
+      if (blocked) return callback(new PeerFetchError(`địa chỉ nội bộ bị chặn (blocked private address ${blocked.address})`), '', 0);
+      if (options.all) return callback(null, addresses);
+      callback(null, addresses[0].address, addresses[0].family);
     });
   };
 }
@@ -46,8 +46,8 @@ export function boundedGet(rawUrl: string, opts: BoundedGetOptions): Promise<Bou
   const url = new URL(rawUrl);
   const host = url.hostname.replace(/^\[|\]$/g, '');
   if (!opts.allowPrivate && isIP(host) && isPrivateAddress(host)) return Promise.reject(new PeerFetchError(`địa chỉ nội bộ bị chặn (blocked private address ${host})`));
-  const client = url.protocol === 'https:' ? https : url.protocol === 'http:' ? http : undefined;
-  if (!client) return Promise.reject(new PeerFetchError('chỉ http(s) (http(s) only)'));
+  const get = (url.protocol === 'https:' ? https.get : url.protocol === 'http:' ? http.get : undefined) as typeof http.get | undefined;
+  if (!get) return Promise.reject(new PeerFetchError('chỉ http(s) (http(s) only)'));
   return new Promise((resolve, reject) => {
     let settled = false;
     const fail = (err: Error) => {
@@ -57,7 +57,7 @@ export function boundedGet(rawUrl: string, opts: BoundedGetOptions): Promise<Bou
       req.destroy();
       reject(err instanceof PeerFetchError ? err : new PeerFetchError(err.message));
     };
-    const req = client.get(url, { headers: { accept: 'application/ld+json, application/json', ...opts.headers }, lookup: guardedLookup(opts.allowPrivate), agent: false }, (res) => {
+    const req = get(url, { headers: { accept: 'application/ld+json, application/json', ...opts.headers }, lookup: guardedLookup(opts.allowPrivate), agent: false }, (res) => {
       const status = res.statusCode ?? 0;
       if (status >= 300 && status < 400 && status !== 304) return fail(new PeerFetchError(`HTTP ${status}: chuyển hướng không được theo (redirects are not followed)`));
       const declared = Number(res.headers['content-length']);

@@ -75,6 +75,14 @@ function match(v: unknown, pattern: RegExp): string | null {
   return v;
 }
 
+/** A real YYYY-MM-DD date (not 2026-02-31), or null. */
+function calendarDate(v: unknown): string | null {
+  const d = match(v, /^(19|20)\d{2}-\d{2}-\d{2}$/);
+  const parsed = d ? new Date(`${d}T00:00:00Z`) : null;
+  if (parsed && (Number.isNaN(parsed.getTime()) || parsed.toISOString().slice(0, 10) !== d)) throw new Invalid('bad date');
+  return d;
+}
+
 function product(remoteId: string, modifiedAt: Date, item: unknown): PeerProduct {
   if (!isObj(item) || item['@type'] !== 'Product') throw new Invalid('not a Product');
   const offers = isObj(item.offers) ? item.offers : {};
@@ -109,7 +117,7 @@ function product(remoteId: string, modifiedAt: Date, item: unknown): PeerProduct
     communeCode: match(address.addressLocality, /^\d{5}$/),
     ocopStars,
     ocopCertificate: ocop ? text(ocop.certificationIdentification, 100, false) : null,
-    ocopValidUntil: ocop ? match(ocop.expires, /^\d{4}-\d{2}-\d{2}$/) : null,
+    ocopValidUntil: ocop ? calendarDate(ocop.expires) : null,
     imageUrls: images.map((u) => httpUrl(u)!),
     pageUrl: httpUrl(item.url)!,
     digitalLink: httpUrl(item.gs1DigitalLink, false),
@@ -121,7 +129,8 @@ function element(raw: unknown): PeerElement {
   if (raw.status === 'deleted') return { kind: 'deleted', remoteId: raw.identifier };
   if (raw.status !== 'live') throw new Invalid('status');
   const modified = typeof raw.dateModified === 'string' && raw.dateModified.length <= 40 ? new Date(raw.dateModified) : new Date(NaN);
-  if (Number.isNaN(modified.getTime())) throw new Invalid('dateModified');
+  const year = modified.getUTCFullYear();
+  if (Number.isNaN(modified.getTime()) || year < 2000 || year > 2100) throw new Invalid('dateModified');
   return { kind: 'live', product: product(raw.identifier, modified, raw.item) };
 }
 

@@ -37,48 +37,57 @@ function searchText(p: PeerProduct): string {
 export class PeerProducts {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  /** Applies one validated page: live items upserted (an older version never overwrites a newer one), tombstones deleted. */
+  /**
+   * Applies one validated page in one statement per kind: live items upserted (an older version
+   * never overwrites a newer one), tombstones deleted. Within a page the last element of an
+   * identifier wins (a page may repeat one; one statement must not touch a row twice).
+   */
   async apply(m: EntityManager, peerId: string, elements: PeerElement[]): Promise<void> {
-    const removed = elements.filter((e) => e.kind === 'deleted').map((e) => e.remoteId);
+    const last = new Map<string, PeerElement>();
+    for (const e of elements) last.set(e.kind === 'live' ? e.product.remoteId : e.remoteId, e);
+    const removed = [...last.values()].flatMap((e) => (e.kind === 'deleted' ? [e.remoteId] : []));
+    const live = [...last.values()].flatMap((e) => (e.kind === 'live' ? [e.product] : []));
     if (removed.length) await m.query(`DELETE FROM federation_peer_products WHERE peer_id = $1 AND remote_id = ANY($2::text[])`, [peerId, removed]);
-    for (const e of elements) {
-      if (e.kind !== 'live') continue;
-      const p = e.product;
-      await m.query(
-        `INSERT INTO federation_peer_products (peer_id, remote_id, name, description, gtin, price_vnd, availability, seller_name, seller_tax_code,
-           province_code, commune_code, ocop_stars, ocop_certificate, ocop_valid_until, image_urls, page_url, digital_link, remote_modified_at, search_text, fetched_at)
-         VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17,$18,$19, now())
-         ON CONFLICT (peer_id, remote_id) DO UPDATE SET
-           name = EXCLUDED.name, description = EXCLUDED.description, gtin = EXCLUDED.gtin, price_vnd = EXCLUDED.price_vnd,
-           availability = EXCLUDED.availability, seller_name = EXCLUDED.seller_name, seller_tax_code = EXCLUDED.seller_tax_code,
-           province_code = EXCLUDED.province_code, commune_code = EXCLUDED.commune_code, ocop_stars = EXCLUDED.ocop_stars,
-           ocop_certificate = EXCLUDED.ocop_certificate, ocop_valid_until = EXCLUDED.ocop_valid_until, image_urls = EXCLUDED.image_urls,
-           page_url = EXCLUDED.page_url, digital_link = EXCLUDED.digital_link, remote_modified_at = EXCLUDED.remote_modified_at,
-           search_text = EXCLUDED.search_text, fetched_at = now()
-         WHERE federation_peer_products.remote_modified_at <= EXCLUDED.remote_modified_at`,
-        [
-          peerId,
-          p.remoteId,
-          p.name,
-          p.description,
-          p.gtin,
-          p.priceVnd,
-          p.availability,
-          p.sellerName,
-          p.sellerTaxCode,
-          p.provinceCode,
-          p.communeCode,
-          p.ocopStars,
-          p.ocopCertificate,
-          p.ocopValidUntil,
-          p.imageUrls,
-          p.pageUrl,
-          p.digitalLink,
-          p.modifiedAt,
-          searchText(p),
-        ],
-      );
-    }
+    if (!live.length) return;
+    const rows = live.map((p) => ({
+      remote_id: p.remoteId,
+      name: p.name,
+      description: p.description,
+      gtin: p.gtin,
+      price_vnd: p.priceVnd,
+      availability: p.availability,
+      seller_name: p.sellerName,
+      seller_tax_code: p.sellerTaxCode,
+      province_code: p.provinceCode,
+      commune_code: p.communeCode,
+      ocop_stars: p.ocopStars,
+      ocop_certificate: p.ocopCertificate,
+      ocop_valid_until: p.ocopValidUntil,
+      image_urls: p.imageUrls,
+      page_url: p.pageUrl,
+      digital_link: p.digitalLink,
+      remote_modified_at: p.modifiedAt.toISOString(),
+      search_text: searchText(p),
+    }));
+    await m.query(
+      `INSERT INTO federation_peer_products (peer_id, remote_id, name, description, gtin, price_vnd, availability, seller_name, seller_tax_code,
+         province_code, commune_code, ocop_stars, ocop_certificate, ocop_valid_until, image_urls, page_url, digital_link, remote_modified_at, search_text, fetched_at)
+       SELECT $1, x.remote_id, x.name, x.description, x.gtin, x.price_vnd, x.availability, x.seller_name, x.seller_tax_code,
+              x.province_code, x.commune_code, x.ocop_stars, x.ocop_certificate, x.ocop_valid_until, x.image_urls, x.page_url, x.digital_link,
+              x.remote_modified_at, x.search_text, now()
+       FROM jsonb_to_recordset($2::jsonb) AS x(remote_id text, name text, description text, gtin text, price_vnd bigint, availability text,
+            seller_name text, seller_tax_code text, province_code text, commune_code text, ocop_stars smallint, ocop_certificate text,
+            ocop_valid_until date, image_urls text[], page_url text, digital_link text, remote_modified_at timestamptz, search_text text)
+       ON CONFLICT (peer_id, remote_id) DO UPDATE SET
+         name = EXCLUDED.name, description = EXCLUDED.description, gtin = EXCLUDED.gtin, price_vnd = EXCLUDED.price_vnd,
+         availability = EXCLUDED.availability, seller_name = EXCLUDED.seller_name, seller_tax_code = EXCLUDED.seller_tax_code,
+         province_code = EXCLUDED.province_code, commune_code = EXCLUDED.commune_code, ocop_stars = EXCLUDED.ocop_stars,
+         ocop_certificate = EXCLUDED.ocop_certificate, ocop_valid_until = EXCLUDED.ocop_valid_until, image_urls = EXCLUDED.image_urls,
+         page_url = EXCLUDED.page_url, digital_link = EXCLUDED.digital_link, remote_modified_at = EXCLUDED.remote_modified_at,
+         search_text = EXCLUDED.search_text, fetched_at = now()
+       WHERE federation_peer_products.remote_modified_at <= EXCLUDED.remote_modified_at`,
+      [peerId, JSON.stringify(rows)],
+    );
   }
 
   async countByPeer(): Promise<Map<string, number>> {
