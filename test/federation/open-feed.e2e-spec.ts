@@ -188,6 +188,19 @@ describe('open feed /open/v1 (issue 16)', () => {
     for (const path of ['/open/v1/products', '/open/v1/enterprises', '/open/v1/bulletins', '/open/v1/products.csv']) expect(doc.paths[path]?.get).toBeDefined();
   });
 
+  it('exports the OCOP products and certificates for the national OCOP system (admins and editors only)', async () => {
+    const buyer = await createUser(t, 'buyer');
+    await t.http.get('/api/v1/admin/exports/ocop.csv').set(buyer.auth).expect(403);
+    const res = await t.http.get('/api/v1/admin/exports/ocop.csv').set(admin.auth).expect(200);
+    expect(res.headers['content-type']).toMatch(/^text\/csv/);
+    const lines = res.text.replace(/^\uFEFF/, '').trim().split('\r\n');
+    expect(lines[0]).toBe('ma_san_pham,ten_san_pham,nhom_nganh,so_sao,tiem_nang_5_sao,so_quyet_dinh,co_quan_cong_nhan,hieu_luc_den,gtin,chu_the,loai_chu_the,ma_so_thue,ma_tinh,ma_xa,duong_dan');
+    const [ocop] = await t.dataSource.query(`SELECT decision_number FROM ocop_certificates WHERE product_id = $1`, [products[0].id]);
+    expect(lines.slice(1)).toEqual([expect.stringContaining(`${products[0].id},Bưởi năm roi,`)]);
+    expect(lines[1]).toContain(`,4,,${ocop.decision_number},UBND tỉnh Vĩnh Long,`);
+    expect(lines[1]).toContain(',HTX Bưởi Năm Roi,cooperative,2100123456,86,29242,');
+  });
+
   it('limits each client (429 with Retry-After once over OPEN_FEED_RATE_PER_MINUTE)', async () => {
     let limited;
     for (let i = 0; i <= 2 * RATE + 1 && !limited; i++) {

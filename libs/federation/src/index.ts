@@ -12,3 +12,4 @@ export { isPrivateAddress, feedUrlProblem } from './peers/outbound-guard';
 export { boundedGet, PeerFetchError } from './peers/bounded-get';
 export { CreatePeerDto, PeerDto, PeerListDto, FederatedProductDto, FederatedProductPageDto, FederatedProductQueryDto } from './peers/peer.dto';
 export { FeedPageDto, FeedElementDto, OpenFeedQueryDto } from './feed/open-feed.dto';
+export { OcopExport, OCOP_EXPORT_COLUMNS } from './exports/ocop-export';
