@@ -1,3 +1,4 @@
+import { DomainEvents } from '@tradefloor/core';
 import { loginAdmin, createUser, type TestUser } from '../harness/auth';
 import { createProduct, createVerifiedEnterprise, type FixtureEnterprise, type FixtureProduct } from '../harness/catalog-fixtures';
 import { createTestApp, type TestApp } from '../harness/test-app';
@@ -93,6 +94,17 @@ describe('open feed /open/v1 (issue 16)', () => {
     await t.drainJobs();
     const next = await readAll(t, '/open/v1/products', cursor!);
     expect(next.elements).toEqual([expect.objectContaining({ identifier: products[3].id, status: 'deleted' })]);
+  });
+
+  it('renders from the read model: a product unlisted a moment ago is a tombstone before its event is handled', async () => {
+    const { cursor } = await productsFeed();
+    // The state between the write's commit and the feed job: the row changed, the log not yet.
+    await t.dataSource.query(`UPDATE products SET status = 'unlisted' WHERE id = $1`, [products[4].id]);
+    expect((await productsFeed()).elements.find((e) => e.identifier === products[4].id)).toMatchObject({ status: 'deleted' });
+    expect(await readAll(t, '/open/v1/products', cursor!)).toMatchObject({ elements: [] });
+    await t.dataSource.transaction((m) => t.app.get(DomainEvents).publish(m, 'product.changed', { productId: products[4].id }));
+    await t.drainJobs();
+    expect((await readAll(t, '/open/v1/products', cursor!)).elements).toEqual([expect.objectContaining({ identifier: products[4].id, status: 'deleted' })]);
   });
 
   it("an enterprise's suspension tombstones it and all its products", async () => {
