@@ -37,21 +37,26 @@ export class FeedEventsJob implements OnModuleInit {
     const options = { concurrency: 1, backoffBaseMs: 500, backoffMaxMs: 10_000 };
     this.registry.registerBatch(
       FEED_QUEUES.product,
-      (jobs: Array<JobRecord<{ productId: string }>>) => this.log.touch('product', jobs.map((j) => j.payload.productId)),
+      (jobs: Array<JobRecord<{ productId: string }>>) => this.touchProducts(jobs.map((j) => j.payload.productId)),
       { ...options, batchSize: 200 },
     );
     this.registry.registerBatch(
       FEED_QUEUES.enterprise,
       async (jobs: Array<JobRecord<{ enterpriseId: string }>>) => {
         const ids = [...new Set(jobs.map((j) => j.payload.enterpriseId))];
-        await this.log.touch('enterprise', ids);
-        for (const id of ids) await this.log.touch('product', await this.products.idsOfEnterprise(id));
+        const views = await this.enterprises.load(ids);
+        await this.log.touch('enterprise', ...split(ids, new Set(views.filter((e) => e.public).map((e) => e.id))));
+        for (const id of ids) await this.touchProducts(await this.products.idsOfEnterprise(id));
       },
       { ...options, batchSize: 50 },
     );
     this.registry.registerBatch(
       FEED_QUEUES.bulletin,
-      (jobs: Array<JobRecord<{ bulletinId: string }>>) => this.log.touch('bulletin', jobs.map((j) => j.payload.bulletinId)),
+      async (jobs: Array<JobRecord<{ bulletinId: string }>>) => {
+        const ids = [...new Set(jobs.map((j) => j.payload.bulletinId))];
+        const published = (await this.bulletins.loadMany(ids)).filter((b) => b.status === 'published');
+        await this.log.touch('bulletin', ...split(ids, new Set(published.map((b) => b.id))));
+      },
       { ...options, batchSize: 200 },
     );
     this.registry.register(FEED_QUEUES.seed, () => this.seed(), { concurrency: 1 });
@@ -60,9 +65,22 @@ export class FeedEventsJob implements OnModuleInit {
     this.registry.every(FEED_QUEUES.seed, 24 * 60 * 60_000, FEED_QUEUES.seed);
   }
 
+  private async touchProducts(ids: string[]): Promise<void> {
+    for (let i = 0; i < ids.length; i += 500) {
+      const chunk = [...new Set(ids.slice(i, i + 500))];
+      const visible = (await this.products.load(chunk)).filter((v) => v.visible);
+      await this.log.touch('product', ...split(chunk, new Set(visible.map((v) => v.id))));
+    }
+  }
+
   async seed(): Promise<void> {
     for await (const ids of this.products.visibleIds(5000)) await this.log.seed('product', ids);
     for await (const ids of this.enterprises.publicIds(5000)) await this.log.seed('enterprise', ids);
     await this.log.seed('bulletin', await this.bulletins.publishedIds());
   }
+}
+
+/** [public now, not public now]: the first are added to the feed, the second only move if it showed them. */
+function split(ids: string[], present: Set<string>): [string[], string[]] {
+  return [ids.filter((id) => present.has(id)), ids.filter((id) => !present.has(id))];
 }

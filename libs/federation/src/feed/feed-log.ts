@@ -25,29 +25,46 @@ const FEED_LOCK = 7_316_001;
 export class FeedLog {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  /** Moves these subjects to the head of the feed (they changed, or may have). */
-  async touch(kind: FeedKind, ids: string[]): Promise<void> {
-    if (!ids.length) return;
-    await this.dataSource.transaction((m) => this.touchIn(m, kind, ids));
+  /**
+   * Moves subjects that changed to the head of the feed: `present` ones (public now) are added if
+   * new; `gone` ones only move if the feed ever showed them (so a draft never published leaves no
+   * tombstone, and one that was public gets its tombstone).
+   */
+  async touch(kind: FeedKind, present: string[], gone: string[] = []): Promise<void> {
+    if (!present.length && !gone.length) return;
+    await this.dataSource.transaction(async (m) => {
+      await m.query(`SELECT pg_advisory_xact_lock($1)`, [FEED_LOCK]);
+      // Same stamp for the whole batch: the subject id breaks the tie, so the order stays total.
+      const at = await this.nextStamp(m);
+      if (present.length) await this.insert(m, kind, present, at, 'UPDATE SET changed_at = EXCLUDED.changed_at');
+      if (gone.length)
+        await m.query(`UPDATE federation_feed_entries SET changed_at = $3::timestamptz WHERE kind = $1 AND subject_id = ANY($2::uuid[])`, [kind, [...new Set(gone)], at]);
+    });
   }
 
-  /** Seeds entries for subjects not in the log yet (first start), without moving existing ones. */
+  /** Seeds entries for public subjects not in the log yet (first start), without moving existing ones. */
   async seed(kind: FeedKind, ids: string[]): Promise<void> {
     if (!ids.length) return;
-    await this.dataSource.transaction((m) => this.touchIn(m, kind, ids, true));
+    await this.dataSource.transaction(async (m) => {
+      await m.query(`SELECT pg_advisory_xact_lock($1)`, [FEED_LOCK]);
+      const at = await this.nextStamp(m);
+      await this.insert(m, kind, ids, at, 'NOTHING');
+    });
   }
 
-  private async touchIn(m: EntityManager, kind: FeedKind, ids: string[], onlyNew = false): Promise<void> {
-    await m.query(`SELECT pg_advisory_xact_lock($1)`, [FEED_LOCK]);
-    // Same stamp for the whole batch: the subject id breaks the tie, so the order stays total.
+  /** A position later than every row written (as text: a JS Date would drop the microseconds). */
+  private async nextStamp(m: EntityManager): Promise<string> {
+    const [{ at }] = await m.query(
+      `SELECT GREATEST(clock_timestamp(), (SELECT max(changed_at) FROM federation_feed_entries) + interval '1 microsecond')::text AS at`,
+    );
+    return at;
+  }
+
+  private async insert(m: EntityManager, kind: FeedKind, ids: string[], at: string, onConflict: string): Promise<void> {
     await m.query(
-      `WITH stamp AS (
-         SELECT GREATEST(clock_timestamp(), (SELECT max(changed_at) FROM federation_feed_entries) + interval '1 microsecond') AS at
-       )
-       INSERT INTO federation_feed_entries (kind, subject_id, changed_at)
-       SELECT $1, id, stamp.at FROM unnest($2::uuid[]) AS id, stamp
-       ON CONFLICT (kind, subject_id) DO ${onlyNew ? 'NOTHING' : 'UPDATE SET changed_at = EXCLUDED.changed_at'}`,
-      [kind, [...new Set(ids)]],
+      `INSERT INTO federation_feed_entries (kind, subject_id, changed_at) SELECT $1, id, $3::timestamptz FROM unnest($2::uuid[]) AS id
+       ON CONFLICT (kind, subject_id) DO ${onConflict}`,
+      [kind, [...new Set(ids)], at],
     );
   }
 
