@@ -1,6 +1,6 @@
 import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { APP_CONFIG, Clock, JobQueue, JobRegistry, LOGGER, type JobRecord, type ResolvedConfig } from '@tradefloor/core';
+import { APP_CONFIG, Clock, JobQueue, JobRegistry, LOGGER, returnedRows, type JobRecord, type ResolvedConfig } from '@tradefloor/core';
 import type { Logger } from 'pino';
 import type { DataSource } from 'typeorm';
 import { federationConfig, type FederationConfig } from '../federation-config';
@@ -60,13 +60,17 @@ export class PeerPuller implements OnModuleInit {
   }
 
   async pull(peerId: string): Promise<PullReport> {
-    const [peer]: Array<{ feed_url: string; cursor: string | null; failures: number }> = await this.dataSource.query(
-      `SELECT feed_url, cursor, failures FROM federation_peers WHERE id = $1`,
-      [peerId],
+    // One pull per peer at a time, across workers: a lease long enough for the longest run.
+    const leaseSeconds = Math.ceil((this.settings.maxPagesPerRun * this.settings.httpTimeoutMs) / 1000) + 60;
+    const [peer] = returnedRows<{ feed_url: string; cursor: string | null; failures: number }>(
+      await this.dataSource.query(
+        `UPDATE federation_peers SET last_attempt_at = $2, pull_lease_until = now() + make_interval(secs => $3)
+         WHERE id = $1 AND (pull_lease_until IS NULL OR pull_lease_until < now()) RETURNING feed_url, cursor, failures`,
+        [peerId, this.clock.now(), leaseSeconds],
+      ),
     );
-    if (!peer) return { pages: 0, items: 0, rejected: 0 };
     const report: PullReport = { pages: 0, items: 0, rejected: 0 };
-    await this.dataSource.query(`UPDATE federation_peers SET last_attempt_at = $2 WHERE id = $1`, [peerId, this.clock.now()]);
+    if (!peer) return report;
     let cursor = peer.cursor;
     const seen = new Set<string>(cursor ? [cursor] : []);
     try {
@@ -107,12 +111,13 @@ export class PeerPuller implements OnModuleInit {
     if (report.error) {
       const wait = Math.min(interval * 2 ** failures, MAX_BACKOFF_MS);
       await this.dataSource.query(
-        `UPDATE federation_peers SET failures = failures + 1, last_error = $2, last_error_at = $3, next_pull_at = $4, last_rejected = $5 WHERE id = $1`,
+        `UPDATE federation_peers SET failures = failures + 1, last_error = $2, last_error_at = $3, next_pull_at = $4, last_rejected = $5, pull_lease_until = NULL
+         WHERE id = $1`,
         [peerId, report.error, now, new Date(now.getTime() + wait), report.rejected],
       );
     } else {
       await this.dataSource.query(
-        `UPDATE federation_peers SET failures = 0, last_success_at = $2, next_pull_at = $3, last_rejected = $4 WHERE id = $1`,
+        `UPDATE federation_peers SET failures = 0, last_success_at = $2, next_pull_at = $3, last_rejected = $4, pull_lease_until = NULL WHERE id = $1`,
         [peerId, now, new Date(now.getTime() + interval), report.rejected],
       );
     }

@@ -28,6 +28,7 @@ const iso = (d: Date | null) => (d ? d.toISOString() : null);
 @Injectable()
 export class Peers {
   private readonly allowPrivate: boolean;
+  private readonly intervalMs: number;
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -37,7 +38,9 @@ export class Peers {
     private readonly clock: Clock,
     @Inject(APP_CONFIG) config: ResolvedConfig,
   ) {
-    this.allowPrivate = federationConfig(config).allowPrivatePeers;
+    const settings = federationConfig(config);
+    this.allowPrivate = settings.allowPrivatePeers;
+    this.intervalMs = settings.pullIntervalSeconds * 1000;
   }
 
   async create(dto: CreatePeerDto, createdBy: string): Promise<PeerDto> {
@@ -48,7 +51,8 @@ export class Peers {
       const [row]: Array<{ id: string }> = await m.query(
         `INSERT INTO federation_peers (name, province_code, feed_url, created_by, next_pull_at) VALUES ($1, $2, $3, $4, $5)
          ON CONFLICT (feed_url) DO NOTHING RETURNING id`,
-        [dto.name.trim(), dto.provinceCode, feedUrl, createdBy, this.clock.now()],
+        // The first pull is the job below; the schedule takes over after it.
+        [dto.name.trim(), dto.provinceCode, feedUrl, createdBy, new Date(this.clock.now().getTime() + this.intervalMs)],
       );
       if (!row) throw new ConflictError('Sàn này đã được đăng ký (this feed URL is already a peer)', 'PEER_EXISTS');
       await this.audit.record(m, { action: 'federation.peer.create', subject: { type: 'federation-peer', id: row.id }, after: { ...dto, feedUrl } });
@@ -76,10 +80,7 @@ export class Peers {
   /** An admin asks for a pull now (after fixing a peer's URL, or to check it). */
   async pullNow(id: string): Promise<PeerDto> {
     await this.get(id);
-    await this.dataSource.transaction(async (m) => {
-      await m.query(`UPDATE federation_peers SET next_pull_at = $2 WHERE id = $1`, [id, this.clock.now()]);
-      await this.jobs.enqueue(m, PULL_QUEUE, { peerId: id }, { dedupeKey: `peer:${id}` });
-    });
+    await this.jobs.enqueueNow(PULL_QUEUE, { peerId: id }, { dedupeKey: `peer:${id}` });
     return this.get(id);
   }
 }

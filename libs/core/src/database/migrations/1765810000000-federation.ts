@@ -35,6 +35,7 @@ export class Federation1765810000000 implements MigrationInterface {
         last_error text,
         last_error_at timestamptz,
         last_rejected int NOT NULL DEFAULT 0,
+        pull_lease_until timestamptz,
         created_by uuid,
         created_at timestamptz NOT NULL DEFAULT now()
       )`);
