@@ -214,7 +214,7 @@ describe('open feed /open/v1 (issue 16)', () => {
   });
 
   it('limits each client (429 with Retry-After once over OPEN_FEED_RATE_PER_MINUTE)', async () => {
-    let limited;
+    let limited: { headers: Record<string, string>; body: { code: string } } | undefined;
     for (let i = 0; i <= 2 * RATE + 1 && !limited; i++) {
       const res = await t.http.get('/open/v1/enterprises').query({ limit: 1 });
       if (res.status === 429) limited = res;
