@@ -35,8 +35,25 @@ function element(i: number, modified: string, name = `Đặc sản số ${i} —
       gtin: String(8934567000000 + i),
       url: `https://peer.example/san-pham/sp-${i}`,
       image: [`https://peer.example/media/${i}.jpg`],
-      offers: { '@type': 'Offer', price: 10_000 + i, priceCurrency: 'VND', availability: 'https://schema.org/InStock', seller: { name: `HTX ${i % 500}`, taxID: '2100123456', address: { addressRegion: '92', addressLocality: '31117' } } },
-      hasCertification: i % 3 ? [] : [{ '@type': 'Certification', name: 'OCOP', certificationIdentification: `QĐ-${i}`, certificationRating: { ratingValue: 4 }, expires: '2028-12-31' }],
+      offers: {
+        '@type': 'Offer',
+        price: 10_000 + i,
+        priceCurrency: 'VND',
+        availability: 'https://schema.org/InStock',
+        seller: { name: `HTX ${i % 500}`, taxID: '2100123456', address: { addressRegion: '92', addressLocality: '31117' } },
+      },
+      hasCertification:
+        i % 3
+          ? []
+          : [
+              {
+                '@type': 'Certification',
+                name: 'OCOP',
+                certificationIdentification: `QĐ-${i}`,
+                certificationRating: { ratingValue: 4 },
+                expires: '2028-12-31',
+              },
+            ],
     },
   };
 }
@@ -49,7 +66,8 @@ async function startFeed(): Promise<{ url: string; change: () => void; close: ()
     const total = changed ? N + 1 : N;
     const end = Math.min(cursor + PAGE, total);
     const elements = [];
-    for (let i = cursor; i < end; i++) elements.push(i === N ? element(0, new Date().toISOString(), 'Sản phẩm vừa sửa ở tỉnh bạn') : element(i, '2026-12-01T00:00:00.000Z'));
+    for (let i = cursor; i < end; i++)
+      elements.push(i === N ? element(0, new Date().toISOString(), 'Sản phẩm vừa sửa ở tỉnh bạn') : element(i, '2026-12-01T00:00:00.000Z'));
     res.writeHead(200, { 'content-type': 'application/ld+json' });
     res.end(JSON.stringify({ '@type': 'DataFeed', version: '1', dataFeedElement: elements, nextCursor: String(end), hasMore: end < total }));
   });
@@ -108,7 +126,11 @@ async function main(): Promise<void> {
           itemsPerSecond: Math.round(N / seconds),
           peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024),
           rssBeforePullMb: Math.round(rssBefore / 1024 / 1024),
-          changeToVisible: { incrementalPullMs: delayMs, pages: increment.pages, plusScheduledIntervalSeconds: Number(env.FEDERATION_PULL_INTERVAL_SECONDS ?? 900) },
+          changeToVisible: {
+            incrementalPullMs: delayMs,
+            pages: increment.pages,
+            plusScheduledIntervalSeconds: Number(process.env.FEDERATION_PULL_INTERVAL_SECONDS ?? 900),
+          },
         },
         null,
         2,

@@ -31,7 +31,12 @@ export async function setPrice(t: TestApp, productId: string, priceVnd: number):
 }
 
 /** Every element of a feed from `cursor` on, following nextCursor; returns them and the last cursor. */
-export async function readAll(t: TestApp, path: string, cursor?: string, limit = 2): Promise<{ elements: FeedElement[]; cursor: string | null; pages: number }> {
+export async function readAll(
+  t: TestApp,
+  path: string,
+  cursor?: string,
+  limit = 2,
+): Promise<{ elements: FeedElement[]; cursor: string | null; pages: number }> {
   const elements: FeedElement[] = [];
   let pages = 0;
   for (;;) {

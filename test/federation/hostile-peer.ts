@@ -9,7 +9,16 @@ export interface HostilePeer {
 }
 
 const page = (elements: unknown[], nextCursor: string | null, hasMore: boolean) =>
-  JSON.stringify({ '@context': 'https://schema.org', '@type': 'DataFeed', version: '1', name: 'x', provider: {}, dataFeedElement: elements, nextCursor, hasMore });
+  JSON.stringify({
+    '@context': 'https://schema.org',
+    '@type': 'DataFeed',
+    version: '1',
+    name: 'x',
+    provider: {},
+    dataFeedElement: elements,
+    nextCursor,
+    hasMore,
+  });
 
 export function product(id: string, name: string, extra: Record<string, unknown> = {}): Record<string, unknown> {
   return {

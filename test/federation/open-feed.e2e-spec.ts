@@ -16,7 +16,9 @@ describe('open feed /open/v1 (issue 16)', () => {
   const products: FixtureProduct[] = [];
 
   beforeAll(async () => {
-    t = await createTestApp({ env: { OPEN_FEED_RATE_PER_MINUTE: String(RATE), PUBLIC_BASE_URL: 'https://san.vinhlong.example', FEDERATION_PROVINCE_CODE: '86' } });
+    t = await createTestApp({
+      env: { OPEN_FEED_RATE_PER_MINUTE: String(RATE), PUBLIC_BASE_URL: 'https://san.vinhlong.example', FEDERATION_PROVINCE_CODE: '86' },
+    });
     admin = await loginAdmin(t);
     ent = await createVerifiedEnterprise(t, { displayName: 'HTX Bưởi Năm Roi' });
     await t.dataSource.query(`UPDATE enterprises SET tax_code = '2100123456' WHERE id = $1`, [ent.id]);
@@ -48,7 +50,10 @@ describe('open feed /open/v1 (issue 16)', () => {
   it('renders a schema.org Product with Offer, seller tax code and place codes, OCOP certificate, GTIN and GS1 Digital Link', async () => {
     const { elements } = await productsFeed();
     const item = elements.find((e) => e.identifier === products[0].id)!.item!;
-    const [ocop] = await t.dataSource.query(`SELECT decision_number, to_char(valid_until, 'YYYY-MM-DD') AS until FROM ocop_certificates WHERE product_id = $1`, [products[0].id]);
+    const [ocop] = await t.dataSource.query(
+      `SELECT decision_number, to_char(valid_until, 'YYYY-MM-DD') AS until FROM ocop_certificates WHERE product_id = $1`,
+      [products[0].id],
+    );
     expect(item).toMatchObject({
       '@type': 'Product',
       name: 'Bưởi năm roi',
@@ -64,7 +69,12 @@ describe('open feed /open/v1 (issue 16)', () => {
       },
     });
     expect(item.hasCertification).toEqual([
-      expect.objectContaining({ name: 'OCOP', certificationIdentification: ocop.decision_number, expires: ocop.until, certificationRating: expect.objectContaining({ ratingValue: 4 }) }),
+      expect.objectContaining({
+        name: 'OCOP',
+        certificationIdentification: ocop.decision_number,
+        expires: ocop.until,
+        certificationRating: expect.objectContaining({ ratingValue: 4 }),
+      }),
       expect.objectContaining({ name: 'vietgap' }),
     ]);
     expect(item.description).not.toMatch(/</);
@@ -167,7 +177,10 @@ describe('open feed /open/v1 (issue 16)', () => {
       await t.http.get('/open/v1/products').query({ limit: 500, format: 'csv' }).expect(200),
     ]) {
       expect(res.headers['content-type']).toMatch(/^text\/csv/);
-      const lines = res.text.replace(/^\uFEFF/, '').trim().split('\r\n');
+      const lines = res.text
+        .replace(/^\uFEFF/, '')
+        .trim()
+        .split('\r\n');
       expect(lines[0]).toMatch(/^id,status,date_modified,name,gtin,sku,price_vnd/);
       expect(lines).toHaveLength(json.body.dataFeedElement.length + 1);
       expect(lines.find((l) => l.startsWith(products[0].id))).toMatch(/Bưởi năm roi,08934567890128,.*2100123456.*https:\/\/id\.gs1\.org\/01\/08934567890128/);
@@ -205,8 +218,13 @@ describe('open feed /open/v1 (issue 16)', () => {
     await t.http.get('/api/v1/admin/exports/ocop.csv').set(buyer.auth).expect(403);
     const res = await t.http.get('/api/v1/admin/exports/ocop.csv').set(admin.auth).expect(200);
     expect(res.headers['content-type']).toMatch(/^text\/csv/);
-    const lines = res.text.replace(/^\uFEFF/, '').trim().split('\r\n');
-    expect(lines[0]).toBe('ma_san_pham,ten_san_pham,nhom_nganh,so_sao,tiem_nang_5_sao,so_quyet_dinh,co_quan_cong_nhan,hieu_luc_den,gtin,chu_the,loai_chu_the,ma_so_thue,ma_tinh,ma_xa,duong_dan');
+    const lines = res.text
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split('\r\n');
+    expect(lines[0]).toBe(
+      'ma_san_pham,ten_san_pham,nhom_nganh,so_sao,tiem_nang_5_sao,so_quyet_dinh,co_quan_cong_nhan,hieu_luc_den,gtin,chu_the,loai_chu_the,ma_so_thue,ma_tinh,ma_xa,duong_dan',
+    );
     const [ocop] = await t.dataSource.query(`SELECT decision_number FROM ocop_certificates WHERE product_id = $1`, [products[0].id]);
     expect(lines.slice(1)).toEqual([expect.stringContaining(`${products[0].id},Bưởi năm roi,`)]);
     expect(lines[1]).toContain(`,4,,${ocop.decision_number},UBND tỉnh Vĩnh Long,`);

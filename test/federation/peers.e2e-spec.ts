@@ -102,7 +102,8 @@ describe('peer floors (issue 16): pulling, validation, health', () => {
     const [{ n: ownProducts }] = await b.dataSource.query(`SELECT count(*)::int AS n FROM products`);
 
     const peers: Record<string, PeerDto> = {};
-    for (const path of ['/bad-json', '/huge', '/loop', '/endless', '/redirect', '/silent', '/nasty']) peers[path] = await register(`Sàn độc ${path}`, hostile.url(path));
+    for (const path of ['/bad-json', '/huge', '/loop', '/endless', '/redirect', '/silent', '/nasty'])
+      peers[path] = await register(`Sàn độc ${path}`, hostile.url(path));
     await b.drainJobs(undefined, 120_000);
 
     expect(await health(peers['/bad-json'])).toMatchObject({ health: 'failing', failures: 1, items: 0, lastError: expect.stringMatching(/JSON/) });
@@ -115,8 +116,12 @@ describe('peer floors (issue 16): pulling, validation, health', () => {
     expect(await health(peers['/redirect'])).toMatchObject({ health: 'failing', lastError: expect.stringMatching(/redirect/) });
     expect(await health(peers['/silent'])).toMatchObject({ health: 'failing', lastError: expect.stringMatching(/timed out/) });
     expect(await health(peers['/nasty'])).toMatchObject({ health: 'ok', items: 1, lastRejected: 5 });
-    const nasty = await b.dataSource.query(`SELECT remote_id, name, page_url, image_urls FROM federation_peer_products WHERE peer_id = $1`, [peers['/nasty'].id]);
-    expect(nasty).toEqual([{ remote_id: 'good-1', name: 'Kẹo dừa Bến Tre', page_url: 'https://hostile.example/p/good-1', image_urls: ['https://hostile.example/i/good-1.jpg'] }]);
+    const nasty = await b.dataSource.query(`SELECT remote_id, name, page_url, image_urls FROM federation_peer_products WHERE peer_id = $1`, [
+      peers['/nasty'].id,
+    ]);
+    expect(nasty).toEqual([
+      { remote_id: 'good-1', name: 'Kẹo dừa Bến Tre', page_url: 'https://hostile.example/p/good-1', image_urls: ['https://hostile.example/i/good-1.jpg'] },
+    ]);
 
     // Failing peers back off: the wait doubles with each failure in a row.
     const first = await health(peers['/bad-json']);
@@ -165,7 +170,11 @@ describe('peer floors (issue 16): pulling, validation, health', () => {
 
   it('checks the address again when connecting: a name resolving to loopback is refused', async () => {
     const port = new URL(aFeed).port;
-    await expect(boundedGet(`http://localhost:${port}/open/v1/products`, { timeoutMs: 2000, maxBytes: 1e6, allowPrivate: false })).rejects.toThrow(/blocked private address/);
-    await expect(boundedGet(`http://localhost:${port}/open/v1/products`, { timeoutMs: 2000, maxBytes: 1e6, allowPrivate: true })).resolves.toMatchObject({ status: 200 });
+    await expect(boundedGet(`http://localhost:${port}/open/v1/products`, { timeoutMs: 2000, maxBytes: 1e6, allowPrivate: false })).rejects.toThrow(
+      /blocked private address/,
+    );
+    await expect(boundedGet(`http://localhost:${port}/open/v1/products`, { timeoutMs: 2000, maxBytes: 1e6, allowPrivate: true })).resolves.toMatchObject({
+      status: 200,
+    });
   });
 });

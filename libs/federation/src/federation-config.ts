@@ -21,7 +21,8 @@ export interface FederationConfig {
 export function federationConfig(config: AppConfig): FederationConfig {
   const env = config.env;
   const province = env.str('FEDERATION_PROVINCE_CODE');
-  if (province !== undefined && !/^\d{2}$/.test(province)) throw new ConfigError('FEDERATION_PROVINCE_CODE', `must be a 2-digit province code (got "${province}")`);
+  if (province !== undefined && !/^\d{2}$/.test(province))
+    throw new ConfigError('FEDERATION_PROVINCE_CODE', `must be a 2-digit province code (got "${province}")`);
   return {
     feedRatePerMinute: env.int('OPEN_FEED_RATE_PER_MINUTE', 120, 1, 100_000),
     pullIntervalSeconds: env.int('FEDERATION_PULL_INTERVAL_SECONDS', 900, 5, 7 * 86_400),

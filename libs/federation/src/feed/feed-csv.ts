@@ -23,7 +23,14 @@ const COLUMNS: Record<FeedKind, Array<[string, (i: Item) => string | number | un
     ['ocop_stars', (i) => ocop(i)?.certificationRating.ratingValue],
     ['ocop_certificate', (i) => ocop(i)?.certificationIdentification],
     ['ocop_valid_until', (i) => ocop(i)?.expires],
-    ['other_certifications', (i) => (i.hasCertification as Item[]).filter((c) => c.name !== 'OCOP').map((c) => c.name).join('; ')],
+    [
+      'other_certifications',
+      (i) =>
+        (i.hasCertification as Item[])
+          .filter((c) => c.name !== 'OCOP')
+          .map((c) => c.name)
+          .join('; '),
+    ],
     ['image_urls', (i) => (i.image as string[]).join(' ')],
     ['gs1_digital_link', (i) => i.gs1DigitalLink],
     ['url', (i) => i.url],

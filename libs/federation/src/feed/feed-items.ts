@@ -52,15 +52,16 @@ export function productItem(base: string, v: ProductView, seller: EnterpriseView
     url,
     gs1DigitalLink: gtin ? `https://id.gs1.org/01/${gtin}` : undefined,
     countryOfOrigin: 'VN',
-    productionPlace: { '@type': 'Place', address: { '@type': 'PostalAddress', addressLocality: v.communeCode, addressRegion: v.provinceCode, addressCountry: 'VN' } },
+    productionPlace: {
+      '@type': 'Place',
+      address: { '@type': 'PostalAddress', addressLocality: v.communeCode, addressRegion: v.provinceCode, addressCountry: 'VN' },
+    },
     hasCertification: certifications,
     offers: {
       '@type': 'Offer',
       price: v.priceVnd,
       priceCurrency: 'VND',
-      priceSpecification: v.priceMaxVnd
-        ? { '@type': 'PriceSpecification', minPrice: v.priceVnd, maxPrice: v.priceMaxVnd, priceCurrency: 'VND' }
-        : undefined,
+      priceSpecification: v.priceMaxVnd ? { '@type': 'PriceSpecification', minPrice: v.priceVnd, maxPrice: v.priceMaxVnd, priceCurrency: 'VND' } : undefined,
       unitText: v.unit,
       eligibleQuantity: { '@type': 'QuantitativeValue', minValue: v.minOrderQuantity, unitText: v.unit },
       availability: v.stockQuantity > 0 ? 'https://schema.org/InStock' : 'https://schema.org/OutOfStock',

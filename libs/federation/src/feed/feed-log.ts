@@ -5,7 +5,6 @@ import type { DataSource, EntityManager } from 'typeorm';
 export const FEED_KINDS = ['product', 'enterprise', 'bulletin'] as const;
 export type FeedKind = (typeof FEED_KINDS)[number];
 
-
 /** Positions are compared in microseconds: a JS Date keeps milliseconds only, so the text form travels. */
 export interface FeedEntry {
   id: string;
@@ -38,7 +37,11 @@ export class FeedLog {
       const at = await this.nextStamp(m);
       if (present.length) await this.insert(m, kind, present, at, 'UPDATE SET changed_at = EXCLUDED.changed_at');
       if (gone.length)
-        await m.query(`UPDATE federation_feed_entries SET changed_at = $3::timestamptz WHERE kind = $1 AND subject_id = ANY($2::uuid[])`, [kind, [...new Set(gone)], at]);
+        await m.query(`UPDATE federation_feed_entries SET changed_at = $3::timestamptz WHERE kind = $1 AND subject_id = ANY($2::uuid[])`, [
+          kind,
+          [...new Set(gone)],
+          at,
+        ]);
     });
   }
 
@@ -72,7 +75,10 @@ export class FeedLog {
    * Entries after `after` (exclusive), or changed at or after `since`, oldest first, at most
    * `limit` (one more is read to know whether more follow).
    */
-  async page(kind: FeedKind, opts: { after?: { changedAt: string; id: string }; since?: Date; limit: number }): Promise<{ entries: FeedEntry[]; more: boolean }> {
+  async page(
+    kind: FeedKind,
+    opts: { after?: { changedAt: string; id: string }; since?: Date; limit: number },
+  ): Promise<{ entries: FeedEntry[]; more: boolean }> {
     const params: unknown[] = [kind, opts.limit + 1];
     let where = '';
     if (opts.after) {

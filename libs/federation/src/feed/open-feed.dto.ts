@@ -11,7 +11,10 @@ export class OpenFeedQueryDto {
   @Matches(/^[A-Za-z0-9_-]+$/, { message: 'cursor must be the nextCursor received, unchanged' })
   cursor?: string;
 
-  @ApiPropertyOptional({ description: 'ISO 8601 instant: only elements changed at or after it (first request of an incremental sync).', example: '2026-12-01T00:00:00Z' })
+  @ApiPropertyOptional({
+    description: 'ISO 8601 instant: only elements changed at or after it (first request of an incremental sync).',
+    example: '2026-12-01T00:00:00Z',
+  })
   @IsOptional()
   @IsISO8601({ strict: true, strictSeparator: true })
   updatedSince?: string;

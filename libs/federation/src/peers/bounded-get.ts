@@ -45,7 +45,8 @@ function guardedLookup(allowPrivate: boolean): LookupFunction {
 export function boundedGet(rawUrl: string, opts: BoundedGetOptions): Promise<BoundedResponse> {
   const url = new URL(rawUrl);
   const host = url.hostname.replace(/^\[|\]$/g, '');
-  if (!opts.allowPrivate && isIP(host) && isPrivateAddress(host)) return Promise.reject(new PeerFetchError(`địa chỉ nội bộ bị chặn (blocked private address ${host})`));
+  if (!opts.allowPrivate && isIP(host) && isPrivateAddress(host))
+    return Promise.reject(new PeerFetchError(`địa chỉ nội bộ bị chặn (blocked private address ${host})`));
   const get = (url.protocol === 'https:' ? https.get : url.protocol === 'http:' ? http.get : undefined) as typeof http.get | undefined;
   if (!get) return Promise.reject(new PeerFetchError('chỉ http(s) (http(s) only)'));
   return new Promise((resolve, reject) => {
@@ -57,26 +58,31 @@ export function boundedGet(rawUrl: string, opts: BoundedGetOptions): Promise<Bou
       req.destroy();
       reject(err instanceof PeerFetchError ? err : new PeerFetchError(err.message));
     };
-    const req = get(url, { headers: { accept: 'application/ld+json, application/json', ...opts.headers }, lookup: guardedLookup(opts.allowPrivate), agent: false }, (res) => {
-      const status = res.statusCode ?? 0;
-      if (status >= 300 && status < 400 && status !== 304) return fail(new PeerFetchError(`HTTP ${status}: chuyển hướng không được theo (redirects are not followed)`));
-      const declared = Number(res.headers['content-length']);
-      if (Number.isFinite(declared) && declared > opts.maxBytes) return fail(new PeerFetchError(`trang quá lớn (page larger than ${opts.maxBytes} bytes)`));
-      const chunks: Buffer[] = [];
-      let size = 0;
-      res.on('data', (chunk: Buffer) => {
-        size += chunk.length;
-        if (size > opts.maxBytes) return fail(new PeerFetchError(`trang quá lớn (page larger than ${opts.maxBytes} bytes)`));
-        chunks.push(chunk);
-      });
-      res.on('error', fail);
-      res.on('end', () => {
-        if (settled) return;
-        settled = true;
-        clearTimeout(timer);
-        resolve({ status, headers: res.headers, body: Buffer.concat(chunks).toString('utf8') });
-      });
-    });
+    const req = get(
+      url,
+      { headers: { accept: 'application/ld+json, application/json', ...opts.headers }, lookup: guardedLookup(opts.allowPrivate), agent: false },
+      (res) => {
+        const status = res.statusCode ?? 0;
+        if (status >= 300 && status < 400 && status !== 304)
+          return fail(new PeerFetchError(`HTTP ${status}: chuyển hướng không được theo (redirects are not followed)`));
+        const declared = Number(res.headers['content-length']);
+        if (Number.isFinite(declared) && declared > opts.maxBytes) return fail(new PeerFetchError(`trang quá lớn (page larger than ${opts.maxBytes} bytes)`));
+        const chunks: Buffer[] = [];
+        let size = 0;
+        res.on('data', (chunk: Buffer) => {
+          size += chunk.length;
+          if (size > opts.maxBytes) return fail(new PeerFetchError(`trang quá lớn (page larger than ${opts.maxBytes} bytes)`));
+          chunks.push(chunk);
+        });
+        res.on('error', fail);
+        res.on('end', () => {
+          if (settled) return;
+          settled = true;
+          clearTimeout(timer);
+          resolve({ status, headers: res.headers, body: Buffer.concat(chunks).toString('utf8') });
+        });
+      },
+    );
     const timer = setTimeout(() => fail(new PeerFetchError(`quá thời gian (timed out after ${opts.timeoutMs} ms)`)), opts.timeoutMs);
     req.on('error', fail);
   });

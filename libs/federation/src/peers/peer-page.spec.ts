@@ -52,10 +52,20 @@ describe('parsePeerPage (open feed v1, read strictly)', () => {
 });
 
 describe('outbound guard (SSRF)', () => {
-  it.each(['127.0.0.1', '10.0.0.8', '172.20.1.1', '192.168.1.1', '169.254.169.254', '100.64.0.1', '0.0.0.0', '::1', 'fe80::1', 'fd00::1', '::ffff:127.0.0.1', '224.0.0.1'])(
-    '%s is private',
-    (address) => expect(isPrivateAddress(address)).toBe(true),
-  );
+  it.each([
+    '127.0.0.1',
+    '10.0.0.8',
+    '172.20.1.1',
+    '192.168.1.1',
+    '169.254.169.254',
+    '100.64.0.1',
+    '0.0.0.0',
+    '::1',
+    'fe80::1',
+    'fd00::1',
+    '::ffff:127.0.0.1',
+    '224.0.0.1',
+  ])('%s is private', (address) => expect(isPrivateAddress(address)).toBe(true));
   it.each(['8.8.8.8', '203.113.1.1', '2001:4860:4860::8888'])('%s is public', (address) => expect(isPrivateAddress(address)).toBe(false));
   it('accepts public http(s) feed URLs only', () => {
     expect(feedUrlProblem('https://san.cantho.example/open/v1/products', false)).toBeUndefined();

@@ -149,7 +149,8 @@ export function parsePeerPage(body: string): PeerPage {
   const list = doc.dataFeedElement;
   if (!Array.isArray(list)) throw new PeerFetchError('thiếu dataFeedElement (no dataFeedElement array)');
   if (list.length > MAX_ELEMENTS_PER_PAGE) throw new PeerFetchError(`trang quá nhiều mục (more than ${MAX_ELEMENTS_PER_PAGE} elements)`);
-  if (doc.nextCursor !== null && (typeof doc.nextCursor !== 'string' || !CURSOR.test(doc.nextCursor))) throw new PeerFetchError('nextCursor không hợp lệ (bad nextCursor)');
+  if (doc.nextCursor !== null && (typeof doc.nextCursor !== 'string' || !CURSOR.test(doc.nextCursor)))
+    throw new PeerFetchError('nextCursor không hợp lệ (bad nextCursor)');
   if (typeof doc.hasMore !== 'boolean') throw new PeerFetchError('thiếu hasMore (no hasMore)');
   const elements: PeerElement[] = [];
   let rejected = 0;

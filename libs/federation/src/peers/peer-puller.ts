@@ -74,7 +74,7 @@ export class PeerPuller implements OnModuleInit {
     let cursor = peer.cursor;
     const seen = new Set<string>(cursor ? [cursor] : []);
     try {
-      for (let more = true; more && report.pages < this.settings.maxPagesPerRun; ) {
+      for (let more = true; more && report.pages < this.settings.maxPagesPerRun;) {
         const page = parsePeerPage(await this.fetchPage(peer.feed_url, cursor));
         if (page.nextCursor && page.elements.length && seen.has(page.nextCursor)) throw new PeerFetchError('con trỏ lặp lại (cursor loop)');
         if (page.nextCursor) seen.add(page.nextCursor);
@@ -100,7 +100,11 @@ export class PeerPuller implements OnModuleInit {
   private async fetchPage(feedUrl: string, cursor: string | null): Promise<string> {
     const url = new URL(feedUrl);
     if (cursor) url.searchParams.set('cursor', cursor);
-    const res = await boundedGet(url.href, { timeoutMs: this.settings.httpTimeoutMs, maxBytes: this.settings.maxPageBytes, allowPrivate: this.settings.allowPrivatePeers });
+    const res = await boundedGet(url.href, {
+      timeoutMs: this.settings.httpTimeoutMs,
+      maxBytes: this.settings.maxPageBytes,
+      allowPrivate: this.settings.allowPrivatePeers,
+    });
     if (res.status !== 200) throw new PeerFetchError(`HTTP ${res.status}`);
     return res.body;
   }

@@ -104,7 +104,7 @@ export class ProvinceFacetDto {
 }
 
 export class FederatedProductPageDto {
-  @ApiProperty({ enum: ['other-provinces'], description: 'These are peer floors\' products (Các tỉnh khác); local products are in /api/v1/search/products' })
+  @ApiProperty({ enum: ['other-provinces'], description: "These are peer floors' products (Các tỉnh khác); local products are in /api/v1/search/products" })
   scope!: string;
   @ApiProperty({ type: [FederatedProductDto] }) items!: FederatedProductDto[];
   @ApiProperty() total!: number;
