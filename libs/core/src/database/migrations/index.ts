@@ -18,6 +18,7 @@ import { LoginThrottle1765350000000 } from './1765350000000-login-throttle';
 import { AuditLog1765700000000 } from './1765700000000-audit-log';
 import { Takedowns1765710000000 } from './1765710000000-takedowns';
 import { Federation1765810000000 } from './1765810000000-federation';
+import { RateLimitsUnlogged1765830000000 } from './1765830000000-rate-limits-unlogged';
 
 /**
  * Every schema change, in order. Each bounded context adds its migration files here
@@ -44,4 +45,5 @@ export const MIGRATIONS = [
   AuditLog1765700000000,
   Takedowns1765710000000,
   Federation1765810000000,
+  RateLimitsUnlogged1765830000000,
 ];
