@@ -5,6 +5,7 @@ import { EnterpriseProfileModule } from '@tradefloor/enterprise-profile';
 import { IdentityModule } from '@tradefloor/identity';
 import { InquiriesModule } from '@tradefloor/inquiries';
 import { TrustSafetyModule } from '@tradefloor/trust-safety';
+import { FederationModule, federationConfig } from '@tradefloor/federation';
 import { NewsBulletinModule } from '@tradefloor/news-bulletin';
 import { PartnerSyncModule, validateChannelConfig } from '@tradefloor/partner-sync';
 import { SearchModule } from '@tradefloor/search';
@@ -22,6 +23,7 @@ const DOMAIN_MODULES = [
   TraceabilityModule,
   InquiriesModule,
   TrustSafetyModule,
+  FederationModule,
 ];
 
 /**
@@ -30,6 +32,7 @@ const DOMAIN_MODULES = [
  */
 export function validateDomainConfig(config: AppConfig): void {
   validateChannelConfig(config);
+  federationConfig(config);
 }
 
 @Module({})

@@ -45,6 +45,9 @@ export interface ProductView {
   ocopStars: 3 | 4 | 5 | null;
   ocopPotentialFiveStar: boolean;
   ocopValidUntil: string | null;
+  /** Decision (certificate) number and issuing body of that certificate; null when none. */
+  ocopDecisionNumber: string | null;
+  ocopIssuingBody: string | null;
   thumbnailUrl: string | null;
   imageUrls: string[];
   /** Thumbnails, in the same order as imageUrls. */

@@ -37,6 +37,8 @@ interface Row {
   stars: number | null;
   potential_five_star: boolean | null;
   valid_until: string | null;
+  decision_number: string | null;
+  issuing_body: string | null;
   image_keys: string[] | null;
   thumbnail_keys: string[] | null;
   created_at: Date;
@@ -54,13 +56,14 @@ const SELECT = `
          e.commune_code AS enterprise_commune_code, ec.name AS enterprise_commune_name,
          COALESCE(p.origin_commune_code, e.commune_code) AS commune_code, c.name AS commune_name, c.province_code,
          cert.stars, cert.potential_five_star, to_char(cert.valid_until, 'YYYY-MM-DD') AS valid_until,
+         cert.decision_number, cert.issuing_body,
          img.image_keys, img.thumbnail_keys
   FROM products p
   JOIN enterprises e ON e.id = p.enterprise_id
   LEFT JOIN communes c ON c.code = COALESCE(p.origin_commune_code, e.commune_code)
   LEFT JOIN communes ec ON ec.code = e.commune_code
   LEFT JOIN LATERAL (
-    SELECT oc.stars, oc.potential_five_star, oc.valid_until FROM ocop_certificates oc
+    SELECT oc.stars, oc.potential_five_star, oc.valid_until, oc.decision_number, oc.issuing_body FROM ocop_certificates oc
     WHERE oc.product_id = p.id AND oc.status = 'valid' AND oc.valid_until >= $1::date
     ORDER BY oc.stars DESC, oc.decision_date DESC LIMIT 1) cert ON true
   LEFT JOIN LATERAL (
@@ -220,6 +223,8 @@ export class ProductViews {
         ocopStars: (r.stars as ProductView['ocopStars']) ?? null,
         ocopPotentialFiveStar: r.potential_five_star ?? false,
         ocopValidUntil: r.valid_until,
+        ocopDecisionNumber: r.decision_number ?? null,
+        ocopIssuingBody: r.issuing_body ?? null,
         thumbnailUrl: r.thumbnail_keys?.[0] ? mediaUrl(r.thumbnail_keys[0]) : null,
         imageUrls: (r.image_keys ?? []).map(mediaUrl),
         thumbnailUrls: (r.thumbnail_keys ?? []).map(mediaUrl),

@@ -104,11 +104,22 @@ export async function createHttpApp(module: unknown, config: ResolvedConfig, log
     crossOriginEmbedderPolicy: false,
   });
   await app.register(multipart as never, { limits: { fileSize: 10 * 1024 * 1024, files: 10 } });
-  app.enableCors({
+  const cors = {
     origin: config.corsOrigins.includes('*') ? true : config.corsOrigins.length ? config.corsOrigins : false,
     credentials: false,
     exposedHeaders: ['x-request-id', 'retry-after'],
-  });
+  };
+  // The open feed (/open/v1, libs/federation) is public data meant for any site and floor: any
+  // origin may GET it (no credentials), and read its paging and caching headers.
+  const openFeed = {
+    origin: '*',
+    methods: ['GET', 'HEAD'],
+    credentials: false,
+    allowedHeaders: ['If-None-Match'],
+    exposedHeaders: ['x-request-id', 'retry-after', 'etag', 'link', 'x-next-cursor'],
+    maxAge: 86_400,
+  };
+  app.enableCors({ delegator: (req, callback) => callback(null, req.url.startsWith('/open/') ? openFeed : cors) });
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new ErrorEnvelopeFilter(optionalProvider<ErrorPageRenderer>(app, ERROR_PAGE_RENDERER)));
   setupOpenApi(app);

@@ -18,6 +18,9 @@ export interface EnterpriseView {
   provinceCode: string;
   /** Sanitised HTML, as stored. */
   description: string;
+  /** Published on the public profile too (the open feed names the seller by it). */
+  legalName: string;
+  taxCode: string | null;
 }
 
 export interface EnterpriseContacts {
@@ -36,6 +39,8 @@ const COLUMNS: FindOptionsSelect<EnterpriseEntity> = {
   communeCode: true,
   provinceCode: true,
   description: true,
+  legalName: true,
+  taxCode: true,
 };
 
 /**
@@ -122,5 +127,7 @@ function toView(e: EnterpriseEntity): EnterpriseView {
     communeCode: e.communeCode,
     provinceCode: e.provinceCode,
     description: e.description,
+    legalName: e.legalName,
+    taxCode: e.taxCode,
   };
 }

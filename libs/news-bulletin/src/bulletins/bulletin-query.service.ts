@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Clock, foldVietnamese, isUuid, NotFoundError, ValidationFailedError, escapeLike } from '@tradefloor/core';
-import type { DataSource, SelectQueryBuilder } from 'typeorm';
+import { In, type DataSource, type SelectQueryBuilder } from 'typeorm';
 import { CategoryService } from '../categories/category.service';
 import type { BulletinListQuery, EventListQuery } from '../dto/bulletin-query.dto';
 import { BulletinEntity } from '../entities/bulletin.entity';
@@ -73,6 +73,16 @@ export class BulletinQueryService {
     const b = await this.repo().findOneBy(isUuid(idOrSlug) ? { id: idOrSlug.toLowerCase() } : { slug: idOrSlug });
     if (!b) throw new NotFoundError('Bản tin');
     return b;
+  }
+
+  /** These bulletins in any state (other contexts decide what a status means for them, e.g. the open feed's tombstones). */
+  async loadMany(ids: string[]): Promise<BulletinEntity[]> {
+    return ids.length ? this.repo().findBy({ id: In(ids) }) : [];
+  }
+
+  /** Ids of every published bulletin. */
+  async publishedIds(): Promise<string[]> {
+    return (await this.repo().find({ select: { id: true }, where: { status: 'published' } })).map((b) => b.id);
   }
 
   latestPublished(limit: number): Promise<BulletinEntity[]> {

@@ -17,6 +17,7 @@ import { StampSheetCache1765300001000 } from './1765300001000-stamp-sheet-cache'
 import { LoginThrottle1765350000000 } from './1765350000000-login-throttle';
 import { AuditLog1765700000000 } from './1765700000000-audit-log';
 import { Takedowns1765710000000 } from './1765710000000-takedowns';
+import { Federation1765810000000 } from './1765810000000-federation';
 import { RateLimitsUnlogged1765830000000 } from './1765830000000-rate-limits-unlogged';
 import { Complaints1765830001000 } from './1765830001000-complaints';
 
@@ -44,6 +45,7 @@ export const MIGRATIONS = [
   LoginThrottle1765350000000,
   AuditLog1765700000000,
   Takedowns1765710000000,
+  Federation1765810000000,
   RateLimitsUnlogged1765830000000,
   Complaints1765830001000,
 ];

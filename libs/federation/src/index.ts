@@ -1,0 +1,15 @@
+export { FederationModule } from './federation.module';
+export { federationConfig, type FederationConfig } from './federation-config';
+export { OpenFeed, FEED_VERSION, FEED_PAGE_MAX, type FeedPage } from './feed/open-feed.service';
+export { FEED_QUEUES } from './feed/feed-events.job';
+export { FEED_KINDS, type FeedKind } from './feed/feed-log';
+export type { FeedElement } from './feed/feed-items';
+export { Peers } from './peers/peers.service';
+export { PeerPuller, PULL_QUEUE, PULL_DUE_QUEUE, type PullReport } from './peers/peer-puller';
+export { PeerProducts } from './peers/peer-products.store';
+export { parsePeerPage, MAX_ELEMENTS_PER_PAGE, type PeerPage, type PeerProduct } from './peers/peer-page';
+export { isPrivateAddress, feedUrlProblem } from './peers/outbound-guard';
+export { boundedGet, PeerFetchError } from './peers/bounded-get';
+export { CreatePeerDto, PeerDto, PeerListDto, FederatedProductDto, FederatedProductPageDto, FederatedProductQueryDto } from './peers/peer.dto';
+export { FeedPageDto, FeedElementDto, OpenFeedQueryDto } from './feed/open-feed.dto';
+export { OcopExport, OCOP_EXPORT_COLUMNS } from './exports/ocop-export';
