@@ -36,6 +36,7 @@ export * from './health/health-checks';
 export * from './sitemap/sitemap-registry';
 export * from './sitemap/sitemap.controller';
 export * from './storage';
+export * from './mail';
 export * from './text/csv';
 export * from './text/html-to-text';
 export * from './text/normalize';

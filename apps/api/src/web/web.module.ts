@@ -18,6 +18,7 @@ import { StorefrontErrorPages } from './content/error-page';
 import { AssetsController } from './pages/assets.controller';
 import { AuthPagesController } from './pages/auth-pages.controller';
 import { BackOfficeController } from './pages/back-office.controller';
+import { EmailVerificationPagesController } from './pages/email-verification-pages.controller';
 import { InquiryFormController } from './pages/inquiries/inquiry-form.controller';
 import { InquiryInboxController } from './pages/inquiries/inquiry-inbox.controller';
 import { StaticPagesController } from './pages/static-pages.controller';
@@ -44,6 +45,7 @@ import { WebSession } from './session/web-session.service';
     AssetsController,
     AuthPagesController,
     BackOfficeController,
+    EmailVerificationPagesController,
     HomePageController,
     SearchPageController,
     ProductPageController,

@@ -17,6 +17,8 @@ import { StampSheetCache1765300001000 } from './1765300001000-stamp-sheet-cache'
 import { LoginThrottle1765350000000 } from './1765350000000-login-throttle';
 import { AuditLog1765700000000 } from './1765700000000-audit-log';
 import { Takedowns1765710000000 } from './1765710000000-takedowns';
+import { EmailVerification1765800000000 } from './1765800000000-email-verification';
+import { ProductRevision1765800001000 } from './1765800001000-product-revision';
 
 /**
  * Every schema change, in order. Each bounded context adds its migration files here
@@ -42,4 +44,6 @@ export const MIGRATIONS = [
   LoginThrottle1765350000000,
   AuditLog1765700000000,
   Takedowns1765710000000,
+  EmailVerification1765800000000,
+  ProductRevision1765800001000,
 ];

@@ -52,14 +52,15 @@ export class BulletinWorkflowController {
   }
 
   @Post(':id/duyet')
-  async approve(@Req() req: FastifyRequest, @Res() reply: FastifyReply, @Param('id') id: string): Promise<void> {
+  async approve(@Req() req: FastifyRequest, @Res() reply: FastifyReply, @Param('id') id: string, @Body() body: Form): Promise<void> {
     const staff = await this.staff(req, reply, id, ['admin']);
+    const revision = Number(body.revision);
     if (staff)
       await this.run(
         reply,
         staff,
         id,
-        () => this.workflow.approve(id),
+        () => this.workflow.approve(id, Number.isInteger(revision) && revision > 0 ? revision : undefined),
         () => 'approved',
       );
   }

@@ -58,7 +58,9 @@ export class ProductQueueController {
     if (!isUuid(id) || (action !== 'approve' && action !== 'reject')) return staffError(reply, staff.ctx, 404, staff.ctx.t('notfound.body'));
     try {
       if (action === 'approve') {
-        await this.lifecycle.moderate(id, 'approve');
+        // Pinned to the revision shown on the page: an edit made meanwhile is not approved unseen.
+        const revision = Number(body.revision);
+        await this.lifecycle.moderate(id, 'approve', undefined, Number.isInteger(revision) && revision > 0 ? revision : undefined);
       } else {
         const { value, errors } = await validateForm(RejectProductDto, { reason: body.reason });
         if (errors.reason) return this.render(req, reply, staff, { id, reason: body.reason, error: errors.reason, status: 400 });
@@ -114,7 +116,7 @@ ${p.certifications.length ? html`<dt>${t('admin.prod.certifications')}</dt><dd>$
 </dl>
 <div class="preview" role="group" aria-label="${t('admin.prod.description')}"><div class="prose">${trusted(p.description)}</div></div>
 <div class="actions">
-<form method="post" action="${PATH}/${p.id}/approve">${csrfField(req, reply, secure)}<button type="submit">${t('admin.prod.approve')}</button></form>
+<form method="post" action="${PATH}/${p.id}/approve">${csrfField(req, reply, secure)}<input type="hidden" name="revision" value="${String(p.revision)}"><button type="submit">${t('admin.prod.approve')}</button></form>
 ${reasonForm(ctx, csrfField(req, reply, secure), `${PATH}/${p.id}/reject`, p.id, t('admin.prod.reject'), mine)}
 </div>
 </article></li>`;
