@@ -24,7 +24,7 @@ describe('security: moderation bypass (PRODUCT_EDITS_REQUIRE_REVIEW=true, BULLET
   it.each([
     ['a "typical rural industrial" certification', { certifications: [{ type: 'typical_rural_industrial' }] }],
     ['an organic certification', { certifications: [{ type: 'organic' }] }],
-    ['another GTIN', { gtin: '8934588063054' }],
+    ['another GTIN', { gtin: '8934588063053' }],
   ])('adding %s to a published product sends it to review instead of publishing it at once', async (_, change) => {
     const p = await createProduct(t, shop.id, { name: `Mật ong ${Math.random()}` });
     const res = await patch(p.id, change);

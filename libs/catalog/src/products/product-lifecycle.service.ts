@@ -80,17 +80,18 @@ export class ProductLifecycle {
       const repo = m.getRepository(ProductEntity);
       const p = await repo.findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
       if (!p) throw new NotFoundError('Sản phẩm', 'PRODUCT_NOT_FOUND');
+      // Checked first: "it changed since you looked" is what the moderator needs to hear.
+      if (revision !== undefined && revision !== p.revision) {
+        throw new ConflictError(
+          `Sản phẩm đã được sửa sau khi bạn xem (phiên bản ${revision} → ${p.revision}); hãy xem lại (the product changed since you reviewed it)`,
+          'STALE_REVISION',
+        );
+      }
       const rule = TRANSITIONS[action];
       if (!rule.from.includes(p.status)) {
         throw new InvalidStateError(
           `Không thể ${action} sản phẩm ở trạng thái ${p.status} (cannot ${action} a product in status ${p.status})`,
           'INVALID_PRODUCT_STATUS',
-        );
-      }
-      if (revision !== undefined && revision !== p.revision) {
-        throw new ConflictError(
-          `Sản phẩm đã được sửa sau khi bạn xem (phiên bản ${revision} → ${p.revision}); hãy xem lại (the product changed since you reviewed it)`,
-          'STALE_REVISION',
         );
       }
       if (rule.to === 'published') await this.assertEnterpriseVerified(m, p.enterpriseId);
