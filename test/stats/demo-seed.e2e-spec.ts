@@ -4,6 +4,8 @@ import { stampUrl } from '@tradefloor/traceability';
 import { SEED_FIGURES } from '../../apps/api/src/cli/demo-data/figures';
 import { seedDemoActivity } from '../../apps/api/src/cli/demo-data/seed-activity';
 import { seedDemoData } from '../../apps/api/src/cli/demo-data/seed-demo-data';
+import { seedDemoImages } from '../../apps/api/src/cli/demo-data/seed-images';
+import { planDemoData } from '../../apps/api/src/cli/demo-data/plan';
 import { DEMO_PASSWORD } from '../../apps/api/src/cli/demo-data/demo-users';
 import { SHOWCASE_ENTERPRISE } from '../../apps/api/src/cli/demo-data/trace-plan';
 import { login } from '../harness/auth';
@@ -46,6 +48,39 @@ describe('demo data: seed:demo reproduces the seed article figures', () => {
     const res = await t.http.get('/api/v1/stats/overview').expect(200);
     const { asOf: _asOf, ...figures } = res.body;
     expect(figures).toEqual(SEED_FIGURES);
+  });
+
+  it('gives every demo product generated pictures through the upload pipeline, a gallery for OCOP products, once', async () => {
+    const slugs = planDemoData().products.map((p) => p.slug);
+    const report = await seedDemoImages(t.app, slugs);
+    expect(report.productsIllustrated).toBe(slugs.length);
+    const perProduct: Array<{ n: number; ocop: boolean }> = await t.dataSource.query(
+      `SELECT count(i.id)::int AS n, EXISTS (SELECT 1 FROM ocop_certificates oc WHERE oc.product_id = p.id) AS ocop
+       FROM products p LEFT JOIN product_images i ON i.product_id = p.id WHERE p.slug = ANY($1::text[]) GROUP BY p.id`,
+      [slugs],
+    );
+    expect(perProduct).toHaveLength(slugs.length);
+    expect(perProduct.every((r) => (r.ocop ? r.n === 3 : r.n >= 1 && r.n <= 2))).toBe(true);
+    expect(report.imagesStored).toBe(perProduct.reduce((sum, r) => sum + r.n, 0));
+
+    // Served like an upload: WebP from /media, a thumbnail of at most 400 px.
+    const [certified] = await t.dataSource.query(
+      `SELECT p.slug FROM products p JOIN enterprises e ON e.id = p.enterprise_id
+       WHERE p.status = 'published' AND e.status = 'verified' AND p.slug = ANY($1::text[])
+         AND EXISTS (SELECT 1 FROM ocop_certificates oc WHERE oc.product_id = p.id AND oc.status = 'valid' AND oc.valid_until >= current_date)
+       ORDER BY p.slug LIMIT 1`,
+      [slugs],
+    );
+    const product = (await t.http.get(`/api/v1/products/${certified.slug}`).expect(200)).body;
+    expect(product.images).toHaveLength(3);
+    const photo = await t.http.get(new URL(product.images[0].url, 'http://x').pathname).buffer(true).expect(200);
+    expect(photo.headers['content-type']).toBe('image/webp');
+    expect(photo.body.subarray(8, 12).toString('latin1')).toBe('WEBP');
+    const thumb = await t.http.get(new URL(product.images[0].thumbnailUrl, 'http://x').pathname).buffer(true).expect(200);
+    expect(thumb.body.length).toBeLessThan(photo.body.length);
+
+    // A second run draws nothing: every product already has a picture.
+    expect(await seedDemoImages(t.app, slugs)).toMatchObject({ productsIllustrated: 0, imagesStored: 0 });
   });
 
   it('includes the products of the search relevance cases and honey at several OCOP levels', async () => {

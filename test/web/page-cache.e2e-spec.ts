@@ -164,6 +164,15 @@ describe('page cache: anonymous storefront pages cached, dropped by events on ev
     expect(cached.text).not.toContain('name="_csrf"');
   });
 
+  it('serves the empty stamp-check form from the cache, but never a check of a code', async () => {
+    await a.http.get('/kiem-tra-tem').expect(200);
+    expect((await a.http.get('/kiem-tra-tem').expect(200)).headers['x-page-cache']).toBe('hit');
+    for (let i = 0; i < 2; i++) {
+      const malformed = await a.http.get('/kiem-tra-tem?serial=%21%21').expect(400);
+      expect(malformed.headers['x-page-cache']).toBeUndefined();
+    }
+  });
+
   it('keys pages by language and normalised query', async () => {
     // Search pages are dropped when the index changes: let earlier writes' indexing finish first.
     await a.drainJobs();

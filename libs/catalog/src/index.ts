@@ -29,7 +29,7 @@ export { ProductLifecycle } from './products/product-lifecycle.service';
 export { ProductQueries } from './products/product-queries.service';
 export { ProductsService } from './products/products.service';
 export { ProductImages, MAX_IMAGES_PER_PRODUCT } from './images/product-images.service';
-export { MAX_IMAGE_BYTES } from './images/image-processor';
+export { MAX_IMAGE_BYTES, processProductImage, type ProcessedImage } from './images/image-processor';
 export { ProductImport, MAX_IMPORT_BYTES } from './import/product-import.service';
 export { CategoriesService, type CategoryNode } from './categories/categories.service';
 export { ProductDto, ProductListDto } from './dto/product-output.dto';

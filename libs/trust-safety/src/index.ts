@@ -13,3 +13,17 @@ export {
   TAKEDOWN_SUBJECTS,
   TAKEDOWN_SOURCES,
 } from './takedowns/takedown.dto';
+export { Complaints } from './complaints/complaints.service';
+export { complaintKinds } from './complaints/complaint-kinds';
+export {
+  COMPLAINT_KINDS,
+  COMPLAINT_STATUSES,
+  FileComplaintDto,
+  ComplaintDto,
+  ComplaintStatusDto,
+  ComplaintReceiptDto,
+  ComplaintKindDto,
+  ComplaintListQueryDto,
+  type ComplaintKind,
+  type ComplaintStatus,
+} from './complaints/complaint.dto';

@@ -7,14 +7,29 @@ import { SearchModule } from '@tradefloor/search';
 import { AuditChainHeads } from './audit/audit-chain-heads.job';
 import { AuditController } from './audit/audit.controller';
 import { AuditLog } from './audit/audit-log.service';
+import {
+  ComplaintTakedownsController,
+  PublicComplaintsController,
+  SellerComplaintsController,
+  StaffComplaintsController,
+} from './complaints/complaints.controller';
+import { Complaints } from './complaints/complaints.service';
 import { AdminTakedownsController, SellerTakedownsController } from './takedowns/takedowns.controller';
 import { Takedowns } from './takedowns/takedowns.service';
 
-/** Trust and safety: the audit log's reads, verification and daily heads (writes go through core's AuditTrail); takedowns. */
+/** Trust and safety: the audit log's reads, verification and daily heads (writes go through core's AuditTrail); takedowns; complaints. */
 @Module({
   imports: [CatalogModule, EnterpriseProfileModule, NewsBulletinModule, SearchModule, PartnerSyncModule],
-  controllers: [AuditController, AdminTakedownsController, SellerTakedownsController],
-  providers: [AuditLog, AuditChainHeads, Takedowns],
-  exports: [AuditLog, AuditChainHeads, Takedowns],
+  controllers: [
+    AuditController,
+    AdminTakedownsController,
+    SellerTakedownsController,
+    PublicComplaintsController,
+    StaffComplaintsController,
+    ComplaintTakedownsController,
+    SellerComplaintsController,
+  ],
+  providers: [AuditLog, AuditChainHeads, Takedowns, Complaints],
+  exports: [AuditLog, AuditChainHeads, Takedowns, Complaints],
 })
 export class TrustSafetyModule {}

@@ -17,6 +17,8 @@ import { AppModule, validateDomainConfig } from '../app.module';
 import { DEMO_PASSWORD } from './demo-data/demo-users';
 import { seedDemoActivity, type ActivityProgress } from './demo-data/seed-activity';
 import { seedDemoData } from './demo-data/seed-demo-data';
+import { seedDemoImages } from './demo-data/seed-images';
+import { planDemoData } from './demo-data/plan';
 import { seedSyntheticProducts, type ScaleProgress } from './demo-data/seed-synthetic';
 
 const USAGE = `Usage: npm run seed:demo [-- --scale N]
@@ -59,6 +61,17 @@ function progressPrinter(): (p: ScaleProgress) => void {
   };
 }
 
+/** One line per quarter of a counted step. */
+function quarterPrinter(what: string): (p: { done: number; total: number }) => void {
+  let last = -1;
+  return (p) => {
+    const quarter = Math.floor((p.done / p.total) * 4);
+    if (quarter === last && p.done !== p.total) return;
+    last = quarter;
+    out(`  ${p.done} / ${p.total} ${what}`);
+  };
+}
+
 const ACTIVITY_STEPS: Record<ActivityProgress['step'], string> = { batches: 'products traced', scans: 'lots with scan history' };
 
 /** One line per quarter of each step. */
@@ -93,6 +106,13 @@ async function run(): Promise<void> {
         `  base set: ${base.enterprisesCreated} enterprises, ${base.productsCreated} products, ${base.usersCreated} users created; ` +
           `${base.eventsPublished} change events; ${base.ms} ms`,
       );
+      out('Drawing product pictures (ảnh minh hoạ)…');
+      const images = await seedDemoImages(
+        app,
+        planDemoData().products.map((p) => p.slug),
+        quarterPrinter('products illustrated'),
+      );
+      out(`  pictures: ${images.imagesStored} images for ${images.productsIllustrated} products in ${(images.ms / 1000).toFixed(1)} s`);
       const bulletins = await seedDemoBulletins(app.get(DataSource));
       out(`  bulletins: ${bulletins.length} created`);
       if (scale === 0) {

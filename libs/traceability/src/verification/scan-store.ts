@@ -19,6 +19,8 @@ export interface StampForScan extends ScanCounters {
   gtin14: string | null;
   /** Whether the batch's enterprise holds the confirmed claim on its GTIN (false without a GTIN). */
   gtinConfirmed: boolean;
+  /** Whether the scanning client already read this stamp within SAME_VISIT_MS (its scan will not count again). */
+  seenThisVisit: boolean;
   producedAt: string;
   expiresAt: string | null;
   unit: string;
@@ -50,16 +52,21 @@ function countersOf(r: { distinct_clients: number; distinct_places: number; warn
 export class ScanStore {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  async findStamp(serial: string): Promise<StampForScan | null> {
+  /**
+   * The stamp, its batch and whether `clientHash` read it within SAME_VISIT_MS, in one round trip:
+   * a reload (the usual repeat) is then answered without a transaction.
+   */
+  async findStamp(serial: string, clientHash: string, now: Date): Promise<StampForScan | null> {
     const [r] = await this.dataSource.query(
       `SELECT s.serial, s.state, s.activated_at, s.revoked_at, s.scan_count, s.distinct_places, s.first_scanned_at,
               s.distinct_clients, s.warn_base_clients, s.warn_base_places,
               EXISTS (SELECT 1 FROM trace_gtin_claims c WHERE c.gtin14 = b.gtin14 AND c.enterprise_id = b.enterprise_id AND c.status = 'confirmed')
                 AS gtin_confirmed,
+              EXISTS (SELECT 1 FROM trace_stamp_scans r WHERE r.serial = s.serial AND r.client_hash = $2 AND r.scanned_at > $3) AS seen_this_visit,
               b.id AS batch_id, b.product_id, b.enterprise_id, b.lot_code, b.gtin14, to_char(b.produced_at, 'YYYY-MM-DD') AS produced_at,
               to_char(b.expires_at, 'YYYY-MM-DD') AS expires_at, b.unit, b.origin_commune_code, b.certifications
        FROM trace_stamps s JOIN trace_batches b ON b.id = s.batch_id WHERE s.serial = $1`,
-      [serial],
+      [serial, clientHash, new Date(now.getTime() - SAME_VISIT_MS)],
     );
     if (!r) return null;
     return {
@@ -71,6 +78,7 @@ export class ScanStore {
       ...countersOf(r),
       firstScannedAt: r.first_scanned_at,
       gtinConfirmed: r.gtin_confirmed,
+      seenThisVisit: r.seen_this_visit,
       batchId: r.batch_id,
       productId: r.product_id,
       enterpriseId: r.enterprise_id,
@@ -104,12 +112,14 @@ export class ScanStore {
          FROM trace_stamps WHERE serial = $1 FOR UPDATE`,
         [stamp.serial],
       );
-      const [recent] = await m.query(`SELECT 1 FROM trace_stamp_scans WHERE serial = $1 AND client_hash = $2 AND scanned_at > $3 LIMIT 1`, [
-        stamp.serial,
-        fp.clientHash,
-        new Date(now.getTime() - SAME_VISIT_MS),
-      ]);
-      if (recent) {
+      // Checked again under the row lock: the same client's concurrent first scans count once.
+      const [seen] = await m.query(
+        `SELECT EXISTS (SELECT 1 FROM trace_stamp_scans WHERE serial = $1 AND client_hash = $2 AND scanned_at > $3) AS recent,
+                EXISTS (SELECT 1 FROM trace_stamp_scans WHERE serial = $1 AND client_hash = $2) AS client,
+                $4::text IS NOT NULL AND EXISTS (SELECT 1 FROM trace_stamp_scans WHERE serial = $1 AND place = $4) AS place`,
+        [stamp.serial, fp.clientHash, new Date(now.getTime() - SAME_VISIT_MS), fp.place],
+      );
+      if (seen.recent) {
         return {
           scanCount: locked.scan_count,
           distinctPlaces: locked.distinct_places,
@@ -118,12 +128,8 @@ export class ScanStore {
           verdict: verdictOf(locked.state, countersOf(locked), thresholds, standing),
         };
       }
-      const [seenClient] = await m.query(`SELECT 1 FROM trace_stamp_scans WHERE serial = $1 AND client_hash = $2 LIMIT 1`, [stamp.serial, fp.clientHash]);
-      let newPlace = false;
-      if (fp.place) {
-        const [seen] = await m.query(`SELECT 1 FROM trace_stamp_scans WHERE serial = $1 AND place = $2 LIMIT 1`, [stamp.serial, fp.place]);
-        newPlace = !seen;
-      }
+      const seenClient = seen.client as boolean;
+      const newPlace = fp.place !== null && !seen.place;
       // UPDATE … RETURNING answers [rows, affected] through TypeORM.
       const [[updated]] = await m.query(
         `UPDATE trace_stamps SET scan_count = scan_count + 1, distinct_places = distinct_places + $2, distinct_clients = distinct_clients + $4,

@@ -5,6 +5,7 @@ import { ReferenceData } from '@tradefloor/enterprise-profile';
 import { stampUrl } from '../codes/digital-link';
 import { toGtin14 } from '../codes/gtin';
 import { parseSerial } from '../codes/serial-code';
+import type { TraceEventEntity } from '../events/trace-event.entity';
 import { TraceEvents } from '../events/trace-events.service';
 import { BIZ_STEP_LABELS_VI } from '../events/vocabulary';
 import { ScanFingerprints, type ScanRequestInfo } from './scan-fingerprint';
@@ -61,7 +62,7 @@ export class StampVerifier {
     const claimedGtin = claim ? toGtin14(claim.gtin) : null;
     if (claim && !claimedGtin) return this.unknown(serial);
 
-    const stamp = await this.store.findStamp(serial);
+    const stamp = await this.store.findStamp(serial, fp.clientHash, now);
     // Through a Digital Link the serial must belong to the GTIN and lot printed next to it:
     // a genuine serial copied onto another product's code is a fake.
     const mismatch = stamp && claim && (stamp.gtin14 !== claimedGtin || stamp.lotCode !== claim.lot);
@@ -73,6 +74,12 @@ export class StampVerifier {
       return this.unknown(serial);
     }
 
+    // The batch's story does not depend on the scan: read it while the scan is counted.
+    const story = Promise.all([
+      this.events.forBatch(stamp.batchId),
+      stamp.originCommuneCode ? this.reference.commune(stamp.originCommuneCode) : Promise.resolve(null),
+    ]);
+    story.catch(() => undefined);
     const product = await this.products.get(stamp.productId);
     const standing: IssuerStanding = {
       enterpriseStatus: product?.enterpriseStatus ?? null,
@@ -81,10 +88,13 @@ export class StampVerifier {
       gtinConfirmed: stamp.gtin14 ? stamp.gtinConfirmed : null,
     };
     const thresholds = { warnScans: this.config.stampWarnScans, warnPlaces: this.config.stampWarnPlaces };
-    const scan = request.count
-      ? await this.store.recordStampScan(stamp, fp, request.channel, now, thresholds, standing)
-      : { ...stamp, verdict: verdictOf(stamp.state, stamp, thresholds, standing) };
-    return this.describe(stamp, product, scan.verdict, scan);
+    // A reload within the same visit does not count again (checked once more under the lock when it might).
+    const scan =
+      request.count && !stamp.seenThisVisit
+        ? await this.store.recordStampScan(stamp, fp, request.channel, now, thresholds, standing)
+        : { ...stamp, verdict: verdictOf(stamp.state, stamp, thresholds, standing) };
+    const [events, commune] = await story;
+    return this.describe(stamp, product, scan.verdict, scan, events, commune?.name ?? null);
   }
 
   private unknown(serial: string | null): VerificationDto {
@@ -105,16 +115,14 @@ export class StampVerifier {
     };
   }
 
-  private async describe(
+  private describe(
     stamp: StampForScan,
     product: ProductView | undefined,
     verdict: Verdict,
     scan: { scanCount: number; distinctPlaces: number; firstScannedAt: Date | null },
-  ): Promise<VerificationDto> {
-    const [events, commune] = await Promise.all([
-      this.events.forBatch(stamp.batchId),
-      stamp.originCommuneCode ? this.reference.commune(stamp.originCommuneCode) : Promise.resolve(null),
-    ]);
+    events: TraceEventEntity[],
+    originCommuneName: string | null,
+  ): VerificationDto {
     return {
       serial: stamp.serial,
       verdict,
@@ -145,7 +153,7 @@ export class StampVerifier {
         producedAt: stamp.producedAt,
         expiresAt: stamp.expiresAt,
         originCommuneCode: stamp.originCommuneCode,
-        originCommuneName: commune?.name ?? null,
+        originCommuneName,
         certifications: stamp.certifications,
       },
       events: events.map((e) => ({

@@ -76,50 +76,54 @@ export class Takedowns implements OnModuleInit {
     if (receivedAt.getTime() > now.getTime() + 5 * 60_000) {
       throw ValidationFailedError.field('receivedAt', 'Thời điểm nhận không thể ở tương lai (receivedAt is in the future)');
     }
-    const row = await this.dataSource.transaction(async (m) => {
-      const open = await m.query(`SELECT id FROM takedowns WHERE subject_type = $1 AND subject_id = $2 AND status <> 'reinstated'`, [
-        dto.subjectType,
-        dto.subjectId,
-      ]);
-      if (open.length) throw new ConflictError(`Đối tượng này đã có yêu cầu gỡ bỏ ${open[0].id} (already taken down)`, 'TAKEDOWN_EXISTS');
-      const { previousStatus, enterpriseId } = await this.withhold(m, dto.subjectType, dto.subjectId, dto.reason);
-      const [inserted] = await m.query(
-        `INSERT INTO takedowns (subject_type, subject_id, enterprise_id, source, requester, reference, legal_basis, reason, received_at, deadline_at,
+    const row = await this.dataSource.transaction((m) => this.createIn(m, actor, dto, receivedAt));
+    return toTakedownDto(row, this.clock.now());
+  }
+
+  /** Takes the subject down within the caller's transaction (a complaint links the takedown it opens). */
+  async createIn(m: EntityManager, actor: Principal, dto: CreateTakedownDto, receivedAt = new Date(dto.receivedAt)): Promise<TakedownRow> {
+    const now = this.clock.now();
+    const open = await m.query(`SELECT id FROM takedowns WHERE subject_type = $1 AND subject_id = $2 AND status <> 'reinstated'`, [
+      dto.subjectType,
+      dto.subjectId,
+    ]);
+    if (open.length) throw new ConflictError(`Đối tượng này đã có yêu cầu gỡ bỏ ${open[0].id} (already taken down)`, 'TAKEDOWN_EXISTS');
+    const { previousStatus, enterpriseId } = await this.withhold(m, dto.subjectType, dto.subjectId, dto.reason);
+    const [inserted] = await m.query(
+      `INSERT INTO takedowns (subject_type, subject_id, enterprise_id, source, requester, reference, legal_basis, reason, received_at, deadline_at,
                                 previous_status, surfaces, created_by, created_at)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, clock_timestamp()) RETURNING *`,
-        [
-          dto.subjectType,
-          dto.subjectId,
-          enterpriseId,
-          dto.source,
-          dto.requester,
-          dto.reference,
-          dto.legalBasis,
-          dto.reason,
-          receivedAt,
-          new Date(receivedAt.getTime() + TAKEDOWN_DEADLINE_MS),
-          previousStatus,
-          JSON.stringify(initialSurfaces(dto.subjectType, now)),
-          actor.id,
-        ],
-      );
-      await this.jobs.enqueue(m, TAKEDOWN_CONFIRM_QUEUE, { takedownId: inserted.id, check: 0 }, { dedupeKey: inserted.id });
-      await this.audit.record(m, {
-        action: 'takedown.create',
-        subject: { type: dto.subjectType, id: dto.subjectId },
-        before: { status: previousStatus },
-        after: {
-          takedownId: inserted.id,
-          source: dto.source,
-          requester: dto.requester,
-          reference: dto.reference,
-          legalBasis: dto.legalBasis,
-          reason: dto.reason,
-        },
-      });
-      return inserted as TakedownRow;
+      [
+        dto.subjectType,
+        dto.subjectId,
+        enterpriseId,
+        dto.source,
+        dto.requester,
+        dto.reference,
+        dto.legalBasis,
+        dto.reason,
+        receivedAt,
+        new Date(receivedAt.getTime() + TAKEDOWN_DEADLINE_MS),
+        previousStatus,
+        JSON.stringify(initialSurfaces(dto.subjectType, now)),
+        actor.id,
+      ],
+    );
+    await this.jobs.enqueue(m, TAKEDOWN_CONFIRM_QUEUE, { takedownId: inserted.id, check: 0 }, { dedupeKey: inserted.id });
+    await this.audit.record(m, {
+      action: 'takedown.create',
+      subject: { type: dto.subjectType, id: dto.subjectId },
+      before: { status: previousStatus },
+      after: {
+        takedownId: inserted.id,
+        source: dto.source,
+        requester: dto.requester,
+        reference: dto.reference,
+        legalBasis: dto.legalBasis,
+        reason: dto.reason,
+      },
     });
-    return toTakedownDto(row, this.clock.now());
+    return inserted as TakedownRow;
   }
 
   async get(id: string): Promise<TakedownDto> {

@@ -4,7 +4,8 @@ import type { Lang } from '../i18n/messages';
  * The storefront pages that may be served from the shared cache, and the lists each one shows
  * (tags; see subjectTags in @tradefloor/core). Pages about one thing (a product, an enterprise, a
  * bulletin) add their own tags with `cacheTags()` while rendering, and are only stored if they do.
- * Anything else (forms, the back office, stamp checks, the JSON API) is never cached.
+ * Anything else (forms with a token, the back office, stamp verification — every view is a scan —,
+ * the JSON API) is never cached.
  */
 interface CacheRoute {
   pattern: RegExp;
@@ -27,6 +28,8 @@ const ROUTES: CacheRoute[] = [
   { pattern: /^\/feeds\/bulletins\.(rss|atom)$/, tags: ['list:bulletin'] },
   { pattern: /^\/sitemap\.xml$/, tags: ['list:product', 'list:enterprise', 'list:bulletin'] },
   { pattern: /^\/(quy-che-hoat-dong|lien-he)$/, tags: [] },
+  // The empty stamp-check form; a code sent through it redirects (303) or answers 400, never stored.
+  { pattern: /^\/kiem-tra-tem$/, tags: [] },
 ];
 
 export function cacheRoute(path: string): CacheRoute | undefined {

@@ -19,6 +19,8 @@ import { AuditLog1765700000000 } from './1765700000000-audit-log';
 import { Takedowns1765710000000 } from './1765710000000-takedowns';
 import { EmailVerification1765800000000 } from './1765800000000-email-verification';
 import { ProductRevision1765800001000 } from './1765800001000-product-revision';
+import { RateLimitsUnlogged1765830000000 } from './1765830000000-rate-limits-unlogged';
+import { Complaints1765830001000 } from './1765830001000-complaints';
 
 /**
  * Every schema change, in order. Each bounded context adds its migration files here
@@ -46,4 +48,6 @@ export const MIGRATIONS = [
   Takedowns1765710000000,
   EmailVerification1765800000000,
   ProductRevision1765800001000,
+  RateLimitsUnlogged1765830000000,
+  Complaints1765830001000,
 ];
