@@ -78,7 +78,7 @@ async function main(): Promise<void> {
     const [user] = await ds.query(
       `INSERT INTO users (email, display_name, password_hash, role) VALUES ('bench@example.vn', 'Bench', 'x', 'admin') RETURNING id`,
     );
-    const principal: Principal = { id: user.id, email: 'bench@example.vn', role: 'admin', displayName: 'Bench' };
+    const principal: Principal = { id: user.id, email: 'bench@example.vn', role: 'admin', displayName: 'Bench', emailVerified: true };
     const [ent] = await ds.query(
       `INSERT INTO enterprises (slug, kind, legal_name, display_name, province_code, commune_code, status, owner_id)
        VALUES ('htx-bench', 'cooperative', 'HTX Nông nghiệp Phú Cần', 'HTX Nông nghiệp Phú Cần', '86', '29242', 'verified', $1) RETURNING id`,

@@ -69,7 +69,7 @@ async function main(): Promise<void> {
     );
     await ds.query('VACUUM ANALYZE listings');
     await ds.query('ANALYZE products');
-    const principal: Principal = { id: owner.id, email: 'bench-sync-owner@example.vn', role: 'business', displayName: 'Bench' };
+    const principal: Principal = { id: owner.id, email: 'bench-sync-owner@example.vn', role: 'business', displayName: 'Bench', emailVerified: true };
     const listings = built.app.get(ListingsService);
     const connections = built.app.get(ConnectionsService);
     const page = (q: Parameters<ListingsService['forEnterprise']>[2]) => () => listings.forEnterprise(principal, enterpriseId, q);

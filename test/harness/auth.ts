@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import type { TestApp } from './test-app';
 
 export interface TestUser {
@@ -29,21 +29,45 @@ export function loginAdmin(t: TestApp): Promise<TestUser> {
   return login(t, t.config.adminEmail!, t.config.adminPassword!);
 }
 
-/** Registers a user through the public API; editors and admins are promoted by the bootstrap admin. */
+/**
+ * Marks a registered account's email verified through the public endpoint, with a token the test
+ * plants (the real one only travels by mail; test/security/abuse.e2e-spec.ts follows the mail).
+ */
+export async function verifyEmail(t: TestApp, email: string): Promise<void> {
+  const token = randomBytes(32).toString('base64url');
+  await t.dataSource.query(
+    `INSERT INTO email_verification_tokens (token_hash, user_id, expires_at) SELECT $1, id, now() + interval '1 hour' FROM users WHERE email = $2`,
+    [createHash('sha256').update(token).digest('hex'), email],
+  );
+  await t.http.post('/api/v1/auth/verify-email').send({ token }).expect(200);
+}
+
+/**
+ * Registers a user through the public API and verifies its email (like its owner following the
+ * mailed link), unless `unverified`; editors and admins are promoted by the bootstrap admin.
+ */
 export async function createUser(
   t: TestApp,
   role: 'buyer' | 'business' | 'editor' | 'admin' = 'buyer',
-  overrides: { email?: string; displayName?: string } = {},
+  overrides: { email?: string; displayName?: string; unverified?: boolean } = {},
 ): Promise<TestUser> {
   const email = overrides.email ?? `${role}-${randomBytes(4).toString('hex')}@example.vn`;
   const registerRole = role === 'business' ? 'business' : 'buyer';
-  const reg = await t.http
+  await t.http
     .post('/api/v1/auth/register')
     .send({ email, password: PASSWORD, displayName: overrides.displayName ?? `Người dùng ${role}`, role: registerRole })
-    .expect(201);
+    .expect(202);
+  if (!overrides.unverified) await verifyEmail(t, email);
   if (role === 'editor' || role === 'admin') {
     const admin = await loginAdmin(t);
-    await t.http.patch(`/api/v1/admin/users/${reg.body.id}/role`).set(admin.auth).send({ role }).expect(200);
+    const [{ id }] = await t.dataSource.query(`SELECT id FROM users WHERE email = $1`, [email]);
+    await t.http.patch(`/api/v1/admin/users/${id}/role`).set(admin.auth).send({ role }).expect(200);
   }
   return login(t, email, PASSWORD);
+}
+
+/** `/health/ready` as an administrator reads it (anonymous callers get up/down only, issue 18 §8). */
+export async function readyDetails(t: TestApp, status = 200) {
+  const admin = await loginAdmin(t);
+  return t.http.get('/health/ready').set(admin.auth).expect(status);
 }

@@ -170,3 +170,16 @@ export async function waitUntil(check: () => boolean | Promise<boolean>, timeout
     await new Promise((r) => setTimeout(r, 50));
   }
 }
+
+/** `/health/ready` of a running process as its administrator reads it (anonymous callers get up/down only). */
+export async function readyAsAdmin(base: string, admin: { email: string; password: string }): Promise<Record<string, unknown>> {
+  const login = await fetch(`${base}/api/v1/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(admin),
+  });
+  if (login.status !== 200) throw new Error(`admin login: ${login.status} ${await login.text()}`);
+  const { accessToken } = (await login.json()) as { accessToken: string };
+  const res = await fetch(`${base}/health/ready`, { headers: { authorization: `Bearer ${accessToken}` } });
+  return (await res.json()) as Record<string, unknown>;
+}

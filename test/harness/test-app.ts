@@ -5,6 +5,7 @@ import { JobWorker, ManualClock, createLogger, loadConfig, type ResolvedConfig }
 import request from 'supertest';
 import type TestAgent from 'supertest/lib/agent';
 import { DataSource } from 'typeorm';
+import type { Logger } from 'pino';
 import { buildApp } from '../../apps/api/src/bootstrap';
 import { createTestDatabase, testEnv } from './test-database';
 
@@ -32,6 +33,8 @@ export interface TestAppOptions {
    * in-process state (caches, listeners). Closing it leaves the shared database in place.
    */
   replicaOf?: TestApp;
+  /** Where the app logs (default: stdout at LOG_LEVEL), e.g. to read what a request wrote. */
+  logger?: Logger;
 }
 
 /**
@@ -44,7 +47,7 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
     ? { url: primary.databaseUrl, prefix: primary.meiliIndexPrefix, drop: async () => undefined }
     : await createTestDatabase().then((d) => ({ url: d.url, prefix: `${d.name}_`, drop: d.drop }));
   const config = loadConfig({ ...testEnv(db.url, db.prefix), ...options.env }) as ResolvedConfig;
-  const logger = createLogger(config.logLevel);
+  const logger = options.logger ?? createLogger(config.logLevel);
   const clock = options.clock ?? new ManualClock(new Date());
   const built = await buildApp(options.worker === false ? 'api' : 'all', config, logger, clock, options.modules);
   const app = built.app as NestFastifyApplication;

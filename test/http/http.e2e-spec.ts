@@ -1,5 +1,6 @@
 import { HealthChecks } from '@tradefloor/core';
 import { createTestApp, type TestApp } from '../harness/test-app';
+import { readyDetails } from '../harness/auth';
 
 const ENVELOPE_KEYS = ['code', 'message', 'requestId', 'statusCode'];
 
@@ -17,7 +18,7 @@ describe('HTTP: health, error envelope, request ids, security headers, CORS', ()
 
   it('/health/ready reports database, search and jobs with queue depth', async () => {
     await t.dataSource.query(`INSERT INTO jobs (queue) VALUES ('http.test'), ('http.test')`);
-    const res = await t.http.get('/health/ready').expect(200);
+    const res = await readyDetails(t);
     expect(res.body).toMatchObject({
       status: 'ok',
       database: { status: 'up' },
@@ -31,7 +32,7 @@ describe('HTTP: health, error envelope, request ids, security headers, CORS', ()
     let critical: 'up' | 'down' = 'up';
     checks.register('test.reported', async () => ({ status: 'down', detail: 'reported only', figures: { lag: 3 } }));
     checks.register('test.critical', async () => ({ status: critical }), { critical: true });
-    const res = await t.http.get('/health/ready').expect(200);
+    const res = await readyDetails(t);
     // Components the contexts register (search-index…) are reported beside these, never critical.
     expect(res.body.components).toMatchObject({
       'test.reported': { status: 'down', detail: 'reported only', figures: { lag: 3 } },
@@ -39,7 +40,7 @@ describe('HTTP: health, error envelope, request ids, security headers, CORS', ()
     });
     expect(res.body.components['test.critical']).toEqual({ status: 'up' });
     critical = 'down';
-    const down = await t.http.get('/health/ready').expect(503);
+    const down = await readyDetails(t, 503);
     expect(down.body).toMatchObject({ status: 'error', components: { 'test.critical': { status: 'down' } } });
     expect(() => checks.register('test.critical', async () => ({ status: 'up' }))).toThrow(/registered twice/);
     critical = 'up';

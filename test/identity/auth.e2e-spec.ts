@@ -12,19 +12,22 @@ describe('identity: register, login, refresh rotation, logout, roles', () => {
     const res = await t.http
       .post('/api/v1/auth/register')
       .send({ email: '  Chu.Ho@Example.VN ', password: 'mat-khau-dai-10', displayName: 'Chủ hộ', phone: '+84912345678', role: 'business' })
-      .expect(201);
-    expect(res.body).toMatchObject({ email: 'chu.ho@example.vn', phone: '0912345678', role: 'business', status: 'active' });
+      .expect(202);
+    expect(res.body).toMatchObject({ status: 'verification_sent' });
     expect(JSON.stringify(res.body)).not.toMatch(/password|hash/i);
-    const row = await t.dataSource.query(`SELECT password_hash FROM users WHERE email = 'chu.ho@example.vn'`);
-    expect(row[0].password_hash).toMatch(/^\$argon2id\$/);
+    const [row] = await t.dataSource.query(`SELECT password_hash, phone, role, status, email_verified_at FROM users WHERE email = 'chu.ho@example.vn'`);
+    expect(row).toMatchObject({ phone: '0912345678', role: 'business', status: 'active', email_verified_at: null });
+    expect(row.password_hash).toMatch(/^\$argon2id\$/);
   });
 
-  it('refuses a duplicate email with 409 and field details', async () => {
+  it('answers a duplicate email exactly like a new one (no 409 that tells which emails exist)', async () => {
     const res = await t.http
       .post('/api/v1/auth/register')
       .send({ email: 'chu.ho@example.vn', password: 'mat-khau-dai-10', displayName: 'Khác', role: 'buyer' })
-      .expect(409);
-    expect(res.body).toMatchObject({ statusCode: 409, code: 'EMAIL_TAKEN', details: [{ field: 'email' }] });
+      .expect(202);
+    expect(res.body).toEqual({ status: 'verification_sent', message: expect.any(String) });
+    const rows = await t.dataSource.query(`SELECT display_name FROM users WHERE email = 'chu.ho@example.vn'`);
+    expect(rows).toEqual([{ display_name: 'Chủ hộ' }]);
   });
 
   it('rejects bad input with field-level details and writes nothing', async () => {

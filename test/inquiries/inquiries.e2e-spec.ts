@@ -1,7 +1,7 @@
 import { createUser, loginAdmin, type TestUser } from '../harness/auth';
 import { createProduct, createVerifiedEnterprise, type FixtureEnterprise, type FixtureProduct } from '../harness/catalog-fixtures';
 import { createTestApp, type TestApp } from '../harness/test-app';
-import { FakeSmtpServer, decodeHeader } from './fake-smtp-server';
+import { FakeSmtpServer, decodeHeader } from '../harness/fake-smtp-server';
 
 const count = async (t: TestApp, where = 'true', params: unknown[] = []) =>
   (await t.dataSource.query(`SELECT count(*)::int AS n FROM inquiries WHERE ${where}`, params))[0].n as number;

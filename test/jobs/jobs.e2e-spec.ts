@@ -3,6 +3,7 @@ import { JobQueue, JobRegistry, PermanentJobError, createLogger, type JobRecord 
 import { buildApp, type BuiltApp } from '../../apps/api/src/bootstrap';
 import { createTestApp, type TestApp } from '../harness/test-app';
 import { waitUntil } from '../harness/processes';
+import { readyDetails } from '../harness/auth';
 
 /** What the test handlers did, shared by every worker of this file (they run in this process). */
 const calls: Record<string, Array<{ id: string; payload: unknown; attempts: number; at: number; worker: string }>> = {};
@@ -207,7 +208,7 @@ describe('durable jobs', () => {
     const q = 'test.depth-unhandled';
     for (let i = 0; i < 3; i++) await queue.enqueueNow(q, { i });
     await t.dataSource.query(`INSERT INTO jobs (queue, status, attempts) VALUES ($1, 'dead', 8)`, [q]);
-    const res = await t.http.get('/health/ready').expect(200);
+    const res = await readyDetails(t);
     expect(res.body.jobs.status).toBe('up');
     expect(res.body.jobs.queues[q]).toEqual({ pending: 3, running: 0, dead: 1 });
     expect(res.body.jobs.queues['test.permanent']).toEqual({ pending: 0, running: 0, dead: 1 });

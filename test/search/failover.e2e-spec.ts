@@ -7,6 +7,7 @@ import { createProduct } from '../harness/catalog-fixtures';
 import { freePort } from '../harness/processes';
 import { createTestApp, type TestApp } from '../harness/test-app';
 import { createSearchCatalog, eventually, type SearchCatalog } from './search-catalog';
+import { readyDetails } from '../harness/auth';
 
 interface Answer {
   path: string;
@@ -110,7 +111,7 @@ describe('search failover to PostgreSQL while Meilisearch is down', () => {
     }
     const dead = await t.dataSource.query(`SELECT count(*)::int AS n FROM jobs WHERE queue LIKE 'search.%' AND status = 'dead'`);
     expect(dead[0].n).toBe(0);
-    const ready = await t.http.get('/health/ready').expect(200);
+    const ready = await readyDetails(t);
     expect(ready.body.components['search-failover']).toMatchObject({ status: 'up', figures: { answering: 'meilisearch', switches: 2 } });
   }, 120_000);
 });

@@ -1,7 +1,7 @@
 import { JobQueue } from '@tradefloor/core';
 import { SearchDriftCheck } from '@tradefloor/search';
 import { MeiliSearch } from 'meilisearch';
-import { loginAdmin, type TestUser } from '../harness/auth';
+import { loginAdmin, readyDetails, type TestUser } from '../harness/auth';
 import { createTestApp, type TestApp } from '../harness/test-app';
 import { createSearchCatalog, publish, search, type SearchCatalog } from './search-catalog';
 
@@ -113,12 +113,12 @@ describe.each(['meilisearch', 'postgres'] as const)('search reindex and drift (%
     expect(report!.sampled).toBeGreaterThanOrEqual(1);
     expect((await search(t, { q: 'khom cau duc' })).hits[0].priceVnd).toBe(21_000);
     expect((await search(t, { q: 'banh trang me den' })).hits[0].id).toBe(c.ids.banhTrang);
-    const ready = await t.http.get('/health/ready').expect(200);
+    const ready = await readyDetails(t);
     expect(ready.body.components['search-index']).toMatchObject({ status: 'degraded', figures: { engine, healed: 2 } });
 
     // The next check finds nothing to heal.
     expect(await check()).toMatchObject({ healed: 0, products: { database: 19, index: 19 } });
-    const again = await t.http.get('/health/ready').expect(200);
+    const again = await readyDetails(t);
     expect(again.body.components['search-index'].status).toBe('up');
   });
 

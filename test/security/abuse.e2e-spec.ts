@@ -1,5 +1,6 @@
-import { JobQueue } from '@tradefloor/core';
-import { createUser } from '../harness/auth';
+import { Writable } from 'node:stream';
+import { HealthChecks, JobQueue, createLogger } from '@tradefloor/core';
+import { createUser, loginAdmin } from '../harness/auth';
 import { createTestApp, type TestApp } from '../harness/test-app';
 
 const login = (t: TestApp, email: string, password: string, client: string) =>
@@ -72,6 +73,7 @@ describe('security: sign-in abuse limits', () => {
       `INSERT INTO login_throttle (key, attempts, allowed, next_at, updated_at) VALUES ('old', 3, true, now() - interval '1 day', now() - interval '1 day')`,
     );
     await t.dataSource.query(`UPDATE refresh_tokens SET expires_at = now() - interval '1 minute' WHERE user_id = $1`, [u.id]);
+    await t.dataSource.query(`INSERT INTO email_verification_tokens (token_hash, user_id, expires_at) VALUES ('old', $1, now() - interval '1 minute')`, [u.id]);
     const queue = t.app.get(JobQueue);
     await t.dataSource.transaction(async (m) => {
       await queue.enqueue(m, 'core.purge-rate-limits', {});
@@ -81,5 +83,68 @@ describe('security: sign-in abuse limits', () => {
     expect(await t.dataSource.query(`SELECT key FROM rate_limit_buckets WHERE key = 'old'`)).toEqual([]);
     expect(await t.dataSource.query(`SELECT key FROM login_throttle WHERE key = 'old'`)).toEqual([]);
     expect(await t.dataSource.query(`SELECT id FROM refresh_tokens WHERE user_id = $1`, [u.id])).toEqual([]);
+    expect(await t.dataSource.query(`SELECT user_id FROM email_verification_tokens WHERE token_hash = 'old'`)).toEqual([]);
+  });
+});
+
+/** Issue 18 §8: readiness tells anonymous callers up or down, nothing an attacker could map the system with. */
+describe('security: /health/ready details only for administrators', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp({ worker: false });
+  });
+  afterAll(() => t.close());
+
+  it('answers anonymous callers and non-admins with the status only; an admin token gets the details', async () => {
+    await t.dataSource.query(`INSERT INTO jobs (queue) VALUES ('security.depth')`);
+    const anonymous = await t.http.get('/health/ready').expect(200);
+    expect(anonymous.body).toEqual({ status: 'ok' });
+    const buyer = await createUser(t, 'buyer');
+    expect((await t.http.get('/health/ready').set(buyer.auth).expect(200)).body).toEqual({ status: 'ok' });
+    expect((await t.http.get('/health/ready').set('Authorization', 'Bearer not.a.jwt').expect(200)).body).toEqual({ status: 'ok' });
+
+    const admin = await loginAdmin(t);
+    const detailed = await t.http.get('/health/ready').set(admin.auth).expect(200);
+    expect(detailed.body).toMatchObject({ status: 'ok', database: { status: 'up' }, jobs: { queues: { 'security.depth': { pending: 1 } } } });
+  });
+
+  it('a failing critical component gives anonymous callers 503 {status:"error"} without its error message', async () => {
+    t.app.get(HealthChecks).register(
+      'security.critical',
+      async () => {
+        throw new Error('connect ECONNREFUSED 10.1.2.3:5432 password authentication failed');
+      },
+      { critical: true },
+    );
+    const anonymous = await t.http.get('/health/ready').expect(503);
+    expect(anonymous.body).toEqual({ status: 'error' });
+    expect(anonymous.text).not.toContain('ECONNREFUSED');
+    const admin = await loginAdmin(t);
+    const detailed = await t.http.get('/health/ready').set(admin.auth).expect(503);
+    expect(detailed.body.components['security.critical']).toMatchObject({ status: 'down', detail: expect.stringContaining('ECONNREFUSED') });
+  });
+});
+
+/** Issue 18 §8: feed tokens and OAuth codes travel in query strings; request logs keep only the path. */
+describe('security: request logs redact query strings', () => {
+  let t: TestApp;
+  const lines: string[] = [];
+  beforeAll(async () => {
+    const sink = new Writable({
+      write(chunk: Buffer, _encoding, done) {
+        lines.push(chunk.toString('utf8'));
+        done();
+      },
+    });
+    t = await createTestApp({ worker: false, logger: createLogger('info', sink) });
+  });
+  afterAll(() => t.close());
+
+  it('logs the path of a request with a token in its query string, never the token', async () => {
+    await t.http.get('/health/live?token=bi-mat-feed-token-123&code=ma-oauth-456').expect(200);
+    const logged = lines.filter((l) => l.includes('/health/live'));
+    expect(logged.length).toBeGreaterThan(0);
+    expect(logged.join('')).toContain('/health/live?[redacted]');
+    expect(lines.join('')).not.toMatch(/bi-mat-feed-token-123|ma-oauth-456/);
   });
 });

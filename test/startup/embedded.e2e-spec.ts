@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { join } from 'node:path';
-import { API_MAIN, freePort, processAlive, readLock, rssKb, spawnTradeFloor, waitUntil, type Spawned } from '../harness/processes';
+import { API_MAIN, freePort, processAlive, readLock, readyAsAdmin, rssKb, spawnTradeFloor, waitUntil, type Spawned } from '../harness/processes';
 
 /**
  * The embedded default (`npm start` without DATABASE_URL / MEILI_HOST): one process starts its own
@@ -12,8 +12,9 @@ describe('start-up: embedded PostgreSQL and Meilisearch', () => {
   const dataDir = join(process.env.TF_TEST_DIR ?? 'var/test', `embedded-${randomBytes(4).toString('hex')}`);
   let ports: { PORT: string; EMBEDDED_PG_PORT: string; EMBEDDED_MEILI_PORT: string };
   const started: Spawned[] = [];
+  const admin = { email: 'admin@embedded.test', password: 'admin-password-123' };
   const start = (env: Record<string, string> = {}) => {
-    const p = spawnTradeFloor(API_MAIN, { DATA_DIR: dataDir, ...ports, ...env });
+    const p = spawnTradeFloor(API_MAIN, { DATA_DIR: dataDir, ...ports, ADMIN_EMAIL: admin.email, ADMIN_PASSWORD: admin.password, ...env });
     started.push(p);
     return p;
   };
@@ -34,7 +35,7 @@ describe('start-up: embedded PostgreSQL and Meilisearch', () => {
     const first = start();
     const firstMs = await first.waitHttp200(`${base()}/health/ready`, 90_000, t0);
     console.log(`embedded start-up to /health/ready 200 on a fresh data dir: ${firstMs} ms`);
-    const ready = await (await fetch(`${base()}/health/ready`)).json();
+    const ready = await readyAsAdmin(base(), admin);
     expect(ready).toMatchObject({ status: 'ok', database: { status: 'up' }, search: { status: 'up', detail: 'meilisearch' } });
 
     await new Promise((r) => setTimeout(r, 1000));
@@ -45,7 +46,7 @@ describe('start-up: embedded PostgreSQL and Meilisearch', () => {
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ ...user, displayName: 'Người mua', role: 'buyer' }),
     });
-    expect(reg.status).toBe(201);
+    expect(reg.status).toBe(202);
 
     // A second instance on the same folder (other ports) must refuse to start.
     const second = spawnTradeFloor(API_MAIN, {
@@ -115,7 +116,7 @@ describe('start-up: embedded PostgreSQL and Meilisearch', () => {
       // Without the explicit setting the same situation falls back to PostgreSQL full-text search.
       const fallback = start();
       await fallback.waitHttp200(`${base()}/health/ready`, 60_000);
-      const ready = (await (await fetch(`${base()}/health/ready`)).json()) as { search: unknown };
+      const ready = await readyAsAdmin(base(), admin);
       expect(ready.search).toEqual({ status: 'up', detail: 'postgres' });
       expect(await fallback.stop('SIGTERM')).toEqual({ code: 0, signal: null });
     } finally {

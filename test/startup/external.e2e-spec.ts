@@ -2,7 +2,7 @@ import { Client } from 'pg';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { createTestDatabase, testEnv } from '../harness/test-database';
-import { API_MAIN, freePort, spawnTradeFloor, type Spawned } from '../harness/processes';
+import { API_MAIN, freePort, readyAsAdmin, spawnTradeFloor, type Spawned } from '../harness/processes';
 
 /** Production shape: DATABASE_URL and MEILI_HOST point at servers the process does not own. */
 describe('start-up: external PostgreSQL and Meilisearch', () => {
@@ -22,7 +22,7 @@ describe('start-up: external PostgreSQL and Meilisearch', () => {
     p = spawnTradeFloor(API_MAIN, env);
     const ms = await p.waitHttp200(`http://127.0.0.1:${port}/health/ready`, 90_000);
     console.log(`external-servers start-up to /health/ready 200: ${ms} ms`);
-    const ready = await (await fetch(`http://127.0.0.1:${port}/health/ready`)).json();
+    const ready = await readyAsAdmin(`http://127.0.0.1:${port}`, { email: env.ADMIN_EMAIL, password: env.ADMIN_PASSWORD });
     expect(ready).toMatchObject({ status: 'ok', database: { status: 'up' }, search: { status: 'up', detail: 'meilisearch' } });
     expect(p.output).not.toMatch(/embedded (PostgreSQL|Meilisearch) started/);
     expect(existsSync(join(env.DATA_DIR, 'tradefloor.lock'))).toBe(false);

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Client } from 'pg';
-import { API_MAIN, freePort, processAlive, readLock, spawnTradeFloor, waitUntil, type Spawned } from '../harness/processes';
+import { API_MAIN, freePort, processAlive, readLock, readyAsAdmin, spawnTradeFloor, waitUntil, type Spawned } from '../harness/processes';
 
 /**
  * Issue 20: the process that started embedded Meilisearch notices it being killed (SIGKILL, as the
@@ -77,7 +77,7 @@ describe('start-up: embedded servers are supervised', () => {
       expect(found).toBe(true);
       expect(backMs).toBeLessThan(10_000);
 
-      const ready = (await (await fetch(`${base}/health/ready`)).json()) as {
+      const ready = (await readyAsAdmin(base, admin)) as {
         components: Record<string, { status: string; figures: { restarts: number; pid: number } }>;
       };
       expect(ready.components['embedded-meilisearch']).toMatchObject({ status: 'up', figures: { restarts: 1 } });

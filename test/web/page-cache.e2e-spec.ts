@@ -1,7 +1,7 @@
 import { ProductPageViews } from '@tradefloor/catalog';
 import { PageCache } from '@tradefloor/core';
 import { ViewCounter } from '@tradefloor/news-bulletin';
-import { PASSWORD, loginAdmin, type TestUser } from '../harness/auth';
+import { loginAdmin, PASSWORD, readyDetails, type TestUser } from '../harness/auth';
 import { createProduct, createVerifiedEnterprise, type FixtureEnterprise, type FixtureProduct } from '../harness/catalog-fixtures';
 import { createTestApp, type TestApp } from '../harness/test-app';
 import { cookieHeader, cookiesOf, signIn } from './web-helpers';
@@ -244,7 +244,7 @@ describe('page cache: anonymous storefront pages cached, dropped by events on ev
   });
 
   it('reports entries, bytes, hit ratio and evictions on /health/ready', async () => {
-    const res = await a.http.get('/health/ready').expect(200);
+    const res = await readyDetails(a);
     const component = res.body.components?.['page-cache'];
     expect(component.status).toBe('up');
     expect(component.figures).toEqual(

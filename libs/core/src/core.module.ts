@@ -13,6 +13,8 @@ import { JobQueue } from './jobs/job-queue.service';
 import { JobRegistry } from './jobs/job-registry';
 import { JobWorker } from './jobs/job-worker.service';
 import { LOGGER } from './logging/logger';
+import { createMailSender } from './mail/create-mail-sender';
+import { MailSender } from './mail/mail-sender';
 import { PageCache } from './page-cache/page-cache.service';
 import { SitemapController } from './sitemap/sitemap.controller';
 import { SitemapRegistry } from './sitemap/sitemap-registry';
@@ -63,6 +65,8 @@ export class CoreModule {
         PageCache,
         AuditTrail,
         { provide: FileStorage, useValue: createFileStorage(options.config) },
+        // Outgoing mail is shared: inquiries notify sellers, identity sends verification mail.
+        { provide: MailSender, useValue: createMailSender(options.config, options.logger) },
       ],
       exports: [
         APP_CONFIG,
@@ -78,6 +82,7 @@ export class CoreModule {
         PageCache,
         AuditTrail,
         FileStorage,
+        MailSender,
       ],
     };
   }

@@ -38,6 +38,7 @@ export * from './sitemap/public-paths';
 export * from './sitemap/sitemap-registry';
 export * from './sitemap/sitemap.controller';
 export * from './storage';
+export * from './mail';
 export * from './text/csv';
 export * from './text/html-to-text';
 export * from './text/normalize';

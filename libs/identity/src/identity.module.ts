@@ -5,6 +5,7 @@ import { APP_CONFIG, type ResolvedConfig } from '@tradefloor/core';
 import { AuthController } from './auth/auth.controller';
 import { AuthGuard } from './auth/auth.guard';
 import { AuthService } from './auth/auth.service';
+import { HealthDetailAccess } from './auth/health-detail-access';
 import { LoginThrottle } from './auth/login-throttle';
 import { PasswordHasher } from './auth/password-hasher';
 import { TokenService } from './auth/token.service';
@@ -12,6 +13,8 @@ import { RefreshTokenEntity } from './entities/refresh-token.entity';
 import { UserEntity } from './entities/user.entity';
 import { AdminUsersController } from './users/admin-users.controller';
 import { UsersService } from './users/users.service';
+import { AccountMailJob } from './verification/account-mail.job';
+import { EmailVerification } from './verification/email-verification.service';
 
 /** Users, authentication and authorisation. Global so every context can use @Auth(). */
 @Global()
@@ -24,7 +27,7 @@ import { UsersService } from './users/users.service';
     }),
   ],
   controllers: [AuthController, AdminUsersController],
-  providers: [AuthService, TokenService, PasswordHasher, UsersService, AuthGuard, LoginThrottle],
-  exports: [UsersService, AuthGuard, TokenService, PasswordHasher, AuthService],
+  providers: [AuthService, TokenService, PasswordHasher, UsersService, AuthGuard, LoginThrottle, EmailVerification, AccountMailJob, HealthDetailAccess],
+  exports: [UsersService, AuthGuard, TokenService, PasswordHasher, AuthService, EmailVerification],
 })
 export class IdentityModule {}

@@ -8,4 +8,3 @@ export { clientInfo } from './http/client-info';
 export { CreateInquiryDto, UpdateInquiryStatusDto, InquiryListQueryDto, InquiryStatsQueryDto, MESSAGE_MAX_LENGTH } from './dto/inquiry-input.dto';
 export { InquiryDto, InquiryPageDto, InquiryReceiptDto, InquiryStatsDto } from './dto/inquiry-output.dto';
 export { INQUIRY_NOTIFY_QUEUE } from './mail/inquiry-notification.job';
-export { MailSender, type MailMessage } from './mail/mail-sender';

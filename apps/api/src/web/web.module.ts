@@ -9,6 +9,7 @@ import { SearchModule } from '@tradefloor/search';
 import { TraceabilityModule } from '@tradefloor/traceability';
 import { TrustSafetyModule } from '@tradefloor/trust-safety';
 import { AuthPagesController } from './account/auth-pages.controller';
+import { EmailVerificationPagesController } from './account/email-verification-pages.controller';
 import { AssetsController } from './assets/assets.controller';
 import { EditorScriptController } from './assets/editor-script.controller';
 import { BackOffice } from './back-office/back-office';
@@ -41,6 +42,7 @@ import { STORE_CONTROLLERS, STORE_PROVIDERS } from './store/store-pages';
     EditorScriptController,
     ...STORE_CONTROLLERS,
     AuthPagesController,
+    EmailVerificationPagesController,
     BackOfficeController,
     ...BUSINESS_CONTROLLERS,
     ...STAFF_CONTROLLERS,

@@ -132,6 +132,15 @@ export class CreateProductDto extends ProductFieldsDto {
 /** Any subset of the fields; `gtin`, `priceMaxVnd`, `weightGrams` may be null to clear them. */
 export class UpdateProductDto extends PartialType(ProductFieldsDto) {}
 
+/** Optional pin: the approval is refused (409 STALE_REVISION) if the product changed since the moderator looked. */
+export class ApproveProductDto {
+  @ApiPropertyOptional({ description: 'the `revision` the moderator reviewed', minimum: 1 })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  revision?: number;
+}
+
 export class RejectProductDto {
   @ApiProperty({ example: 'Ảnh sản phẩm không rõ nét', minLength: 3, maxLength: 1000 })
   @Transform(trim)

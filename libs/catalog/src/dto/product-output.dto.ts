@@ -41,6 +41,8 @@ export class ProductDto {
   @ApiProperty({ type: String, nullable: true }) originCommuneCode!: string | null;
   @ApiProperty({ type: [CertificationOutDto] }) certifications!: CertificationOutDto[];
   @ApiProperty({ enum: PRODUCT_STATUSES }) status!: ProductStatus;
+  @ApiProperty({ description: 'Grows with every change of reviewed content; send it when approving to approve exactly what you saw' })
+  revision!: number;
   @ApiProperty({ type: String, nullable: true, description: 'Why moderation rejected it (status rejected)' }) rejectionReason!: string | null;
   @ApiProperty({ type: [ProductImageDto] }) images!: ProductImageDto[];
   @ApiProperty({ type: OcopBadgeDto, nullable: true }) ocop!: OcopBadgeDto | null;

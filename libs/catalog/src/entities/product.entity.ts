@@ -34,6 +34,8 @@ export class ProductEntity {
   @Column({ type: 'text', name: 'origin_commune_code', nullable: true }) originCommuneCode!: string | null;
   @Column({ type: 'jsonb' }) certifications!: Certification[];
   @Column({ type: 'text' }) status!: ProductStatus;
+  /** Grows with every change of reviewed content; a moderator's approval can be pinned to it (issue 18 §7). */
+  @Column({ type: 'int', default: 1 }) revision!: number;
   @Column({ type: 'text', name: 'rejection_reason', nullable: true }) rejectionReason!: string | null;
   @Column({ type: 'timestamptz', name: 'submitted_at', nullable: true }) submittedAt!: Date | null;
   @Column({ type: 'timestamptz', name: 'published_at', nullable: true }) publishedAt!: Date | null;

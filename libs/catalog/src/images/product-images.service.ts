@@ -99,7 +99,7 @@ export class ProductImages {
   }
 
   private async touch(m: EntityManager, p: ProductEntity): Promise<void> {
-    this.products.requeueIfRequired(p);
+    this.products.contentEdited(p);
     await m.getRepository(ProductEntity).save(p);
     await m.query(`UPDATE products SET updated_at = now() WHERE id = $1`, [p.id]);
     await this.events.publish(m, 'product.changed', { productId: p.id });

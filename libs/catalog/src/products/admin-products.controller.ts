@@ -3,7 +3,7 @@ import { ApiConflictResponse, ApiNotFoundResponse, ApiOkResponse, ApiPropertyOpt
 import { ErrorEnvelopeDto, PageQueryDto } from '@tradefloor/core';
 import { Auth } from '@tradefloor/identity';
 import { IsIn, IsOptional } from 'class-validator';
-import { RejectProductDto } from '../dto/product-input.dto';
+import { ApproveProductDto, RejectProductDto } from '../dto/product-input.dto';
 import { ProductDto, ProductListDto } from '../dto/product-output.dto';
 import { PRODUCT_STATUSES, type ProductStatus } from '../entities/product.entity';
 import { ProductLifecycle } from './product-lifecycle.service';
@@ -36,9 +36,9 @@ export class AdminProductsController {
   @HttpCode(200)
   @ApiOkResponse({ type: ProductDto, description: 'pending_review → published' })
   @ApiNotFoundResponse({ type: ErrorEnvelopeDto })
-  @ApiConflictResponse({ type: ErrorEnvelopeDto, description: 'Wrong status, or enterprise not verified' })
-  async approve(@Param('id', new ParseUUIDPipe()) id: string): Promise<ProductDto> {
-    await this.lifecycle.moderate(id, 'approve');
+  @ApiConflictResponse({ type: ErrorEnvelopeDto, description: 'Wrong status (an edit sent it back to draft), STALE_REVISION, or enterprise not verified' })
+  async approve(@Param('id', new ParseUUIDPipe()) id: string, @Body() dto: ApproveProductDto): Promise<ProductDto> {
+    await this.lifecycle.moderate(id, 'approve', undefined, dto.revision);
     return this.queries.byId(id);
   }
 

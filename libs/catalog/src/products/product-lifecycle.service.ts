@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { AuditTrail, Clock, DomainEvents, InvalidStateError, isUuid, NotFoundError } from '@tradefloor/core';
+import { AuditTrail, Clock, ConflictError, DomainEvents, InvalidStateError, isUuid, NotFoundError } from '@tradefloor/core';
 import { EnterpriseViews } from '@tradefloor/enterprise-profile';
 import type { Principal } from '@tradefloor/identity';
 import type { DataSource, EntityManager } from 'typeorm';
@@ -40,10 +40,13 @@ export class ProductLifecycle {
     return this.transition(id, action, undefined, principal.role === 'admin' || principal.role === 'editor');
   }
 
-  /** Moderator actions (admins and editors). */
-  async moderate(id: string, action: 'approve' | 'reject' | 'archive', reason?: string): Promise<ProductEntity> {
+  /**
+   * Moderator actions (admins and editors). `revision` pins an approval to what the moderator saw:
+   * a product changed since then is not approved (409 STALE_REVISION).
+   */
+  async moderate(id: string, action: 'approve' | 'reject' | 'archive', reason?: string, revision?: number): Promise<ProductEntity> {
     if (!isUuid(id)) throw new NotFoundError('Sản phẩm', 'PRODUCT_NOT_FOUND');
-    return this.transition(id, action, reason, true);
+    return this.transition(id, action, reason, true, revision);
   }
 
   /**
@@ -72,11 +75,18 @@ export class ProductLifecycle {
     return rows.map((r) => r.id);
   }
 
-  private transition(id: string, action: LifecycleAction, reason: string | undefined, audited: boolean): Promise<ProductEntity> {
+  private transition(id: string, action: LifecycleAction, reason: string | undefined, audited: boolean, revision?: number): Promise<ProductEntity> {
     return this.dataSource.transaction(async (m) => {
       const repo = m.getRepository(ProductEntity);
       const p = await repo.findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
       if (!p) throw new NotFoundError('Sản phẩm', 'PRODUCT_NOT_FOUND');
+      // Checked first: "it changed since you looked" is what the moderator needs to hear.
+      if (revision !== undefined && revision !== p.revision) {
+        throw new ConflictError(
+          `Sản phẩm đã được sửa sau khi bạn xem (phiên bản ${revision} → ${p.revision}); hãy xem lại (the product changed since you reviewed it)`,
+          'STALE_REVISION',
+        );
+      }
       const rule = TRANSITIONS[action];
       if (!rule.from.includes(p.status)) {
         throw new InvalidStateError(
@@ -86,7 +96,7 @@ export class ProductLifecycle {
       }
       if (rule.to === 'published') await this.assertEnterpriseVerified(m, p.enterpriseId);
       const now = this.clock.now();
-      const before = { status: p.status, name: p.name, rejectionReason: p.rejectionReason };
+      const before = { status: p.status, name: p.name, rejectionReason: p.rejectionReason, revision: p.revision };
       p.status = rule.to;
       if (action === 'submit') {
         p.submittedAt = now;
@@ -100,7 +110,7 @@ export class ProductLifecycle {
       await repo.save(p);
       await this.events.publish(m, 'product.changed', { productId: p.id });
       if (audited) {
-        const after = { status: p.status, name: p.name, rejectionReason: p.rejectionReason };
+        const after = { status: p.status, name: p.name, rejectionReason: p.rejectionReason, revision: p.revision };
         await this.audit.record(m, { action: `product.${action}`, subject: { type: 'product', id: p.id }, before, after });
       }
       return p;

@@ -32,6 +32,7 @@ export function toProductDto(p: ProductEntity, images: ProductImageEntity[], oco
     originCommuneCode: p.originCommuneCode,
     certifications: p.certifications,
     status: p.status,
+    revision: p.revision,
     rejectionReason: p.rejectionReason,
     images: [...images].sort((a, b) => a.position - b.position).map(toImageDto),
     ocop,

@@ -6,13 +6,17 @@ import type { Principal } from '@tradefloor/identity';
 import { QueryFailedError, type DataSource, type EntityManager } from 'typeorm';
 import { ProductAccess } from '../access/product-access.service';
 import type { CreateProductDto, ProductFieldsDto, UpdateProductDto } from '../dto/product-input.dto';
-import { ProductEntity } from '../entities/product.entity';
+import { ProductEntity, type Certification } from '../entities/product.entity';
 import { sanitizeDescription } from '../text/sanitize-description';
 import { normalizeCertifications, ProductReferences } from './product-references';
 import { allocateProductSlug } from './product-slugs';
 
-/** Fields whose change on a published product is "content" (may require review, see config). */
-const CONTENT_FIELDS = ['name', 'description', 'categoryId'] as const;
+/**
+ * Reviewed content: what a moderator approves. Certifications (incl. "typical rural industrial",
+ * counted in official statistics) and the GTIN (stamps vouch for it) are reviewed like the text
+ * (issue 18 §7); price, stock and the like are not.
+ */
+const CONTENT_FIELDS = ['name', 'description', 'categoryId', 'gtin', 'certifications'] as const;
 
 /** A slug clash between concurrent writers is retried this many times (each retry picks a fresh slug). */
 const SLUG_RETRIES = 3;
@@ -21,6 +25,15 @@ export function skuTakenError(): ConflictError {
   return new ConflictError('Mã SKU đã được dùng trong doanh nghiệp (SKU already used in this enterprise)', 'SKU_TAKEN', [
     { field: 'sku', message: 'Mã SKU đã tồn tại (duplicate SKU)' },
   ]);
+}
+
+/** A reviewed field's value for comparison: certifications as a set (order and key order do not count). */
+function reviewedValue(value: unknown): unknown {
+  if (!Array.isArray(value)) return value ?? null;
+  return (value as Certification[])
+    .map((c) => `${c.type}:${c.name ?? ''}`)
+    .sort()
+    .join('|');
 }
 
 function constraintOf(err: unknown): string | undefined {
@@ -103,10 +116,9 @@ export class ProductsService {
         if (dto.sku !== undefined && dto.sku !== p.sku && (await repo.existsBy({ enterpriseId: p.enterpriseId, sku: dto.sku }))) throw skuTakenError();
 
         const description = dto.description === undefined ? undefined : sanitizeDescription(dto.description);
-        const contentChanged = CONTENT_FIELDS.some((f) => {
-          const next = f === 'description' ? description : dto[f];
-          return next !== undefined && next !== p[f];
-        });
+        const certifications = dto.certifications === undefined ? undefined : normalizeCertifications(dto.certifications);
+        const next = { name: dto.name, description, categoryId: dto.categoryId, gtin: dto.gtin, certifications };
+        const contentChanged = CONTENT_FIELDS.some((f) => next[f] !== undefined && reviewedValue(next[f]) !== reviewedValue(p[f]));
         if (dto.name !== undefined && dto.name !== p.name && !p.publishedAt) {
           // Slugs are stable once a product has been published (links, partner listings).
           p.slug = await allocateProductSlug(m, dto.name, p.id);
@@ -122,11 +134,11 @@ export class ProductsService {
           ...(dto.minOrderQuantity !== undefined && { minOrderQuantity: dto.minOrderQuantity }),
           ...(dto.weightGrams !== undefined && { weightGrams: dto.weightGrams }),
           ...(dto.originCommuneCode !== undefined && { originCommuneCode: dto.originCommuneCode }),
-          ...(dto.certifications !== undefined && { certifications: normalizeCertifications(dto.certifications) }),
+          ...(certifications !== undefined && { certifications }),
           priceVnd,
           priceMaxVnd,
         });
-        if (contentChanged) this.requeueIfRequired(p);
+        if (contentChanged) this.contentEdited(p);
         await repo.save(p);
         await this.events.publish(m, 'product.changed', { productId: p.id });
         return p;
@@ -135,11 +147,18 @@ export class ProductsService {
   }
 
   /**
-   * With PRODUCT_EDITS_REQUIRE_REVIEW=true, a content change (name, description, category,
-   * images) of a published product sends it back to the moderation queue. Default: applied at once.
+   * A change of reviewed content (fields above, images) makes a new revision (issue 18 §7):
+   * - waiting for review (`pending_review`): back to `draft`, so no moderator approves content they
+   *   never saw; the seller submits again (a moderator may also pin the revision they approve);
+   * - published, with PRODUCT_EDITS_REQUIRE_REVIEW=true: back to the moderation queue. Default:
+   *   applied at once.
    */
-  requeueIfRequired(p: ProductEntity): void {
-    if (this.config.productEditsRequireReview && p.status === 'published') {
+  contentEdited(p: ProductEntity): void {
+    p.revision += 1;
+    if (p.status === 'pending_review') {
+      p.status = 'draft';
+      p.submittedAt = null;
+    } else if (this.config.productEditsRequireReview && p.status === 'published') {
       p.status = 'pending_review';
       p.submittedAt = this.clock.now();
     }

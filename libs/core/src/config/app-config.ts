@@ -43,6 +43,11 @@ export interface AppConfig {
   loginMaxPerIp: number;
   loginMaxPerAccount: number;
   loginWindowSeconds: number;
+  /** Registrations allowed per client per window (REGISTER_MAX_PER_IP, REGISTER_WINDOW_SECONDS). */
+  registerMaxPerIp: number;
+  registerWindowSeconds: number;
+  /** How long an email verification link works (EMAIL_VERIFICATION_TTL_SECONDS). */
+  emailVerificationTtlSeconds: number;
   /** When true, an editor's publish request waits for an admin's approval (BULLETIN_REQUIRE_APPROVAL). */
   bulletinRequireApproval: boolean;
   /** How often buffered bulletin and product page views are written to the database (VIEW_FLUSH_INTERVAL_MS). */
@@ -440,6 +445,9 @@ export function loadConfig(env: Env = process.env): AppConfig {
     loginMaxPerIp: int(env, 'LOGIN_MAX_PER_IP', 30, 1, 100000),
     loginMaxPerAccount: int(env, 'LOGIN_MAX_PER_ACCOUNT', 5, 1, 1000),
     loginWindowSeconds: int(env, 'LOGIN_WINDOW_SECONDS', 900, 1, 86400),
+    registerMaxPerIp: int(env, 'REGISTER_MAX_PER_IP', 10, 1, 1_000_000),
+    registerWindowSeconds: int(env, 'REGISTER_WINDOW_SECONDS', 3600, 1, 7 * 86400),
+    emailVerificationTtlSeconds: int(env, 'EMAIL_VERIFICATION_TTL_SECONDS', 86400, 300, 30 * 86400),
     bulletinRequireApproval: bool(env, 'BULLETIN_REQUIRE_APPROVAL', false),
     viewFlushIntervalMs: int(env, 'VIEW_FLUSH_INTERVAL_MS', 2000, 100, 3_600_000),
     productEditsRequireReview: bool(env, 'PRODUCT_EDITS_REQUIRE_REVIEW', false),

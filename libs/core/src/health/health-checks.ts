@@ -24,9 +24,13 @@ interface RegisteredCheck {
  * drift check, a cache…) register here at start-up, so `/health/ready` reports them without core
  * knowing the contexts that own them.
  */
+/** Decides from the request's Authorization header whether the caller may read health details. */
+export type HealthDetailAuthorizer = (authorization: string | undefined) => Promise<boolean>;
+
 @Injectable()
 export class HealthChecks {
   private readonly checks = new Map<string, RegisteredCheck>();
+  private detailAuthorizer?: HealthDetailAuthorizer;
 
   register(name: string, check: () => Promise<ComponentHealth>, options: HealthCheckOptions = {}): void {
     if (this.checks.has(name)) throw new Error(`health check "${name}" is registered twice`);
@@ -35,5 +39,22 @@ export class HealthChecks {
 
   registered(): readonly RegisteredCheck[] {
     return [...this.checks.values()];
+  }
+
+  /**
+   * Set once by the context that knows who is an administrator (identity). Until then, and for
+   * everyone it does not accept, `/health/ready` answers up/down only (issue 18 §8).
+   */
+  authorizeDetails(authorizer: HealthDetailAuthorizer): void {
+    this.detailAuthorizer = authorizer;
+  }
+
+  async mayReadDetails(authorization: string | undefined): Promise<boolean> {
+    if (!authorization || !this.detailAuthorizer) return false;
+    try {
+      return await this.detailAuthorizer(authorization);
+    } catch {
+      return false;
+    }
   }
 }

@@ -1,7 +1,7 @@
-import { Controller, Get, HttpStatus, Inject, Res } from '@nestjs/common';
-import { ApiOkResponse, ApiProperty, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
+import { Controller, Get, HttpStatus, Inject, Req, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiProperty, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { FastifyReply } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { DataSource } from 'typeorm';
 import { APP_CONFIG } from '../config/app-config';
 import { JobQueue } from '../jobs/job-queue.service';
@@ -17,13 +17,14 @@ class CheckDto {
   @ApiProperty({ required: false }) detail?: string;
 }
 
+/** Anonymous callers get `status` only (and the status code); the rest needs an administrator's bearer token. */
 class ReadyDto {
   @ApiProperty({ enum: ['ok', 'error'] }) status!: 'ok' | 'error';
-  @ApiProperty({ type: CheckDto }) database!: CheckDto;
-  @ApiProperty({ type: CheckDto, description: 'engine name in detail' }) search!: CheckDto;
-  @ApiProperty({ description: 'status plus per-queue depth { pending, running, dead }' })
-  jobs!: CheckDto & { queues?: Record<string, { pending: number; running: number; dead: number }> };
-  @ApiProperty({ required: false, description: 'components registered by other contexts (HealthChecks), by name' })
+  @ApiProperty({ type: CheckDto, required: false, description: 'administrators only' }) database?: CheckDto;
+  @ApiProperty({ type: CheckDto, required: false, description: 'engine name in detail; administrators only' }) search?: CheckDto;
+  @ApiProperty({ required: false, description: 'status plus per-queue depth { pending, running, dead }; administrators only' })
+  jobs?: CheckDto & { queues?: Record<string, { pending: number; running: number; dead: number }> };
+  @ApiProperty({ required: false, description: 'components registered by other contexts (HealthChecks), by name; administrators only' })
   components?: Record<string, ComponentHealth>;
 }
 
@@ -53,14 +54,21 @@ export class HealthController {
     return { status: 'ok' };
   }
 
+  /**
+   * Readiness for load balancers and orchestrators: the status code and `{status}` for anyone.
+   * Backend error messages, engine names and queue depths help an attacker map the system, so they
+   * are shown only with an administrator's bearer token (issue 18 §8).
+   */
   @Get('ready')
+  @ApiBearerAuth()
   @ApiOkResponse({ type: ReadyDto })
   @ApiServiceUnavailableResponse({ type: ReadyDto })
-  async ready(@Res({ passthrough: true }) reply: FastifyReply): Promise<ReadyDto> {
+  async ready(@Req() req: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply): Promise<ReadyDto> {
     const [database, search, jobs, components] = await Promise.all([this.checkDatabase(), this.checkSearch(), this.checkJobs(), this.checkComponents()]);
     const criticalDown = this.checks.registered().some((c) => c.critical && components[c.name]?.status === 'down');
     const ok = database.status === 'up' && search.status === 'up' && jobs.status === 'up' && !criticalDown;
-    void reply.status(ok ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE);
+    void reply.status(ok ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE).header('cache-control', 'no-store');
+    if (!(await this.checks.mayReadDetails(req.headers.authorization))) return { status: ok ? 'ok' : 'error' };
     return { status: ok ? 'ok' : 'error', database, search, jobs, ...(Object.keys(components).length ? { components } : {}) };
   }
 
@@ -102,7 +110,7 @@ export class HealthController {
     return { status: 'down', detail };
   }
 
-  private async checkJobs(): Promise<ReadyDto['jobs']> {
+  private async checkJobs(): Promise<NonNullable<ReadyDto['jobs']>> {
     try {
       return { status: 'up', queues: await withTimeout(this.jobs.depth()) };
     } catch (err) {

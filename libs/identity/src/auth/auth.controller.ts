@@ -1,8 +1,7 @@
 import { Body, Controller, Get, HttpCode, Ip, Post } from '@nestjs/common';
 import {
+  ApiAcceptedResponse,
   ApiBadRequestResponse,
-  ApiConflictResponse,
-  ApiCreatedResponse,
   ApiNoContentResponse,
   ApiOkResponse,
   ApiTags,
@@ -10,11 +9,22 @@ import {
   ApiUnauthorizedResponse,
 } from '@nestjs/swagger';
 import { ErrorEnvelopeDto, NotFoundError } from '@tradefloor/core';
-import { LoginDto, LogoutDto, RefreshDto, RegisterDto, TokenPairDto, UserDto } from '../dto/auth.dto';
+import {
+  LoginDto,
+  LogoutDto,
+  RefreshDto,
+  RegisterDto,
+  RegistrationAcceptedDto,
+  TokenPairDto,
+  UserDto,
+  VerificationStatusDto,
+  VerifyEmailDto,
+} from '../dto/auth.dto';
 import { toUserDto } from '../users/user.mapper';
 import { UsersService } from '../users/users.service';
-import { Auth, CurrentUser } from './auth.guard';
-import { AuthService } from './auth.service';
+import { EmailVerification } from '../verification/email-verification.service';
+import { AllowUnverified, Auth, CurrentUser } from './auth.guard';
+import { AuthService, REGISTRATION_ACCEPTED } from './auth.service';
 import type { Principal } from './principal';
 
 @ApiTags('auth')
@@ -24,13 +34,37 @@ export class AuthController {
   constructor(
     private readonly auth: AuthService,
     private readonly users: UsersService,
+    private readonly verification: EmailVerification,
   ) {}
 
+  /** 202 whether or not the email was taken (issue 18 §6): the mailbox's owner learns which, nobody else. */
   @Post('auth/register')
-  @ApiCreatedResponse({ type: UserDto })
-  @ApiConflictResponse({ type: ErrorEnvelopeDto })
-  async register(@Body() dto: RegisterDto): Promise<UserDto> {
-    return toUserDto(await this.auth.register(dto));
+  @HttpCode(202)
+  @ApiAcceptedResponse({ type: RegistrationAcceptedDto, description: 'the same answer for a new and an already registered email' })
+  @ApiTooManyRequestsResponse({ type: ErrorEnvelopeDto, description: 'too many registrations from this client; Retry-After' })
+  async register(@Body() dto: RegisterDto, @Ip() ip: string): Promise<RegistrationAcceptedDto> {
+    await this.auth.register(dto, ip);
+    return { status: 'verification_sent', message: REGISTRATION_ACCEPTED };
+  }
+
+  @Post('auth/verify-email')
+  @HttpCode(200)
+  @ApiOkResponse({ type: VerificationStatusDto })
+  async verifyEmail(@Body() dto: VerifyEmailDto): Promise<VerificationStatusDto> {
+    await this.verification.verify(dto.token);
+    return { status: 'verified' };
+  }
+
+  @Post('auth/verify-email/resend')
+  @HttpCode(202)
+  @Auth()
+  @AllowUnverified()
+  @ApiAcceptedResponse({ type: VerificationStatusDto })
+  @ApiTooManyRequestsResponse({ type: ErrorEnvelopeDto, description: 'more than 3 per hour; Retry-After' })
+  async resendVerification(@CurrentUser() user: Principal): Promise<VerificationStatusDto> {
+    if (user.emailVerified) return { status: 'verified' };
+    await this.verification.resend(user.id);
+    return { status: 'verification_sent' };
   }
 
   @Post('auth/login')
@@ -53,6 +87,7 @@ export class AuthController {
   @Post('auth/logout')
   @HttpCode(204)
   @Auth()
+  @AllowUnverified()
   @ApiNoContentResponse({ description: 'Refresh tokens revoked' })
   async logout(@CurrentUser() user: Principal, @Body() dto: LogoutDto): Promise<void> {
     await this.auth.logout(user.id, dto.refreshToken);

@@ -6,11 +6,22 @@ import { ErrorEnvelopeDto, ForbiddenError, requestContext, UnauthorizedError } f
 import type { FastifyRequest } from 'fastify';
 import type { DataSource } from 'typeorm';
 import { UserEntity, type Role } from '../entities/user.entity';
-import type { Principal } from './principal';
+import { toPrincipal, type Principal } from './principal';
 import { TokenService } from './token.service';
 
 const ROLES_KEY = 'tradefloor:roles';
 const OPTIONAL_KEY = 'tradefloor:auth-optional';
+const UNVERIFIED_KEY = 'tradefloor:allow-unverified';
+/** Methods that only read: an account whose email is not verified yet may use them. */
+const READ_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+/** The 403 every write of an unverified account gets (API envelope and web pages alike). */
+export function emailNotVerifiedError(): ForbiddenError {
+  return new ForbiddenError(
+    'Vui lòng xác minh email trước khi thực hiện thao tác này; kiểm tra hộp thư hoặc gửi lại thư xác minh (verify your email address first)',
+    'EMAIL_NOT_VERIFIED',
+  );
+}
 
 type AuthedRequest = FastifyRequest & { principal?: Principal };
 
@@ -39,8 +50,11 @@ export class AuthGuard implements CanActivate {
     if (!user || user.status !== 'active') {
       throw new UnauthorizedError('Tài khoản không còn hoạt động (account disabled)', 'ACCOUNT_DISABLED');
     }
-    request.principal = { id: user.id, email: user.email, role: user.role, displayName: user.displayName };
+    request.principal = toPrincipal(user);
     requestContext.identify(request.principal);
+    // Issue 18 §6: a self-registered account reads and signs in, but writes only once its email is verified.
+    const allowUnverified = this.reflector.getAllAndOverride<boolean>(UNVERIFIED_KEY, [context.getHandler(), context.getClass()]);
+    if (!user.emailVerifiedAt && !READ_METHODS.has(request.method) && !allowUnverified) throw emailNotVerifiedError();
     const roles = this.reflector.getAllAndOverride<Role[] | undefined>(ROLES_KEY, [context.getHandler(), context.getClass()]);
     if (roles?.length && !roles.includes(user.role)) throw new ForbiddenError();
     return true;
@@ -56,6 +70,11 @@ export function Auth(...roles: Role[]) {
     ApiUnauthorizedResponse({ type: ErrorEnvelopeDto }),
     ApiForbiddenResponse({ type: ErrorEnvelopeDto }),
   );
+}
+
+/** A write an unverified account may still make (sign out, ask for a new verification mail). */
+export function AllowUnverified() {
+  return SetMetadata(UNVERIFIED_KEY, true);
 }
 
 /** Reads the user when a token is present, lets anonymous callers through otherwise. */

@@ -2,19 +2,25 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import {
   APP_CONFIG,
-  ConflictError,
+  JobQueue,
   RateLimiter,
   TooManyRequestsError,
   UnauthorizedError,
   normalizeVietnameseMobile,
+  returnedRows,
   type ResolvedConfig,
 } from '@tradefloor/core';
 import type { DataSource } from 'typeorm';
 import type { LoginDto, RegisterDto } from '../dto/auth.dto';
 import { UserEntity } from '../entities/user.entity';
+import { ACCOUNT_MAIL_QUEUE, type AccountMailPayload } from '../verification/account-mail.job';
 import { LoginThrottle } from './login-throttle';
 import { PasswordHasher } from './password-hasher';
 import { TokenService, type TokenPair } from './token.service';
+
+/** What a registration answers, new email or taken (web and API say the same). */
+export const REGISTRATION_ACCEPTED =
+  'Đã nhận đăng ký. Kiểm tra hộp thư để xác minh email trước khi đăng bán hoặc cập nhật thông tin (registration received: check your mailbox to verify your email)';
 
 @Injectable()
 export class AuthService {
@@ -24,27 +30,43 @@ export class AuthService {
     private readonly tokens: TokenService,
     private readonly limiter: RateLimiter,
     private readonly throttle: LoginThrottle,
+    private readonly jobs: JobQueue,
     @Inject(APP_CONFIG) private readonly config: ResolvedConfig,
   ) {}
 
-  async register(dto: RegisterDto): Promise<UserEntity> {
-    const repo = this.dataSource.getRepository(UserEntity);
-    if (await repo.existsBy({ email: dto.email })) {
-      throw new ConflictError('Email đã được đăng ký (email already registered)', 'EMAIL_TAKEN', [
-        { field: 'email', message: 'Email đã được đăng ký (email already registered)' },
-      ]);
-    }
+  /**
+   * Self-registration (issue 18 §6). Limited per client (a keyed hash of the address, counted in
+   * PostgreSQL so every replica shares it). The answer never says whether the email is taken: a
+   * new account gets a verification mail, the owner of an existing one a notice that someone tried;
+   * both cost one password hash, so timing does not tell either.
+   */
+  async register(dto: RegisterDto, ip: string): Promise<void> {
+    const perIp = await this.limiter.hit(
+      `register:ip:${this.throttle.keyOf('register-ip', ip)}`,
+      this.config.registerMaxPerIp,
+      this.config.registerWindowSeconds,
+    );
+    if (!perIp.allowed) throw new TooManyRequestsError(perIp.retryAfterSeconds);
     const passwordHash = await this.hasher.hash(dto.password);
-    const user = repo.create({
-      email: dto.email,
-      phone: dto.phone ? normalizeVietnameseMobile(dto.phone) : null,
-      displayName: dto.displayName,
-      passwordHash,
-      role: dto.role,
-      status: 'active',
+    await this.dataSource.transaction(async (m) => {
+      // ON CONFLICT: two registrations of one address at once end like one that finds it taken.
+      const [created] = returnedRows<{ id: string }>(
+        await m.query(
+          `INSERT INTO users (email, phone, display_name, password_hash, role, status, email_verified_at)
+           VALUES ($1, $2, $3, $4, $5, 'active', NULL) ON CONFLICT (email) DO NOTHING RETURNING id`,
+          [dto.email, dto.phone ? normalizeVietnameseMobile(dto.phone) : null, dto.displayName, passwordHash, dto.role],
+        ),
+      );
+      if (created) {
+        await this.jobs.enqueue(m, ACCOUNT_MAIL_QUEUE, { kind: 'verify', userId: created.id } satisfies AccountMailPayload);
+        return;
+      }
+      const [existing] = await m.query(`SELECT id FROM users WHERE email = $1`, [dto.email]);
+      // Notices for one address coalesce while one is queued; the per-client limit bounds the rest.
+      await this.jobs.enqueue(m, ACCOUNT_MAIL_QUEUE, { kind: 'already-registered', userId: existing.id } satisfies AccountMailPayload, {
+        dedupeKey: `already-registered:${existing.id}`,
+      });
     });
-    await repo.insert(user);
-    return repo.findOneByOrFail({ id: user.id });
   }
 
   async login(dto: LoginDto, ip: string): Promise<TokenPair> {

@@ -71,11 +71,12 @@ export class LoginThrottle implements OnModuleInit {
     await this.dataSource.query(`DELETE FROM login_throttle WHERE key = $1`, [`${this.keyOf('login-account', email)}:${this.keyOf('login-ip', ip)}`]);
   }
 
-  /** Hourly: throttle rows quiet for a window, and refresh tokens past their expiry (they only grew). */
+  /** Hourly: throttle rows quiet for a window, refresh tokens past their expiry (they only grew), spent or expired verification links. */
   async purgeExpired(): Promise<void> {
     await this.dataSource.query(`DELETE FROM login_throttle WHERE updated_at < now() - make_interval(secs => $1) AND next_at < now()`, [
       this.config.loginWindowSeconds,
     ]);
     await this.dataSource.query(`DELETE FROM refresh_tokens WHERE expires_at < now()`);
+    await this.dataSource.query(`DELETE FROM email_verification_tokens WHERE expires_at < now() OR used_at IS NOT NULL`);
   }
 }

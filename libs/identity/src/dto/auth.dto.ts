@@ -82,7 +82,29 @@ export class UserDto {
   @ApiProperty() displayName!: string;
   @ApiProperty({ enum: ROLES }) role!: Role;
   @ApiProperty({ enum: ['active', 'disabled'] }) status!: string;
+  @ApiProperty({
+    description: 'false until the owner of a self-registered account follows the link mailed to it; until then every write gets 403 EMAIL_NOT_VERIFIED',
+  })
+  emailVerified!: boolean;
   @ApiProperty() createdAt!: Date;
+}
+
+/** The one answer to a registration, whether or not the email already had an account. */
+export class RegistrationAcceptedDto {
+  @ApiProperty({ enum: ['verification_sent'] }) status!: 'verification_sent';
+  @ApiProperty({ example: 'Kiểm tra hộp thư để xác minh email (check your mailbox to verify your email)' }) message!: string;
+}
+
+export class VerifyEmailDto {
+  @ApiProperty({ description: 'the token from the link in the verification mail' })
+  @IsString()
+  @MinLength(20)
+  @MaxLength(200)
+  token!: string;
+}
+
+export class VerificationStatusDto {
+  @ApiProperty({ enum: ['verified', 'verification_sent'] }) status!: 'verified' | 'verification_sent';
 }
 
 export class UserListDto {

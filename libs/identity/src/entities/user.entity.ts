@@ -13,6 +13,8 @@ export class UserEntity {
   @Column({ type: 'text', name: 'password_hash', select: false }) passwordHash!: string;
   @Column({ type: 'text' }) role!: Role;
   @Column({ type: 'text' }) status!: UserStatus;
+  /** Null until the owner of a self-registered account follows the verification link; until then it cannot write. */
+  @Column({ type: 'timestamptz', name: 'email_verified_at', nullable: true }) emailVerifiedAt!: Date | null;
   @CreateDateColumn({ type: 'timestamptz', name: 'created_at' }) createdAt!: Date;
   @UpdateDateColumn({ type: 'timestamptz', name: 'updated_at' }) updatedAt!: Date;
 }

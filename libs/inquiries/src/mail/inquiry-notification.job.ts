@@ -1,13 +1,19 @@
 import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { APP_CONFIG, JobRegistry, PermanentJobError, type JobRecord, type ResolvedConfig } from '@tradefloor/core';
+import {
+  APP_CONFIG,
+  JobRegistry,
+  MailSender,
+  PermanentJobError,
+  assertPlainAddress,
+  isPermanentMailError,
+  type JobRecord,
+  type ResolvedConfig,
+} from '@tradefloor/core';
 import { ProductViews } from '@tradefloor/catalog';
 import { EnterpriseViews } from '@tradefloor/enterprise-profile';
 import { UsersService } from '@tradefloor/identity';
 import type { DataSource } from 'typeorm';
-import { MailSender } from './mail-sender';
-import { assertPlainAddress } from './mail-address';
-import { isPermanentMailError } from './smtp-mail-sender';
 
 export const INQUIRY_NOTIFY_QUEUE = 'inquiries.notify-enterprise';
 

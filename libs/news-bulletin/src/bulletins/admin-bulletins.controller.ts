@@ -2,7 +2,7 @@ import { Body, Controller, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/
 import { ApiConflictResponse, ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { ErrorEnvelopeDto } from '@tradefloor/core';
 import { Auth } from '@tradefloor/identity';
-import { RejectBulletinDto } from '../dto/bulletin-input.dto';
+import { ApproveBulletinDto, RejectBulletinDto } from '../dto/bulletin-input.dto';
 import { BulletinDto } from '../dto/bulletin-output.dto';
 import { BulletinWorkflowService } from './bulletin-workflow.service';
 import { BulletinPresenter } from './bulletin.presenter';
@@ -21,9 +21,9 @@ export class AdminBulletinsController {
   @HttpCode(200)
   @ApiOkResponse({ type: BulletinDto, description: 'Published now, or scheduled when the requested publishAt is in the future' })
   @ApiNotFoundResponse({ type: ErrorEnvelopeDto })
-  @ApiConflictResponse({ type: ErrorEnvelopeDto })
-  async approve(@Param('id', new ParseUUIDPipe()) id: string): Promise<BulletinDto> {
-    return this.presenter.one(await this.workflow.approve(id));
+  @ApiConflictResponse({ type: ErrorEnvelopeDto, description: 'Not pending (an edit sent it back to draft), or STALE_REVISION' })
+  async approve(@Param('id', new ParseUUIDPipe()) id: string, @Body() dto: ApproveBulletinDto): Promise<BulletinDto> {
+    return this.presenter.one(await this.workflow.approve(id, dto.revision));
   }
 
   @Post(':id/reject')

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { APP_CONFIG, AuditTrail, Clock, DomainEvents, InvalidStateError, JobQueue, returnedRows, type ResolvedConfig } from '@tradefloor/core';
+import { APP_CONFIG, AuditTrail, Clock, ConflictError, DomainEvents, InvalidStateError, JobQueue, returnedRows, type ResolvedConfig } from '@tradefloor/core';
 import type { Principal } from '@tradefloor/identity';
 import type { DataSource, EntityManager } from 'typeorm';
 import { BulletinEntity, type BulletinStatus } from '../entities/bulletin.entity';
@@ -43,11 +43,18 @@ export class BulletinWorkflowService {
     });
   }
 
-  async approve(id: string): Promise<BulletinEntity> {
+  /** `revision` pins the approval to what the admin read: a bulletin changed since then is refused (409 STALE_REVISION). */
+  async approve(id: string, revision?: number): Promise<BulletinEntity> {
     return this.dataSource.transaction(async (m) => {
       const b = await this.bulletins.lock(m, id);
       if (b.status !== 'pending_approval') {
         throw new InvalidStateError('Bản tin không chờ duyệt (bulletin is not pending approval)', 'BULLETIN_NOT_PENDING');
+      }
+      if (revision !== undefined && revision !== b.revision) {
+        throw new ConflictError(
+          `Bản tin đã được sửa sau khi bạn đọc (phiên bản ${revision} → ${b.revision}); hãy đọc lại (the bulletin changed since you read it)`,
+          'STALE_REVISION',
+        );
       }
       const before = auditedState(b);
       return this.audited(m, 'bulletin.approve', before, await this.schedule(m, b, b.publishAt));

@@ -104,6 +104,11 @@ export class BulletinService {
           b.tagKeys = keys;
         }
         if (dto.kind !== undefined || dto.event !== undefined) applyEvent(b, dto.kind ?? b.kind, dto.event);
+        if (b.status === 'pending_approval') {
+          // Issue 18 §7: the admin must not approve a text they never saw; the editor asks again.
+          b.status = 'draft';
+          b.publishAt = null;
+        }
         return this.saveWithRevision(m, actor, b, 'update');
       }),
     );

@@ -1,6 +1,21 @@
 import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsIn, IsISO8601, IsObject, IsOptional, IsString, IsUUID, Matches, MaxLength, MinLength, ValidateNested } from 'class-validator';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsIn,
+  IsInt,
+  IsISO8601,
+  IsObject,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Matches,
+  MaxLength,
+  Min,
+  MinLength,
+  ValidateNested,
+} from 'class-validator';
 import { BULLETIN_KINDS, type BulletinKind } from '../entities/bulletin.entity';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
@@ -117,6 +132,15 @@ export class PublishBulletinDto {
   @IsOptional()
   @IsISO8601({ strict: true, strictSeparator: true }, { message: ISO_DATE_MESSAGE })
   publishAt?: string;
+}
+
+/** Optional pin: the approval is refused (409 STALE_REVISION) if the bulletin changed since the admin read it. */
+export class ApproveBulletinDto {
+  @ApiPropertyOptional({ description: 'the `revision` the admin read', minimum: 1 })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  revision?: number;
 }
 
 export class RejectBulletinDto {

@@ -1,5 +1,5 @@
 import type { INestApplicationContext } from '@nestjs/common';
-import { UsersService, type Principal } from '@tradefloor/identity';
+import { UsersService, toPrincipal, type Principal } from '@tradefloor/identity';
 import { BatchesService, StampIssuer, StampLifecycle, TraceEvents, type BatchEntity } from '@tradefloor/traceability';
 import { DataSource } from 'typeorm';
 import type { PlannedBatch, TracedProduct } from './trace-plan';
@@ -86,7 +86,7 @@ export class BatchWriter {
     if (!principal) {
       const user = await this.users.findByEmail(email);
       if (!user) throw new Error(`demo account ${email} is missing: run the base seed first`);
-      principal = { id: user.id, email: user.email, role: user.role, displayName: user.displayName };
+      principal = toPrincipal(user);
       this.owners.set(email, principal);
     }
     return principal;

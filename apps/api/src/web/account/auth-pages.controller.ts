@@ -51,15 +51,16 @@ export class AuthPagesController {
   }
 
   @Post('dang-ky')
-  async register(@Req() req: FastifyRequest, @Res() reply: FastifyReply, @Body() body: Form): Promise<void> {
+  async register(@Req() req: FastifyRequest, @Res() reply: FastifyReply, @Body() body: Form, @Ip() ip: string): Promise<void> {
     const ctx = pageContext(req, reply, this.config.publicBaseUrl);
     assertCsrf(req);
     const { value, errors } = await validateForm(RegisterDto, body, ctx.lang);
     if (Object.keys(errors).length) return this.renderRegister(req, reply, ctx, { form: body, errors }, 400);
     try {
-      await this.auth.register(value);
+      await this.auth.register(value, ip);
     } catch (err) {
       if (!(err instanceof DomainError)) throw err;
+      if (err.headers?.['Retry-After']) void reply.header('retry-after', err.headers['Retry-After']);
       return this.renderRegister(req, reply, ctx, { form: body, errors: domainFieldErrors(err, ctx.lang), message: errorText(ctx.lang, err) }, err.status);
     }
     void reply.redirect('/dang-nhap?registered=1', 303);

@@ -4,6 +4,7 @@ import { ROLES } from '@tradefloor/identity';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { layout } from '../html/layout';
 import { sendPage } from '../kit/page-context';
+import { doneMessage } from '../kit/query';
 import { BackOffice } from './back-office';
 import { backOfficeHomeView } from './back-office-home.view';
 
@@ -17,7 +18,16 @@ export class BackOfficeController {
   home(@Req() req: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
     return this.bo.page(req, reply, ROLES, ({ ctx, user, csrf }) => {
       const title = ctx.t('bo.title');
-      sendPage(reply, layout(ctx, { title, description: title, path: '/quan-ly' }, backOfficeHomeView(ctx, user, csrf())), 200, 'private');
+      sendPage(
+        reply,
+        layout(
+          ctx,
+          { title, description: title, path: '/quan-ly' },
+          backOfficeHomeView(ctx, user, csrf(), doneMessage(ctx.t, req.query, { 'verification-sent': 'verify.resent' })),
+        ),
+        200,
+        'private',
+      );
     });
   }
 }

@@ -1,9 +1,21 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG, requestContext, type ResolvedConfig, isSecureSite } from '@tradefloor/core';
-import { AuthService, TokenService, UsersService, type Principal, type TokenPair } from '@tradefloor/identity';
+import {
+  AuthService,
+  TokenService,
+  UsersService,
+  VERIFY_PAGE_PATH,
+  emailNotVerifiedError,
+  toPrincipal,
+  type Principal,
+  type TokenPair,
+} from '@tradefloor/identity';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { clearCookie, readCookie, setCookie } from './cookies';
 import { configureCsrf, issueCsrfCookie, subjectOf } from './csrf';
+
+/** Form posts an account whose email is not verified yet may still make. */
+const UNVERIFIED_POSTS = new Set(['/dang-xuat', `${VERIFY_PAGE_PATH}/gui-lai`]);
 
 const ACCESS_COOKIE = 'tf_at';
 const REFRESH_COOKIE = 'tf_rt';
@@ -66,6 +78,11 @@ export class WebSession {
     const resolved = await this.resolve(req, reply);
     (req as FastifyRequest & { webPrincipal?: Principal | null }).webPrincipal = resolved ?? null;
     if (resolved) requestContext.identify(resolved);
+    // Issue 18 §6, the same rule as the API's AuthGuard: an unverified account's form posts are
+    // refused (the error filter renders the 403 page), except signing out and "send the mail again".
+    if (resolved && !resolved.emailVerified && req.method === 'POST' && !UNVERIFIED_POSTS.has(req.url.split('?')[0] ?? '')) {
+      throw emailNotVerifiedError();
+    }
     return resolved;
   }
 
@@ -95,6 +112,6 @@ export class WebSession {
   private async activeUser(id: string): Promise<Principal | undefined> {
     const user = await this.users.get(id);
     if (!user || user.status !== 'active') return undefined;
-    return { id: user.id, email: user.email, role: user.role, displayName: user.displayName };
+    return toPrincipal(user);
   }
 }

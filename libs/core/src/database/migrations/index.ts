@@ -17,6 +17,8 @@ import { StampSheetCache1765300001000 } from './1765300001000-stamp-sheet-cache'
 import { LoginThrottle1765350000000 } from './1765350000000-login-throttle';
 import { AuditLog1765700000000 } from './1765700000000-audit-log';
 import { Takedowns1765710000000 } from './1765710000000-takedowns';
+import { EmailVerification1765800000000 } from './1765800000000-email-verification';
+import { ProductRevision1765800001000 } from './1765800001000-product-revision';
 import { Federation1765810000000 } from './1765810000000-federation';
 import { RateLimitsUnlogged1765830000000 } from './1765830000000-rate-limits-unlogged';
 import { Complaints1765830001000 } from './1765830001000-complaints';
@@ -45,6 +47,8 @@ export const MIGRATIONS = [
   LoginThrottle1765350000000,
   AuditLog1765700000000,
   Takedowns1765710000000,
+  EmailVerification1765800000000,
+  ProductRevision1765800001000,
   Federation1765810000000,
   RateLimitsUnlogged1765830000000,
   Complaints1765830001000,

@@ -44,9 +44,11 @@ export class BulletinWorkflowController {
   }
 
   @Post(':id/duyet')
-  approve(@Req() req: FastifyRequest, @Res() reply: FastifyReply, @Param('id') id: string): Promise<void> {
+  approve(@Req() req: FastifyRequest, @Res() reply: FastifyReply, @Param('id') id: string, @Body() body: Form): Promise<void> {
+    // Pinned to the revision shown on the page: an edit made meanwhile is refused, not approved unread.
+    const revision = Number(body.revision);
     return this.step(req, reply, id, ADMINS, async () => {
-      await this.workflow.approve(id);
+      await this.workflow.approve(id, Number.isInteger(revision) && revision > 0 ? revision : undefined);
       return 'approved';
     });
   }

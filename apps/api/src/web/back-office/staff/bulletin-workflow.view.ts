@@ -34,7 +34,10 @@ export function bulletinActions(
     );
   }
   if (role === 'admin' && b.status === 'pending_approval') {
-    parts.push(html`<form method="post" action="${PATH}/${b.id}/duyet">${csrf}<button type="submit">${t('admin.bul.approve')}</button></form>`);
+    // The revision on the page pins the approval: an edit made meanwhile is refused, not approved unread.
+    parts.push(
+      html`<form method="post" action="${PATH}/${b.id}/duyet">${csrf}<input type="hidden" name="revision" value="${String(b.revision)}"><button type="submit">${t('admin.bul.approve')}</button></form>`,
+    );
     parts.push(reasonForm(ctx, csrf, `${PATH}/${b.id}/tu-choi`, b.id, t('admin.bul.reject'), problem));
   }
   return html`<section aria-label="${t('admin.bul.actions')}" class="actions">${parts}</section>`;

@@ -36,7 +36,9 @@ export class ProductQueueController {
       if (!isUuid(id) || (action !== 'approve' && action !== 'reject')) return this.bo.fail(r, 404, r.ctx.t('notfound.body'));
       try {
         if (action === 'approve') {
-          await this.lifecycle.moderate(id, 'approve');
+          // Pinned to the revision shown on the page: an edit made meanwhile is not approved unseen.
+          const revision = Number(body.revision);
+          await this.lifecycle.moderate(id, 'approve', undefined, Number.isInteger(revision) && revision > 0 ? revision : undefined);
         } else {
           const { value, errors } = await validateForm(RejectProductDto, { reason: body.reason }, r.ctx.lang);
           if (errors.reason) return this.render(r, { id, reason: body.reason, error: errors.reason, status: 400 });

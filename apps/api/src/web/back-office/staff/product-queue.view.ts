@@ -55,7 +55,7 @@ ${p.certifications.length ? html`<dt>${t('admin.prod.certifications')}</dt><dd>$
 </dl>
 <div class="preview" role="group" aria-label="${t('admin.prod.description')}"><div class="prose">${trusted(p.description)}</div></div>
 <div class="actions">
-<form method="post" action="${PRODUCT_QUEUE_PATH}/${p.id}/approve">${d.csrf()}<button type="submit">${t('admin.prod.approve')}</button></form>
+<form method="post" action="${PRODUCT_QUEUE_PATH}/${p.id}/approve">${d.csrf()}<input type="hidden" name="revision" value="${String(p.revision)}"><button type="submit">${t('admin.prod.approve')}</button></form>
 ${reasonForm(ctx, d.csrf(), `${PRODUCT_QUEUE_PATH}/${p.id}/reject`, p.id, t('admin.prod.reject'), mine)}
 </div>
 </article></li>`;

@@ -53,7 +53,26 @@ export const COMMON_MESSAGES = {
   'auth.submit.register': { vi: 'Đăng ký', en: 'Create account' },
   'auth.noAccount': { vi: 'Chưa có tài khoản? Đăng ký', en: 'No account yet? Register' },
   'auth.haveAccount': { vi: 'Đã có tài khoản? Đăng nhập', en: 'Already registered? Sign in' },
-  'auth.registered': { vi: 'Đăng ký thành công. Mời bạn đăng nhập.', en: 'Account created. Please sign in.' },
+  'auth.registered': {
+    vi: 'Đã nhận đăng ký. Chúng tôi đã gửi thư đến địa chỉ email bạn nhập: mở liên kết trong thư để xác minh, rồi đăng nhập.',
+    en: 'Registration received. We sent a mail to the address you entered: open its link to verify, then sign in.',
+  },
+  'verify.title': { vi: 'Xác minh email', en: 'Email verification' },
+  'verify.done': { vi: 'Email của bạn đã được xác minh. Bạn có thể dùng đầy đủ tài khoản.', en: 'Your email is verified. Your account is fully usable.' },
+  'verify.failed': {
+    vi: 'Liên kết xác minh không hợp lệ, đã được dùng hoặc đã hết hạn. Đăng nhập và gửi lại thư xác minh.',
+    en: 'This verification link is invalid, used or expired. Sign in and send a new one.',
+  },
+  'verify.banner': {
+    vi: 'Email của bạn chưa được xác minh. Bạn vẫn xem được, nhưng chưa thể tạo hoặc sửa gì cho đến khi mở liên kết trong thư xác minh.',
+    en: 'Your email is not verified yet. You can look around, but not create or change anything until you open the link in the verification mail.',
+  },
+  'verify.resend': { vi: 'Gửi lại thư xác minh', en: 'Send the verification mail again' },
+  'verify.resent': {
+    vi: 'Đã gửi lại thư xác minh. Kiểm tra hộp thư (cả mục thư rác).',
+    en: 'Verification mail sent again. Check your mailbox (and spam folder).',
+  },
+  'verify.toBackOffice': { vi: 'Đến trang quản lý', en: 'Go to the back office' },
   'auth.logout': { vi: 'Đăng xuất', en: 'Sign out' },
   'bo.title': { vi: 'Trang quản lý', en: 'Back office' },
   'bo.hello': { vi: 'Xin chào', en: 'Hello' },

@@ -78,3 +78,10 @@ function address(arg: string): string {
 export function decodeHeader(value: string): string {
   return value.replace(/\r\n /g, '').replace(/=\?UTF-8\?B\?([^?]+)\?=/gi, (_, b64: string) => Buffer.from(b64, 'base64').toString('utf8'));
 }
+
+/** Subject and plain-text body (base64 as TradeFloor sends it) of a received message. */
+export function readMail(mail: ReceivedMail): { subject: string; text: string } {
+  const [head, body = ''] = mail.data.split('\r\n\r\n');
+  const subject = decodeHeader(/^Subject: (.*(?:\r\n .*)*)/m.exec(head)?.[1] ?? '');
+  return { subject, text: Buffer.from(body.replace(/\r\n/g, ''), 'base64').toString('utf8') };
+}
