@@ -9,41 +9,43 @@ import { cookieHeader, openForm, postForm, signIn } from './web-helpers';
  */
 describe('web: errors in the language of the page', () => {
   let t: TestApp;
-  const taken = { email: 'da.co@example.vn', password: 'mat-khau-dai-10', displayName: 'Đã có', role: 'buyer' };
+  let known: { email: string };
+  const wrong = 'sai-mat-khau-10';
 
   beforeAll(async () => {
     t = await createTestApp({ worker: false });
-    await t.http.post('/api/v1/auth/register').send(taken).expect(201);
+    known = await createUser(t, 'buyer');
   });
   afterAll(() => t.close());
 
   it('keeps the API envelope as it is: code, bilingual message, field details, request id', async () => {
-    const res = await t.http.post('/api/v1/auth/register').send(taken).expect(409);
+    const res = await t.http.post('/api/v1/auth/login').send({ email: known.email, password: wrong }).expect(401);
     expect(res.body).toMatchObject({
-      statusCode: 409,
-      code: 'EMAIL_TAKEN',
-      message: 'Email đã được đăng ký (email already registered)',
-      details: [{ field: 'email', message: 'Email đã được đăng ký (email already registered)' }],
+      statusCode: 401,
+      code: 'INVALID_CREDENTIALS',
+      message: 'Email hoặc mật khẩu không đúng (wrong email or password)',
     });
     expect(typeof res.body.requestId).toBe('string');
+    const invalid = await t.http.post('/api/v1/auth/register').send({ email: 'not-an-email', password: PASSWORD, displayName: 'X', role: 'buyer' }).expect(400);
+    expect(invalid.body).toMatchObject({ statusCode: 400, code: 'VALIDATION_FAILED' });
+    expect(invalid.body.details.map((d: { field: string }) => d.field)).toContain('email');
   });
 
-  it('shows a domain error and its field message in English on an English form', async () => {
-    const form = await openForm(t, '/dang-ky?lang=en');
-    const res = await postForm(t, form.jar, '/dang-ky', { ...taken, displayName: 'Someone else' });
-    expect(res.status).toBe(409);
+  it('shows a domain error in English on an English form', async () => {
+    const form = await openForm(t, '/dang-nhap?lang=en');
+    const res = await postForm(t, form.jar, '/dang-nhap', { email: known.email, password: wrong });
+    expect(res.status).toBe(401);
     expect(res.text).toContain('<html lang="en"');
-    expect(res.text).toContain('This email is already registered');
-    expect(res.text).toContain('Email already registered');
-    expect(res.text).not.toContain('Email đã được đăng ký');
+    expect(res.text).toContain('Wrong email or password');
+    expect(res.text).not.toContain('Email hoặc mật khẩu không đúng');
   });
 
   it('shows the same error in Vietnamese only on a Vietnamese form', async () => {
-    const form = await openForm(t, '/dang-ky');
-    const res = await postForm(t, form.jar, '/dang-ky', { ...taken, displayName: 'Người khác' });
-    expect(res.status).toBe(409);
-    expect(res.text).toContain('Email đã được đăng ký');
-    expect(res.text).not.toContain('email already registered');
+    const form = await openForm(t, '/dang-nhap');
+    const res = await postForm(t, form.jar, '/dang-nhap', { email: known.email, password: wrong });
+    expect(res.status).toBe(401);
+    expect(res.text).toContain('Email hoặc mật khẩu không đúng');
+    expect(res.text).not.toContain('wrong email or password');
   });
 
   it('shows validation messages of the shared DTOs in English', async () => {
