@@ -1,6 +1,7 @@
 import type { BrowserContext, Page } from 'playwright-core';
 import sharp from 'sharp';
 import { createUser } from '../harness/auth';
+import { FakeSmtpServer, readMail } from '../harness/fake-smtp-server';
 import { XA_CAU_KE, categoryId, createProduct, createVerifiedEnterprise } from '../harness/catalog-fixtures';
 import { BROWSER_SUITE_TIMEOUT_MS, DESKTOP, basicA11y, shot, signIn, startBrowserHarness, type BrowserHarness } from './harness';
 
@@ -62,10 +63,13 @@ describe('browser journeys: buyer search, household listing, staff approval, edi
   let buyer: BrowserContext;
   let household: BrowserContext;
   let staff: BrowserContext;
+  // Self-registered accounts act only after following the link mailed to them (issue 18 §6).
+  const smtp = new FakeSmtpServer();
 
   beforeAll(async () => {
+    const port = await smtp.start();
     // The worker runs in-process: approvals and verifications reach the search index through jobs.
-    h = await startBrowserHarness();
+    h = await startBrowserHarness({ env: { SMTP_URL: `smtp://127.0.0.1:${port}`, MAIL_FROM: 'no-reply@san.example.vn' } });
     const cooperative = await createVerifiedEnterprise(h.t, { displayName: 'HTX Bưởi Cầu Kè' });
     await createProduct(h.t, cooperative.id, { name: FOUR_STAR, ocopStars: 4, communeCode: XA_CAU_KE });
     await createProduct(h.t, cooperative.id, { name: THREE_STAR, ocopStars: 3 });
@@ -74,7 +78,10 @@ describe('browser journeys: buyer search, household listing, staff approval, edi
     household = await h.newContext();
     staff = await h.newContext(DESKTOP);
   });
-  afterAll(() => h?.close());
+  afterAll(async () => {
+    await h?.close();
+    await smtp.stop();
+  });
 
   it('a buyer searches "buoi da xanh", keeps OCOP 4 stars and up, and opens the product', async () => {
     const page = await buyer.newPage();
@@ -115,6 +122,12 @@ describe('browser journeys: buyer search, household listing, staff approval, edi
     await page.getByLabel('Email').fill(HOUSEHOLD.email);
     await page.getByLabel('Mật khẩu').fill(HOUSEHOLD.password);
     await go(page, () => page.getByRole('button', { name: 'Đăng ký' }).click(), /^\/dang-nhap\?registered=1$/);
+    // The verification mail goes out through the job queue; its link verifies the address.
+    await h.t.drainJobs();
+    const mail = smtp.messages.filter((m) => m.to.includes(HOUSEHOLD.email)).map(readMail)[0];
+    const link = /\/xac-minh-email\?token=[A-Za-z0-9_-]+/.exec(mail?.text ?? '')?.[0];
+    expect(link).toBeDefined();
+    await page.goto(link!);
     await signIn(page, HOUSEHOLD.email, HOUSEHOLD.password);
 
     await go(page, () => page.getByRole('link', { name: 'Hồ sơ doanh nghiệp của tôi' }).click(), /^\/quan-ly\/doanh-nghiep$/);
