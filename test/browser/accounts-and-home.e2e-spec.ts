@@ -44,7 +44,7 @@ describe('browser: registration, sign-in and back office with the keyboard; home
 
     const notice = page.getByRole('status');
     await notice.waitFor();
-    expect(await notice.textContent()).toContain('Đăng ký thành công');
+    expect(await notice.textContent()).toContain('Đã nhận đăng ký');
 
     await tabTo(page, page.getByLabel('Email'));
     await page.keyboard.type('Ba.Sau@example.vn');
