@@ -4,6 +4,7 @@ export * from './clock/clock';
 export * from './clock/vietnam-time';
 export * from './buffer/write-behind-buffer';
 export * from './crypto/secret-box';
+export * from './crypto/derived-key';
 export * from './core.module';
 export * from './database/migrate';
 export * from './database/migrations';

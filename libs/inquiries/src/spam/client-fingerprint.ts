@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { APP_CONFIG, type ResolvedConfig } from '@tradefloor/core';
-import { createHmac, hkdfSync } from 'node:crypto';
+import { APP_CONFIG, type ResolvedConfig, derivedKey } from '@tradefloor/core';
+import { createHmac } from 'node:crypto';
 
 export interface ClientInfo {
   /** req.ip (honours TRUST_PROXY). Only its keyed hash is kept. */
@@ -22,7 +22,7 @@ export class ClientFingerprints {
   private readonly key: Buffer;
 
   constructor(@Inject(APP_CONFIG) config: ResolvedConfig) {
-    this.key = Buffer.from(hkdfSync('sha256', Buffer.from(config.encryptionKey, 'base64'), Buffer.alloc(0), 'tradefloor/inquiries/client', 32));
+    this.key = derivedKey(config.encryptionKey, 'tradefloor/inquiries/client');
   }
 
   of(info: ClientInfo): ClientFingerprint {

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { APP_CONFIG, Clock, type ResolvedConfig } from '@tradefloor/core';
-import { createHmac, hkdfSync, timingSafeEqual } from 'node:crypto';
+import { APP_CONFIG, Clock, type ResolvedConfig, derivedKey } from '@tradefloor/core';
+import { createHmac, timingSafeEqual } from 'node:crypto';
 
 export const FORM_TOKEN_TTL_SECONDS = 2 * 3600;
 
@@ -18,7 +18,7 @@ export class FormTokens {
     @Inject(APP_CONFIG) private readonly config: ResolvedConfig,
     private readonly clock: Clock,
   ) {
-    this.key = Buffer.from(hkdfSync('sha256', Buffer.from(config.encryptionKey, 'base64'), Buffer.alloc(0), 'tradefloor/inquiries/form-token', 32));
+    this.key = derivedKey(config.encryptionKey, 'tradefloor/inquiries/form-token');
   }
 
   issue(): string {

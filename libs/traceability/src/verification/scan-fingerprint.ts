@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { APP_CONFIG, type ResolvedConfig } from '@tradefloor/core';
-import { createHmac, hkdfSync } from 'node:crypto';
+import { APP_CONFIG, type ResolvedConfig, derivedKey } from '@tradefloor/core';
+import { createHmac } from 'node:crypto';
 import { isIP } from 'node:net';
 
 export interface ScanRequestInfo {
@@ -46,7 +46,7 @@ export class ScanFingerprints {
   private readonly dayKeys = new Map<string, Buffer>();
 
   constructor(@Inject(APP_CONFIG) private readonly config: ResolvedConfig) {
-    this.baseKey = Buffer.from(hkdfSync('sha256', Buffer.from(config.encryptionKey, 'base64'), Buffer.alloc(0), 'tradefloor/traceability/scans', 32));
+    this.baseKey = derivedKey(config.encryptionKey, 'tradefloor/traceability/scans');
   }
 
   of(info: ScanRequestInfo, now: Date): ScanFingerprint {

@@ -14,11 +14,12 @@ import {
   ValidationFailedError,
   vietnamDate,
   type ResolvedConfig,
+  derivedKey,
 } from '@tradefloor/core';
 import { EnterpriseAccess, EnterpriseViews } from '@tradefloor/enterprise-profile';
 import { UsersService, type Principal } from '@tradefloor/identity';
 import { BulletinQueryService } from '@tradefloor/news-bulletin';
-import { createHash, createHmac, hkdfSync } from 'node:crypto';
+import { createHash, createHmac } from 'node:crypto';
 import type { Logger } from 'pino';
 import type { DataSource, EntityManager } from 'typeorm';
 import { Takedowns } from '../takedowns/takedowns.service';
@@ -68,7 +69,7 @@ export class Complaints {
     private readonly users: UsersService,
     private readonly takedowns: Takedowns,
   ) {
-    this.clientKey = Buffer.from(hkdfSync('sha256', Buffer.from(config.encryptionKey, 'base64'), Buffer.alloc(0), 'tradefloor/trust-safety/complaints', 32));
+    this.clientKey = derivedKey(config.encryptionKey, 'tradefloor/trust-safety/complaints');
   }
 
   kinds(): ComplaintKindDto[] {
@@ -84,8 +85,8 @@ export class Complaints {
       this.logger.info('complaint honeypot filled: dropped');
       return { code: `KN-${vietnamDate(now).slice(0, 4)}-${String(Math.floor(Math.random() * 900_000) + 100_000)}`, dueAt };
     }
-    const clientHash = createHmac('sha256', this.clientKey).update(clientIp).digest('hex').slice(0, 32);
-    const emailHash = createHmac('sha256', this.clientKey).update(`email:${dto.email}`).digest('hex').slice(0, 32);
+    const clientHash = this.keyed(clientIp);
+    const emailHash = this.keyed(`email:${dto.email}`);
     const max = this.config.env.int('COMPLAINT_MAX_PER_CLIENT', 5, 1, 10_000);
     const byClient = await this.limiter.hit(`complaint:client:${clientHash}`, max, 3600);
     const byEmail = await this.limiter.hit(`complaint:email:${emailHash}`, max, 3600);
@@ -289,6 +290,11 @@ export class Complaints {
       throw err;
     }
     return null;
+  }
+
+  /** What the complaint keeps of a client or an email for limits: a keyed hash, never the value. */
+  private keyed(value: string): string {
+    return createHmac('sha256', this.clientKey).update(value).digest('hex').slice(0, 32);
   }
 
   private async row(m: EntityManager, id: string, lock = false): Promise<ComplaintRow> {
