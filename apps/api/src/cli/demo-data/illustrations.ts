@@ -66,7 +66,8 @@ const HUE_BY_CATEGORY: Record<string, number> = {
 export const ILLUSTRATION_VARIANTS = 3;
 export const ILLUSTRATION_SIZE = 800;
 
-function hash(text: string): number {
+/** FNV-1a: a stable small hash of a slug, to pick colours and compositions deterministically. */
+export function hash(text: string): number {
   let h = 2166136261;
   for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 16777619);
   return h >>> 0;

@@ -4,7 +4,7 @@ import { DomainEvents, FileStorage } from '@tradefloor/core';
 import { randomUUID } from 'node:crypto';
 import sharp from 'sharp';
 import { DataSource } from 'typeorm';
-import { ILLUSTRATION_VARIANTS, illustrationSvg } from './illustrations';
+import { ILLUSTRATION_VARIANTS, hash, illustrationSvg } from './illustrations';
 
 export interface ImagesReport {
   productsIllustrated: number;
@@ -19,12 +19,6 @@ export interface ImagesProgress {
 
 /** Products written per transaction (rows and change events commit together). */
 const CHUNK = 50;
-
-function hash(text: string): number {
-  let h = 2166136261;
-  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 16777619);
-  return h >>> 0;
-}
 
 /** One picture for a product with nothing special, two for some, three (a gallery) for OCOP products. */
 function imageCount(slug: string, ocop: boolean): number {
