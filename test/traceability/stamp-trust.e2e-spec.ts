@@ -4,7 +4,7 @@ import { enterpriseBody } from '../enterprise/helpers';
 import { createUser, loginAdmin, type TestUser } from '../harness/auth';
 import { createProduct, createVerifiedEnterprise } from '../harness/catalog-fixtures';
 import { createTestApp, type TestApp } from '../harness/test-app';
-import { createBatch, issue, ownerWithProduct, serialsOf, type Owner } from './trace-fixtures';
+import { createBatch, issue, moveToNoonUtc, ownerWithProduct, serialsOf, type Owner } from './trace-fixtures';
 
 /** A GTIN-13 under the GS1 company prefix 8935555 with its check digit (weights 1,3,… from the left). */
 function gtin13(body12: string): string {
@@ -191,6 +191,7 @@ describe('traceability: stamps vouch only for what the floor checked', () => {
 
     it('21 requests with different user agents from one client count once and stay genuine', async () => {
       const from = '198.51.100.77';
+      moveToNoonUtc(t);
       for (let i = 0; i < 21; i++) {
         const res = await t.http.get(`/api/v1/stamps/${serials[0]}`).set('x-forwarded-for', from).set('user-agent', `Scanner/${i}.0`).expect(200);
         expect(res.body.verdict).toBe('genuine');

@@ -67,3 +67,13 @@ export function binary(res: Response, cb: (err: Error | null, body: Buffer) => v
   stream.on('data', (c: Buffer) => chunks.push(c));
   stream.on('end', () => cb(null, Buffer.concat(chunks)));
 }
+
+/**
+ * Moves the clock forward to the next noon (UTC). Scan client hashes rotate with the UTC day, so
+ * a story that advances the clock must not cross midnight, whatever time the suite starts.
+ */
+export function moveToNoonUtc(t: TestApp): void {
+  const now = t.clock.now();
+  const noon = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate(), 12));
+  t.clock.set(noon > now ? noon : new Date(noon.getTime() + 24 * 60 * 60_000));
+}

@@ -1,6 +1,6 @@
 import { ScanStore, generateSerials, isValidGtin } from '@tradefloor/traceability';
 import { createTestApp, type TestApp } from '../harness/test-app';
-import { createBatch, issue, ownerWithProduct, serialsOf, type Owner } from './trace-fixtures';
+import { createBatch, issue, moveToNoonUtc, ownerWithProduct, serialsOf, type Owner } from './trace-fixtures';
 
 const TEN_MINUTES = 10 * 60_000;
 
@@ -129,6 +129,7 @@ describe('traceability: public verification, verdicts and scans', () => {
   it('moves genuine → warning after more than K distinct clients, then revoked; the same visit counts once', async () => {
     const s = serials[4];
     const sameClient = '203.0.113.9';
+    moveToNoonUtc(t);
     const first = await t.http.get(`/t/${s}`).set('x-forwarded-for', sameClient).set('user-agent', 'Zalo/1.0').expect(200);
     expect(first.text).toContain('data-verdict="genuine"');
     // Reloading, or opening the JSON from the same phone within minutes, is the same visit.

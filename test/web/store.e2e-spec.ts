@@ -1,4 +1,5 @@
 import { seedDemoBulletins } from '@tradefloor/news-bulletin';
+import sharp from 'sharp';
 import {
   PHUONG_TRA_VINH,
   XA_CAU_KE,
@@ -13,7 +14,8 @@ import { createTestApp, type TestApp } from '../harness/test-app';
 
 const VND = new Intl.NumberFormat('vi-VN', { style: 'currency', currency: 'VND' });
 const GTIN13 = '8931234567897';
-const KB200 = 200 * 1024;
+/** The page-weight budget for storefront HTML (issue: ≤ 50 KB). */
+const KB50 = 50 * 1024;
 
 /** Every schema.org block of a page, parsed (fails the test if one is not valid JSON). */
 function jsonLdBlocks(page: string): Array<Record<string, unknown>> {
@@ -63,6 +65,20 @@ describe('storefront catalog pages: home, search, product, enterprises', () => {
     for (let i = 1; i <= 24; i++) {
       await createProduct(t, household.id, { name: `Chuối sấy dẻo loại ${i}`, categorySlug: 'trai-cay-say', priceVnd: 20_000 + i * 100 });
     }
+    // Two photos for the pomelo's gallery, through the upload pipeline.
+    for (const background of ['#2f7d32', '#f2c94c']) {
+      const photo = await sharp({ create: { width: 600, height: 600, channels: 3, background } })
+        .png()
+        .toBuffer();
+      await t.http.post(`/api/v1/products/${pomelo.id}/images`).set(coop.owner.auth).attach('file', photo, 'buoi.png').expect(201);
+    }
+    // The pomelo is live on Shopee (the partner-sync suites cover how it got there); Voso refused it.
+    await t.dataSource.query(
+      `INSERT INTO listings (product_id, enterprise_id, channel, state, external_id, external_url)
+       VALUES ($1, $2, 'shopee', 'listed', '42', 'https://shopee.vn/product/7/42'),
+              ($1, $2, 'voso', 'rejected', NULL, 'https://voso.vn/should-not-show')`,
+      [pomelo.id, coop.id],
+    );
     await seedDemoBulletins(t.dataSource);
     // 30 products to index on a machine shared by many suites: a generous deadline, not a timing check.
     await t.drainJobs(undefined, 180_000);
@@ -73,7 +89,7 @@ describe('storefront catalog pages: home, search, product, enterprises', () => {
     it('shows featured OCOP products, top-level categories, news and province figures without JavaScript', async () => {
       const res = await t.http.get('/').expect(200);
       const page = res.text;
-      const featured = page.slice(page.indexOf('id="featured-h"'), page.indexOf('id="cat-h"'));
+      const featured = page.slice(page.indexOf('id="featured-h"'), page.indexOf('id="newest-h"'));
       expect(featured).toContain(`href="/san-pham/${pomelo.slug}"`);
       expect(featured).toContain(`href="/san-pham/${candy.slug}"`);
       expect(featured).toContain('5 sao OCOP');
@@ -84,6 +100,33 @@ describe('storefront catalog pages: home, search, product, enterprises', () => {
       const fruit = await categoryId(t, 'trai-cay');
       expect(page).toContain(`href="/tim-kiem?category=${food}"`);
       expect(page).not.toContain(`href="/tim-kiem?category=${fruit}"`); // only top-level groups
+      // Category tiles count published products in the group and its sub-categories (not the draft).
+      const foodTile = page.slice(page.indexOf(`href="/tim-kiem?category=${food}"`)).split('</a>')[0];
+      const [{ n: inFood }] = await t.dataSource.query(
+        `WITH RECURSIVE tree AS (SELECT id FROM categories WHERE id = $1 UNION ALL SELECT c.id FROM categories c JOIN tree ON c.parent_id = tree.id)
+         SELECT count(*)::int AS n FROM products WHERE status = 'published' AND category_id IN (SELECT id FROM tree)`,
+        [food],
+      );
+      expect(inFood).toBeGreaterThan(0);
+      expect(foodTile).toContain(`${inFood} sản phẩm`);
+
+      // New on the floor: the last product published comes first, drafts never.
+      const newest = page.slice(page.indexOf('id="newest-h"'), page.indexOf('id="ent-h"'));
+      expect(newest.indexOf('Chuối sấy dẻo loại 24</a>')).toBeGreaterThan(-1);
+      expect(newest.indexOf('Chuối sấy dẻo loại 24</a>')).toBeLessThan(newest.indexOf('Chuối sấy dẻo loại 23</a>'));
+      expect(newest).not.toContain(draft.slug);
+
+      // Leading producers: the cooperative with OCOP products before the household without.
+      const leaders = page.slice(page.indexOf('id="ent-h"'), page.indexOf('id="news-h"'));
+      expect(leaders.indexOf(`href="/doanh-nghiep/${coop.slug}"`)).toBeGreaterThan(-1);
+      expect(leaders.indexOf(`href="/doanh-nghiep/${coop.slug}"`)).toBeLessThan(leaders.indexOf(`href="/doanh-nghiep/${household.slug}"`));
+      expect(leaders).toContain('2 sản phẩm · 2 OCOP');
+      expect(leaders).toContain('Hợp tác xã');
+
+      // Where else the province's products are sold: live listings only (Voso refused its one).
+      const marketplaces = page.slice(page.indexOf('id="mkt-h"'));
+      expect(marketplaces).toContain('Shopee · 1 sản phẩm');
+      expect(marketplaces).not.toContain('Voso');
 
       const [latest] = await t.dataSource.query(`SELECT slug FROM bulletins WHERE status = 'published' ORDER BY published_at DESC, id LIMIT 1`);
       expect(page).toContain(`href="/tin-tuc/${latest.slug}"`);
@@ -98,7 +141,7 @@ describe('storefront catalog pages: home, search, product, enterprises', () => {
       expect(figures).toMatch(/OCOP 5 sao<\/dt><dd><b>1<\/b>/);
       expect(figures).toMatch(/OCOP 4 sao<\/dt><dd><b>2<\/b>/);
       expect(page).not.toMatch(/<script(?! type="application\/ld\+json")/);
-      expect(Buffer.byteLength(page)).toBeLessThan(KB200);
+      expect(Buffer.byteLength(page)).toBeLessThan(KB50);
     });
   });
 
@@ -113,7 +156,7 @@ describe('storefront catalog pages: home, search, product, enterprises', () => {
       expect(page).toMatch(/<p class="count" role="status">\d+ sản phẩm<\/p>/);
       expect(page).not.toContain(rice.slug);
       expect(res.text).toContain('<script src="/assets/search.js" defer></script>');
-      expect(Buffer.byteLength(res.text)).toBeLessThan(KB200);
+      expect(Buffer.byteLength(res.text)).toBeLessThan(KB50);
     });
 
     it('filters by OCOP stars (ocopMin=4) and shows the choice as checked', async () => {
@@ -190,12 +233,6 @@ describe('storefront catalog pages: home, search, product, enterprises', () => {
 
   describe('product page', () => {
     it('shows price, OCOP validity, seller contact, partner links and traceability, with Product JSON-LD', async () => {
-      await t.dataSource.query(
-        `INSERT INTO listings (product_id, enterprise_id, channel, state, external_id, external_url)
-         VALUES ($1, $2, 'shopee', 'listed', '42', 'https://shopee.vn/product/7/42'),
-                ($1, $2, 'voso', 'rejected', NULL, 'https://voso.vn/should-not-show')`,
-        [pomelo.id, coop.id],
-      );
       const batch = await t.http
         .post('/api/v1/batches')
         .set(coop.owner.auth)
@@ -211,7 +248,20 @@ describe('storefront catalog pages: home, search, product, enterprises', () => {
       const [{ until }] = await t.dataSource.query(`SELECT to_char(valid_until, 'DD/MM/YYYY') AS until FROM ocop_certificates WHERE product_id = $1`, [
         pomelo.id,
       ]);
-      expect(page).toContain(`Hiệu lực đến ${until}`);
+      expect(page).toContain(`<dt>Hiệu lực đến</dt><dd>${until}</dd>`);
+      // The badge says which decision made it and who issued it, so a buyer can check it.
+      const [cert] = await t.dataSource.query(`SELECT decision_number, issuing_body FROM ocop_certificates WHERE product_id = $1`, [pomelo.id]);
+      expect(page).toContain(`<dt>Quyết định công nhận</dt><dd>${cert.decision_number}</dd>`);
+      expect(page).toContain(`<dt>Cơ quan cấp</dt><dd>${cert.issuing_body}</dd>`);
+      // A gallery without JavaScript: a focusable row of photos and thumbnails linking to each.
+      expect(page).toMatch(/<ul class="slides" tabindex="0" aria-label="[^"]+\(2\)">/);
+      expect(page).toContain('<li id="anh-2">');
+      expect(page).toContain('href="#anh-2"');
+      // "Buy on Shopee" from the live listing; more from the same seller and category.
+      expect(page).toContain('>Mua trên Shopee</a>');
+      const moreFromSeller = page.slice(page.indexOf('id="rel-ent-h"'));
+      expect(moreFromSeller).toContain(`href="/san-pham/${candy.slug}"`);
+      expect(moreFromSeller.slice(0, moreFromSeller.indexOf('</section>'))).not.toContain(`href="/san-pham/${pomelo.slug}"`);
       expect(page).toContain('5 sao OCOP');
       expect(page).toContain('Còn hàng');
       expect(page).toContain('VietGAP');
@@ -224,7 +274,7 @@ describe('storefront catalog pages: home, search, product, enterprises', () => {
       expect(page).not.toContain('should-not-show');
       expect(page).toContain('<td>LOT2025A</td><td>01/07/2025</td>');
       expect(page).toContain('<meta property="og:type" content="product">');
-      expect(Buffer.byteLength(page)).toBeLessThan(KB200);
+      expect(Buffer.byteLength(page)).toBeLessThan(KB50);
 
       const product = jsonLdBlocks(page).find((b) => b['@type'] === 'Product');
       expect(product).toMatchObject({
@@ -238,9 +288,13 @@ describe('storefront catalog pages: home, search, product, enterprises', () => {
 
     it('shows no stars for a product whose certificate expired', async () => {
       await t.dataSource.query(`UPDATE ocop_certificates SET valid_until = current_date - 1 WHERE product_id = $1`, [candy.id]);
-      const page = (await t.http.get(`/san-pham/${candy.slug}`).expect(200)).text;
+      const full = (await t.http.get(`/san-pham/${candy.slug}`).expect(200)).text;
+      // The candy's own page part (the "more from" cards below show other products' stars).
+      const page = full.slice(0, full.indexOf('id="rel-ent-h"'));
+      expect(page).toContain('<h1>Kẹo dừa sáp</h1>');
       expect(page).not.toContain('sao OCOP');
       expect(page).not.toContain('Hiệu lực đến');
+      expect(page).not.toContain('Quyết định công nhận');
     });
 
     it('answers 404 with an HTML page for drafts, unknown and odd slugs', async () => {
@@ -346,7 +400,7 @@ describe('storefront catalog pages: home, search, product, enterprises', () => {
       expect(page).toContain('Xã Hùng Hòa');
       const org = jsonLdBlocks(page).find((b) => b['@type'] === 'Organization');
       expect(org).toMatchObject({ name: 'HTX Bưởi da xanh Hùng Hòa', telephone: '0912345678' });
-      expect(Buffer.byteLength(page)).toBeLessThan(KB200);
+      expect(Buffer.byteLength(page)).toBeLessThan(KB50);
     });
 
     it('answers 404 for unknown and unverified enterprises', async () => {

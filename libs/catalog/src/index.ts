@@ -23,7 +23,7 @@ export { ocopLevel, currentCertificate, certificateErrors, OCOP_VALIDITY_MONTHS,
 export { CreateOcopCertificateDto, RevokeOcopCertificateDto } from './dto/ocop.dto';
 export { isValidGtin, IsGtin } from './validation/gtin';
 export { PRODUCT_UNITS, canonicalUnit } from './validation/units';
-export { StatisticsService } from './statistics/statistics.service';
+export { StatisticsService, type LeadingEnterprise } from './statistics/statistics.service';
 export { StatsOverviewDto, CommuneStatsDto } from './statistics/statistics.dto';
 export { ProductLifecycle } from './products/product-lifecycle.service';
 export { ProductQueries } from './products/product-queries.service';

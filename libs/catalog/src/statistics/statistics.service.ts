@@ -6,6 +6,18 @@ import type { DataSource } from 'typeorm';
 import { CERTIFICATION_TYPES } from '../entities/product.entity';
 import type { CommuneStatsDto, CountsByKindDto, StatsOverviewDto } from './statistics.dto';
 
+/** A seller as the storefront's home features it. */
+export interface LeadingEnterprise {
+  id: string;
+  slug: string;
+  name: string;
+  kind: EnterpriseKind;
+  communeName: string | null;
+  products: number;
+  ocopProducts: number;
+  bestOcopStars: number | null;
+}
+
 const OTHER_CERTIFICATIONS = CERTIFICATION_TYPES.filter((t) => t !== 'typical_rural_industrial');
 
 /**
@@ -85,6 +97,48 @@ export class StatisticsService {
       },
       asOf,
     };
+  }
+
+  /**
+   * The storefront's featured sellers: verified enterprises ranked by their published products with
+   * a valid OCOP certificate, then by published products — what a buyer would call the province's
+   * leading producers. One aggregate; callers cache it.
+   */
+  async leadingEnterprises(limit: number): Promise<LeadingEnterprise[]> {
+    const asOf = vietnamDate(this.clock.now());
+    const rows: Array<{
+      id: string;
+      slug: string;
+      name: string;
+      kind: EnterpriseKind;
+      commune_name: string | null;
+      products: number;
+      ocop: number;
+      best_stars: number | null;
+    }> = await this.dataSource.query(
+      `WITH ${BEST_VALID_CERTIFICATE}
+         SELECT e.id, e.slug, e.display_name AS name, e.kind, c.name AS commune_name,
+                count(*)::int AS products, count(b.product_id)::int AS ocop, max(b.stars)::int AS best_stars
+         FROM enterprises e
+         JOIN products p ON p.enterprise_id = e.id AND p.status = 'published'
+         LEFT JOIN best b ON b.product_id = p.id
+         LEFT JOIN communes c ON c.code = e.commune_code
+         WHERE e.status = 'verified'
+         GROUP BY e.id, c.name
+         ORDER BY ocop DESC, products DESC, e.display_name, e.id
+         LIMIT $2`,
+      [asOf, limit],
+    );
+    return rows.map((r) => ({
+      id: r.id,
+      slug: r.slug,
+      name: r.name,
+      kind: r.kind,
+      communeName: r.commune_name,
+      products: r.products,
+      ocopProducts: r.ocop,
+      bestOcopStars: r.best_stars,
+    }));
   }
 
   /** Every commune of the reference data (zeros included), in code order. */

@@ -111,6 +111,15 @@ export class ListingsService {
     return rows.map((r) => ({ channel: r.channel, displayName: channelByName(r.channel)?.displayName ?? r.channel, url: r.external_url }));
   }
 
+  /** Each marketplace where the floor's products are live, with how many (the home page's "also sold on"). */
+  async marketplaceReach(): Promise<Array<{ channel: string; displayName: string; products: number }>> {
+    const rows: Array<{ channel: string; products: number }> = await this.dataSource.query(
+      `SELECT channel, count(DISTINCT product_id)::int AS products FROM listings
+       WHERE selected AND state = 'listed' GROUP BY channel ORDER BY products DESC, channel`,
+    );
+    return rows.map((r) => ({ channel: r.channel, displayName: channelByName(r.channel)?.displayName ?? r.channel, products: r.products }));
+  }
+
   async retry(principal: Principal, listingId: string): Promise<ListingDto> {
     if (!isUuid(listingId)) throw new NotFoundError('Tin đăng', 'LISTING_NOT_FOUND');
     const [row]: ListingRow[] = await this.dataSource.query(`SELECT * FROM listings WHERE id = $1`, [listingId]);

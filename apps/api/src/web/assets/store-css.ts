@@ -11,6 +11,15 @@ export const STORE_CSS = `
 .list li{margin:.3rem 0}
 .two-col{display:grid;gap:0 1.5rem}
 .figures{margin:0}
+.tiles{display:grid;grid-template-columns:repeat(auto-fill,minmax(10rem,1fr));gap:.5rem;list-style:none;padding:0;margin:0}
+.tiles a{display:flex;flex-direction:column;gap:.15rem;min-height:3.5rem;padding:.6rem .8rem;background:#fff;border:1px solid var(--line);border-radius:10px;text-decoration:none}
+.tiles a:hover,.tiles a:focus-visible{border-color:var(--green)}
+.tile-name{font-weight:600}
+.tiles .muted{font-size:.85rem}
+.sellers{list-style:none;padding:0;margin:0}
+.seller-tile{background:#fff;border:1px solid var(--line);border-radius:10px;padding:.7rem .8rem}
+.seller-tile p{margin:.2rem 0}
+.chip{display:inline-block;background:#fff;border:1px solid var(--line);border-radius:999px;padding:.3rem .8rem}
 .figure dt{color:var(--muted);font-size:.9rem}
 .figure dd{margin:0}
 form.filters{background:#fff;border:1px solid var(--line);border-radius:10px;padding:.75rem 1rem;margin-bottom:1rem}
@@ -36,6 +45,12 @@ form.filters.inline{display:flex;flex-wrap:wrap;gap:0 1rem;align-items:flex-end}
 .crumbs li+li::before{content:"›";margin-right:.25rem;color:var(--muted)}
 .product{display:grid;gap:1rem}
 .gallery .main-img{width:100%;height:auto;border-radius:10px;background:#e9efec}
+.slides{display:flex;overflow-x:auto;scroll-snap-type:x mandatory;list-style:none;padding:0;margin:0;gap:.5rem;border-radius:10px}
+.slides li{flex:0 0 100%;scroll-snap-align:center}
+.slides:focus-visible{outline:3px solid var(--focus);outline-offset:2px}
+.thumbs a{display:block;border-radius:6px}
+.related{margin-top:1.5rem}
+.also .actions{display:flex;flex-wrap:wrap;gap:.5rem}
 .thumbs{display:flex;flex-wrap:wrap;gap:.5rem;list-style:none;padding:0;margin:.5rem 0 0}
 .thumbs img{width:4.5rem;height:4.5rem;object-fit:cover;border-radius:6px;border:1px solid var(--line)}
 .price.big{font-size:1.5rem;margin:.25rem 0}

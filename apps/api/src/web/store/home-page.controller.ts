@@ -1,32 +1,43 @@
 import { Controller, Get, Inject, Logger, Req, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
-import { ProductViews, StatisticsService, type StatsOverviewDto } from '@tradefloor/catalog';
+import { ProductViews, StatisticsService, type LeadingEnterprise, type StatsOverviewDto } from '@tradefloor/catalog';
 import { APP_CONFIG, type ResolvedConfig } from '@tradefloor/core';
 import { BulletinQueryService } from '@tradefloor/news-bulletin';
+import { ListingsService } from '@tradefloor/partner-sync';
 import { SearchService } from '@tradefloor/search';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { html, jsonLd } from '../html/html';
-import { layout, searchForm, type PageContext } from '../html/layout';
+import { jsonLd } from '../html/html';
+import { layout } from '../html/layout';
 import { pageContext, sendPage } from '../kit/page-context';
-import { formatCount, formatDate } from '../kit/format';
-import { productGrid } from './cards.view';
-import { bulletinUrl } from '../kit/urls';
+import { homeBody } from './home.view';
 
 const FEATURED = 8;
+const NEWEST = 8;
+const LEADING_ENTERPRISES = 6;
 const NEWS = 4;
 const EVENTS = 3;
-/** Province figures change slowly and cost an aggregate over every product: keep them a minute. */
+/** Province figures change slowly and cost aggregates over every product: keep them a minute. */
 const FIGURES_TTL_MS = 60_000;
 
-type SearchHits = Awaited<ReturnType<SearchService['searchProducts']>>['hits'];
+type SearchResult = Awaited<ReturnType<SearchService['searchProducts']>>;
+type SearchQuery = { ocopMin?: number; sort: 'ocop' | 'newest'; page: number; pageSize: number };
 type EventsQuery = Parameters<BulletinQueryService['events']>[0];
 
-/** The storefront home: search, featured OCOP products, categories, news, events and figures. */
+interface SlowFigures {
+  figures: StatsOverviewDto;
+  enterprises: LeadingEnterprise[];
+  marketplaces: Array<{ displayName: string; products: number }>;
+}
+
+/** Search hits as cards: the home page shows names plain, not highlighted. */
+const cards = (result: SearchResult | undefined) => (result?.hits ?? []).map((h) => ({ ...h, highlightedName: undefined }));
+
+/** The storefront home: categories, featured and new products, leading sellers, news, events, figures, marketplaces. */
 @ApiExcludeController()
 @Controller()
 export class HomePageController {
   private readonly logger = new Logger(HomePageController.name);
-  private figures: { at: number; value: StatsOverviewDto } | undefined;
+  private figures: { at: number; value: SlowFigures } | undefined;
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: ResolvedConfig,
@@ -34,46 +45,36 @@ export class HomePageController {
     private readonly views: ProductViews,
     private readonly statistics: StatisticsService,
     private readonly bulletins: BulletinQueryService,
+    private readonly listings: ListingsService,
   ) {}
 
   @Get('/')
   async home(@Req() req: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
     const ctx = pageContext(req, reply, this.config.publicBaseUrl);
     const { t } = ctx;
-    // Independent reads in parallel: one search, the category table, two bulletin queries, one aggregate.
-    const [featured, categories, news, events, figures] = await Promise.all([
-      this.featured(),
+    // Independent reads in parallel: two searches, the category table, two bulletin queries, cached aggregates.
+    const [featured, newest, categories, news, events, slow] = await Promise.all([
+      this.products({ ocopMin: 4, sort: 'ocop', page: 1, pageSize: FEATURED }),
+      this.products({ sort: 'newest', page: 1, pageSize: NEWEST }),
       this.views.categories(),
       this.bulletins.latestPublished(NEWS),
       this.bulletins.events({ page: 1, pageSize: EVENTS } as EventsQuery),
-      this.provinceFigures(),
+      this.slowFigures(),
     ]);
-    const body = html`<section class="hero">
-<h1>${t('site.name')}</h1>
-<p>${t('site.tagline')}</p>
-${searchForm(t)}
-</section>
-${
-  featured.length
-    ? html`<section aria-labelledby="featured-h"><h2 id="featured-h">${t('home.featured')}</h2>
-${productGrid(
-  ctx,
-  featured.map((h) => ({ ...h, highlightedName: undefined })),
-)}
-<p><a href="/tim-kiem?ocopMin=4&amp;sort=ocop">${t('home.allProducts')}</a></p></section>`
-    : ''
-}
-<section aria-labelledby="cat-h"><h2 id="cat-h">${t('home.categories')}</h2>
-<ul class="chips">${categories.filter((c) => c.parentId === null).map((c) => html`<li><a href="/tim-kiem?category=${c.id}">${c.name}</a></li>`)}</ul></section>
-<div class="two-col">
-<section aria-labelledby="news-h"><h2 id="news-h">${t('home.news')}</h2>
-${news.length ? html`<ul class="list">${news.map((b) => html`<li><a href="${bulletinUrl(b.slug)}">${b.title}</a> <span class="muted">${formatDate(b.publishedAt)}</span></li>`)}</ul>` : html`<p class="muted">${t('home.noNews')}</p>`}
-<p><a href="/tin-tuc">${t('home.allNews')}</a></p></section>
-<section aria-labelledby="events-h"><h2 id="events-h">${t('home.events')}</h2>
-${events.items.length ? html`<ul class="list">${events.items.map((e) => html`<li><a href="${bulletinUrl(e.slug)}">${e.title}</a> <span class="muted">${formatDate(e.eventStartsAt)}${e.eventLocation ? html` · ${e.eventLocation}` : ''}</span></li>`)}</ul>` : html`<p class="muted">${t('home.noEvents')}</p>`}
-<p><a href="/su-kien">${t('home.allEvents')}</a></p></section>
-</div>
-${figures ? this.figuresSection(ctx, figures) : ''}`;
+    // The newest-products search counts every published product per category (parents include children).
+    const perCategory = newest?.facets.category;
+    const body = homeBody(ctx, {
+      categories: categories
+        .filter((c) => c.parentId === null)
+        .map((c) => ({ id: c.id, name: c.name, products: perCategory ? (perCategory[c.id] ?? 0) : null })),
+      featured: cards(featured),
+      newest: cards(newest),
+      enterprises: slow.enterprises,
+      news,
+      events: events.items,
+      figures: slow.figures,
+      marketplaces: slow.marketplaces,
+    });
     const site = jsonLd({
       '@context': 'https://schema.org',
       '@type': 'WebSite',
@@ -88,34 +89,27 @@ ${figures ? this.figuresSection(ctx, figures) : ''}`;
     sendPage(reply, layout(ctx, { title: t('site.name'), description: t('site.tagline'), path: '/', structuredData: site }, body));
   }
 
-  private figuresSection(ctx: PageContext, f: StatsOverviewDto) {
-    const { t } = ctx;
-    const items: Array<[string, number]> = [
-      [t('fig.enterprises'), f.enterprises.verified],
-      [t('fig.products'), f.products.published],
-      [t('fig.ocop'), f.ocop.products],
-      [t('fig.ocop5'), f.ocop.fiveStar],
-      [t('fig.ocop4'), f.ocop.fourStar],
-      [t('fig.ocop3'), f.ocop.threeStar],
-    ];
-    return html`<section aria-labelledby="fig-h"><h2 id="fig-h">${t('home.figures')}</h2>
-<dl class="figures">${items.map(([name, n]) => html`<div class="figure"><dt>${name}</dt><dd><b>${formatCount(n)}</b></dd></div>`)}</dl></section>`;
-  }
-
-  /** 4–5 star OCOP products from the search index; the home page still renders if search is down. */
-  private async featured(): Promise<SearchHits> {
+  /** A product search for a home section; the home page still renders if search is down. */
+  private async products(query: SearchQuery): Promise<SearchResult | undefined> {
     try {
-      const res = await this.search.searchProducts({ ocopMin: 4, sort: 'ocop', page: 1, pageSize: FEATURED } as Parameters<SearchService['searchProducts']>[0]);
-      return res.hits;
+      return await this.search.searchProducts(query as Parameters<SearchService['searchProducts']>[0]);
     } catch (err) {
-      this.logger.warn(`featured products unavailable: ${(err as Error).message}`);
-      return [];
+      this.logger.warn(`home products unavailable: ${(err as Error).message}`);
+      return undefined;
     }
   }
 
-  private async provinceFigures(): Promise<StatsOverviewDto> {
+  /** Aggregates over every product, enterprise and listing change slowly: computed at most once a minute. */
+  private async slowFigures(): Promise<SlowFigures> {
     const now = Date.now();
-    if (!this.figures || now - this.figures.at > FIGURES_TTL_MS) this.figures = { at: now, value: await this.statistics.overview() };
+    if (!this.figures || now - this.figures.at > FIGURES_TTL_MS) {
+      const [figures, enterprises, marketplaces] = await Promise.all([
+        this.statistics.overview(),
+        this.statistics.leadingEnterprises(LEADING_ENTERPRISES),
+        this.listings.marketplaceReach(),
+      ]);
+      this.figures = { at: now, value: { figures, enterprises, marketplaces } };
+    }
     return this.figures.value;
   }
 }

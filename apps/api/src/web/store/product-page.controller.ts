@@ -1,8 +1,9 @@
-import { Controller, Get, Inject, Param, Req, Res } from '@nestjs/common';
+import { Controller, Get, Inject, Logger, Param, Req, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import { ProductPageViews, ProductViews, PublicProducts } from '@tradefloor/catalog';
 import { APP_CONFIG, NotFoundError, type ResolvedConfig } from '@tradefloor/core';
 import { ListingsService } from '@tradefloor/partner-sync';
+import { SearchService } from '@tradefloor/search';
 import { BatchesService } from '@tradefloor/traceability';
 import { Takedowns } from '@tradefloor/trust-safety';
 import type { FastifyReply, FastifyRequest } from 'fastify';
@@ -10,13 +11,19 @@ import { cacheTags, onCachedHit } from '../cache/cache-hints';
 import { layout } from '../html/layout';
 import { pageContext, sendPage } from '../kit/page-context';
 import { productBody, productJsonLd } from './product.view';
+import type { CardProduct } from './cards.view';
 import { notFoundPage, unavailableForLegalReasonsPage } from '../html/error-page.view';
 import { productUrl } from '../kit/urls';
+
+/** Products in each "more from" section. */
+const RELATED = 4;
 
 /** `/san-pham/:slug`: a published product with its seller, certificates, traceability and partner links. */
 @ApiExcludeController()
 @Controller('san-pham')
 export class ProductPageController {
+  private readonly logger = new Logger(ProductPageController.name);
+
   constructor(
     @Inject(APP_CONFIG) private readonly config: ResolvedConfig,
     private readonly takedowns: Takedowns,
@@ -25,6 +32,7 @@ export class ProductPageController {
     private readonly listings: ListingsService,
     private readonly batches: BatchesService,
     private readonly pageViews: ProductPageViews,
+    private readonly search: SearchService,
   ) {}
 
   @Get(':slug')
@@ -46,11 +54,15 @@ export class ProductPageController {
     onCachedHit(req, () => this.pageViews.record(productId));
     cacheTags(req, `product:${product.id}`, `enterprise:${product.enterprise.id}`, ...product.categoryPath.map((c) => `category:${c.id}`));
     // bySlug has just checked visibility, so the batches and listings shown belong to a public product.
-    const [view, links, batches] = await Promise.all([
+    const leafCategory = product.categoryPath.at(-1)?.id;
+    const [view, links, batches, sameEnterprise, sameCategory] = await Promise.all([
       this.views.get(product.id),
       this.listings.publicLinks(product.id),
       this.batches.recentPublic(product.id),
+      this.related({ enterprise: product.enterprise.id }, product.id),
+      leafCategory ? this.related({ category: leafCategory }, product.id) : [],
     ]);
+    const shownAbove = new Set(sameEnterprise.map((p) => p.slug));
     const absolute = (url: string) => (url.startsWith('/') ? `${this.config.publicBaseUrl}${url}` : url);
     const path = productUrl(product.slug);
     const description = (view?.descriptionText ?? product.name).replace(/\s+/g, ' ').slice(0, 160);
@@ -66,8 +78,30 @@ export class ProductPageController {
           image: product.images[0] ? absolute(product.images[0].url) : undefined,
           structuredData: productJsonLd(product, { sku: view?.sku, descriptionText: view?.descriptionText }, `${this.config.publicBaseUrl}${path}`, absolute),
         },
-        productBody(ctx, product, links, batches),
+        productBody(ctx, product, {
+          links,
+          batches,
+          ocopCertificate: view ? { decisionNumber: view.ocopDecisionNumber, issuingBody: view.ocopIssuingBody } : null,
+          sameEnterprise,
+          sameCategory: sameCategory.filter((p) => !shownAbove.has(p.slug)).slice(0, RELATED),
+        }),
       ),
     );
+  }
+
+  /** Other products for the "more from" sections, from the search index; none if search is down. */
+  private async related(filter: { enterprise?: string; category?: string }, exceptId: string): Promise<CardProduct[]> {
+    try {
+      const res = await this.search.searchProducts({ ...filter, sort: 'newest', page: 1, pageSize: RELATED * 2 } as Parameters<
+        SearchService['searchProducts']
+      >[0]);
+      return res.hits
+        .filter((h) => h.id !== exceptId)
+        .slice(0, RELATED)
+        .map((h) => ({ ...h, highlightedName: undefined }));
+    } catch (err) {
+      this.logger.warn(`related products unavailable: ${(err as Error).message}`);
+      return [];
+    }
   }
 }

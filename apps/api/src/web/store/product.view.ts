@@ -2,7 +2,7 @@ import type { PublicProducts } from '@tradefloor/catalog';
 import { html, jsonLd, trusted, type SafeHtml } from '../html/html';
 import type { PageContext } from '../html/layout';
 import { formatDate, formatPriceRange, label } from '../kit/format';
-import { ocopStars } from './cards.view';
+import { ocopStars, productGrid, type CardProduct } from './cards.view';
 import { enterpriseUrl, productInquiryUrl } from '../kit/urls';
 
 export type PublicProduct = Awaited<ReturnType<PublicProducts['bySlug']>>;
@@ -22,23 +22,30 @@ export function phoneDigits(phone: string): string {
   return phone.replace(/[^\d+]/g, '');
 }
 
-export function productBody(ctx: PageContext, p: PublicProduct, links: PartnerLink[], batches: BatchSummary[]): SafeHtml {
+/** What the product page shows beyond the product itself. */
+export interface ProductPageExtras {
+  links: PartnerLink[];
+  batches: BatchSummary[];
+  /** The certificate behind the OCOP badge, as the read model holds it. */
+  ocopCertificate: { decisionNumber: string | null; issuingBody: string | null } | null;
+  sameEnterprise: CardProduct[];
+  sameCategory: CardProduct[];
+}
+
+export function productBody(ctx: PageContext, p: PublicProduct, extras: ProductPageExtras): SafeHtml {
   const { t } = ctx;
-  const [first, ...rest] = p.images;
+  const { links, batches } = extras;
   const e = p.enterprise;
   const phone = e.phone ? phoneDigits(e.phone) : '';
   return html`<nav class="crumbs" aria-label="breadcrumb"><ol><li><a href="/tim-kiem">${t('nav.search')}</a></li>${p.categoryPath.map(
     (c) => html`<li><a href="/tim-kiem?category=${c.id}">${c.name}</a></li>`,
   )}</ol></nav>
 <article class="product">
-<div class="gallery">
-${first ? html`<img class="main-img" src="${first.url}" alt="${p.name}" width="800" height="800">` : html`<div class="noimg large">${t('product.noImage')}</div>`}
-${rest.length ? html`<ul class="thumbs">${rest.map((img, i) => html`<li><a href="${img.url}"><img src="${img.thumbnailUrl}" alt="${p.name} — ${t('product.image')} ${i + 2}" loading="lazy" width="96" height="96"></a></li>`)}</ul>` : ''}
-</div>
+${gallery(ctx, p)}
 <div class="summary">
 <h1>${p.name}</h1>
 <p class="price big">${formatPriceRange(p.priceVnd, p.priceMaxVnd)} <span class="muted">/ ${p.unit}</span></p>
-${p.ocop ? html`<p class="ocop">${ocopStars(ctx, p.ocop.stars)}${p.ocop.potentialFiveStar ? html` · ${t('ocop.potential')}` : ''}<br><span class="muted">${t('ocop.validUntil')} ${formatDate(p.ocop.validUntil)}</span></p>` : ''}
+${p.ocop ? ocopBadge(ctx, p.ocop, extras.ocopCertificate) : ''}
 <dl class="facts">
 <div><dt>${t('product.minOrder')}</dt><dd>${p.minOrderQuantity} ${p.unit}</dd></div>
 <div><dt>${t('product.stock')}</dt><dd class="${p.inStock ? 'ok' : 'warn'}">${p.inStock ? t('product.inStock') : t('product.outOfStock')}</dd></div>
@@ -50,7 +57,12 @@ ${p.certifications.length ? html`<div><dt>${t('product.certifications')}</dt><dd
 <p><a class="button" href="${productInquiryUrl(p.slug)}">${t('product.inquire')}</a></p>
 ${phone ? html`<p class="actions"><a class="button secondary" href="tel:${phone}">${t('product.call')} ${e.phone}</a> <a class="button secondary" href="https://zalo.me/${phone}" rel="noopener">${t('product.zalo')}</a></p>` : ''}
 </section>
-${links.length ? html`<p class="also">${t('product.alsoOn')}: ${links.map((l, i) => html`${i ? ' · ' : ''}<a href="${l.url}" rel="noopener nofollow">${l.displayName}</a>`)}</p>` : ''}
+${
+  links.length
+    ? html`<section class="also" aria-labelledby="also-h"><h2 id="also-h">${t('product.alsoOn')}</h2>
+<p class="actions">${links.map((l) => html`<a class="button secondary" href="${l.url}" rel="noopener nofollow">${t('product.buyOn')} ${l.displayName}</a> `)}</p></section>`
+    : ''
+}
 </div>
 </article>
 <section aria-labelledby="desc-h" class="prose"><h2 id="desc-h">${t('product.description')}</h2>${trusted(p.description)}</section>
@@ -60,7 +72,48 @@ ${links.length ? html`<p class="also">${t('product.alsoOn')}: ${links.map((l, i)
 ${phone ? html`<p><a href="tel:${phone}">${e.phone}</a> · <a href="https://zalo.me/${phone}" rel="noopener">Zalo</a></p>` : ''}
 <p><a href="${enterpriseUrl(e.slug)}">${t('product.viewSeller')}</a></p>
 </section>
-${batches.length ? traceSection(ctx, batches) : ''}`;
+${batches.length ? traceSection(ctx, batches) : ''}
+${related(ctx, 'rel-ent', `${t('product.moreFrom')} ${e.name}`, extras.sameEnterprise)}
+${related(ctx, 'rel-cat', t('product.sameCategory'), extras.sameCategory)}`;
+}
+
+/**
+ * Photos without JavaScript: a row that snaps one photo at a time under a finger, scrolls with the
+ * arrow keys once focused, and thumbnails that are links to each photo's anchor.
+ */
+function gallery(ctx: PageContext, p: PublicProduct): SafeHtml {
+  const { t } = ctx;
+  const [first] = p.images;
+  if (!first) return html`<div class="gallery"><div class="noimg large">${t('product.noImage')}</div></div>`;
+  if (p.images.length === 1) return html`<div class="gallery"><img class="main-img" src="${first.url}" alt="${p.name}" width="800" height="800"></div>`;
+  const alt = (i: number) => (i ? `${p.name} — ${t('product.image')} ${i + 1}` : p.name);
+  return html`<div class="gallery">
+<ul class="slides" tabindex="0" aria-label="${t('product.photos')} (${p.images.length})">${p.images.map(
+    (img, i) =>
+      html`<li id="anh-${i + 1}"><img class="main-img" src="${img.url}" alt="${alt(i)}" width="800" height="800"${i ? html` loading="lazy"` : ''}></li>`,
+  )}</ul>
+<ul class="thumbs">${p.images.map(
+    (img, i) =>
+      html`<li><a href="#anh-${i + 1}"><img src="${img.thumbnailUrl}" alt="${t('product.showImage')} ${i + 1}" loading="lazy" width="96" height="96"></a></li>`,
+  )}</ul>
+</div>`;
+}
+
+/** The OCOP badge with what makes it checkable: the decision number, who issued it, until when. */
+function ocopBadge(ctx: PageContext, ocop: NonNullable<PublicProduct['ocop']>, certificate: ProductPageExtras['ocopCertificate']): SafeHtml {
+  const { t } = ctx;
+  return html`<div class="ocop"><p>${ocopStars(ctx, ocop.stars)}${ocop.potentialFiveStar ? html` · ${t('ocop.potential')}` : ''}</p>
+<dl class="facts">
+${certificate?.decisionNumber ? html`<div><dt>${t('ocop.decision')}</dt><dd>${certificate.decisionNumber}</dd></div>` : ''}
+${certificate?.issuingBody ? html`<div><dt>${t('ocop.issuer')}</dt><dd>${certificate.issuingBody}</dd></div>` : ''}
+<div><dt>${t('ocop.validUntil')}</dt><dd>${formatDate(ocop.validUntil)}</dd></div>
+</dl></div>`;
+}
+
+function related(ctx: PageContext, id: string, title: string, products: CardProduct[]): SafeHtml {
+  if (!products.length) return html``;
+  return html`<section aria-labelledby="${id}-h" class="related"><h2 id="${id}-h">${title}</h2>
+${productGrid(ctx, products)}</section>`;
 }
 
 function traceSection(ctx: PageContext, batches: BatchSummary[]): SafeHtml {

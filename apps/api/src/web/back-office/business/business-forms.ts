@@ -1,5 +1,3 @@
-import { plainToInstance } from 'class-transformer';
-import { validate, type ValidationError } from 'class-validator';
 import { html, type SafeHtml } from '../../html/html';
 import { inLanguage } from '../../i18n/error-text';
 import type { Lang } from '../../i18n/messages';
@@ -27,34 +25,6 @@ export function wholeNumber(value: string | undefined): number | string | undefi
   if (value === undefined || value.trim() === '') return undefined;
   const digits = value.replace(/[.,\s]|đ|₫|vnd/gi, '');
   return /^\d{1,15}$/.test(digits) ? Number(digits) : value;
-}
-
-/**
- * The message to show for a field: a type check (isInt, isUuid…) before bounds (min, max…), so
- * "ten" in a number field is told it is not a number rather than that it is too large.
- */
-function firstMessage(constraints: Record<string, string> | undefined): string | undefined {
-  const entries = Object.entries(constraints ?? {});
-  return (entries.find(([k]) => /^is[A-Z]/.test(k)) ?? entries[0])?.[1];
-}
-
-/**
- * Runs the API's class-validator DTO on a body built from a form; unlike validateForm it also
- * reports nested fields under dotted names ("address.communeCode"), which are the form's input names.
- */
-export async function validateBody<T extends object>(dto: new () => T, body: Record<string, unknown>, lang: Lang): Promise<{ value: T; errors: FieldErrors }> {
-  const value = plainToInstance(dto, body);
-  const errors: FieldErrors = {};
-  const collect = (list: ValidationError[], prefix: string) => {
-    for (const e of list) {
-      const name = prefix + e.property;
-      const first = firstMessage(e.constraints);
-      if (first && !errors[name]) errors[name] = inLanguage(lang, first);
-      if (e.children?.length) collect(e.children, `${name}.`);
-    }
-  };
-  collect(await validate(value, { whitelist: true, forbidNonWhitelisted: false }), '');
-  return { value, errors };
 }
 
 interface Choice {

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Inject, Param, Post, Req, Res } from '@nestjs/common';
-import { domainFieldErrors } from '../../session/form-validation';
+import { domainFieldErrors, validateBody } from '../../session/form-validation';
 import { ApiExcludeController } from '@nestjs/swagger';
 import { CategoriesService } from '@tradefloor/catalog';
 import { APP_CONFIG, Clock, DomainError, NotFoundError, type ResolvedConfig } from '@tradefloor/core';
@@ -24,7 +24,7 @@ import { layout } from '../../html/layout';
 import { pageContext, sendPage } from '../../kit/page-context';
 import { WebSession } from '../../session/web-session.service';
 import { queryPage, queryText } from '../../kit/query';
-import { many, one, validateBody, type Form } from './business-forms';
+import { many, one, type Form } from './business-forms';
 import { BackOffice, SELLERS, type BackOfficeRequest } from '../back-office';
 import { credentialsOf, forChannel, settingsBody, type ChannelProblem } from './channel-forms';
 import { CHANNELS_PATH } from './channel-listings.view';

@@ -14,8 +14,8 @@ import {
 } from '@tradefloor/enterprise-profile';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { errorText } from '../../i18n/error-text';
-import { domainFieldErrors, type FieldErrors } from '../../session/form-validation';
-import { one, validateBody, type Form } from './business-forms';
+import { domainFieldErrors, validateBody, type FieldErrors } from '../../session/form-validation';
+import { one, type Form } from './business-forms';
 import { BackOffice, SELLERS, type BackOfficeRequest } from '../back-office';
 import { enterpriseBody, enterpriseForm, HOME_PROVINCE } from './enterprise-form';
 import { ENTERPRISES_PATH as BASE, enterpriseDetailView, enterpriseFormView, enterpriseListView } from './enterprise-pages.view';

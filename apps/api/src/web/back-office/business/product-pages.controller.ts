@@ -15,8 +15,8 @@ import {
 import { CommuneDirectory, EnterpriseAccess, EnterpriseQueries, type EnterpriseEntity } from '@tradefloor/enterprise-profile';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { errorText } from '../../i18n/error-text';
-import { domainFieldErrors, type FieldErrors } from '../../session/form-validation';
-import { one, validateBody, type Form } from './business-forms';
+import { domainFieldErrors, validateBody, type FieldErrors } from '../../session/form-validation';
+import { one, type Form } from './business-forms';
 import { BackOffice, SELLERS, type BackOfficeRequest } from '../back-office';
 import { chooseEnterprise } from './enterprise-choice';
 import { HOME_PROVINCE } from './enterprise-form';

@@ -7,8 +7,8 @@ import { BatchAccess, BatchesService, CreateBatchDto, CreateTraceEventDto, Trace
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { queryPage } from '../../../kit/query';
 import { errorText } from '../../../i18n/error-text';
-import { domainFieldErrors, type FieldErrors } from '../../../session/form-validation';
-import { one, validateBody, type Form } from '../business-forms';
+import { domainFieldErrors, validateBody, type FieldErrors } from '../../../session/form-validation';
+import { one, type Form } from '../business-forms';
 import { BackOffice, SELLERS, type BackOfficeRequest } from '../../back-office';
 import { needEnterpriseView } from '../business.view';
 import { chooseEnterprise } from '../enterprise-choice';

@@ -12,9 +12,9 @@ import {
   type ExportFile,
 } from '@tradefloor/traceability';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { validateForm, type FieldErrors, domainFieldErrors } from '../../../session/form-validation';
+import { validateBody, validateForm, type FieldErrors, domainFieldErrors } from '../../../session/form-validation';
 import { errorText } from '../../../i18n/error-text';
-import { one, validateBody, wholeNumber, type Form } from '../business-forms';
+import { one, wholeNumber, type Form } from '../business-forms';
 import { BackOffice, SELLERS, type BackOfficeRequest } from '../../back-office';
 import { BatchPage } from './batch-page';
 import { batchPath } from './trace.view';
