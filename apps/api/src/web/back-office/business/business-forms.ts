@@ -1,6 +1,4 @@
 import { html, type SafeHtml } from '../../html/html';
-import { inLanguage } from '../../i18n/error-text';
-import type { Lang } from '../../i18n/messages';
 import type { FieldErrors } from '../../session/form-validation';
 
 export type Form = Record<string, string | string[] | undefined>;
