@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { CatalogModule } from '@tradefloor/catalog';
 import { EnterpriseProfileModule } from '@tradefloor/enterprise-profile';
 import { NewsBulletinModule } from '@tradefloor/news-bulletin';
+import { SearchModule } from '@tradefloor/search';
 import { NationalExportsController, OcopExport } from './exports/ocop-export';
 import { FeedEventsJob } from './feed/feed-events.job';
 import { FeedLog } from './feed/feed-log';
@@ -14,7 +15,7 @@ import { Peers } from './peers/peers.service';
 
 /** Floors that talk to each other: the open feed we publish, and the peer floors' feeds we read. */
 @Module({
-  imports: [CatalogModule, EnterpriseProfileModule, NewsBulletinModule],
+  imports: [CatalogModule, EnterpriseProfileModule, NewsBulletinModule, SearchModule],
   controllers: [OpenFeedController, AdminPeersController, FederatedProductsController, NationalExportsController],
   providers: [FeedLog, FeedEventsJob, OpenFeed, PeerProducts, PeerPuller, Peers, OcopExport],
   exports: [OpenFeed, Peers, PeerPuller, PeerProducts],
