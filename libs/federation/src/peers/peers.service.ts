@@ -1,6 +1,16 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { APP_CONFIG, AuditTrail, Clock, ConflictError, JobQueue, NotFoundError, ValidationFailedError, type ResolvedConfig } from '@tradefloor/core';
+import {
+  APP_CONFIG,
+  AuditTrail,
+  Clock,
+  ConflictError,
+  JobQueue,
+  NotFoundError,
+  returnedRows,
+  ValidationFailedError,
+  type ResolvedConfig,
+} from '@tradefloor/core';
 import { PeerSearchIndex } from '@tradefloor/search';
 import type { DataSource } from 'typeorm';
 import { federationConfig } from '../federation-config';
@@ -85,7 +95,7 @@ export class Peers {
    */
   async remove(id: string): Promise<void> {
     await this.dataSource.transaction(async (m) => {
-      const [row]: PeerRow[] = await m.query(`DELETE FROM federation_peers WHERE id = $1 RETURNING *`, [id]);
+      const [row] = returnedRows<PeerRow>(await m.query(`DELETE FROM federation_peers WHERE id = $1 RETURNING *`, [id]));
       if (!row) throw new NotFoundError('Sàn liên kết (peer)');
       await this.audit.record(m, {
         action: 'federation.peer.remove',
