@@ -29,7 +29,7 @@ describe('national exports (issue 16)', () => {
     await t.http
       .post(`/api/v1/batches/${withGtin.id}/events`)
       .set(o.owner.auth)
-      .send({ type: 'ObjectEvent', action: 'OBSERVE', bizStep: 'harvesting', eventTime: '2025-07-01T08:00:00+07:00', place: 'Vườn ông Tư' })
+      .send({ type: 'ObjectEvent', action: 'OBSERVE', bizStep: 'inspecting', eventTime: '2025-07-01T08:00:00+07:00', place: 'Vườn ông Tư' })
       .expect(201);
     await t.http
       .post(`/api/v1/batches/${withGtin.id}/events`)
@@ -39,7 +39,7 @@ describe('national exports (issue 16)', () => {
         action: 'OBSERVE',
         bizStep: 'packing',
         eventTime: '2025-07-02T09:30:00+07:00',
-        readPoint: 'urn:epc:id:sgln:8931234.00001.0',
+        readPoint: 'https://id.gs1.org/414/8931234000018',
       })
       .expect(201);
     await issue(t, o, withGtin.id, 3);
@@ -80,14 +80,14 @@ describe('national exports (issue 16)', () => {
     }
     const lgtin = 'https://id.gs1.org/01/08931234567897/10/HH-2025%2F07';
     const ofLot = events.filter((e) => e['tf:lotId'] === `urn:uuid:${withGtin.id}`);
-    const harvest = ofLot.find((e) => e.bizStep === 'harvesting')!;
+    const harvest = ofLot.find((e) => e.bizStep === 'inspecting')!;
     expect(harvest).toMatchObject({
       action: 'OBSERVE',
       eventTime: '2025-07-01T08:00:00+07:00',
       quantityList: [{ epcClass: lgtin, quantity: 1200, uom: 'KGM' }],
     });
     expect(harvest.readPoint.id).toMatch(/^https:\/\/san\.example\/ns\/trace\/commune\/\d{5}$/);
-    expect(ofLot.find((e) => e.bizStep === 'packing')!.readPoint).toEqual({ id: 'urn:epc:id:sgln:8931234.00001.0' });
+    expect(ofLot.find((e) => e.bizStep === 'packing')!.readPoint).toEqual({ id: 'https://id.gs1.org/414/8931234000018' });
     // Stamps: SGTIN Digital Link URIs (AI 01 + 21), commissioned with the lot's master data; the revoked one decommissioned.
     const serials = await serialsOf(t, withGtin.id);
     const commissioning = ofLot.find((e) => e.bizStep === 'commissioning')!;
@@ -119,6 +119,9 @@ describe('national exports (issue 16)', () => {
     await t.http.get('/api/v1/admin/exports/epcis').set(editor.auth).expect(403);
     const bad = await t.http.get('/api/v1/admin/exports/epcis').query({ from: '2025-13-45', to: 'soon' }).set(admin.auth).expect(400);
     expect(bad.body.details.map((d: { field: string }) => d.field).sort()).toEqual(['from', 'to']);
+    expect((await t.http.get('/api/v1/admin/exports/epcis').query({ to: '2025-02-30' }).set(admin.auth).expect(400)).body.details).toEqual([
+      expect.objectContaining({ field: 'to' }),
+    ]);
     const reversed = await t.http.get('/api/v1/admin/exports/epcis').query({ from: '2025-08-01', to: '2025-07-01' }).set(admin.auth).expect(400);
     expect(reversed.body.details).toEqual([expect.objectContaining({ field: 'from' })]);
   });
@@ -149,8 +152,11 @@ describe('national exports (issue 16)', () => {
     expect((await t.http.get('/api/v1/admin/exports/statistics.csv').set(admin.auth).expect(200)).headers['content-disposition']).toMatch(
       /bao-cao-thong-ke-\d{4}-\d{2}-01-\d{4}-\d{2}-\d{2}\.csv/,
     );
-    const bad = await t.http.get('/api/v1/admin/exports/statistics.csv').query({ from: '2025-02-30' }).set(admin.auth).expect(400);
+    const bad = await t.http.get('/api/v1/admin/exports/statistics.csv').query({ from: '2025-02-30', to: '2025-03-31' }).set(admin.auth).expect(400);
     expect(bad.body.details).toEqual([expect.objectContaining({ field: 'from' })]);
+    expect((await t.http.get('/api/v1/admin/exports/statistics.csv').query({ to: 'tomorrow' }).set(admin.auth).expect(400)).body.code).toBe(
+      'VALIDATION_FAILED',
+    );
     await t.http.get('/api/v1/admin/exports/statistics.csv').query({ from: '2024-01-01', to: '2025-12-31' }).set(admin.auth).expect(400);
   });
 });

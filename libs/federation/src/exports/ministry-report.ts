@@ -1,24 +1,25 @@
 import { Injectable } from '@nestjs/common';
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { overviewRows, ProductPageViews, StatisticsService } from '@tradefloor/catalog';
-import { Clock, toCsv, ValidationFailedError, vietnamDate } from '@tradefloor/core';
+import { checkedPeriod, Clock, toCsv, vietnamDate } from '@tradefloor/core';
 import { ViewCounter } from '@tradefloor/news-bulletin';
 import { ScanStatistics } from '@tradefloor/traceability';
-import { IsOptional, Matches } from 'class-validator';
+import { IsOptional, IsString, MaxLength } from 'class-validator';
 
-const DAY = /^\d{4}-\d{2}-\d{2}$/;
 /** A report covers at most a year of daily activity. */
 const MAX_DAYS = 366;
 
 export class ReportPeriodQueryDto {
   @ApiPropertyOptional({ description: 'First Vietnam day of the period, default: the first day of the previous month', example: '2025-07-01' })
   @IsOptional()
-  @Matches(DAY, { message: 'Ngày bắt đầu phải có dạng YYYY-MM-DD (from must be YYYY-MM-DD)' })
+  @IsString()
+  @MaxLength(10, { message: 'Ngày bắt đầu phải có dạng YYYY-MM-DD (from must be YYYY-MM-DD)' })
   from?: string;
 
   @ApiPropertyOptional({ description: 'Last Vietnam day of the period, default: the last day of the previous month', example: '2025-07-31' })
   @IsOptional()
-  @Matches(DAY, { message: 'Ngày kết thúc phải có dạng YYYY-MM-DD (to must be YYYY-MM-DD)' })
+  @IsString()
+  @MaxLength(10, { message: 'Ngày kết thúc phải có dạng YYYY-MM-DD (to must be YYYY-MM-DD)' })
   to?: string;
 }
 
@@ -47,18 +48,7 @@ export class MinistryReport {
     const lastOfPrevious = new Date(Date.parse(`${firstOfMonth}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
     const from = q.from ?? `${lastOfPrevious.slice(0, 7)}-01`;
     const to = q.to ?? lastOfPrevious;
-    for (const [field, day] of [
-      ['from', from],
-      ['to', to],
-    ] as const) {
-      const parsed = new Date(`${day}T00:00:00Z`);
-      if (Number.isNaN(parsed.getTime()) || parsed.toISOString().slice(0, 10) !== day)
-        throw ValidationFailedError.field(field, `Ngày không hợp lệ (${field} is not a date)`);
-    }
-    if (from > to) throw ValidationFailedError.field('from', 'Ngày bắt đầu sau ngày kết thúc (from is after to)');
-    if ((Date.parse(to) - Date.parse(from)) / 86_400_000 + 1 > MAX_DAYS)
-      throw ValidationFailedError.field('to', `Kỳ báo cáo tối đa ${MAX_DAYS} ngày (the period is at most ${MAX_DAYS} days)`);
-    return { from, to };
+    return checkedPeriod(from, to, MAX_DAYS);
   }
 
   async csv(q: ReportPeriodQueryDto): Promise<{ filename: string; body: string }> {

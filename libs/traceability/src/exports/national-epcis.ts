@@ -1,9 +1,9 @@
 import { Controller, Get, Header, Inject, Injectable, Query } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiOkResponse, ApiProduces, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { APP_CONFIG, Clock, ErrorEnvelopeDto, ValidationFailedError, vietnamDate, type ResolvedConfig } from '@tradefloor/core';
+import { APP_CONFIG, checkedPeriod, Clock, isCalendarDay, ErrorEnvelopeDto, ValidationFailedError, vietnamDate, type ResolvedConfig } from '@tradefloor/core';
 import { Auth } from '@tradefloor/identity';
-import { IsOptional, Matches } from 'class-validator';
+import { IsOptional, IsString, MaxLength } from 'class-validator';
 import type { DataSource } from 'typeorm';
 import { BatchEntity } from '../batches/batch.entity';
 import { encodeAiValue } from '../codes/digital-link';
@@ -16,17 +16,18 @@ const VN_OFFSET = '+07:00';
 /** One document stays loadable in memory on both sides: narrow the period beyond these. */
 export const NATIONAL_EPCIS_MAX_BATCHES = 5_000;
 export const NATIONAL_EPCIS_MAX_STAMPS = 250_000;
-const DAY = /^\d{4}-\d{2}-\d{2}$/;
 
 export class NationalEpcisQueryDto {
   @ApiPropertyOptional({ description: 'First Vietnam day of the period (lots created from this day), default: 30 days before `to`', example: '2025-07-01' })
   @IsOptional()
-  @Matches(DAY, { message: 'Ngày bắt đầu phải có dạng YYYY-MM-DD (from must be YYYY-MM-DD)' })
+  @IsString()
+  @MaxLength(10, { message: 'Ngày bắt đầu phải có dạng YYYY-MM-DD (from must be YYYY-MM-DD)' })
   from?: string;
 
   @ApiPropertyOptional({ description: 'Last Vietnam day of the period, default: today', example: '2025-07-31' })
   @IsOptional()
-  @Matches(DAY, { message: 'Ngày kết thúc phải có dạng YYYY-MM-DD (to must be YYYY-MM-DD)' })
+  @IsString()
+  @MaxLength(10, { message: 'Ngày kết thúc phải có dạng YYYY-MM-DD (to must be YYYY-MM-DD)' })
   to?: string;
 }
 
@@ -50,7 +51,7 @@ export function stampEpc(origin: string, gtin14: string | null, serial: string):
  * - one `ObjectEvent` ADD `commissioning` listing its stamps as SGTIN Digital Link URIs, with the
  *   lot's master data (ILMD: lot number, production and expiry dates);
  * - one `ObjectEvent` DELETE `decommissioning` listing its revoked stamps.
- * Every event has a `readPoint`: the one the seller recorded (an SGLN where they typed one), else
+ * Every event has a `readPoint`: the one the seller recorded (a GLN Digital Link where they typed one), else
  * the floor's URI of the commune of origin (no GLN is collected from sellers today).
  */
 @Injectable()
@@ -63,10 +64,10 @@ export class NationalTraceExport {
 
   async document(q: NationalEpcisQueryDto): Promise<Record<string, unknown>> {
     const to = q.to ?? vietnamDate(this.clock.now());
+    // The default start is computed from `to`, so a bad `to` is named alone.
+    if (!q.from && !isCalendarDay(to)) throw ValidationFailedError.field('to', 'Ngày không hợp lệ, cần dạng YYYY-MM-DD (to must be a date YYYY-MM-DD)');
     const from = q.from ?? new Date(Date.parse(`${to}T00:00:00Z`) - 29 * 86_400_000).toISOString().slice(0, 10);
-    if (Number.isNaN(Date.parse(`${from}T00:00:00Z`))) throw ValidationFailedError.field('from', 'Ngày không hợp lệ (from is not a date)');
-    if (Number.isNaN(Date.parse(`${to}T00:00:00Z`))) throw ValidationFailedError.field('to', 'Ngày không hợp lệ (to is not a date)');
-    if (from > to) throw ValidationFailedError.field('from', 'Ngày bắt đầu sau ngày kết thúc (from is after to)');
+    checkedPeriod(from, to, 3660);
     const origin = this.config.publicBaseUrl;
     const batches = await this.dataSource
       .getRepository(BatchEntity)
