@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { createUser, loginAdmin, type TestUser } from '../harness/auth';
 import { createProduct, createVerifiedEnterprise } from '../harness/catalog-fixtures';
 import { createTestApp, type TestApp } from '../harness/test-app';
+import { cookieHeader, openForm, postForm, signIn } from '../web/web-helpers';
 import { setPrice, takedownBody } from './feed-helpers';
 
 jest.setTimeout(300_000);
@@ -196,6 +197,24 @@ describe('federated search between two floors (issue 16)', () => {
     expect((await hitsOf(a, 'kẹo dừa')).map((h) => h.source)).toEqual(['Sàn TMĐT tỉnh B']);
     await a.http.get('/tim-kiem').query({ q: 'kẹo dừa' }).expect(200);
     await a.http.get('/tim-kiem').query({ q: 'kẹo dừa', scope: 'other-provinces' }).expect(200);
+
+    // The admin page shows each peer's health; registering through it is validated like the API.
+    const jar = await signIn(a, aAdmin.email, aAdmin.password);
+    const page = await openForm(a, '/quan-ly/san-lien-ket', jar);
+    // A's site is https (PUBLIC_BASE_URL): its cookies carry the __Host- prefix; postForm reads the plain name.
+    jar.tf_csrf = jar['__Host-tf_csrf'];
+    expect(page.html).toContain('Sàn tỉnh X (ngừng)');
+    expect(page.html).toMatch(new RegExp(`data-peer="${dead.id}">[\\s\\S]*?Đang lỗi \\(1\\)`));
+    expect(page.html).toMatch(new RegExp(`data-peer="${aPeer.id}">[\\s\\S]*?Bình thường`));
+    const refused = await postForm(a, jar, '/quan-ly/san-lien-ket', { name: 'Sàn Y', provinceCode: 'CT', feedUrl: 'javascript:alert(1)' });
+    expect(refused.status).toBe(400);
+    expect(refused.text).toContain('aria-invalid="true"');
+    expect((await a.http.get('/api/v1/admin/peers').set(aAdmin.auth).expect(200)).body.items).toHaveLength(2);
+    const seller = await createUser(a, 'business');
+    const sellerJar = await signIn(a, seller.email, seller.password);
+    expect((await a.http.get('/quan-ly/san-lien-ket').set('Cookie', cookieHeader(sellerJar))).status).toBe(403);
+    expect((await postForm(a, jar, `/quan-ly/san-lien-ket/${dead.id}/xoa`, {})).status).toBe(303);
+    expect((await a.http.get('/api/v1/admin/peers').set(aAdmin.auth).expect(200)).body.items.map((p: PeerDto) => p.id)).toEqual([aPeer.id]);
   });
 
   it("removing a peer takes its products out of the index (both of A's engines)", async () => {
