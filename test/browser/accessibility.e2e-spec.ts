@@ -78,6 +78,7 @@ const PAGES: AuditedPage[] = [
   { name: 'home', who: 'guest', open: () => '/' },
   { name: 'search', who: 'guest', open: () => '/tim-kiem?q=buoi+da+xanh' },
   { name: 'search-filtered', who: 'guest', open: () => '/tim-kiem?q=mat+ong&ocopMin=4&sort=price_asc' },
+  { name: 'search-other-provinces', who: 'guest', open: () => '/tim-kiem?q=buoi&scope=other-provinces' },
   { name: 'product', who: 'guest', open: (f) => `/san-pham/${f.product}` },
   { name: 'enterprises', who: 'guest', open: () => '/doanh-nghiep' },
   { name: 'enterprise', who: 'guest', open: (f) => `/doanh-nghiep/${f.enterprise}` },

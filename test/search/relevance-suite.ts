@@ -195,7 +195,28 @@ export function relevanceSuite(engine: 'meilisearch' | 'postgres'): void {
 
       it('answers the documented response shape', async () => {
         const res = await t.http.get('/api/v1/search/products').query({ q: 'buoi da xanh' }).expect(200);
-        expect(Object.keys(res.body).sort()).toEqual(['approximate', 'engine', 'facets', 'hits', 'page', 'pageSize', 'processingTimeMs', 'relaxed', 'total']);
+        expect(Object.keys(res.body).sort()).toEqual([
+          'approximate',
+          'engine',
+          'facets',
+          'hits',
+          'page',
+          'pageSize',
+          'peerHits',
+          'processingTimeMs',
+          'provinces',
+          'relaxed',
+          'scope',
+          'scopes',
+          'total',
+        ]);
+        // The default scope is this floor's products only (issue 16): peers are not even counted.
+        expect(res.body).toMatchObject({
+          scope: 'this-province',
+          scopes: { 'this-province': res.body.total, 'other-provinces': null },
+          peerHits: [],
+          provinces: {},
+        });
         expect(res.body.engine).toBe(engine);
         expect(res.headers['x-search-engine']).toBe(engine);
         expect(res.body.relaxed).toBeNull();

@@ -24,6 +24,7 @@ export { CreateOcopCertificateDto, RevokeOcopCertificateDto } from './dto/ocop.d
 export { isValidGtin, IsGtin } from './validation/gtin';
 export { PRODUCT_UNITS, canonicalUnit } from './validation/units';
 export { StatisticsService, type LeadingEnterprise } from './statistics/statistics.service';
+export { overviewRows } from './statistics/statistics-csv';
 export { StatsOverviewDto, CommuneStatsDto } from './statistics/statistics.dto';
 export { ProductLifecycle } from './products/product-lifecycle.service';
 export { ProductQueries } from './products/product-queries.service';

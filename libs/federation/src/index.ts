@@ -13,3 +13,4 @@ export { boundedGet, PeerFetchError } from './peers/bounded-get';
 export { CreatePeerDto, PeerDto, PeerListDto, FederatedProductDto, FederatedProductPageDto, FederatedProductQueryDto } from './peers/peer.dto';
 export { FeedPageDto, FeedElementDto, OpenFeedQueryDto } from './feed/open-feed.dto';
 export { OcopExport, OCOP_EXPORT_COLUMNS } from './exports/ocop-export';
+export { MinistryReport, MINISTRY_REPORT_COLUMNS, ReportPeriodQueryDto } from './exports/ministry-report';

@@ -12,3 +12,5 @@ export { hitsStatement, facetsStatement } from './pg/pg-queries';
 export { parseQuery, type ParsedQuery } from './text/query';
 export { toProductDocument, type ProductDocument } from './documents/product-document';
 export { ProductSearchQueryDto } from './http/search-query.dto';
+export { PeerSearchIndex, PEER_QUEUE as SEARCH_PEER_QUEUE, FAILOVER_PEER_QUEUE as SEARCH_FAILOVER_PEER_QUEUE } from './indexing/peer-search-index';
+export { peerDocumentId, type PeerProductInput, type PeerProductSource } from './documents/peer-product-document';

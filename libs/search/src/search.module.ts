@@ -9,6 +9,7 @@ import { SearchRouter } from './http/search-router';
 import { SearchController } from './http/search.controller';
 import { SearchService } from './http/search.service';
 import { SearchDriftCheck } from './indexing/drift-check.service';
+import { PeerSearchIndex } from './indexing/peer-search-index';
 import { SearchIndexer } from './indexing/search-indexer.service';
 import { SearchMaintenance } from './indexing/search-maintenance.service';
 import { MeiliEngine } from './meili/meili-engine';
@@ -35,7 +36,8 @@ export function createFailoverEngine(config: ResolvedConfig, dataSource: DataSou
     SearchMaintenance,
     SearchRouter,
     SearchService,
+    PeerSearchIndex,
   ],
-  exports: [SEARCH_ENGINE, SearchMaintenance, SearchDriftCheck, SearchService],
+  exports: [SEARCH_ENGINE, SearchMaintenance, SearchDriftCheck, SearchService, PeerSearchIndex],
 })
 export class SearchModule {}

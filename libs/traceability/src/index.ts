@@ -37,3 +37,4 @@ export type { VerificationDto } from './verification/verification.dto';
 export { GtinClaims, type GtinClaim, type GtinClaimStatus } from './trust/gtin-claims.service';
 export { WarningReviews, type WarningReview } from './verification/warning-reviews.service';
 export { StampSheets, type SheetFile } from './stamps/stamp-sheets.service';
+export { NationalTraceExport, NationalEpcisQueryDto, stampEpc, NATIONAL_EPCIS_MAX_BATCHES, NATIONAL_EPCIS_MAX_STAMPS } from './exports/national-epcis';

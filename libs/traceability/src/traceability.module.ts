@@ -25,11 +25,20 @@ import { VerificationController } from './verification/verification.controller';
 import { WarningReviews } from './verification/warning-reviews.service';
 import { GtinClaims } from './trust/gtin-claims.service';
 import { GtinClaimsController } from './trust/gtin-claims.controller';
+import { NationalTraceExport, NationalTraceExportController } from './exports/national-epcis';
 
 /** Batches, EPCIS trace events, QR stamps (GS1 Digital Link) and public scan verification. */
 @Module({
   imports: [CatalogModule, EnterpriseProfileModule, TypeOrmModule.forFeature([BatchEntity, TraceEventEntity])],
-  controllers: [BatchesController, TraceEventsController, StampsController, VerificationController, TraceabilityDashboardController, GtinClaimsController],
+  controllers: [
+    BatchesController,
+    TraceEventsController,
+    StampsController,
+    VerificationController,
+    TraceabilityDashboardController,
+    GtinClaimsController,
+    NationalTraceExportController,
+  ],
   providers: [
     BatchAccess,
     BatchesService,
@@ -46,6 +55,7 @@ import { GtinClaimsController } from './trust/gtin-claims.controller';
     ScanStatistics,
     WarningReviews,
     GtinClaims,
+    NationalTraceExport,
   ],
   // The web pages use the same services as the REST controllers.
   exports: [

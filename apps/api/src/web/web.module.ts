@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { CatalogModule } from '@tradefloor/catalog';
 import { ERROR_PAGE_RENDERER } from '@tradefloor/core';
 import { EnterpriseProfileModule } from '@tradefloor/enterprise-profile';
+import { FederationModule } from '@tradefloor/federation';
 import { InquiriesModule } from '@tradefloor/inquiries';
 import { NewsBulletinModule } from '@tradefloor/news-bulletin';
 import { PartnerSyncModule } from '@tradefloor/partner-sync';
@@ -36,6 +37,7 @@ import { STORE_CONTROLLERS, STORE_PROVIDERS } from './store/store-pages';
     TraceabilityModule,
     InquiriesModule,
     TrustSafetyModule,
+    FederationModule,
   ],
   controllers: [
     AssetsController,

@@ -11,7 +11,12 @@ const KIND_LABELS: Record<string, string> = {
 
 /** One row per figure: its JSON path (stable for machines), a Vietnamese label, the value. */
 export function overviewCsv(o: StatsOverviewDto): string {
-  const rows: Array<Array<string | number>> = [['Mã chỉ tiêu', 'Chỉ tiêu', 'Giá trị']];
+  return toCsv([['Mã chỉ tiêu', 'Chỉ tiêu', 'Giá trị'], ...overviewRows(o)]);
+}
+
+/** The overview's figures as [code, label, value] rows (also the Ministry report's, libs/federation). */
+export function overviewRows(o: StatsOverviewDto): Array<[string, string, string | number]> {
+  const rows: Array<[string, string, string | number]> = [];
   rows.push(['enterprises.verified', 'Doanh nghiệp đã xác minh trên sàn', o.enterprises.verified]);
   for (const [k, v] of Object.entries(o.enterprises.byKind)) rows.push([`enterprises.byKind.${k}`, `Doanh nghiệp đã xác minh: ${KIND_LABELS[k]}`, v]);
   rows.push(['products.published', 'Sản phẩm đang bán trên sàn', o.products.published]);
@@ -26,7 +31,7 @@ export function overviewCsv(o: StatsOverviewDto): string {
   rows.push(['ocop.subjects', 'Chủ thể OCOP', o.ocop.subjects]);
   for (const [k, v] of Object.entries(o.ocop.subjectsByKind)) rows.push([`ocop.subjectsByKind.${k}`, `Chủ thể OCOP: ${KIND_LABELS[k]}`, v]);
   rows.push(['asOf', 'Ngày số liệu', o.asOf]);
-  return toCsv(rows);
+  return rows;
 }
 
 export function communesCsv(list: CommuneStatsDto[]): string {

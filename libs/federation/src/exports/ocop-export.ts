@@ -1,9 +1,11 @@
-import { Controller, Get, Header, Inject, Injectable } from '@nestjs/common';
-import { ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { Controller, Get, Header, Inject, Injectable, Query, Res } from '@nestjs/common';
+import { ApiBadRequestResponse, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { ProductViews, type ProductView } from '@tradefloor/catalog';
-import { APP_CONFIG, toCsv, type ResolvedConfig } from '@tradefloor/core';
+import { APP_CONFIG, ErrorEnvelopeDto, toCsv, type ResolvedConfig } from '@tradefloor/core';
 import { EnterpriseViews, type EnterpriseView } from '@tradefloor/enterprise-profile';
 import { Auth } from '@tradefloor/identity';
+import type { FastifyReply } from 'fastify';
+import { MinistryReport, ReportPeriodQueryDto } from './ministry-report';
 
 /** Column order of the national OCOP export (docs/national-exports.md): changing it is a new version. */
 export const OCOP_EXPORT_COLUMNS = [
@@ -72,7 +74,10 @@ export class OcopExport {
 @Controller('api/v1/admin/exports')
 @Auth('admin', 'editor')
 export class NationalExportsController {
-  constructor(private readonly ocop: OcopExport) {}
+  constructor(
+    private readonly ocop: OcopExport,
+    private readonly ministry: MinistryReport,
+  ) {}
 
   @Get('ocop.csv')
   @Header('Content-Type', 'text/csv; charset=utf-8')
@@ -81,5 +86,20 @@ export class NationalExportsController {
   @ApiOkResponse({ description: 'OCOP products and certificates for the national OCOP system (docs/national-exports.md)', schema: { type: 'string' } })
   ocopCsv(): Promise<string> {
     return this.ocop.csv();
+  }
+
+  /** Admins only (the report goes to the Ministry under the province's name). */
+  @Get('statistics.csv')
+  @Auth('admin')
+  @ApiProduces('text/csv')
+  @ApiOkResponse({ description: "The Ministry's periodic statistics report for a period (docs/national-exports.md)", schema: { type: 'string' } })
+  @ApiBadRequestResponse({ type: ErrorEnvelopeDto })
+  async statisticsCsv(@Query() q: ReportPeriodQueryDto, @Res({ passthrough: true }) reply: FastifyReply): Promise<string> {
+    const report = await this.ministry.csv(q);
+    void reply
+      .header('content-type', 'text/csv; charset=utf-8')
+      .header('content-disposition', `attachment; filename="${report.filename}"`)
+      .header('cache-control', 'private, no-store');
+    return report.body;
   }
 }

@@ -1,6 +1,7 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { foldVietnamese } from '@tradefloor/core';
+import { PeerSearchIndex, type PeerProductInput, type PeerProductSource } from '@tradefloor/search';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { FederatedProductDto, FederatedProductPageDto, FederatedProductQueryDto } from './peer.dto';
 import type { PeerElement, PeerProduct } from './peer-page';
@@ -32,10 +33,47 @@ function searchText(p: PeerProduct): string {
   return foldVietnamese([p.name, p.sellerName ?? '', p.description.slice(0, 2000)].join(' '));
 }
 
-/** Peer products: written only by the pull (one peer page per transaction), read by the federated search. */
+/**
+ * Peer products: written only by the pull (one peer page per transaction), read by the federated
+ * search and, as the registered `PeerProductSource`, by libs/search's peer index jobs.
+ */
 @Injectable()
-export class PeerProducts {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+export class PeerProducts implements OnModuleInit, PeerProductSource {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly index: PeerSearchIndex,
+  ) {}
+
+  onModuleInit(): void {
+    this.index.register(this);
+  }
+
+  /** Current rows of these items, as the search index shows them (the peer's province when the item states none). */
+  async load(keys: Array<{ peerId: string; remoteId: string }>, tx: EntityManager): Promise<PeerProductInput[]> {
+    if (!keys.length) return [];
+    const rows: Array<Row & { peer_province: string }> = await tx.query(
+      `SELECT pp.*, to_char(pp.ocop_valid_until, 'YYYY-MM-DD') AS valid_until_text, p.name AS peer_name, p.province_code AS peer_province
+       FROM federation_peer_products pp JOIN federation_peers p ON p.id = pp.peer_id
+       JOIN unnest($1::uuid[], $2::text[]) AS k(peer_id, remote_id) ON k.peer_id = pp.peer_id AND k.remote_id = pp.remote_id`,
+      [keys.map((k) => k.peerId), keys.map((k) => k.remoteId)],
+    );
+    return rows.map((r) => ({
+      peerId: r.peer_id,
+      peerName: r.peer_name,
+      remoteId: r.remote_id,
+      name: r.name,
+      description: r.description,
+      priceVnd: r.price_vnd === null ? null : Number(r.price_vnd),
+      sellerName: r.seller_name,
+      provinceCode: r.province_code ?? r.peer_province,
+      ocopStars: r.ocop_stars,
+      ocopCertificate: r.ocop_certificate,
+      ocopValidUntil: r.valid_until_text,
+      imageUrl: r.image_urls[0] ?? null,
+      pageUrl: r.page_url,
+      modifiedAt: r.remote_modified_at,
+    }));
+  }
 
   /**
    * Applies one validated page in one statement per kind: live items upserted (an older version
@@ -47,6 +85,8 @@ export class PeerProducts {
     for (const e of elements) last.set(e.kind === 'live' ? e.product.remoteId : e.remoteId, e);
     const removed = [...last.values()].flatMap((e) => (e.kind === 'deleted' ? [e.remoteId] : []));
     const live = [...last.values()].flatMap((e) => (e.kind === 'live' ? [e.product] : []));
+    // The search index follows in the same transaction (durable jobs): changed and tombstoned items.
+    await this.index.enqueue(m, peerId, [...last.keys()]);
     if (removed.length) await m.query(`DELETE FROM federation_peer_products WHERE peer_id = $1 AND remote_id = ANY($2::text[])`, [peerId, removed]);
     if (!live.length) return;
     const rows = live.map((p) => ({

@@ -13,6 +13,14 @@ export const PULL_DUE_QUEUE = 'federation.pull-due';
 /** Longest wait between attempts of a failing peer. */
 const MAX_BACKOFF_MS = 6 * 60 * 60_000;
 
+/**
+ * How often due peers are looked for: a fifth of the pull interval (at least 1 s, at most 60 s),
+ * so a peer is pulled at most interval + interval/5 after its previous pull.
+ */
+export function dueCheckSeconds(intervalSeconds: number): number {
+  return Math.max(1, Math.min(Math.ceil(intervalSeconds / 5), 60));
+}
+
 export interface PullReport {
   pages: number;
   items: number;
@@ -50,7 +58,7 @@ export class PeerPuller implements OnModuleInit {
       maxAttempts: 3,
     });
     this.registry.register(PULL_DUE_QUEUE, () => this.enqueueDue(), { concurrency: 1 });
-    this.registry.every(PULL_DUE_QUEUE, Math.min(this.settings.pullIntervalSeconds, 60) * 1000, PULL_DUE_QUEUE);
+    this.registry.every(PULL_DUE_QUEUE, dueCheckSeconds(this.settings.pullIntervalSeconds) * 1000, PULL_DUE_QUEUE);
   }
 
   /** One job per peer whose next pull is due. */

@@ -1,5 +1,5 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
-import { ApiConflictResponse, ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { ApiConflictResponse, ApiCreatedResponse, ApiNoContentResponse, ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { ErrorEnvelopeDto } from '@tradefloor/core';
 import { Auth, CurrentUser, type Principal } from '@tradefloor/identity';
 import { CreatePeerDto, FederatedProductPageDto, FederatedProductQueryDto, PeerDto, PeerListDto } from './peer.dto';
@@ -31,6 +31,14 @@ export class AdminPeersController {
   @ApiNotFoundResponse({ type: ErrorEnvelopeDto })
   pull(@Param('id', new ParseUUIDPipe()) id: string): Promise<PeerDto> {
     return this.peers.pullNow(id);
+  }
+
+  @Delete(':id')
+  @HttpCode(204)
+  @ApiNoContentResponse({ description: 'Removed with its products; they leave the search index (durable job)' })
+  @ApiNotFoundResponse({ type: ErrorEnvelopeDto })
+  remove(@Param('id', new ParseUUIDPipe()) id: string): Promise<void> {
+    return this.peers.remove(id);
   }
 }
 

@@ -1,6 +1,17 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { APP_CONFIG, AuditTrail, Clock, ConflictError, JobQueue, NotFoundError, ValidationFailedError, type ResolvedConfig } from '@tradefloor/core';
+import {
+  APP_CONFIG,
+  AuditTrail,
+  Clock,
+  ConflictError,
+  JobQueue,
+  NotFoundError,
+  returnedRows,
+  ValidationFailedError,
+  type ResolvedConfig,
+} from '@tradefloor/core';
+import { PeerSearchIndex } from '@tradefloor/search';
 import type { DataSource } from 'typeorm';
 import { federationConfig } from '../federation-config';
 import { feedUrlProblem } from './outbound-guard';
@@ -36,6 +47,7 @@ export class Peers {
     private readonly jobs: JobQueue,
     private readonly audit: AuditTrail,
     private readonly clock: Clock,
+    private readonly index: PeerSearchIndex,
     @Inject(APP_CONFIG) config: ResolvedConfig,
   ) {
     const settings = federationConfig(config);
@@ -75,6 +87,23 @@ export class Peers {
     const [row]: PeerRow[] = await this.dataSource.query(`SELECT * FROM federation_peers WHERE id = $1`, [id]);
     if (!row) throw new NotFoundError('Sàn liên kết (peer)');
     return toDto(row, (await this.products.countByPeer()).get(id) ?? 0);
+  }
+
+  /**
+   * Removes a peer floor: its products go with it (foreign key), and in the same transaction a job
+   * per search engine takes its documents out of the peer index; audited.
+   */
+  async remove(id: string): Promise<void> {
+    await this.dataSource.transaction(async (m) => {
+      const [row] = returnedRows<PeerRow>(await m.query(`DELETE FROM federation_peers WHERE id = $1 RETURNING *`, [id]));
+      if (!row) throw new NotFoundError('Sàn liên kết (peer)');
+      await this.audit.record(m, {
+        action: 'federation.peer.remove',
+        subject: { type: 'federation-peer', id },
+        before: { name: row.name, provinceCode: row.province_code, feedUrl: row.feed_url },
+      });
+      await this.index.enqueueRemovePeer(m, id);
+    });
   }
 
   /** An admin asks for a pull now (after fixing a peer's URL, or to check it). */

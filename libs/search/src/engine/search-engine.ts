@@ -1,7 +1,15 @@
 import type { EntityManager } from 'typeorm';
 import type { EnterpriseDocument } from '../documents/enterprise-document';
+import type { PeerProductDocument } from '../documents/peer-product-document';
 import type { ProductDocument } from '../documents/product-document';
-import type { EnterpriseSearchParams, EnterpriseSearchResult, ProductSearchParams, ProductSearchResult } from './search-types';
+import type {
+  EnterpriseSearchParams,
+  EnterpriseSearchResult,
+  PeerSearchParams,
+  PeerSearchResult,
+  ProductSearchParams,
+  ProductSearchResult,
+} from './search-types';
 
 export type IndexKind = 'products' | 'enterprises';
 
@@ -17,6 +25,11 @@ export interface RebuildSource {
 export interface IndexChange<D> {
   upsert: D[];
   remove: string[];
+}
+
+/** Peer index writes: also whole peers removed (an admin removed the peer floor). */
+export interface PeerIndexChange extends IndexChange<PeerProductDocument> {
+  removePeers: string[];
 }
 
 /** Waits until a change handed to the engine is applied (throws if the engine failed it). */
@@ -39,6 +52,12 @@ export interface SearchEngine {
   searchEnterprises(params: EnterpriseSearchParams): Promise<EnterpriseSearchResult>;
   applyProducts(change: IndexChange<ProductDocument>, tx: EntityManager): Promise<Settle>;
   applyEnterprises(change: IndexChange<EnterpriseDocument>, tx: EntityManager): Promise<Settle>;
+  /**
+   * Peer floors' products live in an index of their own (Meilisearch `<prefix>peer_products`,
+   * PostgreSQL `search_peer_products`): our own index, its drift checks and rebuilds never see them.
+   */
+  searchPeerProducts(params: PeerSearchParams): Promise<PeerSearchResult>;
+  applyPeerProducts(change: PeerIndexChange, tx: EntityManager): Promise<Settle>;
   /** id → hash of every indexed document (for the full drift comparison). */
   indexedHashes(kind: IndexKind): Promise<Map<string, string>>;
   /** id → hash of these documents, where indexed (for the frequent sampled check). */

@@ -86,3 +86,43 @@ export interface EnterpriseSearchResult {
 export function emptyFacets(): Facets {
   return { category: {}, commune: {}, ocopStars: {}, certification: {}, enterpriseKind: {} };
 }
+
+/** Whose products a search covers: ours (default) or the peer floors' ("Tỉnh này / Các tỉnh khác"). */
+export const SCOPES = ['this-province', 'other-provinces'] as const;
+export type SearchScope = (typeof SCOPES)[number];
+
+export const PEER_SORTS = ['relevance', 'price_asc', 'price_desc', 'newest', 'ocop'] as const;
+
+/** A search over the peer products' index (issue 16): filters are validated codes and integers only. */
+export interface PeerSearchParams {
+  query: ParsedQuery | null;
+  provinceCode?: string;
+  ocopMin?: number;
+  sort: SortOrder;
+  page: number;
+  pageSize: number;
+}
+
+/** A peer product hit: read-only, labelled with its source floor, linking to the peer's own page. */
+export interface PeerHitData {
+  id: string;
+  peerId: string;
+  peerName: string;
+  remoteId: string;
+  name: string;
+  sellerName: string | null;
+  provinceCode: string | null;
+  priceVnd: number | null;
+  ocopStars: number | null;
+  ocopCertificate: string | null;
+  ocopValidUntil: string | null;
+  imageUrl: string | null;
+  pageUrl: string;
+}
+
+export interface PeerSearchResult {
+  hits: PeerHitData[];
+  total: number;
+  /** province code → count of matching peer products (the province facet). */
+  provinces: Record<string, number>;
+}

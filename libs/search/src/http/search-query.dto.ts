@@ -4,7 +4,7 @@ import { PageQueryDto } from '@tradefloor/core';
 import { ENTERPRISE_KINDS } from '@tradefloor/enterprise-profile';
 import { Transform, Type } from 'class-transformer';
 import { IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min } from 'class-validator';
-import { SORTS, type SortOrder } from '../engine/search-types';
+import { SCOPES, SORTS, type SearchScope, type SortOrder } from '../engine/search-types';
 
 const MAX_PRICE = 1_000_000_000_000;
 
@@ -79,6 +79,21 @@ export class ProductSearchQueryDto extends TextQuery {
   @IsOptional()
   @IsIn(SORTS as unknown as string[], { message: `Cách sắp xếp không hợp lệ (sort must be one of ${SORTS.join(', ')})` })
   sort?: SortOrder;
+
+  @ApiPropertyOptional({
+    enum: SCOPES,
+    default: 'this-province',
+    description:
+      "Tỉnh này / Các tỉnh khác: this floor's products (default), or the peer floors' products (read-only, answered in `peerHits`, each labelled with its source floor)",
+  })
+  @IsOptional()
+  @IsIn(SCOPES as unknown as string[], { message: `Phạm vi không hợp lệ (scope must be one of ${SCOPES.join(', ')})` })
+  scope?: SearchScope;
+
+  @ApiPropertyOptional({ description: '2-digit province code: with scope=other-provinces, the peer products of that province', example: '92' })
+  @IsOptional()
+  @Matches(/^\d{2}$/, { message: 'Mã tỉnh không hợp lệ (province must be a 2-digit province code)' })
+  province?: string;
 }
 
 export class SuggestQueryDto {

@@ -29,6 +29,30 @@ export class FacetsDto {
   @ApiProperty({ ...COUNTS, description: 'enterprise kind → count' }) enterpriseKind!: Record<string, number>;
 }
 
+export class PeerHitDto {
+  @ApiProperty({ description: 'Index id of the peer item (not a product id of this floor)' }) id!: string;
+  @ApiProperty({ format: 'uuid', description: 'The source floor (peer) id' }) peerId!: string;
+  @ApiProperty({ description: 'The source floor, shown on the card ("Nguồn: …")' }) source!: string;
+  @ApiProperty({ description: "The item identifier in the peer's feed" }) remoteId!: string;
+  @ApiProperty() name!: string;
+  @ApiProperty({ type: String, nullable: true }) sellerName!: string | null;
+  @ApiProperty({ type: String, nullable: true, example: '92' }) provinceCode!: string | null;
+  @ApiProperty({ type: Number, nullable: true, description: 'VND, as the peer states it' }) priceVnd!: number | null;
+  @ApiProperty({ type: Number, nullable: true, enum: [3, 4, 5], description: 'OCOP stars as the peer states them (not checked by this floor)' })
+  ocopStars!: number | null;
+  @ApiProperty({ type: String, nullable: true, description: 'OCOP certificate number as the peer states it' }) ocopCertificate!: string | null;
+  @ApiProperty({ type: String, nullable: true, description: 'OCOP certificate expiry as the peer states it (YYYY-MM-DD)' }) ocopValidUntil!: string | null;
+  @ApiProperty({ type: String, nullable: true }) imageUrl!: string | null;
+  @ApiProperty({ description: 'The product page on the peer floor (http/https): link out, rel="noopener nofollow ugc"' }) pageUrl!: string;
+  @ApiProperty({ type: HighlightDto }) highlight!: HighlightDto;
+}
+
+export class ScopeCountsDto {
+  @ApiProperty({ type: Number, nullable: true, description: 'Matches on this floor (null when not counted)' }) 'this-province'!: number | null;
+  @ApiProperty({ type: Number, nullable: true, description: 'Matches among peer products (counted only when that scope is asked for)' })
+  'other-provinces'!: number | null;
+}
+
 export class RelaxedQueryDto {
   @ApiProperty({ description: 'The words whose results are shown', example: 'bưởi da' }) query!: string;
   @ApiProperty({ type: [String], description: 'Words left out of the query as typed', example: ['qwzx'] }) droppedWords!: string[];
@@ -58,6 +82,12 @@ export class ProductSearchResponseDto {
   })
   engine!: 'meilisearch' | 'postgres';
   @ApiProperty({ description: 'Server time spent on the search' }) processingTimeMs!: number;
+  @ApiProperty({ enum: ['this-province', 'other-provinces'], description: 'The scope searched (Tỉnh này / Các tỉnh khác)' })
+  scope!: 'this-province' | 'other-provinces';
+  @ApiProperty({ type: ScopeCountsDto, description: 'The scope facet' }) scopes!: ScopeCountsDto;
+  @ApiProperty({ type: [PeerHitDto], description: "scope=other-provinces: peer floors' products (hits is then empty)" }) peerHits!: PeerHitDto[];
+  @ApiProperty({ ...COUNTS, description: 'scope=other-provinces: province code → count (the province facet); empty otherwise' })
+  provinces!: Record<string, number>;
 }
 
 export class SuggestProductDto {

@@ -4,7 +4,7 @@ import { ProductViews } from '@tradefloor/catalog';
 import { DomainError, ValidationFailedError } from '@tradefloor/core';
 import { performance } from 'node:perf_hooks';
 import { SearchUnavailableError, type SearchEngine } from '../engine/search-engine';
-import { MAX_RESULT_WINDOW, type ProductFilters, type ProductSearchParams, type ProductSearchResult } from '../engine/search-types';
+import { emptyFacets, MAX_RESULT_WINDOW, type ProductFilters, type ProductSearchParams, type ProductSearchResult } from '../engine/search-types';
 import { highlight } from '../text/highlight';
 import { parseQuery, type ParsedQuery } from '../text/query';
 import { knownWords } from '../text/query-correction';
@@ -40,6 +40,7 @@ export class SearchService {
     if (dto.priceMin !== undefined && dto.priceMax !== undefined && dto.priceMin > dto.priceMax) {
       throw ValidationFailedError.field('priceMin', 'Giá tối thiểu lớn hơn giá tối đa (priceMin is greater than priceMax)');
     }
+    if (dto.scope === 'other-provinces') return this.searchPeers(dto, page, pageSize, started);
     const strict = parseQuery(dto.q);
     const params: ProductSearchParams = { query: strict, filters: filtersOf(dto), sort: dto.sort ?? 'relevance', page, pageSize, facets: true };
     let { value: result, engine } = await this.read((e) => e.searchProducts(params));
@@ -64,6 +65,44 @@ export class SearchService {
       relaxed,
       engine,
       processingTimeMs: elapsed(started),
+      // Peer products are searched only when the buyer asks: a local search costs what it did.
+      scope: 'this-province',
+      scopes: { 'this-province': result.total, 'other-provinces': null },
+      peerHits: [],
+      provinces: {},
+    };
+  }
+
+  /**
+   * "Các tỉnh khác": the peer floors' products, from their own index (never mixed with ours).
+   * Only the filters a peer item has apply (q, province, ocopMin, sort); the others are ignored.
+   * The index holds what the last pulls stored, so a peer that is down changes nothing here.
+   */
+  private async searchPeers(dto: ProductSearchQueryDto, page: number, pageSize: number, started: number): Promise<ProductSearchResponseDto> {
+    const query = parseQuery(dto.q);
+    const provinceCode = dto.province ?? (dto.commune?.length === 2 ? dto.commune : undefined);
+    const { value: result, engine } = await this.read((e) =>
+      e.searchPeerProducts({ query, provinceCode, ocopMin: dto.ocopMin, sort: dto.sort ?? 'relevance', page, pageSize }),
+    );
+    const tokens = query?.folded ?? [];
+    return {
+      hits: [],
+      total: result.total,
+      page,
+      pageSize,
+      facets: emptyFacets(),
+      approximate: false,
+      relaxed: null,
+      engine,
+      processingTimeMs: elapsed(started),
+      scope: 'other-provinces',
+      scopes: { 'this-province': null, 'other-provinces': result.total },
+      peerHits: result.hits.map(({ peerName, ...h }) => ({
+        ...h,
+        source: peerName,
+        highlight: { name: highlight(h.name, tokens, query?.prefixLast ?? false) },
+      })),
+      provinces: result.provinces,
     };
   }
 

@@ -6,6 +6,7 @@ import {
   SearchUnavailableError,
   type IndexChange,
   type IndexKind,
+  type PeerIndexChange,
   type RebuildProgress,
   type RebuildSource,
   type SearchEngine,
@@ -17,15 +18,26 @@ import {
   type EnterpriseSearchParams,
   type EnterpriseSearchResult,
   type Facets,
+  type PeerHitData,
+  type PeerSearchParams,
+  type PeerSearchResult,
   type ProductHitData,
   type ProductSearchParams,
   type ProductSearchResult,
 } from '../engine/search-types';
 import { SearchState } from '../engine/search-state';
 import { searchWithCorrection } from '../text/query-correction';
-import { enterpriseRequest, mergeExactFirst, productRequest } from './meili-queries';
+import { enterpriseRequest, mergeExactFirst, peerRequest, productRequest } from './meili-queries';
 import { MeiliAnswerError, MeiliSearchClient } from './meili-search-client';
-import { ENTERPRISE_SETTINGS, ENTERPRISE_SETTINGS_VERSION, MAX_VALUES_PER_FACET, PRODUCT_SETTINGS, PRODUCT_SETTINGS_VERSION } from './meili-settings';
+import {
+  ENTERPRISE_SETTINGS,
+  ENTERPRISE_SETTINGS_VERSION,
+  MAX_VALUES_PER_FACET,
+  PEER_SETTINGS,
+  PEER_SETTINGS_VERSION,
+  PRODUCT_SETTINGS,
+  PRODUCT_SETTINGS_VERSION,
+} from './meili-settings';
 
 /** Settings changes and large imports can take minutes on a big index (search.md). */
 const TASK_WAIT = { timeout: 10 * 60_000, interval: 25 };
@@ -53,6 +65,7 @@ export class MeiliEngine implements SearchEngine {
   readonly client: MeiliSearch;
   readonly productsUid: string;
   readonly enterprisesUid: string;
+  readonly peerProductsUid: string;
 
   private readonly state: SearchState;
   private readonly searchClient: MeiliSearchClient;
@@ -74,6 +87,7 @@ export class MeiliEngine implements SearchEngine {
     this.searchClient = new MeiliSearchClient(options.host, options.apiKey);
     this.productsUid = `${options.indexPrefix}products`;
     this.enterprisesUid = `${options.indexPrefix}enterprises`;
+    this.peerProductsUid = `${options.indexPrefix}peer_products`;
   }
 
   static fromConfig(config: { meiliHost?: string; meiliMasterKey?: string; meiliIndexPrefix: string }, dataSource: DataSource): MeiliEngine {
@@ -85,6 +99,7 @@ export class MeiliEngine implements SearchEngine {
     await this.call(async () => {
       await this.ensureIndex(this.productsUid, PRODUCT_SETTINGS, PRODUCT_SETTINGS_VERSION);
       await this.ensureIndex(this.enterprisesUid, ENTERPRISE_SETTINGS, ENTERPRISE_SETTINGS_VERSION);
+      await this.ensureIndex(this.peerProductsUid, PEER_SETTINGS, PEER_SETTINGS_VERSION);
     });
   }
 
@@ -131,6 +146,55 @@ export class MeiliEngine implements SearchEngine {
         )
       : (folded.hits as unknown as EnterpriseHitData[]);
     return { hits, total: folded.totalHits ?? 0 };
+  }
+
+  /** Peer floors' products: their own index, folded words (no exact-diacritics tier), the province facet. */
+  async searchPeerProducts(p: PeerSearchParams): Promise<PeerSearchResult> {
+    const res = await this.multiSearch(peerRequest(this.peerProductsUid, p));
+    if (!res) return { hits: [], total: 0, provinces: {} };
+    const hits = res.results[0].hits as unknown as Array<PeerHitData & { ocopStars: number; sellerName: string; provinceCode: string }>;
+    return {
+      hits: hits.map((h) => ({
+        id: h.id,
+        peerId: h.peerId,
+        peerName: h.peerName,
+        remoteId: h.remoteId,
+        name: h.name,
+        sellerName: h.sellerName || null,
+        provinceCode: h.provinceCode || null,
+        priceVnd: h.priceVnd ?? null,
+        ocopStars: h.ocopStars > 0 ? h.ocopStars : null,
+        ocopCertificate: h.ocopCertificate ?? null,
+        ocopValidUntil: h.ocopValidUntil ?? null,
+        imageUrl: h.imageUrl ?? null,
+        pageUrl: h.pageUrl,
+      })),
+      total: res.results[0].totalHits ?? 0,
+      provinces: Object.fromEntries(Object.entries(res.results[res.results.length - 1].facetDistribution?.provinceCode ?? {}).filter(([code]) => code)),
+    };
+  }
+
+  /** Upserts and deletions as for our own indexes; a removed peer's documents go by filter. */
+  async applyPeerProducts(change: PeerIndexChange): Promise<Settle> {
+    const settle = await this.apply(this.peerProductsUid, change);
+    if (!change.removePeers.length) return settle;
+    const index = this.client.index(this.peerProductsUid);
+    const tasks: EnqueuedTask[] = [];
+    await this.call(async () => {
+      for (const peerId of change.removePeers) {
+        if (!/^[0-9a-f-]{36}$/.test(peerId)) throw new Error('unsafe peer id rejected');
+        tasks.push(await index.deleteDocuments({ filter: `peerId = "${peerId}"` }));
+      }
+    });
+    return async () => {
+      await settle();
+      await this.call(async () => {
+        for (const task of tasks) {
+          const done = await this.client.tasks.waitForTask(task.taskUid, TASK_WAIT);
+          if (done.status !== 'succeeded') throw new Error(`Meilisearch task ${done.uid} ${done.status}: ${done.error?.message ?? ''}`);
+        }
+      });
+    };
   }
 
   applyProducts(change: IndexChange<ProductDocument>): Promise<Settle> {

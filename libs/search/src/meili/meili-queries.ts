@@ -1,7 +1,7 @@
 import type { MultiSearchQuery } from 'meilisearch';
-import { MAX_RESULT_WINDOW, type EnterpriseSearchParams, type ProductFilters, type ProductSearchParams } from '../engine/search-types';
+import { MAX_RESULT_WINDOW, type EnterpriseSearchParams, type PeerSearchParams, type ProductFilters, type ProductSearchParams } from '../engine/search-types';
 import type { ParsedQuery } from '../text/query';
-import { PRODUCT_EXACT_FIELDS, PRODUCT_FOLDED_FIELDS, PRODUCT_HIT_FIELDS } from './meili-settings';
+import { PEER_HIT_FIELDS, PEER_SEARCH_FIELDS, PRODUCT_EXACT_FIELDS, PRODUCT_FOLDED_FIELDS, PRODUCT_HIT_FIELDS } from './meili-settings';
 
 /**
  * Pure builders of the Meilisearch requests (the bench sends the very same bodies straight to
@@ -147,4 +147,41 @@ export function mergeExactFirst<H extends { id: string }>(exact: H[], exactTotal
   if (exactTotal >= to) return exact.slice(from, to);
   const seen = new Set(exact.map((h) => h.id));
   return [...exact, ...folded.filter((h) => !seen.has(h.id))].slice(from, to);
+}
+
+const PEER_SORT: Record<PeerSearchParams['sort'], string[]> = {
+  relevance: [],
+  price_asc: ['priceVnd:asc'],
+  price_desc: ['priceVnd:desc'],
+  newest: ['modifiedAt:desc'],
+  ocop: ['ocopStars:desc'],
+};
+
+/**
+ * The peer products' search: folded words, a province and stars filter, and the province facet.
+ * With a province chosen, a second query (no hits) counts the provinces without that filter, so
+ * the facet still offers the others.
+ */
+export function peerRequest(indexUid: string, p: PeerSearchParams): MultiSearchQuery[] {
+  const filter: string[] = [];
+  if (p.ocopMin !== undefined) filter.push(`ocopStars >= ${integer(p.ocopMin)}`);
+  if (p.page * p.pageSize > MAX_RESULT_WINDOW) throw new Error('result window exceeded');
+  const sort = PEER_SORT[p.sort].length ? PEER_SORT[p.sort] : p.query ? undefined : ['ocopStars:desc', 'modifiedAt:desc'];
+  const base: MultiSearchQuery = {
+    indexUid,
+    q: p.query ? foldedQ(p.query) : '',
+    attributesToSearchOn: PEER_SEARCH_FIELDS,
+    matchingStrategy: 'all',
+    filter,
+    facets: ['provinceCode'],
+  };
+  const hits: MultiSearchQuery = {
+    ...base,
+    filter: p.provinceCode ? [...filter, `provinceCode = ${quoted(p.provinceCode)}`] : filter,
+    sort,
+    attributesToRetrieve: PEER_HIT_FIELDS,
+    page: p.page,
+    hitsPerPage: p.pageSize,
+  };
+  return p.provinceCode ? [hits, { ...base, page: 1, hitsPerPage: 0 }] : [hits];
 }

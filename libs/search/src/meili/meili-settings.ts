@@ -68,3 +68,37 @@ export const ENTERPRISE_SETTINGS: Settings = {
 
 export const PRODUCT_SETTINGS_VERSION = hashOf(PRODUCT_SETTINGS);
 export const ENTERPRISE_SETTINGS_VERSION = hashOf(ENTERPRISE_SETTINGS);
+
+/** Peer floors' products (issue 16): searched folded (Meilisearch folds diacritics itself). */
+export const PEER_SEARCH_FIELDS = ['name', 'keywords', 'sellerName', 'descriptionText'];
+export const PEER_HIT_FIELDS = [
+  'id',
+  'peerId',
+  'peerName',
+  'remoteId',
+  'name',
+  'sellerName',
+  'provinceCode',
+  'priceVnd',
+  'ocopStars',
+  'ocopCertificate',
+  'ocopValidUntil',
+  'imageUrl',
+  'pageUrl',
+];
+
+export const PEER_SETTINGS: Settings = {
+  searchableAttributes: PEER_SEARCH_FIELDS,
+  filterableAttributes: ['peerId', 'provinceCode', 'ocopStars'],
+  sortableAttributes: ['priceVnd', 'modifiedAt', 'ocopStars'],
+  rankingRules: ['sort', 'words', 'typo', 'proximity', 'attribute', 'exactness'],
+  stopWords: [],
+  synonyms: {},
+  typoTolerance: { enabled: true, minWordSizeForTypos: { oneTypo: 5, twoTypos: 9 }, disableOnNumbers: true },
+  pagination: { maxTotalHits: 1_000_000 },
+  faceting: { maxValuesPerFacet: 100 },
+  proximityPrecision: 'byWord',
+  facetSearch: false,
+} as Settings;
+
+export const PEER_SETTINGS_VERSION = hashOf(PEER_SETTINGS);

@@ -1,12 +1,15 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import type { EnterpriseDocument } from '../documents/enterprise-document';
 import { foldedFields, type ProductDocument } from '../documents/product-document';
-import type { IndexChange, IndexKind, RebuildProgress, RebuildSource, SearchEngine, Settle } from '../engine/search-engine';
+import type { IndexChange, IndexKind, PeerIndexChange, RebuildProgress, RebuildSource, SearchEngine, Settle } from '../engine/search-engine';
 import {
   emptyFacets,
   type EnterpriseSearchParams,
   type EnterpriseSearchResult,
   type Facets,
+  type PeerHitData,
+  type PeerSearchParams,
+  type PeerSearchResult,
   type ProductHitData,
   type ProductSearchParams,
   type ProductSearchResult,
@@ -144,6 +147,108 @@ export class PgEngine implements SearchEngine {
       total = c.n;
     }
     return { hits: rows.map(({ total: _t, ...h }) => h), total };
+  }
+
+  /**
+   * Peer floors' products (search_peer_products): folded full text, name first; a province and
+   * stars filter; the province facet counted without the province filter (one pass, no cap: the
+   * table holds what peers publish, not the province's 100k).
+   */
+  async searchPeerProducts(p: PeerSearchParams): Promise<PeerSearchResult> {
+    const values: unknown[] = [];
+    const add = (v: unknown) => (values.push(v), `$${values.length}`);
+    const where: string[] = [];
+    let cte = '';
+    let from = 'search_peer_products pp';
+    let rank = '';
+    if (p.query) {
+      cte = queryCte(p.query, add);
+      from = 'search_peer_products pp, q';
+      where.push('pp.tsv @@ q.fq');
+      rank = 'ts_rank_cd(pp.tsv, q.fq, 1) DESC, ';
+    }
+    if (p.ocopMin !== undefined) where.push(`pp.ocop_stars >= ${add(p.ocopMin)}`);
+    const facetWhere = where.length ? `WHERE ${where.join(' AND ')}` : '';
+    if (p.provinceCode) where.push(`pp.province_code = ${add(p.provinceCode)}`);
+    const w = where.length ? `WHERE ${where.join(' AND ')}` : '';
+    const order = {
+      relevance: p.query ? `${rank}pp.ocop_stars DESC` : 'pp.ocop_stars DESC, pp.modified_at DESC',
+      price_asc: 'pp.price_vnd ASC NULLS LAST',
+      price_desc: 'pp.price_vnd DESC NULLS LAST',
+      newest: 'pp.modified_at DESC',
+      ocop: 'pp.ocop_stars DESC',
+    }[p.sort];
+    const facetValues = [...values];
+    const limit = add(p.pageSize);
+    const offset = add((p.page - 1) * p.pageSize);
+    const [rows, facets] = await Promise.all([
+      this.dataSource.query(
+        `${cte} SELECT pp.id, pp.peer_id AS "peerId", pp.peer_name AS "peerName", pp.remote_id AS "remoteId", pp.name, pp.seller_name AS "sellerName",
+           pp.province_code AS "provinceCode", pp.price_vnd AS "priceVnd", pp.ocop_stars AS "ocopStars", pp.ocop_certificate AS "ocopCertificate",
+           pp.ocop_valid_until AS "ocopValidUntil", pp.image_url AS "imageUrl", pp.page_url AS "pageUrl", count(*) OVER ()::int AS total
+         FROM ${from} ${w} ORDER BY ${order}, pp.id LIMIT ${limit} OFFSET ${offset}`,
+        values,
+      ) as Promise<Array<PeerHitData & { total: number; priceVnd: string | null; ocopStars: number; sellerName: string; provinceCode: string }>>,
+      this.dataSource.query(
+        `${cte} SELECT pp.province_code AS code, count(*)::int AS n FROM ${from} ${facetWhere} GROUP BY pp.province_code ORDER BY n DESC, code`,
+        facetValues,
+      ) as Promise<Array<{ code: string; n: number }>>,
+    ]);
+    let total = rows[0]?.total ?? 0;
+    if (!rows.length && p.page > 1) {
+      const [c] = await this.dataSource.query(`${cte} SELECT count(*)::int AS n FROM ${from} ${w}`, values.slice(0, -2));
+      total = c.n;
+    }
+    return {
+      hits: rows.map(({ total: _t, ...h }) => ({
+        ...h,
+        sellerName: h.sellerName || null,
+        provinceCode: h.provinceCode || null,
+        priceVnd: h.priceVnd === null ? null : Number(h.priceVnd),
+        ocopStars: h.ocopStars > 0 ? h.ocopStars : null,
+      })),
+      total,
+      provinces: Object.fromEntries(facets.filter((f) => f.code).map((f) => [f.code, f.n])),
+    };
+  }
+
+  async applyPeerProducts(change: PeerIndexChange, tx: EntityManager): Promise<Settle> {
+    if (change.removePeers.length) await tx.query(`DELETE FROM search_peer_products WHERE peer_id = ANY($1::uuid[])`, [change.removePeers]);
+    if (change.remove.length) await tx.query(`DELETE FROM search_peer_products WHERE id = ANY($1::text[])`, [change.remove]);
+    if (!change.upsert.length) return settled;
+    const records = change.upsert.map((d) => ({
+      id: d.id,
+      peer_id: d.peerId,
+      peer_name: d.peerName,
+      remote_id: d.remoteId,
+      name: d.name,
+      seller_name: d.sellerName,
+      province_code: d.provinceCode,
+      price_vnd: d.priceVnd,
+      ocop_stars: d.ocopStars,
+      ocop_certificate: d.ocopCertificate,
+      ocop_valid_until: d.ocopValidUntil,
+      image_url: d.imageUrl,
+      page_url: d.pageUrl,
+      modified_at: d.modifiedAt,
+      name_folded: foldedText(d.name),
+      keywords_folded: foldedText(`${d.keywords} ${d.sellerName}`),
+      description_folded: foldedText(d.descriptionText),
+      hash: d.hash,
+    }));
+    const columns = Object.keys(records[0]);
+    await tx.query(
+      `INSERT INTO search_peer_products (${columns.join(', ')})
+       SELECT ${columns.join(', ')} FROM jsonb_to_recordset($1::jsonb) AS r(id text, peer_id uuid, peer_name text, remote_id text, name text,
+         seller_name text, province_code text, price_vnd bigint, ocop_stars smallint, ocop_certificate text, ocop_valid_until text, image_url text,
+         page_url text, modified_at bigint, name_folded text, keywords_folded text, description_folded text, hash text)
+       ON CONFLICT (id) DO UPDATE SET ${columns
+         .filter((c) => c !== 'id')
+         .map((c) => `${c} = EXCLUDED.${c}`)
+         .join(', ')}`,
+      [JSON.stringify(records)],
+    );
+    return settled;
   }
 
   /** Written in the indexer's transaction, which holds the documents' locks (document-locks.ts). */

@@ -8,7 +8,7 @@ export const EPCIS_CONTEXT = 'https://ref.gs1.org/standards/epcis/epcis-context.
 const UOM: Record<string, string> = { kg: 'KGM', g: 'GRM', tấn: 'TNE', tan: 'TNE', t: 'TNE', l: 'LTR', lít: 'LTR', lit: 'LTR', ml: 'MLT' };
 
 /** EPCIS wants local time plus offset; render eventTime in the event's own offset. */
-function inOffset(date: Date, offset: string): string {
+export function inOffset(date: Date, offset: string): string {
   const sign = offset[0] === '-' ? -1 : 1;
   const minutes = sign * (Number(offset.slice(1, 3)) * 60 + Number(offset.slice(4, 6)));
   const local = new Date(date.getTime() + minutes * 60_000)
@@ -24,9 +24,31 @@ function inOffset(date: Date, offset: string): string {
  * of the batch. Place, actor, note and photo travel as `tf:` extension fields.
  */
 export function epcisDocument(batch: BatchEntity, events: TraceEventEntity[], creationDate: Date, namespace: string): Record<string, unknown> {
+  return epcisEnvelope(epcisEvents(batch, events), creationDate, namespace);
+}
+
+/** The EPCIS 2.0 JSON-LD envelope around an event list (`tf:` is the floor's extension namespace). */
+export function epcisEnvelope(eventList: Array<Record<string, unknown>>, creationDate: Date, namespace: string): Record<string, unknown> {
+  return {
+    '@context': [EPCIS_CONTEXT, { tf: namespace }],
+    type: 'EPCISDocument',
+    schemaVersion: '2.0',
+    creationDate: creationDate.toISOString(),
+    epcisBody: { eventList },
+  };
+}
+
+/** The batch as an EPCIS quantity element (UN/CEFACT unit where one is known). */
+export function batchQuantity(batch: BatchEntity): { epcClass: string; quantity: number; uom?: string } {
   const epcClass = batch.gtin14 ? lgtinUri(batch.gtin14, batch.lotCode) : `urn:uuid:${batch.id}`;
   const uom = UOM[batch.unit.toLowerCase()];
-  const quantity = uom ? { epcClass, quantity: batch.quantity, uom } : { epcClass, quantity: batch.quantity };
+  return uom ? { epcClass, quantity: batch.quantity, uom } : { epcClass, quantity: batch.quantity };
+}
+
+/** A batch's trace events as EPCIS 2.0 events (class level). */
+export function epcisEvents(batch: BatchEntity, events: TraceEventEntity[]): Array<Record<string, unknown>> {
+  const quantity = batchQuantity(batch);
+  const uom = quantity.uom;
   const eventList = events.map((e) => {
     const out: Record<string, unknown> = {
       type: e.type,
@@ -56,11 +78,5 @@ export function epcisDocument(batch: BatchEntity, events: TraceEventEntity[], cr
     if (!uom) out['tf:unit'] = batch.unit;
     return out;
   });
-  return {
-    '@context': [EPCIS_CONTEXT, { tf: namespace }],
-    type: 'EPCISDocument',
-    schemaVersion: '2.0',
-    creationDate: creationDate.toISOString(),
-    epcisBody: { eventList },
-  };
+  return eventList;
 }

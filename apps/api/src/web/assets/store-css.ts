@@ -6,6 +6,11 @@ export const STORE_CSS = `
 .card .seller{margin:.2rem 0 0;font-size:.9rem}
 .card mark{background:#fff2a8;color:inherit}
 .noimg{aspect-ratio:1;background:#e9efec}
+.scope a[aria-current]{font-weight:700}
+.card.peer{border-style:dashed}
+.card .source{margin:.3rem 0 0;font-size:.85rem}
+.card .source .badge{background:#eef3ff;border:1px solid #c9d6f5;border-radius:6px;padding:.05rem .35rem}
+.card .ocop{margin:.2rem 0;font-size:.85rem}
 .noimg.large{display:flex;align-items:center;justify-content:center;color:var(--muted);border-radius:10px}
 .list{padding-left:1.1rem}
 .list li{margin:.3rem 0}

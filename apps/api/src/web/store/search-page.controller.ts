@@ -73,6 +73,9 @@ export class SearchPageController {
       communeCodes.map(async ([code, count]) => ({ value: code, name: (await this.reference.commune(code))?.name ?? code, count })),
     );
     commune.sort((a, b) => a.name.localeCompare(b.name, 'vi'));
-    return { category, commune, ocopStars: raw.ocopStars, certification: raw.certification, enterpriseKind: raw.enterpriseKind };
+    const province = await Promise.all(
+      byCount(result?.provinces ?? {}).map(async ([code, count]) => ({ value: code, name: (await this.reference.province(code))?.name ?? code, count })),
+    );
+    return { category, commune, ocopStars: raw.ocopStars, certification: raw.certification, enterpriseKind: raw.enterpriseKind, province };
   }
 }

@@ -1,6 +1,8 @@
 /** The search page's parameters, in the order they appear in sharable URLs. */
 export const SEARCH_PARAMS = [
   'q',
+  'scope',
+  'province',
   'category',
   'commune',
   'ocopMin',

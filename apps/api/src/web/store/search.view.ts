@@ -6,9 +6,9 @@ import { html, trusted, type SafeHtml } from '../html/html';
 import { fill } from '../i18n/fill';
 import { pager } from '../kit/pager';
 import type { PageContext } from '../html/layout';
-import { formatCount, formatVnd, label } from '../kit/format';
+import { formatCount, formatDate, formatVnd, label } from '../kit/format';
 import { searchUrl, type SearchParam, type SearchState } from './search-url';
-import { facetSelect, productGrid, type FacetOption } from './cards.view';
+import { facetSelect, ocopStars, productGrid, type FacetOption } from './cards.view';
 
 type SearchResultView = Awaited<ReturnType<SearchService['searchProducts']>>;
 
@@ -18,6 +18,71 @@ export interface SearchFacets {
   ocopStars: Record<string, number>;
   certification: Record<string, number>;
   enterpriseKind: Record<string, number>;
+  /** scope=other-provinces: provinces of the peer products found (the province facet). */
+  province: FacetOption[];
+}
+
+type PeerHit = SearchResultView['peerHits'][number];
+
+const isPeerScope = (state: SearchState) => state.scope === 'other-provinces';
+
+/** "Tỉnh này / Các tỉnh khác": two links (every state is a URL); a count where the search made one. */
+export function scopeSwitch(ctx: PageContext, state: SearchState, result?: SearchResultView): SafeHtml {
+  const { t } = ctx;
+  const count = (n: number | null | undefined) => (n === null || n === undefined ? '' : html` (${formatCount(n)})`);
+  const peers = isPeerScope(state);
+  const link = (on: boolean, href: string, text: string, n: number | null | undefined) =>
+    on ? html`<li><a href="${href}" aria-current="page"><strong>${text}${count(n)}</strong></a></li>` : html`<li><a href="${href}">${text}${count(n)}</a></li>`;
+  return html`<nav class="scope" aria-label="${t('search.scope')}"><ul class="chips">
+${link(!peers, searchUrl({ q: state.q, sort: state.sort }), t('search.scope.this'), result?.scopes['this-province'])}
+${link(peers, searchUrl({ q: state.q, sort: state.sort, scope: 'other-provinces' }), t('search.scope.other'), result?.scopes['other-provinces'])}
+</ul></nav>`;
+}
+
+/** The filters that apply to peer products: words, province, OCOP stars (as stated), sort. */
+export function peerFilterForm(ctx: PageContext, state: SearchState, facets: SearchFacets, errors: Record<string, string>): SafeHtml {
+  const { t } = ctx;
+  return html`<form class="filters" action="/tim-kiem" method="get" role="search" data-autosubmit>
+<input type="hidden" name="scope" value="other-provinces">
+<div class="search-form">
+<label class="skip" for="q">${t('search.label')}</label>
+<input id="q" name="q" type="search" value="${state.q ?? ''}" placeholder="${t('search.placeholder')}" autocomplete="off"${errors.q ? html` aria-invalid="true"` : ''}>
+<button type="submit">${t('search.submit')}</button>
+</div>
+${errors.q ? html`<p class="error">${errors.q}</p>` : ''}
+<div class="field sort"><label for="f-sort">${t('search.sort')}</label>
+<select id="f-sort" name="sort">${SORTS.map((s) => html`<option value="${s}"${selected((state.sort ?? 'relevance') === s)}>${label(t, 'sort', s)}</option>`)}</select></div>
+${facetSelect(ctx, 'province', t('search.province'), facets.province, state.province, errors.province)}
+<fieldset class="field${errors.ocopMin ? ' has-error' : ''}"><legend>${t('search.ocop')} (${t('search.peerOcop')})</legend>
+<label class="opt"><input type="radio" name="ocopMin" value=""${checked(!state.ocopMin)}> ${t('search.any')}</label>
+${[3, 4, 5].map((n) => html`<label class="opt"><input type="radio" name="ocopMin" value="${n}"${checked(state.ocopMin === String(n))}> ${n} ${n === 5 ? t('ocop.stars') : t('search.ocopMin')}</label>`)}
+</fieldset>
+<p><button type="submit">${t('search.filter')}</button></p>
+</form>`;
+}
+
+/**
+ * A peer product: read-only, labelled with its source floor, its name linking out to the peer's
+ * own page (rel="noopener nofollow ugc": text and URL are the peer's). No picture is loaded from
+ * the peer (the buyer's browser contacts only this floor until they choose to leave it).
+ */
+export function peerCard(ctx: PageContext, h: PeerHit): SafeHtml {
+  const { t } = ctx;
+  const ocop = h.ocopStars
+    ? html`<p class="ocop">${ocopStars(ctx, h.ocopStars)}${h.ocopCertificate ? html` · ${h.ocopCertificate}` : ''}${
+        h.ocopValidUntil ? html` · ${t('ocop.validUntil')} ${formatDate(h.ocopValidUntil)}` : ''
+      } <span class="muted">(${t('search.peerOcop')}: ${h.source})</span></p>`
+    : '';
+  return html`<li class="card peer" data-peer="${h.peerId}">
+<div class="noimg" aria-hidden="true"></div>
+<div class="body">
+<h2 class="card-title"><a class="name" href="${h.pageUrl}" rel="noopener nofollow ugc" target="_blank">${trusted(h.highlight.name)}</a></h2>
+${h.priceVnd !== null ? html`<p class="price">${formatVnd(h.priceVnd)}</p>` : ''}
+${ocop}
+${h.sellerName ? html`<p class="seller muted">${h.sellerName}</p>` : ''}
+<p class="source"><span class="badge">${t('search.peerSource')}: ${h.source}</span></p>
+</div>
+</li>`;
 }
 
 const selected = (on: boolean) => (on ? html` selected` : '');
@@ -99,7 +164,22 @@ export function searchResultsView(
   const { t } = ctx;
   const { state, facets, errors, problem, result, pageSize } = d;
   const heading = state.q ? html`${t('search.resultsFor')} “${state.q}”` : html`${t('search.title')}`;
+  if (isPeerScope(state)) {
+    return html`<h1>${heading}</h1>
+${scopeSwitch(ctx, state, result)}
+${peerFilterForm(ctx, state, facets, errors)}
+${alert(problem)}
+<p class="hint">${t('search.peerNote')}</p>
+${
+  result
+    ? html`<p class="count" role="status">${formatCount(result.total)} ${t('search.results')}</p>
+${result.peerHits.length ? html`<ul class="grid cards">${result.peerHits.map((h) => peerCard(ctx, h))}</ul>` : html`<p>${t('search.none')}</p>`}
+${pager(t, { page: result.page, total: Math.min(result.total, Math.floor(MAX_RESULT_WINDOW / pageSize) * pageSize), pageSize, href: (n) => searchUrl(state, { page: String(n) }) })}`
+    : ''
+}`;
+  }
   return html`<h1>${heading}</h1>
+${scopeSwitch(ctx, state, result)}
 ${filterForm(ctx, state, facets, errors)}
 ${alert(problem)}
 ${

@@ -3,6 +3,7 @@ import { BulletinsEditorController } from './bulletins.controller';
 import { EnterpriseQueueController } from './enterprise-queue.controller';
 import { InquiryStatsController } from './inquiry-stats.controller';
 import { OcopController } from './ocop.controller';
+import { PeersController } from './peers.controller';
 import { ProductQueueController } from './product-queue.controller';
 import { StatsController } from './stats.controller';
 import { SyncOverviewController } from './sync-overview.controller';
@@ -19,4 +20,5 @@ export const STAFF_CONTROLLERS = [
   SyncOverviewController,
   OcopController,
   InquiryStatsController,
+  PeersController,
 ];
