@@ -27,3 +27,7 @@ export {
   type ComplaintKind,
   type ComplaintStatus,
 } from './complaints/complaint.dto';
+export { ScreeningTerms } from './screening/screening-terms.service';
+export { ProductScreening, SCREENING_PROHIBITED } from './screening/product-screening.service';
+export { TermMatcher, foldTerm, type TermMatch, type ListedTerm, type TermSeverity } from './screening/term-matcher';
+export { CreateScreeningTermDto, UpdateScreeningTermDto, ScreeningTermDto, ScreeningTermListDto } from './screening/screening.dto';

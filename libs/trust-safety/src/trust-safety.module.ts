@@ -14,10 +14,13 @@ import {
   StaffComplaintsController,
 } from './complaints/complaints.controller';
 import { Complaints } from './complaints/complaints.service';
+import { ProductScreening } from './screening/product-screening.service';
+import { ScreeningTermsController } from './screening/screening-terms.controller';
+import { ScreeningTerms } from './screening/screening-terms.service';
 import { AdminTakedownsController, SellerTakedownsController } from './takedowns/takedowns.controller';
 import { Takedowns } from './takedowns/takedowns.service';
 
-/** Trust and safety: the audit log's reads, verification and daily heads (writes go through core's AuditTrail); takedowns; complaints. */
+/** Trust and safety: the audit log's reads, verification and daily heads (writes go through core's AuditTrail); takedowns; complaints; keyword screening of products. */
 @Module({
   imports: [CatalogModule, EnterpriseProfileModule, NewsBulletinModule, SearchModule, PartnerSyncModule],
   controllers: [
@@ -28,8 +31,9 @@ import { Takedowns } from './takedowns/takedowns.service';
     StaffComplaintsController,
     ComplaintTakedownsController,
     SellerComplaintsController,
+    ScreeningTermsController,
   ],
-  providers: [AuditLog, AuditChainHeads, Takedowns, Complaints],
-  exports: [AuditLog, AuditChainHeads, Takedowns, Complaints],
+  providers: [AuditLog, AuditChainHeads, Takedowns, Complaints, ScreeningTerms, ProductScreening],
+  exports: [AuditLog, AuditChainHeads, Takedowns, Complaints, ScreeningTerms, ProductScreening],
 })
 export class TrustSafetyModule {}

@@ -11,6 +11,7 @@ import { ProductImageEntity } from '../entities/product-image.entity';
 import type { ProductView } from '../read-model/product-view';
 import { ProductViews } from '../read-model/product-views.service';
 import { ocopBadge, toProductDto } from './product-mapper';
+import { ProductScreeningGate } from './product-screening-gate';
 
 /** Owner and moderator views of products (any status). */
 @Injectable()
@@ -20,6 +21,7 @@ export class ProductQueries {
     private readonly access: ProductAccess,
     private readonly enterprises: EnterpriseAccess,
     private readonly views: ProductViews,
+    private readonly screening: ProductScreeningGate,
   ) {}
 
   /** Members and admins of the enterprise, and editors (who moderate), see any product by id. */
@@ -59,7 +61,10 @@ export class ProductQueries {
       skip: (q.page - 1) * q.pageSize,
       take: q.pageSize,
     });
-    return { items: await this.toDtos(items), total, page: q.page, pageSize: q.pageSize };
+    const dtos = await this.toDtos(items);
+    const findings = await this.screening.findings(dtos.map((d) => d.id));
+    for (const d of dtos) d.screening = findings.get(d.id) ?? null;
+    return { items: dtos, total, page: q.page, pageSize: q.pageSize };
   }
 
   /**
