@@ -14,13 +14,15 @@ import {
   StaffComplaintsController,
 } from './complaints/complaints.controller';
 import { Complaints } from './complaints/complaints.service';
+import { DataRequestsController } from './data-requests/data-requests.controller';
+import { DataRequests } from './data-requests/data-requests.service';
 import { ProductScreening } from './screening/product-screening.service';
 import { ScreeningTermsController } from './screening/screening-terms.controller';
 import { ScreeningTerms } from './screening/screening-terms.service';
 import { AdminTakedownsController, SellerTakedownsController } from './takedowns/takedowns.controller';
 import { Takedowns } from './takedowns/takedowns.service';
 
-/** Trust and safety: the audit log's reads, verification and daily heads (writes go through core's AuditTrail); takedowns; complaints; keyword screening of products. */
+/** Trust and safety: the audit log's reads, verification and daily heads (writes go through core's AuditTrail); takedowns; complaints; keyword screening of products; authority data requests. */
 @Module({
   imports: [CatalogModule, EnterpriseProfileModule, NewsBulletinModule, SearchModule, PartnerSyncModule],
   controllers: [
@@ -32,8 +34,9 @@ import { Takedowns } from './takedowns/takedowns.service';
     ComplaintTakedownsController,
     SellerComplaintsController,
     ScreeningTermsController,
+    DataRequestsController,
   ],
-  providers: [AuditLog, AuditChainHeads, Takedowns, Complaints, ScreeningTerms, ProductScreening],
-  exports: [AuditLog, AuditChainHeads, Takedowns, Complaints, ScreeningTerms, ProductScreening],
+  providers: [AuditLog, AuditChainHeads, Takedowns, Complaints, ScreeningTerms, ProductScreening, DataRequests],
+  exports: [AuditLog, AuditChainHeads, Takedowns, Complaints, ScreeningTerms, ProductScreening, DataRequests],
 })
 export class TrustSafetyModule {}

@@ -41,6 +41,15 @@ export class ProductQueries {
     return (await this.toDtos([product]))[0];
   }
 
+  /** Products by id, any status, in the order given (unknown ids are left out). */
+  async byIds(ids: string[]): Promise<ProductDto[]> {
+    const valid = ids.filter(isUuid);
+    if (!valid.length) return [];
+    const rows = await this.dataSource.getRepository(ProductEntity).findBy({ id: In(valid) });
+    const byId = new Map((await this.toDtos(rows)).map((d) => [d.id, d]));
+    return valid.flatMap((id) => byId.get(id) ?? []);
+  }
+
   async listForEnterprise(principal: Principal, enterpriseId: string, q: { status?: ProductStatus; page: number; pageSize: number }): Promise<ProductListDto> {
     await this.enterprises.assertCanManage(principal, enterpriseId);
     const where: FindOptionsWhere<ProductEntity> = { enterpriseId, ...(q.status ? { status: q.status } : {}) };

@@ -23,6 +23,7 @@ import { Federation1765810000000 } from './1765810000000-federation';
 import { RateLimitsUnlogged1765830000000 } from './1765830000000-rate-limits-unlogged';
 import { Complaints1765830001000 } from './1765830001000-complaints';
 import { Screening1765900000000 } from './1765900000000-screening';
+import { DataRequests1765900001000 } from './1765900001000-data-requests';
 
 /**
  * Every schema change, in order. Each bounded context adds its migration files here
@@ -54,4 +55,5 @@ export const MIGRATIONS = [
   RateLimitsUnlogged1765830000000,
   Complaints1765830001000,
   Screening1765900000000,
+  DataRequests1765900001000,
 ];
