@@ -12,6 +12,7 @@ import {
   JobRegistry,
   NotFoundError,
   PRIVATE_PREFIX,
+  returnedRows,
   toCsv,
   ValidationFailedError,
 } from '@tradefloor/core';
@@ -259,11 +260,13 @@ export class DataRequests implements OnModuleInit {
     const key = `${PRIVATE_PREFIX}data-requests/${id}.zip`;
     await this.storage.put(key, zip);
     await this.dataSource.transaction(async (m) => {
-      const updated = await m.query(
-        `UPDATE data_requests SET status = 'ready', file_key = $2, file_size = $3, file_sha256 = $4, completed_at = $5 WHERE id = $1 AND status <> 'ready' RETURNING id`,
-        [id, key, zip.length, sha256, this.clock.now()],
+      const updated = returnedRows<{ id: string }>(
+        await m.query(
+          `UPDATE data_requests SET status = 'ready', file_key = $2, file_size = $3, file_sha256 = $4, completed_at = $5 WHERE id = $1 AND status <> 'ready' RETURNING id`,
+          [id, key, zip.length, sha256, this.clock.now()],
+        ),
       );
-      if (!(updated as unknown[]).length) return;
+      if (!updated.length) return;
       await this.audit.record(m, {
         action: 'data-request.ready',
         subject: { type: r.subject_type, id: r.subject_id },

@@ -27,6 +27,12 @@ interface ScreeningRow {
 
 export const SCREENING_PROHIBITED = 'SCREENING_PROHIBITED';
 
+interface ScreeningResult {
+  version: number;
+  matches: ScreeningMatchDto[];
+  texts: Record<string, string>;
+}
+
 /**
  * Screens products against the term lists at the moderation steps (registered with catalog's
  * {@link ProductScreeningGate}): when a product enters the queue (submission, resubmission, an
@@ -49,14 +55,16 @@ export class ProductScreening implements ProductScreeningCheck, OnModuleInit {
   }
 
   async screen(m: EntityManager, product: ScreenedProduct): Promise<void> {
-    await this.store(m, product);
+    await this.save(m, product, await this.run(m, product));
   }
 
   async beforeApprove(m: EntityManager, product: ScreenedProduct, override: ScreeningOverride | undefined): Promise<void> {
-    const row = await this.store(m, product);
-    if (!row.prohibited) return;
-    const prohibited = row.matches.filter((x) => x.severity === 'prohibited');
-    if (!override) {
+    const result = await this.run(m, product);
+    const prohibited = result.matches.filter((x) => x.severity === 'prohibited');
+    if (prohibited.length && !override) {
+      // The refusal rolls the approval back; the queue must still show what the current list found,
+      // so this screening is stored on a connection of its own (the approval never wrote the row).
+      await this.save(this.dataSource.manager, product, result);
       const terms = [...new Set(prohibited.map((x) => x.term))];
       throw new ConflictError(
         `Sản phẩm chứa từ bị cấm (${terms.map((t) => `"${t}"`).join(', ')}); chỉ duyệt được khi ghi rõ lý do bỏ qua (prohibited terms matched; approve only with overrideScreening and overrideReason)`,
@@ -64,13 +72,8 @@ export class ProductScreening implements ProductScreeningCheck, OnModuleInit {
         prohibited.map((x) => ({ field: x.field, message: `Từ bị cấm "${x.term}": "${x.text}" (prohibited term)` })),
       );
     }
-    const actorId = requestContext.current()?.actor?.id ?? null;
-    await m.query(`UPDATE product_screenings SET override_reason = $2, overridden_by = $3, overridden_at = $4 WHERE product_id = $1`, [
-      product.id,
-      override.reason,
-      actorId,
-      this.clock.now(),
-    ]);
+    await this.save(m, product, result, prohibited.length && override ? override : undefined);
+    if (!prohibited.length || !override) return;
     await this.audit.record(m, {
       action: 'product.screening-override',
       subject: { type: 'product', id: product.id },
@@ -88,8 +91,8 @@ export class ProductScreening implements ProductScreeningCheck, OnModuleInit {
     return new Map(rows.map((r) => [r.product_id, toDto(r)]));
   }
 
-  /** Screens every field with the current list and stores the result (the override of an earlier screening lapses). */
-  private async store(m: EntityManager, product: ScreenedProduct): Promise<ScreeningRow> {
+  /** Screens every field with the current list. */
+  private async run(m: EntityManager, product: ScreenedProduct): Promise<ScreeningResult> {
     const { version, matcher } = await this.terms.matcher(m);
     const matches: ScreeningMatchDto[] = [];
     const texts: Record<string, string> = {};
@@ -99,16 +102,29 @@ export class ProductScreening implements ProductScreeningCheck, OnModuleInit {
       texts[field] = text;
       for (const f of found) matches.push({ term: f.term, severity: f.severity, field, start: f.start, end: f.end, text: f.text });
     }
-    const prohibited = matches.some((x) => x.severity === 'prohibited');
-    const [row]: ScreeningRow[] = await m.query(
-      `INSERT INTO product_screenings (product_id, revision, list_version, matches, texts, prohibited, screened_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7)
+    return { version, matches, texts };
+  }
+
+  /** Keeps the latest screening of the product (an override given for an earlier one lapses). */
+  private async save(m: EntityManager, product: ScreenedProduct, r: ScreeningResult, override?: ScreeningOverride): Promise<void> {
+    await m.query(
+      `INSERT INTO product_screenings (product_id, revision, list_version, matches, texts, prohibited, screened_at, override_reason, overridden_by, overridden_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
        ON CONFLICT (product_id) DO UPDATE SET revision = $2, list_version = $3, matches = $4, texts = $5, prohibited = $6, screened_at = $7,
-         override_reason = NULL, overridden_by = NULL, overridden_at = NULL
-       RETURNING *`,
-      [product.id, product.revision, version, JSON.stringify(matches), JSON.stringify(texts), prohibited, this.clock.now()],
+         override_reason = $8, overridden_by = $9, overridden_at = $10`,
+      [
+        product.id,
+        product.revision,
+        r.version,
+        JSON.stringify(r.matches),
+        JSON.stringify(r.texts),
+        r.matches.some((x) => x.severity === 'prohibited'),
+        this.clock.now(),
+        override?.reason ?? null,
+        override ? (requestContext.current()?.actor?.id ?? null) : null,
+        override ? this.clock.now() : null,
+      ],
     );
-    return row;
   }
 }
 

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { AuditTrail, Clock, ConflictError, isUuid, NotFoundError, requestContext, ValidationFailedError } from '@tradefloor/core';
+import { AuditTrail, Clock, ConflictError, isUuid, NotFoundError, requestContext, returnedRows, ValidationFailedError } from '@tradefloor/core';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { CreateScreeningTermDto, ScreeningTermDto, ScreeningTermListDto, ScreeningTermQueryDto, UpdateScreeningTermDto } from './screening.dto';
 import { foldTerm, TermMatcher, type TermSeverity } from './term-matcher';
@@ -93,9 +93,15 @@ export class ScreeningTerms {
         const [taken] = await m.query(`SELECT 1 FROM screening_terms WHERE term_folded = $1 AND id <> $2`, [folded, id]);
         if (taken) throw duplicate();
       }
-      const [updated]: TermRow[] = await m.query(
-        `UPDATE screening_terms SET term = $2, term_folded = $3, severity = $4, note = $5, updated_at = $6 WHERE id = $1 RETURNING *`,
-        [id, term, folded, dto.severity ?? before.severity, note, this.clock.now()],
+      const [updated] = returnedRows<TermRow>(
+        await m.query(`UPDATE screening_terms SET term = $2, term_folded = $3, severity = $4, note = $5, updated_at = $6 WHERE id = $1 RETURNING *`, [
+          id,
+          term,
+          folded,
+          dto.severity ?? before.severity,
+          note,
+          this.clock.now(),
+        ]),
       );
       await this.bump(m);
       await this.audit.record(m, {
