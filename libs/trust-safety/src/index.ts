@@ -33,3 +33,6 @@ export { TermMatcher, foldTerm, type TermMatch, type ListedTerm, type TermSeveri
 export { CreateScreeningTermDto, UpdateScreeningTermDto, ScreeningTermDto, ScreeningTermListDto } from './screening/screening.dto';
 export { DataRequests, DATA_REQUEST_EXPORT_QUEUE } from './data-requests/data-requests.service';
 export { CreateDataRequestDto, DataRequestDto, DataRequestListDto, DATA_REQUEST_SUBJECTS } from './data-requests/data-request.dto';
+export { SellerAccounts, SELLER_SUSPENSIONS_QUEUE } from './account-states/seller-accounts.service';
+export { AccountStateDto, AccountEventDto, AccountReasonDto, SuspendAccountDto, ACCOUNT_STATES, type AccountState } from './account-states/account-state.dto';
+export { SellerNotices } from './notices/seller-notices';

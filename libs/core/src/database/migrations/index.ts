@@ -24,6 +24,7 @@ import { RateLimitsUnlogged1765830000000 } from './1765830000000-rate-limits-unl
 import { Complaints1765830001000 } from './1765830001000-complaints';
 import { Screening1765900000000 } from './1765900000000-screening';
 import { DataRequests1765900001000 } from './1765900001000-data-requests';
+import { SellerAccounts1765900002000 } from './1765900002000-seller-accounts';
 
 /**
  * Every schema change, in order. Each bounded context adds its migration files here
@@ -56,4 +57,5 @@ export const MIGRATIONS = [
   Complaints1765830001000,
   Screening1765900000000,
   DataRequests1765900001000,
+  SellerAccounts1765900002000,
 ];
