@@ -5,6 +5,7 @@ import { createUser, loginAdmin, type TestUser } from '../harness/auth';
 import { createProduct, createVerifiedEnterprise, type FixtureEnterprise, type FixtureProduct } from '../harness/catalog-fixtures';
 import { FakeSmtpServer, readMail } from '../harness/fake-smtp-server';
 import { createTestApp, type TestApp } from '../harness/test-app';
+import { cookieHeader, signIn } from '../web/web-helpers';
 import { connectAll, productName, selectProducts, startSim, syncEnv, waitFor } from '../partner-sync/sync-harness';
 
 const DAY = 24 * 3600_000;
@@ -106,6 +107,21 @@ describe('seller account states and notices (issue 14): warn, suspend with notic
     expect(notice.subject).toContain('(giờ Việt Nam)');
     const sellerView = await t.http.get(`/api/v1/enterprises/${ent.id}/account`).set(ent.owner.auth).expect(200);
     expect(sellerView.body.suspensionDueAt).toBe(scheduled.body.suspensionDueAt);
+    // …and in the back office, linked from the mails.
+    const pagePath = `/quan-ly/doanh-nghiep/${ent.id}/tai-khoan`;
+    expect(notice.text).toContain(pagePath);
+    const page = await t.http
+      .get(pagePath)
+      .set('Cookie', cookieHeader(await signIn(t, ent.owner.email, ent.owner.password)))
+      .expect(200);
+    expect(page.text).toContain('Tài khoản sẽ bị đình chỉ từ');
+    expect(page.text).toContain('Tái phạm nhiều lần (KN-2026-000001)');
+    expect(page.text).toContain('Ảnh sản phẩm sai sự thật');
+    const other = await createUser(t, 'business');
+    await t.http
+      .get(pagePath)
+      .set('Cookie', cookieHeader(await signIn(t, other.email, other.password)))
+      .expect(403);
 
     // Four days on: nothing happens yet.
     t.clock.advance(4 * DAY);

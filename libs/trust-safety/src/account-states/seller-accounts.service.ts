@@ -63,6 +63,11 @@ export class SellerAccounts implements OnModuleInit {
     this.registry.every(SELLER_SUSPENSIONS_QUEUE, CHECK_INTERVAL_MS, SELLER_SUSPENSIONS_QUEUE);
   }
 
+  /** The seller's back-office page of its account state. */
+  private accountPage(enterpriseId: string): string {
+    return `${this.config.publicBaseUrl}/quan-ly/doanh-nghiep/${enterpriseId}/tai-khoan`;
+  }
+
   /** Days of notice before a scheduled suspension takes effect. */
   noticeDays(): number {
     return this.config.env.int('SELLER_SUSPENSION_NOTICE_DAYS', 5, 0, 90);
@@ -87,7 +92,7 @@ export class SellerAccounts implements OnModuleInit {
       await this.notices.notify(m, enterpriseId, 'Cảnh cáo tài khoản người bán (warning on your seller account)', [
         'Tài khoản người bán của bạn trên sàn vừa nhận một cảnh cáo.',
         `- Lý do: ${reason}`,
-        'Nếu vi phạm tiếp diễn, tài khoản có thể bị đình chỉ. Xem chi tiết trong trang quản lý: ' + `${this.config.publicBaseUrl}/quan-ly`,
+        `Nếu vi phạm tiếp diễn, tài khoản có thể bị đình chỉ. Xem chi tiết trong trang quản lý: ${this.accountPage(enterpriseId)}`,
         '',
         `(Your seller account was warned: ${reason}. Repeated violations may lead to suspension.)`,
       ]);
@@ -109,6 +114,7 @@ export class SellerAccounts implements OnModuleInit {
         ...(dto.reference ? [`- Số văn bản / mã: ${dto.reference}`] : []),
         'Khi bị đình chỉ, hồ sơ và mọi sản phẩm của bạn sẽ bị ẩn khỏi sàn, tìm kiếm và các kênh bán liên kết.',
         `Trước thời điểm đó bạn có thể liên hệ ban quản lý sàn để giải trình: ${this.config.publicBaseUrl}/lien-he`,
+        `Tình trạng tài khoản: ${this.accountPage(enterpriseId)}`,
         '',
         `(Your seller account will be suspended on ${due.toISOString()}: ${dto.reason}. Contact the floor's operator before then to respond.)`,
       ]);
@@ -247,7 +253,7 @@ export class SellerAccounts implements OnModuleInit {
 
   private async view(m: EntityManager, enterpriseId: string): Promise<AccountStateDto> {
     const [row]: AccountRow[] = await m.query(`SELECT * FROM seller_accounts WHERE enterprise_id = $1`, [enterpriseId]);
-    const events: Array<Record<string, unknown>> = await m.query(`SELECT * FROM seller_account_events WHERE enterprise_id = $1 ORDER BY created_at, id`, [
+    const events: Array<Record<string, unknown>> = await m.query(`SELECT * FROM seller_account_events WHERE enterprise_id = $1 ORDER BY seq`, [
       enterpriseId,
     ]);
     return {

@@ -24,6 +24,7 @@ export class SellerAccounts1765900002000 implements MigrationInterface {
     await q.query(`
       CREATE TABLE seller_account_events (
         id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
+        seq bigint GENERATED ALWAYS AS IDENTITY,
         enterprise_id uuid NOT NULL,
         action text NOT NULL CHECK (action IN ('warn','schedule-suspension','suspend','close','reinstate')),
         from_state text NOT NULL,
@@ -35,7 +36,7 @@ export class SellerAccounts1765900002000 implements MigrationInterface {
         actor_id uuid,
         created_at timestamptz NOT NULL
       )`);
-    await q.query(`CREATE INDEX seller_account_events_enterprise_idx ON seller_account_events (enterprise_id, created_at)`);
+    await q.query(`CREATE INDEX seller_account_events_enterprise_idx ON seller_account_events (enterprise_id, seq)`);
   }
 
   async down(q: QueryRunner): Promise<void> {

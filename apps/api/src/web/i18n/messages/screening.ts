@@ -1,4 +1,4 @@
-/** Keyword screening in the product moderation queue (editors and admins). */
+/** Trust and safety pages: keyword screening in the product moderation queue (editors and admins), the seller's account state. */
 export const SCREENING_MESSAGES = {
   'admin.screen.title': { vi: 'Sàng lọc từ khoá', en: 'Keyword screening' },
   'admin.screen.prohibited': {
@@ -17,4 +17,28 @@ export const SCREENING_MESSAGES = {
   'admin.screen.overridden': { vi: 'Đã được duyệt bỏ qua, lý do', en: 'Overridden, reason' },
   'admin.screen.override': { vi: 'Duyệt dù có từ bị cấm (ghi lý do)', en: 'Approve despite prohibited terms (give a reason)' },
   'admin.screen.overrideReason': { vi: 'Lý do bỏ qua (ít nhất 10 ký tự)', en: 'Reason for the override (at least 10 characters)' },
+  'biz.account.title': { vi: 'Tình trạng tài khoản người bán', en: 'Seller account status' },
+  'biz.account.state.active': { vi: 'Tài khoản đang hoạt động bình thường.', en: 'Your account is in good standing.' },
+  'biz.account.state.warned': { vi: 'Tài khoản đã bị cảnh cáo', en: 'Your account has been warned' },
+  'biz.account.state.suspended': {
+    vi: 'Tài khoản đang bị đình chỉ: hồ sơ và sản phẩm không hiển thị',
+    en: 'Your account is suspended: your profile and products are hidden',
+  },
+  'biz.account.state.closed': { vi: 'Tài khoản đã bị đóng', en: 'Your account is closed' },
+  'biz.account.scheduled': { vi: 'Tài khoản sẽ bị đình chỉ từ', en: 'Your account will be suspended from' },
+  'biz.account.respond': {
+    vi: 'Trước thời điểm đó, bạn có thể liên hệ ban quản lý sàn để giải trình.',
+    en: 'Before then you may contact the floor’s operator to respond.',
+  },
+  'biz.account.history': { vi: 'Lịch sử', en: 'History' },
+  'biz.account.none': { vi: 'Chưa có cảnh cáo hay quyết định nào.', en: 'No warnings or decisions.' },
+  'biz.account.when': { vi: 'Ngày', en: 'Date' },
+  'biz.account.what': { vi: 'Quyết định', en: 'Decision' },
+  'biz.account.reason': { vi: 'Lý do', en: 'Reason' },
+  'biz.account.effective': { vi: 'Hiệu lực từ', en: 'Effective' },
+  'biz.account.action.warn': { vi: 'Cảnh cáo', en: 'Warning' },
+  'biz.account.action.schedule-suspension': { vi: 'Thông báo đình chỉ', en: 'Suspension notice' },
+  'biz.account.action.suspend': { vi: 'Đình chỉ', en: 'Suspension' },
+  'biz.account.action.close': { vi: 'Đóng tài khoản', en: 'Closure' },
+  'biz.account.action.reinstate': { vi: 'Khôi phục', en: 'Reinstatement' },
 } as const;
