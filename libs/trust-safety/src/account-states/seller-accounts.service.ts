@@ -253,9 +253,7 @@ export class SellerAccounts implements OnModuleInit {
 
   private async view(m: EntityManager, enterpriseId: string): Promise<AccountStateDto> {
     const [row]: AccountRow[] = await m.query(`SELECT * FROM seller_accounts WHERE enterprise_id = $1`, [enterpriseId]);
-    const events: Array<Record<string, unknown>> = await m.query(`SELECT * FROM seller_account_events WHERE enterprise_id = $1 ORDER BY seq`, [
-      enterpriseId,
-    ]);
+    const events: Array<Record<string, unknown>> = await m.query(`SELECT * FROM seller_account_events WHERE enterprise_id = $1 ORDER BY seq`, [enterpriseId]);
     return {
       enterpriseId,
       state: row?.state ?? 'active',
