@@ -2,7 +2,7 @@ import { createUser, loginAdmin, type TestUser } from '../harness/auth';
 import { createVerifiedEnterprise, type FixtureEnterprise } from '../harness/catalog-fixtures';
 import { createTestApp, type TestApp } from '../harness/test-app';
 import { createDraft } from '../catalog/catalog-helpers';
-import { openForm, postForm, signIn } from '../web/web-helpers';
+import { cookieHeader, openForm, postForm, signIn } from '../web/web-helpers';
 
 /** Keyword screening (issue 14) through HTTP on real PostgreSQL: the term lists, screening at submission, the approval gate. */
 describe('keyword screening (issue 14): staff term lists, products screened when submitted, prohibited matches gate approval', () => {
@@ -189,5 +189,25 @@ describe('keyword screening (issue 14): staff term lists, products screened when
     });
     expect(ok.status).toBe(303);
     expect((await auditActions(p.id)).map((e) => e.action)).toContain('product.screening-override');
+  });
+
+  it('staff keep the lists from the back office: add (errors in the form, duplicates refused), remove; audited; sellers are refused', async () => {
+    const jar = await signIn(t, editor.email, editor.password);
+    const page = await openForm(t, '/quan-ly/tu-khoa-sang-loc', jar);
+    expect(page.html).toContain('thuốc lá điện tử');
+    const bad = await postForm(t, jar, '/quan-ly/tu-khoa-sang-loc', { term: '', severity: 'nope' });
+    expect(bad.status).toBe(400);
+    expect(bad.text).toContain('aria-invalid="true"');
+    const added = await postForm(t, jar, '/quan-ly/tu-khoa-sang-loc', { term: 'Pháo <nổ>', severity: 'prohibited', note: 'Nghị định 137/2020' });
+    expect(added.status).toBe(303);
+    const after = await openForm(t, '/quan-ly/tu-khoa-sang-loc', jar);
+    expect(after.html).toContain('Pháo &lt;nổ&gt;');
+    const dup = await postForm(t, jar, '/quan-ly/tu-khoa-sang-loc', { term: 'PHAO NO', severity: 'restricted' });
+    expect(dup.status).toBe(409);
+    const [row] = await t.dataSource.query(`SELECT id FROM screening_terms WHERE term = 'Pháo <nổ>'`);
+    expect((await postForm(t, jar, `/quan-ly/tu-khoa-sang-loc/${row.id}/xoa`, {})).status).toBe(303);
+    expect((await auditActions(row.id)).map((e) => e.action).sort()).toEqual(['screening-term.create', 'screening-term.delete']);
+    const seller = await signIn(t, ent.owner.email, ent.owner.password);
+    await t.http.get('/quan-ly/tu-khoa-sang-loc').set('Cookie', cookieHeader(seller)).expect(403);
   });
 });

@@ -4,6 +4,7 @@ import { EnterpriseQueueController } from './enterprise-queue.controller';
 import { InquiryStatsController } from './inquiry-stats.controller';
 import { OcopController } from './ocop.controller';
 import { ProductQueueController } from './product-queue.controller';
+import { ScreeningTermsPageController } from './screening-terms.controller';
 import { StatsController } from './stats.controller';
 import { SyncOverviewController } from './sync-overview.controller';
 import { UsersController } from './users.controller';
@@ -19,4 +20,5 @@ export const STAFF_CONTROLLERS = [
   SyncOverviewController,
   OcopController,
   InquiryStatsController,
+  ScreeningTermsPageController,
 ];

@@ -41,4 +41,17 @@ export const SCREENING_MESSAGES = {
   'biz.account.action.suspend': { vi: 'Đình chỉ', en: 'Suspension' },
   'biz.account.action.close': { vi: 'Đóng tài khoản', en: 'Closure' },
   'biz.account.action.reinstate': { vi: 'Khôi phục', en: 'Reinstatement' },
+  'admin.tile.terms': { vi: 'Từ khoá sàng lọc', en: 'Screening terms' },
+  'admin.terms.title': { vi: 'Từ khoá bị cấm và hạn chế', en: 'Prohibited and restricted terms' },
+  'admin.terms.intro': {
+    vi: 'Sản phẩm gửi duyệt được đối chiếu với danh sách này (không phân biệt dấu, hoa thường; theo từ trọn vẹn). Từ bị cấm chặn việc duyệt trừ khi ghi lý do; từ hạn chế chỉ được đánh dấu.',
+    en: 'Products sent for review are checked against this list (ignoring diacritics and case; whole words). Prohibited terms block approval unless overridden with a reason; restricted terms are only flagged.',
+  },
+  'admin.terms.term': { vi: 'Từ khoá', en: 'Term' },
+  'admin.terms.severity': { vi: 'Mức độ', en: 'Severity' },
+  'admin.terms.note': { vi: 'Ghi chú', en: 'Note' },
+  'admin.terms.add': { vi: 'Thêm từ khoá', en: 'Add term' },
+  'admin.terms.remove': { vi: 'Xoá', en: 'Remove' },
+  'admin.terms.done.added': { vi: 'Đã thêm từ khoá.', en: 'Term added.' },
+  'admin.terms.done.removed': { vi: 'Đã xoá từ khoá.', en: 'Term removed.' },
 } as const;
