@@ -141,6 +141,7 @@ describe('seller account states and notices (issue 14): warn, suspend with notic
     ]);
     await t.http.get(`/api/v1/products/${product.slug}`).expect(404);
     await t.http.get(`/api/v1/enterprises/${ent.slug}`).expect(404);
+    expect((await t.http.get('/sitemap.xml').expect(200)).text).not.toContain(product.slug);
     await t.drainJobs(undefined, 120_000);
     expect(await searchNames(product.name)).not.toContain(product.name);
     await waitFor(async () => liveItems(shop) === 0, 60_000, 'marketplace listing withdrawn');
@@ -155,6 +156,7 @@ describe('seller account states and notices (issue 14): warn, suspend with notic
     expect(back.body.state).toBe('active');
     await t.http.get(`/api/v1/products/${product.slug}`).expect(200);
     await t.http.get(`/api/v1/enterprises/${ent.slug}`).expect(200);
+    expect((await t.http.get('/sitemap.xml').expect(200)).text).toContain(product.slug);
     await t.drainJobs(undefined, 120_000);
     expect(await searchNames(product.name)).toContain(product.name);
     await waitFor(async () => liveItems(shop) === 1, 60_000, 'marketplace listing back');
