@@ -46,43 +46,52 @@ function foldWithOffsets(text: string): { folded: string; starts: number[]; ends
 }
 
 /**
- * A list compiled once: one regular expression per severity, alternatives longest first, whole
- * words only (no letter or digit of the folded text right before or after), the words of a
- * multi-word term separated by any run of non-letters. "ma túy" matches "Ma Tuy" and "ma-tuý";
- * "ma" does not match inside "mang". A prohibited term is found even where a longer restricted
- * term overlaps it, since each severity is matched on its own.
+ * A list compiled once: per severity, the terms indexed by their first folded word (longest term
+ * first). The text is folded and cut into words (runs of letters and digits); a term matches where
+ * its words follow one another, so matches are whole words only and the words of a multi-word
+ * term may be separated by any run of non-letters. "ma túy" matches "Ma Tuy" and "ma-tuý"; "ma"
+ * does not match inside "mang". Each word of the text is looked up once, so matching costs the
+ * same however long the list is. A prohibited term is found even where a longer restricted term
+ * overlaps it, since each severity is matched on its own.
  */
 export class TermMatcher {
-  private readonly patterns: Array<{ severity: TermSeverity; re: RegExp; byFolded: Map<string, string> }> = [];
+  private readonly indexes: Array<{ severity: TermSeverity; byFirstWord: Map<string, Array<{ words: string[]; term: string }>> }> = [];
 
   constructor(terms: readonly ListedTerm[]) {
     for (const severity of ['prohibited', 'restricted'] as const) {
-      const byFolded = new Map<string, string>();
+      const seen = new Set<string>();
+      const byFirstWord = new Map<string, Array<{ words: string[]; term: string }>>();
       for (const t of terms) {
         const folded = foldTerm(t.term);
-        if (t.severity === severity && folded && !byFolded.has(folded)) byFolded.set(folded, t.term);
+        if (t.severity !== severity || !folded || seen.has(folded)) continue;
+        seen.add(folded);
+        const words = folded.split(' ');
+        const list = byFirstWord.get(words[0]) ?? [];
+        list.push({ words, term: t.term });
+        byFirstWord.set(words[0], list);
       }
-      if (!byFolded.size) continue;
-      const alternatives = [...byFolded.keys()].sort((a, b) => b.length - a.length).map((f) => f.split(' ').join('[^a-z0-9]+'));
-      this.patterns.push({ severity, re: new RegExp(`(?<![a-z0-9])(?:${alternatives.join('|')})(?![a-z0-9])`, 'g'), byFolded });
+      for (const list of byFirstWord.values()) list.sort((a, b) => b.words.length - a.words.length);
+      if (byFirstWord.size) this.indexes.push({ severity, byFirstWord });
     }
   }
 
   get empty(): boolean {
-    return this.patterns.length === 0;
+    return this.indexes.length === 0;
   }
 
   match(text: string): TermMatch[] {
     if (!text || this.empty) return [];
     const { folded, starts, ends } = foldWithOffsets(text);
+    const tokens = [...folded.matchAll(/[a-z0-9]+/g)].map((m) => ({ word: m[0], from: m.index, to: m.index + m[0].length }));
     const found: TermMatch[] = [];
-    for (const { severity, re, byFolded } of this.patterns) {
-      re.lastIndex = 0;
-      for (let m = re.exec(folded); m; m = re.exec(folded)) {
-        const start = starts[m.index];
-        const end = ends[m.index + m[0].length - 1];
-        const key = m[0].split(/[^a-z0-9]+/).join(' ');
-        found.push({ term: byFolded.get(key) ?? key, severity, start, end, text: text.slice(start, end) });
+    for (const { severity, byFirstWord } of this.indexes) {
+      for (let i = 0; i < tokens.length; i++) {
+        const hit = byFirstWord.get(tokens[i].word)?.find((c) => c.words.every((w, k) => tokens[i + k]?.word === w));
+        if (!hit) continue;
+        const start = starts[tokens[i].from];
+        const end = ends[tokens[i + hit.words.length - 1].to - 1];
+        found.push({ term: hit.term, severity, start, end, text: text.slice(start, end) });
+        i += hit.words.length - 1;
       }
     }
     return found.sort((a, b) => a.start - b.start || b.end - a.end);
