@@ -1,3 +1,4 @@
+import { ProductScreeningGate } from './products/product-screening-gate';
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { EnterpriseProfileModule } from '@tradefloor/enterprise-profile';
@@ -57,9 +58,11 @@ import { StatisticsService } from './statistics/statistics.service';
     CatalogRegistrations,
     StatisticsService,
     ProductPageViews,
+    ProductScreeningGate,
   ],
   exports: [
     ProductPageViews,
+    ProductScreeningGate,
     ProductAccess,
     ProductViews,
     PublicProducts,

@@ -33,6 +33,21 @@ export { ProductImages, MAX_IMAGES_PER_PRODUCT } from './images/product-images.s
 export { MAX_IMAGE_BYTES, processProductImage, type ProcessedImage } from './images/image-processor';
 export { ProductImport, MAX_IMPORT_BYTES } from './import/product-import.service';
 export { CategoriesService, type CategoryNode } from './categories/categories.service';
-export { ProductDto, ProductListDto } from './dto/product-output.dto';
-export { CreateProductDto, UpdateProductDto, RejectProductDto } from './dto/product-input.dto';
+export {
+  ProductDto,
+  ProductListDto,
+  ProductScreeningDto,
+  ScreeningMatchDto,
+  ScreeningOverrideDto,
+  SCREENING_SEVERITIES,
+  type ScreeningSeverity,
+} from './dto/product-output.dto';
+export {
+  ProductScreeningGate,
+  screenedProduct,
+  type ProductScreeningCheck,
+  type ScreenedProduct,
+  type ScreeningOverride,
+} from './products/product-screening-gate';
+export { CreateProductDto, UpdateProductDto, RejectProductDto, ApproveProductDto } from './dto/product-input.dto';
 export { ImportReportDto } from './dto/import.dto';

@@ -8,4 +8,4 @@ export { AuthService, REGISTRATION_ACCEPTED } from './auth/auth.service';
 export { TokenService, type TokenPair } from './auth/token.service';
 export { LoginDto, RegisterDto } from './dto/auth.dto';
 export { EmailVerification } from './verification/email-verification.service';
-export { VERIFY_PAGE_PATH, ACCOUNT_MAIL_QUEUE } from './verification/account-mail.job';
+export { VERIFY_PAGE_PATH, ACCOUNT_MAIL_QUEUE, type AccountMailPayload } from './verification/account-mail.job';

@@ -27,3 +27,12 @@ export {
   type ComplaintKind,
   type ComplaintStatus,
 } from './complaints/complaint.dto';
+export { ScreeningTerms } from './screening/screening-terms.service';
+export { ProductScreening, SCREENING_PROHIBITED } from './screening/product-screening.service';
+export { TermMatcher, foldTerm, type TermMatch, type ListedTerm, type TermSeverity } from './screening/term-matcher';
+export { CreateScreeningTermDto, UpdateScreeningTermDto, ScreeningTermDto, ScreeningTermListDto } from './screening/screening.dto';
+export { DataRequests, DATA_REQUEST_EXPORT_QUEUE } from './data-requests/data-requests.service';
+export { CreateDataRequestDto, DataRequestDto, DataRequestListDto, DATA_REQUEST_SUBJECTS } from './data-requests/data-request.dto';
+export { SellerAccounts, SELLER_SUSPENSIONS_QUEUE } from './account-states/seller-accounts.service';
+export { AccountStateDto, AccountEventDto, AccountReasonDto, SuspendAccountDto, ACCOUNT_STATES, type AccountState } from './account-states/account-state.dto';
+export { SellerNotices } from './notices/seller-notices';

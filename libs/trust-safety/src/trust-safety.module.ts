@@ -14,10 +14,18 @@ import {
   StaffComplaintsController,
 } from './complaints/complaints.controller';
 import { Complaints } from './complaints/complaints.service';
+import { DataRequestsController } from './data-requests/data-requests.controller';
+import { DataRequests } from './data-requests/data-requests.service';
+import { AdminSellerAccountsController, SellerAccountController } from './account-states/seller-accounts.controller';
+import { SellerAccounts } from './account-states/seller-accounts.service';
+import { SellerNotices } from './notices/seller-notices';
+import { ProductScreening } from './screening/product-screening.service';
+import { ScreeningTermsController } from './screening/screening-terms.controller';
+import { ScreeningTerms } from './screening/screening-terms.service';
 import { AdminTakedownsController, SellerTakedownsController } from './takedowns/takedowns.controller';
 import { Takedowns } from './takedowns/takedowns.service';
 
-/** Trust and safety: the audit log's reads, verification and daily heads (writes go through core's AuditTrail); takedowns; complaints. */
+/** Trust and safety: the audit log's reads, verification and daily heads (writes go through core's AuditTrail); takedowns; complaints; keyword screening of products; authority data requests; seller account states. */
 @Module({
   imports: [CatalogModule, EnterpriseProfileModule, NewsBulletinModule, SearchModule, PartnerSyncModule],
   controllers: [
@@ -28,8 +36,12 @@ import { Takedowns } from './takedowns/takedowns.service';
     StaffComplaintsController,
     ComplaintTakedownsController,
     SellerComplaintsController,
+    ScreeningTermsController,
+    DataRequestsController,
+    AdminSellerAccountsController,
+    SellerAccountController,
   ],
-  providers: [AuditLog, AuditChainHeads, Takedowns, Complaints],
-  exports: [AuditLog, AuditChainHeads, Takedowns, Complaints],
+  providers: [AuditLog, AuditChainHeads, Takedowns, Complaints, ScreeningTerms, ProductScreening, DataRequests, SellerNotices, SellerAccounts],
+  exports: [AuditLog, AuditChainHeads, Takedowns, Complaints, ScreeningTerms, ProductScreening, DataRequests, SellerAccounts],
 })
 export class TrustSafetyModule {}

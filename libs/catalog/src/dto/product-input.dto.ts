@@ -3,6 +3,7 @@ import { Transform, Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   IsArray,
+  IsBoolean,
   IsIn,
   IsInt,
   IsNotEmpty,
@@ -139,6 +140,18 @@ export class ApproveProductDto {
   @IsInt()
   @Min(1)
   revision?: number;
+
+  @ApiPropertyOptional({ description: 'Approve despite a prohibited screening match (requires `overrideReason`; audited)' })
+  @IsOptional()
+  @IsBoolean()
+  overrideScreening?: boolean;
+
+  @ApiPropertyOptional({ minLength: 10, maxLength: 2000, description: 'Why the prohibited match does not apply (with `overrideScreening`)' })
+  @ValidateIf((o: ApproveProductDto) => o.overrideScreening === true || o.overrideReason !== undefined)
+  @Transform(trim)
+  @IsString()
+  @Length(10, 2000, { message: 'Lý do phải từ 10 đến 2000 ký tự (reason must be 10–2000 characters)' })
+  overrideReason?: string;
 }
 
 export class RejectProductDto {

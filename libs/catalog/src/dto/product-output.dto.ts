@@ -22,6 +22,40 @@ export class OcopBadgeDto {
   @ApiProperty({ example: '2028-02-24' }) validUntil!: string;
 }
 
+export const SCREENING_SEVERITIES = ['prohibited', 'restricted'] as const;
+export type ScreeningSeverity = (typeof SCREENING_SEVERITIES)[number];
+
+export class ScreeningMatchDto {
+  @ApiProperty({ description: 'The listed term that matched' }) term!: string;
+  @ApiProperty({ enum: SCREENING_SEVERITIES }) severity!: ScreeningSeverity;
+  @ApiProperty({ example: 'description', description: 'Field of the product (`name`, `description` as plain text, `sku`, `unit`, `certifications.<i>.name`)' })
+  field!: string;
+  @ApiProperty({ description: "Offset (UTF-16 code units) of the match in the field's plain text" }) start!: number;
+  @ApiProperty({ description: 'End offset (exclusive)' }) end!: number;
+  @ApiProperty({ description: 'The text that matched, as written in the product' }) text!: string;
+}
+
+export class ScreeningOverrideDto {
+  @ApiProperty() reason!: string;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true }) by!: string | null;
+  @ApiProperty({ type: String, format: 'date-time' }) at!: Date;
+}
+
+/** The latest keyword screening of a product sent to moderation (trust and safety). */
+export class ProductScreeningDto {
+  @ApiProperty({ description: 'Revision of the product that was screened' }) revision!: number;
+  @ApiProperty({ type: String, format: 'date-time' }) screenedAt!: Date;
+  @ApiProperty({ description: 'A prohibited term matched: approval needs an explicit override with a reason' }) prohibited!: boolean;
+  @ApiProperty({ type: [ScreeningMatchDto] }) matches!: ScreeningMatchDto[];
+  @ApiProperty({
+    description: 'Plain text of each field with a match, keyed by field (for highlighting with the offsets)',
+    type: 'object',
+    additionalProperties: { type: 'string' },
+  })
+  texts!: Record<string, string>;
+  @ApiProperty({ type: ScreeningOverrideDto, nullable: true }) override!: ScreeningOverrideDto | null;
+}
+
 /** A product as its enterprise (and moderators) see it, whatever its status. */
 export class ProductDto {
   @ApiProperty({ format: 'uuid' }) id!: string;
@@ -50,6 +84,8 @@ export class ProductDto {
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) publishedAt!: Date | null;
   @ApiProperty({ type: String, format: 'date-time' }) createdAt!: Date;
   @ApiProperty({ type: String, format: 'date-time' }) updatedAt!: Date;
+  @ApiPropertyOptional({ type: ProductScreeningDto, nullable: true, description: 'In the moderation queue only: the keyword screening (null: not screened)' })
+  screening?: ProductScreeningDto | null;
 }
 
 export class ProductListDto {

@@ -36,9 +36,14 @@ export class AdminProductsController {
   @HttpCode(200)
   @ApiOkResponse({ type: ProductDto, description: 'pending_review → published' })
   @ApiNotFoundResponse({ type: ErrorEnvelopeDto })
-  @ApiConflictResponse({ type: ErrorEnvelopeDto, description: 'Wrong status (an edit sent it back to draft), STALE_REVISION, or enterprise not verified' })
+  @ApiConflictResponse({
+    type: ErrorEnvelopeDto,
+    description:
+      'Wrong status (an edit sent it back to draft), STALE_REVISION, enterprise not verified, or SCREENING_PROHIBITED (a prohibited term matched; send overrideScreening with overrideReason)',
+  })
   async approve(@Param('id', new ParseUUIDPipe()) id: string, @Body() dto: ApproveProductDto): Promise<ProductDto> {
-    await this.lifecycle.moderate(id, 'approve', undefined, dto.revision);
+    const override = dto.overrideScreening && dto.overrideReason ? { reason: dto.overrideReason } : undefined;
+    await this.lifecycle.moderate(id, 'approve', undefined, dto.revision, override);
     return this.queries.byId(id);
   }
 

@@ -6,6 +6,7 @@ import type { Principal } from '@tradefloor/identity';
 import type { DataSource, EntityManager } from 'typeorm';
 import { ProductAccess } from '../access/product-access.service';
 import { ProductEntity, type ProductStatus } from '../entities/product.entity';
+import { ProductScreeningGate, type ScreeningOverride } from './product-screening-gate';
 
 export type LifecycleAction = 'submit' | 'approve' | 'reject' | 'unlist' | 'relist' | 'archive';
 
@@ -31,6 +32,7 @@ export class ProductLifecycle {
     private readonly clock: Clock,
     private readonly audit: AuditTrail,
     private readonly enterprises: EnterpriseViews,
+    private readonly screening: ProductScreeningGate,
   ) {}
 
   /** Owner actions: submit, unlist, relist, archive (members of the enterprise and admins). */
@@ -42,11 +44,18 @@ export class ProductLifecycle {
 
   /**
    * Moderator actions (admins and editors). `revision` pins an approval to what the moderator saw:
-   * a product changed since then is not approved (409 STALE_REVISION).
+   * a product changed since then is not approved (409 STALE_REVISION). An approval is screened
+   * again (trust and safety's keyword lists): a prohibited match refuses it unless `override`.
    */
-  async moderate(id: string, action: 'approve' | 'reject' | 'archive', reason?: string, revision?: number): Promise<ProductEntity> {
+  async moderate(
+    id: string,
+    action: 'approve' | 'reject' | 'archive',
+    reason?: string,
+    revision?: number,
+    override?: ScreeningOverride,
+  ): Promise<ProductEntity> {
     if (!isUuid(id)) throw new NotFoundError('Sản phẩm', 'PRODUCT_NOT_FOUND');
-    return this.transition(id, action, reason, true, revision);
+    return this.transition(id, action, reason, true, revision, override);
   }
 
   /**
@@ -75,7 +84,14 @@ export class ProductLifecycle {
     return rows.map((r) => r.id);
   }
 
-  private transition(id: string, action: LifecycleAction, reason: string | undefined, audited: boolean, revision?: number): Promise<ProductEntity> {
+  private transition(
+    id: string,
+    action: LifecycleAction,
+    reason: string | undefined,
+    audited: boolean,
+    revision?: number,
+    override?: ScreeningOverride,
+  ): Promise<ProductEntity> {
     return this.dataSource.transaction(async (m) => {
       const repo = m.getRepository(ProductEntity);
       const p = await repo.findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
@@ -95,6 +111,7 @@ export class ProductLifecycle {
         );
       }
       if (rule.to === 'published') await this.assertEnterpriseVerified(m, p.enterpriseId);
+      if (action === 'approve') await this.screening.beforeApprove(m, p, override);
       const now = this.clock.now();
       const before = { status: p.status, name: p.name, rejectionReason: p.rejectionReason, revision: p.revision };
       p.status = rule.to;
@@ -108,6 +125,7 @@ export class ProductLifecycle {
         p.publishedAt = p.publishedAt ?? now;
       }
       await repo.save(p);
+      if (action === 'submit') await this.screening.screen(m, p);
       await this.events.publish(m, 'product.changed', { productId: p.id });
       if (audited) {
         const after = { status: p.status, name: p.name, rejectionReason: p.rejectionReason, revision: p.revision };

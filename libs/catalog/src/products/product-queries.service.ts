@@ -11,6 +11,7 @@ import { ProductImageEntity } from '../entities/product-image.entity';
 import type { ProductView } from '../read-model/product-view';
 import { ProductViews } from '../read-model/product-views.service';
 import { ocopBadge, toProductDto } from './product-mapper';
+import { ProductScreeningGate } from './product-screening-gate';
 
 /** Owner and moderator views of products (any status). */
 @Injectable()
@@ -20,6 +21,7 @@ export class ProductQueries {
     private readonly access: ProductAccess,
     private readonly enterprises: EnterpriseAccess,
     private readonly views: ProductViews,
+    private readonly screening: ProductScreeningGate,
   ) {}
 
   /** Members and admins of the enterprise, and editors (who moderate), see any product by id. */
@@ -37,6 +39,15 @@ export class ProductQueries {
   async byId(id: string): Promise<ProductDto> {
     const product = await this.dataSource.getRepository(ProductEntity).findOneByOrFail({ id });
     return (await this.toDtos([product]))[0];
+  }
+
+  /** Products by id, any status, in the order given (unknown ids are left out). */
+  async byIds(ids: string[]): Promise<ProductDto[]> {
+    const valid = ids.filter(isUuid);
+    if (!valid.length) return [];
+    const rows = await this.dataSource.getRepository(ProductEntity).findBy({ id: In(valid) });
+    const byId = new Map((await this.toDtos(rows)).map((d) => [d.id, d]));
+    return valid.flatMap((id) => byId.get(id) ?? []);
   }
 
   async listForEnterprise(principal: Principal, enterpriseId: string, q: { status?: ProductStatus; page: number; pageSize: number }): Promise<ProductListDto> {
@@ -59,7 +70,10 @@ export class ProductQueries {
       skip: (q.page - 1) * q.pageSize,
       take: q.pageSize,
     });
-    return { items: await this.toDtos(items), total, page: q.page, pageSize: q.pageSize };
+    const dtos = await this.toDtos(items);
+    const findings = await this.screening.findings(dtos.map((d) => d.id));
+    for (const d of dtos) d.screening = findings.get(d.id) ?? null;
+    return { items: dtos, total, page: q.page, pageSize: q.pageSize };
   }
 
   /**

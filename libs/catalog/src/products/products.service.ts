@@ -1,3 +1,4 @@
+import { ProductScreeningGate } from './product-screening-gate';
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { APP_CONFIG, Clock, ConflictError, DomainEvents, InvalidStateError, ValidationFailedError, type ResolvedConfig } from '@tradefloor/core';
@@ -51,6 +52,7 @@ export class ProductsService {
     private readonly events: DomainEvents,
     private readonly clock: Clock,
     @Inject(APP_CONFIG) private readonly config: ResolvedConfig,
+    private readonly screening: ProductScreeningGate,
   ) {}
 
   async create(principal: Principal, dto: CreateProductDto): Promise<ProductEntity> {
@@ -140,6 +142,8 @@ export class ProductsService {
         });
         if (contentChanged) this.contentEdited(p);
         await repo.save(p);
+        // Edited content back in the moderation queue is screened again.
+        if (contentChanged && p.status === 'pending_review') await this.screening.screen(m, p);
         await this.events.publish(m, 'product.changed', { productId: p.id });
         return p;
       }),

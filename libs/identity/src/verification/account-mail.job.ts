@@ -6,11 +6,13 @@ import type { DataSource } from 'typeorm';
 
 export const ACCOUNT_MAIL_QUEUE = 'identity.account-mail';
 
-/** `verify`: a new account's verification link; `already-registered`: someone used the address of an existing account. */
-export interface AccountMailPayload {
-  kind: 'verify' | 'already-registered';
-  userId: string;
-}
+/**
+ * `verify`: a new account's verification link; `already-registered`: someone used the address of
+ * an existing account; `notice`: a message the floor's operator sends the account's holder (a
+ * takedown of their listing, a warning or suspension of their seller account), written by the
+ * context that enqueues it and addressed here from the user id.
+ */
+export type AccountMailPayload = { kind: 'verify' | 'already-registered'; userId: string } | { kind: 'notice'; userId: string; subject: string; text: string };
 
 export const sha256 = (s: string): string => createHash('sha256').update(s).digest('hex');
 
@@ -18,8 +20,9 @@ export const sha256 = (s: string): string => createHash('sha256').update(s).dige
 export const VERIFY_PAGE_PATH = '/xac-minh-email';
 
 /**
- * Sends account mail. The job carries only the user id: a verification token is created when the
- * mail is sent, so no usable token ever sits in the jobs table. A redelivered job sends a second,
+ * Sends account mail (the one queue for mail addressed to an account). A verification job carries
+ * only the user id: a verification token is created when the mail is sent, so no usable token ever
+ * sits in the jobs table; a notice carries its text (nothing secret). A redelivered job sends a second,
  * equally valid link (mail has no exactly-once); one already verified gets nothing.
  */
 @Injectable()
@@ -41,7 +44,13 @@ export class AccountMailJob implements OnModuleInit {
       [job.payload.userId],
     );
     if (!user) return;
-    const message = job.payload.kind === 'verify' ? await this.verificationMail(job.payload.userId, user) : this.noticeMail(user);
+    const p = job.payload;
+    const message =
+      p.kind === 'verify'
+        ? await this.verificationMail(p.userId, user)
+        : p.kind === 'notice'
+          ? { subject: p.subject, text: `Chào ${user.display_name},\n\n${p.text}` }
+          : this.noticeMail(user);
     if (!message) return;
     try {
       await this.mail.send({ to: [user.email], ...message });

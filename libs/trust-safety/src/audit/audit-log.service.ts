@@ -102,6 +102,6 @@ function json(value: unknown): string {
 }
 
 // A cell starting with = + - @ is a formula to a spreadsheet; audit states carry user text.
-function spreadsheetSafe(value: string | number): string | number {
+export function spreadsheetSafe(value: string | number): string | number {
   return typeof value === 'string' && /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
 }

@@ -1,7 +1,8 @@
-import { Injectable, type OnModuleInit } from '@nestjs/common';
+import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { ProductLifecycle, type ProductStatus } from '@tradefloor/catalog';
 import {
+  APP_CONFIG,
   AuditTrail,
   Clock,
   ConflictError,
@@ -15,6 +16,7 @@ import {
   returnedRows,
   RetryJobLaterError,
   ValidationFailedError,
+  type ResolvedConfig,
 } from '@tradefloor/core';
 import { EnterpriseAccess, EnterpriseVerification, type EnterpriseStatus } from '@tradefloor/enterprise-profile';
 import type { Principal } from '@tradefloor/identity';
@@ -22,6 +24,7 @@ import { BulletinWorkflowService, type BulletinStatus } from '@tradefloor/news-b
 import { ListingsService } from '@tradefloor/partner-sync';
 import { SearchMaintenance } from '@tradefloor/search';
 import type { DataSource, EntityManager } from 'typeorm';
+import { SellerNotices, vietnamTime } from '../notices/seller-notices';
 import { initialSurfaces, toTakedownDto, type TakedownRow } from './takedown-row';
 import type { AppealTakedownDto, CreateTakedownDto, DecideTakedownDto, TakedownDto, TakedownListDto, TakedownListQueryDto } from './takedown.dto';
 
@@ -58,6 +61,8 @@ export class Takedowns implements OnModuleInit {
     private readonly registry: JobRegistry,
     private readonly audit: AuditTrail,
     private readonly clock: Clock,
+    private readonly notices: SellerNotices,
+    @Inject(APP_CONFIG) private readonly config: ResolvedConfig,
   ) {}
 
   onModuleInit(): void {
@@ -110,6 +115,7 @@ export class Takedowns implements OnModuleInit {
       ],
     );
     await this.jobs.enqueue(m, TAKEDOWN_CONFIRM_QUEUE, { takedownId: inserted.id, check: 0 }, { dedupeKey: inserted.id });
+    if (enterpriseId) await this.notifySeller(m, inserted as TakedownRow);
     await this.audit.record(m, {
       action: 'takedown.create',
       subject: { type: dto.subjectType, id: dto.subjectId },
@@ -124,6 +130,31 @@ export class Takedowns implements OnModuleInit {
       },
     });
     return inserted as TakedownRow;
+  }
+
+  /** The takedown notice mailed to the owners of the enterprise concerned: what, why, who asked, the deadline, how to appeal. */
+  private async notifySeller(m: EntityManager, t: TakedownRow): Promise<void> {
+    const base = this.config.publicBaseUrl;
+    const what = {
+      product: 'Sản phẩm (product)',
+      enterprise: 'Hồ sơ doanh nghiệp và mọi sản phẩm (your enterprise and all its products)',
+      bulletin: 'Bản tin (bulletin)',
+    }[t.subject_type];
+    await this.notices.notify(m, t.enterprise_id as string, `Thông báo gỡ bỏ nội dung – văn bản ${t.reference} (takedown notice)`, [
+      `Theo yêu cầu của ${t.requester}, nội dung sau đã bị gỡ khỏi sàn và các kênh bán liên kết:`,
+      `- Đối tượng: ${what}, mã ${t.subject_id}`,
+      `- Lý do: ${t.reason}`,
+      `- Số văn bản: ${t.reference}`,
+      `- Căn cứ pháp lý: ${t.legal_basis}`,
+      `- Thời hạn gỡ bỏ: ${vietnamTime(new Date(t.deadline_at))}`,
+      '',
+      'Cách khiếu nại (how to appeal): đăng nhập trang quản lý và gửi khiếu nại kèm giải trình, một lần cho mỗi yêu cầu,',
+      `tại ${base}/quan-ly hoặc qua API: POST ${base}/api/v1/takedowns/${t.id}/appeal {"text": "…"}.`,
+      `Danh sách yêu cầu gỡ bỏ của bạn: ${base}/api/v1/enterprises/${t.enterprise_id}/takedowns`,
+      'Quản trị viên sẽ xem xét và khôi phục nội dung nếu khiếu nại được chấp nhận.',
+      '',
+      `(Your listing was taken down at the request of ${t.requester}, reference ${t.reference}: ${t.reason}. You may appeal once through the back office or the API above.)`,
+    ]);
   }
 
   async get(id: string): Promise<TakedownDto> {

@@ -5,6 +5,7 @@ import { COMMON_MESSAGES } from './messages/common';
 import { INQUIRY_MESSAGES } from './messages/inquiries';
 import { OCOP_MESSAGES } from './messages/ocop';
 import { CONTENT_MESSAGES } from './messages/content';
+import { SCREENING_MESSAGES } from './messages/screening';
 import { STORE_MESSAGES } from './messages/store';
 import { TRACEABILITY_MESSAGES } from './messages/traceability';
 
@@ -25,6 +26,7 @@ const MESSAGES = {
   ...STORE_MESSAGES,
   ...OCOP_MESSAGES,
   ...TRACEABILITY_MESSAGES,
+  ...SCREENING_MESSAGES,
 } as const;
 
 export type MessageKey = keyof typeof MESSAGES;

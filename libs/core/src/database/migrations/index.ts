@@ -22,6 +22,9 @@ import { ProductRevision1765800001000 } from './1765800001000-product-revision';
 import { Federation1765810000000 } from './1765810000000-federation';
 import { RateLimitsUnlogged1765830000000 } from './1765830000000-rate-limits-unlogged';
 import { Complaints1765830001000 } from './1765830001000-complaints';
+import { Screening1765900000000 } from './1765900000000-screening';
+import { DataRequests1765900001000 } from './1765900001000-data-requests';
+import { SellerAccounts1765900002000 } from './1765900002000-seller-accounts';
 import { SearchPeerProducts1765920000000 } from './1765920000000-search-peer-products';
 
 /**
@@ -53,5 +56,8 @@ export const MIGRATIONS = [
   Federation1765810000000,
   RateLimitsUnlogged1765830000000,
   Complaints1765830001000,
+  Screening1765900000000,
+  DataRequests1765900001000,
+  SellerAccounts1765900002000,
   SearchPeerProducts1765920000000,
 ];

@@ -3,6 +3,7 @@ import { EnterprisePagesController } from './enterprise-pages.controller';
 import { InquiryInboxController } from './inquiries/inquiry-inbox.controller';
 import { ProductImportController } from './product-import.controller';
 import { ProductPagesController } from './product-pages.controller';
+import { SellerAccountPageController } from './seller-account.controller';
 import { BatchPage } from './traceability/batch-page';
 import { BatchPagesController } from './traceability/batch-pages.controller';
 import { ScanPagesController } from './traceability/scan-pages.controller';
@@ -18,6 +19,7 @@ export const BUSINESS_CONTROLLERS = [
   ScanPagesController,
   ChannelPagesController,
   InquiryInboxController,
+  SellerAccountPageController,
 ];
 /** Services shared by several of those pages. */
 export const BUSINESS_PROVIDERS = [BatchPage];

@@ -1,6 +1,6 @@
 import { Body, Controller, Get, Param, Post, Req, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
-import { ProductLifecycle, ProductQueries, RejectProductDto } from '@tradefloor/catalog';
+import { ApproveProductDto, ProductLifecycle, ProductQueries, RejectProductDto } from '@tradefloor/catalog';
 import { DomainError, isUuid } from '@tradefloor/core';
 import { EnterpriseViews } from '@tradefloor/enterprise-profile';
 import type { FastifyReply, FastifyRequest } from 'fastify';
@@ -38,7 +38,15 @@ export class ProductQueueController {
         if (action === 'approve') {
           // Pinned to the revision shown on the page: an edit made meanwhile is not approved unseen.
           const revision = Number(body.revision);
-          await this.lifecycle.moderate(id, 'approve', undefined, Number.isInteger(revision) && revision > 0 ? revision : undefined);
+          const pinned = Number.isInteger(revision) && revision > 0 ? revision : undefined;
+          let override: { reason: string } | undefined;
+          if (body.overrideScreening === 'true') {
+            // An approval despite a prohibited screening match carries its reason (audited).
+            const { value, errors } = await validateForm(ApproveProductDto, { overrideScreening: true, overrideReason: body.overrideReason }, r.ctx.lang);
+            if (errors.overrideReason) return this.render(r, { id, overrideReason: body.overrideReason, overrideError: errors.overrideReason, status: 400 });
+            override = { reason: value.overrideReason as string };
+          }
+          await this.lifecycle.moderate(id, 'approve', undefined, pinned, override);
         } else {
           const { value, errors } = await validateForm(RejectProductDto, { reason: body.reason }, r.ctx.lang);
           if (errors.reason) return this.render(r, { id, reason: body.reason, error: errors.reason, status: 400 });

@@ -5,6 +5,7 @@ import { InquiryStatsController } from './inquiry-stats.controller';
 import { OcopController } from './ocop.controller';
 import { PeersController } from './peers.controller';
 import { ProductQueueController } from './product-queue.controller';
+import { ScreeningTermsPageController } from './screening-terms.controller';
 import { StatsController } from './stats.controller';
 import { SyncOverviewController } from './sync-overview.controller';
 import { UsersController } from './users.controller';
@@ -21,4 +22,5 @@ export const STAFF_CONTROLLERS = [
   OcopController,
   InquiryStatsController,
   PeersController,
+  ScreeningTermsPageController,
 ];
