@@ -27,3 +27,24 @@ export {
   type ComplaintKind,
   type ComplaintStatus,
 } from './complaints/complaint.dto';
+export { SellerIdentity, IDENTITY_PAGE_PATH, IDENTITY_CHECK_QUEUE, IDENTITY_CALLBACK_PATH } from './identity/seller-identity.service';
+export { IdentitySweep, IDENTITY_SWEEP_QUEUE, IDENTITY_REMINDER_QUEUE } from './identity/identity-sweep.job';
+export { IdentityProofProvider, type ProofOutcome, type ProvenDocument, type ProofSession, type ProofStart } from './identity/identity-provider';
+export { eidSignature } from './identity/electronic-identity.provider';
+export { FOREIGN_PASSPORT_MIN_MONTHS, type IdentitySettings } from './identity/identity-config';
+export {
+  DOCUMENT_KINDS,
+  IDENTITY_STATES,
+  IDENTITY_CHECKS,
+  IDENTITY_METHODS,
+  SubmitIdentityProofDto,
+  DecideIdentityDto,
+  StartElectronicDto,
+  IdentityQueueQueryDto,
+  IdentityStatusDto,
+  IdentityRequestDto,
+  IdentityClaimDto,
+  type DocumentKind,
+  type IdentityState,
+  type IdentityMethod,
+} from './identity/identity.dto';

@@ -14,10 +14,16 @@ import {
   StaffComplaintsController,
 } from './complaints/complaints.controller';
 import { Complaints } from './complaints/complaints.service';
+import { ElectronicIdentityProvider } from './identity/electronic-identity.provider';
+import { PublicIdentityController, SellerIdentityController, StaffIdentityController } from './identity/identity.controller';
+import { IdentityRawBodyCapture } from './identity/identity-raw-body';
+import { IdentitySweep } from './identity/identity-sweep.job';
+import { SellerIdentity } from './identity/seller-identity.service';
+import { StaffReviewProvider } from './identity/staff-review.provider';
 import { AdminTakedownsController, SellerTakedownsController } from './takedowns/takedowns.controller';
 import { Takedowns } from './takedowns/takedowns.service';
 
-/** Trust and safety: the audit log's reads, verification and daily heads (writes go through core's AuditTrail); takedowns; complaints. */
+/** Trust and safety: the audit log's reads, verification and daily heads (writes go through core's AuditTrail); takedowns; complaints; seller identity. */
 @Module({
   imports: [CatalogModule, EnterpriseProfileModule, NewsBulletinModule, SearchModule, PartnerSyncModule],
   controllers: [
@@ -28,8 +34,21 @@ import { Takedowns } from './takedowns/takedowns.service';
     StaffComplaintsController,
     ComplaintTakedownsController,
     SellerComplaintsController,
+    SellerIdentityController,
+    PublicIdentityController,
+    StaffIdentityController,
   ],
-  providers: [AuditLog, AuditChainHeads, Takedowns, Complaints],
-  exports: [AuditLog, AuditChainHeads, Takedowns, Complaints],
+  providers: [
+    AuditLog,
+    AuditChainHeads,
+    Takedowns,
+    Complaints,
+    StaffReviewProvider,
+    ElectronicIdentityProvider,
+    SellerIdentity,
+    IdentitySweep,
+    IdentityRawBodyCapture,
+  ],
+  exports: [AuditLog, AuditChainHeads, Takedowns, Complaints, SellerIdentity, IdentitySweep],
 })
 export class TrustSafetyModule {}

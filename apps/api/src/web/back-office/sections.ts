@@ -25,4 +25,6 @@ export const BACK_OFFICE_SECTIONS: BackOfficeSection[] = [
   { href: '/quan-ly/hoi-mua/thong-ke', label: 'bo.section.inquiryStats', roles: ['admin'] },
   { href: '/quan-ly/kenh-ban', label: 'ch.tile.business', roles: ['business'] },
   { href: '/quan-ly/dong-bo', label: 'ch.tile.admin', roles: ['admin'] },
+  { href: '/quan-ly/danh-tinh', label: 'ts.tile.identity', roles: ['business'] },
+  { href: '/quan-ly/xac-thuc-danh-tinh', label: 'ts.tile.identityReview', roles: ['admin', 'editor'] },
 ];

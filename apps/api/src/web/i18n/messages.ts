@@ -7,6 +7,7 @@ import { OCOP_MESSAGES } from './messages/ocop';
 import { CONTENT_MESSAGES } from './messages/content';
 import { STORE_MESSAGES } from './messages/store';
 import { TRACEABILITY_MESSAGES } from './messages/traceability';
+import { TRUST_SAFETY_MESSAGES } from './messages/trust-safety';
 
 export const LANGUAGES = ['vi', 'en'] as const;
 export type Lang = (typeof LANGUAGES)[number];
@@ -25,6 +26,7 @@ const MESSAGES = {
   ...STORE_MESSAGES,
   ...OCOP_MESSAGES,
   ...TRACEABILITY_MESSAGES,
+  ...TRUST_SAFETY_MESSAGES,
 } as const;
 
 export type MessageKey = keyof typeof MESSAGES;

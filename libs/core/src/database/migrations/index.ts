@@ -22,6 +22,7 @@ import { ProductRevision1765800001000 } from './1765800001000-product-revision';
 import { Federation1765810000000 } from './1765810000000-federation';
 import { RateLimitsUnlogged1765830000000 } from './1765830000000-rate-limits-unlogged';
 import { Complaints1765830001000 } from './1765830001000-complaints';
+import { SellerIdentity1765910000000 } from './1765910000000-seller-identity';
 
 /**
  * Every schema change, in order. Each bounded context adds its migration files here
@@ -52,4 +53,5 @@ export const MIGRATIONS = [
   Federation1765810000000,
   RateLimitsUnlogged1765830000000,
   Complaints1765830001000,
+  SellerIdentity1765910000000,
 ];

@@ -1,5 +1,6 @@
 import { ChannelPagesController } from './channel-pages.controller';
 import { EnterprisePagesController } from './enterprise-pages.controller';
+import { IdentityPageController } from './identity/identity-page.controller';
 import { InquiryInboxController } from './inquiries/inquiry-inbox.controller';
 import { ProductImportController } from './product-import.controller';
 import { ProductPagesController } from './product-pages.controller';
@@ -18,6 +19,7 @@ export const BUSINESS_CONTROLLERS = [
   ScanPagesController,
   ChannelPagesController,
   InquiryInboxController,
+  IdentityPageController,
 ];
 /** Services shared by several of those pages. */
 export const BUSINESS_PROVIDERS = [BatchPage];

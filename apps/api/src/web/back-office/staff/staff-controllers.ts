@@ -7,6 +7,7 @@ import { ProductQueueController } from './product-queue.controller';
 import { StatsController } from './stats.controller';
 import { SyncOverviewController } from './sync-overview.controller';
 import { UsersController } from './users.controller';
+import { IdentityReviewController } from './trust-safety/identity-review.controller';
 
 /** The back office pages of editors and admins, registered by WebModule. */
 export const STAFF_CONTROLLERS = [
@@ -19,4 +20,5 @@ export const STAFF_CONTROLLERS = [
   SyncOverviewController,
   OcopController,
   InquiryStatsController,
+  IdentityReviewController,
 ];
