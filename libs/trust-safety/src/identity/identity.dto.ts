@@ -1,7 +1,11 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { PageQueryDto } from '@tradefloor/core';
 
-import { ArrayMaxSize, IsArray, IsIn, IsNotEmpty, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
+import { Transform } from 'class-transformer';
+import { ArrayMaxSize, IsArray, IsIn, IsNotEmpty, IsOptional, IsString, Matches, MaxLength, Validate, ValidateIf } from 'class-validator';
+import { DocumentNumberForKind } from './document-rules';
+
+const trimmed = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 
 export const DOCUMENT_KINDS = ['cccd', 'passport', 'foreign_passport', 'business_registration'] as const;
 export type DocumentKind = (typeof DOCUMENT_KINDS)[number];
@@ -23,20 +27,22 @@ export class SubmitIdentityProofDto {
   documentKind!: DocumentKind;
 
   @ApiProperty({ description: 'Số giấy tờ; only a keyed hash of it is kept' })
-  @IsString()
+  @Transform(trimmed)
+  @Validate(DocumentNumberForKind)
+  @MaxLength(40, { message: 'Số giấy tờ quá dài (documentNumber)' })
   @IsNotEmpty({ message: 'Cần số giấy tờ (documentNumber)' })
-  @MaxLength(40)
   documentNumber!: string;
 
   @ApiPropertyOptional({ description: 'Ngày hết hạn YYYY-MM-DD (required except for business registration)' })
-  @IsOptional()
+  @ValidateIf((o: SubmitIdentityProofDto) => o.documentKind !== 'business_registration' || o.expiresOn !== undefined)
   @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'Ngày hết hạn phải có dạng YYYY-MM-DD (expiresOn)' })
+  @IsNotEmpty({ message: 'Cần ngày hết hạn của giấy tờ (expiresOn)' })
   expiresOn?: string;
 
   @ApiProperty({ description: 'Họ tên người đứng tên giấy tờ; dropped when the proof is decided' })
-  @IsString()
+  @Transform(trimmed)
+  @MaxLength(200, { message: 'Họ tên quá dài (holderName)' })
   @IsNotEmpty({ message: 'Cần họ tên người đứng tên (holderName)' })
-  @MaxLength(200)
   holderName!: string;
 }
 
@@ -53,6 +59,7 @@ export class DecideIdentityDto {
 
   @ApiPropertyOptional({ description: 'Lý do (required to reject), shown to the seller' })
   @IsOptional()
+  @Transform(trimmed)
   @IsString()
   @MaxLength(2000)
   reason?: string;

@@ -17,17 +17,11 @@ import {
   type JobRecord,
   type ResolvedConfig,
 } from '@tradefloor/core';
-import {
-  EnterpriseAccess,
-  EnterpriseVerification,
-  EnterpriseViews,
-  isValidPersonalId,
-  isValidTaxCode,
-  type EnterpriseStatus,
-} from '@tradefloor/enterprise-profile';
+import { EnterpriseAccess, EnterpriseVerification, EnterpriseViews, type EnterpriseStatus } from '@tradefloor/enterprise-profile';
 import type { Principal } from '@tradefloor/identity';
 import { createHmac } from 'node:crypto';
 import type { DataSource, EntityManager } from 'typeorm';
+import { normalizeNumber, NUMBER_RULES } from './document-rules';
 import { ElectronicIdentityProvider, IdentityServiceUnavailableError } from './electronic-identity.provider';
 import { FOREIGN_PASSPORT_MIN_MONTHS, identitySettings, type IdentitySettings } from './identity-config';
 import type { IdentityProofProvider, ProvenDocument } from './identity-provider';
@@ -56,14 +50,6 @@ const DAY_MS = 86_400_000;
 const REQUEST_COLUMNS = `id, enterprise_id, method, status, document_kind, document_hash, document_expires_on::text AS document_expires_on, holder_name,
   external_ref, redirect_url, checks, decision_reason, decided_at, created_at`;
 const NOT_FOUND = () => new NotFoundError('Yêu cầu xác thực danh tính', 'IDENTITY_REQUEST_NOT_FOUND');
-
-/** Document number formats, by kind (after removing spaces, dots and dashes, upper-cased). */
-const NUMBER_RULES: Record<DocumentKind, (n: string) => boolean> = {
-  cccd: isValidPersonalId,
-  passport: (n) => /^[A-Z]\d{7,8}$/.test(n),
-  foreign_passport: (n) => /^[A-Z0-9]{6,20}$/.test(n),
-  business_registration: (n) => isValidTaxCode(n.length === 13 ? `${n.slice(0, 10)}-${n.slice(10)}` : n),
-};
 
 /**
  * Seller identity (Decree 320/2026): each enterprise proves who stands behind it, by staff review
@@ -508,9 +494,4 @@ export class SellerIdentity implements OnModuleInit {
   providers(): IdentityProofProvider[] {
     return [this.staffReview, this.electronic].filter((p) => p.available);
   }
-}
-
-/** Document numbers compare without spaces, dots or dashes, upper-cased. */
-export function normalizeNumber(raw: string): string {
-  return raw.replace(/[\s.\-–]/g, '').toUpperCase();
 }
