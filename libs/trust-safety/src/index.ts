@@ -48,3 +48,4 @@ export {
   type IdentityState,
   type IdentityMethod,
 } from './identity/identity.dto';
+export { ComplaintLookupQueryDto } from './complaints/complaint.dto';
