@@ -1,7 +1,7 @@
-import { loginAdmin, type TestUser } from '../harness/auth';
+import { createUser, loginAdmin, PASSWORD, type TestUser } from '../harness/auth';
 import { createProduct, createVerifiedEnterprise } from '../harness/catalog-fixtures';
 import { createTestApp, type TestApp } from '../harness/test-app';
-import { cookieHeader, openForm } from './web-helpers';
+import { cookieHeader, openForm, postForm, signIn } from './web-helpers';
 
 /** The public complaint form and the complainant's status page, through HTTP (the complaints service behind both). */
 jest.setTimeout(120_000);
@@ -80,5 +80,71 @@ describe('web: public complaint form (/khieu-nai) and status page (/khieu-nai/tr
     expect(wrong.text).not.toContain('giải trình');
     // Without the CSRF token: refused.
     await t.http.post('/khieu-nai/tra-cuu').type('form').send({ code, email: 'thu.ha@example.vn' }).expect(403);
+  });
+
+  it('staff work the queue: overdue highlighted, filters, detail with replies, assign, reply, escalate, resolve; takedowns for admins only', async () => {
+    const editor = await createUser(t, 'editor');
+    const editorJar = await signIn(t, editor.email, PASSWORD);
+    const adminJar = await signIn(t, t.config.adminEmail!, t.config.adminPassword!);
+    const filed = await post('/khieu-nai', {
+      kind: 'seller_conduct',
+      subjectType: 'product',
+      subjectId: product.id,
+      name: 'Lý Văn Bình',
+      email: 'binh@example.vn',
+      message: 'Người bán <i>không</i> giao hàng',
+    });
+    const code = /KN-\d{4}-\d{6}/.exec(filed.text)![0];
+    const [{ id }] = await t.dataSource.query(`SELECT id FROM complaints WHERE code = $1`, [code]);
+
+    // Not staff: refused.
+    const seller = await createUser(t, 'business');
+    await t.http
+      .get('/quan-ly/khieu-nai')
+      .set('Cookie', cookieHeader(await signIn(t, seller.email, PASSWORD)))
+      .expect(403);
+
+    const list = await t.http.get('/quan-ly/khieu-nai').set('Cookie', cookieHeader(editorJar)).expect(200);
+    expect(list.text).toContain(`href="/quan-ly/khieu-nai/${id}"`);
+    expect(list.text).not.toMatch(new RegExp(`<tr class="overdue"><th scope="row"><a href="/quan-ly/khieu-nai/${id}"`));
+    // Five days later (the kind's deadline is 4): overdue, highlighted, and in the overdue filter.
+    t.clock.advance(5 * 86_400_000);
+    const overdue = await t.http.get('/quan-ly/khieu-nai?status=overdue').set('Cookie', cookieHeader(editorJar)).expect(200);
+    expect(overdue.text).toMatch(new RegExp(`<tr class="overdue"><th scope="row"><a href="/quan-ly/khieu-nai/${id}">${code}</a>`));
+    expect(overdue.text).toContain('Quá hạn');
+    expect((await t.http.get('/quan-ly').set('Cookie', cookieHeader(editorJar)).expect(200)).text).toContain('href="/quan-ly/khieu-nai"');
+
+    const detail = await openForm(t, `/quan-ly/khieu-nai/${id}`, editorJar);
+    expect(detail.html).toContain('Người bán &lt;i&gt;không&lt;/i&gt; giao hàng');
+    expect(detail.html).toContain('binh@example.vn');
+    // The editor sees no takedown form, and posting one is refused.
+    expect(detail.html).not.toContain(`/quan-ly/khieu-nai/${id}/go-bo`);
+    expect((await postForm(t, editorJar, `/quan-ly/khieu-nai/${id}/go-bo`, { legalBasis: 'x', reason: 'y' })).status).toBe(403);
+
+    expect((await postForm(t, editorJar, `/quan-ly/khieu-nai/${id}/nhan`, {})).headers.location).toBe(`/quan-ly/khieu-nai/${id}?done=nhan`);
+    const empty = await postForm(t, editorJar, `/quan-ly/khieu-nai/${id}/tra-loi`, { message: '  ' });
+    expect(empty.status).toBe(400);
+    expect((await postForm(t, editorJar, `/quan-ly/khieu-nai/${id}/tra-loi`, { message: 'Chúng tôi đang xác minh với người bán.' })).status).toBe(303);
+    expect((await postForm(t, editorJar, `/quan-ly/khieu-nai/${id}/chuyen`, { note: 'Cần Sở Công Thương xem xét' })).status).toBe(303);
+    const api = (await t.http.get(`/api/v1/admin/complaints/${id}`).set(admin.auth).expect(200)).body;
+    expect(api).toMatchObject({ status: 'escalated', assignedTo: editor.id, replies: [{ body: 'Chúng tôi đang xác minh với người bán.' }] });
+
+    // The administrator takes the product down from the complaint (the complaints service links it).
+    await openForm(t, `/quan-ly/khieu-nai/${id}`, adminJar);
+    const down = await postForm(t, adminJar, `/quan-ly/khieu-nai/${id}/go-bo`, {
+      legalBasis: 'Điều 36 Luật Thương mại điện tử 2025',
+      reason: 'Người bán không giao hàng',
+    });
+    expect(down.status).toBe(303);
+    expect((await t.http.get(`/api/v1/admin/complaints/${id}`).set(admin.auth).expect(200)).body.takedownId).toMatch(/^[0-9a-f-]{36}$/);
+
+    const resolved = await postForm(t, editorJar, `/quan-ly/khieu-nai/${id}/ket-luan`, { outcome: 'resolved', resolution: 'Đã gỡ sản phẩm.' });
+    expect(resolved.status).toBe(303);
+    const closed = await t.http.get(`/quan-ly/khieu-nai/${id}?done=ket-luan`).set('Cookie', cookieHeader(editorJar)).expect(200);
+    expect(closed.text).toContain('Đã kết luận khiếu nại.');
+    expect(closed.text).toContain('Đã gỡ sản phẩm.');
+    // Closed: the service refuses further changes, shown on the page.
+    const late = await postForm(t, editorJar, `/quan-ly/khieu-nai/${id}/tra-loi`, { message: 'Thêm' });
+    expect(late.status).toBe(409);
   });
 });

@@ -48,4 +48,4 @@ export {
   type IdentityState,
   type IdentityMethod,
 } from './identity/identity.dto';
-export { ComplaintLookupQueryDto } from './complaints/complaint.dto';
+export { ComplaintLookupQueryDto, StaffReplyDto, EscalateComplaintDto, ResolveComplaintDto, ComplaintTakedownDto } from './complaints/complaint.dto';

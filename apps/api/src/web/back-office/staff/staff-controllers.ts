@@ -7,6 +7,7 @@ import { ProductQueueController } from './product-queue.controller';
 import { StatsController } from './stats.controller';
 import { SyncOverviewController } from './sync-overview.controller';
 import { UsersController } from './users.controller';
+import { ComplaintQueueController } from './trust-safety/complaint-queue.controller';
 import { IdentityReviewController } from './trust-safety/identity-review.controller';
 
 /** The back office pages of editors and admins, registered by WebModule. */
@@ -21,4 +22,5 @@ export const STAFF_CONTROLLERS = [
   OcopController,
   InquiryStatsController,
   IdentityReviewController,
+  ComplaintQueueController,
 ];
