@@ -48,4 +48,5 @@ export {
   type IdentityState,
   type IdentityMethod,
 } from './identity/identity.dto';
+export { TakedownListQueryDto } from './takedowns/takedown.dto';
 export { ComplaintLookupQueryDto, StaffReplyDto, EscalateComplaintDto, ResolveComplaintDto, ComplaintTakedownDto } from './complaints/complaint.dto';

@@ -9,6 +9,7 @@ import { SyncOverviewController } from './sync-overview.controller';
 import { UsersController } from './users.controller';
 import { ComplaintQueueController } from './trust-safety/complaint-queue.controller';
 import { IdentityReviewController } from './trust-safety/identity-review.controller';
+import { TakedownPagesController } from './trust-safety/takedown-pages.controller';
 
 /** The back office pages of editors and admins, registered by WebModule. */
 export const STAFF_CONTROLLERS = [
@@ -23,4 +24,5 @@ export const STAFF_CONTROLLERS = [
   InquiryStatsController,
   IdentityReviewController,
   ComplaintQueueController,
+  TakedownPagesController,
 ];
