@@ -7,6 +7,7 @@ import { ProductQueueController } from './product-queue.controller';
 import { StatsController } from './stats.controller';
 import { SyncOverviewController } from './sync-overview.controller';
 import { UsersController } from './users.controller';
+import { AuditLogPageController } from './trust-safety/audit-log.controller';
 import { ComplaintQueueController } from './trust-safety/complaint-queue.controller';
 import { IdentityReviewController } from './trust-safety/identity-review.controller';
 import { TakedownPagesController } from './trust-safety/takedown-pages.controller';
@@ -25,4 +26,5 @@ export const STAFF_CONTROLLERS = [
   IdentityReviewController,
   ComplaintQueueController,
   TakedownPagesController,
+  AuditLogPageController,
 ];
