@@ -4,7 +4,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { Readable } from 'node:stream';
 import { IDENTITY_CALLBACK_PATH } from './seller-identity.service';
 
-const MAX_NOTIFICATION_BYTES = 64 * 1024;
+const MAX_NOTIFICATION_BYTES = 1024 * 1024;
 
 export type IdentityRawBodyRequest = FastifyRequest & { tfIdentityRawBody?: Buffer };
 
