@@ -1,12 +1,11 @@
 import { Injectable, Optional, type OnModuleInit } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
-import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { Readable } from 'node:stream';
+import { captureRawBody } from '@tradefloor/core';
+import type { FastifyInstance } from 'fastify';
 import { IDENTITY_CALLBACK_PATH } from './seller-identity.service';
 
+/** Bounded like the partner webhooks: a larger body is cut, so its signature fails. */
 const MAX_NOTIFICATION_BYTES = 1024 * 1024;
-
-export type IdentityRawBodyRequest = FastifyRequest & { tfIdentityRawBody?: Buffer };
 
 /** The identity service signs the exact bytes it sends: keep them for the notification route only. */
 @Injectable()
@@ -14,22 +13,6 @@ export class IdentityRawBodyCapture implements OnModuleInit {
   constructor(@Optional() private readonly host?: HttpAdapterHost) {}
 
   onModuleInit(): void {
-    const fastify = this.host?.httpAdapter?.getInstance?.() as FastifyInstance | undefined;
-    if (!fastify?.addHook) return; // worker role: no HTTP server
-    fastify.addHook('preParsing', async (req, _reply, payload) => {
-      if (req.url.split('?')[0] !== IDENTITY_CALLBACK_PATH) return payload;
-      const chunks: Buffer[] = [];
-      let size = 0;
-      for await (const chunk of payload) {
-        size += (chunk as Buffer).length;
-        if (size > MAX_NOTIFICATION_BYTES) break;
-        chunks.push(chunk as Buffer);
-      }
-      const raw = Buffer.concat(chunks);
-      (req as IdentityRawBodyRequest).tfIdentityRawBody = raw;
-      const replay = Readable.from([raw]) as Readable & { receivedEncodedLength?: number };
-      replay.receivedEncodedLength = raw.length;
-      return replay;
-    });
+    captureRawBody(this.host?.httpAdapter?.getInstance?.() as FastifyInstance | undefined, (path) => path === IDENTITY_CALLBACK_PATH, MAX_NOTIFICATION_BYTES);
   }
 }

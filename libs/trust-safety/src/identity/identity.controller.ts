@@ -8,10 +8,9 @@ import {
   ApiTags,
   ApiUnauthorizedResponse,
 } from '@nestjs/swagger';
-import { ErrorEnvelopeDto, UnauthorizedError } from '@tradefloor/core';
+import { ErrorEnvelopeDto, UnauthorizedError, type RawBodyRequest } from '@tradefloor/core';
 import { Auth, CurrentUser, type Principal } from '@tradefloor/identity';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import type { IdentityRawBodyRequest } from './identity-raw-body';
 import {
   DecideIdentityDto,
   ElectronicStartedDto,
@@ -76,7 +75,7 @@ export class PublicIdentityController {
   @ApiNoContentResponse()
   @ApiUnauthorizedResponse({ type: ErrorEnvelopeDto })
   async notification(@Req() req: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply): Promise<void> {
-    const raw = (req as IdentityRawBodyRequest).tfIdentityRawBody ?? Buffer.alloc(0);
+    const raw = (req as RawBodyRequest).tfRawBody ?? Buffer.alloc(0);
     if (!(await this.identity.notification(raw, req.headers))) {
       throw new UnauthorizedError('Chữ ký thông báo không hợp lệ (invalid notification signature)', 'INVALID_NOTIFICATION_SIGNATURE');
     }
