@@ -1,3 +1,5 @@
+import { JobQueue } from '@tradefloor/core';
+import { IDENTITY_REMINDER_QUEUE, IDENTITY_SWEEP_QUEUE } from '@tradefloor/trust-safety';
 import { SIM_DEFAULTS, startPartnerSim, type PartnerSim } from '../../apps/partner-sim/src';
 import { createUser, PASSWORD, type TestUser } from '../harness/auth';
 import { createVerifiedEnterprise, type FixtureEnterprise } from '../harness/catalog-fixtures';
@@ -113,6 +115,16 @@ describe('web: seller identity page and staff identity review', () => {
     const mine = await t.http.get('/quan-ly/danh-tinh').set('Cookie', cookieHeader(seller)).expect(200);
     expect(mine.text).toContain('Đã xác thực');
     expect(mine.text).not.toContain(`/quan-ly/danh-tinh/${ent.id}/giay-to`);
+
+    // The public profile carries the claim while it holds (its cached copy is dropped on approval)…
+    expect((await t.http.get(`/doanh-nghiep/${ent.slug}`).expect(200)).text).toContain('id="identity-verified"');
+    expect((await t.http.get(`/doanh-nghiep/${ent.slug}`).expect(200)).text).toContain('Đã xác thực danh tính người bán');
+    // …and not after the document's expiry: the sweep records it and drops the cached page.
+    t.clock.advance(501 * 86_400_000);
+    await t.app.get(JobQueue).enqueueNow(IDENTITY_SWEEP_QUEUE, {});
+    await t.drainJobs([IDENTITY_SWEEP_QUEUE, IDENTITY_REMINDER_QUEUE]);
+    expect((await t.http.get(`/doanh-nghiep/${ent.slug}`).expect(200)).text).not.toContain('id="identity-verified"');
+    expect((await t.http.get(`/api/v1/enterprises/${ent.id}/identity-claim`).expect(200)).body.verifiedIdentity).toBe(false);
   });
 
   it('electronic verification: the button sends the seller to the service, and coming back settles it', async () => {

@@ -9,6 +9,7 @@ import {
   JobQueue,
   JobRegistry,
   MailSender,
+  PageCache,
   PermanentJobError,
   returnedRows,
   vietnamDate,
@@ -43,6 +44,7 @@ export class IdentitySweep implements OnModuleInit {
     private readonly enterprises: EnterpriseViews,
     private readonly users: UsersService,
     private readonly identity: SellerIdentity,
+    private readonly pageCache: PageCache,
   ) {}
 
   onModuleInit(): void {
@@ -62,6 +64,11 @@ export class IdentitySweep implements OnModuleInit {
       );
       for (const r of rows)
         await this.audit.record(m, { action: 'identity.expire', subject: { type: 'enterprise', id: r.enterprise_id }, after: { state: 'expired' } });
+      // Cached storefront profiles stop showing the claim (their TTL would bound it otherwise).
+      await this.pageCache.invalidateSubjects(
+        m,
+        rows.map((r) => ({ type: 'enterprise' as const, id: r.enterprise_id })),
+      );
       return rows.length;
     });
 

@@ -11,6 +11,7 @@ import {
   JobQueue,
   JobRegistry,
   NotFoundError,
+  PageCache,
   RetryJobLaterError,
   ValidationFailedError,
   vietnamDate,
@@ -74,6 +75,7 @@ export class SellerIdentity implements OnModuleInit {
     private readonly verification: EnterpriseVerification,
     private readonly staffReview: StaffReviewProvider,
     private readonly electronic: ElectronicIdentityProvider,
+    private readonly pageCache: PageCache,
   ) {
     this.settings = identitySettings(config.env);
     this.documentKey = derivedKey(config.encryptionKey, 'tradefloor/trust-safety/identity-document');
@@ -345,6 +347,8 @@ export class SellerIdentity implements OnModuleInit {
       after: { requestId: r.id, method: r.method, documentKind: doc.kind, expiresAt: expiresAt.toISOString(), checks },
     });
     if (before.hidden_status) await this.unhide(m, r.enterprise_id, before.hidden_status);
+    // The storefront profile shows the claim: drop its cached pages when the transaction commits.
+    await this.pageCache.invalidateSubjects(m, [{ type: 'enterprise', id: r.enterprise_id }]);
   }
 
   private async refuse(

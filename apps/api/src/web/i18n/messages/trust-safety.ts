@@ -7,6 +7,7 @@ export const TRUST_SAFETY_MESSAGES = {
     vi: 'Theo Nghị định 320/2026, người bán phải được định danh trước khi bán hàng trên sàn. Sàn chỉ lưu mã băm của số giấy tờ, loại giấy tờ và ngày hết hạn.',
     en: 'Under Decree 320/2026 sellers must be identified before selling. The floor keeps only a keyed hash of the document number, its kind and expiry.',
   },
+  'ts.id.public': { vi: 'Đã xác thực danh tính người bán', en: 'Seller identity verified' },
   'ts.id.deadline': { vi: 'Hạn hoàn thành cho người bán đang hoạt động', en: 'Deadline for existing sellers' },
   'ts.id.none': { vi: 'Bạn chưa có doanh nghiệp nào.', en: 'You have no enterprise yet.' },
   'ts.id.state': { vi: 'Trạng thái', en: 'State' },
