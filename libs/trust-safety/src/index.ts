@@ -31,7 +31,7 @@ export { SellerIdentity, IDENTITY_PAGE_PATH, IDENTITY_CHECK_QUEUE, IDENTITY_CALL
 export { IdentitySweep, IDENTITY_SWEEP_QUEUE, IDENTITY_REMINDER_QUEUE } from './identity/identity-sweep.job';
 export { IdentityProofProvider, type ProofOutcome, type ProvenDocument, type ProofSession, type ProofStart } from './identity/identity-provider';
 export { eidSignature } from './identity/electronic-identity.provider';
-export { FOREIGN_PASSPORT_MIN_MONTHS, type IdentitySettings } from './identity/identity-config';
+export { FOREIGN_PASSPORT_MIN_MONTHS, identitySettings, type IdentitySettings } from './identity/identity-config';
 export {
   DOCUMENT_KINDS,
   IDENTITY_STATES,
