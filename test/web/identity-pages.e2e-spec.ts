@@ -116,6 +116,11 @@ describe('web: seller identity page and staff identity review', () => {
     expect(mine.text).toContain('Đã xác thực');
     expect(mine.text).not.toContain(`/quan-ly/danh-tinh/${ent.id}/giay-to`);
 
+    // Administrators see the identity state on the enterprise verification queue too.
+    const adminJar = await signIn(t, t.config.adminEmail!, t.config.adminPassword!);
+    const entQueue = await t.http.get('/quan-ly/duyet-doanh-nghiep?status=verified').set('Cookie', cookieHeader(adminJar)).expect(200);
+    expect(entQueue.text).toContain('<a href="/quan-ly/xac-thuc-danh-tinh">Đã xác thực</a>');
+
     // The public profile carries the claim while it holds (its cached copy is dropped on approval)…
     expect((await t.http.get(`/doanh-nghiep/${ent.slug}`).expect(200)).text).toContain('id="identity-verified"');
     expect((await t.http.get(`/doanh-nghiep/${ent.slug}`).expect(200)).text).toContain('Đã xác thực danh tính người bán');
