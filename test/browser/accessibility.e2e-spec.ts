@@ -184,6 +184,24 @@ const PAGES: AuditedPage[] = [
   { name: 'admin-ocop-search', who: 'admin', open: () => '/quan-ly/ocop?q=buoi' },
   { name: 'admin-ocop-product', who: 'admin', open: (f) => `/quan-ly/ocop/${f.ownProductId}` },
   { name: 'admin-ocop-expiring', who: 'admin', open: () => '/quan-ly/ocop/sap-het-han' },
+  // Trust and safety (issue 14)
+  { name: 'complaint', who: 'guest', open: () => '/khieu-nai' },
+  {
+    name: 'complaint-error',
+    who: 'guest',
+    open: () => async (page) => {
+      await page.goto('/khieu-nai');
+      return submitWithErrors(page, 'Gửi khiếu nại');
+    },
+    status: 400,
+  },
+  { name: 'complaint-lookup', who: 'guest', open: () => '/khieu-nai/tra-cuu' },
+  { name: 'business-identity', who: 'business', open: (f) => `/quan-ly/danh-tinh?dn=${f.ownEnterpriseId}` },
+  { name: 'business-takedowns', who: 'business', open: (f) => `/quan-ly/go-bo-cua-toi?dn=${f.ownEnterpriseId}` },
+  { name: 'admin-identity-review', who: 'admin', open: () => '/quan-ly/xac-thuc-danh-tinh' },
+  { name: 'admin-complaints', who: 'admin', open: () => '/quan-ly/khieu-nai' },
+  { name: 'admin-takedowns', who: 'admin', open: () => '/quan-ly/go-bo' },
+  { name: 'admin-audit', who: 'admin', open: () => '/quan-ly/nhat-ky' },
 ];
 
 async function jpeg(): Promise<Buffer> {

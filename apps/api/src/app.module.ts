@@ -4,7 +4,7 @@ import { CatalogModule } from '@tradefloor/catalog';
 import { EnterpriseProfileModule } from '@tradefloor/enterprise-profile';
 import { IdentityModule } from '@tradefloor/identity';
 import { InquiriesModule } from '@tradefloor/inquiries';
-import { TrustSafetyModule } from '@tradefloor/trust-safety';
+import { identitySettings, TrustSafetyModule } from '@tradefloor/trust-safety';
 import { FederationModule, federationConfig } from '@tradefloor/federation';
 import { NewsBulletinModule } from '@tradefloor/news-bulletin';
 import { PartnerSyncModule, validateChannelConfig } from '@tradefloor/partner-sync';
@@ -33,6 +33,7 @@ const DOMAIN_MODULES = [
 export function validateDomainConfig(config: AppConfig): void {
   validateChannelConfig(config);
   federationConfig(config);
+  identitySettings(config.env);
 }
 
 @Module({})

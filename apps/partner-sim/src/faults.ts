@@ -18,6 +18,11 @@ export interface SimFaults {
   shopeeRefuse: 'none' | 'sign' | 'timestamp' | 'quota';
   /** TikTok Shop shop-level calls refused: `sign` → 106001, `timestamp` → 36009004 "Invalid timestamp". */
   tiktokRefuse: 'none' | 'sign' | 'timestamp';
+  /**
+   * The electronic identity simulator's notifications: `signed` (default), `none` (never sent),
+   * `bad-signature`, or `lying` (claims `verified` whatever the session's status).
+   */
+  eidNotify: 'signed' | 'none' | 'bad-signature' | 'lying';
 }
 
 export const NO_FAULTS: SimFaults = {
@@ -29,6 +34,7 @@ export const NO_FAULTS: SimFaults = {
   burst429: { count: 0 },
   shopeeRefuse: 'none',
   tiktokRefuse: 'none',
+  eidNotify: 'signed',
 };
 
 export type FaultDecision = 'none' | 'transient' | 'throttle' | 'drop' | 'malformed';

@@ -1,6 +1,7 @@
 import { createHmac } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { EidSim, type EidPerson, type EidSimOptions } from './eid-sim';
 import { NO_FAULTS, type SimFaults } from './faults';
 import { send, type SimRequest } from './http-util';
 import { RestSim, type RestSimOptions } from './rest-sim';
@@ -16,6 +17,7 @@ export interface PartnerSimOptions {
   tiktok?: Partial<TikTokSimOptions>;
   voso?: Partial<RestSimOptions>;
   postmart?: Partial<RestSimOptions>;
+  eid?: Partial<EidSimOptions>;
 }
 
 export interface PartnerSim {
@@ -26,6 +28,7 @@ export interface PartnerSim {
   tiktok: TikTokSim;
   voso: RestSim;
   postmart: RestSim;
+  eid: EidSim;
   setFaults(faults: Partial<SimFaults>): void;
   state(): ReturnType<SimStore['snapshot']>;
   stop(): Promise<void>;
@@ -35,6 +38,7 @@ export const SIM_DEFAULTS = {
   partnerId: 2_000_001,
   partnerKey: 'sim-partner-key-0123456789abcdef',
   tiktok: { appKey: 'simttsappkey01', appSecret: 'sim-tts-app-secret-0123456789abcdef', serviceId: '7310000000000000001' },
+  eid: { apiKey: 'sim-eid-api-key-0123456789', webhookSecret: 'sim-eid-webhook-secret-0123456789abcdef' },
 };
 
 /** The variables that point a TradeFloor process at this simulator, with the simulator's app credentials. */
@@ -51,6 +55,9 @@ export function simulatorEnv(sim: Pick<PartnerSim, 'url'>): Record<string, strin
     TIKTOK_SHOP_SERVICE_ID: SIM_DEFAULTS.tiktok.serviceId,
     VOSO_BASE_URL: sim.url,
     POSTMART_BASE_URL: sim.url,
+    IDENTITY_EID_BASE_URL: `${sim.url}/eid`,
+    IDENTITY_EID_API_KEY: SIM_DEFAULTS.eid.apiKey,
+    IDENTITY_EID_WEBHOOK_SECRET: SIM_DEFAULTS.eid.webhookSecret,
   };
 }
 
@@ -92,6 +99,12 @@ export async function startPartnerSim(options: PartnerSimOptions = {}): Promise<
     () => faults,
   );
   const voso = new RestSim('voso', { ratePerSecond: 1000, tokenTtlSeconds: 3600, ...options.voso }, store, () => faults);
+  let baseUrl = '';
+  const eid = new EidSim(
+    { ...SIM_DEFAULTS.eid, sessionTtlSeconds: 1800, ...options.eid },
+    () => faults,
+    () => baseUrl,
+  );
   const postmart = new RestSim('postmart', { ratePerSecond: 1000, tokenTtlSeconds: 3600, ...options.postmart }, store, () => faults);
 
   const admin = async (r: SimRequest): Promise<void> => {
@@ -139,6 +152,15 @@ export async function startPartnerSim(options: PartnerSimOptions = {}): Promise<
             data: body.product_id !== undefined ? { product_id: String(body.product_id), status: 'ACTIVATE' } : {},
           }),
         );
+      case 'POST /__sim/eid/person':
+        // Who the next electronic identity sessions prove.
+        eid.person = { ...eid.person, ...(body as Partial<EidPerson>) };
+        return send(r.res, 200, { person: eid.person });
+      case 'POST /__sim/eid/complete':
+        // Settles a session as if the citizen answered, and notifies (subject to eidNotify).
+        return send(r.res, 200, await eid.complete(String(body.id), body.outcome === 'failed' ? 'failed' : 'verified'));
+      case 'GET /__sim/eid/sessions':
+        return send(r.res, 200, { sessions: [...eid.sessions.values()], delivered: eid.delivered });
       default:
         return send(r.res, 404, { error: 'unknown sim admin endpoint' });
     }
@@ -177,6 +199,7 @@ export async function startPartnerSim(options: PartnerSimOptions = {}): Promise<
         if (await shopee.handle(r)) return;
         if (await voso.handle(r)) return;
         if (await postmart.handle(r)) return;
+        if (await eid.handle(r)) return;
         send(res, 404, { error: 'not found' });
       };
       run().catch((err: unknown) => {
@@ -187,6 +210,7 @@ export async function startPartnerSim(options: PartnerSimOptions = {}): Promise<
   server.keepAliveTimeout = 30_000;
   await new Promise<void>((resolve) => server.listen(options.port ?? 0, options.host ?? '127.0.0.1', resolve));
   const port = (server.address() as AddressInfo).port;
+  baseUrl = `http://127.0.0.1:${port}`;
   return {
     url: `http://127.0.0.1:${port}`,
     port,
@@ -195,6 +219,7 @@ export async function startPartnerSim(options: PartnerSimOptions = {}): Promise<
     tiktok,
     voso,
     postmart,
+    eid,
     setFaults: (f) => (faults = mergeFaults(faults, f)),
     state: () => store.snapshot(),
     stop: () =>

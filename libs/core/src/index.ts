@@ -17,6 +17,7 @@ export * from './errors/error-page-renderer';
 export * from './errors/http-exception.filter';
 export * from './http/create-http-app';
 export * from './http/graceful-drain';
+export * from './http/raw-body';
 export * from './http/request-context';
 export * from './jobs/domain-events';
 export * from './jobs/job-maintenance';

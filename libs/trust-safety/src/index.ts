@@ -36,3 +36,26 @@ export { CreateDataRequestDto, DataRequestDto, DataRequestListDto, DATA_REQUEST_
 export { SellerAccounts, SELLER_SUSPENSIONS_QUEUE } from './account-states/seller-accounts.service';
 export { AccountStateDto, AccountEventDto, AccountReasonDto, SuspendAccountDto, ACCOUNT_STATES, type AccountState } from './account-states/account-state.dto';
 export { SellerNotices } from './notices/seller-notices';
+export { SellerIdentity, IDENTITY_PAGE_PATH, IDENTITY_CHECK_QUEUE, IDENTITY_CALLBACK_PATH } from './identity/seller-identity.service';
+export { IdentitySweep, IDENTITY_SWEEP_QUEUE, IDENTITY_REMINDER_QUEUE } from './identity/identity-sweep.job';
+export { IdentityProofProvider, type ProofOutcome, type ProvenDocument, type ProofSession, type ProofStart } from './identity/identity-provider';
+export { eidSignature } from './identity/electronic-identity.provider';
+export { FOREIGN_PASSPORT_MIN_MONTHS, identitySettings, type IdentitySettings } from './identity/identity-config';
+export {
+  DOCUMENT_KINDS,
+  IDENTITY_STATES,
+  IDENTITY_CHECKS,
+  IDENTITY_METHODS,
+  SubmitIdentityProofDto,
+  DecideIdentityDto,
+  StartElectronicDto,
+  IdentityQueueQueryDto,
+  IdentityStatusDto,
+  IdentityRequestDto,
+  IdentityClaimDto,
+  type DocumentKind,
+  type IdentityState,
+  type IdentityMethod,
+} from './identity/identity.dto';
+export { TakedownListQueryDto } from './takedowns/takedown.dto';
+export { ComplaintLookupQueryDto, StaffReplyDto, EscalateComplaintDto, ResolveComplaintDto, ComplaintTakedownDto } from './complaints/complaint.dto';

@@ -24,8 +24,14 @@ import { ScreeningTermsController } from './screening/screening-terms.controller
 import { ScreeningTerms } from './screening/screening-terms.service';
 import { AdminTakedownsController, SellerTakedownsController } from './takedowns/takedowns.controller';
 import { Takedowns } from './takedowns/takedowns.service';
+import { ElectronicIdentityProvider } from './identity/electronic-identity.provider';
+import { PublicIdentityController, SellerIdentityController, StaffIdentityController } from './identity/identity.controller';
+import { IdentityRawBodyCapture } from './identity/identity-raw-body';
+import { IdentitySweep } from './identity/identity-sweep.job';
+import { SellerIdentity } from './identity/seller-identity.service';
+import { StaffReviewProvider } from './identity/staff-review.provider';
 
-/** Trust and safety: the audit log's reads, verification and daily heads (writes go through core's AuditTrail); takedowns; complaints; keyword screening of products; authority data requests; seller account states. */
+/** Trust and safety: the audit log's reads, verification and daily heads (writes go through core's AuditTrail); takedowns; complaints; keyword screening of products; authority data requests; seller account states; seller identity. */
 @Module({
   imports: [CatalogModule, EnterpriseProfileModule, NewsBulletinModule, SearchModule, PartnerSyncModule],
   controllers: [
@@ -40,8 +46,26 @@ import { Takedowns } from './takedowns/takedowns.service';
     DataRequestsController,
     AdminSellerAccountsController,
     SellerAccountController,
+    SellerIdentityController,
+    PublicIdentityController,
+    StaffIdentityController,
   ],
-  providers: [AuditLog, AuditChainHeads, Takedowns, Complaints, ScreeningTerms, ProductScreening, DataRequests, SellerNotices, SellerAccounts],
-  exports: [AuditLog, AuditChainHeads, Takedowns, Complaints, ScreeningTerms, ProductScreening, DataRequests, SellerAccounts],
+  providers: [
+    AuditLog,
+    AuditChainHeads,
+    Takedowns,
+    Complaints,
+    ScreeningTerms,
+    ProductScreening,
+    DataRequests,
+    SellerNotices,
+    SellerAccounts,
+    StaffReviewProvider,
+    ElectronicIdentityProvider,
+    SellerIdentity,
+    IdentitySweep,
+    IdentityRawBodyCapture,
+  ],
+  exports: [AuditLog, AuditChainHeads, Takedowns, Complaints, ScreeningTerms, ProductScreening, DataRequests, SellerAccounts, SellerIdentity, IdentitySweep],
 })
 export class TrustSafetyModule {}

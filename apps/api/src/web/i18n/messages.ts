@@ -8,6 +8,7 @@ import { CONTENT_MESSAGES } from './messages/content';
 import { SCREENING_MESSAGES } from './messages/screening';
 import { STORE_MESSAGES } from './messages/store';
 import { TRACEABILITY_MESSAGES } from './messages/traceability';
+import { TRUST_SAFETY_MESSAGES } from './messages/trust-safety';
 
 export const LANGUAGES = ['vi', 'en'] as const;
 export type Lang = (typeof LANGUAGES)[number];
@@ -27,6 +28,7 @@ const MESSAGES = {
   ...OCOP_MESSAGES,
   ...TRACEABILITY_MESSAGES,
   ...SCREENING_MESSAGES,
+  ...TRUST_SAFETY_MESSAGES,
 } as const;
 
 export type MessageKey = keyof typeof MESSAGES;

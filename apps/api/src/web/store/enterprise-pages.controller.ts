@@ -2,7 +2,7 @@ import { Controller, Get, Inject, Param, Req, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import { APP_CONFIG, NotFoundError, type ResolvedConfig } from '@tradefloor/core';
 import { EnterpriseProductsDirectory, EnterpriseQueries, PublicEnterpriseQuery, ReferenceData, type EnterpriseEntity } from '@tradefloor/enterprise-profile';
-import { Takedowns } from '@tradefloor/trust-safety';
+import { SellerIdentity, Takedowns } from '@tradefloor/trust-safety';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { cacheTags } from '../cache/cache-hints';
 import { layout } from '../html/layout';
@@ -22,6 +22,7 @@ export class EnterprisePagesController {
   constructor(
     @Inject(APP_CONFIG) private readonly config: ResolvedConfig,
     private readonly takedowns: Takedowns,
+    private readonly identity: SellerIdentity,
     private readonly queries: EnterpriseQueries,
     private readonly reference: ReferenceData,
     private readonly products: EnterpriseProductsDirectory,
@@ -74,10 +75,11 @@ export class EnterprisePagesController {
       return;
     }
     cacheTags(req, `enterprise:${enterprise.id}`, `products-of:${enterprise.id}`);
-    const [products, commune, province] = await Promise.all([
+    const [products, commune, province, claim] = await Promise.all([
       this.products.list(enterprise.id),
       this.reference.commune(enterprise.communeCode),
       this.reference.province(enterprise.provinceCode),
+      this.identity.claim(enterprise.id),
     ]);
     const address = [enterprise.street, commune?.name, province?.name].filter(Boolean).join(', ');
     const path = enterpriseUrl(enterprise.slug);
@@ -98,7 +100,7 @@ export class EnterprisePagesController {
           ogType: 'profile',
           structuredData: enterpriseJsonLd(enterprise, address, `${this.config.publicBaseUrl}${path}`),
         },
-        profileBody(ctx, enterprise, address, products),
+        profileBody(ctx, enterprise, address, products, claim.verifiedIdentity),
       ),
     );
   }

@@ -73,14 +73,21 @@ ${communeName ? html`<p><a href="/doanh-nghiep?commune=${e.communeCode}">${commu
 </div></li>`;
 }
 
-export function profileBody(ctx: PageContext, e: EnterpriseEntity, address: string, products: PublicProductSummary[]): SafeHtml {
+export function profileBody(
+  ctx: PageContext,
+  e: EnterpriseEntity,
+  address: string,
+  products: PublicProductSummary[],
+  /** Seller identity (Decree 320/2026): shown only while verified and unexpired. */
+  verifiedIdentity = false,
+): SafeHtml {
   const { t } = ctx;
   const phone = e.phone ? phoneDigits(e.phone) : '';
   return html`<article class="profile">
 <header class="profile-head">
 ${e.logoUrl ? html`<img class="logo" src="${e.logoUrl}" alt="${e.displayName}" width="96" height="96">` : ''}
 <div><h1>${e.displayName}</h1>
-<p class="muted">${label(t, 'kind', e.kind)} · <span class="verified">✓ ${t('ent.verified')}</span></p>
+<p class="muted">${label(t, 'kind', e.kind)} · <span class="verified">✓ ${t('ent.verified')}</span>${verifiedIdentity ? html` · <span class="verified" id="identity-verified">✓ ${t('ts.id.public')}</span>` : ''}</p>
 ${e.legalName !== e.displayName ? html`<p>${e.legalName}</p>` : ''}</div>
 </header>
 <section aria-labelledby="contact-h" class="seller-card"><h2 id="contact-h">${t('ent.contact')}</h2>

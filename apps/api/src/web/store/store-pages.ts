@@ -1,3 +1,4 @@
+import { ComplaintPagesController } from './complaints/complaint-pages.controller';
 import { EnterprisePagesController } from './enterprise-pages.controller';
 import { HomePageController } from './home-page.controller';
 import { InquiryFormController } from './inquiries/inquiry-form.controller';
@@ -22,5 +23,6 @@ export const STORE_CONTROLLERS = [
   EventsPageController,
   StampCheckerController,
   StampVerificationController,
+  ComplaintPagesController,
 ];
 export const STORE_PROVIDERS = [RelatedLinks];

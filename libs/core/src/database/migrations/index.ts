@@ -25,6 +25,7 @@ import { Complaints1765830001000 } from './1765830001000-complaints';
 import { Screening1765900000000 } from './1765900000000-screening';
 import { DataRequests1765900001000 } from './1765900001000-data-requests';
 import { SellerAccounts1765900002000 } from './1765900002000-seller-accounts';
+import { SellerIdentity1765910000000 } from './1765910000000-seller-identity';
 import { SearchPeerProducts1765920000000 } from './1765920000000-search-peer-products';
 
 /**
@@ -59,5 +60,6 @@ export const MIGRATIONS = [
   Screening1765900000000,
   DataRequests1765900001000,
   SellerAccounts1765900002000,
+  SellerIdentity1765910000000,
   SearchPeerProducts1765920000000,
 ];

@@ -1,5 +1,7 @@
 import { ChannelPagesController } from './channel-pages.controller';
 import { EnterprisePagesController } from './enterprise-pages.controller';
+import { IdentityPageController } from './trust-safety/identity-page.controller';
+import { SellerTakedownsController } from './trust-safety/seller-takedowns.controller';
 import { InquiryInboxController } from './inquiries/inquiry-inbox.controller';
 import { ProductImportController } from './product-import.controller';
 import { ProductPagesController } from './product-pages.controller';
@@ -20,6 +22,8 @@ export const BUSINESS_CONTROLLERS = [
   ChannelPagesController,
   InquiryInboxController,
   SellerAccountPageController,
+  IdentityPageController,
+  SellerTakedownsController,
 ];
 /** Services shared by several of those pages. */
 export const BUSINESS_PROVIDERS = [BatchPage];

@@ -2,6 +2,7 @@ import { Body, Controller, Get, Param, Post, Req, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import { DomainError, isUuid } from '@tradefloor/core';
 import { EnterpriseQueries, EnterpriseReasonDto, EnterpriseVerification, ReferenceData, type EnterpriseEntity } from '@tradefloor/enterprise-profile';
+import { SellerIdentity } from '@tradefloor/trust-safety';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { errorText } from '../../i18n/error-text';
 import type { MessageKey } from '../../i18n/messages';
@@ -34,6 +35,7 @@ export class EnterpriseQueueController {
     private readonly queries: EnterpriseQueries,
     private readonly verification: EnterpriseVerification,
     private readonly reference: ReferenceData,
+    private readonly identity: SellerIdentity,
   ) {}
 
   @Get()
@@ -70,7 +72,13 @@ export class EnterpriseQueueController {
     const status = queryChoice(r.req.query, 'status', ENTERPRISE_TABS) ?? 'pending_verification';
     const page = queryPage(r.req.query);
     const list = await this.queries.adminList({ status, page, pageSize: PAGE_SIZE });
-    const cards = await Promise.all(list.items.map(async (enterprise) => ({ enterprise, address: await this.address(enterprise) })));
+    const cards = await Promise.all(
+      list.items.map(async (enterprise) => ({
+        enterprise,
+        address: await this.address(enterprise),
+        identity: (await this.identity.statusOf(enterprise.id)).state,
+      })),
+    );
     const body = enterpriseQueueView(r.ctx, {
       status,
       cards,

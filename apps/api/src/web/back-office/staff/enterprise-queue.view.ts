@@ -1,4 +1,5 @@
 import type { EnterpriseEntity, EnterpriseStatus } from '@tradefloor/enterprise-profile';
+import type { IdentityState } from '@tradefloor/trust-safety';
 import { alert } from '../../html/forms';
 import { html, type SafeHtml } from '../../html/html';
 import type { PageContext } from '../../html/layout';
@@ -23,7 +24,7 @@ export interface EnterpriseQueueProblem {
 
 export interface EnterpriseQueueData {
   status: EnterpriseStatus;
-  cards: Array<{ enterprise: EnterpriseEntity; address: string }>;
+  cards: Array<{ enterprise: EnterpriseEntity; address: string; identity: IdentityState }>;
   total: number;
   page: number;
   pageSize: number;
@@ -41,11 +42,18 @@ ${alert(d.done, 'success')}${alert(d.problem.message)}
     (s) => html`<li><a href="${ENTERPRISE_QUEUE_PATH}?status=${s}"${s === d.status ? html` aria-current="page"` : ''}>${t(`admin.ent.status.${s}`)}</a></li>`,
   )}</ul></nav>
 <p class="muted">${t('admin.total')}: ${d.total}</p>
-${d.cards.length ? html`<ol class="queue">${d.cards.map((c) => enterpriseCard(ctx, c.enterprise, c.address, d.csrf, d.problem))}</ol>` : html`<p>${t('admin.empty')}</p>`}
+${d.cards.length ? html`<ol class="queue">${d.cards.map((c) => enterpriseCard(ctx, c.enterprise, c.address, c.identity, d.csrf, d.problem))}</ol>` : html`<p>${t('admin.empty')}</p>`}
 ${pager(t, { page: d.page, total: d.total, pageSize: d.pageSize, href: (page) => withQuery(ENTERPRISE_QUEUE_PATH, { status: d.status, page }) })}`;
 }
 
-function enterpriseCard(ctx: PageContext, e: EnterpriseEntity, address: string, csrf: () => SafeHtml, problem: EnterpriseQueueProblem): SafeHtml {
+function enterpriseCard(
+  ctx: PageContext,
+  e: EnterpriseEntity,
+  address: string,
+  identity: IdentityState,
+  csrf: () => SafeHtml,
+  problem: EnterpriseQueueProblem,
+): SafeHtml {
   const { t, lang } = ctx;
   const mine = problem.id === e.id ? problem : undefined;
   const actions: SafeHtml[] = [];
@@ -81,6 +89,7 @@ function enterpriseCard(ctx: PageContext, e: EnterpriseEntity, address: string, 
 <dt>${t('admin.ent.representative')}</dt><dd>${e.representative ?? '—'}</dd>
 <dt>${t('admin.ent.address')}</dt><dd>${address || '—'}${e.legacyAddress ? html`<br><span class="muted">${t('admin.ent.legacyAddress')}: ${e.legacyAddress}</span>` : ''}</dd>
 <dt>${t('admin.ent.contact')}</dt><dd>${[e.phone, e.email].filter(Boolean).join(' · ') || '—'}</dd>
+<dt>${t('ts.tile.identity')}</dt><dd><a href="/quan-ly/xac-thuc-danh-tinh">${t(`ts.id.state.${identity}`)}</a></dd>
 <dt>${t('admin.ent.submittedAt')}</dt><dd>${formatDateTime(lang, e.submittedAt ?? e.createdAt)}</dd>
 ${e.rejectionReason ? html`<dt>${t('admin.reason')}</dt><dd>${e.rejectionReason}</dd>` : ''}
 ${e.suspensionReason ? html`<dt>${t('admin.reason')}</dt><dd>${e.suspensionReason}</dd>` : ''}

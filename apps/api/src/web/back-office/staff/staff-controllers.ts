@@ -9,6 +9,10 @@ import { ScreeningTermsPageController } from './screening-terms.controller';
 import { StatsController } from './stats.controller';
 import { SyncOverviewController } from './sync-overview.controller';
 import { UsersController } from './users.controller';
+import { AuditLogPageController } from './trust-safety/audit-log.controller';
+import { ComplaintQueueController } from './trust-safety/complaint-queue.controller';
+import { IdentityReviewController } from './trust-safety/identity-review.controller';
+import { TakedownPagesController } from './trust-safety/takedown-pages.controller';
 
 /** The back office pages of editors and admins, registered by WebModule. */
 export const STAFF_CONTROLLERS = [
@@ -23,4 +27,8 @@ export const STAFF_CONTROLLERS = [
   InquiryStatsController,
   PeersController,
   ScreeningTermsPageController,
+  IdentityReviewController,
+  ComplaintQueueController,
+  TakedownPagesController,
+  AuditLogPageController,
 ];

@@ -49,5 +49,16 @@ export const ERROR_MESSAGES: Record<string, Record<Lang, string>> = {
   BULLETIN_NOT_PENDING: { vi: 'Bản tin không chờ duyệt', en: 'The bulletin is not waiting for approval' },
   BULLETIN_ARCHIVED: { vi: 'Bản tin đã lưu trữ', en: 'The bulletin is archived' },
   BULLETIN_ALREADY_PUBLISHED: { vi: 'Bản tin đã xuất bản', en: 'The bulletin is already published' },
+  IDENTITY_PENDING: { vi: 'Đang có yêu cầu xác thực chờ xử lý', en: 'A proof is already pending' },
+  IDENTITY_DECIDED: { vi: 'Yêu cầu này đã được quyết định', en: 'This request was already decided' },
+  IDENTITY_DOCUMENT_EXPIRING: { vi: 'Hộ chiếu nước ngoài phải còn hạn ít nhất 6 tháng', en: 'A foreign passport needs 6 months of validity left' },
+  IDENTITY_DOCUMENT_EXPIRED: { vi: 'Giấy tờ đã hết hạn', en: 'The document has expired' },
+  IDENTITY_REQUEST_NOT_FOUND: { vi: 'Không tìm thấy yêu cầu xác thực', en: 'Identity request not found' },
+  IDENTITY_ELECTRONIC_UNAVAILABLE: { vi: 'Chưa cấu hình dịch vụ định danh điện tử', en: 'No electronic identity service is configured' },
+  IDENTITY_SERVICE_UNAVAILABLE: {
+    vi: 'Dịch vụ định danh điện tử tạm thời không trả lời, vui lòng thử lại',
+    en: 'The identity service is unavailable, please try again',
+  },
+  IDENTITY_NOT_REVIEWABLE: { vi: 'Xác thực điện tử do dịch vụ quyết định', en: 'Electronic proofs are decided by the service' },
   SERIAL_COLLISION: { vi: 'Không tạo được số sê-ri duy nhất, vui lòng thử lại', en: 'Could not generate unique serials, please try again' },
 };
