@@ -104,7 +104,10 @@ describe('web: OCOP certificates in the back office', () => {
     expect(current).toContain('<dd>01/07/2028</dd>'); // 36 months of validity
 
     await t.drainJobs();
-    expect(/<p class="ocop">([\s\S]*?)<\/p>/.exec((await t.http.get(`/san-pham/${p.slug}`).expect(200)).text)?.[1]).toContain('4 sao OCOP');
+    const badge = /<div class="ocop">[\s\S]*?<\/dl><\/div>/.exec((await t.http.get(`/san-pham/${p.slug}`).expect(200)).text);
+    expect(badge?.[0]).toContain('4 sao OCOP');
+    expect(badge?.[0]).toContain('1234/QĐ-UBND'); // the decision that makes the claim checkable
+    expect(badge?.[0]).toContain('UBND tỉnh Vĩnh Long');
     const search = (await t.http.get('/tim-kiem?q=dua+sap+cau+ke&ocopMin=4').expect(200)).text;
     expect(card(search, p.slug)).toContain('4 sao OCOP');
 
@@ -121,7 +124,7 @@ describe('web: OCOP certificates in the back office', () => {
     expect(await certificates(p.id)).toEqual([expect.objectContaining({ status: 'revoked', revocation_reason: 'Không còn đạt tiêu chuẩn chất lượng' })]);
 
     await t.drainJobs();
-    expect((await t.http.get(`/san-pham/${p.slug}`).expect(200)).text).not.toContain('<p class="ocop">');
+    expect((await t.http.get(`/san-pham/${p.slug}`).expect(200)).text).not.toContain('<div class="ocop">');
     expect(card((await t.http.get('/tim-kiem?q=dua+sap+cau+ke&ocopMin=4').expect(200)).text, p.slug)).toBeUndefined();
     expect(card((await t.http.get('/tim-kiem?q=dua+sap+cau+ke').expect(200)).text, p.slug)).not.toContain('sao OCOP');
 

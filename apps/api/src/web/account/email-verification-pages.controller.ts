@@ -3,12 +3,11 @@ import { ApiExcludeController } from '@nestjs/swagger';
 import { APP_CONFIG, DomainError, type ResolvedConfig } from '@tradefloor/core';
 import { EmailVerification, VERIFY_PAGE_PATH } from '@tradefloor/identity';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { alert } from '../html/forms';
-import { html } from '../html/html';
 import { layout } from '../html/layout';
 import { assertCsrf } from '../session/csrf';
 import { WebSession } from '../session/web-session.service';
 import { pageContext, sendPage } from '../kit/page-context';
+import { emailVerificationView } from './email-verification.view';
 
 /** Where the back office banner's "send again" form posts (an unverified account may post here). */
 export const RESEND_VERIFICATION_PATH = `${VERIFY_PAGE_PATH}/gui-lai`;
@@ -39,9 +38,7 @@ export class EmailVerificationPagesController {
         if (!(err instanceof DomainError)) throw err;
       }
     }
-    const body = html`<h1>${ctx.t('verify.title')}</h1>
-${ok ? alert(ctx.t('verify.done'), 'success') : alert(ctx.t('verify.failed'))}
-<p><a class="button" href="/quan-ly">${ctx.t('verify.toBackOffice')}</a></p>`;
+    const body = emailVerificationView(ctx, ok);
     void reply.header('referrer-policy', 'no-referrer');
     sendPage(
       reply,

@@ -6,7 +6,7 @@ import { InquiryInboxController } from './inquiries/inquiry-inbox.controller';
 import { ProductImportController } from './product-import.controller';
 import { ProductPagesController } from './product-pages.controller';
 import { SellerAccountPageController } from './seller-account.controller';
-import { BatchPage } from './traceability/batch-page';
+import { BatchPage } from './traceability/batch-page.view';
 import { BatchPagesController } from './traceability/batch-pages.controller';
 import { ScanPagesController } from './traceability/scan-pages.controller';
 import { StampPagesController } from './traceability/stamp-pages.controller';

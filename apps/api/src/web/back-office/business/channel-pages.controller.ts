@@ -18,7 +18,8 @@ import {
   type FeedUrlsDto,
 } from '@tradefloor/partner-sync';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { html } from '../../html/html';
+import type { SafeHtml } from '../../html/html';
+import { authorizationFailedView, authorizationReturnView, continueAuthorizationView } from './channel-auth-return.view';
 import { errorText } from '../../i18n/error-text';
 import { layout } from '../../html/layout';
 import { pageContext, sendPage } from '../../kit/page-context';
@@ -110,14 +111,13 @@ export class ChannelPagesController {
     const ctx = pageContext(req, reply, this.config.publicBaseUrl);
     const channel = channelByName(name);
     if (!channel || channel.kind !== 'push' || channel.auth.kind !== 'authorization-code') throw new NotFoundError('Kênh bán', 'CHANNEL_NOT_FOUND');
-    const page = (status: number, heading: string, body: ReturnType<typeof html>) =>
-      sendPage(reply, layout(ctx, { title: heading, description: heading, path: ctx.currentPath }, html`<h1>${heading}</h1>${body}`), status, 'private');
+    const page = (status: number, heading: string, body: SafeHtml) =>
+      sendPage(reply, layout(ctx, { title: heading, description: heading, path: ctx.currentPath }, authorizationReturnView(heading, body)), status, 'private');
     const fail = (status: number, message: string) =>
       page(
         status,
         forChannel(ctx.t('ch.auth.failed'), ctx.lang, channel.name),
-        html`<p class="alert error" role="alert">${message}</p><p>${forChannel(ctx.t('ch.auth.again'), ctx.lang, channel.name)}</p>
-<p><a class="button" href="${CHANNELS_PATH}">${ctx.t('ch.back')}</a></p>`,
+        authorizationFailedView(ctx.t, message, forChannel(ctx.t('ch.auth.again'), ctx.lang, channel.name)),
       );
     const query = req.query as Record<string, unknown>;
     const user = await this.session.principal(req, reply);
@@ -127,7 +127,7 @@ export class ChannelPagesController {
       again.searchParams.set(RETRIED, '1');
       const next = `${again.pathname}${again.search}`;
       void reply.header('refresh', `0;url=${next}`);
-      return page(200, ctx.t('ch.auth.continuing'), html`<p><a class="button" href="${next}">${ctx.t('ch.auth.continue')}</a></p>`);
+      return page(200, ctx.t('ch.auth.continuing'), continueAuthorizationView(ctx.t, next));
     }
     try {
       const done = await this.connections.completeAuthorization(channel.name, query, {

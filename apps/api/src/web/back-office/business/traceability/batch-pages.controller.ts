@@ -15,7 +15,7 @@ import { chooseEnterprise } from '../enterprise-choice';
 import { HOME_PROVINCE } from '../enterprise-form';
 import { batchBody } from './batch-form';
 import { batchListView, newBatchView } from './batch-list.view';
-import { BatchPage } from './batch-page';
+import { BatchPage } from './batch-page.view';
 import { batchPath } from './trace.view';
 
 const PAGE_SIZE = 50;

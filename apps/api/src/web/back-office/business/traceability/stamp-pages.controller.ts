@@ -16,7 +16,7 @@ import { validateBody, validateForm, type FieldErrors, domainFieldErrors } from 
 import { errorText } from '../../../i18n/error-text';
 import { one, wholeNumber, type Form } from '../business-forms';
 import { BackOffice, SELLERS, type BackOfficeRequest } from '../../back-office';
-import { BatchPage } from './batch-page';
+import { BatchPage } from './batch-page.view';
 import { batchPath } from './trace.view';
 
 /** The DTO field an error names → the input of the batch page's form that shows it. */
