@@ -15,6 +15,7 @@ export {
 } from './takedowns/takedown.dto';
 export { Complaints } from './complaints/complaints.service';
 export { complaintKinds } from './complaints/complaint-kinds';
+export { COMPLAINT_MAIL_QUEUE } from './complaints/complaint-mail.job';
 export {
   COMPLAINT_KINDS,
   COMPLAINT_STATUSES,

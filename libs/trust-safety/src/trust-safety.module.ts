@@ -13,11 +13,13 @@ import {
   SellerComplaintsController,
   StaffComplaintsController,
 } from './complaints/complaints.controller';
+import { ComplaintMail } from './complaints/complaint-mail.job';
 import { Complaints } from './complaints/complaints.service';
 import { DataRequestsController } from './data-requests/data-requests.controller';
 import { DataRequests } from './data-requests/data-requests.service';
 import { AdminSellerAccountsController, SellerAccountController } from './account-states/seller-accounts.controller';
 import { SellerAccounts } from './account-states/seller-accounts.service';
+import { EnterpriseHolds } from './holds/enterprise-holds';
 import { SellerNotices } from './notices/seller-notices';
 import { ProductScreening } from './screening/product-screening.service';
 import { ScreeningTermsController } from './screening/screening-terms.controller';
@@ -65,6 +67,8 @@ import { StaffReviewProvider } from './identity/staff-review.provider';
     SellerIdentity,
     IdentitySweep,
     IdentityRawBodyCapture,
+    EnterpriseHolds,
+    ComplaintMail,
   ],
   exports: [AuditLog, AuditChainHeads, Takedowns, Complaints, ScreeningTerms, ProductScreening, DataRequests, SellerAccounts, SellerIdentity, IdentitySweep],
 })
