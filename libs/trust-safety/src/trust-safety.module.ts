@@ -1,3 +1,6 @@
+import { BreachesController } from './breaches/breaches.controller';
+import { Breaches } from './breaches/breaches.service';
+import { RetentionController } from './retention/retention.controller';
 import { Module } from '@nestjs/common';
 import { CatalogModule } from '@tradefloor/catalog';
 import { EnterpriseProfileModule } from '@tradefloor/enterprise-profile';
@@ -51,6 +54,8 @@ import { StaffReviewProvider } from './identity/staff-review.provider';
     SellerIdentityController,
     PublicIdentityController,
     StaffIdentityController,
+    RetentionController,
+    BreachesController,
   ],
   providers: [
     AuditLog,
@@ -69,7 +74,20 @@ import { StaffReviewProvider } from './identity/staff-review.provider';
     IdentityRawBodyCapture,
     EnterpriseHolds,
     ComplaintMail,
+    Breaches,
   ],
-  exports: [AuditLog, AuditChainHeads, Takedowns, Complaints, ScreeningTerms, ProductScreening, DataRequests, SellerAccounts, SellerIdentity, IdentitySweep],
+  exports: [
+    Breaches,
+    AuditLog,
+    AuditChainHeads,
+    Takedowns,
+    Complaints,
+    ScreeningTerms,
+    ProductScreening,
+    DataRequests,
+    SellerAccounts,
+    SellerIdentity,
+    IdentitySweep,
+  ],
 })
 export class TrustSafetyModule {}

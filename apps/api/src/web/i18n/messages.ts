@@ -7,6 +7,7 @@ import { OCOP_MESSAGES } from './messages/ocop';
 import { CONTENT_MESSAGES } from './messages/content';
 import { SCREENING_MESSAGES } from './messages/screening';
 import { SELLER_ACCOUNT_MESSAGES } from './messages/seller-accounts';
+import { BREACH_MESSAGES } from './messages/breaches';
 import { STORE_MESSAGES } from './messages/store';
 import { TRACEABILITY_MESSAGES } from './messages/traceability';
 import { TRUST_SAFETY_MESSAGES } from './messages/trust-safety';
@@ -31,6 +32,7 @@ const MESSAGES = {
   ...SCREENING_MESSAGES,
   ...TRUST_SAFETY_MESSAGES,
   ...SELLER_ACCOUNT_MESSAGES,
+  ...BREACH_MESSAGES,
 } as const;
 
 export type MessageKey = keyof typeof MESSAGES;
