@@ -1,3 +1,4 @@
+import { RetentionSchedule } from './retention/retention';
 import { Global, Module, type DynamicModule } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import type { Logger } from 'pino';
@@ -64,11 +65,13 @@ export class CoreModule {
         StorageHealth,
         PageCache,
         AuditTrail,
+        RetentionSchedule,
         { provide: FileStorage, useValue: createFileStorage(options.config) },
         // Outgoing mail is shared: inquiries notify sellers, identity sends verification mail.
         { provide: MailSender, useValue: createMailSender(options.config, options.logger) },
       ],
       exports: [
+        RetentionSchedule,
         APP_CONFIG,
         LOGGER,
         Clock,

@@ -20,7 +20,7 @@ export { EnterpriseMemberEntity, type MemberRole } from './entities/enterprise-m
 export { CommuneEntity, ProvinceEntity } from './entities/commune.entity';
 export { EnterpriseViews, type EnterpriseView, type EnterpriseContacts } from './read-model/enterprise-views.service';
 export { EnterpriseQueries, type CommuneCount } from './enterprises/enterprise-queries.service';
-export { EnterpriseVerification } from './enterprises/enterprise-verification.service';
+export { EnterpriseVerification, type EnterpriseHold, type EnterpriseHoldSource } from './enterprises/enterprise-verification.service';
 export { ReasonDto as EnterpriseReasonDto } from './dto/enterprise-input.dto';
 export { EnterprisesService } from './enterprises/enterprises.service';
 export { EnterpriseMembers } from './members/enterprise-members.service';

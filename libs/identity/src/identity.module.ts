@@ -1,3 +1,4 @@
+import { SignInRetention } from './auth/sign-in-retention';
 import { Global, Module } from '@nestjs/common';
 import { JwtModule } from '@nestjs/jwt';
 import { TypeOrmModule } from '@nestjs/typeorm';
@@ -27,7 +28,18 @@ import { EmailVerification } from './verification/email-verification.service';
     }),
   ],
   controllers: [AuthController, AdminUsersController],
-  providers: [AuthService, TokenService, PasswordHasher, UsersService, AuthGuard, LoginThrottle, EmailVerification, AccountMailJob, HealthDetailAccess],
+  providers: [
+    AuthService,
+    TokenService,
+    PasswordHasher,
+    UsersService,
+    AuthGuard,
+    LoginThrottle,
+    EmailVerification,
+    AccountMailJob,
+    HealthDetailAccess,
+    SignInRetention,
+  ],
   exports: [UsersService, AuthGuard, TokenService, PasswordHasher, AuthService, EmailVerification],
 })
 export class IdentityModule {}

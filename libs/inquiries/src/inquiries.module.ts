@@ -1,3 +1,4 @@
+import { InquiriesRetention } from './inquiries-retention';
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { CatalogModule } from '@tradefloor/catalog';
@@ -15,7 +16,7 @@ import { InquirySubmissions } from './submissions/inquiry-submissions.service';
 @Module({
   imports: [CatalogModule, EnterpriseProfileModule, TypeOrmModule.forFeature([InquiryEntity])],
   controllers: [InquiriesController],
-  providers: [FormTokens, ClientFingerprints, InquirySubmissions, InquiryInbox, InquiryStats, InquiryNotificationJob],
+  providers: [FormTokens, ClientFingerprints, InquirySubmissions, InquiryInbox, InquiryStats, InquiryNotificationJob, InquiriesRetention],
   exports: [InquirySubmissions, InquiryInbox, InquiryStats, FormTokens],
 })
 export class InquiriesModule {}

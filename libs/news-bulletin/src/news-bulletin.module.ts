@@ -1,3 +1,4 @@
+import { ViewsRetention } from './views/views-retention';
 import { Inject, Module, type OnModuleInit } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { APP_CONFIG, JobRegistry, RetryJobLaterError, SitemapRegistry, Clock, type ResolvedConfig } from '@tradefloor/core';
@@ -26,7 +27,7 @@ const VIEW_DEDUPE_KEEP_HOURS = 3;
 @Module({
   imports: [TypeOrmModule.forFeature([BulletinEntity, BulletinCategoryEntity, BulletinRevisionEntity])],
   controllers: [BulletinsController, AdminBulletinsController, EventsController, CategoriesController, AdminCategoriesController, FeedsController],
-  providers: [BulletinService, BulletinWorkflowService, BulletinQueryService, BulletinPresenter, CategoryService, ViewCounter],
+  providers: [BulletinService, BulletinWorkflowService, BulletinQueryService, BulletinPresenter, CategoryService, ViewCounter, ViewsRetention],
   exports: [BulletinQueryService, ViewCounter, BulletinService, BulletinWorkflowService, CategoryService],
 })
 export class NewsBulletinModule implements OnModuleInit {

@@ -1,3 +1,4 @@
+import { ScansRetention } from './verification/scans-retention';
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { CatalogModule } from '@tradefloor/catalog';
@@ -40,6 +41,7 @@ import { NationalTraceExport, NationalTraceExportController } from './exports/na
     NationalTraceExportController,
   ],
   providers: [
+    ScansRetention,
     BatchAccess,
     BatchesService,
     TraceEvents,

@@ -15,6 +15,7 @@ export {
 } from './takedowns/takedown.dto';
 export { Complaints } from './complaints/complaints.service';
 export { complaintKinds } from './complaints/complaint-kinds';
+export { COMPLAINT_MAIL_QUEUE } from './complaints/complaint-mail.job';
 export {
   COMPLAINT_KINDS,
   COMPLAINT_STATUSES,
@@ -27,7 +28,7 @@ export {
   type ComplaintKind,
   type ComplaintStatus,
 } from './complaints/complaint.dto';
-export { ScreeningTerms } from './screening/screening-terms.service';
+export { ScreeningTerms, SCREENING_RESCREEN_QUEUE } from './screening/screening-terms.service';
 export { ProductScreening, SCREENING_PROHIBITED } from './screening/product-screening.service';
 export { TermMatcher, foldTerm, type TermMatch, type ListedTerm, type TermSeverity } from './screening/term-matcher';
 export { CreateScreeningTermDto, UpdateScreeningTermDto, ScreeningTermDto, ScreeningTermListDto } from './screening/screening.dto';
@@ -59,3 +60,5 @@ export {
 } from './identity/identity.dto';
 export { TakedownListQueryDto } from './takedowns/takedown.dto';
 export { ComplaintLookupQueryDto, StaffReplyDto, EscalateComplaintDto, ResolveComplaintDto, ComplaintTakedownDto } from './complaints/complaint.dto';
+export { Breaches } from './breaches/breaches.service';
+export { BreachDto, BreachNoticesDto, CreateBreachDto, UpdateBreachDto, BREACH_STATUSES, BREACH_NOTIFY_HOURS, type BreachStatus } from './breaches/breach.dto';

@@ -1,3 +1,6 @@
+import { BreachesController } from './breaches/breaches.controller';
+import { Breaches } from './breaches/breaches.service';
+import { RetentionController } from './retention/retention.controller';
 import { Module } from '@nestjs/common';
 import { CatalogModule } from '@tradefloor/catalog';
 import { EnterpriseProfileModule } from '@tradefloor/enterprise-profile';
@@ -13,11 +16,13 @@ import {
   SellerComplaintsController,
   StaffComplaintsController,
 } from './complaints/complaints.controller';
+import { ComplaintMail } from './complaints/complaint-mail.job';
 import { Complaints } from './complaints/complaints.service';
 import { DataRequestsController } from './data-requests/data-requests.controller';
 import { DataRequests } from './data-requests/data-requests.service';
 import { AdminSellerAccountsController, SellerAccountController } from './account-states/seller-accounts.controller';
 import { SellerAccounts } from './account-states/seller-accounts.service';
+import { EnterpriseHolds } from './holds/enterprise-holds';
 import { SellerNotices } from './notices/seller-notices';
 import { ProductScreening } from './screening/product-screening.service';
 import { ScreeningTermsController } from './screening/screening-terms.controller';
@@ -49,6 +54,8 @@ import { StaffReviewProvider } from './identity/staff-review.provider';
     SellerIdentityController,
     PublicIdentityController,
     StaffIdentityController,
+    RetentionController,
+    BreachesController,
   ],
   providers: [
     AuditLog,
@@ -65,7 +72,22 @@ import { StaffReviewProvider } from './identity/staff-review.provider';
     SellerIdentity,
     IdentitySweep,
     IdentityRawBodyCapture,
+    EnterpriseHolds,
+    ComplaintMail,
+    Breaches,
   ],
-  exports: [AuditLog, AuditChainHeads, Takedowns, Complaints, ScreeningTerms, ProductScreening, DataRequests, SellerAccounts, SellerIdentity, IdentitySweep],
+  exports: [
+    Breaches,
+    AuditLog,
+    AuditChainHeads,
+    Takedowns,
+    Complaints,
+    ScreeningTerms,
+    ProductScreening,
+    DataRequests,
+    SellerAccounts,
+    SellerIdentity,
+    IdentitySweep,
+  ],
 })
 export class TrustSafetyModule {}

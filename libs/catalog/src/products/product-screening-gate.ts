@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
 import { richTextToPlain } from '@tradefloor/core';
-import type { EntityManager } from 'typeorm';
+import { MoreThan, type DataSource, type EntityManager } from 'typeorm';
 import type { ProductScreeningDto } from '../dto/product-output.dto';
-import type { ProductEntity } from '../entities/product.entity';
+import { ProductEntity } from '../entities/product.entity';
 
 /** The text of a product that a screening reads: one plain-text value per field. */
 export interface ScreenedProduct {
@@ -46,6 +47,18 @@ export function screenedProduct(p: ProductEntity): ScreenedProduct {
 @Injectable()
 export class ProductScreeningGate {
   private check: ProductScreeningCheck | undefined;
+
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  /** The moderation queue's products (`pending_review`) in id order after `afterId`, as screened text: for re-screening when the lists change. */
+  async awaitingModeration(afterId: string | null, limit: number): Promise<ScreenedProduct[]> {
+    const rows = await this.dataSource.getRepository(ProductEntity).find({
+      where: afterId ? { status: 'pending_review', id: MoreThan(afterId) } : { status: 'pending_review' },
+      order: { id: 'ASC' },
+      take: limit,
+    });
+    return rows.map(screenedProduct);
+  }
 
   use(check: ProductScreeningCheck): void {
     this.check = check;

@@ -142,8 +142,9 @@ export class SellerAccounts implements OnModuleInit {
   reinstate(enterpriseId: string, reason: string): Promise<AccountStateDto> {
     return this.act(enterpriseId, async (m, row) => {
       this.assertFrom(row, 'reinstate', ['warned', 'suspended']);
-      if (row.state === 'suspended' && row.previous_status) await this.enterprises.restore(m, enterpriseId, row.previous_status);
       await this.save(m, enterpriseId, { ...row, state: 'active', reason, suspension_due_at: null, suspension_reason: null, previous_status: null });
+      // Lifts only this hold: a takedown or identity hide still in force keeps the enterprise suspended.
+      if (row.state === 'suspended' && row.previous_status) await this.enterprises.restore(m, enterpriseId, row.previous_status);
       await this.record(m, row, 'active', 'reinstate', reason, 'staff', null, this.clock.now());
       await this.notices.notify(m, enterpriseId, 'Tài khoản người bán hoạt động trở lại (seller account reinstated)', [
         'Tài khoản người bán của bạn đã hoạt động trở lại; hồ sơ và sản phẩm hiển thị như trước.',

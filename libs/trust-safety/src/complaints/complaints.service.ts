@@ -25,6 +25,7 @@ import type { DataSource, EntityManager } from 'typeorm';
 import { Takedowns } from '../takedowns/takedowns.service';
 import type { TakedownSubject } from '../takedowns/takedown.dto';
 import { complaintKinds } from './complaint-kinds';
+import { ComplaintMail } from './complaint-mail.job';
 import { ACTIVE_STATUSES, isActive, toComplaintDto, toSellerDto, toStatusDto, type ComplaintRow, type ReplyRow } from './complaint-row';
 import type {
   ComplaintDto,
@@ -68,6 +69,7 @@ export class Complaints {
     private readonly bulletins: BulletinQueryService,
     private readonly users: UsersService,
     private readonly takedowns: Takedowns,
+    private readonly mail: ComplaintMail,
   ) {
     this.clientKey = derivedKey(config.encryptionKey, 'tradefloor/trust-safety/complaints');
   }
@@ -110,9 +112,9 @@ export class Complaints {
         [year],
       );
       const code = `KN-${year}-${String(counter.last).padStart(6, '0')}`;
-      await m.query(
+      const [inserted] = await m.query(
         `INSERT INTO complaints (code, kind, subject_type, subject_id, enterprise_id, name, email, phone, message, due_at, client_hash, created_at, updated_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $12)`,
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $12) RETURNING id`,
         [
           code,
           dto.kind,
@@ -128,6 +130,8 @@ export class Complaints {
           now,
         ],
       );
+      // The receipt with the code (a duplicate above gets none: its first filing had one).
+      await this.mail.enqueue(m, inserted.id, 'receipt');
       return { code, dueAt };
     });
   }
@@ -198,6 +202,7 @@ export class Complaints {
         now,
       ]);
       await m.query(`UPDATE complaints SET status = CASE WHEN status = 'open' THEN 'in_progress' ELSE status END, updated_at = $2 WHERE id = $1`, [id, now]);
+      await this.mail.enqueue(m, id, 'reply');
       return { before: { status: row.status }, after: { reply: message } };
     });
   }
@@ -219,6 +224,7 @@ export class Complaints {
         now,
         staff.id,
       ]);
+      await this.mail.enqueue(m, id, 'resolution');
       return { before: { status: row.status }, after: { status: dto.outcome, resolution: dto.resolution } };
     });
   }

@@ -3,7 +3,7 @@ import { IsDateString, IsIn, IsNotEmpty, IsString, IsUUID, MaxLength } from 'cla
 
 export const DATA_REQUEST_SUBJECTS = ['enterprise', 'product'] as const;
 export type DataRequestSubject = (typeof DATA_REQUEST_SUBJECTS)[number];
-export const DATA_REQUEST_STATUSES = ['pending', 'ready', 'failed'] as const;
+export const DATA_REQUEST_STATUSES = ['pending', 'ready', 'failed', 'expired'] as const;
 
 export class CreateDataRequestDto {
   @ApiProperty({ example: 'Công an tỉnh Vĩnh Long', description: 'Cơ quan yêu cầu (the requesting authority)' })

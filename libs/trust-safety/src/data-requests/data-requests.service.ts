@@ -4,6 +4,8 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { ProductLifecycle, ProductQueries, type ProductDto } from '@tradefloor/catalog';
 import {
   AuditTrail,
+  DomainError,
+  RetentionSchedule,
   Clock,
   FileStorage,
   InvalidStateError,
@@ -35,7 +37,7 @@ interface DataRequestRow {
   subject_type: 'enterprise' | 'product';
   subject_id: string;
   enterprise_id: string;
-  status: 'pending' | 'ready' | 'failed';
+  status: 'pending' | 'ready' | 'failed' | 'expired';
   file_key: string | null;
   file_size: number | null;
   file_sha256: string | null;
@@ -90,9 +92,30 @@ export class DataRequests implements OnModuleInit {
     private readonly registry: JobRegistry,
     private readonly audit: AuditTrail,
     private readonly clock: Clock,
+    private readonly retention: RetentionSchedule,
   ) {}
 
+  /** Retention: archives built before `olderThan` are deleted from storage; the request stays, `expired`. */
+  private async purgeArchives(olderThan: Date, m: EntityManager): Promise<number> {
+    const rows: Array<{ id: string; file_key: string }> = await m.query(
+      `SELECT id, file_key FROM data_requests WHERE status = 'ready' AND completed_at < $1 AND file_key IS NOT NULL ORDER BY completed_at LIMIT 1000 FOR UPDATE`,
+      [olderThan],
+    );
+    for (const r of rows) {
+      // Deleting a file already gone is a no-op, so a rolled-back run is simply done again.
+      await this.storage.delete(r.file_key);
+      await m.query(`UPDATE data_requests SET status = 'expired', file_key = NULL WHERE id = $1`, [r.id]);
+    }
+    return rows.length;
+  }
+
   onModuleInit(): void {
+    this.retention.register({
+      kind: 'data-request-archives',
+      description: 'Tệp hồ sơ trả lời yêu cầu dữ liệu của cơ quan có thẩm quyền (authority data-request archives), tính từ khi tạo xong',
+      defaultDays: 30,
+      purge: (olderThan, m) => this.purgeArchives(olderThan, m),
+    });
     this.registry.register<{ requestId: string }>(DATA_REQUEST_EXPORT_QUEUE, (job) => this.build(job.payload.requestId), { concurrency: 1, maxAttempts: 5 });
   }
 
@@ -135,6 +158,8 @@ export class DataRequests implements OnModuleInit {
   /** The archive's bytes and file name; each download is an audit event. */
   async download(id: string): Promise<{ data: Buffer; filename: string }> {
     const r = await this.row(this.dataSource.manager, id);
+    if (r.status === 'expired')
+      throw new DomainError('DATA_REQUEST_EXPIRED', 'Hồ sơ đã hết thời hạn lưu và đã bị xoá (the archive was deleted after its retention period)', 410);
     if (r.status !== 'ready' || !r.file_key)
       throw new InvalidStateError('Hồ sơ đang được tạo, hãy thử lại sau ít phút (the archive is not ready yet)', 'DATA_REQUEST_NOT_READY');
     const data = await this.storage.get(r.file_key);

@@ -423,18 +423,15 @@ export class SellerIdentity implements OnModuleInit {
   }
 
   private async unhide(m: EntityManager, enterpriseId: string, hiddenStatus: string): Promise<void> {
-    const [takedown] = await m.query(`SELECT id FROM takedowns WHERE subject_type = 'enterprise' AND subject_id = $1 AND status <> 'reinstated'`, [
-      enterpriseId,
-    ]);
     const [enterprise] = await this.enterprises.load([enterpriseId], m);
-    const restore = !takedown && enterprise?.status === 'suspended';
-    if (restore) await this.verification.restore(m, enterpriseId, hiddenStatus as EnterpriseStatus);
     await m.query(`UPDATE seller_identities SET hidden_status = NULL, hidden_at = NULL WHERE enterprise_id = $1`, [enterpriseId]);
+    // Lifts only this hold: a takedown or account suspension still in force keeps the enterprise suspended.
+    const restored = await this.verification.restore(m, enterpriseId, hiddenStatus as EnterpriseStatus);
     await this.audit.record(m, {
       action: 'identity.unhide',
       subject: { type: 'enterprise', id: enterpriseId },
       before: { status: enterprise?.status ?? null },
-      after: { status: restore ? hiddenStatus : (enterprise?.status ?? null), heldByTakedown: Boolean(takedown) },
+      after: { status: restored ? hiddenStatus : (enterprise?.status ?? null), heldByOtherDecision: !restored },
     });
   }
 

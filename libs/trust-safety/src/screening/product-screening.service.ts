@@ -8,9 +8,11 @@ import {
   type ScreeningMatchDto,
   type ScreeningOverride,
 } from '@tradefloor/catalog';
-import { AuditTrail, Clock, ConflictError, requestContext } from '@tradefloor/core';
+import { AuditTrail, Clock, ConflictError, JobRegistry, requestContext } from '@tradefloor/core';
 import type { DataSource, EntityManager } from 'typeorm';
-import { ScreeningTerms } from './screening-terms.service';
+import { SCREENING_RESCREEN_QUEUE, ScreeningTerms } from './screening-terms.service';
+
+const RESCREEN_BATCH = 100;
 
 interface ScreeningRow {
   product_id: string;
@@ -48,10 +50,42 @@ export class ProductScreening implements ProductScreeningCheck, OnModuleInit {
     private readonly terms: ScreeningTerms,
     private readonly audit: AuditTrail,
     private readonly clock: Clock,
+    private readonly registry: JobRegistry,
   ) {}
 
   onModuleInit(): void {
     this.gate.use(this);
+    this.registry.register(SCREENING_RESCREEN_QUEUE, () => this.rescreenQueue().then(() => undefined), { concurrency: 1, maxAttempts: 5 });
+  }
+
+  /**
+   * The lists changed: screens again, in batches of 100 (one transaction each), every product
+   * awaiting moderation whose stored screening is of an older list version or revision. Returns how
+   * many were screened. A redelivered or repeated job finds them current and skips them.
+   */
+  async rescreenQueue(): Promise<number> {
+    let after: string | null = null;
+    let screened = 0;
+    for (;;) {
+      const batch = await this.gate.awaitingModeration(after, RESCREEN_BATCH);
+      if (!batch.length) return screened;
+      screened += await this.dataSource.transaction(async (m) => {
+        const { version } = await this.terms.matcher(m);
+        const current: Array<{ product_id: string; list_version: number; revision: number }> = await m.query(
+          `SELECT product_id, list_version, revision FROM product_screenings WHERE product_id = ANY($1::uuid[])`,
+          [batch.map((p) => p.id)],
+        );
+        const fresh = new Set(current.filter((c) => Number(c.list_version) >= version).map((c) => `${c.product_id}:${c.revision}`));
+        let n = 0;
+        for (const product of batch) {
+          if (fresh.has(`${product.id}:${product.revision}`)) continue;
+          await this.save(m, product, await this.run(m, product));
+          n++;
+        }
+        return n;
+      });
+      after = batch[batch.length - 1].id;
+    }
   }
 
   async screen(m: EntityManager, product: ScreenedProduct): Promise<void> {

@@ -1,9 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { AuditTrail, Clock, ConflictError, isUuid, NotFoundError, requestContext, returnedRows, ValidationFailedError } from '@tradefloor/core';
+import { AuditTrail, Clock, ConflictError, isUuid, JobQueue, NotFoundError, requestContext, returnedRows, ValidationFailedError } from '@tradefloor/core';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { CreateScreeningTermDto, ScreeningTermDto, ScreeningTermListDto, ScreeningTermQueryDto, UpdateScreeningTermDto } from './screening.dto';
 import { foldTerm, TermMatcher, type TermSeverity } from './term-matcher';
+
+/** Re-screens the moderation queue with the list as it is when the job runs; enqueued by every change of the lists. */
+export const SCREENING_RESCREEN_QUEUE = 'trust-safety.rescreen-queue';
 
 interface TermRow {
   id: string;
@@ -38,6 +41,7 @@ export class ScreeningTerms {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditTrail,
     private readonly clock: Clock,
+    private readonly jobs: JobQueue,
   ) {}
 
   /** The compiled list and its version, read with `m` (one small query when nothing changed). */
@@ -139,8 +143,10 @@ export class ScreeningTerms {
     return Number(state.version);
   }
 
+  /** A new list version, and (in the same transaction) the durable job that re-screens the moderation queue with it. */
   private async bump(m: EntityManager): Promise<void> {
-    await m.query(`UPDATE screening_list_state SET version = version + 1 WHERE id = 1`);
+    const [state] = returnedRows<{ version: string }>(await m.query(`UPDATE screening_list_state SET version = version + 1 WHERE id = 1 RETURNING version`));
+    await this.jobs.enqueue(m, SCREENING_RESCREEN_QUEUE, { listVersion: Number(state.version) }, { dedupeKey: `list-${state.version}` });
   }
 
   private async row(m: EntityManager, id: string, lock = false): Promise<TermRow> {

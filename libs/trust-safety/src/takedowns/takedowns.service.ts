@@ -19,8 +19,8 @@ import {
   type ResolvedConfig,
 } from '@tradefloor/core';
 import { EnterpriseAccess, EnterpriseVerification, type EnterpriseStatus } from '@tradefloor/enterprise-profile';
-import type { Principal } from '@tradefloor/identity';
-import { BulletinWorkflowService, type BulletinStatus } from '@tradefloor/news-bulletin';
+import { ACCOUNT_MAIL_QUEUE, type AccountMailPayload, type Principal } from '@tradefloor/identity';
+import { BulletinQueryService, BulletinWorkflowService, type BulletinStatus } from '@tradefloor/news-bulletin';
 import { ListingsService } from '@tradefloor/partner-sync';
 import { SearchMaintenance } from '@tradefloor/search';
 import type { DataSource, EntityManager } from 'typeorm';
@@ -55,6 +55,7 @@ export class Takedowns implements OnModuleInit {
     private readonly enterprises: EnterpriseVerification,
     private readonly enterpriseAccess: EnterpriseAccess,
     private readonly bulletins: BulletinWorkflowService,
+    private readonly bulletinQueries: BulletinQueryService,
     private readonly search: SearchMaintenance,
     private readonly listings: ListingsService,
     private readonly jobs: JobQueue,
@@ -116,6 +117,7 @@ export class Takedowns implements OnModuleInit {
     );
     await this.jobs.enqueue(m, TAKEDOWN_CONFIRM_QUEUE, { takedownId: inserted.id, check: 0 }, { dedupeKey: inserted.id });
     if (enterpriseId) await this.notifySeller(m, inserted as TakedownRow);
+    else if (dto.subjectType === 'bulletin') await this.notifyAuthor(m, inserted as TakedownRow);
     await this.audit.record(m, {
       action: 'takedown.create',
       subject: { type: dto.subjectType, id: dto.subjectId },
@@ -155,6 +157,27 @@ export class Takedowns implements OnModuleInit {
       '',
       `(Your listing was taken down at the request of ${t.requester}, reference ${t.reference}: ${t.reason}. You may appeal once through the back office or the API above.)`,
     ]);
+  }
+
+  /** A bulletin belongs to no seller: its author is told (the account-mail job drops it if the account is gone). */
+  private async notifyAuthor(m: EntityManager, t: TakedownRow): Promise<void> {
+    const [bulletin] = await this.bulletinQueries.loadMany([t.subject_id]);
+    if (!bulletin?.createdBy) return;
+    const text = [
+      `Theo yêu cầu của ${t.requester}, bản tin "${bulletin.title}" đã bị gỡ khỏi sàn.`,
+      `- Lý do: ${t.reason}`,
+      `- Số văn bản: ${t.reference}`,
+      `- Căn cứ pháp lý: ${t.legal_basis}`,
+      'Quản trị viên sẽ xem xét; liên hệ ban quản lý sàn nếu bạn cho rằng có nhầm lẫn.',
+      '',
+      `(Your bulletin "${bulletin.title}" was taken down at the request of ${t.requester}, reference ${t.reference}: ${t.reason}.)`,
+    ].join('\n');
+    await this.jobs.enqueue(m, ACCOUNT_MAIL_QUEUE, {
+      kind: 'notice',
+      userId: bulletin.createdBy,
+      subject: `Bản tin đã bị gỡ – văn bản ${t.reference} (bulletin taken down)`,
+      text,
+    } satisfies AccountMailPayload);
   }
 
   async get(id: string): Promise<TakedownDto> {
@@ -213,7 +236,6 @@ export class Takedowns implements OnModuleInit {
     const row = await this.dataSource.transaction(async (m) => {
       const t = await this.row(m, id, true);
       if (t.status === 'reinstated' || t.decision) throw new InvalidStateError('Yêu cầu này đã được quyết định (already decided)', 'TAKEDOWN_DECIDED');
-      if (dto.decision === 'reinstated') await this.restore(m, t);
       const actorId = requestContext.current()?.actor?.id ?? null;
       const [updated] = returnedRows<TakedownRow>(
         await m.query(
@@ -223,6 +245,8 @@ export class Takedowns implements OnModuleInit {
           [id, dto.decision, dto.note, this.clock.now(), actorId],
         ),
       );
+      // After the takedown is marked reinstated, so an enterprise comes back only if no other hold remains.
+      if (dto.decision === 'reinstated') await this.restore(m, t);
       await this.audit.record(m, {
         action: `takedown.${dto.decision === 'reinstated' ? 'reinstate' : 'uphold'}`,
         subject: { type: t.subject_type, id: t.subject_id },

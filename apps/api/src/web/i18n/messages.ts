@@ -6,6 +6,8 @@ import { INQUIRY_MESSAGES } from './messages/inquiries';
 import { OCOP_MESSAGES } from './messages/ocop';
 import { CONTENT_MESSAGES } from './messages/content';
 import { SCREENING_MESSAGES } from './messages/screening';
+import { SELLER_ACCOUNT_MESSAGES } from './messages/seller-accounts';
+import { BREACH_MESSAGES } from './messages/breaches';
 import { STORE_MESSAGES } from './messages/store';
 import { TRACEABILITY_MESSAGES } from './messages/traceability';
 import { TRUST_SAFETY_MESSAGES } from './messages/trust-safety';
@@ -29,6 +31,8 @@ const MESSAGES = {
   ...TRACEABILITY_MESSAGES,
   ...SCREENING_MESSAGES,
   ...TRUST_SAFETY_MESSAGES,
+  ...SELLER_ACCOUNT_MESSAGES,
+  ...BREACH_MESSAGES,
 } as const;
 
 export type MessageKey = keyof typeof MESSAGES;

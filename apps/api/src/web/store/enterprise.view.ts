@@ -105,6 +105,7 @@ ${e.description ? html`<section aria-labelledby="about-h" class="prose"><h2 id="
 <section aria-labelledby="products-h"><h2 id="products-h">${t('ent.products')}</h2>
 ${products.length ? productGrid(ctx, products) : html`<p>${t('ent.noProducts')}</p>`}
 </section>
+<p class="report"><a rel="nofollow" href="/khieu-nai?doi-tuong=enterprise&amp;id=${e.id}">${t('ts.report')}</a></p>
 </article>`;
 }
 

@@ -63,6 +63,7 @@ ${
 <p class="actions">${links.map((l) => html`<a class="button secondary" href="${l.url}" rel="noopener nofollow">${t('product.buyOn')} ${l.displayName}</a> `)}</p></section>`
     : ''
 }
+<p class="report"><a rel="nofollow" href="/khieu-nai?doi-tuong=product&amp;id=${p.id}">${t('ts.report')}</a></p>
 </div>
 </article>
 <section aria-labelledby="desc-h" class="prose"><h2 id="desc-h">${t('product.description')}</h2>${trusted(p.description)}</section>

@@ -90,6 +90,7 @@ function enterpriseCard(
 <dt>${t('admin.ent.address')}</dt><dd>${address || '—'}${e.legacyAddress ? html`<br><span class="muted">${t('admin.ent.legacyAddress')}: ${e.legacyAddress}</span>` : ''}</dd>
 <dt>${t('admin.ent.contact')}</dt><dd>${[e.phone, e.email].filter(Boolean).join(' · ') || '—'}</dd>
 <dt>${t('ts.tile.identity')}</dt><dd><a href="/quan-ly/xac-thuc-danh-tinh">${t(`ts.id.state.${identity}`)}</a></dd>
+<dt>${t('ts.acc.link')}</dt><dd><a href="/quan-ly/tai-khoan-nguoi-ban/${e.id}">${t('ts.acc.link')}</a></dd>
 <dt>${t('admin.ent.submittedAt')}</dt><dd>${formatDateTime(lang, e.submittedAt ?? e.createdAt)}</dd>
 ${e.rejectionReason ? html`<dt>${t('admin.reason')}</dt><dd>${e.rejectionReason}</dd>` : ''}
 ${e.suspensionReason ? html`<dt>${t('admin.reason')}</dt><dd>${e.suspensionReason}</dd>` : ''}

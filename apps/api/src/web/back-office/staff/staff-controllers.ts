@@ -12,6 +12,8 @@ import { UsersController } from './users.controller';
 import { AuditLogPageController } from './trust-safety/audit-log.controller';
 import { ComplaintQueueController } from './trust-safety/complaint-queue.controller';
 import { IdentityReviewController } from './trust-safety/identity-review.controller';
+import { SellerAccountPageController } from './trust-safety/seller-account-page.controller';
+import { BreachPagesController } from './trust-safety/breach-pages.controller';
 import { TakedownPagesController } from './trust-safety/takedown-pages.controller';
 
 /** The back office pages of editors and admins, registered by WebModule. */
@@ -31,4 +33,6 @@ export const STAFF_CONTROLLERS = [
   ComplaintQueueController,
   TakedownPagesController,
   AuditLogPageController,
+  SellerAccountPageController,
+  BreachPagesController,
 ];

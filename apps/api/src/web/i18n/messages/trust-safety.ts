@@ -79,6 +79,7 @@ export const TRUST_SAFETY_MESSAGES = {
   'ts.review.done.approve': { vi: 'Đã chấp thuận danh tính.', en: 'Identity approved.' },
   'ts.review.done.reject': { vi: 'Đã từ chối danh tính.', en: 'Identity rejected.' },
   'ts.cmp.title': { vi: 'Gửi khiếu nại', en: 'File a complaint' },
+  'ts.report': { vi: 'Báo cáo vi phạm', en: 'Report a violation' },
   'ts.cmp.intro': {
     vi: 'Phản ánh hàng giả, thông tin sai, vi phạm sở hữu trí tuệ hoặc hành vi của người bán. Sàn trả lời trong thời hạn công bố của từng loại.',
     en: 'Report counterfeits, wrong information, intellectual property infringements or seller conduct. The floor answers within each kind’s published deadline.',

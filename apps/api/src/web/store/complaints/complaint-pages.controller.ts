@@ -51,7 +51,9 @@ export class ComplaintPagesController {
   @Get('tra-cuu')
   lookupForm(@Req() req: FastifyRequest, @Res() reply: FastifyReply): void {
     const ctx = pageContext(req, reply, this.config.publicBaseUrl);
-    sendPage(reply, complaintLookupPage(ctx, csrfField(req, reply, ctx.secure), { values: {}, errors: {} }), 200, 'private');
+    // The mails link here with the code (`?ma=`); the email is still asked for.
+    const code = queryText(req.query, 'ma')?.slice(0, 40);
+    sendPage(reply, complaintLookupPage(ctx, csrfField(req, reply, ctx.secure), { values: code ? { code } : {}, errors: {} }), 200, 'private');
   }
 
   @Post('tra-cuu')
