@@ -6,6 +6,7 @@ import request from 'supertest';
 import type TestAgent from 'supertest/lib/agent';
 import { DataSource } from 'typeorm';
 import type { Logger } from 'pino';
+import { AuditLog } from '@tradefloor/trust-safety';
 import { buildApp } from '../../apps/api/src/bootstrap';
 import { createTestDatabase, testEnv } from './test-database';
 
@@ -35,6 +36,12 @@ export interface TestAppOptions {
   replicaOf?: TestApp;
   /** Where the app logs (default: stdout at LOG_LEVEL), e.g. to read what a request wrote. */
   logger?: Logger;
+  /**
+   * Closing verifies the audit log's hash chain (issue 14: the chain verifies after a full test
+   * run): every suite's privileged actions, concurrent ones included, must leave it intact. Only a
+   * suite that tampers with the log on purpose turns this off.
+   */
+  verifyAuditChainOnClose?: boolean;
 }
 
 /**
@@ -65,8 +72,10 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
       if (names.length) await worker.drain(names, timeoutMs);
     },
     close: async () => {
+      const chain = options.replicaOf || options.verifyAuditChainOnClose === false ? undefined : await app.get(AuditLog).verify();
       await app.close();
       await db.drop();
+      if (chain && !chain.ok) throw new Error(`audit chain broken after this suite: ${JSON.stringify(chain.firstBroken)} (${chain.checked} rows checked)`);
     },
   };
 }
