@@ -5,6 +5,7 @@ import { APP_CONFIG, type ResolvedConfig } from '@tradefloor/core';
 import { AuthController } from './auth/auth.controller';
 import { AuthGuard } from './auth/auth.guard';
 import { AuthService } from './auth/auth.service';
+import { LegalAcceptanceGate } from './auth/legal-acceptance-gate';
 import { HealthDetailAccess } from './auth/health-detail-access';
 import { LoginThrottle } from './auth/login-throttle';
 import { PasswordHasher } from './auth/password-hasher';
@@ -27,7 +28,18 @@ import { EmailVerification } from './verification/email-verification.service';
     }),
   ],
   controllers: [AuthController, AdminUsersController],
-  providers: [AuthService, TokenService, PasswordHasher, UsersService, AuthGuard, LoginThrottle, EmailVerification, AccountMailJob, HealthDetailAccess],
-  exports: [UsersService, AuthGuard, TokenService, PasswordHasher, AuthService, EmailVerification],
+  providers: [
+    AuthService,
+    TokenService,
+    PasswordHasher,
+    UsersService,
+    AuthGuard,
+    LoginThrottle,
+    EmailVerification,
+    AccountMailJob,
+    HealthDetailAccess,
+    LegalAcceptanceGate,
+  ],
+  exports: [UsersService, AuthGuard, TokenService, PasswordHasher, AuthService, EmailVerification, LegalAcceptanceGate],
 })
 export class IdentityModule {}
