@@ -4,7 +4,7 @@ import { SearchRanking } from '@tradefloor/search';
 import { createUser, loginAdmin, PASSWORD, type TestUser } from '../harness/auth';
 import { FakeSmtpServer, readMail } from '../harness/fake-smtp-server';
 import { createTestApp, type TestApp } from '../harness/test-app';
-import { cookieHeader, cookiesOf, openForm } from '../web/web-helpers';
+import { cookieHeader, cookiesOf, openForm, postForm, signIn } from '../web/web-helpers';
 
 const DAY = 86_400_000;
 const OPERATOR = {
@@ -115,6 +115,37 @@ describe('legal documents: versions, publishing with notice, banner, acceptance 
     expect(await count()).toBe(before);
   });
 
+  it('lets admins publish from the back office page (too short a notice shows the error, nothing written; sellers get 403)', async () => {
+    const jar = await signIn(t, t.config.adminEmail!, t.config.adminPassword!);
+    const page = await openForm(t, '/quan-ly/van-ban-phap-ly', jar);
+    expect(page.html).toContain('Công bố phiên bản mới');
+    const soon = new Date(t.clock.now().getTime() + 2 * DAY + 7 * 3_600_000).toISOString().slice(0, 16);
+    const refused = await postForm(t, jar, '/quan-ly/van-ban-phap-ly', {
+      document: 'complaint-policy',
+      title: 'Chính sách giải quyết khiếu nại',
+      summary: 'Rút ngắn thời hạn',
+      body: '<p>Mới</p>',
+      material: 'yes',
+      effectiveAt: soon,
+    });
+    expect(refused.status).toBe(400);
+    expect(refused.text).toContain('cần thông báo trước ít nhất 5 ngày');
+    expect((await t.http.get('/api/v1/legal/complaint-policy/versions').expect(200)).body.items).toHaveLength(1);
+    const done = await postForm(t, jar, '/quan-ly/van-ban-phap-ly', {
+      document: 'complaint-policy',
+      title: 'Chính sách giải quyết khiếu nại',
+      summary: 'Sửa lỗi chính tả',
+      body: '<p>Mọi người có thể gửi khiếu nại tại trang Khiếu nại.</p>',
+      effectiveAt: '',
+    });
+    expect(done.status).toBe(303);
+    const cur = await t.http.get('/api/v1/legal/complaint-policy').expect(200);
+    expect(cur.body).toMatchObject({ number: 2, material: false, status: 'in-force', publishedBy: admin.id });
+
+    const sellerJar = await signIn(t, seller.email, PASSWORD);
+    await t.http.get('/quan-ly/van-ban-phap-ly').set('Cookie', cookieHeader(sellerJar)).expect(403);
+  });
+
   it('publishes a material version with notice: audited, mails verified users, shows a banner until it takes effect', async () => {
     const effectiveAt = new Date(t.clock.now().getTime() + 6 * DAY);
     const current = await t.http.get('/api/v1/legal/terms-of-use').expect(200);
@@ -132,7 +163,9 @@ describe('legal documents: versions, publishing with notice, banner, acceptance 
       .expect(201);
     expect(res.body).toMatchObject({ number: 2, status: 'upcoming', material: true, publishedBy: admin.id });
     expect(res.body.body).not.toContain('<script');
-    const [audit] = await t.dataSource.query(`SELECT actor_id, after FROM audit_events WHERE action = 'legal.version.publish'`);
+    const [audit] = await t.dataSource.query(
+      `SELECT actor_id, after FROM audit_events WHERE action = 'legal.version.publish' AND after->>'document' = 'terms-of-use'`,
+    );
     expect(audit).toMatchObject({ actor_id: admin.id, after: expect.objectContaining({ document: 'terms-of-use', number: 2 }) });
 
     // Still version 1 in force; version 2 listed as upcoming, with its diff.

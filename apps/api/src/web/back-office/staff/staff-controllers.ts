@@ -13,6 +13,7 @@ import { AuditLogPageController } from './trust-safety/audit-log.controller';
 import { ComplaintQueueController } from './trust-safety/complaint-queue.controller';
 import { IdentityReviewController } from './trust-safety/identity-review.controller';
 import { TakedownPagesController } from './trust-safety/takedown-pages.controller';
+import { LegalDocumentsPageController } from './legal-documents.controller';
 
 /** The back office pages of editors and admins, registered by WebModule. */
 export const STAFF_CONTROLLERS = [
@@ -31,4 +32,5 @@ export const STAFF_CONTROLLERS = [
   ComplaintQueueController,
   TakedownPagesController,
   AuditLogPageController,
+  LegalDocumentsPageController,
 ];

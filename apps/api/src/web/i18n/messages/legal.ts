@@ -56,4 +56,17 @@ export const LEGAL_MESSAGES = {
     vi: 'Tôi đã đọc và đồng ý Điều khoản sử dụng, Chính sách bảo mật và Quy chế hoạt động',
     en: 'I have read and accept the terms of use, the privacy policy and the operating rules',
   },
+  'legal.admin.tile': { vi: 'Văn bản pháp lý', en: 'Legal documents' },
+  'legal.admin.title': { vi: 'Văn bản pháp lý và các phiên bản', en: 'Legal documents and versions' },
+  'legal.admin.publish': { vi: 'Công bố phiên bản mới', en: 'Publish a new version' },
+  'legal.admin.noticeHint': {
+    vi: 'Thay đổi nghĩa vụ người dùng cần thông báo trước (số ngày: văn bản / biểu phí):',
+    en: "Changes to users' obligations need notice (days: documents / fee schedule):",
+  },
+  'legal.admin.document': { vi: 'Văn bản', en: 'Document' },
+  'legal.admin.titleField': { vi: 'Tiêu đề', en: 'Title' },
+  'legal.admin.body': { vi: 'Nội dung (HTML)', en: 'Text (HTML)' },
+  'legal.admin.effectiveHint': { vi: 'Giờ Việt Nam; để trống là có hiệu lực ngay', en: 'Vietnam time; empty means at once' },
+  'legal.admin.submit': { vi: 'Công bố', en: 'Publish' },
+  'legal.admin.done': { vi: 'Đã công bố phiên bản mới.', en: 'The new version was published.' },
 } as const;
