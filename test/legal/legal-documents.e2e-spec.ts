@@ -294,6 +294,26 @@ describe('legal documents: versions, publishing with notice, banner, acceptance 
       .expect(400);
     expect(web.text).toContain('Cần đồng ý Điều khoản sử dụng');
 
+    const form2 = await openForm(t, '/dang-ky');
+    await t.http
+      .post('/dang-ky')
+      .type('form')
+      .set('Cookie', cookieHeader(form2.jar))
+      .send({
+        _csrf: form2.csrf,
+        role: 'buyer',
+        displayName: 'Người mới trên web',
+        email: 'nguoi.moi.web@example.vn',
+        password: PASSWORD,
+        phone: '',
+        acceptTerms: 'yes',
+      })
+      .expect(303);
+    const webRows = await t.dataSource.query(
+      `SELECT a.channel FROM legal_acceptances a JOIN users u ON u.id = a.user_id WHERE u.email = 'nguoi.moi.web@example.vn'`,
+    );
+    expect(webRows).toEqual([{ channel: 'web' }, { channel: 'web' }, { channel: 'web' }]);
+
     await t.http.post('/api/v1/auth/register').send({ email, password: PASSWORD, displayName: 'Người mới', role: 'buyer', acceptTerms: true }).expect(202);
     const rows = await t.dataSource.query(
       `SELECT a.document, a.version, a.channel FROM legal_acceptances a JOIN users u ON u.id = a.user_id WHERE u.email = $1 ORDER BY a.document`,

@@ -6,7 +6,7 @@ import { isLegalDocument, legalVersionPath } from '@tradefloor/legal';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { layout, type PageContext } from '../html/layout';
 import { assertCsrf, csrfField } from '../session/csrf';
-import { domainFieldErrors, validateBody, validateForm } from '../session/form-validation';
+import { domainFieldErrors, validateForm } from '../session/form-validation';
 import { WebSession } from '../session/web-session.service';
 import { errorText } from '../i18n/error-text';
 import { pageContext, sendPage } from '../kit/page-context';
@@ -92,7 +92,7 @@ export class AuthPagesController {
     const ctx = pageContext(req, reply, this.config.publicBaseUrl);
     assertCsrf(req);
     // The unticked box is absent from the post: only an explicit tick accepts the documents.
-    const { value, errors } = await validateBody(RegisterDto, { ...body, acceptTerms: body.acceptTerms === 'yes' }, ctx.lang);
+    const { value, errors } = await validateForm(RegisterDto, { ...body, acceptTerms: body.acceptTerms === 'yes' }, ctx.lang);
     if (Object.keys(errors).length) return this.renderRegister(req, reply, ctx, { form: body, errors }, 400);
     try {
       await this.auth.register(value, ip, 'web');
