@@ -157,7 +157,7 @@ async function prepareWriters(db: Client, categoryId: string, commune: { code: s
   const writers: Writer[] = [];
   for (let w = 0; w < WRITERS; w++) {
     const email = `bench-writer-${w}@example.vn`;
-    await api('/api/v1/auth/register', { body: { email, password: PASSWORD, displayName: `Người bán ${w}`, role: 'business' } });
+    await api('/api/v1/auth/register', { body: { email, password: PASSWORD, displayName: `Người bán ${w}`, role: 'business', acceptTerms: true } });
     // A seller who followed the verification link (the bench does not read mail).
     const [user] = (await db.query(`UPDATE users SET email_verified_at = now() WHERE email = $1 RETURNING id`, [email])).rows;
     const token = await loginAs(email, PASSWORD);

@@ -63,7 +63,7 @@ async function main(): Promise<void> {
     const email = `bench-${Date.now()}@example.vn`;
     await api('/api/v1/auth/register', {
       method: 'POST',
-      body: JSON.stringify({ email, password: 'bench-password-123', displayName: 'Bench', role: 'business' }),
+      body: JSON.stringify({ email, password: 'bench-password-123', displayName: 'Bench', role: 'business', acceptTerms: true }),
     });
     const login = await api('/api/v1/auth/login', { method: 'POST', body: JSON.stringify({ email, password: 'bench-password-123' }) });
     const token = String(login.body.accessToken);

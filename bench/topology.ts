@@ -75,7 +75,7 @@ async function seed(topo: Topology) {
       headers: { 'content-type': 'application/json', ...(auth ? { authorization: auth } : {}) },
       body: JSON.stringify(body),
     });
-  const reg = await post('/api/v1/auth/register', { email, password, displayName: 'Bench', role: 'business' });
+  const reg = await post('/api/v1/auth/register', { email, password, displayName: 'Bench', role: 'business', acceptTerms: true });
   if (reg.status !== 202) throw new Error(`register: ${reg.status} ${await reg.text()}`);
   const pg = new Client({ connectionString: topo.databaseUrl });
   await pg.connect();

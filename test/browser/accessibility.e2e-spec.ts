@@ -89,6 +89,13 @@ const PAGES: AuditedPage[] = [
   { name: 'stamp-check-error', who: 'guest', open: () => '/kiem-tra-tem?serial=abc', status: 400 },
   { name: 'stamp', who: 'guest', open: (f) => `/t/${f.serial}` },
   { name: 'rules', who: 'guest', open: () => '/quy-che-hoat-dong' },
+  { name: 'legal-rules-version', who: 'guest', open: () => '/quy-che-hoat-dong/phien-ban/1' },
+  { name: 'legal-privacy', who: 'guest', open: () => '/chinh-sach-bao-mat' },
+  { name: 'legal-terms', who: 'guest', open: () => '/dieu-khoan-su-dung' },
+  { name: 'legal-complaints', who: 'guest', open: () => '/chinh-sach-khieu-nai' },
+  { name: 'legal-fees', who: 'guest', open: () => '/bieu-phi' },
+  { name: 'legal-ranking', who: 'guest', open: () => '/cach-sap-xep-ket-qua' },
+  { name: 'legal-ranking-en', who: 'english', open: () => '/cach-sap-xep-ket-qua?lang=en' },
   { name: 'contact', who: 'guest', open: () => '/lien-he' },
   { name: 'sign-in', who: 'guest', open: () => '/dang-nhap' },
   {
@@ -171,6 +178,7 @@ const PAGES: AuditedPage[] = [
   { name: 'business-scan-alerts', who: 'business', open: (f) => `/quan-ly/truy-xuat/canh-bao?dn=${f.ownEnterpriseId}` },
   // Staff back office
   { name: 'admin-home', who: 'admin', open: () => '/quan-ly' },
+  { name: 'admin-legal', who: 'admin', open: () => '/quan-ly/van-ban-phap-ly' },
   { name: 'admin-verification', who: 'admin', open: () => '/quan-ly/duyet-doanh-nghiep' },
   { name: 'admin-moderation', who: 'admin', open: () => '/quan-ly/duyet-san-pham' },
   { name: 'admin-bulletins', who: 'admin', open: () => '/quan-ly/ban-tin' },

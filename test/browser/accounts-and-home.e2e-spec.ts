@@ -40,6 +40,12 @@ describe('browser: registration, sign-in and back office with the keyboard; home
     await page.keyboard.type('0912345678');
     await tabOnceTo(page, password);
     await page.keyboard.type('mat-khau-dai-10');
+    // The acceptance box starts unticked; Tab reaches it next and Space ticks it.
+    const accept = page.getByLabel(/Tôi đã đọc và đồng ý/);
+    expect(await accept.isChecked()).toBe(false);
+    await tabOnceTo(page, accept);
+    await page.keyboard.press('Space');
+    await tabTo(page, page.getByRole('button', { name: 'Đăng ký' }));
     await Promise.all([page.waitForURL('**/dang-nhap?registered=1'), page.keyboard.press('Enter')]);
 
     const notice = page.getByRole('status');

@@ -121,6 +121,7 @@ describe('browser journeys: buyer search, household listing, staff approval, edi
     await page.getByLabel('Họ tên hoặc tên cơ sở').fill(HOUSEHOLD.person);
     await page.getByLabel('Email').fill(HOUSEHOLD.email);
     await page.getByLabel('Mật khẩu').fill(HOUSEHOLD.password);
+    await page.getByLabel(/Tôi đã đọc và đồng ý/).check();
     await go(page, () => page.getByRole('button', { name: 'Đăng ký' }).click(), /^\/dang-nhap\?registered=1$/);
     // The verification mail goes out through the job queue; its link verifies the address.
     await h.t.drainJobs();

@@ -55,7 +55,7 @@ export async function createUser(
   const registerRole = role === 'business' ? 'business' : 'buyer';
   await t.http
     .post('/api/v1/auth/register')
-    .send({ email, password: PASSWORD, displayName: overrides.displayName ?? `Người dùng ${role}`, role: registerRole })
+    .send({ email, password: PASSWORD, displayName: overrides.displayName ?? `Người dùng ${role}`, role: registerRole, acceptTerms: true })
     .expect(202);
   if (!overrides.unverified) await verifyEmail(t, email);
   if (role === 'editor' || role === 'admin') {

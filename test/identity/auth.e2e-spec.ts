@@ -11,7 +11,7 @@ describe('identity: register, login, refresh rotation, logout, roles', () => {
   it('registers a user without exposing password fields and normalises email and phone', async () => {
     const res = await t.http
       .post('/api/v1/auth/register')
-      .send({ email: '  Chu.Ho@Example.VN ', password: 'mat-khau-dai-10', displayName: 'Chủ hộ', phone: '+84912345678', role: 'business' })
+      .send({ email: '  Chu.Ho@Example.VN ', password: 'mat-khau-dai-10', displayName: 'Chủ hộ', phone: '+84912345678', role: 'business', acceptTerms: true })
       .expect(202);
     expect(res.body).toMatchObject({ status: 'verification_sent' });
     expect(JSON.stringify(res.body)).not.toMatch(/password|hash/i);
@@ -23,7 +23,7 @@ describe('identity: register, login, refresh rotation, logout, roles', () => {
   it('answers a duplicate email exactly like a new one (no 409 that tells which emails exist)', async () => {
     const res = await t.http
       .post('/api/v1/auth/register')
-      .send({ email: 'chu.ho@example.vn', password: 'mat-khau-dai-10', displayName: 'Khác', role: 'buyer' })
+      .send({ email: 'chu.ho@example.vn', password: 'mat-khau-dai-10', displayName: 'Khác', role: 'buyer', acceptTerms: true })
       .expect(202);
     expect(res.body).toEqual({ status: 'verification_sent', message: expect.any(String) });
     const rows = await t.dataSource.query(`SELECT display_name FROM users WHERE email = 'chu.ho@example.vn'`);

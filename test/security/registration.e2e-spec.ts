@@ -14,7 +14,10 @@ describe('security: self-registration abuse', () => {
   let smtp: FakeSmtpServer;
   let n = 0;
   const register = (app: TestApp, email: string, client: string) =>
-    app.http.post('/api/v1/auth/register').set('x-forwarded-for', client).send({ email, password: PASSWORD, displayName: 'Người bán thử', role: 'business' });
+    app.http
+      .post('/api/v1/auth/register')
+      .set('x-forwarded-for', client)
+      .send({ email, password: PASSWORD, displayName: 'Người bán thử', role: 'business', acceptTerms: true });
   // Each test registers from its own client address, so the per-client limit only bites where it is meant to.
   const client = () => `198.51.100.${++n}`;
   const mailsTo = (email: string) => smtp.messages.filter((m) => m.to.includes(email)).map(readMail);

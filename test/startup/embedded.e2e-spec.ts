@@ -44,7 +44,7 @@ describe('start-up: embedded PostgreSQL and Meilisearch', () => {
     const reg = await fetch(`${base()}/api/v1/auth/register`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ ...user, displayName: 'Người mua', role: 'buyer' }),
+      body: JSON.stringify({ ...user, displayName: 'Người mua', role: 'buyer', acceptTerms: true }),
     });
     expect(reg.status).toBe(202);
 

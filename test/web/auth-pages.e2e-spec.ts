@@ -22,6 +22,7 @@ describe('web: registration, sign-in and the back office with cookie sessions', 
         email: 'ba.sau@example.vn',
         password: 'mat-khau-dai-10',
         phone: '0912345678',
+        acceptTerms: 'yes',
       })
       .expect(303)
       .expect('location', '/dang-nhap?registered=1');

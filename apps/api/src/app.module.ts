@@ -6,6 +6,7 @@ import { IdentityModule } from '@tradefloor/identity';
 import { InquiriesModule } from '@tradefloor/inquiries';
 import { identitySettings, TrustSafetyModule } from '@tradefloor/trust-safety';
 import { FederationModule, federationConfig } from '@tradefloor/federation';
+import { LegalModule, legalSettings } from '@tradefloor/legal';
 import { NewsBulletinModule } from '@tradefloor/news-bulletin';
 import { PartnerSyncModule, validateChannelConfig } from '@tradefloor/partner-sync';
 import { SearchModule } from '@tradefloor/search';
@@ -24,6 +25,7 @@ const DOMAIN_MODULES = [
   InquiriesModule,
   TrustSafetyModule,
   FederationModule,
+  LegalModule,
 ];
 
 /**
@@ -34,6 +36,7 @@ export function validateDomainConfig(config: AppConfig): void {
   validateChannelConfig(config);
   federationConfig(config);
   identitySettings(config.env);
+  legalSettings(config.env);
 }
 
 @Module({})

@@ -6,6 +6,7 @@ import { APP_CONFIG, type ResolvedConfig } from '@tradefloor/core';
 import { AuthController } from './auth/auth.controller';
 import { AuthGuard } from './auth/auth.guard';
 import { AuthService } from './auth/auth.service';
+import { LegalAcceptanceGate } from './auth/legal-acceptance-gate';
 import { HealthDetailAccess } from './auth/health-detail-access';
 import { LoginThrottle } from './auth/login-throttle';
 import { PasswordHasher } from './auth/password-hasher';
@@ -39,7 +40,8 @@ import { EmailVerification } from './verification/email-verification.service';
     AccountMailJob,
     HealthDetailAccess,
     SignInRetention,
+    LegalAcceptanceGate,
   ],
-  exports: [UsersService, AuthGuard, TokenService, PasswordHasher, AuthService, EmailVerification],
+  exports: [UsersService, AuthGuard, TokenService, PasswordHasher, AuthService, EmailVerification, LegalAcceptanceGate],
 })
 export class IdentityModule {}

@@ -9,3 +9,12 @@ export { TokenService, type TokenPair } from './auth/token.service';
 export { LoginDto, RegisterDto } from './dto/auth.dto';
 export { EmailVerification } from './verification/email-verification.service';
 export { VERIFY_PAGE_PATH, ACCOUNT_MAIL_QUEUE, type AccountMailPayload } from './verification/account-mail.job';
+export {
+  LegalAcceptanceGate,
+  LegalAcceptanceRequiredError,
+  type LegalAcceptanceProvider,
+  type LegalVersionRef,
+  type PendingLegalVersion,
+  type LegalChannel,
+} from './auth/legal-acceptance-gate';
+export { LegalVersionRefDto, LegalAcceptanceDto } from './dto/auth.dto';

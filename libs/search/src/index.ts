@@ -14,3 +14,4 @@ export { toProductDocument, type ProductDocument } from './documents/product-doc
 export { ProductSearchQueryDto } from './http/search-query.dto';
 export { PeerSearchIndex, PEER_QUEUE as SEARCH_PEER_QUEUE, FAILOVER_PEER_QUEUE as SEARCH_FAILOVER_PEER_QUEUE } from './indexing/peer-search-index';
 export { peerDocumentId, type PeerProductInput, type PeerProductSource } from './documents/peer-product-document';
+export { SearchRanking, parseWeights, type RankingDisclosure, type FieldWeight } from './ranking/search-ranking';

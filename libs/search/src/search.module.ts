@@ -14,6 +14,7 @@ import { SearchIndexer } from './indexing/search-indexer.service';
 import { SearchMaintenance } from './indexing/search-maintenance.service';
 import { MeiliEngine } from './meili/meili-engine';
 import { PgEngine } from './pg/pg-engine';
+import { SearchRanking } from './ranking/search-ranking';
 
 /** Chooses the engine from SEARCH_ENGINE (meilisearch by default, postgres as the fallback). */
 export function createSearchEngine(config: ResolvedConfig, dataSource: DataSource): SearchEngine {
@@ -37,7 +38,8 @@ export function createFailoverEngine(config: ResolvedConfig, dataSource: DataSou
     SearchRouter,
     SearchService,
     PeerSearchIndex,
+    SearchRanking,
   ],
-  exports: [SEARCH_ENGINE, SearchMaintenance, SearchDriftCheck, SearchService, PeerSearchIndex],
+  exports: [SEARCH_ENGINE, SearchMaintenance, SearchDriftCheck, SearchService, PeerSearchIndex, SearchRanking],
 })
 export class SearchModule {}

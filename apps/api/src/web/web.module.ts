@@ -4,6 +4,7 @@ import { ERROR_PAGE_RENDERER } from '@tradefloor/core';
 import { EnterpriseProfileModule } from '@tradefloor/enterprise-profile';
 import { FederationModule } from '@tradefloor/federation';
 import { InquiriesModule } from '@tradefloor/inquiries';
+import { LegalModule } from '@tradefloor/legal';
 import { NewsBulletinModule } from '@tradefloor/news-bulletin';
 import { PartnerSyncModule } from '@tradefloor/partner-sync';
 import { SearchModule } from '@tradefloor/search';
@@ -29,6 +30,7 @@ import { STORE_CONTROLLERS, STORE_PROVIDERS } from './store/store-pages';
  */
 @Module({
   imports: [
+    LegalModule,
     CatalogModule,
     SearchModule,
     NewsBulletinModule,

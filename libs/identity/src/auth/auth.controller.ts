@@ -2,6 +2,7 @@ import { Body, Controller, Get, HttpCode, Ip, Post } from '@nestjs/common';
 import {
   ApiAcceptedResponse,
   ApiBadRequestResponse,
+  ApiForbiddenResponse,
   ApiNoContentResponse,
   ApiOkResponse,
   ApiTags,
@@ -10,6 +11,8 @@ import {
 } from '@nestjs/swagger';
 import { ErrorEnvelopeDto, NotFoundError } from '@tradefloor/core';
 import {
+  LegalAcceptanceDto,
+  LegalTicketAcceptanceDto,
   LoginDto,
   LogoutDto,
   RefreshDto,
@@ -25,7 +28,11 @@ import { UsersService } from '../users/users.service';
 import { EmailVerification } from '../verification/email-verification.service';
 import { AllowUnverified, Auth, CurrentUser } from './auth.guard';
 import { AuthService, REGISTRATION_ACCEPTED } from './auth.service';
+import { LegalAcceptanceGate } from './legal-acceptance-gate';
 import type { Principal } from './principal';
+
+const LEGAL_403 =
+  'LEGAL_ACCEPTANCE_REQUIRED: a material version of a legal document in force is not accepted yet; `details` lists them (field = document, message = "version: title") and the X-Legal-Acceptance-Ticket header carries a ticket for POST /api/v1/auth/legal-acceptances';
 
 @ApiTags('auth')
 @ApiBadRequestResponse({ type: ErrorEnvelopeDto })
@@ -35,6 +42,7 @@ export class AuthController {
     private readonly auth: AuthService,
     private readonly users: UsersService,
     private readonly verification: EmailVerification,
+    private readonly legal: LegalAcceptanceGate,
   ) {}
 
   /** 202 whether or not the email was taken (issue 18 §6): the mailbox's owner learns which, nobody else. */
@@ -72,6 +80,7 @@ export class AuthController {
   @ApiOkResponse({ type: TokenPairDto })
   @ApiUnauthorizedResponse({ type: ErrorEnvelopeDto })
   @ApiTooManyRequestsResponse({ type: ErrorEnvelopeDto, description: 'with a Retry-After header' })
+  @ApiForbiddenResponse({ type: ErrorEnvelopeDto, description: LEGAL_403 })
   login(@Body() dto: LoginDto, @Ip() ip: string): Promise<TokenPairDto> {
     return this.auth.login(dto, ip);
   }
@@ -80,8 +89,29 @@ export class AuthController {
   @HttpCode(200)
   @ApiOkResponse({ type: TokenPairDto })
   @ApiUnauthorizedResponse({ type: ErrorEnvelopeDto })
+  @ApiForbiddenResponse({ type: ErrorEnvelopeDto, description: LEGAL_403 })
   refresh(@Body() dto: RefreshDto): Promise<TokenPairDto> {
     return this.auth.refresh(dto.refreshToken);
+  }
+
+  /** Completes a sign-in or refresh that answered LEGAL_ACCEPTANCE_REQUIRED: records the acceptances, then issues tokens. */
+  @Post('auth/legal-acceptances')
+  @HttpCode(200)
+  @ApiOkResponse({ type: TokenPairDto })
+  @ApiUnauthorizedResponse({ type: ErrorEnvelopeDto, description: 'INVALID_TICKET' })
+  @ApiForbiddenResponse({ type: ErrorEnvelopeDto, description: 'LEGAL_ACCEPTANCE_REQUIRED: still pending versions' })
+  acceptWithTicket(@Body() dto: LegalTicketAcceptanceDto): Promise<TokenPairDto> {
+    return this.auth.acceptLegalAndSignIn(dto.ticket, dto.accept, 'api');
+  }
+
+  /** A signed-in user (access token still valid) accepts pending versions; refresh then works again. */
+  @Post('me/legal-acceptances')
+  @HttpCode(204)
+  @Auth()
+  @AllowUnverified()
+  @ApiNoContentResponse({ description: 'acceptances recorded' })
+  async acceptSignedIn(@CurrentUser() user: Principal, @Body() dto: LegalAcceptanceDto): Promise<void> {
+    await this.legal.accept(user.id, dto.accept, 'api');
   }
 
   @Post('auth/logout')

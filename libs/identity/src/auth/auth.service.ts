@@ -14,6 +14,7 @@ import type { DataSource } from 'typeorm';
 import type { LoginDto, RegisterDto } from '../dto/auth.dto';
 import { UserEntity } from '../entities/user.entity';
 import { ACCOUNT_MAIL_QUEUE, type AccountMailPayload } from '../verification/account-mail.job';
+import { LegalAcceptanceGate, LegalAcceptanceRequiredError, type LegalChannel, type LegalVersionRef } from './legal-acceptance-gate';
 import { LoginThrottle } from './login-throttle';
 import { PasswordHasher } from './password-hasher';
 import { TokenService, type TokenPair } from './token.service';
@@ -32,6 +33,7 @@ export class AuthService {
     private readonly throttle: LoginThrottle,
     private readonly jobs: JobQueue,
     @Inject(APP_CONFIG) private readonly config: ResolvedConfig,
+    private readonly legal: LegalAcceptanceGate,
   ) {}
 
   /**
@@ -40,7 +42,7 @@ export class AuthService {
    * new account gets a verification mail, the owner of an existing one a notice that someone tried;
    * both cost one password hash, so timing does not tell either.
    */
-  async register(dto: RegisterDto, ip: string): Promise<void> {
+  async register(dto: RegisterDto, ip: string, channel: LegalChannel = 'api'): Promise<void> {
     const perIp = await this.limiter.hit(
       `register:ip:${this.throttle.keyOf('register-ip', ip)}`,
       this.config.registerMaxPerIp,
@@ -58,6 +60,8 @@ export class AuthService {
         ),
       );
       if (created) {
+        // The DTO requires the explicit acceptance; the versions in force are recorded with the account.
+        await this.legal.acceptAtRegistration(m, created.id, channel);
         await this.jobs.enqueue(m, ACCOUNT_MAIL_QUEUE, { kind: 'verify', userId: created.id } satisfies AccountMailPayload);
         return;
       }
@@ -92,6 +96,7 @@ export class AuthService {
       throw new UnauthorizedError('Tài khoản đã bị khoá (account disabled)', 'ACCOUNT_DISABLED');
     }
     await this.throttle.succeeded(dto.email, ip);
+    await this.requireLegalAcceptance(user.id);
     return this.tokens.issue(user.id, user.role);
   }
 
@@ -110,7 +115,27 @@ export class AuthService {
       await this.tokens.revokeFamily(consumed.value.familyId);
       throw new UnauthorizedError('Tài khoản đã bị khoá (account disabled)', 'ACCOUNT_DISABLED');
     }
+    await this.requireLegalAcceptance(user.id);
     return this.tokens.issue(user.id, user.role, consumed.value.familyId);
+  }
+
+  /**
+   * After a correct sign-in answered LEGAL_ACCEPTANCE_REQUIRED: records the acceptances the ticket's
+   * holder sends and, once nothing is pending, issues tokens as the sign-in would have.
+   */
+  async acceptLegalAndSignIn(ticket: string, versions: LegalVersionRef[], channel: LegalChannel): Promise<TokenPair> {
+    const userId = await this.tokens.verifyLegalTicket(ticket);
+    const user = await this.dataSource.getRepository(UserEntity).findOneBy({ id: userId });
+    if (!user || user.status !== 'active') throw new UnauthorizedError('Tài khoản đã bị khoá (account disabled)', 'ACCOUNT_DISABLED');
+    await this.legal.accept(userId, versions, channel);
+    await this.requireLegalAcceptance(userId);
+    return this.tokens.issue(user.id, user.role);
+  }
+
+  /** A material version in force that the user has not accepted stops sign-in and refresh (403 with a ticket). */
+  private async requireLegalAcceptance(userId: string): Promise<void> {
+    const pending = await this.legal.pending(userId);
+    if (pending.length) throw new LegalAcceptanceRequiredError(pending, await this.tokens.legalTicket(userId));
   }
 
   async logout(userId: string, refreshToken?: string): Promise<void> {

@@ -62,6 +62,24 @@ export class TokenService {
     }
   }
 
+  /**
+   * A short-lived ticket (JWT, 10 minutes) that lets a user who signed in correctly accept pending
+   * legal documents and then receive tokens, without sending the password again.
+   */
+  async legalTicket(userId: string): Promise<string> {
+    return this.jwt.signAsync({ sub: userId, typ: 'legal-acceptance' }, { expiresIn: 600 });
+  }
+
+  async verifyLegalTicket(ticket: string): Promise<string> {
+    try {
+      const claims = await this.jwt.verifyAsync<{ sub: string; typ: string }>(ticket);
+      if (claims.typ !== 'legal-acceptance') throw new Error('wrong token type');
+      return claims.sub;
+    } catch {
+      throw new UnauthorizedError('Phiếu đồng ý điều khoản không hợp lệ hoặc đã hết hạn (invalid or expired acceptance ticket)', 'INVALID_TICKET');
+    }
+  }
+
   /** Consumes a refresh token and returns its user id and family; reuse revokes the family. */
   async consume(raw: string, manager: EntityManager): Promise<{ userId: string; familyId: string }> {
     const invalid = new UnauthorizedError('Refresh token không hợp lệ (invalid refresh token)', 'INVALID_REFRESH_TOKEN');

@@ -1,7 +1,21 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsVietnameseMobile } from '@tradefloor/core';
-import { Transform } from 'class-transformer';
-import { IsEmail, IsIn, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
+import { Transform, Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  Equals,
+  IsEmail,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  Matches,
+  MaxLength,
+  Min,
+  MinLength,
+  ValidateNested,
+} from 'class-validator';
 import { ROLES, type Role } from '../entities/user.entity';
 
 const lower = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim().toLowerCase() : value);
@@ -35,6 +49,41 @@ export class RegisterDto {
   @ApiProperty({ enum: ['buyer', 'business'] })
   @IsIn(['buyer', 'business'], { message: 'role phải là buyer hoặc business (role must be buyer or business)' })
   role!: 'buyer' | 'business';
+
+  @ApiProperty({
+    enum: [true],
+    description: 'The user accepts the terms of use and the privacy policy in force (recorded with their versions); anything but true is a 400.',
+  })
+  @Equals(true, { message: 'Cần đồng ý Điều khoản sử dụng và Chính sách bảo mật (you must accept the terms of use and the privacy policy)' })
+  acceptTerms!: boolean;
+}
+
+export class LegalVersionRefDto {
+  @ApiProperty({ example: 'operating-rules' })
+  @IsString()
+  @Matches(/^[a-z-]{1,40}$/)
+  document!: string;
+
+  @ApiProperty({ example: 2 })
+  @IsInt()
+  @Min(1)
+  version!: number;
+}
+
+export class LegalAcceptanceDto {
+  @ApiProperty({ type: [LegalVersionRefDto], description: 'The pending versions the user accepts (as listed in the LEGAL_ACCEPTANCE_REQUIRED answer).' })
+  @ValidateNested({ each: true })
+  @Type(() => LegalVersionRefDto)
+  @ArrayMinSize(1)
+  @ArrayMaxSize(20)
+  accept!: LegalVersionRefDto[];
+}
+
+export class LegalTicketAcceptanceDto extends LegalAcceptanceDto {
+  @ApiProperty({ description: 'The X-Legal-Acceptance-Ticket header of the 403 LEGAL_ACCEPTANCE_REQUIRED answer to sign-in or refresh.' })
+  @IsString()
+  @MaxLength(2000)
+  ticket!: string;
 }
 
 export class LoginDto {

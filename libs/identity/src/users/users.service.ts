@@ -67,6 +67,15 @@ export class UsersService implements OnApplicationBootstrap {
     return new Map(users.map((u) => [u.id, { email: u.email, displayName: u.displayName }]));
   }
 
+  /** Ids of active users with a verified email after `afterId` (id order), for mail sent to every account in batches. */
+  async activeVerifiedIds(afterId: string | null, limit: number): Promise<string[]> {
+    const rows: Array<{ id: string }> = await this.dataSource.query(
+      `SELECT id FROM users WHERE status = 'active' AND email_verified_at IS NOT NULL AND ($1::uuid IS NULL OR id > $1::uuid) ORDER BY id LIMIT $2`,
+      [afterId, limit],
+    );
+    return rows.map((r) => r.id);
+  }
+
   findByEmail(email: string): Promise<UserEntity | null> {
     return this.dataSource.getRepository(UserEntity).findOneBy({ email: email.trim().toLowerCase() });
   }

@@ -43,6 +43,9 @@ ${field({ name: 'displayName', label: t('auth.displayName'), value: form.display
 ${field({ name: 'email', label: t('auth.email'), type: 'email', value: form.email, error: errors.email, required: true, autocomplete: 'email' })}
 ${field({ name: 'phone', label: t('auth.phone'), type: 'tel', value: form.phone, error: errors.phone, autocomplete: 'tel' })}
 ${field({ name: 'password', label: t('auth.password'), type: 'password', error: errors.password, required: true, autocomplete: 'new-password', hint: t('auth.password.hint') })}
+<div class="field${errors.acceptTerms ? ' has-error' : ''}"><label><input type="checkbox" name="acceptTerms" value="yes"${errors.acceptTerms ? html` aria-invalid="true" aria-describedby="f-acceptTerms-error"` : ''}> ${t('legal.register.box')}</label>
+(<a href="/dieu-khoan-su-dung">${t('legal.doc.terms-of-use')}</a>, <a href="/chinh-sach-bao-mat">${t('legal.doc.privacy-policy')}</a>, <a href="/quy-che-hoat-dong">${t('legal.doc.operating-rules')}</a>)
+${errors.acceptTerms ? html`<p class="error" id="f-acceptTerms-error">${errors.acceptTerms}</p>` : ''}</div>
 <button type="submit">${t('auth.submit.register')}</button>
 </form>
 <p><a href="/dang-nhap">${t('auth.haveAccount')}</a></p>`;

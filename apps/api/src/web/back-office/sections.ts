@@ -34,4 +34,5 @@ export const BACK_OFFICE_SECTIONS: BackOfficeSection[] = [
   { href: '/quan-ly/khieu-nai', label: 'ts.tile.complaints', roles: ['admin', 'editor'] },
   { href: '/quan-ly/xac-thuc-danh-tinh', label: 'ts.tile.identityReview', roles: ['admin', 'editor'] },
   { href: '/quan-ly/su-co-du-lieu', label: 'ts.br.tile', roles: ['admin'] },
+  { href: '/quan-ly/van-ban-phap-ly', label: 'legal.admin.tile', roles: ['admin'] },
 ];

@@ -1,6 +1,7 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
 import { PageCache, type CachedPage } from '@tradefloor/core';
+import { LEGAL_PAGE_TAG } from '@tradefloor/legal';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { createHash } from 'node:crypto';
 import { pickLang } from '../i18n/messages';
@@ -48,7 +49,14 @@ export class PageCacheHooks implements OnModuleInit {
     const key = cacheKey(path, query, pickLang(req.query, req.headers.cookie));
     // Signed in (the header shows the back office link): personal, never shared.
     const shared = !hasSessionCookie(req);
-    setPageCacheState(req, { key, shared, token: this.cache.begin(), tags: [...route.tags], needsPageTags: route.needsPageTags ?? false, pageTagged: false });
+    setPageCacheState(req, {
+      key,
+      shared,
+      token: this.cache.begin(),
+      tags: [...route.tags, LEGAL_PAGE_TAG],
+      needsPageTags: route.needsPageTags ?? false,
+      pageTagged: false,
+    });
     if (!shared) return undefined;
     const page = this.cache.get(key);
     if (!page) return undefined;

@@ -1,5 +1,7 @@
 import type { Lang, Translate } from '../i18n/messages';
 import { html, type SafeHtml } from './html';
+import { formatDateTime } from '../kit/format';
+import type { LegalChrome } from './legal-chrome';
 
 export interface PageMeta {
   title: string;
@@ -22,6 +24,36 @@ export interface PageContext {
   currentPath: string;
   /** A session cookie is present: the header offers the back office instead of signing in. */
   signedIn?: boolean;
+  /** Operator identity and upcoming legal changes (set for every page by the legal chrome hook). */
+  legal?: LegalChrome;
+}
+
+const LEGAL_LINKS: Array<{ href: string; key: Parameters<Translate>[0] }> = [
+  { href: '/quy-che-hoat-dong', key: 'legal.doc.operating-rules' },
+  { href: '/dieu-khoan-su-dung', key: 'legal.doc.terms-of-use' },
+  { href: '/chinh-sach-bao-mat', key: 'legal.doc.privacy-policy' },
+  { href: '/chinh-sach-khieu-nai', key: 'legal.doc.complaint-policy' },
+  { href: '/bieu-phi', key: 'legal.doc.fee-schedule' },
+  { href: '/cach-sap-xep-ket-qua', key: 'legal.doc.search-ranking' },
+];
+
+/** One banner per published version not in force yet, linking to it (from publication until it takes effect). */
+function legalBanner(ctx: PageContext): SafeHtml | '' {
+  const notices = ctx.legal?.notices ?? [];
+  if (!notices.length) return '';
+  return html`<aside class="legal-banner" aria-label="${ctx.t('legal.banner')}"><div class="wrap"><ul>
+${notices.map((n) => html`<li><strong>${ctx.t('legal.banner')}:</strong> <a href="${n.url}">${n.title} (${ctx.t('legal.version').toLowerCase()} ${n.number})</a> ${ctx.t('legal.banner.from')} ${formatDateTime(ctx.lang, n.effectiveAt)}</li>`)}
+</ul></div></aside>`;
+}
+
+/** The operator's identity as the e-commerce law asks it to be published. */
+function operatorFooter(ctx: PageContext): SafeHtml {
+  const o = ctx.legal?.operator;
+  if (!o) return html`<p>${ctx.t('footer.owner')}</p>`;
+  const { t } = ctx;
+  return html`<p class="operator">${t('legal.operator')}: <strong>${o.name}</strong>. ${t('legal.operator.office')}: ${o.headOffice}. ${t('legal.operator.representative')}: ${o.legalRepresentative}.<br>
+${t('legal.operator.registration')}: ${o.registrationNumber}, ${t('legal.operator.issued')} ${o.registrationDate} ${t('legal.operator.issuer')} ${o.registrationIssuer}.<br>
+${t('legal.operator.moit')} ${o.moitRegistrationNumber}.</p>`;
 }
 
 const NAV: Array<{ href: string; key: Parameters<Translate>[0] }> = [
@@ -71,12 +103,13 @@ ${
 </ul></nav>
 <a class="lang" href="${ctx.currentPath}?lang=${otherLang}" hreflang="${otherLang}" lang="${otherLang}">${t('lang.switch')}</a>
 </div></header>
+${legalBanner(ctx)}
 <main id="main"><div class="wrap">
 ${body}
 </div></main>
 <footer class="site"><div class="wrap">
-<ul><li><a href="/quy-che-hoat-dong">${t('nav.rules')}</a></li><li><a href="/lien-he">${t('nav.contact')}</a></li></ul>
-<p>${t('footer.owner')}</p>
+<ul>${LEGAL_LINKS.map((l) => html`<li><a href="${l.href}">${t(l.key)}</a></li>`)}<li><a href="/lien-he">${t('nav.contact')}</a></li></ul>
+${operatorFooter(ctx)}
 </div></footer>
 </body>
 </html>`.value

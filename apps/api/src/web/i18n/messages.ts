@@ -3,6 +3,7 @@ import { BUSINESS_MESSAGES } from './messages/business';
 import { CHANNEL_MESSAGES } from './messages/channels';
 import { COMMON_MESSAGES } from './messages/common';
 import { INQUIRY_MESSAGES } from './messages/inquiries';
+import { LEGAL_MESSAGES } from './messages/legal';
 import { OCOP_MESSAGES } from './messages/ocop';
 import { CONTENT_MESSAGES } from './messages/content';
 import { SCREENING_MESSAGES } from './messages/screening';
@@ -33,6 +34,7 @@ const MESSAGES = {
   ...TRUST_SAFETY_MESSAGES,
   ...SELLER_ACCOUNT_MESSAGES,
   ...BREACH_MESSAGES,
+  ...LEGAL_MESSAGES,
 } as const;
 
 export type MessageKey = keyof typeof MESSAGES;

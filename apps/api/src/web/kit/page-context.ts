@@ -1,5 +1,6 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { PageContext } from '../html/layout';
+import { legalChromeOf } from '../html/legal-chrome';
 import { pickLang, translator } from '../i18n/messages';
 import { hasSessionCookie } from '../session/web-session.service';
 import { isSecureSite } from '@tradefloor/core';
@@ -13,7 +14,15 @@ export function pageContext(req: FastifyRequest, reply: FastifyReply, publicBase
   }
   // One leading slash: `//evil.example/x` (or `/\evil.example`) must not become an off-site link.
   const currentPath = `/${(req.url.split('?')[0] ?? '').replace(/^[/\\]+/, '')}`;
-  return { lang, t: translator(lang), publicBaseUrl, secure: isSecureSite({ publicBaseUrl }), currentPath, signedIn: hasSessionCookie(req) };
+  return {
+    lang,
+    t: translator(lang),
+    publicBaseUrl,
+    secure: isSecureSite({ publicBaseUrl }),
+    currentPath,
+    signedIn: hasSessionCookie(req),
+    legal: legalChromeOf(req),
+  };
 }
 
 /** Public pages may be revalidated by shared caches; signed-in pages must never be stored. */

@@ -4,19 +4,13 @@ import { APP_CONFIG, type ResolvedConfig } from '@tradefloor/core';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { layout } from '../html/layout';
 import { pageContext, sendPage } from '../kit/page-context';
-import { contactView, rulesView } from './static-pages.view';
+import { contactView } from './static-pages.view';
 
-/** Operating rules and contact (the home page is the storefront's, store/home-page.controller.ts). */
+/** Contact (the operating rules and other legal documents are store/legal/; the home page is the storefront's, store/home-page.controller.ts). */
 @ApiExcludeController()
 @Controller()
 export class StaticPagesController {
   constructor(@Inject(APP_CONFIG) private readonly config: ResolvedConfig) {}
-
-  @Get('/quy-che-hoat-dong')
-  rules(@Req() req: FastifyRequest, @Res() reply: FastifyReply): void {
-    const ctx = pageContext(req, reply, this.config.publicBaseUrl);
-    sendPage(reply, layout(ctx, { title: ctx.t('rules.title'), description: ctx.t('site.tagline'), path: '/quy-che-hoat-dong' }, rulesView(ctx)));
-  }
 
   @Get('/lien-he')
   contact(@Req() req: FastifyRequest, @Res() reply: FastifyReply): void {

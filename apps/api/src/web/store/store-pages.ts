@@ -2,6 +2,8 @@ import { ComplaintPagesController } from './complaints/complaint-pages.controlle
 import { EnterprisePagesController } from './enterprise-pages.controller';
 import { HomePageController } from './home-page.controller';
 import { InquiryFormController } from './inquiries/inquiry-form.controller';
+import { LegalChromeHooks } from './legal/legal-chrome.hooks';
+import { LegalPagesController } from './legal/legal-pages.controller';
 import { BulletinPagesController } from './news/bulletin-pages.controller';
 import { EventsPageController } from './news/events-page.controller';
 import { RelatedLinks } from './news/related-links';
@@ -24,5 +26,6 @@ export const STORE_CONTROLLERS = [
   StampCheckerController,
   StampVerificationController,
   ComplaintPagesController,
+  LegalPagesController,
 ];
-export const STORE_PROVIDERS = [RelatedLinks];
+export const STORE_PROVIDERS = [RelatedLinks, LegalChromeHooks];

@@ -27,6 +27,7 @@ import { DataRequests1765900001000 } from './1765900001000-data-requests';
 import { SellerAccounts1765900002000 } from './1765900002000-seller-accounts';
 import { SellerIdentity1765910000000 } from './1765910000000-seller-identity';
 import { SearchPeerProducts1765920000000 } from './1765920000000-search-peer-products';
+import { LegalDocuments1766000000000 } from './1766000000000-legal-documents';
 import { Retention1766020000000 } from './1766020000000-retention';
 
 /**
@@ -63,5 +64,6 @@ export const MIGRATIONS = [
   SellerAccounts1765900002000,
   SellerIdentity1765910000000,
   SearchPeerProducts1765920000000,
+  LegalDocuments1766000000000,
   Retention1766020000000,
 ];

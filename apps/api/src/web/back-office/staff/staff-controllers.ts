@@ -15,6 +15,7 @@ import { IdentityReviewController } from './trust-safety/identity-review.control
 import { SellerAccountPageController } from './trust-safety/seller-account-page.controller';
 import { BreachPagesController } from './trust-safety/breach-pages.controller';
 import { TakedownPagesController } from './trust-safety/takedown-pages.controller';
+import { LegalDocumentsPageController } from './legal-documents.controller';
 
 /** The back office pages of editors and admins, registered by WebModule. */
 export const STAFF_CONTROLLERS = [
@@ -35,4 +36,5 @@ export const STAFF_CONTROLLERS = [
   AuditLogPageController,
   SellerAccountPageController,
   BreachPagesController,
+  LegalDocumentsPageController,
 ];

@@ -25,7 +25,6 @@ export const COMMON_MESSAGES = {
     vi: 'Đơn vị chủ quản: Sở Công Thương tỉnh Vĩnh Long (bản demo mã nguồn mở TradeFloor).',
     en: 'Operated by the Department of Industry and Trade of Vĩnh Long province (TradeFloor open-source demo).',
   },
-  'rules.title': { vi: 'Quy chế hoạt động sàn', en: 'Operating rules' },
   'contact.title': { vi: 'Liên hệ', en: 'Contact' },
   'notfound.title': { vi: 'Không tìm thấy trang', en: 'Page not found' },
   'takedown.title': { vi: 'Nội dung đã bị gỡ theo yêu cầu', en: 'Content removed on request' },
