@@ -69,7 +69,7 @@ describe('logs carry no personal data', () => {
     await t.http
       .post('/api/v1/auth/register')
       .set('x-forwarded-for', secrets.ipRegister)
-      .send({ email: secrets.email, password: 'mat-khau-that-dai-123', displayName: secrets.name, role: 'buyer' })
+      .send({ email: secrets.email, password: 'mat-khau-that-dai-123', displayName: secrets.name, role: 'buyer', acceptTerms: true })
       .expect(202);
     await verifyEmail(t, secrets.email);
     await t.http
