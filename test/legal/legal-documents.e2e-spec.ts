@@ -1,4 +1,4 @@
-import { JobQueue } from '@tradefloor/core';
+import { JobQueue, RetentionSchedule } from '@tradefloor/core';
 import { LEGAL_EFFECT_QUEUE, LEGAL_PAGE_PATHS, LEGAL_DOCUMENTS } from '@tradefloor/legal';
 import { SearchRanking } from '@tradefloor/search';
 import { createUser, loginAdmin, PASSWORD, type TestUser } from '../harness/auth';
@@ -355,6 +355,14 @@ describe('legal documents: versions, publishing with notice, banner, acceptance 
     expect(rows).toEqual(ranking.pgWeights);
     expect(page).toContain('data-paid-placement="false"');
     expect(page).toContain('Không có vị trí trả tiền');
+  });
+
+  it('states in the privacy policy the retention periods the daily job enforces, read from the same configuration', async () => {
+    const rules = t.app.get(RetentionSchedule).rules();
+    expect(rules.map((r) => r.kind)).toEqual(expect.arrayContaining(['inquiries', 'sign-ins']));
+    const page = (await t.http.get('/chinh-sach-bao-mat').expect(200)).text;
+    const shown = [...page.matchAll(/<tr data-kind="([^"]+)"><td>[^<]*<\/td><td>(\d+)<\/td><\/tr>/g)].map((m) => ({ kind: m[1], days: Number(m[2]) }));
+    expect(shown).toEqual(rules.map((r) => ({ kind: r.kind, days: r.days })));
   });
 
   it('renders every document page and version page in Vietnamese and with ?lang=en', async () => {

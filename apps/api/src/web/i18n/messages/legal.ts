@@ -27,6 +27,13 @@ export const LEGAL_MESSAGES = {
   'legal.fullText': { vi: 'Toàn văn', en: 'Full text' },
   'legal.banner': { vi: 'Sắp thay đổi', en: 'Upcoming change' },
   'legal.banner.from': { vi: 'có hiệu lực từ', en: 'takes effect on' },
+  'legal.retention.title': { vi: 'Thời hạn lưu trữ dữ liệu', en: 'How long data is kept' },
+  'legal.retention.intro': {
+    vi: 'Hết thời hạn, dữ liệu được xoá tự động mỗi ngày. Bảng này lấy từ cấu hình đang chạy của sàn.',
+    en: 'After these periods a daily job deletes the data. This table is read from the running configuration.',
+  },
+  'legal.retention.kind': { vi: 'Loại dữ liệu', en: 'Kind of data' },
+  'legal.retention.days': { vi: 'Số ngày lưu', en: 'Days kept' },
   'legal.ranking.settings': { vi: 'Cấu hình xếp hạng hiện tại', en: 'Current ranking settings' },
   'legal.ranking.meili': { vi: 'Công cụ tìm kiếm chính (Meilisearch): thứ tự các quy tắc', en: 'Main engine (Meilisearch): rules in order' },
   'legal.ranking.fields': { vi: 'Các trường được tìm, theo thứ tự ưu tiên', en: 'Fields searched, by priority' },

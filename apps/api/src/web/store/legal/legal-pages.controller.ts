@@ -1,6 +1,6 @@
 import { Controller, Get, Inject, Param, Req, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
-import { APP_CONFIG, NotFoundError, type ResolvedConfig } from '@tradefloor/core';
+import { APP_CONFIG, NotFoundError, RetentionSchedule, type ResolvedConfig } from '@tradefloor/core';
 import { LEGAL_DOCUMENTS, LEGAL_PAGE_PATHS, LegalDocuments, type LegalDocument } from '@tradefloor/legal';
 import { SearchRanking } from '@tradefloor/search';
 import type { FastifyReply, FastifyRequest } from 'fastify';
@@ -26,6 +26,7 @@ export class LegalPagesController {
     @Inject(APP_CONFIG) private readonly config: ResolvedConfig,
     private readonly legal: LegalDocuments,
     private readonly ranking: SearchRanking,
+    private readonly retention: RetentionSchedule,
   ) {}
 
   @Get(DOC_PATHS)
@@ -37,10 +38,17 @@ export class LegalPagesController {
       this.legal.versions(document),
       document === 'search-ranking' ? this.ranking.describe() : Promise.resolve(undefined),
     ]);
+    // The periods the daily retention job enforces, from the same configuration, so the policy
+    // cannot state one period while the job applies another.
+    const retention = document === 'privacy-policy' ? this.retention.rules() : undefined;
     const title = ctx.t(docTitleKey(document));
     sendPage(
       reply,
-      layout(ctx, { title, description: current.summary, path: LEGAL_PAGE_PATHS[document] }, legalDocumentView(ctx, document, current, versions, ranking)),
+      layout(
+        ctx,
+        { title, description: current.summary, path: LEGAL_PAGE_PATHS[document] },
+        legalDocumentView(ctx, document, current, versions, { ranking, retention }),
+      ),
     );
   }
 

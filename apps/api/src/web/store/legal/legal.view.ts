@@ -1,4 +1,5 @@
 import type { LegalDocument, LegalVersionDto, LegalVersionSummaryDto, LegalVersionWithDiffDto } from '@tradefloor/legal';
+import type { RetentionRule } from '@tradefloor/core';
 import type { RankingDisclosure } from '@tradefloor/search';
 import { alert } from '../../html/forms';
 import { html, trusted, type SafeHtml } from '../../html/html';
@@ -37,19 +38,35 @@ function rankingTable(ctx: PageContext, r: RankingDisclosure): SafeHtml {
 </section>`;
 }
 
-/** A document's page: the version in force, the generated ranking settings (ranking page), every version. */
+function retentionTable(ctx: PageContext, rules: RetentionRule[]): SafeHtml {
+  const { t } = ctx;
+  return html`<section class="legal-retention" aria-labelledby="retention-periods"><h2 id="retention-periods">${t('legal.retention.title')}</h2>
+<p>${t('legal.retention.intro')}</p>
+<table data-retention><thead><tr><th scope="col">${t('legal.retention.kind')}</th><th scope="col">${t('legal.retention.days')}</th></tr></thead>
+<tbody>${rules.map((r) => html`<tr data-kind="${r.kind}"><td>${r.description}</td><td>${r.days}</td></tr>`)}</tbody></table>
+</section>`;
+}
+
+/** Parts of a document's page generated from the running configuration rather than written in its text. */
+export interface GeneratedSections {
+  ranking?: RankingDisclosure;
+  retention?: RetentionRule[];
+}
+
+/** A document's page: the version in force, its generated sections (ranking settings, retention periods), every version. */
 export function legalDocumentView(
   ctx: PageContext,
   document: LegalDocument,
   current: LegalVersionDto,
   versions: LegalVersionSummaryDto[],
-  ranking?: RankingDisclosure,
+  { ranking, retention }: GeneratedSections = {},
 ): SafeHtml {
   return html`<article class="prose" lang="vi"><h1>${ctx.t(docTitleKey(document))}</h1>
 ${ctx.lang === 'vi' ? '' : html`<p class="legal-meta" lang="en">${ctx.t('legal.officialVi')}</p>`}
 ${meta(ctx, current)}
 ${trusted(current.body)}
 ${ranking ? rankingTable(ctx, ranking) : ''}
+${retention?.length ? retentionTable(ctx, retention) : ''}
 </article>
 ${versionList(ctx, versions)}`;
 }
