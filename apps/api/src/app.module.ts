@@ -7,6 +7,7 @@ import { InquiriesModule } from '@tradefloor/inquiries';
 import { identitySettings, TrustSafetyModule } from '@tradefloor/trust-safety';
 import { FederationModule, federationConfig } from '@tradefloor/federation';
 import { NewsBulletinModule } from '@tradefloor/news-bulletin';
+import { PrivacyModule } from '@tradefloor/privacy';
 import { PartnerSyncModule, validateChannelConfig } from '@tradefloor/partner-sync';
 import { SearchModule } from '@tradefloor/search';
 import { TraceabilityModule } from '@tradefloor/traceability';
@@ -24,6 +25,7 @@ const DOMAIN_MODULES = [
   InquiriesModule,
   TrustSafetyModule,
   FederationModule,
+  PrivacyModule,
 ];
 
 /**

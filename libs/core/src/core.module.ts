@@ -18,6 +18,7 @@ import { MailSender } from './mail/mail-sender';
 import { PageCache } from './page-cache/page-cache.service';
 import { SitemapController } from './sitemap/sitemap.controller';
 import { SitemapRegistry } from './sitemap/sitemap-registry';
+import { PersonalDataRegistry } from './privacy/personal-data';
 import { FileStorage } from './storage/file-storage';
 import { createFileStorage } from './storage/create-file-storage';
 import { MediaController } from './storage/media.controller';
@@ -64,6 +65,7 @@ export class CoreModule {
         StorageHealth,
         PageCache,
         AuditTrail,
+        PersonalDataRegistry,
         { provide: FileStorage, useValue: createFileStorage(options.config) },
         // Outgoing mail is shared: inquiries notify sellers, identity sends verification mail.
         { provide: MailSender, useValue: createMailSender(options.config, options.logger) },
@@ -81,6 +83,7 @@ export class CoreModule {
         HealthChecks,
         PageCache,
         AuditTrail,
+        PersonalDataRegistry,
         FileStorage,
         MailSender,
       ],

@@ -50,3 +50,4 @@ export * from './validation/validation.pipe';
 export * from './validation/vietnam-validators';
 export * from './validation/page-query.dto';
 export * from './validation/ids';
+export * from './privacy/personal-data';

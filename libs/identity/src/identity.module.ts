@@ -15,6 +15,7 @@ import { AdminUsersController } from './users/admin-users.controller';
 import { UsersService } from './users/users.service';
 import { AccountMailJob } from './verification/account-mail.job';
 import { EmailVerification } from './verification/email-verification.service';
+import { AccountPersonalData } from './privacy/account-personal-data';
 
 /** Users, authentication and authorisation. Global so every context can use @Auth(). */
 @Global()
@@ -27,7 +28,18 @@ import { EmailVerification } from './verification/email-verification.service';
     }),
   ],
   controllers: [AuthController, AdminUsersController],
-  providers: [AuthService, TokenService, PasswordHasher, UsersService, AuthGuard, LoginThrottle, EmailVerification, AccountMailJob, HealthDetailAccess],
+  providers: [
+    AccountPersonalData,
+    AuthService,
+    TokenService,
+    PasswordHasher,
+    UsersService,
+    AuthGuard,
+    LoginThrottle,
+    EmailVerification,
+    AccountMailJob,
+    HealthDetailAccess,
+  ],
   exports: [UsersService, AuthGuard, TokenService, PasswordHasher, AuthService, EmailVerification],
 })
 export class IdentityModule {}

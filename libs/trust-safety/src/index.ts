@@ -59,3 +59,4 @@ export {
 } from './identity/identity.dto';
 export { TakedownListQueryDto } from './takedowns/takedown.dto';
 export { ComplaintLookupQueryDto, StaffReplyDto, EscalateComplaintDto, ResolveComplaintDto, ComplaintTakedownDto } from './complaints/complaint.dto';
+export { spreadsheetSafe } from './audit/audit-log.service';

@@ -54,6 +54,12 @@ export class UsersService implements OnApplicationBootstrap {
     this.logger.info({ email: adminEmail }, 'admin account created');
   }
 
+  /** Re-confirmation before a destructive action (closing the account): does this password match? */
+  async passwordMatches(id: string, password: string): Promise<boolean> {
+    const user = await this.dataSource.getRepository(UserEntity).createQueryBuilder('u').addSelect('u.passwordHash').where('u.id = :id', { id }).getOne();
+    return this.hasher.verify(user?.passwordHash, password);
+  }
+
   get(id: string): Promise<UserEntity | null> {
     return this.dataSource.getRepository(UserEntity).findOneBy({ id });
   }

@@ -26,6 +26,7 @@ import { Screening1765900000000 } from './1765900000000-screening';
 import { DataRequests1765900001000 } from './1765900001000-data-requests';
 import { SellerAccounts1765900002000 } from './1765900002000-seller-accounts';
 import { SellerIdentity1765910000000 } from './1765910000000-seller-identity';
+import { Privacy1766010000000 } from './1766010000000-privacy';
 import { SearchPeerProducts1765920000000 } from './1765920000000-search-peer-products';
 
 /**
@@ -62,4 +63,5 @@ export const MIGRATIONS = [
   SellerAccounts1765900002000,
   SellerIdentity1765910000000,
   SearchPeerProducts1765920000000,
+  Privacy1766010000000,
 ];

@@ -1,0 +1,16 @@
+import { Module } from '@nestjs/common';
+import { PartnerSyncModule } from '@tradefloor/partner-sync';
+import { Consents } from './consents/consents.service';
+import { AccountErasure } from './erasure/account-erasure.service';
+import { DataExports } from './exports/data-exports.service';
+import { MePrivacyController } from './me-privacy.controller';
+import { PrivacyPersonalData } from './privacy-personal-data';
+
+/** Personal data rights: the consent ledger, "my data" export, closing an account, staff-handled requests. */
+@Module({
+  imports: [PartnerSyncModule],
+  controllers: [MePrivacyController],
+  providers: [Consents, DataExports, AccountErasure, PrivacyPersonalData],
+  exports: [Consents, DataExports, AccountErasure],
+})
+export class PrivacyModule {}
