@@ -33,4 +33,5 @@ export const BACK_OFFICE_SECTIONS: BackOfficeSection[] = [
   { href: '/quan-ly/go-bo-cua-toi', label: 'ts.tile.myTakedowns', roles: ['business'] },
   { href: '/quan-ly/khieu-nai', label: 'ts.tile.complaints', roles: ['admin', 'editor'] },
   { href: '/quan-ly/xac-thuc-danh-tinh', label: 'ts.tile.identityReview', roles: ['admin', 'editor'] },
+  { href: '/quan-ly/du-lieu-cua-toi', label: 'pv.tile', roles: ['admin', 'editor', 'business', 'buyer'] },
 ];

@@ -4,6 +4,7 @@ import { CHANNEL_MESSAGES } from './messages/channels';
 import { COMMON_MESSAGES } from './messages/common';
 import { INQUIRY_MESSAGES } from './messages/inquiries';
 import { OCOP_MESSAGES } from './messages/ocop';
+import { PRIVACY_MESSAGES } from './messages/privacy';
 import { CONTENT_MESSAGES } from './messages/content';
 import { SCREENING_MESSAGES } from './messages/screening';
 import { STORE_MESSAGES } from './messages/store';
@@ -29,6 +30,7 @@ const MESSAGES = {
   ...TRACEABILITY_MESSAGES,
   ...SCREENING_MESSAGES,
   ...TRUST_SAFETY_MESSAGES,
+  ...PRIVACY_MESSAGES,
 } as const;
 
 export type MessageKey = keyof typeof MESSAGES;

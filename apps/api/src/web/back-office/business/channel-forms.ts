@@ -87,7 +87,7 @@ export function feedForm(t: Translate, action: string, csrf: SafeHtml, active: b
 ${csrf}
 <p class="hint">${t('ch.connect.feed.intro')}</p>
 ${errorSummary(t('biz.form.fix'), {}, problem?.message)}
-<label class="check"><input type="checkbox" name="feedToken" value="1" checked> ${t('ch.connect.feed.token')}</label>
+<label class="check"><input type="checkbox" name="feedPublic" value="1"> ${t('ch.connect.feed.public')}</label>
 ${active ? html`<p class="hint">${t('ch.connect.feed.rotateHint')}</p>` : ''}
 <button type="submit">${active ? t('ch.connect.feed.rotate') : t('ch.connect.feed.button')}</button>
 </form>`;

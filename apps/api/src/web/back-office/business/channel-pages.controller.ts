@@ -167,7 +167,7 @@ export class ChannelPagesController {
         const result = await this.connections.connect(
           r.user,
           enterprise.id,
-          { channel: channel.name, credentials, feedToken: channel.kind === 'pull' ? one(form, 'feedToken') === '1' : undefined },
+          { channel: channel.name, credentials, feedToken: channel.kind === 'pull' ? one(form, 'feedPublic') !== '1' : undefined },
           { browserKey, returnPath: returnPath(channel.name) },
         );
         if (result.authorizationUrl) {
