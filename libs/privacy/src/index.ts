@@ -8,3 +8,4 @@ export { AccountErasure } from './erasure/account-erasure.service';
 export { CloseAccountDto, AccountClosedDto } from './erasure/erasure.dto';
 export { privacySettings, type PrivacySettings } from './privacy-config';
 export { pseudonymOf } from './pseudonym';
+export { PartnerConsentLink, PARTNER_CONSENT_WITHDRAWN_QUEUE } from './consents/partner-consent-link';

@@ -1,6 +1,8 @@
 import { Module } from '@nestjs/common';
+import { EnterpriseProfileModule } from '@tradefloor/enterprise-profile';
 import { PartnerSyncModule } from '@tradefloor/partner-sync';
 import { Consents } from './consents/consents.service';
+import { PartnerConsentLink } from './consents/partner-consent-link';
 import { AccountErasure } from './erasure/account-erasure.service';
 import { DataExports } from './exports/data-exports.service';
 import { MePrivacyController } from './me-privacy.controller';
@@ -8,9 +10,9 @@ import { PrivacyPersonalData } from './privacy-personal-data';
 
 /** Personal data rights: the consent ledger, "my data" export, closing an account, staff-handled requests. */
 @Module({
-  imports: [PartnerSyncModule],
+  imports: [PartnerSyncModule, EnterpriseProfileModule],
   controllers: [MePrivacyController],
-  providers: [Consents, DataExports, AccountErasure, PrivacyPersonalData],
+  providers: [Consents, DataExports, AccountErasure, PrivacyPersonalData, PartnerConsentLink],
   exports: [Consents, DataExports, AccountErasure],
 })
 export class PrivacyModule {}
