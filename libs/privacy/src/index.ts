@@ -9,3 +9,7 @@ export { CloseAccountDto, AccountClosedDto } from './erasure/erasure.dto';
 export { privacySettings, type PrivacySettings } from './privacy-config';
 export { pseudonymOf } from './pseudonym';
 export { PartnerConsentLink, PARTNER_CONSENT_WITHDRAWN_QUEUE } from './consents/partner-consent-link';
+export { PrivacyRequests, ACK_WORKING_DAYS, COMPLETE_DAYS, COMPLETE_DAYS_WITH_PROCESSOR } from './requests/privacy-requests.service';
+export { WorkingDays } from './requests/working-days';
+export { VIETNAM_PUBLIC_HOLIDAYS } from './requests/vietnam-holidays';
+export * from './requests/privacy-request.dto';
