@@ -1,6 +1,7 @@
 import { ManualClock } from '@tradefloor/core';
 import { createUser, loginAdmin } from '../harness/auth';
 import { createTestApp, type TestApp } from '../harness/test-app';
+import { cookieHeader, signIn } from '../web/web-helpers';
 
 /** Staff-handled privacy requests (issue 15): public filing with spam defences, the queue and its timers in Vietnamese working days. */
 describe('privacy requests: filed by anyone, acknowledged within 2 working days (Tết skipped), completed within 15 days, one extension', () => {
@@ -62,6 +63,11 @@ describe('privacy requests: filed by anyone, acknowledged within 2 working days 
     admin = await loginAdmin(t);
     const late = (await t.http.get(QUEUE).set(admin.auth).expect(200)).body.items.find((i: { id: string }) => i.id === first.id);
     expect(late.overdue).toBe(true);
+    // The back-office page highlights it.
+    const jar = await signIn(t, t.config.adminEmail!, t.config.adminPassword!);
+    const page = await t.http.get('/quan-ly/yeu-cau-du-lieu').set('Cookie', cookieHeader(jar)).expect(200);
+    expect(page.text).toMatch(new RegExp(`<tr class="overdue"><th scope="row">${late.code}</th>`));
+    expect(page.text).toContain('Quá hạn');
 
     const acked = await t.http.post(`${QUEUE}/${first.id}/acknowledge`).set(admin.auth).send({ processorInvolved: true }).expect(200);
     expect(acked.body).toMatchObject({ status: 'acknowledged', processorInvolved: true, dueAt: '2026-03-05T16:59:59.999Z', overdue: false });

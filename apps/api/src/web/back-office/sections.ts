@@ -34,4 +34,5 @@ export const BACK_OFFICE_SECTIONS: BackOfficeSection[] = [
   { href: '/quan-ly/khieu-nai', label: 'ts.tile.complaints', roles: ['admin', 'editor'] },
   { href: '/quan-ly/xac-thuc-danh-tinh', label: 'ts.tile.identityReview', roles: ['admin', 'editor'] },
   { href: '/quan-ly/du-lieu-cua-toi', label: 'pv.tile', roles: ['admin', 'editor', 'business', 'buyer'] },
+  { href: '/quan-ly/yeu-cau-du-lieu', label: 'pv.queue.tile', roles: ['admin', 'editor'] },
 ];

@@ -41,4 +41,18 @@ export const PRIVACY_MESSAGES = {
   'pv.done.export': { vi: 'Đang tạo bản xuất dữ liệu.', en: 'Your data is being prepared.' },
   'pv.save': { vi: 'Lưu', en: 'Save' },
   'pv.done.profile': { vi: 'Đã lưu thông tin.', en: 'Details saved.' },
+  'pv.queue.tile': { vi: 'Yêu cầu về dữ liệu cá nhân', en: 'Personal data requests' },
+  'pv.queue.title': { vi: 'Yêu cầu về dữ liệu cá nhân', en: 'Personal data requests' },
+  'pv.queue.intro': {
+    vi: 'Xác nhận trong 2 ngày làm việc; hoàn thành trong 15 ngày (20 ngày nếu có bên xử lý), được gia hạn một lần. Dòng tô đỏ là quá hạn.',
+    en: 'Acknowledge within 2 working days; complete within 15 days (20 with a processor), one extension. Red rows are overdue.',
+  },
+  'pv.queue.code': { vi: 'Mã', en: 'Code' },
+  'pv.queue.kind': { vi: 'Loại', en: 'Kind' },
+  'pv.queue.who': { vi: 'Người yêu cầu', en: 'Requester' },
+  'pv.queue.ackDue': { vi: 'Hạn xác nhận', en: 'Acknowledge by' },
+  'pv.queue.due': { vi: 'Hạn hoàn thành', en: 'Complete by' },
+  'pv.queue.extended': { vi: 'Gia hạn', en: 'Extended' },
+  'pv.queue.overdue': { vi: 'Quá hạn', en: 'Overdue' },
+  'pv.queue.ack': { vi: 'Xác nhận đã nhận', en: 'Acknowledge' },
 } as const;
