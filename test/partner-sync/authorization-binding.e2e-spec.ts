@@ -53,7 +53,7 @@ describe.each(AUTHORIZATION_CHANNELS)(
       // A starts and sends the consent link to V, who consents with V's own shop.
       const sent = await consent(t, sim, a, channel, a.owner, vShop);
       // V's browser comes back: V is signed in, with V's own browser (a binding cookie of V's, not A's).
-      const vOwnFlow = await t.http.post(`/api/v1/enterprises/${v.id}/channels`).set(v.owner.auth).send({ channel }).expect(201);
+      const vOwnFlow = await t.http.post(`/api/v1/enterprises/${v.id}/channels`).set(v.owner.auth).send({ channel, shareConsent: true }).expect(201);
       const refused = await callback(sent.query, v.owner, bindingCookie(vOwnFlow)).expect(403);
       expect(refused.body.code).toBe('AUTH_STATE_OTHER_USER');
       expect(await connection(a)).toMatchObject({ status: 'pending', shop_id: null, secrets: null });
@@ -141,7 +141,7 @@ describe.each(AUTHORIZATION_CHANNELS)(
       /** Starts from the channel page's form as the signed-in seller: the browser's jar gets the binding cookie. */
       async function startOnWeb(ent: FixtureEnterprise, jar: CookieJar, simShop: string): Promise<string> {
         await openForm(t, `${BASE}/${ent.id}/${channel}`, jar);
-        const start = await postForm(t, jar, `${BASE}/${ent.id}/${channel}/ket-noi`, {});
+        const start = await postForm(t, jar, `${BASE}/${ent.id}/${channel}/ket-noi`, { shareConsent: '1' });
         expect(start.status).toBe(303);
         expect(jar.tf_channel_auth).toBeTruthy();
         const url = new URL(start.headers.location);

@@ -90,7 +90,7 @@ describe('partner sync: connections, authorisation, secrets, dead letters, push,
       await t.http
         .post(`/api/v1/enterprises/${ent.id}/channels`)
         .set(u.auth)
-        .send({ channel: 'voso', credentials: vosoCredentials(ent) })
+        .send({ channel: 'voso', shareConsent: true, credentials: vosoCredentials(ent) })
         .expect(403);
       await t.http.put(`/api/v1/enterprises/${ent.id}/channels/shopee/settings`).set(u.auth).send({ defaultWeightGrams: 100 }).expect(403);
       await t.http
@@ -114,13 +114,13 @@ describe('partner sync: connections, authorisation, secrets, dead letters, push,
     const bad2 = await t.http
       .post(url)
       .set(ent.owner.auth)
-      .send({ channel: 'voso', credentials: { username: 'x' } })
+      .send({ channel: 'voso', shareConsent: true, credentials: { username: 'x' } })
       .expect(400);
     expect(bad2.body.details.map((d: { field: string }) => d.field)).toContain('credentials.password');
     const rejected = await t.http
       .post(url)
       .set(ent.owner.auth)
-      .send({ channel: 'voso', credentials: { username: ent.slug, password: 'wrong-password' } })
+      .send({ channel: 'voso', shareConsent: true, credentials: { username: ent.slug, password: 'wrong-password' } })
       .expect(422);
     expect(rejected.body.code).toBe('CHANNEL_CREDENTIALS_REJECTED');
     expect(JSON.stringify(rejected.body)).not.toContain('wrong-password');

@@ -73,7 +73,7 @@ export async function consent(
   simShopId?: string,
 ): Promise<Consent> {
   if (channel === 'tiktok-shop') registerTikTokRedirect(t, sim);
-  const res = await t.http.post(`/api/v1/enterprises/${ent.id}/channels`).set(user.auth).send({ channel }).expect(201);
+  const res = await t.http.post(`/api/v1/enterprises/${ent.id}/channels`).set(user.auth).send({ channel, shareConsent: true }).expect(201);
   const url = new URL(res.body.authorizationUrl);
   if (simShopId) url.searchParams.set('sim_shop_id', simShopId);
   const back = await fetch(url, { redirect: 'manual' });
@@ -101,7 +101,7 @@ export const postmartCredentials = (ent: FixtureEnterprise) => ({ apiKey: `pm_${
 export async function connectChannel(t: TestApp, sim: PartnerSim, ent: FixtureEnterprise, channel: PushChannelName): Promise<string> {
   if (channel === 'shopee' || channel === 'tiktok-shop') return connectAuthorized(t, sim, ent, channel);
   const credentials = channel === 'voso' ? vosoCredentials(ent) : postmartCredentials(ent);
-  await t.http.post(`/api/v1/enterprises/${ent.id}/channels`).set(ent.owner.auth).send({ channel, credentials }).expect(201);
+  await t.http.post(`/api/v1/enterprises/${ent.id}/channels`).set(ent.owner.auth).send({ channel, shareConsent: true, credentials }).expect(201);
   return channel === 'voso' ? ent.slug : `pm_${ent.slug}`;
 }
 

@@ -81,13 +81,21 @@ describe('web: sales channels for sellers (/quan-ly/kenh-ban) and the sync overv
     expect(form.html).toContain('id="f-credentials.username"');
     expect(form.html).toContain('id="f-credentials.password" name="credentials.password" type="password"');
 
-    const missing = await postForm(t, jar, `${BASE}/${ent.id}/voso/ket-noi`, { 'credentials.username': ent.slug, 'credentials.password': '' });
+    const missing = await postForm(t, jar, `${BASE}/${ent.id}/voso/ket-noi`, {
+      shareConsent: '1',
+      'credentials.username': ent.slug,
+      'credentials.password': '',
+    });
     expect(missing.status).toBe(400);
     expect(missing.text).toMatch(/id="f-credentials\.password-error"/);
     expect(missing.text).toContain(`id="f-credentials.username" name="credentials.username" type="text" value="${ent.slug}"`);
     expect(missing.text).toContain('aria-invalid="true"');
 
-    const refused = await postForm(t, jar, `${BASE}/${ent.id}/voso/ket-noi`, { 'credentials.username': ent.slug, 'credentials.password': 'sai-mat-khau-123' });
+    const refused = await postForm(t, jar, `${BASE}/${ent.id}/voso/ket-noi`, {
+      shareConsent: '1',
+      'credentials.username': ent.slug,
+      'credentials.password': 'sai-mat-khau-123',
+    });
     expect(refused.status).toBe(422);
     expect(refused.text).toContain('Voso từ chối thông tin đăng nhập');
     expect(refused.text).not.toContain('sai-mat-khau-123');
@@ -95,7 +103,11 @@ describe('web: sales channels for sellers (/quan-ly/kenh-ban) and the sync overv
   });
 
   it('connects Voso through the form, saves the mapping, adds a product and shows it listed once the jobs ran', async () => {
-    const connected = await postForm(t, jar, `${BASE}/${ent.id}/voso/ket-noi`, { 'credentials.username': ent.slug, 'credentials.password': `pw-${ent.slug}` });
+    const connected = await postForm(t, jar, `${BASE}/${ent.id}/voso/ket-noi`, {
+      shareConsent: '1',
+      'credentials.username': ent.slug,
+      'credentials.password': `pw-${ent.slug}`,
+    });
     expect(connected.status).toBe(303);
     expect(connected.headers.location).toBe(`${BASE}/${ent.id}/voso?done=connected`);
     expect((await connection('voso')).status).toBe('active');
@@ -237,7 +249,7 @@ describe('web: sales channels for sellers (/quan-ly/kenh-ban) and the sync overv
     await openForm(t, '/quan-ly', otherJar);
     const posts: Array<[string, Record<string, string>]> = [
       [`${BASE}/tin-dang/${honey.id}/thu-lai`, {}],
-      [`${BASE}/${ent.id}/voso/ket-noi`, { 'credentials.username': 'x', 'credentials.password': 'y' }],
+      [`${BASE}/${ent.id}/voso/ket-noi`, { shareConsent: '1', 'credentials.username': 'x', 'credentials.password': 'y' }],
       [`${BASE}/${ent.id}/voso/cai-dat`, { [`categoryMap.${fruit}`]: 'khac' }],
       [`${BASE}/${ent.id}/voso/san-pham`, { mode: 'remove', productIds: buoi.id }],
       [`${BASE}/${ent.id}/voso/ngat-ket-noi`, {}],
@@ -269,7 +281,7 @@ describe('web: sales channels for sellers (/quan-ly/kenh-ban) and the sync overv
 
   it('connects Shopee through its consent page and our return page, and shows a quota pause with its end', async () => {
     await openForm(t, `${BASE}/${ent.id}/shopee`, jar);
-    const start = await postForm(t, jar, `${BASE}/${ent.id}/shopee/ket-noi`, {});
+    const start = await postForm(t, jar, `${BASE}/${ent.id}/shopee/ket-noi`, { shareConsent: '1' });
     expect(start.status).toBe(303);
     const consentUrl = new URL(start.headers.location);
     expect(`${consentUrl.origin}${consentUrl.pathname}`).toBe(`${sim.url}/api/v2/shop/auth_partner`);
@@ -471,6 +483,7 @@ describe('web: sales channels for sellers (/quan-ly/kenh-ban) and the sync overv
 
     // Reconnecting lists them again (the report clears); disconnecting with the partner up removes them all.
     const reconnected = await postForm(t, jar, `${BASE}/${ent.id}/voso/ket-noi`, {
+      shareConsent: '1',
       'credentials.username': ent.slug,
       'credentials.password': `pw-${ent.slug}`,
     });

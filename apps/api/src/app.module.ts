@@ -8,6 +8,7 @@ import { identitySettings, TrustSafetyModule } from '@tradefloor/trust-safety';
 import { FederationModule, federationConfig } from '@tradefloor/federation';
 import { LegalModule, legalSettings } from '@tradefloor/legal';
 import { NewsBulletinModule } from '@tradefloor/news-bulletin';
+import { PrivacyModule } from '@tradefloor/privacy';
 import { PartnerSyncModule, validateChannelConfig } from '@tradefloor/partner-sync';
 import { SearchModule } from '@tradefloor/search';
 import { TraceabilityModule } from '@tradefloor/traceability';
@@ -26,6 +27,7 @@ const DOMAIN_MODULES = [
   TrustSafetyModule,
   FederationModule,
   LegalModule,
+  PrivacyModule,
 ];
 
 /**

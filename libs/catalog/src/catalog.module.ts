@@ -29,6 +29,7 @@ import { PublicProducts } from './products/public-products.service';
 import { ProductViews } from './read-model/product-views.service';
 import { StatisticsController } from './statistics/statistics.controller';
 import { StatisticsService } from './statistics/statistics.service';
+import { ProductPersonalData } from './privacy/product-personal-data';
 
 @Module({
   imports: [EnterpriseProfileModule, TypeOrmModule.forFeature([CategoryEntity, ProductEntity, ProductImageEntity, OcopCertificateEntity])],
@@ -42,6 +43,7 @@ import { StatisticsService } from './statistics/statistics.service';
     StatisticsController,
   ],
   providers: [
+    ProductPersonalData,
     ProductAccess,
     ProductViews,
     CategoriesService,

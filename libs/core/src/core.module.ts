@@ -19,6 +19,7 @@ import { MailSender } from './mail/mail-sender';
 import { PageCache } from './page-cache/page-cache.service';
 import { SitemapController } from './sitemap/sitemap.controller';
 import { SitemapRegistry } from './sitemap/sitemap-registry';
+import { PersonalDataRegistry } from './privacy/personal-data';
 import { FileStorage } from './storage/file-storage';
 import { createFileStorage } from './storage/create-file-storage';
 import { MediaController } from './storage/media.controller';
@@ -66,6 +67,7 @@ export class CoreModule {
         PageCache,
         AuditTrail,
         RetentionSchedule,
+        PersonalDataRegistry,
         { provide: FileStorage, useValue: createFileStorage(options.config) },
         // Outgoing mail is shared: inquiries notify sellers, identity sends verification mail.
         { provide: MailSender, useValue: createMailSender(options.config, options.logger) },
@@ -84,6 +86,7 @@ export class CoreModule {
         HealthChecks,
         PageCache,
         AuditTrail,
+        PersonalDataRegistry,
         FileStorage,
         MailSender,
       ],

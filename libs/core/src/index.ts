@@ -51,3 +51,4 @@ export * from './validation/vietnam-validators';
 export * from './validation/page-query.dto';
 export * from './validation/ids';
 export { RetentionSchedule, RETENTION_QUEUE, retentionEnvVar, type RetentionPurger, type RetentionRule, type RetentionRun } from './retention/retention';
+export * from './privacy/personal-data';

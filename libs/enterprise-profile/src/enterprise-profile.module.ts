@@ -19,6 +19,7 @@ import { EnterpriseProductsDirectory } from './products/enterprise-products-dire
 import { EnterpriseViews } from './read-model/enterprise-views.service';
 import { CommuneDirectory } from './reference/commune-directory.service';
 import { ReferenceData } from './reference/reference-data.service';
+import { MembershipPersonalData } from './privacy/membership-personal-data';
 
 @Module({
   imports: [TypeOrmModule.forFeature([EnterpriseEntity, EnterpriseMemberEntity, CommuneEntity, ProvinceEntity])],
@@ -31,6 +32,7 @@ import { ReferenceData } from './reference/reference-data.service';
     CommunesController,
   ],
   providers: [
+    MembershipPersonalData,
     EnterpriseAccess,
     ReferenceData,
     CommuneDirectory,

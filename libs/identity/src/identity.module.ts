@@ -17,6 +17,7 @@ import { AdminUsersController } from './users/admin-users.controller';
 import { UsersService } from './users/users.service';
 import { AccountMailJob } from './verification/account-mail.job';
 import { EmailVerification } from './verification/email-verification.service';
+import { AccountPersonalData } from './privacy/account-personal-data';
 
 /** Users, authentication and authorisation. Global so every context can use @Auth(). */
 @Global()
@@ -30,6 +31,7 @@ import { EmailVerification } from './verification/email-verification.service';
   ],
   controllers: [AuthController, AdminUsersController],
   providers: [
+    AccountPersonalData,
     AuthService,
     TokenService,
     PasswordHasher,

@@ -6,7 +6,7 @@ export { ROLES, type Role, UserEntity } from './entities/user.entity';
 export { UserDto } from './dto/auth.dto';
 export { AuthService, REGISTRATION_ACCEPTED } from './auth/auth.service';
 export { TokenService, type TokenPair } from './auth/token.service';
-export { LoginDto, RegisterDto } from './dto/auth.dto';
+export { LoginDto, RegisterDto, UpdateProfileDto } from './dto/auth.dto';
 export { EmailVerification } from './verification/email-verification.service';
 export { VERIFY_PAGE_PATH, ACCOUNT_MAIL_QUEUE, type AccountMailPayload } from './verification/account-mail.job';
 export {
@@ -18,3 +18,4 @@ export {
   type LegalChannel,
 } from './auth/legal-acceptance-gate';
 export { LegalVersionRefDto, LegalAcceptanceDto } from './dto/auth.dto';
+export { toUserDto } from './users/user.mapper';

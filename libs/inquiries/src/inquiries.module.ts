@@ -11,12 +11,13 @@ import { ClientFingerprints } from './spam/client-fingerprint';
 import { FormTokens } from './spam/form-token';
 import { InquiryStats } from './stats/inquiry-stats.service';
 import { InquirySubmissions } from './submissions/inquiry-submissions.service';
+import { InquiryPersonalData } from './privacy/inquiry-personal-data';
 
 /** Buyer → seller inquiries: submission with spam defences, the enterprise inbox, email notification, volumes. */
 @Module({
   imports: [CatalogModule, EnterpriseProfileModule, TypeOrmModule.forFeature([InquiryEntity])],
   controllers: [InquiriesController],
-  providers: [FormTokens, ClientFingerprints, InquirySubmissions, InquiryInbox, InquiryStats, InquiryNotificationJob, InquiriesRetention],
+  providers: [InquiryPersonalData, FormTokens, ClientFingerprints, InquirySubmissions, InquiryInbox, InquiryStats, InquiryNotificationJob, InquiriesRetention],
   exports: [InquirySubmissions, InquiryInbox, InquiryStats, FormTokens],
 })
 export class InquiriesModule {}

@@ -18,6 +18,7 @@ import { BulletinRevisionEntity } from './entities/bulletin-revision.entity';
 import { BulletinEntity } from './entities/bulletin.entity';
 import { FeedsController } from './feeds/feeds.controller';
 import { ViewCounter } from './views/view-counter.service';
+import { BulletinPersonalData } from './privacy/bulletin-personal-data';
 
 export const PURGE_VIEWS_QUEUE = 'news.purge-view-dedupe';
 /** De-duplication rows are needed for the current hour only; keep a margin for clock skew between replicas. */
@@ -27,7 +28,16 @@ const VIEW_DEDUPE_KEEP_HOURS = 3;
 @Module({
   imports: [TypeOrmModule.forFeature([BulletinEntity, BulletinCategoryEntity, BulletinRevisionEntity])],
   controllers: [BulletinsController, AdminBulletinsController, EventsController, CategoriesController, AdminCategoriesController, FeedsController],
-  providers: [BulletinService, BulletinWorkflowService, BulletinQueryService, BulletinPresenter, CategoryService, ViewCounter, ViewsRetention],
+  providers: [
+    BulletinPersonalData,
+    BulletinService,
+    BulletinWorkflowService,
+    BulletinQueryService,
+    BulletinPresenter,
+    CategoryService,
+    ViewCounter,
+    ViewsRetention,
+  ],
   exports: [BulletinQueryService, ViewCounter, BulletinService, BulletinWorkflowService, CategoryService],
 })
 export class NewsBulletinModule implements OnModuleInit {

@@ -23,3 +23,4 @@ export {
   type ListingFilter,
   type SyncOverviewDto,
 } from './dto/listing.dto';
+export { SharingConsentGate, type SharingConsentPort, type ConsentVia } from './connections/sharing-consent';

@@ -24,12 +24,14 @@ import { SyncJobs } from './engine/sync-jobs';
 import { TokenBucket } from './engine/token-bucket';
 import { ListingsController } from './listings/listings.controller';
 import { ListingsService } from './listings/listings.service';
+import { SharingConsentGate } from './connections/sharing-consent';
 
 /** Pushing listings to marketplaces (the channels in channels/registry.ts) and the product feed. */
 @Module({
   imports: [EnterpriseProfileModule, CatalogModule],
   controllers: [ChannelsController, ChannelReturnController, ListingsController, FeedController],
   providers: [
+    SharingConsentGate,
     { provide: SecretBox, inject: [APP_CONFIG], useFactory: (config: ResolvedConfig) => new SecretBox(config.encryptionKey) },
     ChannelRegistry,
     ConnectionStore,
@@ -50,6 +52,6 @@ import { ListingsService } from './listings/listings.service';
     FeedService,
     RawBodyCapture,
   ],
-  exports: [ListingsService, ConnectionsService],
+  exports: [ListingsService, ConnectionsService, SharingConsentGate],
 })
 export class PartnerSyncModule {}

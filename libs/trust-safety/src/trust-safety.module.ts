@@ -35,6 +35,7 @@ import { IdentityRawBodyCapture } from './identity/identity-raw-body';
 import { IdentitySweep } from './identity/identity-sweep.job';
 import { SellerIdentity } from './identity/seller-identity.service';
 import { StaffReviewProvider } from './identity/staff-review.provider';
+import { TrustSafetyPersonalData } from './privacy/trust-safety-personal-data';
 
 /** Trust and safety: the audit log's reads, verification and daily heads (writes go through core's AuditTrail); takedowns; complaints; keyword screening of products; authority data requests; seller account states; seller identity. */
 @Module({
@@ -58,6 +59,7 @@ import { StaffReviewProvider } from './identity/staff-review.provider';
     BreachesController,
   ],
   providers: [
+    TrustSafetyPersonalData,
     AuditLog,
     AuditChainHeads,
     Takedowns,

@@ -17,7 +17,10 @@ import { EditorScriptController } from './assets/editor-script.controller';
 import { BackOffice } from './back-office/back-office';
 import { BackOfficeController } from './back-office/back-office-home.controller';
 import { BUSINESS_CONTROLLERS, BUSINESS_PROVIDERS } from './back-office/business/business-controllers';
+import { PrivacyModule } from '@tradefloor/privacy';
 import { STAFF_CONTROLLERS } from './back-office/staff/staff-controllers';
+import { MyDataPagesController } from './back-office/privacy/my-data.controller';
+import { PrivacyRequestQueuePageController } from './back-office/privacy/privacy-request-queue.controller';
 import { PageCacheHooks } from './cache/page-cache.hooks';
 import { PageCacheTags } from './cache/page-cache-tags';
 import { StorefrontErrorPages } from './html/error-page.view';
@@ -40,6 +43,7 @@ import { STORE_CONTROLLERS, STORE_PROVIDERS } from './store/store-pages';
     InquiriesModule,
     TrustSafetyModule,
     FederationModule,
+    PrivacyModule,
   ],
   controllers: [
     AssetsController,
@@ -49,6 +53,8 @@ import { STORE_CONTROLLERS, STORE_PROVIDERS } from './store/store-pages';
     EmailVerificationPagesController,
     BackOfficeController,
     ...BUSINESS_CONTROLLERS,
+    MyDataPagesController,
+    PrivacyRequestQueuePageController,
     ...STAFF_CONTROLLERS,
   ],
   providers: [

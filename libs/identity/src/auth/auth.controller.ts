@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Ip, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Ip, Patch, Post } from '@nestjs/common';
 import {
   ApiAcceptedResponse,
   ApiBadRequestResponse,
@@ -19,6 +19,7 @@ import {
   RegisterDto,
   RegistrationAcceptedDto,
   TokenPairDto,
+  UpdateProfileDto,
   UserDto,
   VerificationStatusDto,
   VerifyEmailDto,
@@ -130,5 +131,12 @@ export class AuthController {
     const user = await this.users.get(principal.id);
     if (!user) throw new NotFoundError('Người dùng');
     return toUserDto(user);
+  }
+
+  @Patch('me')
+  @Auth()
+  @ApiOkResponse({ type: UserDto, description: 'Display name and phone corrected by their owner (email changes go through a privacy request)' })
+  async updateMe(@CurrentUser() principal: Principal, @Body() dto: UpdateProfileDto): Promise<UserDto> {
+    return toUserDto(await this.users.updateProfile(principal.id, dto));
   }
 }

@@ -86,6 +86,22 @@ export class LegalTicketAcceptanceDto extends LegalAcceptanceDto {
   ticket!: string;
 }
 
+/** The owner corrects their own details (PDP Law: the right to correct); omitted fields stay, `phone: null` removes it. */
+export class UpdateProfileDto {
+  @ApiPropertyOptional({ example: 'Nguyễn Văn An' })
+  @IsOptional()
+  @Transform(trim)
+  @IsString({ message: 'Tên hiển thị không hợp lệ (displayName)' })
+  @MinLength(2, { message: 'Tên hiển thị tối thiểu 2 ký tự (displayName: at least 2 characters)' })
+  @MaxLength(120)
+  displayName?: string;
+
+  @ApiPropertyOptional({ type: String, nullable: true, example: '0912345678' })
+  @IsOptional()
+  @IsVietnameseMobile()
+  phone?: string | null;
+}
+
 export class LoginDto {
   @ApiProperty({ example: 'htx.hunghoa@example.vn' })
   @Transform(lower)

@@ -1,6 +1,15 @@
 import { Inject, Injectable, type OnApplicationBootstrap } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { APP_CONFIG, AuditTrail, LOGGER, NotFoundError, ValidationFailedError, escapeLike, type ResolvedConfig } from '@tradefloor/core';
+import {
+  APP_CONFIG,
+  AuditTrail,
+  LOGGER,
+  NotFoundError,
+  ValidationFailedError,
+  escapeLike,
+  normalizeVietnameseMobile,
+  type ResolvedConfig,
+} from '@tradefloor/core';
 import type { Logger } from 'pino';
 import { In, type DataSource } from 'typeorm';
 import { PasswordHasher } from '../auth/password-hasher';
@@ -52,6 +61,29 @@ export class UsersService implements OnApplicationBootstrap {
       .orIgnore()
       .execute();
     this.logger.info({ email: adminEmail }, 'admin account created');
+  }
+
+  /** Re-confirmation before a destructive action (closing the account): does this password match? */
+  async passwordMatches(id: string, password: string): Promise<boolean> {
+    const user = await this.dataSource.getRepository(UserEntity).createQueryBuilder('u').addSelect('u.passwordHash').where('u.id = :id', { id }).getOne();
+    return this.hasher.verify(user?.passwordHash, password);
+  }
+
+  /** The owner's own correction of their name and phone (audited with the fields changed, not their values). */
+  async updateProfile(id: string, change: { displayName?: string; phone?: string | null }): Promise<UserEntity> {
+    return this.dataSource.transaction(async (m) => {
+      const repo = m.getRepository(UserEntity);
+      const patch: Partial<UserEntity> = {};
+      if (change.displayName !== undefined) patch.displayName = change.displayName;
+      if (change.phone !== undefined) patch.phone = change.phone ? normalizeVietnameseMobile(change.phone) : null;
+      if (Object.keys(patch).length) {
+        await repo.update({ id }, patch);
+        await this.audit.record(m, { action: 'user.profile-update', subject: { type: 'user', id }, after: { fields: Object.keys(patch) } });
+      }
+      const user = await repo.findOneBy({ id });
+      if (!user) throw new NotFoundError('Người dùng');
+      return user;
+    });
   }
 
   get(id: string): Promise<UserEntity | null> {

@@ -196,6 +196,11 @@ interface ChannelBase<C> {
   /** The name sellers read on the pages. */
   labels: Labels;
   config: ChannelConfigSpec<C>;
+  /**
+   * ISO 3166-1 country where the partner stores what we send (the seller's data): anything but
+   * `VN` is a cross-border transfer, recorded with the owner's consent (libs/privacy).
+   */
+  dataCountry: string;
 }
 
 /** A channel the engine pushes listings to. */

@@ -16,6 +16,7 @@ import type { CandidateProductListDto, ChannelConnectionDto, ChannelSettingsDto,
 import { AuthorizationFlow } from './authorization-flow';
 import { ConnectionWriter } from './connection-writer';
 import { partnerFailure } from './partner-failure';
+import { SharingConsentGate, type ConsentVia } from './sharing-consent';
 
 const DISCONNECTED_NOTE = 'Kênh đã bị gỡ kết nối (channel disconnected)';
 const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
@@ -25,6 +26,8 @@ export interface ConnectOptions {
   browserKey?: string;
   /** Authorisation-code channels: a path of this site that completes the flow (default: the API callback). */
   returnPath?: string;
+  /** Where the sharing consent (if given with this request) was given; default `api`. */
+  via?: ConsentVia;
 }
 
 /** Connecting an enterprise to a channel, its settings and which products it lists there. */
@@ -42,12 +45,14 @@ export class ConnectionsService {
     private readonly registry: ChannelRegistry,
     private readonly clock: Clock,
     @Inject(APP_CONFIG) private readonly config: ResolvedConfig,
+    private readonly sharing: SharingConsentGate,
   ) {}
 
   /** Connects the way the channel declares: none (feed), the partner's consent page, or credentials. */
   async connect(principal: Principal, enterpriseId: string, dto: ConnectChannelDto, options: ConnectOptions = {}): Promise<ConnectResultDto> {
     const enterprise = await this.access.assertCanManage(principal, enterpriseId);
     const channel = channelByName(dto.channel)!;
+    if (channel.kind === 'push') await this.sharing.require(principal.id, channel.name, dto.shareConsent, options.via ?? 'api');
     if (channel.kind === 'pull') {
       if (dto.credentials) throw ValidationFailedError.field('credentials', 'Kênh này không cần thông tin đăng nhập (this channel takes no credentials)');
       const token = dto.feedToken === false ? null : randomBytes(24).toString('base64url');

@@ -22,6 +22,14 @@ export class ConnectChannelDto {
   @IsObject()
   credentials?: Record<string, string>;
 
+  @ApiPropertyOptional({
+    description:
+      'Marketplace channels: the owner consents here to share the listed product data with the partner (recorded in the consent ledger with the destination country). Required unless already given (GET /api/v1/me/consents); 409 PARTNER_CONSENT_REQUIRED without it.',
+  })
+  @IsOptional()
+  @IsBoolean({ message: 'shareConsent phải là true hoặc false (shareConsent must be a boolean)' })
+  shareConsent?: boolean;
+
   @ApiPropertyOptional({ description: 'feed: protect the feed URLs with a token (default true)' })
   @IsOptional()
   @IsBoolean()

@@ -5,6 +5,7 @@ import { COMMON_MESSAGES } from './messages/common';
 import { INQUIRY_MESSAGES } from './messages/inquiries';
 import { LEGAL_MESSAGES } from './messages/legal';
 import { OCOP_MESSAGES } from './messages/ocop';
+import { PRIVACY_MESSAGES } from './messages/privacy';
 import { CONTENT_MESSAGES } from './messages/content';
 import { SCREENING_MESSAGES } from './messages/screening';
 import { SELLER_ACCOUNT_MESSAGES } from './messages/seller-accounts';
@@ -35,6 +36,7 @@ const MESSAGES = {
   ...SELLER_ACCOUNT_MESSAGES,
   ...BREACH_MESSAGES,
   ...LEGAL_MESSAGES,
+  ...PRIVACY_MESSAGES,
 } as const;
 
 export type MessageKey = keyof typeof MESSAGES;

@@ -63,6 +63,12 @@ export class WebSession {
     issueCsrfCookie(reply, subjectOf(pair.accessToken) ?? '', this.secure);
   }
 
+  /** Forgets the session cookies only (the account is already closed and its tokens gone). */
+  forget(reply: FastifyReply): void {
+    clearCookie(reply, ACCESS_COOKIE, this.secure);
+    clearCookie(reply, REFRESH_COOKIE, this.secure);
+  }
+
   async end(req: FastifyRequest, reply: FastifyReply): Promise<void> {
     const principal = await this.principal(req, reply);
     const refresh = readCookie(req, REFRESH_COOKIE);

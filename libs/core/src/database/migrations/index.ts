@@ -26,6 +26,7 @@ import { Screening1765900000000 } from './1765900000000-screening';
 import { DataRequests1765900001000 } from './1765900001000-data-requests';
 import { SellerAccounts1765900002000 } from './1765900002000-seller-accounts';
 import { SellerIdentity1765910000000 } from './1765910000000-seller-identity';
+import { Privacy1766010000000 } from './1766010000000-privacy';
 import { SearchPeerProducts1765920000000 } from './1765920000000-search-peer-products';
 import { LegalDocuments1766000000000 } from './1766000000000-legal-documents';
 import { Retention1766020000000 } from './1766020000000-retention';
@@ -65,5 +66,6 @@ export const MIGRATIONS = [
   SellerIdentity1765910000000,
   SearchPeerProducts1765920000000,
   LegalDocuments1766000000000,
+  Privacy1766010000000,
   Retention1766020000000,
 ];

@@ -6,6 +6,7 @@ export const feedChannel: PullChannel<Record<string, never>> = {
   name: 'feed',
   displayName: 'Product feed (CSV/JSON)',
   labels: { vi: 'Nguồn cấp sản phẩm (CSV/JSON)', en: 'Product feed (CSV/JSON)' },
+  dataCountry: 'VN',
   config: NO_CONFIG,
   auth: { kind: 'none' },
   urls(publicBaseUrl, slug, token, tokenProtected) {

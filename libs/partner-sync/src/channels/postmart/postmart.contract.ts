@@ -8,6 +8,7 @@ export const POSTMART_CONTRACT: RestMappingConfig = {
   name: 'postmart',
   displayName: 'Postmart',
   labels: { vi: 'Postmart (Bưu điện)', en: 'Postmart (VNPost)' },
+  dataCountry: 'VN',
   env: {
     baseUrl: { name: 'POSTMART_BASE_URL', default: 'https://partner-api.postmart.vn' },
     ratePerSecond: { name: 'POSTMART_RATE_PER_SECOND', default: 5 },

@@ -148,6 +148,7 @@ export function restMappingChannel(cfg: RestMappingConfig): PushChannel<RestMapp
     name: cfg.name,
     displayName: cfg.displayName,
     labels: cfg.labels,
+    dataCountry: cfg.dataCountry,
     config: configSpec(cfg),
     ratePerSecond: (platform) => platform.ratePerSecond,
     quota: { resetTimeZone: cfg.quotaResetTimeZone },

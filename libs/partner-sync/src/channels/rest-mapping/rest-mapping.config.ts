@@ -39,6 +39,8 @@ export interface RestMappingConfig {
   name: string;
   displayName: string;
   labels: Labels;
+  /** ISO country where the partner stores the data (see ChannelBase.dataCountry). */
+  dataCountry: string;
   /** The channel's own variables: its base URL and its pace per account. */
   env: {
     baseUrl: { name: string; default: string };

@@ -112,6 +112,7 @@ export const shopeeChannel: PushChannel<ShopeeConfig> = {
   name: 'shopee',
   displayName: 'Shopee',
   labels: { vi: 'Shopee', en: 'Shopee' },
+  dataCountry: 'SG',
   config: SHOPEE_CONFIG,
   ratePerSecond: (platform) => platform.ratePerSecond,
   // Daily call quotas reset at 00:00 UTC+8 (Singapore keeps UTC+8 all year).

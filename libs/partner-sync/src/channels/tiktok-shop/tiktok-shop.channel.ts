@@ -178,6 +178,7 @@ export const tiktokShopChannel: PushChannel<TikTokShopConfig> = {
   name: 'tiktok-shop',
   displayName: 'TikTok Shop',
   labels: { vi: 'TikTok Shop', en: 'TikTok Shop' },
+  dataCountry: 'SG',
   config: TIKTOK_SHOP_CONFIG,
   ratePerSecond: (platform) => platform.ratePerSecond,
   // Inventory lives in a warehouse of the seller's: its id is chosen in the channel settings.

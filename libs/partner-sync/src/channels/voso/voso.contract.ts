@@ -8,6 +8,7 @@ export const VOSO_CONTRACT: RestMappingConfig = {
   name: 'voso',
   displayName: 'Voso',
   labels: { vi: 'Voso (Viettel)', en: 'Voso (Viettel)' },
+  dataCountry: 'VN',
   env: {
     baseUrl: { name: 'VOSO_BASE_URL', default: 'https://partner-api.voso.vn' },
     ratePerSecond: { name: 'VOSO_RATE_PER_SECOND', default: 5 },

@@ -1,5 +1,6 @@
 import type { CategoryNode } from '@tradefloor/catalog';
 import type { CandidateProductDto, ChannelConnectionDto, CredentialField, FeedUrlsDto, PushChannel } from '@tradefloor/partner-sync';
+import { PARTNER_SHARED_DATA } from '@tradefloor/privacy';
 import { field } from '../../html/forms';
 import { html, type SafeHtml } from '../../html/html';
 import type { Lang, Translate } from '../../i18n/messages';
@@ -60,8 +61,15 @@ ${credentialFields(channel).map((f) => {
     autocomplete: f.secret ? 'new-password' : 'off',
   });
 })}
+${shareConsentBox(t, lang, channel, errors.shareConsent)}
 <button type="submit">${reconnect ? t('ch.connect.reconnect') : t('ch.connect.creds.button')}</button>
 </form>`;
+}
+
+/** The sharing consent (issue 15): never pre-ticked; lists what is shared and, when abroad, where it goes. */
+function shareConsentBox(t: Translate, lang: Lang, channel: PushChannel, error?: string): SafeHtml {
+  const abroad = channel.dataCountry !== 'VN' ? html` ${t('ch.connect.consent.abroad')} (${channel.dataCountry}).` : '';
+  return html`<div class="field${error ? ' has-error' : ''}"><label class="check"><input type="checkbox" name="shareConsent" value="1"${error ? html` aria-invalid="true"` : ''}> ${forChannel(t('ch.connect.consent'), lang, channel.name)} ${PARTNER_SHARED_DATA}.${abroad}</label>${error ? html`<p class="error">${error}</p>` : ''}</div>`;
 }
 
 /** Channels with a consent page at the partner: one button that takes the seller there. */
@@ -78,6 +86,7 @@ export function authorizationForm(
 ${csrf}
 <p class="hint">${forChannel(t('ch.connect.oauth.intro'), lang, channel.name)}</p>
 ${errorSummary(t('biz.form.fix'), {}, problem?.message)}
+${shareConsentBox(t, lang, channel, problem?.errors?.shareConsent)}
 <button type="submit">${reconnect ? t('ch.connect.reconnect') : forChannel(t('ch.connect.oauth.button'), lang, channel.name)}</button>
 </form>`;
 }
@@ -87,7 +96,7 @@ export function feedForm(t: Translate, action: string, csrf: SafeHtml, active: b
 ${csrf}
 <p class="hint">${t('ch.connect.feed.intro')}</p>
 ${errorSummary(t('biz.form.fix'), {}, problem?.message)}
-<label class="check"><input type="checkbox" name="feedToken" value="1" checked> ${t('ch.connect.feed.token')}</label>
+<label class="check"><input type="checkbox" name="feedPublic" value="1"> ${t('ch.connect.feed.public')}</label>
 ${active ? html`<p class="hint">${t('ch.connect.feed.rotateHint')}</p>` : ''}
 <button type="submit">${active ? t('ch.connect.feed.rotate') : t('ch.connect.feed.button')}</button>
 </form>`;

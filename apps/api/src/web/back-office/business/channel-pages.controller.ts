@@ -167,8 +167,13 @@ export class ChannelPagesController {
         const result = await this.connections.connect(
           r.user,
           enterprise.id,
-          { channel: channel.name, credentials, feedToken: channel.kind === 'pull' ? one(form, 'feedToken') === '1' : undefined },
-          { browserKey, returnPath: returnPath(channel.name) },
+          {
+            channel: channel.name,
+            credentials,
+            feedToken: channel.kind === 'pull' ? one(form, 'feedPublic') !== '1' : undefined,
+            shareConsent: one(form, 'shareConsent') === '1',
+          },
+          { browserKey, returnPath: returnPath(channel.name), via: 'web' },
         );
         if (result.authorizationUrl) {
           void r.reply.header('set-cookie', [...setCookies(r.reply), browserKeyCookie(browserKey, r.ctx.secure)]);

@@ -26,7 +26,8 @@ export class ProductImportController {
       const mine = (await this.enterprises.mine(r.user.id)).map((m) => m.enterprise);
       const wanted = (req.query as { dn?: string }).dn;
       const enterprise = wanted ? await this.access.assertCanManage(r.user, wanted) : mine[0];
-      this.render(r, mine, enterprise?.id, true);
+      // Nothing is pre-ticked (issue 15): the seller ticks "check only" themselves.
+      this.render(r, mine, enterprise?.id, false);
     });
   }
 

@@ -52,7 +52,19 @@ export const CHANNEL_MESSAGES = {
     vi: 'Nguồn cấp là tệp CSV/JSON luôn cập nhật các sản phẩm đang bán, để tải lên những sàn chưa có kết nối tự động.',
     en: 'The feed is a CSV/JSON file that always lists your products on sale, for marketplaces without an automatic connection.',
   },
-  'ch.connect.feed.token': { vi: 'Bảo vệ bằng mã truy cập (khuyến nghị)', en: 'Protect with an access token (recommended)' },
+  'ch.connect.consent': {
+    vi: 'Tôi đồng ý để sàn chia sẻ với {channel} dữ liệu sản phẩm của doanh nghiệp:',
+    en: 'I agree that the floor shares with {channel} the enterprise’s product data:',
+  },
+  'ch.connect.consent.abroad': {
+    vi: 'Máy chủ của đối tác ở nước ngoài: dữ liệu được chuyển ra nước ngoài',
+    en: 'The partner’s servers are abroad: the data leaves Vietnam',
+  },
+  // Nothing is pre-ticked (issue 15): the safe choice (a token) is what an unticked box gives.
+  'ch.connect.feed.public': {
+    vi: 'Công khai, không cần mã truy cập (không khuyến nghị)',
+    en: 'Public, without an access token (not recommended)',
+  },
   'ch.connect.feed.button': { vi: 'Bật nguồn cấp', en: 'Turn the feed on' },
   'ch.connect.feed.rotate': { vi: 'Tạo địa chỉ mới', en: 'Create new addresses' },
   'ch.connect.feed.rotateHint': { vi: 'Địa chỉ cũ sẽ hết hiệu lực.', en: 'The old addresses stop working.' },

@@ -1,0 +1,15 @@
+export { PrivacyModule } from './privacy.module';
+export { Consents, type ConsentListener } from './consents/consents.service';
+export { consentPurposes, partnerPurpose, channelOfPurpose, PARTNER_SHARED_DATA, type ConsentPurpose } from './consents/consent-purposes';
+export { RecordConsentDto, ConsentListDto, ConsentStateDto, ConsentEventDto, CONSENT_CHANNELS, type ConsentChannel } from './consents/consent.dto';
+export { DataExports, ExportGoneError, PERSONAL_DATA_EXPORT_QUEUE } from './exports/data-exports.service';
+export { DataExportDto, EXPORT_STATUSES, type ExportStatus } from './exports/data-export.dto';
+export { AccountErasure } from './erasure/account-erasure.service';
+export { CloseAccountDto, AccountClosedDto } from './erasure/erasure.dto';
+export { privacySettings, type PrivacySettings } from './privacy-config';
+export { pseudonymOf } from './pseudonym';
+export { PartnerConsentLink, PARTNER_CONSENT_WITHDRAWN_QUEUE } from './consents/partner-consent-link';
+export { PrivacyRequests, ACK_WORKING_DAYS, COMPLETE_DAYS, COMPLETE_DAYS_WITH_PROCESSOR } from './requests/privacy-requests.service';
+export { WorkingDays } from './requests/working-days';
+export { VIETNAM_PUBLIC_HOLIDAYS } from './requests/vietnam-holidays';
+export * from './requests/privacy-request.dto';
