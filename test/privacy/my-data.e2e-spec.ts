@@ -107,6 +107,9 @@ describe('my data (issue 15): consents, export of everything held about me and n
     expect(data.sections['inquiries-sent'].map((i: { message: string }) => i.message)).toEqual([`Bob hỏi mua ${tag}`]);
     expect(data.sections.complaints.map((c: { message: string }) => c.message)).toEqual([`Bob khiếu nại ${tag}`]);
     expect(data.sections.consents.map((c: { purpose: string }) => c.purpose)).toEqual(['marketing_email', 'marketing_email', 'analytics']);
+    // Consents carry the privacy policy in force; sign-up recorded the accepted legal versions.
+    expect(data.sections.consents[0].policyVersion).toMatch(/^privacy-policy v\d+$/);
+    expect(data.sections['legal-acceptances'].map((a: { document: string }) => a.document)).toEqual(expect.arrayContaining(['terms-of-use', 'privacy-policy']));
     expect(files['inquiries-sent.csv']).toContain(`Bob hỏi mua ${tag}`);
     expect(files['account.csv']).toContain(bob.email);
     for (const content of Object.values(files)) {

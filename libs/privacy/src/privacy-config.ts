@@ -4,13 +4,10 @@ import type { EnvReader } from '@tradefloor/core';
 export interface PrivacySettings {
   /** Hours a built export stays downloadable (default 24). */
   exportTtlHours: number;
-  /** The privacy policy version consents are given under, when known (legal documents set it); else null. */
-  policyVersion: string | null;
 }
 
 export function privacySettings(env: EnvReader): PrivacySettings {
   return {
     exportTtlHours: env.int('PRIVACY_EXPORT_TTL_HOURS', 24, 1, 24 * 14),
-    policyVersion: env.str('PRIVACY_POLICY_VERSION') ?? null,
   };
 }

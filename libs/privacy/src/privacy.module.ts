@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { LegalModule } from '@tradefloor/legal';
 import { EnterpriseProfileModule } from '@tradefloor/enterprise-profile';
 import { PartnerSyncModule } from '@tradefloor/partner-sync';
 import { Consents } from './consents/consents.service';
@@ -12,7 +13,7 @@ import { PrivacyRequests } from './requests/privacy-requests.service';
 
 /** Personal data rights: the consent ledger, "my data" export, closing an account, staff-handled requests. */
 @Module({
-  imports: [PartnerSyncModule, EnterpriseProfileModule],
+  imports: [PartnerSyncModule, EnterpriseProfileModule, LegalModule],
   controllers: [MePrivacyController, PrivacyRequestsController, PrivacyRequestQueueController],
   providers: [Consents, DataExports, AccountErasure, PrivacyPersonalData, PartnerConsentLink, PrivacyRequests],
   exports: [Consents, DataExports, AccountErasure, PrivacyRequests],

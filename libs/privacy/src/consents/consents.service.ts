@@ -1,8 +1,8 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { APP_CONFIG, AuditTrail, Clock, ValidationFailedError, type ResolvedConfig } from '@tradefloor/core';
+import { AuditTrail, Clock, ValidationFailedError } from '@tradefloor/core';
+import { LegalDocuments } from '@tradefloor/legal';
 import type { DataSource, EntityManager } from 'typeorm';
-import { privacySettings } from '../privacy-config';
 import { consentPurposes, type ConsentPurpose } from './consent-purposes';
 import type { ConsentChannel, ConsentEventDto, ConsentListDto, ConsentStateDto } from './consent.dto';
 
@@ -38,9 +38,9 @@ export class Consents {
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
-    @Inject(APP_CONFIG) private readonly config: ResolvedConfig,
     private readonly audit: AuditTrail,
     private readonly clock: Clock,
+    private readonly legal: LegalDocuments,
   ) {}
 
   onChange(listener: ConsentListener): void {
@@ -82,7 +82,8 @@ export class Consents {
   async record(userId: string, purposeName: string, granted: boolean, channel: ConsentChannel): Promise<ConsentListDto> {
     const purpose = this.purposes().find((p) => p.purpose === purposeName);
     if (!purpose) throw ValidationFailedError.field('purpose', 'Mục đích không hợp lệ (unknown purpose)');
-    const policyVersion = privacySettings(this.config.env).policyVersion;
+    // The privacy policy in force when the person decided: what they were told when they consented.
+    const policyVersion = `privacy-policy v${(await this.legal.current('privacy-policy')).number}`;
     await this.dataSource.transaction(async (m) => {
       await m.query(
         `INSERT INTO consent_events (user_id, purpose, granted, policy_version, channel, transfer_country, occurred_at) VALUES ($1, $2, $3, $4, $5, $6, $7)`,
