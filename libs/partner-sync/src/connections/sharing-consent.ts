@@ -11,7 +11,7 @@ export interface SharingConsentPort {
 }
 
 /**
- * Sending a seller's data to a partner marketplace (abroad, for Shopee and TikTok Shop) needs the
+ * Sending a seller's data to a partner marketplace (abroad, for channels whose `dataCountry` is not VN) needs the
  * explicit consent of the person connecting it (PDP Law 91/2025): either already in the ledger, or
  * given with the connect request (`shareConsent: true`, recorded there). Without a registered
  * ledger nothing is shared.
