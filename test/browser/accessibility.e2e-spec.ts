@@ -210,6 +210,21 @@ const PAGES: AuditedPage[] = [
   { name: 'admin-complaints', who: 'admin', open: () => '/quan-ly/khieu-nai' },
   { name: 'admin-takedowns', who: 'admin', open: () => '/quan-ly/go-bo' },
   { name: 'admin-audit', who: 'admin', open: () => '/quan-ly/nhat-ky' },
+  { name: 'admin-breaches', who: 'admin', open: () => '/quan-ly/su-co-du-lieu' },
+  { name: 'admin-seller-account', who: 'admin', open: (f) => `/quan-ly/tai-khoan-nguoi-ban/${f.ownEnterpriseId}` },
+  // Personal data (issue 15)
+  { name: 'privacy-request', who: 'guest', open: () => '/yeu-cau-du-lieu-ca-nhan' },
+  {
+    name: 'privacy-request-error',
+    who: 'guest',
+    open: () => async (page) => {
+      await page.goto('/yeu-cau-du-lieu-ca-nhan');
+      return submitWithErrors(page, 'Gửi yêu cầu');
+    },
+    status: 400,
+  },
+  { name: 'business-my-data', who: 'business', open: () => '/quan-ly/du-lieu-cua-toi' },
+  { name: 'admin-privacy-requests', who: 'admin', open: () => '/quan-ly/yeu-cau-du-lieu' },
 ];
 
 async function jpeg(): Promise<Buffer> {

@@ -1,7 +1,7 @@
 import { ManualClock } from '@tradefloor/core';
 import { createUser, loginAdmin } from '../harness/auth';
 import { createTestApp, type TestApp } from '../harness/test-app';
-import { cookieHeader, signIn } from '../web/web-helpers';
+import { cookieHeader, openForm, postForm, signIn } from '../web/web-helpers';
 
 /** Staff-handled privacy requests (issue 15): public filing with spam defences, the queue and its timers in Vietnamese working days. */
 describe('privacy requests: filed by anyone, acknowledged within 2 working days (Tết skipped), completed within 15 days, one extension', () => {
@@ -82,5 +82,57 @@ describe('privacy requests: filed by anyone, acknowledged within 2 working days 
       .send({ resolution: 'Đã ngừng dùng số điện thoại cho quảng cáo.' })
       .expect(200);
     expect(done.body).toMatchObject({ status: 'completed', overdue: false });
+  });
+
+  it('pages: anyone files from /yeu-cau-du-lieu-ca-nhan (bad input re-renders with field errors, nothing written); staff acknowledge, extend and conclude from the queue page', async () => {
+    const form = await openForm(t, '/yeu-cau-du-lieu-ca-nhan');
+    expect(form.html).toContain('Phản đối xử lý');
+    expect(form.html).not.toMatch(/<input type="radio"[^>]* checked/); // nothing chosen for the visitor
+    const before = await count();
+    const bad = await postForm(t, form.jar, '/yeu-cau-du-lieu-ca-nhan', { kind: '', name: '', email: 'khong-phai-email', message: '' });
+    expect(bad.status).toBe(400);
+    expect(bad.text).toContain('id="f-email-error"');
+    expect(bad.text).toContain('id="f-kind-error"');
+    expect(await count()).toBe(before);
+    const filed = await postForm(t, form.jar, '/yeu-cau-du-lieu-ca-nhan', {
+      kind: 'deletion',
+      name: 'Lê Thị Cúc',
+      email: 'cuc@example.vn',
+      phone: '',
+      message: 'Xin xoá thông tin liên hệ của tôi trong các yêu cầu hỏi mua.',
+    });
+    expect(filed.status).toBe(200);
+    const code = /<code>(YC-\d{4}-\d{6})<\/code>/.exec(filed.text)?.[1];
+    expect(code).toBeDefined();
+    const [row] = await t.dataSource.query(`SELECT id, kind, status FROM privacy_requests WHERE code = $1`, [code]);
+    expect(row).toMatchObject({ kind: 'deletion', status: 'received' });
+
+    // Staff, through the queue page: acknowledge (with a processor), the one extension, conclude as refused.
+    const jar = await signIn(t, t.config.adminEmail!, t.config.adminPassword!);
+    await openForm(t, '/quan-ly/yeu-cau-du-lieu', jar);
+    const path = `/quan-ly/yeu-cau-du-lieu/${row.id}`;
+    const acked = await postForm(t, jar, `${path}/nhan`, { processorInvolved: 'true' });
+    expect(acked.status).toBe(303);
+    expect(acked.headers.location).toBe('/quan-ly/yeu-cau-du-lieu?done=nhan');
+    const noReason = await postForm(t, jar, `${path}/gia-han`, { reason: '' });
+    expect(noReason.status).toBe(400);
+    expect(noReason.text).toContain('Cần lý do gia hạn');
+    expect((await t.dataSource.query(`SELECT extension_reason FROM privacy_requests WHERE id = $1`, [row.id]))[0].extension_reason).toBeNull();
+    expect((await postForm(t, jar, `${path}/gia-han`, { reason: 'Cần bên xử lý dữ liệu xác minh' })).status).toBe(303);
+    const twice = await postForm(t, jar, `${path}/gia-han`, { reason: 'Lần hai' });
+    expect(twice.status).toBe(409);
+    const concluded = await postForm(t, jar, `${path}/hoan-tat`, { resolution: 'Yêu cầu hỏi mua phải giữ theo luật; đã ẩn số điện thoại.', rejected: 'true' });
+    expect(concluded.status).toBe(303);
+    expect((await t.dataSource.query(`SELECT status, processor_involved, extension_reason FROM privacy_requests WHERE id = $1`, [row.id]))[0]).toEqual({
+      status: 'rejected',
+      processor_involved: true,
+      extension_reason: 'Cần bên xử lý dữ liệu xác minh',
+    });
+    const page = await t.http.get('/quan-ly/yeu-cau-du-lieu?done=hoan-tat').set('Cookie', cookieHeader(jar)).expect(200);
+    expect(page.text).toContain('Đã hoàn tất yêu cầu.');
+    // A seller has no business in the queue.
+    const seller = await createUser(t, 'business');
+    const sellerJar = await signIn(t, seller.email, seller.password);
+    expect((await t.http.get('/quan-ly/yeu-cau-du-lieu').set('Cookie', cookieHeader(sellerJar))).status).toBe(403);
   });
 });

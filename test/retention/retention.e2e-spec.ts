@@ -1,4 +1,4 @@
-import { JobQueue, RETENTION_QUEUE } from '@tradefloor/core';
+import { FileStorage, JobQueue, RETENTION_QUEUE } from '@tradefloor/core';
 import { ViewCounter } from '@tradefloor/news-bulletin';
 import { createUser, login, loginAdmin, PASSWORD, type TestUser } from '../harness/auth';
 import { createProduct, createVerifiedEnterprise } from '../harness/catalog-fixtures';
@@ -31,7 +31,7 @@ describe('retention schedule: a daily job deletes what is older than its period,
   it('publishes the schedule (config with defaults) to administrators only', async () => {
     const res = await t.http.get('/api/v1/admin/retention').set(admin.auth).expect(200);
     const days = Object.fromEntries(res.body.rules.map((r: { kind: string; days: number }) => [r.kind, r.days]));
-    expect(days).toEqual({ 'data-request-archives': 30, inquiries: 30, 'sign-ins': 90, 'trace-scans': 365, 'view-dedup': 2 });
+    expect(days).toEqual({ 'data-request-archives': 30, inquiries: 30, 'personal-data-exports': 1, 'sign-ins': 90, 'trace-scans': 365, 'view-dedup': 2 });
     expect(res.body.rules.find((r: { kind: string }) => r.kind === 'inquiries').envVar).toBe('RETENTION_DAYS_INQUIRIES');
     const buyer = await createUser(t, 'buyer');
     await t.http.get('/api/v1/admin/retention').set(buyer.auth).expect(403);
@@ -106,6 +106,23 @@ describe('retention schedule: a daily job deletes what is older than its period,
     await t.dataSource.query(`UPDATE data_requests SET completed_at = $2 WHERE id = $1`, [oldRequest, ago(31)]);
     await t.dataSource.query(`UPDATE data_requests SET completed_at = $2 WHERE id = $1`, [newRequest, ago(29)]);
 
+    // "My data" archives never downloaded (1 day after their download window closed).
+    const exporters = [await createUser(t, 'buyer'), await createUser(t, 'buyer')];
+    const exportIds: string[] = [];
+    for (const u of exporters) exportIds.push((await t.http.post('/api/v1/me/data-export').set(u.auth).expect(202)).body.id);
+    await t.drainJobs();
+    await t.dataSource.query(`UPDATE personal_data_exports SET expires_at = $2 WHERE id = $1`, [exportIds[0], ago(1.5)]);
+    await t.dataSource.query(`UPDATE personal_data_exports SET expires_at = $2 WHERE id = $1`, [exportIds[1], ago(0.5)]);
+    const exportFile = async (id: string) =>
+      (
+        (await t.dataSource.query(`SELECT status, file_key FROM personal_data_exports WHERE id = $1`, [id])) as Array<{
+          status: string;
+          file_key: string | null;
+        }>
+      )[0];
+    const keptKey = (await exportFile(exportIds[1])).file_key!;
+    const purgedKey = (await exportFile(exportIds[0])).file_key!;
+
     // The daily job.
     await t.app.get(JobQueue).enqueueNow(RETENTION_QUEUE, {});
     await t.drainJobs([RETENTION_QUEUE]);
@@ -123,10 +140,15 @@ describe('retention schedule: a daily job deletes what is older than its period,
     expect(expired.body.code).toBe('DATA_REQUEST_EXPIRED');
     expect((await t.http.get(`/api/v1/admin/data-requests/${oldRequest}`).set(admin.auth).expect(200)).body.status).toBe('expired');
     await t.http.get(`/api/v1/admin/data-requests/${newRequest}/archive`).set(admin.auth).expect(200);
+    // The unread export past its window left the storage; the other is still there.
+    expect(await exportFile(exportIds[0])).toEqual({ status: 'expired', file_key: null });
+    expect(await t.app.get(FileStorage).get(purgedKey)).toBeNull();
+    expect((await exportFile(exportIds[1])).file_key).toBe(keptKey);
+    expect(await t.app.get(FileStorage).get(keptKey)).not.toBeNull();
 
     // The run is recorded with its counts (no personal data) and shown to administrators.
     const schedule = (await t.http.get('/api/v1/admin/retention').set(admin.auth).expect(200)).body;
-    expect(schedule.lastRun.counts).toMatchObject({ inquiries: 1, 'trace-scans': 1, 'view-dedup': 1, 'data-request-archives': 1 });
+    expect(schedule.lastRun.counts).toMatchObject({ inquiries: 1, 'trace-scans': 1, 'view-dedup': 1, 'data-request-archives': 1, 'personal-data-exports': 1 });
     expect(schedule.lastRun.counts['sign-ins']).toBeGreaterThanOrEqual(1);
     expect(new Date(schedule.lastRun.ranAt).getTime()).toBe(t.clock.now().getTime());
 

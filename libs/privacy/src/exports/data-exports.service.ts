@@ -12,6 +12,7 @@ import {
   NotFoundError,
   PersonalDataRegistry,
   PRIVATE_PREFIX,
+  RetentionSchedule,
   returnedRows,
   toCsv,
   type PersonalDataRow,
@@ -20,7 +21,7 @@ import {
 import { UsersService } from '@tradefloor/identity';
 import { spreadsheetSafe } from '@tradefloor/trust-safety';
 import { strToU8, zipSync } from 'fflate';
-import type { DataSource } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 import { privacySettings } from '../privacy-config';
 import { pseudonymOf } from '../pseudonym';
 import type { DataExportDto, ExportStatus } from './data-export.dto';
@@ -74,10 +75,31 @@ export class DataExports implements OnModuleInit {
     private readonly jobs: JobQueue,
     private readonly registry: JobRegistry,
     private readonly clock: Clock,
+    private readonly retention: RetentionSchedule,
   ) {}
 
   onModuleInit(): void {
+    this.retention.register({
+      kind: 'personal-data-exports',
+      description: 'Tệp xuất "Dữ liệu của tôi" không được tải về (unread My data archives), tính từ khi hết hạn tải',
+      defaultDays: 1,
+      purge: (olderThan, m) => this.purgeUnread(olderThan, m),
+    });
     this.registry.register<{ exportId: string }>(PERSONAL_DATA_EXPORT_QUEUE, (job) => this.build(job.payload.exportId), { concurrency: 1, maxAttempts: 5 });
+  }
+
+  /** Retention: archives whose download window closed before `olderThan` leave the storage; the row stays, `expired`. */
+  private async purgeUnread(olderThan: Date, m: EntityManager): Promise<number> {
+    const rows: Array<{ id: string; file_key: string }> = await m.query(
+      `SELECT id, file_key FROM personal_data_exports WHERE status = 'ready' AND expires_at < $1 AND file_key IS NOT NULL ORDER BY expires_at LIMIT 1000 FOR UPDATE`,
+      [olderThan],
+    );
+    for (const r of rows) {
+      // Deleting a file already gone is a no-op, so a rolled-back run is simply done again.
+      await this.storage.delete(r.file_key);
+      await m.query(`UPDATE personal_data_exports SET status = 'expired', file_key = NULL WHERE id = $1`, [r.id]);
+    }
+    return rows.length;
   }
 
   /** Starts an export unless one is still being built or waiting to be downloaded (that one is returned). */

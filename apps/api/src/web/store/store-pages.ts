@@ -1,4 +1,5 @@
 import { ComplaintPagesController } from './complaints/complaint-pages.controller';
+import { PrivacyRequestPagesController } from './privacy/privacy-request-pages.controller';
 import { EnterprisePagesController } from './enterprise-pages.controller';
 import { HomePageController } from './home-page.controller';
 import { InquiryFormController } from './inquiries/inquiry-form.controller';
@@ -26,6 +27,7 @@ export const STORE_CONTROLLERS = [
   StampCheckerController,
   StampVerificationController,
   ComplaintPagesController,
+  PrivacyRequestPagesController,
   LegalPagesController,
 ];
 export const STORE_PROVIDERS = [RelatedLinks, LegalChromeHooks];
