@@ -97,6 +97,9 @@ describe('page cache: anonymous storefront pages cached, dropped by events on ev
 
   it('never serves an unlisted product from the cache once the unlisting returned', async () => {
     const hidden = await createProduct(a, coop.id, { name: 'Kẹo dừa sáp', priceVnd: 40_000 });
+    // The fixture's change event drops the product's pages when its job runs: let it run first, so
+    // the page cached below is not dropped by the creation itself.
+    await a.drainJobs();
     for (const t of [a, b]) {
       await t.http.get(`/san-pham/${hidden.slug}`).expect(200);
       expect((await t.http.get(`/san-pham/${hidden.slug}`).expect(200)).headers['x-page-cache']).toBe('hit');
@@ -110,6 +113,7 @@ describe('page cache: anonymous storefront pages cached, dropped by events on ev
   it("drops a suspended enterprise's profile and its products' pages before the suspension returns", async () => {
     const other = await createVerifiedEnterprise(a, { displayName: 'Hộ kinh doanh Cô Ba' });
     const rice = await createProduct(a, other.id, { name: 'Gạo ST25', priceVnd: 30_000 });
+    await a.drainJobs(); // as above: the creation's own invalidation first
     for (const path of [`/doanh-nghiep/${other.slug}`, `/san-pham/${rice.slug}`]) {
       await a.http.get(path).expect(200);
       expect((await a.http.get(path).expect(200)).headers['x-page-cache']).toBe('hit');
@@ -190,6 +194,7 @@ describe('page cache: anonymous storefront pages cached, dropped by events on ev
 
   it('counts product page views served from the cache', async () => {
     const honey = await createProduct(a, coop.id, { name: 'Mật ong hoa dừa', priceVnd: 120_000 });
+    await a.drainJobs(); // the creation's own invalidation first
     const views = a.app.get(ProductPageViews);
     await views.flush();
     for (let i = 0; i < 3; i++) await a.http.get(`/san-pham/${honey.slug}`).expect(200);
@@ -208,6 +213,7 @@ describe('page cache: anonymous storefront pages cached, dropped by events on ev
       .send({ title: 'Hội chợ OCOP Trà Vinh', summary: 'Tóm tắt', body: '<p>Nội dung</p>', categoryId: category.id })
       .expect(201);
     await a.http.post(`/api/v1/bulletins/${created.body.id}/publish`).set(editor.auth).send({}).expect(200);
+    await a.drainJobs(); // the publication's own invalidation first
     const path = `/tin-tuc/${created.body.slug}`;
     await a.http.get(path).set('User-Agent', 'reader-1').expect(200);
     const hit = await a.http.get(path).set('User-Agent', 'reader-2').expect(200);

@@ -217,13 +217,18 @@ export class LegalDocuments implements OnModuleInit {
   /** Marks versions that took effect and drops cached pages once (their banner goes); the recurring sweep calls it. */
   async noticeEffects(): Promise<number> {
     return this.dataSource.transaction(async (m) => {
-      const changed = returnedRows<{ id: string }>(
-        await m.query(`UPDATE legal_versions SET effect_noticed_at = $1 WHERE effective_at <= $1 AND effect_noticed_at IS NULL RETURNING id`, [
-          this.clock.now(),
-        ]),
-      ).length;
-      if (changed) await this.pageCache.invalidateTags(m, [LEGAL_PAGE_TAG]);
-      return changed;
+      const changed = returnedRows<{ id: string; announced: boolean }>(
+        await m.query(
+          `UPDATE legal_versions SET effect_noticed_at = $1 WHERE effective_at <= $1 AND effect_noticed_at IS NULL
+           RETURNING id, published_at < effective_at AS announced`,
+          [this.clock.now()],
+        ),
+      );
+      // Only a version published ahead of its date had a banner on cached pages; one in force from
+      // its publication (the seeded first versions) was flushed when published, and flushing every
+      // page again here would empty a fresh installation's cache at an arbitrary minute.
+      if (changed.some((v) => v.announced)) await this.pageCache.invalidateTags(m, [LEGAL_PAGE_TAG]);
+      return changed.length;
     });
   }
 
