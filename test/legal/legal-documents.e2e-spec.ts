@@ -44,8 +44,10 @@ describe('legal documents: versions, publishing with notice, banner, acceptance 
 
   it('serves the version in force, every version, and one version with its diff', async () => {
     for (const doc of LEGAL_DOCUMENTS) {
+      // The operating rules' version 2 (the payments section, issue 17) is seeded in force.
+      const number = doc === 'operating-rules' ? 2 : 1;
       const cur = await t.http.get(`/api/v1/legal/${doc}`).expect(200);
-      expect(cur.body).toMatchObject({ document: doc, number: 1, status: 'in-force', url: `${LEGAL_PAGE_PATHS[doc]}/phien-ban/1` });
+      expect(cur.body).toMatchObject({ document: doc, number, status: 'in-force', url: `${LEGAL_PAGE_PATHS[doc]}/phien-ban/${number}` });
     }
     const rules = await t.http.get('/api/v1/legal/operating-rules').expect(200);
     expect(rules.body.body).toContain('24 giờ');
@@ -320,7 +322,7 @@ describe('legal documents: versions, publishing with notice, banner, acceptance 
       [email],
     );
     expect(rows).toEqual([
-      { document: 'operating-rules', version: 1, channel: 'api' },
+      { document: 'operating-rules', version: 2, channel: 'api' },
       { document: 'privacy-policy', version: 1, channel: 'api' },
       { document: 'terms-of-use', version: 2, channel: 'api' },
     ]);

@@ -6,16 +6,21 @@
  */
 const NOT_REPRESENTABLE = /[^A-Za-z0-9 .,:/_+#-]/g;
 
-/** Folds `text` to the characters above and cuts it to `maxLength` (at a word end when there is one). */
-export function toEmvText(text: string, maxLength: number): string {
-  const folded = text
+/**
+ * Removes tone and vowel marks and writes đ/Đ as d/D, keeping letter case (core's
+ * `foldVietnamese` also lower-cases, which bank apps would show).
+ */
+function stripMarks(text: string): string {
+  return text
     .normalize('NFD')
     .replace(/[\u0300-\u036f]/g, '')
     .replace(/đ/g, 'd')
-    .replace(/Đ/g, 'D')
-    .replace(NOT_REPRESENTABLE, ' ')
-    .replace(/\s+/g, ' ')
-    .trim();
+    .replace(/Đ/g, 'D');
+}
+
+/** Folds `text` to the characters above and cuts it to `maxLength` (at a word end when there is one). */
+export function toEmvText(text: string, maxLength: number): string {
+  const folded = stripMarks(text).replace(NOT_REPRESENTABLE, ' ').replace(/\s+/g, ' ').trim();
   if (folded.length <= maxLength) return folded;
   const cut = folded.slice(0, maxLength + 1);
   const space = cut.lastIndexOf(' ');
@@ -33,14 +38,7 @@ export function isEmvText(text: string): boolean {
  * `. , & ( ) ' / -` are kept as they are, so that validation can refuse them.
  */
 export function bankPrintedName(text: string): string {
-  return text
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/đ/g, 'd')
-    .replace(/Đ/g, 'D')
-    .toUpperCase()
-    .replace(/\s+/g, ' ')
-    .trim();
+  return stripMarks(text).toUpperCase().replace(/\s+/g, ' ').trim();
 }
 
 /** Holder names banks print: 2–50 characters of A–Z, digits, spaces and `. , & ( ) ' / -`, starting with a letter. */
