@@ -229,7 +229,10 @@ describe('legal documents: versions, publishing with notice, banner, acceptance 
       .expect(200);
     expect(accepted.body.accessToken).toBeTruthy();
     await t.http.post('/api/v1/auth/login').send({ email: buyer.email, password: PASSWORD }).expect(200);
-    const rows = await t.dataSource.query(`SELECT document, version, channel FROM legal_acceptances WHERE user_id = $1 AND version = 2`, [buyer.id]);
+    const rows = await t.dataSource.query(
+      `SELECT document, version, channel FROM legal_acceptances WHERE user_id = $1 AND document = 'terms-of-use' AND version = 2`,
+      [buyer.id],
+    );
     expect(rows).toEqual([{ document: 'terms-of-use', version: 2, channel: 'api' }]);
     const [audit] = await t.dataSource.query(
       `SELECT actor_id, after FROM audit_events WHERE action = 'legal.acceptance.record' AND actor_id = $1 ORDER BY seq DESC LIMIT 1`,
@@ -275,7 +278,9 @@ describe('legal documents: versions, publishing with notice, banner, acceptance 
       .expect(303)
       .expect('location', '/quan-ly');
     expect(cookiesOf(done).tf_at).toBeTruthy();
-    const rows = await t.dataSource.query(`SELECT channel FROM legal_acceptances WHERE user_id = $1 AND version = 2`, [webUser.id]);
+    const rows = await t.dataSource.query(`SELECT channel FROM legal_acceptances WHERE user_id = $1 AND document = 'terms-of-use' AND version = 2`, [
+      webUser.id,
+    ]);
     expect(rows).toEqual([{ channel: 'web' }]);
   });
 
