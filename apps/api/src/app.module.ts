@@ -10,6 +10,7 @@ import { LegalModule, legalSettings } from '@tradefloor/legal';
 import { NewsBulletinModule } from '@tradefloor/news-bulletin';
 import { PrivacyModule } from '@tradefloor/privacy';
 import { PartnerSyncModule, validateChannelConfig } from '@tradefloor/partner-sync';
+import { PaymentsModule } from '@tradefloor/payments';
 import { SearchModule } from '@tradefloor/search';
 import { TraceabilityModule } from '@tradefloor/traceability';
 import { WebModule } from './web/web.module';
@@ -28,6 +29,7 @@ const DOMAIN_MODULES = [
   FederationModule,
   LegalModule,
   PrivacyModule,
+  PaymentsModule,
 ];
 
 /**
