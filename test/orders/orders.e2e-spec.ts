@@ -1,12 +1,19 @@
 import { createHash } from 'node:crypto';
-import { DomainEvents, JobQueue, PersonalDataRegistry, RETENTION_QUEUE } from '@tradefloor/core';
-import { createUser, loginAdmin, type TestUser } from '../harness/auth';
+import { strFromU8, unzipSync } from 'fflate';
+import { DomainEvents, JobQueue, RETENTION_QUEUE } from '@tradefloor/core';
+import { createUser, loginAdmin, PASSWORD, type TestUser } from '../harness/auth';
 import { createProduct, createVerifiedEnterprise, XA_HUNG_HOA, type FixtureEnterprise, type FixtureProduct } from '../harness/catalog-fixtures';
 import { FakeSmtpServer, readMail } from '../harness/fake-smtp-server';
 import { createTestApp, type TestApp } from '../harness/test-app';
 import { ADDRESS, addToCart, as, countRows, guestCheckout, sellerEntry, stockOf, type Shopper } from './order-helpers';
 
 const DAY = 24 * 3600_000;
+const binary = (r: import('superagent').Response, cb: (err: Error | null, body: Buffer) => void) => {
+  const chunks: Buffer[] = [];
+  const stream = r as unknown as NodeJS.ReadableStream;
+  stream.on('data', (c: Buffer) => chunks.push(c));
+  stream.on('end', () => cb(null, Buffer.concat(chunks)));
+};
 const fieldsOf = (body: { details?: Array<{ field: string }> }) => [...new Set((body.details ?? []).map((d) => d.field))];
 
 /** Issue 17 (orders): cart → checkout split per seller → the seller's steps, through HTTP on real PostgreSQL. */
@@ -514,17 +521,25 @@ describe('orders: cart, checkout per seller, sub-order lifecycle, sales terms', 
     const started = await t.http.post('/api/v1/me/data-export').set(buyer.auth).expect(202);
     await t.drainJobs();
     const ready = await t.http.get('/api/v1/me/data-export').set(buyer.auth).expect(200);
-    expect(ready.body.status).toBe('ready');
-    const [row] = await t.dataSource.query(`SELECT id FROM personal_data_exports WHERE id = $1`, [started.body.id]);
-    expect(row).toBeDefined();
-    const contributor = t.app
-      .get(PersonalDataRegistry)
-      .all()
-      .find((c) => c.section === 'orders')!;
-    const rows = await t.dataSource.transaction((m) => contributor.export({ userId: buyer.id, email: buyer.email, pseudonym: 'user-x' }, m));
-    expect(rows).toEqual([
-      expect.objectContaining({ orderCode: placed.body.orderCode, buyerPhone: '0987654321', items: [expect.objectContaining({ productId: pomelo.id })] }),
+    expect(ready.body).toMatchObject({ id: started.body.id, status: 'ready' });
+    const zip = await t.http.get(ready.body.downloadUrl).set(buyer.auth).buffer(true).parse(binary).expect(200);
+    const files = unzipSync(new Uint8Array(zip.body as Buffer));
+    const data = JSON.parse(strFromU8(files['data.json']));
+    expect(data.sections.orders).toEqual([
+      expect.objectContaining({
+        orderCode: placed.body.orderCode,
+        subOrderCode: `${placed.body.orderCode}-1`,
+        buyerPhone: '0987654321',
+        street: ADDRESS.street,
+        items: [expect.objectContaining({ productId: pomelo.id, quantity: 1 })],
+      }),
     ]);
+    // Closing the account keeps the seller's record with the buyer pseudonymised; the open order's delivery address stays.
+    await t.http.delete('/api/v1/me').set(buyer.auth).send({ password: PASSWORD }).expect(200);
+    const [order] = await t.dataSource.query(`SELECT buyer_user_id, buyer_name, buyer_phone, buyer_email FROM orders WHERE code = $1`, [placed.body.orderCode]);
+    expect(order).toMatchObject({ buyer_phone: '', buyer_email: null });
+    expect(order.buyer_name).toMatch(/^user-/);
+    expect((await sellerApi(coop.owner, coop.id, `${placed.body.orderCode}-1`).get().expect(200)).body.address.street).toBe(ADDRESS.street);
   });
 
   it('retention: closed orders go after 3 years, 1 year for household businesses; open ones stay', async () => {
