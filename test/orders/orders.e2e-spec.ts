@@ -542,6 +542,28 @@ describe('orders: cart, checkout per seller, sub-order lifecycle, sales terms', 
     expect((await sellerApi(coop.owner, coop.id, `${placed.body.orderCode}-1`).get().expect(200)).body.address.street).toBe(ADDRESS.street);
   });
 
+  it('only sellers that can sell: a product whose enterprise was suspended (or that left the catalog) after it went into the cart is refused at checkout', async () => {
+    const seller = await createVerifiedEnterprise(t, { displayName: 'HTX Sắp bị tạm ngưng' });
+    const product = await createProduct(t, seller.id, { name: 'Mật ong rừng tràm', stockQuantity: 8 });
+    const guest: Shopper = {};
+    await addToCart(t, guest, product.id, 2);
+    await t.dataSource.query(`UPDATE enterprises SET status = 'suspended' WHERE id = $1`, [seller.id]);
+    const cart = (await as(t, guest).get('/api/v1/cart').expect(200)).body;
+    expect(cart.sellers[0].items[0].problems).toEqual(['unavailable']);
+    const refused = await as(t, guest)
+      .post('/api/v1/checkout', guestCheckout([seller.id]))
+      .expect(409);
+    expect(refused.body).toMatchObject({ code: 'PRODUCT_UNAVAILABLE', message: expect.stringContaining('Mật ong rừng tràm') });
+    await addToCart(t, { ...guest }, product.id, 1, 404);
+    await t.dataSource.query(`UPDATE enterprises SET status = 'verified' WHERE id = $1`, [seller.id]);
+    await t.dataSource.query(`UPDATE products SET status = 'unlisted' WHERE id = $1`, [product.id]);
+    await as(t, guest)
+      .post('/api/v1/checkout', guestCheckout([seller.id]))
+      .expect(409);
+    expect(await stockOf(t, product.id)).toBe(8);
+    expect(await t.dataSource.query(`SELECT 1 FROM sub_orders WHERE enterprise_id = $1`, [seller.id])).toEqual([]);
+  });
+
   it('retention: closed orders go after 3 years, 1 year for household businesses; open ones stay', async () => {
     const codes = (await t.dataSource.query(`SELECT code, seller_kind, closed_at FROM sub_orders`)) as Array<{
       code: string;
