@@ -8,6 +8,7 @@ import { identitySettings, TrustSafetyModule } from '@tradefloor/trust-safety';
 import { FederationModule, federationConfig } from '@tradefloor/federation';
 import { LegalModule, legalSettings } from '@tradefloor/legal';
 import { NewsBulletinModule } from '@tradefloor/news-bulletin';
+import { OrdersModule } from '@tradefloor/orders';
 import { PrivacyModule } from '@tradefloor/privacy';
 import { PartnerSyncModule, validateChannelConfig } from '@tradefloor/partner-sync';
 import { PaymentsModule } from '@tradefloor/payments';
@@ -29,6 +30,7 @@ const DOMAIN_MODULES = [
   FederationModule,
   LegalModule,
   PrivacyModule,
+  OrdersModule,
   PaymentsModule,
 ];
 

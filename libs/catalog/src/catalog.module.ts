@@ -30,6 +30,7 @@ import { ProductViews } from './read-model/product-views.service';
 import { StatisticsController } from './statistics/statistics.controller';
 import { StatisticsService } from './statistics/statistics.service';
 import { ProductPersonalData } from './privacy/product-personal-data';
+import { StockReservations } from './stock/stock-reservations.service';
 
 @Module({
   imports: [EnterpriseProfileModule, TypeOrmModule.forFeature([CategoryEntity, ProductEntity, ProductImageEntity, OcopCertificateEntity])],
@@ -61,8 +62,10 @@ import { ProductPersonalData } from './privacy/product-personal-data';
     StatisticsService,
     ProductPageViews,
     ProductScreeningGate,
+    StockReservations,
   ],
   exports: [
+    StockReservations,
     ProductPageViews,
     ProductScreeningGate,
     ProductAccess,

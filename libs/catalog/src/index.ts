@@ -29,6 +29,7 @@ export { StatsOverviewDto, CommuneStatsDto } from './statistics/statistics.dto';
 export { ProductLifecycle } from './products/product-lifecycle.service';
 export { ProductQueries } from './products/product-queries.service';
 export { ProductsService } from './products/products.service';
+export { StockReservations, OutOfStockError, type StockLine } from './stock/stock-reservations.service';
 export { ProductImages, MAX_IMAGES_PER_PRODUCT } from './images/product-images.service';
 export { MAX_IMAGE_BYTES, processProductImage, type ProcessedImage } from './images/image-processor';
 export { ProductImport, MAX_IMPORT_BYTES } from './import/product-import.service';

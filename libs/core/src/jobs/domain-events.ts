@@ -14,7 +14,28 @@ export interface DomainEventMap {
   'bulletin.changed': { bulletinId: string };
   /** A bulletin category was created, renamed or removed. */
   'bulletin-category.changed': { categoryId: string };
+  /**
+   * A carrier's shipment changed status (published by libs/shipping in the transaction that records
+   * it; `reference` is the sub-order code, `at` an ISO instant). libs/orders moves the sub-order.
+   */
+  'shipment.status-changed': { reference: string; carrier: string; status: ShipmentStatus; at: string };
 }
+
+/** Statuses a shipment goes through, as libs/shipping normalises every carrier's. */
+export const SHIPMENT_STATUSES = [
+  'requested',
+  'ready_to_pick',
+  'picked',
+  'in_transit',
+  'delivering',
+  'delivered',
+  'delivery_failed',
+  'returning',
+  'returned',
+  'cancelled',
+  'lost',
+] as const;
+export type ShipmentStatus = (typeof SHIPMENT_STATUSES)[number];
 
 export type DomainEventName = keyof DomainEventMap;
 

@@ -30,6 +30,7 @@ import { Privacy1766010000000 } from './1766010000000-privacy';
 import { SearchPeerProducts1765920000000 } from './1765920000000-search-peer-products';
 import { LegalDocuments1766000000000 } from './1766000000000-legal-documents';
 import { Retention1766020000000 } from './1766020000000-retention';
+import { Orders1766030000000 } from './1766030000000-orders';
 import { PayoutAccounts1766050000000 } from './1766050000000-payout-accounts';
 import { OperatingRulesPayments1766050001000 } from './1766050001000-operating-rules-payments';
 
@@ -70,6 +71,7 @@ export const MIGRATIONS = [
   LegalDocuments1766000000000,
   Privacy1766010000000,
   Retention1766020000000,
+  Orders1766030000000,
   PayoutAccounts1766050000000,
   OperatingRulesPayments1766050001000,
 ];

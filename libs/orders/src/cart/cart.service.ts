@@ -1,0 +1,236 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { OutOfStockError, ProductViews, type ProductView } from '@tradefloor/catalog';
+import { Clock, isUuid, NotFoundError, ValidationFailedError } from '@tradefloor/core';
+import type { Principal } from '@tradefloor/identity';
+import { createHash, randomBytes } from 'node:crypto';
+import type { DataSource, EntityManager } from 'typeorm';
+import type { CartLineDto } from '../dto/orders-input.dto';
+import type { CartDto, CartSellerDto, SalesTermsDto, ShippingOptionDto } from '../dto/orders-output.dto';
+import { PaymentGateway } from '../payment/payment-gateway';
+import { SalesTerms } from '../sales-terms/sales-terms.service';
+
+export const MAX_CART_LINES = 50;
+
+/** Who is asking for a cart: a signed-in buyer, a guest's cookie token, or both (then the guest cart merges in). */
+export interface CartOwner {
+  principal?: Principal;
+  token?: string;
+}
+
+/** What the controller must do with the cookie after the call. */
+export interface CartCookieChange {
+  /** A new guest token to set, or null to clear the cookie (merged into the buyer's cart). */
+  cookie?: string | null;
+}
+
+export interface CartLine {
+  productId: string;
+  quantity: number;
+}
+
+export const tokenHash = (token: string): string => createHash('sha256').update(token).digest('hex');
+
+/**
+ * Carts: a guest's, found by the hash of its cookie token, or a signed-in buyer's, found by user
+ * id. When a signed-in request still carries a guest cookie, the guest cart's lines are added to
+ * the buyer's cart (quantities summed) and the guest cart is deleted. Quantities are checked
+ * against the product's stock and minimum order on every change; the cart view shows each
+ * line's remaining problems (stock can move under a cart) and, per seller, the sales terms,
+ * shipping options and payment methods — everything a buyer must see before ordering.
+ */
+@Injectable()
+export class Carts {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly products: ProductViews,
+    private readonly terms: SalesTerms,
+    private readonly payments: PaymentGateway,
+    private readonly clock: Clock,
+  ) {}
+
+  /** The caller's cart id (null if none and `create` is false); merges a guest cart into a buyer's. */
+  async resolve(owner: CartOwner, create: boolean, change: CartCookieChange = {}): Promise<string | null> {
+    const now = this.clock.now();
+    const guest = owner.token
+      ? ((await this.dataSource.query(`SELECT id FROM carts WHERE token_hash = $1 AND user_id IS NULL`, [tokenHash(owner.token)]))[0]?.id as string | undefined)
+      : undefined;
+    if (owner.principal) {
+      const userId = owner.principal.id;
+      let [row] = await this.dataSource.query(`SELECT id FROM carts WHERE user_id = $1`, [userId]);
+      if (!row && (create || guest)) {
+        [row] = await this.dataSource.query(
+          `INSERT INTO carts (user_id, created_at, updated_at) VALUES ($1, $2, $2)
+           ON CONFLICT (user_id) DO UPDATE SET updated_at = EXCLUDED.updated_at RETURNING id`,
+          [userId, now],
+        );
+      }
+      if (guest && row) {
+        await this.dataSource.transaction(async (m) => {
+          await m.query(
+            `INSERT INTO cart_items (cart_id, product_id, quantity, added_at)
+             SELECT $2, product_id, quantity, added_at FROM cart_items WHERE cart_id = $1
+             ON CONFLICT (cart_id, product_id) DO UPDATE SET quantity = LEAST(cart_items.quantity + EXCLUDED.quantity, 100000)`,
+            [guest, row.id],
+          );
+          await m.query(`DELETE FROM carts WHERE id = $1`, [guest]);
+        });
+      }
+      // Signed in: the guest cookie has served its purpose (merged, or pointing at nothing).
+      if (owner.token) change.cookie = null;
+      return (row?.id as string | undefined) ?? null;
+    }
+    if (guest) return guest;
+    if (!create) return null;
+    const token = randomBytes(32).toString('base64url');
+    const [row] = await this.dataSource.query(`INSERT INTO carts (token_hash, created_at, updated_at) VALUES ($1, $2, $2) RETURNING id`, [
+      tokenHash(token),
+      now,
+    ]);
+    change.cookie = token;
+    return row.id as string;
+  }
+
+  async view(owner: CartOwner, change: CartCookieChange = {}): Promise<CartDto> {
+    const cartId = await this.resolve(owner, false, change);
+    return this.render(cartId ? await this.lines(cartId) : []);
+  }
+
+  /** Adds to a line (creating the cart, and for a guest its cookie). */
+  async add(owner: CartOwner, line: CartLine, change: CartCookieChange): Promise<CartDto> {
+    const cartId = (await this.resolve(owner, true, change))!;
+    await this.dataSource.transaction(async (m) => {
+      await m.query(`SELECT id FROM carts WHERE id = $1 FOR UPDATE`, [cartId]);
+      const current = await this.lines(cartId, m);
+      const existing = current.find((l) => l.productId === line.productId)?.quantity ?? 0;
+      if (!existing && current.length >= MAX_CART_LINES) {
+        throw ValidationFailedError.field('productId', `Giỏ hàng tối đa ${MAX_CART_LINES} sản phẩm (at most ${MAX_CART_LINES} lines)`);
+      }
+      await this.setLine(m, cartId, { productId: line.productId, quantity: existing + line.quantity }, 'quantity');
+    });
+    return this.render(await this.lines(cartId));
+  }
+
+  /** Sets quantities (0 removes a line). */
+  async update(owner: CartOwner, lines: CartLineDto[], change: CartCookieChange): Promise<CartDto> {
+    const cartId = await this.resolve(owner, true, change);
+    await this.dataSource.transaction(async (m) => {
+      await m.query(`SELECT id FROM carts WHERE id = $1 FOR UPDATE`, [cartId]);
+      for (const [i, line] of lines.entries()) {
+        if (line.quantity === 0) await m.query(`DELETE FROM cart_items WHERE cart_id = $1 AND product_id = $2`, [cartId, line.productId]);
+        else await this.setLine(m, cartId!, line, `items.${i}.quantity`);
+      }
+      const [{ n }] = await m.query(`SELECT count(*)::int AS n FROM cart_items WHERE cart_id = $1`, [cartId]);
+      if (n > MAX_CART_LINES) throw ValidationFailedError.field('items', `Giỏ hàng tối đa ${MAX_CART_LINES} sản phẩm (at most ${MAX_CART_LINES} lines)`);
+    });
+    return this.render(await this.lines(cartId!));
+  }
+
+  async removeLine(owner: CartOwner, productId: string, change: CartCookieChange): Promise<CartDto> {
+    const cartId = await this.resolve(owner, false, change);
+    if (cartId && isUuid(productId)) await this.dataSource.query(`DELETE FROM cart_items WHERE cart_id = $1 AND product_id = $2`, [cartId, productId]);
+    return this.render(cartId ? await this.lines(cartId) : []);
+  }
+
+  async clear(owner: CartOwner, change: CartCookieChange): Promise<void> {
+    const cartId = await this.resolve(owner, false, change);
+    if (cartId) await this.dataSource.query(`DELETE FROM cart_items WHERE cart_id = $1`, [cartId]);
+  }
+
+  async lines(cartId: string, db: DataSource | EntityManager = this.dataSource): Promise<CartLine[]> {
+    const rows: Array<{ product_id: string; quantity: number }> = await db.query(
+      `SELECT product_id, quantity FROM cart_items WHERE cart_id = $1 ORDER BY added_at, product_id`,
+      [cartId],
+    );
+    return rows.map((r) => ({ productId: r.product_id, quantity: r.quantity }));
+  }
+
+  /** The cart grouped by seller, with each line's problems, sales terms, shipping options and payment methods. */
+  async render(lines: CartLine[]): Promise<CartDto> {
+    const views = new Map((await this.products.load(lines.map((l) => l.productId))).map((p) => [p.id, p]));
+    const bySeller = new Map<string, { view: ProductView; quantity: number }[]>();
+    for (const l of lines) {
+      const view = views.get(l.productId);
+      if (!view) continue;
+      const list = bySeller.get(view.enterpriseId) ?? [];
+      list.push({ view, quantity: l.quantity });
+      bySeller.set(view.enterpriseId, list);
+    }
+    const terms = await this.terms.many([...bySeller.keys()]);
+    const sellers: CartSellerDto[] = [];
+    for (const [enterpriseId, items] of bySeller) {
+      const salesTerms = terms.get(enterpriseId)!;
+      const rendered = items.map(({ view, quantity }) => ({
+        productId: view.id,
+        name: view.name,
+        slug: view.slug,
+        sku: view.sku,
+        unit: view.unit,
+        thumbnailUrl: view.thumbnailUrl,
+        unitPriceVnd: view.priceVnd,
+        quantity,
+        lineTotalVnd: view.priceVnd * quantity,
+        stockQuantity: view.visible ? view.stockQuantity : 0,
+        minOrderQuantity: view.minOrderQuantity,
+        problems: lineProblems(view, quantity),
+      }));
+      sellers.push({
+        enterpriseId,
+        enterpriseName: items[0].view.enterpriseName,
+        enterpriseSlug: items[0].view.enterpriseSlug,
+        items: rendered,
+        itemsSubtotalVnd: rendered.reduce((s, i) => s + i.lineTotalVnd, 0),
+        salesTerms,
+        shippingOptions: shippingOptions(salesTerms),
+        paymentMethods: await this.payments.available(enterpriseId),
+      });
+    }
+    const all = sellers.flatMap((s) => s.items);
+    return {
+      sellers,
+      itemCount: all.reduce((s, i) => s + i.quantity, 0),
+      itemsTotalVnd: all.reduce((s, i) => s + i.lineTotalVnd, 0),
+      checkoutReady: all.length > 0 && all.every((i) => i.problems.length === 0),
+    };
+  }
+
+  /** A line's quantity must be within stock and at least the minimum order; the product visible. */
+  private async setLine(m: EntityManager, cartId: string, line: CartLine, field: string): Promise<void> {
+    const [view] = await this.products.load([line.productId], m);
+    if (!view?.visible) throw new NotFoundError('Sản phẩm', 'PRODUCT_NOT_FOUND');
+    if (line.quantity < view.minOrderQuantity) {
+      throw ValidationFailedError.field(field, `Đặt tối thiểu ${view.minOrderQuantity} ${view.unit} (minimum order ${view.minOrderQuantity})`);
+    }
+    if (line.quantity > view.stockQuantity) throw new OutOfStockError(view.id, view.name, view.stockQuantity);
+    await m.query(
+      `INSERT INTO cart_items (cart_id, product_id, quantity, added_at) VALUES ($1, $2, $3, $4)
+       ON CONFLICT (cart_id, product_id) DO UPDATE SET quantity = EXCLUDED.quantity`,
+      [cartId, line.productId, line.quantity, this.clock.now()],
+    );
+    await m.query(`UPDATE carts SET updated_at = $2 WHERE id = $1`, [cartId, this.clock.now()]);
+  }
+}
+
+export function lineProblems(view: ProductView, quantity: number): string[] {
+  if (!view.visible) return ['unavailable'];
+  const problems: string[] = [];
+  if (quantity > view.stockQuantity) problems.push('insufficient_stock');
+  if (quantity < view.minOrderQuantity) problems.push('below_minimum');
+  return problems;
+}
+
+/** Until libs/shipping is wired in, the one option is the seller delivering on its own terms. */
+export function shippingOptions(terms: SalesTermsDto): ShippingOptionDto[] {
+  return [
+    {
+      carrier: 'seller',
+      service: 'seller-delivers',
+      feeVnd: terms.sellerDeliveryFeeVnd,
+      included: false,
+      description:
+        terms.sellerDeliveryFeeVnd > 0
+          ? `Người bán tự giao, phí ${terms.sellerDeliveryFeeVnd.toLocaleString('vi-VN')} ₫ cộng thêm vào tiền hàng (seller delivers; fee added to the item prices)`
+          : 'Người bán tự giao, miễn phí (seller delivers, free)',
+    },
+  ];
+}

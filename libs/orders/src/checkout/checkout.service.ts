@@ -1,0 +1,211 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { ProductViews, StockReservations, type ProductView } from '@tradefloor/catalog';
+import { Clock, ConflictError, type FieldError, JobQueue, normalizeVietnameseMobile, ValidationFailedError } from '@tradefloor/core';
+import { ReferenceData } from '@tradefloor/enterprise-profile';
+import type { Principal } from '@tradefloor/identity';
+import type { DataSource, EntityManager } from 'typeorm';
+import { Carts, type CartCookieChange, type CartOwner } from '../cart/cart.service';
+import type { CheckoutDto, SellerCheckoutDto } from '../dto/orders-input.dto';
+import type { OrderDto, SalesTermsDto } from '../dto/orders-output.dto';
+import { PaymentGateway } from '../payment/payment-gateway';
+import { SalesTerms, sellerDelivers } from '../sales-terms/sales-terms.service';
+import { EXPIRE_SUB_ORDER_QUEUE } from '../sub-orders/sub-order-expiry';
+import { SubOrderWorkflow } from '../sub-orders/sub-order-workflow';
+import { BuyerOrders } from '../sub-orders/buyer-orders.service';
+import { newOrderCode, subOrderCode } from './order-codes';
+
+const lineKey = (lines: Array<{ productId: string; quantity: number }>) =>
+  JSON.stringify(lines.map((l) => [l.productId, l.quantity]).sort(([a], [b]) => String(a).localeCompare(String(b))));
+
+interface SellerPlan {
+  input: SellerCheckoutDto;
+  terms: SalesTermsDto;
+  lines: Array<{ view: ProductView; quantity: number }>;
+  subtotal: number;
+  fee: number;
+}
+
+/**
+ * Places an order from the caller's cart: one sub-order per enterprise, each with its payment
+ * method, delivery address (validated against the commune reference data and the seller's
+ * delivery area), shipping choice and note. Everything is validated before the transaction;
+ * inside it the order, sub-orders, lines, history, mails and expiry jobs are written first and
+ * the stock is reserved last (catalog's `StockReservations`, rows in id order), so the product
+ * row locks — the only contended ones — are held for the shortest time. A short product rolls
+ * everything back: 409 `OUT_OF_STOCK` naming it.
+ */
+@Injectable()
+export class Checkout {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly carts: Carts,
+    private readonly products: ProductViews,
+    private readonly stock: StockReservations,
+    private readonly terms: SalesTerms,
+    private readonly reference: ReferenceData,
+    private readonly payments: PaymentGateway,
+    private readonly workflow: SubOrderWorkflow,
+    private readonly jobs: JobQueue,
+    private readonly orders: BuyerOrders,
+    private readonly clock: Clock,
+  ) {}
+
+  async place(owner: CartOwner, input: CheckoutDto, change: CartCookieChange): Promise<OrderDto> {
+    const principal = owner.principal;
+    const problems: FieldError[] = [];
+    if (!principal && !input.buyerName) problems.push({ field: 'buyerName', message: 'Cần họ tên (name required)' });
+    if (!principal && !input.buyerEmail) problems.push({ field: 'buyerEmail', message: 'Cần email để nhận thông báo đơn hàng (email required)' });
+    const cartId = await this.carts.resolve(owner, false, change);
+    const lines = cartId ? await this.carts.lines(cartId) : [];
+    if (!lines.length) throw new ValidationFailedError([...problems, { field: 'cart', message: 'Giỏ hàng trống (the cart is empty)' }]);
+
+    const plans = await this.plan(lines, input, problems);
+    const buyer = {
+      userId: principal?.id ?? null,
+      name: input.buyerName ?? principal!.displayName,
+      phone: normalizeVietnameseMobile(input.buyerPhone),
+      email: principal?.email ?? input.buyerEmail!,
+    };
+    const orderCode = await this.dataSource.transaction(async (m) => {
+      // A double click (or two tabs) must not order the same cart twice: the second waits here, then finds it changed.
+      await m.query(`SELECT id FROM carts WHERE id = $1 FOR UPDATE`, [cartId]);
+      if (lineKey(await this.carts.lines(cartId!, m)) !== lineKey(lines)) {
+        throw new ConflictError('Giỏ hàng vừa thay đổi — vui lòng xem lại rồi đặt hàng (the cart changed: review it and order again)', 'CART_CHANGED');
+      }
+      const now = this.clock.now();
+      const { id: orderId, code } = await this.insertOrder(m, buyer, now);
+      for (const [n, plan] of plans.entries()) await this.insertSubOrder(m, orderId, subOrderCode(code, n + 1), plan, principal, now);
+      await m.query(`DELETE FROM cart_items WHERE cart_id = $1`, [cartId]);
+      await this.stock.reserve(
+        m,
+        plans.flatMap((p) => p.lines.map((l) => ({ productId: l.view.id, quantity: l.quantity }))),
+      );
+      return code;
+    });
+    return this.orders.load(orderCode, true);
+  }
+
+  /** Groups the cart by seller and checks each seller's entry; every problem at once, as field errors. */
+  private async plan(lines: Array<{ productId: string; quantity: number }>, input: CheckoutDto, problems: FieldError[]): Promise<SellerPlan[]> {
+    const views = new Map((await this.products.load(lines.map((l) => l.productId))).map((v) => [v.id, v]));
+    const bySeller = new Map<string, Array<{ view: ProductView; quantity: number }>>();
+    for (const l of lines) {
+      const view = views.get(l.productId);
+      if (!view?.visible) {
+        throw new ConflictError(
+          `${view?.name ?? 'Một sản phẩm'} không còn được bán — hãy bỏ khỏi giỏ hàng (no longer on sale: remove it from the cart)`,
+          'PRODUCT_UNAVAILABLE',
+          [{ field: `items.${l.productId}`, message: 'Sản phẩm không còn được bán (no longer on sale)' }],
+        );
+      }
+      if (l.quantity < view.minOrderQuantity) {
+        problems.push({
+          field: `items.${l.productId}`,
+          message: `${view.name}: đặt tối thiểu ${view.minOrderQuantity} ${view.unit} (below the minimum order)`,
+        });
+      }
+      bySeller.set(view.enterpriseId, [...(bySeller.get(view.enterpriseId) ?? []), { view, quantity: l.quantity }]);
+    }
+    const terms = await this.terms.many([...bySeller.keys()]);
+    const seen = new Set<string>();
+    const plans: SellerPlan[] = [];
+    for (const [i, entry] of input.subOrders.entries()) {
+      const prefix = `subOrders.${i}`;
+      const sellerLines = bySeller.get(entry.enterpriseId);
+      if (!sellerLines) {
+        problems.push({ field: `${prefix}.enterpriseId`, message: 'Giỏ hàng không có sản phẩm của người bán này (no cart lines of this seller)' });
+        continue;
+      }
+      if (seen.has(entry.enterpriseId)) {
+        problems.push({ field: `${prefix}.enterpriseId`, message: 'Mỗi người bán chỉ một lần (each seller once)' });
+        continue;
+      }
+      seen.add(entry.enterpriseId);
+      const sellerTerms = terms.get(entry.enterpriseId)!;
+      const addressProblems = await this.reference.checkAddress(entry.address.provinceCode, entry.address.communeCode, `${prefix}.address`);
+      problems.push(...addressProblems);
+      if (!addressProblems.length && !sellerDelivers(sellerTerms, entry.address)) {
+        problems.push({
+          field: `${prefix}.address.communeCode`,
+          message: 'Người bán không tự giao đến địa chỉ này — xem khu vực giao hàng của người bán (outside the seller’s delivery area)',
+        });
+      }
+      if (!(await this.payments.available(entry.enterpriseId)).includes(entry.paymentMethod)) {
+        problems.push({
+          field: `${prefix}.paymentMethod`,
+          message: 'Người bán không nhận phương thức thanh toán này (payment method not accepted by this seller)',
+        });
+      }
+      const subtotal = sellerLines.reduce((s, l) => s + l.view.priceVnd * l.quantity, 0);
+      plans.push({ input: entry, terms: sellerTerms, lines: sellerLines, subtotal, fee: sellerTerms.sellerDeliveryFeeVnd });
+    }
+    for (const enterpriseId of bySeller.keys()) {
+      if (!seen.has(enterpriseId)) {
+        const name = bySeller.get(enterpriseId)![0].view.enterpriseName;
+        problems.push({ field: 'subOrders', message: `Thiếu thông tin giao hàng cho ${name} (missing the delivery details for ${enterpriseId})` });
+      }
+    }
+    if (problems.length) throw new ValidationFailedError(problems);
+    return plans;
+  }
+
+  private async insertOrder(m: EntityManager, buyer: { userId: string | null; name: string; phone: string; email: string }, now: Date) {
+    for (;;) {
+      const code = newOrderCode();
+      const [row] = await m.query(
+        `INSERT INTO orders (code, buyer_user_id, buyer_name, buyer_phone, buyer_email, created_at) VALUES ($1, $2, $3, $4, $5, $6)
+         ON CONFLICT (code) DO NOTHING RETURNING id`,
+        [code, buyer.userId, buyer.name, buyer.phone, buyer.email.toLowerCase(), now],
+      );
+      if (row) return { id: row.id as string, code };
+    }
+  }
+
+  private async insertSubOrder(m: EntityManager, orderId: string, code: string, plan: SellerPlan, principal: Principal | undefined, now: Date): Promise<void> {
+    const { input, terms } = plan;
+    const expiresAt = new Date(now.getTime() + terms.confirmWithinHours * 3600_000);
+    const [row] = await m.query(
+      `INSERT INTO sub_orders (order_id, code, enterprise_id, seller_kind, status, payment_method, payment_state, province_code, commune_code,
+                               street, recipient_name, recipient_phone, note, shipping_carrier, shipping_service, shipping_fee_vnd,
+                               items_subtotal_vnd, total_vnd, prices_include_vat, placed_at, expires_at, updated_at)
+       VALUES ($1, $2, $3, $4, 'placed', $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $19)
+       RETURNING id`,
+      [
+        orderId,
+        code,
+        input.enterpriseId,
+        plan.lines[0].view.enterpriseKind,
+        input.paymentMethod,
+        input.paymentMethod === 'cod' ? 'cod_on_delivery' : 'awaiting',
+        input.address.provinceCode,
+        input.address.communeCode,
+        input.address.street,
+        input.address.recipientName,
+        normalizeVietnameseMobile(input.address.recipientPhone),
+        input.note || null,
+        input.shipping.carrier,
+        input.shipping.service ?? 'seller-delivers',
+        plan.fee,
+        plan.subtotal,
+        plan.subtotal + plan.fee,
+        terms.pricesIncludeVat,
+        now,
+        expiresAt,
+      ],
+    );
+    for (const [i, l] of plan.lines.entries()) {
+      await m.query(
+        `INSERT INTO sub_order_items (sub_order_id, position, product_id, product_name, sku, unit, unit_price_vnd, quantity, line_total_vnd)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
+        [row.id, i + 1, l.view.id, l.view.name, l.view.sku, l.view.unit, l.view.priceVnd, l.quantity, l.view.priceVnd * l.quantity],
+      );
+    }
+    await this.workflow.record(
+      m,
+      { id: row.id, code, enterprise_id: input.enterpriseId },
+      { from: null, to: 'placed', action: 'place', actor: { role: 'buyer', principal }, note: input.note || null, at: now },
+    );
+    await this.jobs.enqueue(m, EXPIRE_SUB_ORDER_QUEUE, { subOrderId: row.id }, { runAt: expiresAt, dedupeKey: row.id });
+  }
+}

@@ -1,0 +1,44 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { CatalogModule } from '@tradefloor/catalog';
+import { EnterpriseProfileModule } from '@tradefloor/enterprise-profile';
+import { Carts } from './cart/cart.service';
+import { Checkout } from './checkout/checkout.service';
+import { ORDER_ENTITIES } from './entities';
+import { BuyerController } from './http/buyer.controller';
+import { SellerController } from './http/seller.controller';
+import { OrderNotificationJob } from './mail/order-notification.job';
+import { OrdersRetention } from './orders-retention';
+import { CodOnlyPayments, PaymentGateway } from './payment/payment-gateway';
+import { OrderPersonalData } from './privacy/order-personal-data';
+import { SalesTerms } from './sales-terms/sales-terms.service';
+import { ShipmentStatusHandler } from './shipping/shipment-status.handler';
+import { BuyerOrders } from './sub-orders/buyer-orders.service';
+import { SellerSubOrders } from './sub-orders/seller-sub-orders.service';
+import { SubOrderExpiry } from './sub-orders/sub-order-expiry';
+import { SubOrderReads } from './sub-orders/sub-order-reads';
+import { SubOrderWorkflow } from './sub-orders/sub-order-workflow';
+
+/** Carts, checkout split per seller, the sub-order lifecycle, sales terms, mails, retention and export (libs/orders/README.md). */
+@Module({
+  imports: [CatalogModule, EnterpriseProfileModule, TypeOrmModule.forFeature(ORDER_ENTITIES)],
+  controllers: [BuyerController, SellerController],
+  providers: [
+    // libs/payments' `PaymentMethods` replaces this binding once merged: { provide: PaymentGateway, useExisting: PaymentMethods }.
+    { provide: PaymentGateway, useClass: CodOnlyPayments },
+    SalesTerms,
+    Carts,
+    Checkout,
+    SubOrderWorkflow,
+    SubOrderReads,
+    SubOrderExpiry,
+    BuyerOrders,
+    SellerSubOrders,
+    ShipmentStatusHandler,
+    OrderNotificationJob,
+    OrderPersonalData,
+    OrdersRetention,
+  ],
+  exports: [Carts, Checkout, BuyerOrders, SellerSubOrders, SalesTerms, SubOrderExpiry, PaymentGateway],
+})
+export class OrdersModule {}

@@ -1,0 +1,62 @@
+import { Injectable, type OnModuleInit } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DomainEvents, JobRegistry, type DomainEventMap, type JobRecord } from '@tradefloor/core';
+import type { DataSource } from 'typeorm';
+import type { SubOrderAction, SubOrderStatus } from '../sub-orders/sub-order-states';
+import { SubOrderWorkflow } from '../sub-orders/sub-order-workflow';
+
+export const SHIPMENT_STATUS_QUEUE = 'orders.shipment-status';
+
+type Payload = DomainEventMap['shipment.status-changed'];
+
+/**
+ * The steps a carrier's status takes a sub-order through, from where it stands: picked up (or
+ * anything after it) means shipped; delivered means shipped then delivered; returned means back
+ * with the seller. Statuses a sub-order is already past, or that say nothing new (requested,
+ * ready_to_pick, delivery_failed, cancelled, lost), change nothing — so a repeated or late event
+ * is harmless.
+ */
+export function stepsFor(status: Payload['status'], current: SubOrderStatus): SubOrderAction[] {
+  const beforeShipping = current === 'confirmed' || current === 'packed';
+  switch (status) {
+    case 'picked':
+    case 'in_transit':
+    case 'delivering':
+      return beforeShipping ? ['ship'] : [];
+    case 'delivered':
+      return beforeShipping ? ['ship', 'deliver'] : current === 'shipped' ? ['deliver'] : [];
+    case 'returning':
+      return [];
+    case 'returned':
+      return ['shipped', 'delivered', 'return_requested'].includes(current) ? ['carrier-return'] : [];
+    default:
+      return [];
+  }
+}
+
+/** Moves sub-orders on libs/shipping's `shipment.status-changed` events (reference = sub-order code). */
+@Injectable()
+export class ShipmentStatusHandler implements OnModuleInit {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly events: DomainEvents,
+    private readonly registry: JobRegistry,
+    private readonly workflow: SubOrderWorkflow,
+  ) {}
+
+  onModuleInit(): void {
+    this.events.subscribe('shipment.status-changed', SHIPMENT_STATUS_QUEUE);
+    this.registry.register<Payload>(SHIPMENT_STATUS_QUEUE, (job) => this.run(job), { concurrency: 2, maxAttempts: 10 });
+  }
+
+  async run(job: JobRecord<Payload>): Promise<void> {
+    const { reference, status, carrier } = job.payload;
+    await this.dataSource.transaction(async (m) => {
+      let s = await this.workflow.lock(m, { code: reference });
+      if (!s) return;
+      for (const action of stepsFor(status, s.status)) {
+        s = { ...s, status: await this.workflow.apply(m, s, action, { role: 'system' }, { note: `${carrier}: ${status}` }) };
+      }
+    });
+  }
+}

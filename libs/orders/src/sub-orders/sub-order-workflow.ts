@@ -1,0 +1,134 @@
+import { Injectable } from '@nestjs/common';
+import { StockReservations } from '@tradefloor/catalog';
+import { AuditTrail, Clock, JobQueue } from '@tradefloor/core';
+import type { Principal } from '@tradefloor/identity';
+import type { EntityManager } from 'typeorm';
+import { ORDER_NOTIFY_QUEUE } from '../mail/order-notification.job';
+import {
+  CLOSED_STATUSES,
+  nextStatus,
+  RELEASING_STATUSES,
+  STATUS_TIME_COLUMN,
+  type SubOrderAction,
+  type SubOrderActor,
+  type SubOrderStatus,
+} from './sub-order-states';
+
+/** The columns of a sub-order the workflow needs, read with its row lock. */
+export interface LockedSubOrder {
+  id: string;
+  code: string;
+  enterprise_id: string;
+  status: SubOrderStatus;
+  payment_method: 'cod' | 'vietqr';
+  payment_state: string;
+  stock_released_at: Date | null;
+}
+
+export interface Actor {
+  role: SubOrderActor;
+  /** The signed-in user acting (seller member, admin or buyer); none for guests and the system. */
+  principal?: Principal;
+}
+
+/**
+ * Every change of a sub-order goes through here, inside a transaction that holds the sub-order's
+ * row lock: the state machine decides, the time of the new state is stamped, stock goes back
+ * exactly once (a cancelled/expired sub-order whose `stock_released_at` is still empty), the
+ * history row is written, both sides' mails are enqueued, and a seller's or staff member's action
+ * is appended to the audit trail — all committing together.
+ */
+@Injectable()
+export class SubOrderWorkflow {
+  constructor(
+    private readonly stock: StockReservations,
+    private readonly jobs: JobQueue,
+    private readonly audit: AuditTrail,
+    private readonly clock: Clock,
+  ) {}
+
+  /** Locks a sub-order by code (or id) for a change. */
+  async lock(m: EntityManager, by: { code?: string; id?: string }): Promise<LockedSubOrder | undefined> {
+    const [row] = await m.query(
+      `SELECT id, code, enterprise_id, status, payment_method, payment_state, stock_released_at FROM sub_orders
+       WHERE ${by.code ? 'code = $1' : 'id = $1'} FOR UPDATE`,
+      [by.code ?? by.id],
+    );
+    return row;
+  }
+
+  async apply(
+    m: EntityManager,
+    s: LockedSubOrder,
+    action: SubOrderAction,
+    actor: Actor,
+    extra: { reason?: string; note?: string } = {},
+  ): Promise<SubOrderStatus> {
+    const to = nextStatus(s.status, action, actor.role);
+    const now = this.clock.now();
+    const sets = [`status = $2`, `${STATUS_TIME_COLUMN[to]} = $3`, `updated_at = $3`];
+    const params: unknown[] = [s.id, to, now];
+    const set = (column: string, value: unknown) => {
+      params.push(value);
+      sets.push(`${column} = $${params.length}`);
+    };
+    if (CLOSED_STATUSES.includes(to)) set('closed_at', now);
+    if (to === 'cancelled') {
+      set('cancel_reason', extra.reason ?? null);
+      set('cancelled_by', actor.role);
+    }
+    if (to === 'return_requested') set('return_reason', extra.reason ?? null);
+    if (to === 'return_refused') set('return_refusal_reason', extra.reason ?? null);
+    if (to === 'delivered' && s.payment_method === 'cod') {
+      set('payment_state', 'cod_collected');
+      set('paid_at', now);
+    }
+    const release = RELEASING_STATUSES.includes(to) && !s.stock_released_at;
+    if (release) set('stock_released_at', now);
+    await m.query(`UPDATE sub_orders SET ${sets.join(', ')} WHERE id = $1`, params);
+    if (release) {
+      const items: Array<{ product_id: string; quantity: number }> = await m.query(`SELECT product_id, quantity FROM sub_order_items WHERE sub_order_id = $1`, [
+        s.id,
+      ]);
+      await this.stock.release(
+        m,
+        items.map((i) => ({ productId: i.product_id, quantity: i.quantity })),
+      );
+    }
+    await this.record(m, s, { from: s.status, to, action, actor, note: extra.reason ?? extra.note ?? null, at: now });
+    return to;
+  }
+
+  /** The seller confirms a VietQR transfer reached its account (the platform never sees the money). */
+  async confirmPayment(m: EntityManager, s: LockedSubOrder, actor: Actor): Promise<void> {
+    const now = this.clock.now();
+    await m.query(`UPDATE sub_orders SET payment_state = 'paid_confirmed_by_seller', paid_at = $2, updated_at = $2 WHERE id = $1`, [s.id, now]);
+    await this.record(m, s, { from: s.status, to: s.status, action: 'confirm-payment', actor, note: null, at: now });
+  }
+
+  /** History row, both sides' mails, and (for sellers and staff) the audit entry — the last statement. */
+  async record(
+    m: EntityManager,
+    s: Pick<LockedSubOrder, 'id' | 'code' | 'enterprise_id'>,
+    e: { from: SubOrderStatus | null; to: SubOrderStatus; action: string; actor: Actor; note: string | null; at: Date },
+  ): Promise<void> {
+    const role = e.actor.principal?.role === 'admin' && e.actor.role === 'seller' ? 'admin' : e.actor.role;
+    const [event] = await m.query(
+      `INSERT INTO sub_order_events (sub_order_id, from_status, to_status, action, actor_role, actor_id, note, at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id`,
+      [s.id, e.from, e.to, e.action, role, e.actor.principal?.id ?? null, e.note, e.at],
+    );
+    for (const side of ['buyer', 'seller'] as const) {
+      await this.jobs.enqueue(m, ORDER_NOTIFY_QUEUE, { eventId: String(event.id), side }, { dedupeKey: `${event.id}:${side}` });
+    }
+    if (e.actor.role === 'seller') {
+      await this.audit.record(m, {
+        actor: e.actor.principal ? { id: e.actor.principal.id, role: e.actor.principal.role } : undefined,
+        action: `orders.sub-order.${e.action}`,
+        subject: { type: 'sub_order', id: s.code },
+        before: { status: e.from },
+        after: { status: e.to, note: e.note },
+      });
+    }
+  }
+}
