@@ -11,6 +11,7 @@ import { NewsBulletinModule } from '@tradefloor/news-bulletin';
 import { PrivacyModule } from '@tradefloor/privacy';
 import { PartnerSyncModule, validateChannelConfig } from '@tradefloor/partner-sync';
 import { SearchModule } from '@tradefloor/search';
+import { ShippingModule, shippingSettings } from '@tradefloor/shipping';
 import { TraceabilityModule } from '@tradefloor/traceability';
 import { WebModule } from './web/web.module';
 
@@ -28,6 +29,7 @@ const DOMAIN_MODULES = [
   FederationModule,
   LegalModule,
   PrivacyModule,
+  ShippingModule,
 ];
 
 /**
@@ -39,6 +41,7 @@ export function validateDomainConfig(config: AppConfig): void {
   federationConfig(config);
   identitySettings(config.env);
   legalSettings(config.env);
+  shippingSettings(config.env);
 }
 
 @Module({})

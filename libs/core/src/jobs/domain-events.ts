@@ -14,6 +14,11 @@ export interface DomainEventMap {
   'bulletin.changed': { bulletinId: string };
   /** A bulletin category was created, renamed or removed. */
   'bulletin-category.changed': { categoryId: string };
+  /**
+   * A shipment's status moved (libs/shipping, `SHIPMENT_STATUSES`): published in the transaction
+   * that records it; `reference` is the caller's reference (a sub-order code), `at` ISO 8601.
+   */
+  'shipment.status-changed': { reference: string; carrier: string; status: string; at: string };
 }
 
 export type DomainEventName = keyof DomainEventMap;

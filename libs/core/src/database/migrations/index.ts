@@ -30,6 +30,7 @@ import { Privacy1766010000000 } from './1766010000000-privacy';
 import { SearchPeerProducts1765920000000 } from './1765920000000-search-peer-products';
 import { LegalDocuments1766000000000 } from './1766000000000-legal-documents';
 import { Retention1766020000000 } from './1766020000000-retention';
+import { Shipping1766040000000 } from './1766040000000-shipping';
 
 /**
  * Every schema change, in order. Each bounded context adds its migration files here
@@ -68,4 +69,5 @@ export const MIGRATIONS = [
   LegalDocuments1766000000000,
   Privacy1766010000000,
   Retention1766020000000,
+  Shipping1766040000000,
 ];
