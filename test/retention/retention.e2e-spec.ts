@@ -31,7 +31,15 @@ describe('retention schedule: a daily job deletes what is older than its period,
   it('publishes the schedule (config with defaults) to administrators only', async () => {
     const res = await t.http.get('/api/v1/admin/retention').set(admin.auth).expect(200);
     const days = Object.fromEntries(res.body.rules.map((r: { kind: string; days: number }) => [r.kind, r.days]));
-    expect(days).toEqual({ 'data-request-archives': 30, inquiries: 30, 'personal-data-exports': 1, 'sign-ins': 90, 'trace-scans': 365, 'view-dedup': 2 });
+    expect(days).toEqual({
+      'data-request-archives': 30,
+      inquiries: 30,
+      'personal-data-exports': 1,
+      'shipment-webhooks': 90,
+      'sign-ins': 90,
+      'trace-scans': 365,
+      'view-dedup': 2,
+    });
     expect(res.body.rules.find((r: { kind: string }) => r.kind === 'inquiries').envVar).toBe('RETENTION_DAYS_INQUIRIES');
     const buyer = await createUser(t, 'buyer');
     await t.http.get('/api/v1/admin/retention').set(buyer.auth).expect(403);

@@ -116,7 +116,11 @@ export async function settle(t: TestApp, timeoutMs = 90_000): Promise<void> {
     const [{ n }] = await t.dataSource.query(
       `SELECT count(*)::int AS n FROM jobs WHERE queue IN ('shipping.shipment','shipping.refresh') AND status IN ('pending','running')`,
     );
-    if (n === 0) return;
+    if (n === 0) {
+      const dead = await t.dataSource.query(`SELECT queue, payload, attempts, last_error FROM jobs WHERE queue LIKE 'shipping.%' AND status = 'dead'`);
+      if (dead.length) throw new Error(`shipping jobs dead-lettered: ${JSON.stringify(dead)}`);
+      return;
+    }
     if (Date.now() > deadline) {
       const jobs = await t.dataSource.query(
         `SELECT queue, status, attempts, last_error, run_at FROM jobs WHERE queue LIKE 'shipping.%' AND status <> 'completed'`,

@@ -12,6 +12,7 @@ import { Shipping } from './shipments/shipping.service';
 import { shippingSettings } from './shipping-config';
 import { CarrierWebhooksController } from './webhooks/carrier-webhooks.controller';
 import { CarrierWebhooks } from './webhooks/carrier-webhooks';
+import { ShipmentWebhooksRetention } from './webhooks/webhooks-retention';
 
 /** Shipping: carrier accounts, quotes, shipments with GHN/GHTK or delivered by the seller, carrier webhooks. */
 @Module({
@@ -27,6 +28,7 @@ import { CarrierWebhooks } from './webhooks/carrier-webhooks';
     Shipping,
     ShipmentJobs,
     CarrierWebhooks,
+    ShipmentWebhooksRetention,
   ],
   exports: [Shipping],
 })

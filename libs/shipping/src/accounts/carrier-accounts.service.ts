@@ -129,7 +129,12 @@ export class CarrierAccounts {
       await this.audit.record(m, {
         action: 'shipping.carrier-account.set',
         subject: { type: 'enterprise', id: enterpriseId },
-        after: { carrier, credentials: carrier === 'seller' ? null : 'sealed', ...settings },
+        after: {
+          carrier,
+          credentials: carrier === 'seller' ? null : 'sealed',
+          pickupContact: settings.pickupName !== undefined || settings.pickupPhone !== undefined ? 'set' : null,
+          ...(settings.feeVnd !== undefined ? { feeVnd: settings.feeVnd, etaDays: settings.etaDays ?? null } : {}),
+        },
       });
       return this.view(row);
     });

@@ -127,9 +127,10 @@ export class GhnCarrier implements CarrierPort {
 
   async find(account: CarrierAccount, reference: string): Promise<CarrierShipment | null> {
     const res = await this.call(account, 'v2/shipping-order/detail-by-client-code', { client_order_code: reference });
-    // GHN answers an unknown client code with a 4xx envelope (code 400, data null).
-    if (res.status === 400 || res.status === 404 || (res.body.data === null && Number(res.body.code) !== 200)) return null;
-    return this.shipment(this.data<GhnOrder>(res));
+    // GHN answers an unknown client code with a 4xx envelope (code 400, data null) [unconfirmed].
+    if (res.status === 400 || res.status === 404) return null;
+    const data = this.data<GhnOrder | null>(res);
+    return data ? this.shipment(data) : null;
   }
 
   async create(account: CarrierAccount, input: CarrierCreateInput): Promise<CarrierShipment> {
