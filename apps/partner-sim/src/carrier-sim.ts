@@ -102,7 +102,7 @@ export abstract class CarrierSim {
     if (!this.webhookUrl) return;
     const { contentType, body } = this.webhookRequest(order, status, reason);
     for (let attempt = 1; attempt <= this.webhookAttempts; attempt++) {
-      let httpStatus = 0;
+      let httpStatus: number;
       try {
         const res = await fetch(this.webhookUrl, { method: 'POST', headers: { 'content-type': contentType }, body, signal: AbortSignal.timeout(5000) });
         await res.text();

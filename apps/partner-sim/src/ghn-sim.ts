@@ -46,7 +46,7 @@ export class GhnSim extends CarrierSim {
     if (!m) return (send(r.res, 401, fail(401, 'Token is not valid!').body), true);
     const tokenShop = m[1];
     const body = r.json<Record<string, unknown>>() ?? {};
-    let apply: (() => Reply) | null = null;
+    let apply: (() => Reply) | null;
     if (path.startsWith('master-data/')) {
       apply = this.masterData(path, body, r.query);
     } else {
