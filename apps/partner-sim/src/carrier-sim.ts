@@ -1,4 +1,5 @@
 import type { SimFaults } from './faults';
+import type { SimStore } from './sim-store';
 
 /** What both simulated carriers hold per shipment, so tests can count and inspect them. */
 export interface CarrierOrder {
@@ -50,6 +51,7 @@ export abstract class CarrierSim {
 
   constructor(
     readonly opts: CarrierSimOptions,
+    protected readonly store: SimStore,
     protected readonly faults: () => SimFaults,
   ) {}
 

@@ -1,8 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import { CarrierSim, legacyMasterData, type CarrierOrder, type CarrierSimOptions } from './carrier-sim';
-import type { SimFaults } from './faults';
+import { CarrierSim, legacyMasterData, type CarrierOrder } from './carrier-sim';
 import { send, withFaults, type Reply, type SimRequest } from './http-util';
-import type { SimStore } from './sim-store';
 
 const PREFIX = '/shiip/public-api/';
 
@@ -28,14 +26,6 @@ export const ghnSimToken = (shopId: string | number) => `ghn-token-${shopId}`;
  */
 export class GhnSim extends CarrierSim {
   protected readonly webhookAttempts = 11;
-
-  constructor(
-    opts: CarrierSimOptions,
-    private readonly store: SimStore,
-    faults: () => SimFaults,
-  ) {
-    super(opts, faults);
-  }
 
   async handle(r: SimRequest): Promise<boolean> {
     if (!r.path.startsWith(PREFIX)) return false;

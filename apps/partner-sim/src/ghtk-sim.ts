@@ -1,7 +1,5 @@
-import { CarrierSim, type CarrierOrder, type CarrierSimOptions } from './carrier-sim';
-import type { SimFaults } from './faults';
+import { CarrierSim, type CarrierOrder } from './carrier-sim';
 import { send, withFaults, type Reply, type SimRequest } from './http-util';
-import type { SimStore } from './sim-store';
 
 const PREFIX = '/services/';
 
@@ -35,14 +33,6 @@ export const ghtkSimToken = (clientSource: string) => `ghtk-token-${clientSource
  */
 export class GhtkSim extends CarrierSim {
   protected readonly webhookAttempts = 2;
-
-  constructor(
-    opts: CarrierSimOptions,
-    private readonly store: SimStore,
-    faults: () => SimFaults,
-  ) {
-    super(opts, faults);
-  }
 
   async handle(r: SimRequest): Promise<boolean> {
     if (!r.path.startsWith(PREFIX)) return false;
