@@ -163,6 +163,27 @@ describe('shipping: carrier faults and webhooks', () => {
     expect(after).toBe(before + 1);
   });
 
+  it('the carriers redeliver a webhook not answered 200: GHN ten more times, GHTK once', async () => {
+    const { t, sim } = w;
+    const refs = { ghn: shipmentRequest(ent, 'ghn'), ghtk: shipmentRequest(ent, 'ghtk') };
+    for (const r of Object.values(refs)) await requestShipment(t, r);
+    await settle(t);
+    const urls = { ghn: sim.ghn.webhookUrl, ghtk: sim.ghtk.webhookUrl };
+    try {
+      for (const carrier of ['ghn', 'ghtk'] as const) {
+        const at = carrier === 'ghn' ? sim.ghn : sim.ghtk;
+        const code = (await created(refs[carrier].reference)).carrierCode!;
+        at.webhookUrl = `${urls[carrier]!.slice(0, -4)}nope`; // a wrong secret: 404
+        await at.advance(code, carrier === 'ghn' ? 'picked' : '3');
+        const tries = at.deliveries.filter((d) => d.code === code);
+        expect(tries.map((d) => d.httpStatus)).toEqual(Array(carrier === 'ghn' ? 11 : 2).fill(404));
+      }
+    } finally {
+      sim.ghn.webhookUrl = urls.ghn;
+      sim.ghtk.webhookUrl = urls.ghtk;
+    }
+  }, 60_000);
+
   it('lost webhooks: the poll re-fetches shipments not checked for a while', async () => {
     const { t, sim } = w;
     const req = shipmentRequest(ent, 'ghtk');
