@@ -13,6 +13,7 @@ import { PrivacyModule } from '@tradefloor/privacy';
 import { PartnerSyncModule, validateChannelConfig } from '@tradefloor/partner-sync';
 import { PaymentsModule } from '@tradefloor/payments';
 import { SearchModule } from '@tradefloor/search';
+import { ShippingModule, shippingSettings } from '@tradefloor/shipping';
 import { TraceabilityModule } from '@tradefloor/traceability';
 import { WebModule } from './web/web.module';
 
@@ -32,6 +33,7 @@ const DOMAIN_MODULES = [
   PrivacyModule,
   OrdersModule,
   PaymentsModule,
+  ShippingModule,
 ];
 
 /**
@@ -43,6 +45,7 @@ export function validateDomainConfig(config: AppConfig): void {
   federationConfig(config);
   identitySettings(config.env);
   legalSettings(config.env);
+  shippingSettings(config.env);
 }
 
 @Module({})

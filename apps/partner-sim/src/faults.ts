@@ -23,6 +23,12 @@ export interface SimFaults {
    * `bad-signature`, or `lying` (claims `verified` whatever the session's status).
    */
   eidNotify: 'signed' | 'none' | 'bad-signature' | 'lying';
+  /**
+   * The carriers' (GHN, GHTK) status webhooks: `normal` (default), `none` (never sent), `duplicate`
+   * (each sent twice), `out-of-order` (held until `flushWebhooks()`, then sent newest first), or
+   * `lying` (the webhook claims the new status but the carrier's own records keep the old one).
+   */
+  carrierWebhooks: 'normal' | 'none' | 'duplicate' | 'out-of-order' | 'lying';
 }
 
 export const NO_FAULTS: SimFaults = {
@@ -35,6 +41,7 @@ export const NO_FAULTS: SimFaults = {
   shopeeRefuse: 'none',
   tiktokRefuse: 'none',
   eidNotify: 'signed',
+  carrierWebhooks: 'normal',
 };
 
 export type FaultDecision = 'none' | 'transient' | 'throttle' | 'drop' | 'malformed';

@@ -29,7 +29,7 @@ async function main(): Promise<void> {
     postmart: rate ? { ratePerSecond: rate } : {},
   });
   process.stdout.write(
-    `${JSON.stringify({ msg: 'partner simulator ready', url: sim.url, shopee: `${sim.url}/api/v2`, tiktokShop: sim.url, voso: `${sim.url}/v1`, postmart: `${sim.url}/openapi`, admin: `${sim.url}/__sim/state` })}\n`,
+    `${JSON.stringify({ msg: 'partner simulator ready', url: sim.url, shopee: `${sim.url}/api/v2`, tiktokShop: sim.url, voso: `${sim.url}/v1`, postmart: `${sim.url}/openapi`, ghn: `${sim.url}/shiip/public-api`, ghtk: `${sim.url}/services`, admin: `${sim.url}/__sim/state` })}\n`,
   );
   const stop = () => void sim.stop().then(() => process.exit(0));
   process.once('SIGINT', stop);

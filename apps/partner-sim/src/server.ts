@@ -2,7 +2,10 @@ import { createHmac } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { EidSim, type EidPerson, type EidSimOptions } from './eid-sim';
+import type { CarrierSimOptions } from './carrier-sim';
 import { NO_FAULTS, type SimFaults } from './faults';
+import { GhnSim } from './ghn-sim';
+import { GhtkSim } from './ghtk-sim';
 import { send, type SimRequest } from './http-util';
 import { RestSim, type RestSimOptions } from './rest-sim';
 import { ShopeeSim, type ShopeeSimOptions } from './shopee-sim';
@@ -18,6 +21,8 @@ export interface PartnerSimOptions {
   voso?: Partial<RestSimOptions>;
   postmart?: Partial<RestSimOptions>;
   eid?: Partial<EidSimOptions>;
+  ghn?: Partial<CarrierSimOptions>;
+  ghtk?: Partial<CarrierSimOptions>;
 }
 
 export interface PartnerSim {
@@ -29,6 +34,8 @@ export interface PartnerSim {
   voso: RestSim;
   postmart: RestSim;
   eid: EidSim;
+  ghn: GhnSim;
+  ghtk: GhtkSim;
   setFaults(faults: Partial<SimFaults>): void;
   state(): ReturnType<SimStore['snapshot']>;
   stop(): Promise<void>;
@@ -58,6 +65,8 @@ export function simulatorEnv(sim: Pick<PartnerSim, 'url'>): Record<string, strin
     IDENTITY_EID_BASE_URL: `${sim.url}/eid`,
     IDENTITY_EID_API_KEY: SIM_DEFAULTS.eid.apiKey,
     IDENTITY_EID_WEBHOOK_SECRET: SIM_DEFAULTS.eid.webhookSecret,
+    GHN_BASE_URL: `${sim.url}/shiip/public-api`,
+    GHTK_BASE_URL: sim.url,
   };
 }
 
@@ -105,6 +114,9 @@ export async function startPartnerSim(options: PartnerSimOptions = {}): Promise<
     () => faults,
     () => baseUrl,
   );
+  const ghn = new GhnSim({ webhookRetryDelayMs: 5000, ...options.ghn }, store, () => faults);
+  const ghtk = new GhtkSim({ webhookRetryDelayMs: 5000, ...options.ghtk }, store, () => faults);
+  const carrier = (name: string) => (name === 'ghn' ? ghn : name === 'ghtk' ? ghtk : null);
   const postmart = new RestSim('postmart', { ratePerSecond: 1000, tokenTtlSeconds: 3600, ...options.postmart }, store, () => faults);
 
   const admin = async (r: SimRequest): Promise<void> => {
@@ -161,8 +173,18 @@ export async function startPartnerSim(options: PartnerSimOptions = {}): Promise<
         return send(r.res, 200, await eid.complete(String(body.id), body.outcome === 'failed' ? 'failed' : 'verified'));
       case 'GET /__sim/eid/sessions':
         return send(r.res, 200, { sessions: [...eid.sessions.values()], delivered: eid.delivered });
-      default:
-        return send(r.res, 404, { error: 'unknown sim admin endpoint' });
+      case 'GET /__sim/carriers':
+        return send(r.res, 200, { ghn: ghn.snapshot(), ghtk: ghtk.snapshot() });
+      default: {
+        // Carriers: POST /__sim/{ghn|ghtk}/webhook-url {url} · /advance {code, status, reason?} · /flush-webhooks
+        const m = /^\/__sim\/(ghn|ghtk)\/(webhook-url|advance|flush-webhooks)$/.exec(r.path);
+        const c = m && r.method === 'POST' ? carrier(m[1]) : null;
+        if (!m || !c) return send(r.res, 404, { error: 'unknown sim admin endpoint' });
+        if (m[2] === 'webhook-url') c.webhookUrl = body.url ? String(body.url) : null;
+        else if (m[2] === 'advance') await c.advance(String(body.code), String(body.status), body.reason ? String(body.reason) : undefined);
+        else await c.flushWebhooks();
+        return send(r.res, 200, { ok: true });
+      }
     }
   };
 
@@ -200,6 +222,8 @@ export async function startPartnerSim(options: PartnerSimOptions = {}): Promise<
         if (await voso.handle(r)) return;
         if (await postmart.handle(r)) return;
         if (await eid.handle(r)) return;
+        if (await ghn.handle(r)) return;
+        if (await ghtk.handle(r)) return;
         send(res, 404, { error: 'not found' });
       };
       run().catch((err: unknown) => {
@@ -220,6 +244,8 @@ export async function startPartnerSim(options: PartnerSimOptions = {}): Promise<
     voso,
     postmart,
     eid,
+    ghn,
+    ghtk,
     setFaults: (f) => (faults = mergeFaults(faults, f)),
     state: () => store.snapshot(),
     stop: () =>

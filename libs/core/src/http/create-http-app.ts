@@ -68,9 +68,11 @@ export async function createHttpApp(module: unknown, config: ResolvedConfig, log
     done();
   });
   fastify.addHook('onResponse', async (req, reply) => {
-    // The path only: query strings carry feed tokens and OAuth codes, which must not reach the logs.
+    // The path only: query strings carry feed tokens and OAuth codes, which must not reach the logs;
+    // nor does the secret segment of the carriers' webhook URLs (libs/shipping).
     const q = req.url.indexOf('?');
-    const url = q === -1 ? req.url : `${req.url.slice(0, q)}?[redacted]`;
+    const path = (q === -1 ? req.url : req.url.slice(0, q)).replace(/^(\/api\/v1\/shipping\/webhooks\/[^/]+\/)[^/]+/, '$1[redacted]');
+    const url = q === -1 ? path : `${path}?[redacted]`;
     req.log.info({ method: req.method, url, statusCode: reply.statusCode, ms: Math.round(reply.elapsedTime * 10) / 10 }, 'request');
   });
   fastify.addHook('preValidation', async (req) => {

@@ -18,6 +18,7 @@ export const REDACTED_PATHS = [
   '*.refresh_token',
   '*.credentials',
   '*.apiSecret',
+  '*.token',
   '*.secretAccessKey',
   'databaseUrl',
   'meiliMasterKey',

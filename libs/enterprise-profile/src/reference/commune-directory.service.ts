@@ -87,4 +87,18 @@ export class CommuneDirectory {
       commune: { code: r.code, name: r.name, provinceCode: r.provinceCode },
     }));
   }
+
+  /**
+   * The pre-2025 units (commune, district, province names) merged into today's commune `code`,
+   * for partners that still address three levels (carriers). The unit that kept the code comes
+   * first, then the rest in the data set's order; empty for an unknown code.
+   */
+  async legacyUnitsOf(code: string): Promise<Array<{ name: string; districtName: string; provinceName: string }>> {
+    if (!/^\d{5}$/.test(code)) return [];
+    return this.dataSource.query(
+      `SELECT old_name AS name, old_district_name AS "districtName", old_province_name AS "provinceName"
+       FROM commune_legacy_mappings WHERE new_code = $1 ORDER BY (old_code = new_code) DESC NULLS LAST, old_code NULLS LAST, old_name`,
+      [code],
+    );
+  }
 }
