@@ -86,7 +86,7 @@ export function runBench(main: () => Promise<void>): void {
   main().then(
     () => process.exit(0),
     (err: unknown) => {
-      process.stderr.write(`bench failed: ${(err as Error).stack ?? String(err)}\n`);
+      process.stderr.write(`bench failed: ${(err as Error | undefined)?.stack ?? String(err)}\n`);
       process.exit(1);
     },
   );
