@@ -163,6 +163,8 @@ const PAGES: AuditedPage[] = [
         `Dừa sáp,DS-1,0,kg,5,trai-cay,${XA_CAU_KE}`,
       ].join('\n');
       await page.getByLabel('Tệp CSV').setInputFiles({ name: 'san-pham.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+      // "Check only" starts unticked (nothing pre-ticked): the seller ticks it for a dry run.
+      await page.getByLabel('Chỉ kiểm tra, chưa lưu').check();
       return submitWithErrors(page, 'Tải lên');
     },
     // A dry run answers 200 with its row report, invalid rows included.

@@ -42,6 +42,12 @@ describe('browser: a seller connects Voso and lists a product with the keyboard 
     await page.keyboard.type(ent.slug);
     await tabOnceTo(page, page.getByLabel('Mật khẩu'));
     await page.keyboard.type(`pw-${ent.slug}`);
+    // Sharing the seller's data with the partner needs its own tick (never pre-ticked).
+    const consent = page.getByRole('checkbox', { name: /Voso/ });
+    expect(await consent.isChecked()).toBe(false);
+    await tabOnceTo(page, consent);
+    await page.keyboard.press('Space');
+    await tabOnceTo(page, page.getByRole('button', { name: 'Kiểm tra và kết nối' }));
     await enterTo('**/voso?done=connected');
     expect(await page.getByRole('status').textContent()).toContain('Đã kết nối kênh.');
     expect(await basicA11y(page)).toMatchObject({ h1Count: 1, unlabelledControls: [] });

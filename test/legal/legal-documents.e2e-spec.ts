@@ -44,8 +44,10 @@ describe('legal documents: versions, publishing with notice, banner, acceptance 
 
   it('serves the version in force, every version, and one version with its diff', async () => {
     for (const doc of LEGAL_DOCUMENTS) {
+      // The operating rules' version 2 (the payments section, issue 17) is seeded in force.
+      const number = doc === 'operating-rules' ? 2 : 1;
       const cur = await t.http.get(`/api/v1/legal/${doc}`).expect(200);
-      expect(cur.body).toMatchObject({ document: doc, number: 1, status: 'in-force', url: `${LEGAL_PAGE_PATHS[doc]}/phien-ban/1` });
+      expect(cur.body).toMatchObject({ document: doc, number, status: 'in-force', url: `${LEGAL_PAGE_PATHS[doc]}/phien-ban/${number}` });
     }
     const rules = await t.http.get('/api/v1/legal/operating-rules').expect(200);
     expect(rules.body.body).toContain('24 giờ');
@@ -227,7 +229,10 @@ describe('legal documents: versions, publishing with notice, banner, acceptance 
       .expect(200);
     expect(accepted.body.accessToken).toBeTruthy();
     await t.http.post('/api/v1/auth/login').send({ email: buyer.email, password: PASSWORD }).expect(200);
-    const rows = await t.dataSource.query(`SELECT document, version, channel FROM legal_acceptances WHERE user_id = $1 AND version = 2`, [buyer.id]);
+    const rows = await t.dataSource.query(
+      `SELECT document, version, channel FROM legal_acceptances WHERE user_id = $1 AND document = 'terms-of-use' AND version = 2`,
+      [buyer.id],
+    );
     expect(rows).toEqual([{ document: 'terms-of-use', version: 2, channel: 'api' }]);
     const [audit] = await t.dataSource.query(
       `SELECT actor_id, after FROM audit_events WHERE action = 'legal.acceptance.record' AND actor_id = $1 ORDER BY seq DESC LIMIT 1`,
@@ -273,7 +278,9 @@ describe('legal documents: versions, publishing with notice, banner, acceptance 
       .expect(303)
       .expect('location', '/quan-ly');
     expect(cookiesOf(done).tf_at).toBeTruthy();
-    const rows = await t.dataSource.query(`SELECT channel FROM legal_acceptances WHERE user_id = $1 AND version = 2`, [webUser.id]);
+    const rows = await t.dataSource.query(`SELECT channel FROM legal_acceptances WHERE user_id = $1 AND document = 'terms-of-use' AND version = 2`, [
+      webUser.id,
+    ]);
     expect(rows).toEqual([{ channel: 'web' }]);
   });
 
@@ -320,7 +327,7 @@ describe('legal documents: versions, publishing with notice, banner, acceptance 
       [email],
     );
     expect(rows).toEqual([
-      { document: 'operating-rules', version: 1, channel: 'api' },
+      { document: 'operating-rules', version: 2, channel: 'api' },
       { document: 'privacy-policy', version: 1, channel: 'api' },
       { document: 'terms-of-use', version: 2, channel: 'api' },
     ]);

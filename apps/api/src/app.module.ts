@@ -11,6 +11,7 @@ import { NewsBulletinModule } from '@tradefloor/news-bulletin';
 import { OrdersModule } from '@tradefloor/orders';
 import { PrivacyModule } from '@tradefloor/privacy';
 import { PartnerSyncModule, validateChannelConfig } from '@tradefloor/partner-sync';
+import { PaymentsModule } from '@tradefloor/payments';
 import { SearchModule } from '@tradefloor/search';
 import { TraceabilityModule } from '@tradefloor/traceability';
 import { WebModule } from './web/web.module';
@@ -30,6 +31,7 @@ const DOMAIN_MODULES = [
   LegalModule,
   PrivacyModule,
   OrdersModule,
+  PaymentsModule,
 ];
 
 /**

@@ -61,5 +61,14 @@ export {
 export { TakedownListQueryDto } from './takedowns/takedown.dto';
 export { ComplaintLookupQueryDto, StaffReplyDto, EscalateComplaintDto, ResolveComplaintDto, ComplaintTakedownDto } from './complaints/complaint.dto';
 export { Breaches } from './breaches/breaches.service';
-export { BreachDto, BreachNoticesDto, CreateBreachDto, UpdateBreachDto, BREACH_STATUSES, BREACH_NOTIFY_HOURS, type BreachStatus } from './breaches/breach.dto';
+export {
+  BreachDto,
+  BreachListDto,
+  BreachNoticesDto,
+  CreateBreachDto,
+  UpdateBreachDto,
+  BREACH_STATUSES,
+  BREACH_NOTIFY_HOURS,
+  type BreachStatus,
+} from './breaches/breach.dto';
 export { spreadsheetSafe } from './audit/audit-log.service';

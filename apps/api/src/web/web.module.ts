@@ -7,6 +7,7 @@ import { InquiriesModule } from '@tradefloor/inquiries';
 import { LegalModule } from '@tradefloor/legal';
 import { NewsBulletinModule } from '@tradefloor/news-bulletin';
 import { PartnerSyncModule } from '@tradefloor/partner-sync';
+import { PaymentsModule } from '@tradefloor/payments';
 import { SearchModule } from '@tradefloor/search';
 import { TraceabilityModule } from '@tradefloor/traceability';
 import { TrustSafetyModule } from '@tradefloor/trust-safety';
@@ -44,6 +45,7 @@ import { STORE_CONTROLLERS, STORE_PROVIDERS } from './store/store-pages';
     TrustSafetyModule,
     FederationModule,
     PrivacyModule,
+    PaymentsModule,
   ],
   controllers: [
     AssetsController,

@@ -103,3 +103,8 @@ export class BreachNoticesDto {
   @ApiProperty({ type: BreachNoticeDto, description: 'To the authority (A05, Ministry of Public Security)' }) authority!: BreachNoticeDto;
   @ApiProperty({ type: BreachNoticeDto, description: 'To the people affected' }) users!: BreachNoticeDto;
 }
+
+export class BreachListDto {
+  @ApiProperty({ type: [BreachDto], description: 'Newest detection first' }) items!: BreachDto[];
+  @ApiProperty({ description: 'How many are past their notification deadline' }) overdue!: number;
+}

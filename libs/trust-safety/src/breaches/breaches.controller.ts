@@ -2,7 +2,7 @@ import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post } from '@nestj
 import { ApiBadRequestResponse, ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { ErrorEnvelopeDto } from '@tradefloor/core';
 import { Auth } from '@tradefloor/identity';
-import { BreachDto, BreachNoticesDto, CreateBreachDto, UpdateBreachDto } from './breach.dto';
+import { BreachDto, BreachListDto, BreachNoticesDto, CreateBreachDto, UpdateBreachDto } from './breach.dto';
 import { Breaches } from './breaches.service';
 
 /** The breach register (administrators only). */
@@ -20,8 +20,8 @@ export class BreachesController {
   }
 
   @Get()
-  @ApiOkResponse({ description: '{items: BreachDto[], overdue: number} newest detection first' })
-  list(): Promise<{ items: BreachDto[]; overdue: number }> {
+  @ApiOkResponse({ type: BreachListDto })
+  list(): Promise<BreachListDto> {
     return this.breaches.list();
   }
 

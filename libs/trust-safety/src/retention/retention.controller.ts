@@ -1,7 +1,8 @@
 import { Controller, Get } from '@nestjs/common';
 import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { RetentionSchedule, type RetentionRule, type RetentionRun } from '@tradefloor/core';
+import { RetentionSchedule } from '@tradefloor/core';
 import { Auth } from '@tradefloor/identity';
+import { RetentionScheduleDto } from './retention.dto';
 
 /** The retention schedule in force and its latest run (administrators). */
 @ApiTags('admin')
@@ -11,8 +12,8 @@ export class RetentionController {
 
   @Get()
   @Auth('admin')
-  @ApiOkResponse({ description: '{rules: [{kind, description, days, envVar}], lastRun: {ranAt, counts} | null}' })
-  async get(): Promise<{ rules: RetentionRule[]; lastRun: RetentionRun | null }> {
+  @ApiOkResponse({ type: RetentionScheduleDto })
+  async get(): Promise<RetentionScheduleDto> {
     return { rules: this.retention.rules(), lastRun: await this.retention.lastRun() };
   }
 }

@@ -28,6 +28,7 @@ export const BACK_OFFICE_SECTIONS: BackOfficeSection[] = [
   { href: '/quan-ly/dong-bo', label: 'ch.tile.admin', roles: ['admin'] },
   { href: '/quan-ly/san-lien-ket', label: 'admin.tile.peers', roles: ['admin'] },
   { href: '/quan-ly/danh-tinh', label: 'ts.tile.identity', roles: ['business'] },
+  { href: '/quan-ly/tai-khoan-nhan-tien', label: 'pay.tile', roles: ['business'] },
   { href: '/quan-ly/nhat-ky', label: 'ts.tile.audit', roles: ['admin'] },
   { href: '/quan-ly/go-bo', label: 'ts.tile.takedowns', roles: ['admin'] },
   { href: '/quan-ly/go-bo-cua-toi', label: 'ts.tile.myTakedowns', roles: ['business'] },

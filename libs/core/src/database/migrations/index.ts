@@ -31,6 +31,8 @@ import { SearchPeerProducts1765920000000 } from './1765920000000-search-peer-pro
 import { LegalDocuments1766000000000 } from './1766000000000-legal-documents';
 import { Retention1766020000000 } from './1766020000000-retention';
 import { Orders1766030000000 } from './1766030000000-orders';
+import { PayoutAccounts1766050000000 } from './1766050000000-payout-accounts';
+import { OperatingRulesPayments1766050001000 } from './1766050001000-operating-rules-payments';
 
 /**
  * Every schema change, in order. Each bounded context adds its migration files here
@@ -70,4 +72,6 @@ export const MIGRATIONS = [
   Privacy1766010000000,
   Retention1766020000000,
   Orders1766030000000,
+  PayoutAccounts1766050000000,
+  OperatingRulesPayments1766050001000,
 ];

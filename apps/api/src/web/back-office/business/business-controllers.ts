@@ -1,4 +1,5 @@
 import { ChannelPagesController } from './channel-pages.controller';
+import { PayoutAccountPageController } from './payments/payout-account-page.controller';
 import { EnterprisePagesController } from './enterprise-pages.controller';
 import { IdentityPageController } from './trust-safety/identity-page.controller';
 import { SellerTakedownsController } from './trust-safety/seller-takedowns.controller';
@@ -24,6 +25,7 @@ export const BUSINESS_CONTROLLERS = [
   SellerAccountPageController,
   IdentityPageController,
   SellerTakedownsController,
+  PayoutAccountPageController,
 ];
 /** Services shared by several of those pages. */
 export const BUSINESS_PROVIDERS = [BatchPage];

@@ -1,6 +1,7 @@
 import type { Role } from '@tradefloor/identity';
 import type { BulletinEntity } from '@tradefloor/news-bulletin';
 import { html, type SafeHtml } from '../../html/html';
+import { scrollRegion } from '../../html/scroll-region';
 import type { PageContext } from '../../html/layout';
 import { formatDateTime } from '../../kit/format';
 import { reasonForm } from './reason-form.view';
@@ -49,7 +50,10 @@ export function bulletinRevisions(
 ): SafeHtml {
   const { t, lang } = ctx;
   return html`<section aria-labelledby="revisions-h"><h2 id="revisions-h">${t('admin.bul.revisions')}</h2>
-<div class="table-wrap"><table><thead><tr><th scope="col">#</th><th scope="col">${t('admin.bul.field.title')}</th><th scope="col">${t('admin.bul.editor')}</th><th scope="col">${t('admin.bul.updatedAt')}</th></tr></thead>
-<tbody>${revisions.map((r) => html`<tr><td class="num">${r.revision}</td><td>${r.title}</td><td>${r.editorName}</td><td>${formatDateTime(lang, r.createdAt)}</td></tr>`)}</tbody></table></div>
+${scrollRegion(
+  'revisions-h',
+  html`<table><thead><tr><th scope="col">#</th><th scope="col">${t('admin.bul.field.title')}</th><th scope="col">${t('admin.bul.editor')}</th><th scope="col">${t('admin.bul.updatedAt')}</th></tr></thead>
+<tbody>${revisions.map((r) => html`<tr><td class="num">${r.revision}</td><td>${r.title}</td><td>${r.editorName}</td><td>${formatDateTime(lang, r.createdAt)}</td></tr>`)}</tbody></table>`,
+)}
 </section>`;
 }

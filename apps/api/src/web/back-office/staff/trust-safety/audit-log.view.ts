@@ -1,6 +1,7 @@
 import type { AuditChainReport, AuditEventDto } from '@tradefloor/trust-safety';
 import { alert, field } from '../../../html/forms';
 import { html, type SafeHtml } from '../../../html/html';
+import { scrollRegion } from '../../../html/scroll-region';
 import type { PageContext } from '../../../html/layout';
 import { formatDateTime } from '../../../kit/format';
 import { pager } from '../../../kit/pager';
@@ -26,7 +27,7 @@ export function auditLogView(
   const { t, lang } = ctx;
   const f = d.filters;
   const active = Object.fromEntries(Object.entries(f).filter(([k, v]) => v && !d.errors[k]));
-  return html`<h1>${t('ts.audit.title')}</h1>
+  return html`<h1 id="audit-title">${t('ts.audit.title')}</h1>
 ${
   d.report
     ? d.report.ok
@@ -48,13 +49,16 @@ ${alert(Object.keys(d.errors).length ? Object.values(d.errors)[0] : undefined)}
 <p class="muted">${t('admin.total')}: ${d.total}</p>
 ${
   d.items.length
-    ? html`<div class="table-wrap"><table><thead><tr><th scope="col">${t('ts.audit.seq')}</th><th scope="col">${t('ts.audit.time')}</th><th scope="col">${t('ts.audit.who')}</th><th scope="col">${t('ts.audit.action')}</th><th scope="col">${t('ts.audit.subject')}</th><th scope="col">${t('ts.audit.change')}</th></tr></thead>
+    ? scrollRegion(
+        'audit-title',
+        html`<table><thead><tr><th scope="col">${t('ts.audit.seq')}</th><th scope="col">${t('ts.audit.time')}</th><th scope="col">${t('ts.audit.who')}</th><th scope="col">${t('ts.audit.action')}</th><th scope="col">${t('ts.audit.subject')}</th><th scope="col">${t('ts.audit.change')}</th></tr></thead>
 <tbody>${d.items.map(
-        (
-          e,
-        ) => html`<tr><th scope="row">${e.seq}</th><td>${formatDateTime(lang, e.occurredAt)}</td><td>${e.actorRole}${e.actorId ? html`<br><code>${e.actorId}</code>` : ''}</td>
+          (
+            e,
+          ) => html`<tr><th scope="row">${e.seq}</th><td>${formatDateTime(lang, e.occurredAt)}</td><td>${e.actorRole}${e.actorId ? html`<br><code>${e.actorId}</code>` : ''}</td>
 <td><code>${e.action}</code></td><td>${e.subjectType}<br><code>${e.subjectId}</code></td><td><code>${short(e.after)}</code></td></tr>`,
-      )}</tbody></table></div>`
+        )}</tbody></table>`,
+      )
     : html`<p>${t('admin.empty')}</p>`
 }
 ${pager(t, { page: d.page, total: d.total, pageSize: d.pageSize, href: (page) => withQuery(AUDIT_PATH, { ...active, page }) })}`;

@@ -1,6 +1,7 @@
 import type { TakedownDto } from '@tradefloor/trust-safety';
 import { alert } from '../../../html/forms';
 import { html, type SafeHtml } from '../../../html/html';
+import { scrollRegion } from '../../../html/scroll-region';
 import type { PageContext } from '../../../html/layout';
 import { formatDateTime } from '../../../kit/format';
 import { pager } from '../../../kit/pager';
@@ -60,12 +61,15 @@ ${d.completionMs !== null ? html`<dt>${t('ts.td.completedIn')}</dt><dd>${Math.ro
 ${d.appealText ? html`<dt>${t('ts.td.appeal')}</dt><dd>${d.appealText}${d.appealedAt ? html` <span class="muted">(${formatDateTime(lang, d.appealedAt)})</span>` : ''}</dd>` : ''}
 ${d.decision ? html`<dt>${t('ts.td.decision')}</dt><dd>${t(`ts.td.decision.${d.decision as 'upheld'}`)}: ${d.decisionNote ?? ''}</dd>` : ''}
 </dl>
-<h2>${t('ts.td.surfaces')}</h2>
-<div class="table-wrap"><table><thead><tr><th scope="col">${t('ts.td.surface')}</th><th scope="col">${t('ts.td.confirmed')}</th></tr></thead>
+<h2 id="td-surfaces">${t('ts.td.surfaces')}</h2>
+${scrollRegion(
+  'td-surfaces',
+  html`<table><thead><tr><th scope="col">${t('ts.td.surface')}</th><th scope="col">${t('ts.td.confirmed')}</th></tr></thead>
 <tbody>${d.surfaces.map(
     (s) =>
       html`<tr${s.confirmedAt ? '' : html` class="overdue"`}><th scope="row">${s.name}</th><td>${s.confirmedAt ? formatDateTime(lang, s.confirmedAt) : html`${t('ts.td.waiting')}${s.pending !== undefined ? ` (${s.pending})` : ''}`}</td></tr>`,
-  )}</tbody></table></div>`;
+  )}</tbody></table>`,
+)}`;
 }
 
 export function takedownDetailView(ctx: PageContext, d: TakedownDto, csrf: () => SafeHtml, done?: string, problem?: string): SafeHtml {
