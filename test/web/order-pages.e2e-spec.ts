@@ -1,7 +1,9 @@
+import { productPagePath } from '@tradefloor/core';
 import { parseVietQr } from '@tradefloor/payments';
-import { createProduct, createVerifiedEnterprise, type FixtureEnterprise, type FixtureProduct } from '../harness/catalog-fixtures';
+import { createProduct, createVerifiedEnterprise, PHUONG_TRA_VINH, type FixtureEnterprise, type FixtureProduct } from '../harness/catalog-fixtures';
 import { createTestApp, type TestApp } from '../harness/test-app';
 import { addToCart, as, countRows, guestCheckout, sellerEntry, type Shopper } from '../orders/order-helpers';
+import { cookieHeader, cookiesOf, openForm, type CookieJar } from './web-helpers';
 
 /** Issue 17 (orders), pages and wiring: the real payment methods of libs/payments behind checkout. */
 describe('order pages: payment methods wired into checkout', () => {
@@ -73,5 +75,119 @@ describe('order pages: payment methods wired into checkout', () => {
     const without = after.body.subOrders.find((s: { code: string }) => s.code === qr.code);
     expect(without.payment).toMatchObject({ method: 'vietqr', text: expect.stringContaining('liên hệ người bán') });
     expect(without.payment.vietqr).toBeUndefined();
+  });
+
+  it('guest journey through the pages: add to cart, cart with sales terms, checkout (COD + VietQR), confirmation with QR, lookup by code + phone', async () => {
+    await t.http
+      .put(`/api/v1/enterprises/${coop.id}/payout-account`)
+      .set(coop.owner.auth)
+      .send({ bankBin: '970436', accountNumber: '0071000123456', accountHolder: 'HTX Buoi Hung Hoa' })
+      .expect(200);
+    const ordersBefore = await countRows(t, 'orders');
+    const product = await t.http.get(productPagePath(pomelo.slug)).expect(200);
+    expect(product.text).toContain('action="/gio-hang/them"');
+    expect(product.text).toContain('Thêm vào giỏ');
+    expect(product.text).not.toContain('name="_csrf"'); // the product page stays shareable by the page cache
+    expect(product.text).toContain('href="/gio-hang"');
+
+    const jar: CookieJar = {};
+    const add = async (productId: string, quantity: string) => {
+      const res = await t.http.post('/gio-hang/them').type('form').set('Cookie', cookieHeader(jar)).send({ productId, quantity });
+      Object.assign(jar, cookiesOf(res));
+      return res;
+    };
+    expect((await add(pomelo.id, '2')).status).toBe(303);
+    expect(jar.tf_cart).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    expect((await add(coconut.id, '1')).status).toBe(303);
+    const tooMany = await add(coconut.id, '999');
+    expect(tooMany.status).toBe(409);
+    expect(tooMany.headers['cache-control']).toBe('private, no-store');
+    const cross = await t.http
+      .post('/gio-hang/them')
+      .type('form')
+      .set('Cookie', cookieHeader(jar))
+      .set('Sec-Fetch-Site', 'cross-site')
+      .send({ productId: pomelo.id, quantity: '5' });
+    expect(cross.status).toBe(403);
+
+    const cartPage = await t.http.get('/gio-hang').set('Cookie', cookieHeader(jar)).expect(200);
+    expect(cartPage.headers['cache-control']).toBe('private, no-store');
+    expect(cartPage.text).toContain('HTX Bưởi Hùng Hòa');
+    expect(cartPage.text).toContain('Hộ kinh doanh Dừa Sáp Cầu Kè');
+    expect(cartPage.text).toContain('Điều kiện bán hàng');
+    expect(cartPage.text).toMatch(/Giá (đã|chưa) gồm VAT/);
+    const en = await t.http.get('/gio-hang?lang=en').set('Cookie', cookieHeader(jar)).expect(200);
+    expect(en.text).toContain('Sales terms');
+    expect(en.text).toMatch(/Prices (include|exclude) VAT/);
+
+    // Change a quantity on the cart page (CSRF), then check out.
+    const cartForm = await openForm(t, '/gio-hang?lang=vi', jar);
+    const upd = await t.http
+      .post('/gio-hang')
+      .type('form')
+      .set('Cookie', cookieHeader(jar))
+      .send({ _csrf: cartForm.csrf, [`q-${pomelo.id}`]: '3', [`q-${coconut.id}`]: '1', update: '1' });
+    expect(upd.status).toBe(303);
+    const lines = (await t.http.get('/api/v1/cart').set('Cookie', cookieHeader(jar)).expect(200)).body;
+    expect(lines.sellers.find((s: { enterpriseId: string }) => s.enterpriseId === coop.id).items[0].quantity).toBe(3);
+
+    const form = await openForm(t, '/thanh-toan', jar);
+    expect(form.html).toContain(`name="pay-${coop.id}" value="vietqr"`);
+    expect(form.html).not.toContain(`name="pay-${household.id}" value="vietqr"`);
+    const fields = {
+      buyerName: 'Trần Thị Bé',
+      buyerPhone: '0987654321',
+      buyerEmail: 'be.tran@example.vn',
+      provinceCode: '86',
+      communeCode: PHUONG_TRA_VINH,
+      street: '5 Lê Lợi',
+      recipientName: 'Trần Thị Bé',
+      recipientPhone: '0987654321',
+      [`pay-${coop.id}`]: 'vietqr',
+      [`pay-${household.id}`]: 'cod',
+      [`note-${household.id}`]: 'Gọi trước khi giao',
+    };
+    const bad = await t.http
+      .post('/thanh-toan')
+      .type('form')
+      .set('Cookie', cookieHeader(jar))
+      .send({ _csrf: form.csrf, ...fields, street: '', communeCode: '' });
+    expect(bad.status).toBe(400);
+    expect(bad.text).toMatch(/id="f-street-error"/);
+    expect(bad.text).toMatch(/id="f-communeCode-error"/);
+    expect(await countRows(t, 'orders')).toBe(ordersBefore);
+
+    const placed = await t.http
+      .post('/thanh-toan')
+      .type('form')
+      .set('Cookie', cookieHeader(jar))
+      .send({ _csrf: form.csrf, ...fields });
+    expect(placed.status).toBe(200);
+    expect(placed.headers['cache-control']).toBe('private, no-store');
+    const code = /<code>(TV-[A-Z0-9]+)<\/code>/.exec(placed.text)?.[1];
+    expect(code).toBeDefined();
+    expect(placed.text).toContain(`${code}-1`);
+    expect(placed.text).toContain('src="data:image/png;base64,');
+    expect(placed.text).toContain('0071000123456');
+    expect(placed.text).toContain('HTX BUOI HUNG HOA');
+    expect(await countRows(t, 'orders')).toBe(ordersBefore + 1);
+
+    // Follow it: a wrong phone looks exactly like an unknown code.
+    const lookup = await openForm(t, '/tra-cuu-don-hang', jar);
+    const post = (body: Record<string, string>) =>
+      t.http
+        .post('/tra-cuu-don-hang')
+        .type('form')
+        .set('Cookie', cookieHeader(jar))
+        .send({ _csrf: lookup.csrf, ...body });
+    const wrongPhone = await post({ code: code!, phone: '0900000000' });
+    const unknown = await post({ code: 'TV-ZZZZZZ', phone: '0987654321' });
+    expect(wrongPhone.status).toBe(404);
+    expect(unknown.status).toBe(404);
+    const strip = (s: string) => s.replace(/value="[^"]*"/g, '');
+    expect(strip(wrongPhone.text).replace(code!, 'X')).toBe(strip(unknown.text).replace('TV-ZZZZZZ', 'X'));
+    const found = await post({ code: code!.toLowerCase(), phone: '0987654321' });
+    expect(found.status).toBe(200);
+    expect(found.text).toContain('src="data:image/png;base64,');
   });
 });

@@ -6,6 +6,7 @@ import { FederationModule } from '@tradefloor/federation';
 import { InquiriesModule } from '@tradefloor/inquiries';
 import { LegalModule } from '@tradefloor/legal';
 import { NewsBulletinModule } from '@tradefloor/news-bulletin';
+import { OrdersModule } from '@tradefloor/orders';
 import { PartnerSyncModule } from '@tradefloor/partner-sync';
 import { PaymentsModule } from '@tradefloor/payments';
 import { SearchModule } from '@tradefloor/search';
@@ -36,6 +37,7 @@ import { STORE_CONTROLLERS, STORE_PROVIDERS } from './store/store-pages';
   imports: [
     LegalModule,
     CatalogModule,
+    OrdersModule,
     SearchModule,
     NewsBulletinModule,
     EnterpriseProfileModule,
