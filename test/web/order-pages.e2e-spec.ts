@@ -3,7 +3,7 @@ import { parseVietQr } from '@tradefloor/payments';
 import { createProduct, createVerifiedEnterprise, PHUONG_TRA_VINH, type FixtureEnterprise, type FixtureProduct } from '../harness/catalog-fixtures';
 import { createTestApp, type TestApp } from '../harness/test-app';
 import { addToCart, as, countRows, guestCheckout, sellerEntry, type Shopper } from '../orders/order-helpers';
-import { cookieHeader, cookiesOf, openForm, type CookieJar } from './web-helpers';
+import { cookieHeader, cookiesOf, openForm, postForm, signIn, type CookieJar } from './web-helpers';
 
 /** Issue 17 (orders), pages and wiring: the real payment methods of libs/payments behind checkout. */
 describe('order pages: payment methods wired into checkout', () => {
@@ -12,6 +12,7 @@ describe('order pages: payment methods wired into checkout', () => {
   let household: FixtureEnterprise; // has none: COD only
   let pomelo: FixtureProduct;
   let coconut: FixtureProduct;
+  let placedCode = ''; // the order placed through the pages
 
   beforeAll(async () => {
     t = await createTestApp();
@@ -166,6 +167,7 @@ describe('order pages: payment methods wired into checkout', () => {
     expect(placed.headers['cache-control']).toBe('private, no-store');
     const code = /<code>(TV-[A-Z0-9]+)<\/code>/.exec(placed.text)?.[1];
     expect(code).toBeDefined();
+    placedCode = code!;
     expect(placed.text).toContain(`${code}-1`);
     expect(placed.text).toContain('src="data:image/png;base64,');
     expect(placed.text).toContain('0071000123456');
@@ -189,5 +191,59 @@ describe('order pages: payment methods wired into checkout', () => {
     const found = await post({ code: code!.toLowerCase(), phone: '0987654321' });
     expect(found.status).toBe(200);
     expect(found.text).toContain('src="data:image/png;base64,');
+  });
+
+  it('seller inbox: counts and search, another seller gets 404, confirm → ship with CSRF, payment confirmed, packing slip PDF', async () => {
+    expect(placedCode).not.toBe('');
+    const owner = await signIn(t, coop.owner.email, coop.owner.password);
+    expect((await t.http.get('/quan-ly').set('Cookie', cookieHeader(owner)).expect(200)).text).toContain('href="/quan-ly/don-hang"');
+    const list = await t.http.get(`/quan-ly/don-hang?dn=${coop.id}&q=${placedCode}`).set('Cookie', cookieHeader(owner)).expect(200);
+    expect(list.headers['cache-control']).toBe('private, no-store');
+    const mine = /href="\/quan-ly\/don-hang\/[^/]+\/(TV-[A-Z0-9]+-\d+)"/.exec(list.text)?.[1];
+    expect(mine?.startsWith(placedCode)).toBe(true);
+    expect(list.text).toMatch(/placed \(\d+\)/);
+
+    // The other seller (household) sees nothing of the coop's sub-order, nor its slip.
+    const other = await signIn(t, household.owner.email, household.owner.password);
+    await t.http.get(`/quan-ly/don-hang/${coop.id}/${mine}`).set('Cookie', cookieHeader(other)).expect(404);
+    await t.http.get(`/quan-ly/don-hang/${household.id}/${mine}`).set('Cookie', cookieHeader(other)).expect(404);
+    await t.http.get(`/quan-ly/don-hang/${coop.id}/${mine}/phieu-giao-hang.pdf`).set('Cookie', cookieHeader(other)).expect(404);
+
+    const detail = await openForm(t, `/quan-ly/don-hang/${coop.id}/${mine}`, owner);
+    expect(detail.html).toContain(`action="/quan-ly/don-hang/${coop.id}/${mine}/confirm"`);
+    expect(detail.html).toContain('confirm-payment');
+    // Without the token nothing happens.
+    const forged = await t.http.post(`/quan-ly/don-hang/${coop.id}/${mine}/confirm`).type('form').set('Cookie', cookieHeader(owner)).send({});
+    expect(forged.status).toBe(403);
+    // Another seller cannot step it either.
+    const theirs = (await t.http.get(`/api/v1/enterprises/${household.id}/sub-orders?q=${placedCode}`).set(household.owner.auth).expect(200)).body.items[0]
+      .code;
+    await openForm(t, `/quan-ly/don-hang/${household.id}/${theirs}`, other);
+    expect((await postForm(t, other, `/quan-ly/don-hang/${coop.id}/${mine}/confirm`, {})).status).toBe(404);
+
+    expect((await postForm(t, owner, `/quan-ly/don-hang/${coop.id}/${mine}/confirm`, {})).status).toBe(303);
+    const noReason = await postForm(t, owner, `/quan-ly/don-hang/${coop.id}/${mine}/cancel`, { reason: '' });
+    expect(noReason.status).toBe(400);
+    expect((await postForm(t, owner, `/quan-ly/don-hang/${coop.id}/${mine}/ship`, {})).status).toBe(303);
+    const illegal = await postForm(t, owner, `/quan-ly/don-hang/${coop.id}/${mine}/confirm`, {});
+    expect(illegal.status).toBe(409);
+    expect((await postForm(t, owner, `/quan-ly/don-hang/${coop.id}/${mine}/confirm-payment`, {})).status).toBe(303);
+    const api = await t.http.get(`/api/v1/enterprises/${coop.id}/sub-orders/${mine}`).set(coop.owner.auth).expect(200);
+    expect(api.body).toMatchObject({ status: 'shipped', paymentState: 'paid_confirmed_by_seller' });
+
+    const pdf = await t.http
+      .get(`/quan-ly/don-hang/${coop.id}/${mine}/phieu-giao-hang.pdf`)
+      .set('Cookie', cookieHeader(owner))
+      .buffer(true)
+      .parse((res, cb) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => cb(null, Buffer.concat(chunks)));
+      })
+      .expect(200);
+    expect(pdf.headers['content-type']).toBe('application/pdf');
+    const bytes = pdf.body as Buffer;
+    expect(bytes.subarray(0, 4).toString()).toBe('%PDF');
+    expect(bytes.toString('latin1')).toContain(mine!);
   });
 });
