@@ -1,6 +1,7 @@
 import { productPagePath } from '@tradefloor/core';
 import { parseVietQr } from '@tradefloor/payments';
 import { createProduct, createVerifiedEnterprise, PHUONG_TRA_VINH, type FixtureEnterprise, type FixtureProduct } from '../harness/catalog-fixtures';
+import { createUser } from '../harness/auth';
 import { createTestApp, type TestApp } from '../harness/test-app';
 import { addToCart, as, countRows, guestCheckout, sellerEntry, type Shopper } from '../orders/order-helpers';
 import { cookieHeader, cookiesOf, openForm, postForm, signIn, type CookieJar } from './web-helpers';
@@ -245,5 +246,43 @@ describe('order pages: payment methods wired into checkout', () => {
     const bytes = pdf.body as Buffer;
     expect(bytes.subarray(0, 4).toString()).toBe('%PDF');
     expect(bytes.toString('latin1')).toContain(mine!);
+  });
+
+  it('signed-in buyer: checkout without guest fields, /quan-ly/don-mua lists the order, cancels before confirmation; another buyer gets 404', async () => {
+    const buyer = await createUser(t, 'buyer');
+    const jar = await signIn(t, buyer.email, buyer.password);
+    const added = await t.http.post('/gio-hang/them').type('form').set('Cookie', cookieHeader(jar)).send({ productId: coconut.id, quantity: '1' });
+    expect(added.status).toBe(303);
+    Object.assign(jar, cookiesOf(added));
+    const form = await openForm(t, '/thanh-toan', jar);
+    expect(form.html).not.toContain('name="buyerEmail"');
+    const placed = await postForm(t, jar, '/thanh-toan', {
+      buyerPhone: '0911222333',
+      provinceCode: '86',
+      communeCode: PHUONG_TRA_VINH,
+      street: '9 Phạm Thái Bường',
+      recipientName: 'Lê Văn Cường',
+      recipientPhone: '0911222333',
+      [`pay-${household.id}`]: 'cod',
+    });
+    expect(placed.status).toBe(200);
+    const code = /<code>(TV-[A-Z0-9]+)<\/code>/.exec(placed.text)![1];
+
+    const list = await t.http.get('/quan-ly/don-mua').set('Cookie', cookieHeader(jar)).expect(200);
+    expect(list.headers['cache-control']).toBe('private, no-store');
+    expect(list.text).toContain(`href="/quan-ly/don-mua/${code}"`);
+    const detail = await openForm(t, `/quan-ly/don-mua/${code}`, jar);
+    expect(detail.html).toContain(`action="/quan-ly/don-mua/${code}/huy"`);
+
+    const other = await createUser(t, 'buyer');
+    const otherJar = await signIn(t, other.email, other.password);
+    await t.http.get(`/quan-ly/don-mua/${code}`).set('Cookie', cookieHeader(otherJar)).expect(404);
+
+    const cancelled = await postForm(t, jar, `/quan-ly/don-mua/${code}/huy`, { subOrderCode: `${code}-1`, reason: 'Đặt nhầm' });
+    expect(cancelled.status).toBe(303);
+    const after = await t.http.get(`/api/v1/orders/${code}`).set(buyer.auth).expect(200);
+    expect(after.body.subOrders[0].status).toBe('cancelled');
+    const again = await t.http.get(`/quan-ly/don-mua/${code}`).set('Cookie', cookieHeader(jar)).expect(200);
+    expect(again.text).not.toContain(`action="/quan-ly/don-mua/${code}/huy"`);
   });
 });

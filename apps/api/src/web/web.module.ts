@@ -22,6 +22,7 @@ import { BUSINESS_CONTROLLERS, BUSINESS_PROVIDERS } from './back-office/business
 import { PrivacyModule } from '@tradefloor/privacy';
 import { STAFF_CONTROLLERS } from './back-office/staff/staff-controllers';
 import { MyDataPagesController } from './back-office/privacy/my-data.controller';
+import { MyOrdersController } from './back-office/orders/my-orders.controller';
 import { PrivacyRequestQueuePageController } from './back-office/privacy/privacy-request-queue.controller';
 import { PageCacheHooks } from './cache/page-cache.hooks';
 import { PageCacheTags } from './cache/page-cache-tags';
@@ -58,6 +59,7 @@ import { STORE_CONTROLLERS, STORE_PROVIDERS } from './store/store-pages';
     BackOfficeController,
     ...BUSINESS_CONTROLLERS,
     MyDataPagesController,
+    MyOrdersController,
     PrivacyRequestQueuePageController,
     ...STAFF_CONTROLLERS,
   ],

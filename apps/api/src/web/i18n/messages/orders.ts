@@ -100,4 +100,9 @@ export const ORDER_MESSAGES = {
   'ord.action.confirm-payment': { vi: 'Đã nhận tiền chuyển khoản', en: 'Transfer received' },
   'ord.action.accept-return': { vi: 'Chấp nhận trả hàng', en: 'Accept the return' },
   'ord.action.refuse-return': { vi: 'Từ chối trả hàng', en: 'Refuse the return' },
+  'ord.mine.tile': { vi: 'Đơn mua của tôi', en: 'My orders' },
+  'ord.mine.title': { vi: 'Đơn mua của tôi', en: 'My orders' },
+  'ord.mine.none': { vi: 'Bạn chưa đặt đơn nào khi đăng nhập.', en: 'You have placed no order while signed in.' },
+  'ord.mine.cancel': { vi: 'Hủy phần đơn này', en: 'Cancel this part' },
+  'ord.mine.cancelled': { vi: 'Đã hủy.', en: 'Cancelled.' },
 } as const;

@@ -15,8 +15,8 @@ import {
   type CartOwner,
   type OrderDto,
 } from '@tradefloor/orders';
-import { vietQrPng } from '@tradefloor/payments';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { orderQrImages } from './order-qr';
 import { errorText } from '../../i18n/error-text';
 import { pageContext, sendPage } from '../../kit/page-context';
 import { queryText } from '../../kit/query';
@@ -141,7 +141,7 @@ export class OrderPagesController {
       const message = Object.keys(fields).length ? ctx.t('ord.checkout.invalid') : errorText(ctx.lang, err);
       return this.renderCheckout(req, reply, cart, body, fields, message, err.status, !!principal);
     }
-    sendPage(reply, orderPage(ctx, order, await qrImages(order), true), 200, 'private');
+    sendPage(reply, orderPage(ctx, order, await orderQrImages(order), true), 200, 'private');
   }
 
   @Get('tra-cuu-don-hang')
@@ -166,7 +166,7 @@ export class OrderPagesController {
     try {
       const principal = await this.session.principal(req, reply);
       const order = await this.orders.get(code, principal, phone);
-      sendPage(reply, orderPage(ctx, order, await qrImages(order), false), 200, 'private');
+      sendPage(reply, orderPage(ctx, order, await orderQrImages(order), false), 200, 'private');
     } catch (err) {
       if (!(err instanceof NotFoundError)) throw err;
       sendPage(reply, lookupPage(ctx, csrf, { code }, {}, ctx.t('ord.lookup.notFound')), 404, 'private');
@@ -237,16 +237,6 @@ function formFields(errors: FieldErrors, cart: CartDto): FieldErrors {
             : rest;
     }
     out[key] ??= message;
-  }
-  return out;
-}
-
-/** Each VietQR sub-order's code as an inline PNG: only the page that already proved the right to see the order carries it. */
-async function qrImages(order: OrderDto): Promise<Map<string, string>> {
-  const out = new Map<string, string>();
-  for (const s of order.subOrders) {
-    const payload = s.payment?.vietqr?.payload;
-    if (payload) out.set(s.code, `data:image/png;base64,${(await vietQrPng(payload)).toString('base64')}`);
   }
   return out;
 }

@@ -146,7 +146,7 @@ ${e[note] ? html`<p class="error" id="f-${note}-error">${e[note]}</p>` : ''}</di
   return layout(ctx, { title: t('ord.checkout.title'), description: t('ord.cart.intro'), path: CHECKOUT_PATH, noindex: true }, body);
 }
 
-function subOrderSection(ctx: PageContext, s: SubOrderDto, qr: Map<string, string>): SafeHtml {
+function subOrderSection(ctx: PageContext, s: SubOrderDto, qr: Map<string, string>, extra?: (s: SubOrderDto) => SafeHtml | ''): SafeHtml {
   const { t } = ctx;
   const q = s.payment?.vietqr;
   const png = qr.get(s.code);
@@ -166,7 +166,13 @@ ${
 <div><dt>${t('ord.qr.purpose')}</dt><dd><code>${q.purpose}</code></dd></div></dl></div>`
     : ''
 }
+${extra ? extra(s) : ''}
 </section>`;
+}
+
+/** Every sub-order of an order (status, lines, payment), with what a page adds under each (the buyer's cancel form). */
+export function orderSections(ctx: PageContext, order: OrderDto, qr: Map<string, string>, extra?: (s: SubOrderDto) => SafeHtml | ''): SafeHtml {
+  return html`${order.subOrders.map((s) => subOrderSection(ctx, s, qr, extra))}`;
 }
 
 /** An order as its buyer sees it: the code, each sub-order, and for VietQR the code as an image plus the transfer as text. */
@@ -177,7 +183,7 @@ ${justPlaced ? alert(t('ord.placed.keep'), 'success') : ''}
 <dl class="facts"><div><dt>${t('ord.order.code')}</dt><dd><strong><code>${order.orderCode}</code></strong></dd></div>
 <div><dt>${t('ord.order.total')}</dt><dd>${formatVnd(order.totalVnd)}</dd></div>
 <div><dt>${t('ord.order.title')}</dt><dd>${formatDateTime(ctx.lang, order.createdAt)}</dd></div></dl>
-${order.subOrders.map((s) => subOrderSection(ctx, s, qr))}
+${orderSections(ctx, order, qr)}
 <p><a href="${LOOKUP_PATH}">${t('ord.lookup.title')}</a></p>`;
   return layout(ctx, { title: `${t('ord.order.title')} ${order.orderCode}`, description: t('ord.placed.keep'), path: LOOKUP_PATH, noindex: true }, body);
 }
