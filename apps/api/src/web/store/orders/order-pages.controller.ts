@@ -1,6 +1,6 @@
 import { Body, Controller, Get, Inject, Post, Req, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
-import { APP_CONFIG, DomainError, NotFoundError, ValidationFailedError, type ResolvedConfig } from '@tradefloor/core';
+import { APP_CONFIG, DomainError, isSecureSite, NotFoundError, ValidationFailedError, type ResolvedConfig } from '@tradefloor/core';
 import { CommuneDirectory } from '@tradefloor/enterprise-profile';
 import type { Principal } from '@tradefloor/identity';
 import {
@@ -209,7 +209,7 @@ export class OrderPagesController {
     try {
       return await run({ principal: who, token: readCartToken(req) }, change);
     } finally {
-      if (change.cookie !== undefined) writeCartCookie(reply, change.cookie, pageContext(req, reply, this.config.publicBaseUrl).secure);
+      if (change.cookie !== undefined) writeCartCookie(reply, change.cookie, isSecureSite(this.config));
     }
   }
 }

@@ -48,17 +48,17 @@ ${
 <form method="post" action="${CART_PATH}" class="stack">${csrf}
 ${cart.sellers.map(
   (s) => html`<section class="cart-seller" aria-labelledby="s-${s.enterpriseId}"><h2 id="s-${s.enterpriseId}">${s.enterpriseName}</h2>
-<table class="cart"><thead><tr><th scope="col">${t('ord.order.title')}</th><th scope="col">${t('ord.quantity')}</th><th scope="col">${t('ord.cart.subtotal')}</th><th scope="col"></th></tr></thead><tbody>
+<ul class="cart-lines">
 ${s.items.map(
   (
     i,
-  ) => html`<tr${i.problems.length ? html` class="has-error"` : ''}><td><a href="${productUrl(i.slug)}">${i.name}</a> — ${formatVnd(i.unitPriceVnd)} / ${i.unit}
-${i.problems.map((p) => html`<p class="error">${t(`ord.problem.${p}` as 'ord.problem.unavailable')}</p>`)}</td>
-<td><label class="sr-only" for="q-${i.productId}">${t('ord.quantity')} ${i.name}</label><input id="q-${i.productId}" name="q-${i.productId}" type="number" inputmode="numeric" min="0" step="1" value="${i.quantity}"></td>
-<td>${formatVnd(i.lineTotalVnd)}</td>
-<td><button class="secondary" type="submit" name="remove" value="${i.productId}">${t('ord.cart.remove')}</button></td></tr>`,
+  ) => html`<li${i.problems.length ? html` class="has-error"` : ''}><p><a href="${productUrl(i.slug)}">${i.name}</a> — ${formatVnd(i.unitPriceVnd)} / ${i.unit}</p>
+${i.problems.map((p) => html`<p class="error">${t(`ord.problem.${p}` as 'ord.problem.unavailable')}</p>`)}
+<p><label for="q-${i.productId}">${t('ord.quantity')}</label> <input id="q-${i.productId}" name="q-${i.productId}" type="number" inputmode="numeric" min="0" step="1" size="4" value="${i.quantity}">
+${t('ord.cart.subtotal')}: ${formatVnd(i.lineTotalVnd)}
+<button class="secondary" type="submit" name="remove" value="${i.productId}">${t('ord.cart.remove')}</button></p></li>`,
 )}
-</tbody></table>
+</ul>
 <p>${t('ord.cart.subtotal')}: <strong>${formatVnd(s.itemsSubtotalVnd)}</strong></p>
 ${salesTerms(ctx, s)}
 </section>`,
