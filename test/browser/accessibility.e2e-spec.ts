@@ -97,6 +97,22 @@ const PAGES: AuditedPage[] = [
   { name: 'legal-ranking', who: 'guest', open: () => '/cach-sap-xep-ket-qua' },
   { name: 'legal-ranking-en', who: 'english', open: () => '/cach-sap-xep-ket-qua?lang=en' },
   { name: 'contact', who: 'guest', open: () => '/lien-he' },
+  {
+    // Issue 17: the guest adds the product from its page (no JavaScript needed), then the cart and checkout.
+    name: 'order-cart',
+    who: 'guest',
+    open: (f) => async (page) => {
+      await page.goto(`/san-pham/${f.product}`);
+      const [res] = await Promise.all([
+        page.waitForResponse((r) => r.url().includes('/gio-hang?done=added')),
+        page.getByRole('button', { name: 'Thêm vào giỏ', exact: true }).click(),
+      ]);
+      await page.waitForLoadState();
+      return res.status();
+    },
+  },
+  { name: 'order-checkout', who: 'guest', open: () => '/thanh-toan' },
+  { name: 'order-lookup', who: 'guest', open: () => '/tra-cuu-don-hang' },
   { name: 'sign-in', who: 'guest', open: () => '/dang-nhap' },
   {
     name: 'sign-in-error',

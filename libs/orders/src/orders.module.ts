@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { CatalogModule } from '@tradefloor/catalog';
 import { EnterpriseProfileModule } from '@tradefloor/enterprise-profile';
+import { PaymentsModule } from '@tradefloor/payments';
 import { Carts } from './cart/cart.service';
 import { Checkout } from './checkout/checkout.service';
 import { ORDER_ENTITIES } from './entities';
@@ -9,7 +10,7 @@ import { BuyerController } from './http/buyer.controller';
 import { SellerController } from './http/seller.controller';
 import { OrderNotificationJob } from './mail/order-notification.job';
 import { OrdersRetention } from './orders-retention';
-import { CodOnlyPayments, PaymentGateway } from './payment/payment-gateway';
+import { PaymentGateway, SellerPaymentMethods } from './payment/payment-gateway';
 import { OrderPersonalData } from './privacy/order-personal-data';
 import { SalesTerms } from './sales-terms/sales-terms.service';
 import { ShipmentStatusHandler } from './shipping/shipment-status.handler';
@@ -21,11 +22,11 @@ import { SubOrderWorkflow } from './sub-orders/sub-order-workflow';
 
 /** Carts, checkout split per seller, the sub-order lifecycle, sales terms, mails, retention and export (libs/orders/README.md). */
 @Module({
-  imports: [CatalogModule, EnterpriseProfileModule, TypeOrmModule.forFeature(ORDER_ENTITIES)],
+  imports: [CatalogModule, EnterpriseProfileModule, PaymentsModule, TypeOrmModule.forFeature(ORDER_ENTITIES)],
   controllers: [BuyerController, SellerController],
   providers: [
-    // libs/payments' `PaymentMethods` replaces this binding once merged: { provide: PaymentGateway, useExisting: PaymentMethods }.
-    { provide: PaymentGateway, useClass: CodOnlyPayments },
+    // libs/payments' `PaymentMethods` (COD, and VietQR for sellers with a payout account).
+    { provide: PaymentGateway, useClass: SellerPaymentMethods },
     SalesTerms,
     Carts,
     Checkout,

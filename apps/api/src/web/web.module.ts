@@ -6,6 +6,7 @@ import { FederationModule } from '@tradefloor/federation';
 import { InquiriesModule } from '@tradefloor/inquiries';
 import { LegalModule } from '@tradefloor/legal';
 import { NewsBulletinModule } from '@tradefloor/news-bulletin';
+import { OrdersModule } from '@tradefloor/orders';
 import { PartnerSyncModule } from '@tradefloor/partner-sync';
 import { PaymentsModule } from '@tradefloor/payments';
 import { SearchModule } from '@tradefloor/search';
@@ -21,6 +22,7 @@ import { BUSINESS_CONTROLLERS, BUSINESS_PROVIDERS } from './back-office/business
 import { PrivacyModule } from '@tradefloor/privacy';
 import { STAFF_CONTROLLERS } from './back-office/staff/staff-controllers';
 import { MyDataPagesController } from './back-office/privacy/my-data.controller';
+import { MyOrdersController } from './back-office/orders/my-orders.controller';
 import { PrivacyRequestQueuePageController } from './back-office/privacy/privacy-request-queue.controller';
 import { PageCacheHooks } from './cache/page-cache.hooks';
 import { PageCacheTags } from './cache/page-cache-tags';
@@ -36,6 +38,7 @@ import { STORE_CONTROLLERS, STORE_PROVIDERS } from './store/store-pages';
   imports: [
     LegalModule,
     CatalogModule,
+    OrdersModule,
     SearchModule,
     NewsBulletinModule,
     EnterpriseProfileModule,
@@ -56,6 +59,7 @@ import { STORE_CONTROLLERS, STORE_PROVIDERS } from './store/store-pages';
     BackOfficeController,
     ...BUSINESS_CONTROLLERS,
     MyDataPagesController,
+    MyOrdersController,
     PrivacyRequestQueuePageController,
     ...STAFF_CONTROLLERS,
   ],

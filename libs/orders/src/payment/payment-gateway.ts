@@ -1,4 +1,6 @@
 import { Injectable } from '@nestjs/common';
+import { ValidationFailedError } from '@tradefloor/core';
+import { PaymentMethods } from '@tradefloor/payments';
 
 /** Same names and shapes as libs/payments' contract (`PaymentMethods`), so the real provider drops in. */
 export const PAYMENT_METHOD_CODES = ['cod', 'vietqr'] as const;
@@ -33,5 +35,34 @@ export class CodOnlyPayments extends PaymentGateway {
       method: 'cod',
       text: `Thanh toán ${order.amountVnd.toLocaleString('vi-VN')} ₫ khi nhận hàng (cash on delivery), đơn ${order.orderCode}.`,
     };
+  }
+}
+
+/**
+ * The real port: libs/payments' `PaymentMethods` (COD always, VietQR once the seller has a payout
+ * account). Checkout asks `available` before writing; an order read later asks `instructions`, and a
+ * seller who removed the payout account since must not turn the buyer's order page into an error —
+ * the buyer is then told to ask the seller how to pay.
+ */
+@Injectable()
+export class SellerPaymentMethods extends PaymentGateway {
+  constructor(private readonly methods: PaymentMethods) {
+    super();
+  }
+
+  available(enterpriseId: string): Promise<PaymentMethodCode[]> {
+    return this.methods.available(enterpriseId);
+  }
+
+  async instructions(enterpriseId: string, method: PaymentMethodCode, order: { orderCode: string; amountVnd: number }): Promise<PaymentInstructions> {
+    try {
+      return await this.methods.instructions(enterpriseId, method, order);
+    } catch (err) {
+      if (!(err instanceof ValidationFailedError)) throw err;
+      return {
+        method,
+        text: `Người bán hiện không nhận thanh toán theo cách này; vui lòng liên hệ người bán để thanh toán ${order.amountVnd.toLocaleString('vi-VN')} ₫ cho đơn ${order.orderCode} (the seller no longer offers this payment method — contact the seller).`,
+      };
+    }
   }
 }

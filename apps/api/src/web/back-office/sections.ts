@@ -22,6 +22,7 @@ export const BACK_OFFICE_SECTIONS: BackOfficeSection[] = [
   { href: '/quan-ly/san-pham', label: 'biz.tile.products', roles: ['business'] },
   { href: '/quan-ly/san-pham/nhap-csv', label: 'biz.tile.import', roles: ['business'] },
   { href: '/quan-ly/hoi-mua', label: 'bo.section.inquiries', roles: ['business'] },
+  { href: '/quan-ly/don-hang', label: 'ord.inbox.tile', roles: ['business'] },
   { href: '/quan-ly/truy-xuat', label: 'trace.tile', roles: ['business'] },
   { href: '/quan-ly/hoi-mua/thong-ke', label: 'bo.section.inquiryStats', roles: ['admin'] },
   { href: '/quan-ly/kenh-ban', label: 'ch.tile.business', roles: ['business'] },
@@ -36,6 +37,7 @@ export const BACK_OFFICE_SECTIONS: BackOfficeSection[] = [
   { href: '/quan-ly/xac-thuc-danh-tinh', label: 'ts.tile.identityReview', roles: ['admin', 'editor'] },
   { href: '/quan-ly/su-co-du-lieu', label: 'ts.br.tile', roles: ['admin'] },
   { href: '/quan-ly/van-ban-phap-ly', label: 'legal.admin.tile', roles: ['admin'] },
+  { href: '/quan-ly/don-mua', label: 'ord.mine.tile', roles: ['admin', 'editor', 'business', 'buyer'] },
   { href: '/quan-ly/du-lieu-cua-toi', label: 'pv.tile', roles: ['admin', 'editor', 'business', 'buyer'] },
   { href: '/quan-ly/yeu-cau-du-lieu', label: 'pv.queue.tile', roles: ['admin', 'editor'] },
 ];

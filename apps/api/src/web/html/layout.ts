@@ -63,6 +63,7 @@ const NAV: Array<{ href: string; key: Parameters<Translate>[0] }> = [
   { href: '/tin-tuc', key: 'nav.news' },
   { href: '/su-kien', key: 'nav.events' },
   { href: '/kiem-tra-tem', key: 'nav.verify' },
+  { href: '/gio-hang', key: 'nav.cart' },
 ];
 
 /** The page shell every storefront page shares: head metadata, header, navigation, footer. */

@@ -5,6 +5,7 @@ import { COMMON_MESSAGES } from './messages/common';
 import { INQUIRY_MESSAGES } from './messages/inquiries';
 import { LEGAL_MESSAGES } from './messages/legal';
 import { OCOP_MESSAGES } from './messages/ocop';
+import { ORDER_MESSAGES } from './messages/orders';
 import { PAYMENT_MESSAGES } from './messages/payments';
 import { PRIVACY_MESSAGES } from './messages/privacy';
 import { CONTENT_MESSAGES } from './messages/content';
@@ -38,6 +39,7 @@ const MESSAGES = {
   ...BREACH_MESSAGES,
   ...LEGAL_MESSAGES,
   ...PRIVACY_MESSAGES,
+  ...ORDER_MESSAGES,
   ...PAYMENT_MESSAGES,
 } as const;
 

@@ -1,3 +1,4 @@
+import { addToCartForm } from './orders/order-pages.view';
 import type { PublicProducts } from '@tradefloor/catalog';
 import { html, jsonLd, trusted, type SafeHtml } from '../html/html';
 import type { PageContext } from '../html/layout';
@@ -52,6 +53,7 @@ ${p.ocop ? ocopBadge(ctx, p.ocop, extras.ocopCertificate) : ''}
 ${p.originCommuneName ? html`<div><dt>${t('product.origin')}</dt><dd>${p.originCommuneName}</dd></div>` : ''}
 ${p.certifications.length ? html`<div><dt>${t('product.certifications')}</dt><dd>${p.certifications.map((c, i) => html`${i ? ', ' : ''}${c.name ?? label(t, 'cert', c.type)}`)}</dd></div>` : ''}
 </dl>
+${p.inStock ? addToCartForm(ctx, p) : ''}
 <section class="contact" aria-labelledby="contact-h"><h2 id="contact-h">${t('product.contact')}</h2>
 <p>${t('product.contactLead')}</p>
 <p><a class="button" href="${productInquiryUrl(p.slug)}">${t('product.inquire')}</a></p>

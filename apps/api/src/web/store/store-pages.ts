@@ -8,6 +8,7 @@ import { LegalPagesController } from './legal/legal-pages.controller';
 import { BulletinPagesController } from './news/bulletin-pages.controller';
 import { EventsPageController } from './news/events-page.controller';
 import { RelatedLinks } from './news/related-links';
+import { OrderPagesController } from './orders/order-pages.controller';
 import { ProductPageController } from './product-page.controller';
 import { SearchPageController } from './search-page.controller';
 import { StampCheckerController } from './stamps/stamp-checker.controller';
@@ -29,5 +30,6 @@ export const STORE_CONTROLLERS = [
   ComplaintPagesController,
   PrivacyRequestPagesController,
   LegalPagesController,
+  OrderPagesController,
 ];
 export const STORE_PROVIDERS = [RelatedLinks, LegalChromeHooks];

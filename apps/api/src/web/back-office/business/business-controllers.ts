@@ -4,6 +4,7 @@ import { EnterprisePagesController } from './enterprise-pages.controller';
 import { IdentityPageController } from './trust-safety/identity-page.controller';
 import { SellerTakedownsController } from './trust-safety/seller-takedowns.controller';
 import { InquiryInboxController } from './inquiries/inquiry-inbox.controller';
+import { SellerOrdersController } from './orders/seller-orders.controller';
 import { ProductImportController } from './product-import.controller';
 import { ProductPagesController } from './product-pages.controller';
 import { SellerAccountPageController } from './seller-account.controller';
@@ -26,6 +27,7 @@ export const BUSINESS_CONTROLLERS = [
   IdentityPageController,
   SellerTakedownsController,
   PayoutAccountPageController,
+  SellerOrdersController,
 ];
 /** Services shared by several of those pages. */
 export const BUSINESS_PROVIDERS = [BatchPage];
