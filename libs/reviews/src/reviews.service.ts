@@ -219,7 +219,10 @@ export class Reviews {
         [id, principal?.id ?? null, reporter, dto.reason, this.clock.now()],
       );
       if (inserted.length === 0) return;
-      const [{ report_count }] = await m.query(`UPDATE reviews SET report_count = report_count + 1 WHERE id = $1 RETURNING report_count`, [id]);
+      const [{ report_count }] = await m.query(
+        `WITH u AS (UPDATE reviews SET report_count = report_count + 1 WHERE id = $1 RETURNING report_count) SELECT report_count FROM u`,
+        [id],
+      );
       if (report_count >= REVIEW_REPORTS_TO_HIDE) {
         await m.query(`UPDATE reviews SET status = 'hidden', updated_at = $2 WHERE id = $1`, [id, this.clock.now()]);
         await this.refreshRating(m, row.product_id, row.enterprise_id);
