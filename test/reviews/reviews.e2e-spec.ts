@@ -1,4 +1,5 @@
 import { strFromU8, unzipSync } from 'fflate';
+import { JobQueue, RETENTION_QUEUE } from '@tradefloor/core';
 import { createUser, loginAdmin, PASSWORD, type TestUser } from '../harness/auth';
 import { createProduct, createVerifiedEnterprise, type FixtureEnterprise, type FixtureProduct } from '../harness/catalog-fixtures';
 import { createTestApp, type TestApp } from '../harness/test-app';
@@ -120,6 +121,20 @@ describe('reviews: once per completed sub-order line, screening, moderation, sel
     expect(queue.body.items.map((r: { id: string }) => r.id)).toContain(flagged.body.id);
     await t.http.get('/api/v1/admin/reviews').set(buyer.auth).expect(403);
     await t.http.get('/api/v1/admin/reviews?status=bogus').set(admin.auth).expect(400);
+
+    // Staff reject it (audited); a rejected review is purged a year after the decision.
+    const rejected = await t.http.post(`/api/v1/admin/reviews/${flagged.body.id}/reject`).set(admin.auth).send({ note: 'Quảng cáo rượu' }).expect(200);
+    expect(rejected.body.status).toBe('rejected');
+    await t.http.post(`/api/v1/admin/reviews/${flagged.body.id}/hide`).set(admin.auth).send({}).expect(409);
+    const runRetention = async () => {
+      await t.app.get(JobQueue).enqueueNow(RETENTION_QUEUE, {});
+      await t.drainJobs([RETENTION_QUEUE]);
+    };
+    await runRetention();
+    expect(await t.dataSource.query(`SELECT id FROM reviews WHERE id = $1`, [flagged.body.id])).toHaveLength(1);
+    await t.dataSource.query(`UPDATE reviews SET moderated_at = $2 WHERE id = $1`, [flagged.body.id, new Date(t.clock.now().getTime() - 366 * 24 * 3600_000)]);
+    await runRetention();
+    expect(await t.dataSource.query(`SELECT id FROM reviews WHERE id = $1`, [flagged.body.id])).toHaveLength(0);
   });
 
   it('moderation is audited, and the product and enterprise aggregates are exact after publish and hide', async () => {

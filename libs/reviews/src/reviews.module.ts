@@ -6,13 +6,14 @@ import { TrustSafetyModule } from '@tradefloor/trust-safety';
 import { REVIEW_ENTITIES } from './entities';
 import { ReviewPersonalData } from './review-personal-data';
 import { ReviewModerationController, ReviewsController } from './reviews.controller';
+import { ReviewsRetention } from './reviews-retention';
 import { Reviews } from './reviews.service';
 
 /** Reviews after delivery: buyers rate product and seller once per completed sub-order line (libs/reviews/README.md). */
 @Module({
   imports: [OrdersModule, EnterpriseProfileModule, TrustSafetyModule, TypeOrmModule.forFeature(REVIEW_ENTITIES)],
   controllers: [ReviewsController, ReviewModerationController],
-  providers: [Reviews, ReviewPersonalData],
+  providers: [Reviews, ReviewPersonalData, ReviewsRetention],
   exports: [Reviews],
 })
 export class ReviewsModule {}
