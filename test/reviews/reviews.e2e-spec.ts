@@ -1,5 +1,6 @@
 import { strFromU8, unzipSync } from 'fflate';
 import { JobQueue, RETENTION_QUEUE } from '@tradefloor/core';
+import { Reviews } from '@tradefloor/reviews';
 import { createUser, loginAdmin, PASSWORD, type TestUser } from '../harness/auth';
 import { createProduct, createVerifiedEnterprise, type FixtureEnterprise, type FixtureProduct } from '../harness/catalog-fixtures';
 import { createTestApp, type TestApp } from '../harness/test-app';
@@ -104,10 +105,16 @@ describe('reviews: once per completed sub-order line, screening, moderation, sel
     await review(buyer, good(code, orange.id, 3)).expect(201);
     expect(await countRows(t, 'reviews')).toBe(2);
 
+    // Two simultaneous attempts at the same line: exactly one wins.
+    const third = await order(buyer, [pomelo.id]);
+    const race = await Promise.all([review(buyer, good(third, pomelo.id)), review(buyer, good(third, pomelo.id))]);
+    expect(race.map((r) => r.status).sort()).toEqual([201, 409]);
+    expect(await countRows(t, 'reviews')).toBe(3);
+
     // Delivered but not completed: 409 SUB_ORDER_NOT_COMPLETED.
     const open = await order(buyer, [pomelo.id], ['confirm', 'pack', 'ship', 'deliver']);
     expect((await review(buyer, good(open, pomelo.id)).expect(409)).body.code).toBe('SUB_ORDER_NOT_COMPLETED');
-    expect(await countRows(t, 'reviews')).toBe(2);
+    expect(await countRows(t, 'reviews')).toBe(3);
   });
 
   it('screening: a prohibited term is refused (400 naming the term), a restricted one is flagged for staff', async () => {
@@ -156,6 +163,8 @@ describe('reviews: once per completed sub-order line, screening, moderation, sel
       [product.id],
     );
     expect(stored).toEqual({ review_count: 3, stars_sum: 11, average: 3.67, distribution: [0, 1, 0, 1, 1] });
+
+    expect(await t.app.get(Reviews).ratingsOf([product.id, pomelo.id])).toEqual(new Map([[product.id, { average: 3.67, count: 3 }]]));
 
     const hidden = await t.http.post(`/api/v1/admin/reviews/${ids[2]}/hide`).set(admin.auth).send({ note: 'Nội dung không liên quan' }).expect(200);
     expect(hidden.body.status).toBe('hidden');

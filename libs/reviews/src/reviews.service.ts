@@ -238,6 +238,17 @@ export class Reviews {
     return { reported: true };
   }
 
+  /** Published-rating aggregates of these products (absent = no published review): what a search indexer or a product card reads. */
+  async ratingsOf(productIds: string[]): Promise<Map<string, { average: number; count: number }>> {
+    const rows: Array<{ product_id: string; average: number; review_count: number }> = productIds.length
+      ? await this.dataSource.query(
+          `SELECT product_id, average::float8 AS average, review_count FROM product_ratings WHERE product_id = ANY($1) AND review_count > 0`,
+          [productIds],
+        )
+      : [];
+    return new Map(rows.map((r) => [r.product_id, { average: r.average, count: r.review_count }]));
+  }
+
   productReviews(productId: string, q: PageQueryDto): Promise<ReviewPageDto> {
     return this.publicPage('product_id', productId, q);
   }
