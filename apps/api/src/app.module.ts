@@ -13,6 +13,7 @@ import { PrivacyModule } from '@tradefloor/privacy';
 import { PartnerSyncModule, validateChannelConfig } from '@tradefloor/partner-sync';
 import { PaymentsModule } from '@tradefloor/payments';
 import { SearchModule } from '@tradefloor/search';
+import { ReviewsModule } from '@tradefloor/reviews';
 import { ShippingModule, shippingSettings } from '@tradefloor/shipping';
 import { TraceabilityModule } from '@tradefloor/traceability';
 import { WebModule } from './web/web.module';
@@ -34,6 +35,7 @@ const DOMAIN_MODULES = [
   OrdersModule,
   PaymentsModule,
   ShippingModule,
+  ReviewsModule,
 ];
 
 /**

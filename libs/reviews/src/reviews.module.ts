@@ -1,0 +1,19 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { EnterpriseProfileModule } from '@tradefloor/enterprise-profile';
+import { OrdersModule } from '@tradefloor/orders';
+import { TrustSafetyModule } from '@tradefloor/trust-safety';
+import { REVIEW_ENTITIES } from './entities';
+import { ReviewPersonalData } from './review-personal-data';
+import { ReviewModerationController, ReviewsController } from './reviews.controller';
+import { ReviewsRetention } from './reviews-retention';
+import { Reviews } from './reviews.service';
+
+/** Reviews after delivery: buyers rate product and seller once per completed sub-order line (libs/reviews/README.md). */
+@Module({
+  imports: [OrdersModule, EnterpriseProfileModule, TrustSafetyModule, TypeOrmModule.forFeature(REVIEW_ENTITIES)],
+  controllers: [ReviewsController, ReviewModerationController],
+  providers: [Reviews, ReviewPersonalData, ReviewsRetention],
+  exports: [Reviews],
+})
+export class ReviewsModule {}
