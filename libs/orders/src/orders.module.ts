@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { CatalogModule } from '@tradefloor/catalog';
 import { EnterpriseProfileModule } from '@tradefloor/enterprise-profile';
+import { ShippingModule } from '@tradefloor/shipping';
 import { Carts } from './cart/cart.service';
 import { Checkout } from './checkout/checkout.service';
 import { ORDER_ENTITIES } from './entities';
@@ -13,6 +14,8 @@ import { CodOnlyPayments, PaymentGateway } from './payment/payment-gateway';
 import { OrderPersonalData } from './privacy/order-personal-data';
 import { SalesTerms } from './sales-terms/sales-terms.service';
 import { ShipmentStatusHandler } from './shipping/shipment-status.handler';
+import { ShippingChoices } from './shipping/shipping-choices';
+import { SubOrderShipments } from './shipping/sub-order-shipments';
 import { BuyerOrders } from './sub-orders/buyer-orders.service';
 import { SellerSubOrders } from './sub-orders/seller-sub-orders.service';
 import { SubOrderExpiry } from './sub-orders/sub-order-expiry';
@@ -21,7 +24,7 @@ import { SubOrderWorkflow } from './sub-orders/sub-order-workflow';
 
 /** Carts, checkout split per seller, the sub-order lifecycle, sales terms, mails, retention and export (libs/orders/README.md). */
 @Module({
-  imports: [CatalogModule, EnterpriseProfileModule, TypeOrmModule.forFeature(ORDER_ENTITIES)],
+  imports: [CatalogModule, EnterpriseProfileModule, ShippingModule, TypeOrmModule.forFeature(ORDER_ENTITIES)],
   controllers: [BuyerController, SellerController],
   providers: [
     // libs/payments' `PaymentMethods` replaces this binding once merged: { provide: PaymentGateway, useExisting: PaymentMethods }.
@@ -35,6 +38,8 @@ import { SubOrderWorkflow } from './sub-orders/sub-order-workflow';
     BuyerOrders,
     SellerSubOrders,
     ShipmentStatusHandler,
+    ShippingChoices,
+    SubOrderShipments,
     OrderNotificationJob,
     OrderPersonalData,
     OrdersRetention,
