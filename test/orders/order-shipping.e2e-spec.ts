@@ -1,5 +1,7 @@
 import { Shipping } from '@tradefloor/shipping';
-import { createUser } from '../harness/auth';
+import { strFromU8, unzipSync } from 'fflate';
+import { JobQueue, RETENTION_QUEUE } from '@tradefloor/core';
+import { createUser, PASSWORD } from '../harness/auth';
 import { createProduct, createVerifiedEnterprise, XA_CAU_KE, type FixtureEnterprise, type FixtureProduct } from '../harness/catalog-fixtures';
 import { ghnSimToken, ghtkSimToken } from '../../apps/partner-sim/src';
 import { settle, shipment, startShippingWorld, type ShippingWorld } from '../shipping/shipping-harness';
@@ -8,6 +10,12 @@ import { ADDRESS, addToCart, as, countRows, guestCheckout, sellerEntry, stockOf,
 const SHIPMENT_STATUS_QUEUE = 'orders.shipment-status';
 const TO = { ...ADDRESS, communeCode: XA_CAU_KE, street: 'Ấp Chợ' };
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+const binary = (r: import('superagent').Response, cb: (err: Error | null, body: Buffer) => void) => {
+  const chunks: Buffer[] = [];
+  const stream = r as unknown as NodeJS.ReadableStream;
+  stream.on('data', (c: Buffer) => chunks.push(c));
+  stream.on('end', () => cb(null, Buffer.concat(chunks)));
+};
 
 /**
  * Issue 17 (orders × shipping): the buyer picks GHN, GHTK or "seller delivers" per sub-order at
@@ -209,4 +217,59 @@ describe('orders × shipping: carrier choice at checkout, shipments on pack, sta
     expect((await subOrder(ghnSeller, code)).status).toBe('cancelled');
     expect(await stockOf(t, honey.id)).toBe(stock);
   }, 60_000);
+
+  it('the buyer’s shipments are in "my data"; closing the account pseudonymises closed ones; retention deletes them with the sub-order', async () => {
+    const { t } = w;
+    const buyer = await createUser(t, 'buyer');
+    const me: Shopper = { auth: buyer.auth };
+    await addToCart(t, me, candy.id, 1);
+    await addToCart(t, me, honey.id, 1);
+    const placed = await as(t, me)
+      .post('/api/v1/checkout', {
+        buyerPhone: '0987654321',
+        subOrders: [
+          sellerEntry(ghtkSeller.id, { shipping: { carrier: 'ghtk' }, address: TO }),
+          sellerEntry(ghnSeller.id, { shipping: { carrier: 'ghn' }, address: TO }),
+        ],
+      })
+      .expect(201);
+    const closed = placed.body.subOrders.find((s: { enterpriseId: string }) => s.enterpriseId === ghtkSeller.id).code as string; // household seller
+    const open = placed.body.subOrders.find((s: { enterpriseId: string }) => s.enterpriseId === ghnSeller.id).code as string;
+    for (const [ent, code] of [
+      [ghtkSeller, closed],
+      [ghnSeller, open],
+    ] as const) {
+      await step(ent, code, 'confirm').expect(200);
+      await step(ent, code, 'pack').expect(200);
+    }
+    await settleAll();
+    await w.sim.ghtk.advance((await shipment(t, closed)).carrierCode!, '5');
+    await settleAll();
+    await step(ghtkSeller, closed, 'complete').expect(200);
+
+    await t.http.post('/api/v1/me/data-export').set(buyer.auth).expect(202);
+    await t.drainJobs(['privacy.personal-data-export']);
+    const ready = await t.http.get('/api/v1/me/data-export').set(buyer.auth).expect(200);
+    const zip = await t.http.get(ready.body.downloadUrl).set(buyer.auth).buffer(true).parse(binary).expect(200);
+    const data = JSON.parse(strFromU8(unzipSync(new Uint8Array(zip.body as Buffer))['data.json']));
+    expect(data.sections.shipments.map((s: { reference: string }) => s.reference).sort()).toEqual([closed, open].sort());
+    expect(data.sections.shipments[0]).toMatchObject({ recipient: expect.objectContaining({ name: ADDRESS.recipientName, phone: ADDRESS.recipientPhone }) });
+
+    await t.http.delete('/api/v1/me').set(buyer.auth).send({ password: PASSWORD }).expect(200);
+    const requestOf = async (ref: string) => (await t.dataSource.query(`SELECT request FROM shipments WHERE reference = $1`, [ref]))[0]?.request;
+    const gone = await requestOf(closed);
+    expect(gone.to).toMatchObject({ phone: '', street: '' });
+    expect(gone.to.name).toMatch(/^user-/);
+    expect(JSON.stringify(gone)).not.toContain(ADDRESS.recipientPhone);
+    // The open parcel is still on its way: the carrier and the seller keep the recipient.
+    expect((await requestOf(open)).to).toMatchObject({ name: ADDRESS.recipientName, phone: ADDRESS.recipientPhone });
+
+    // Household seller: the closed sub-order and its shipment go after a year; the open one stays.
+    await t.dataSource.query(`UPDATE sub_orders SET closed_at = $2 WHERE code = $1`, [closed, new Date(t.clock.now().getTime() - 366 * 24 * 3600_000)]);
+    await t.app.get(JobQueue).enqueueNow(RETENTION_QUEUE, {});
+    await t.drainJobs([RETENTION_QUEUE]);
+    expect(await requestOf(closed)).toBeUndefined();
+    expect(await t.dataSource.query(`SELECT 1 FROM sub_orders WHERE code = $1`, [closed])).toEqual([]);
+    expect(await requestOf(open)).toBeDefined();
+  }, 90_000);
 });

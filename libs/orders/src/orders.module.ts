@@ -14,6 +14,7 @@ import { CodOnlyPayments, PaymentGateway } from './payment/payment-gateway';
 import { OrderPersonalData } from './privacy/order-personal-data';
 import { SalesTerms } from './sales-terms/sales-terms.service';
 import { ShipmentStatusHandler } from './shipping/shipment-status.handler';
+import { ShipmentPersonalData } from './shipping/shipment-personal-data';
 import { ShippingChoices } from './shipping/shipping-choices';
 import { SubOrderShipments } from './shipping/sub-order-shipments';
 import { BuyerOrders } from './sub-orders/buyer-orders.service';
@@ -40,6 +41,7 @@ import { SubOrderWorkflow } from './sub-orders/sub-order-workflow';
     ShipmentStatusHandler,
     ShippingChoices,
     SubOrderShipments,
+    ShipmentPersonalData,
     OrderNotificationJob,
     OrderPersonalData,
     OrdersRetention,
