@@ -171,7 +171,7 @@ describe('orders: cart, checkout per seller, sub-order lifecycle, sales terms', 
           {
             enterpriseId: 'x',
             paymentMethod: 'bitcoin',
-            shipping: { carrier: 'ghn' },
+            shipping: { carrier: 'dhl' },
             address: { provinceCode: '8', communeCode: 'abc', street: '', recipientName: 'A', recipientPhone: '1' },
           },
         ],

@@ -3,6 +3,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { CatalogModule } from '@tradefloor/catalog';
 import { EnterpriseProfileModule } from '@tradefloor/enterprise-profile';
 import { PaymentsModule } from '@tradefloor/payments';
+import { ShippingModule } from '@tradefloor/shipping';
 import { Carts } from './cart/cart.service';
 import { Checkout } from './checkout/checkout.service';
 import { ORDER_ENTITIES } from './entities';
@@ -14,6 +15,9 @@ import { PaymentGateway, SellerPaymentMethods } from './payment/payment-gateway'
 import { OrderPersonalData } from './privacy/order-personal-data';
 import { SalesTerms } from './sales-terms/sales-terms.service';
 import { ShipmentStatusHandler } from './shipping/shipment-status.handler';
+import { ShipmentPersonalData } from './shipping/shipment-personal-data';
+import { ShippingChoices } from './shipping/shipping-choices';
+import { SubOrderShipments } from './shipping/sub-order-shipments';
 import { BuyerOrders } from './sub-orders/buyer-orders.service';
 import { SellerSubOrders } from './sub-orders/seller-sub-orders.service';
 import { SubOrderExpiry } from './sub-orders/sub-order-expiry';
@@ -22,7 +26,7 @@ import { SubOrderWorkflow } from './sub-orders/sub-order-workflow';
 
 /** Carts, checkout split per seller, the sub-order lifecycle, sales terms, mails, retention and export (libs/orders/README.md). */
 @Module({
-  imports: [CatalogModule, EnterpriseProfileModule, PaymentsModule, TypeOrmModule.forFeature(ORDER_ENTITIES)],
+  imports: [CatalogModule, EnterpriseProfileModule, PaymentsModule, ShippingModule, TypeOrmModule.forFeature(ORDER_ENTITIES)],
   controllers: [BuyerController, SellerController],
   providers: [
     // libs/payments' `PaymentMethods` (COD, and VietQR for sellers with a payout account).
@@ -36,6 +40,9 @@ import { SubOrderWorkflow } from './sub-orders/sub-order-workflow';
     BuyerOrders,
     SellerSubOrders,
     ShipmentStatusHandler,
+    ShippingChoices,
+    SubOrderShipments,
+    ShipmentPersonalData,
     OrderNotificationJob,
     OrderPersonalData,
     OrdersRetention,

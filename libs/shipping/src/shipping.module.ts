@@ -9,6 +9,7 @@ import { ShipmentJobs } from './shipments/shipment-jobs';
 import { ShipmentStore } from './shipments/shipment-store';
 import { ShipmentsController } from './shipments/shipments.controller';
 import { Shipping } from './shipments/shipping.service';
+import { ShipmentsRetention } from './shipments/shipments-retention';
 import { shippingSettings } from './shipping-config';
 import { CarrierWebhooksController } from './webhooks/carrier-webhooks.controller';
 import { CarrierWebhooks } from './webhooks/carrier-webhooks';
@@ -29,6 +30,7 @@ import { ShipmentWebhooksRetention } from './webhooks/webhooks-retention';
     ShipmentJobs,
     CarrierWebhooks,
     ShipmentWebhooksRetention,
+    ShipmentsRetention,
   ],
   exports: [Shipping],
 })

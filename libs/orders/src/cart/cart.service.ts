@@ -6,9 +6,10 @@ import type { Principal } from '@tradefloor/identity';
 import { createHash, randomBytes } from 'node:crypto';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { CartLineDto } from '../dto/orders-input.dto';
-import type { CartDto, CartSellerDto, SalesTermsDto, ShippingOptionDto } from '../dto/orders-output.dto';
+import type { CartDto, CartSellerDto } from '../dto/orders-output.dto';
 import { PaymentGateway } from '../payment/payment-gateway';
 import { SalesTerms } from '../sales-terms/sales-terms.service';
+import { ShippingChoices, type DeliveryTo } from '../shipping/shipping-choices';
 
 export const MAX_CART_LINES = 50;
 
@@ -46,6 +47,7 @@ export class Carts {
     private readonly products: ProductViews,
     private readonly terms: SalesTerms,
     private readonly payments: PaymentGateway,
+    private readonly choices: ShippingChoices,
     private readonly clock: Clock,
   ) {}
 
@@ -91,9 +93,11 @@ export class Carts {
     return row.id as string;
   }
 
-  async view(owner: CartOwner, change: CartCookieChange = {}): Promise<CartDto> {
+  /** With a delivery address (already checked), each seller's options include the carriers' quotes for it. */
+  async view(owner: CartOwner, change: CartCookieChange = {}, to?: DeliveryTo): Promise<CartDto> {
+    if (to) await this.choices.checkDestination(to);
     const cartId = await this.resolve(owner, false, change);
-    return this.render(cartId ? await this.lines(cartId) : []);
+    return this.render(cartId ? await this.lines(cartId) : [], to);
   }
 
   /** Adds to a line (creating the cart, and for a guest its cookie). */
@@ -146,7 +150,7 @@ export class Carts {
   }
 
   /** The cart grouped by seller, with each line's problems, sales terms, shipping options and payment methods. */
-  async render(lines: CartLine[]): Promise<CartDto> {
+  async render(lines: CartLine[], to?: DeliveryTo): Promise<CartDto> {
     const views = new Map((await this.products.load(lines.map((l) => l.productId))).map((p) => [p.id, p]));
     const bySeller = new Map<string, { view: ProductView; quantity: number }[]>();
     for (const l of lines) {
@@ -181,7 +185,7 @@ export class Carts {
         items: rendered,
         itemsSubtotalVnd: rendered.reduce((s, i) => s + i.lineTotalVnd, 0),
         salesTerms,
-        shippingOptions: shippingOptions(salesTerms),
+        shippingOptions: await this.choices.options(enterpriseId, salesTerms, items, to),
         paymentMethods: await this.payments.available(enterpriseId),
       });
     }
@@ -217,20 +221,4 @@ export function lineProblems(view: ProductView, quantity: number): string[] {
   if (quantity > view.stockQuantity) problems.push('insufficient_stock');
   if (quantity < view.minOrderQuantity) problems.push('below_minimum');
   return problems;
-}
-
-/** Until libs/shipping is wired in, the one option is the seller delivering on its own terms. */
-export function shippingOptions(terms: SalesTermsDto): ShippingOptionDto[] {
-  return [
-    {
-      carrier: 'seller',
-      service: 'seller-delivers',
-      feeVnd: terms.sellerDeliveryFeeVnd,
-      included: false,
-      description:
-        terms.sellerDeliveryFeeVnd > 0
-          ? `Người bán tự giao, phí ${terms.sellerDeliveryFeeVnd.toLocaleString('vi-VN')} ₫ cộng thêm vào tiền hàng (seller delivers; fee added to the item prices)`
-          : 'Người bán tự giao, miễn phí (seller delivers, free)',
-    },
-  ];
 }

@@ -9,7 +9,8 @@ import { Carts, type CartCookieChange, type CartOwner } from '../cart/cart.servi
 import type { CheckoutDto, SellerCheckoutDto } from '../dto/orders-input.dto';
 import type { OrderDto, SalesTermsDto } from '../dto/orders-output.dto';
 import { PaymentGateway } from '../payment/payment-gateway';
-import { SalesTerms, sellerDelivers } from '../sales-terms/sales-terms.service';
+import { SalesTerms } from '../sales-terms/sales-terms.service';
+import { ShippingChoices, type PricedChoice } from '../shipping/shipping-choices';
 import { EXPIRE_SUB_ORDER_QUEUE } from '../sub-orders/sub-order-expiry';
 import { SubOrderWorkflow } from '../sub-orders/sub-order-workflow';
 import { BuyerOrders } from '../sub-orders/buyer-orders.service';
@@ -23,7 +24,8 @@ interface SellerPlan {
   terms: SalesTermsDto;
   lines: Array<{ view: ProductView; quantity: number }>;
   subtotal: number;
-  fee: number;
+  /** The buyer's shipping choice, priced by us at checkout (never the client's fee). */
+  shipping: PricedChoice;
 }
 
 /**
@@ -45,6 +47,7 @@ export class Checkout {
     private readonly terms: SalesTerms,
     private readonly reference: ReferenceData,
     private readonly payments: PaymentGateway,
+    private readonly choices: ShippingChoices,
     private readonly workflow: SubOrderWorkflow,
     private readonly jobs: JobQueue,
     private readonly orders: BuyerOrders,
@@ -125,12 +128,6 @@ export class Checkout {
       const sellerTerms = terms.get(entry.enterpriseId)!;
       const addressProblems = await this.reference.checkAddress(entry.address.provinceCode, entry.address.communeCode, `${prefix}.address`);
       problems.push(...addressProblems);
-      if (!addressProblems.length && !sellerDelivers(sellerTerms, entry.address)) {
-        problems.push({
-          field: `${prefix}.address.communeCode`,
-          message: 'Người bán không tự giao đến địa chỉ này — xem khu vực giao hàng của người bán (outside the seller’s delivery area)',
-        });
-      }
       if (!(await this.payments.available(entry.enterpriseId)).includes(entry.paymentMethod)) {
         problems.push({
           field: `${prefix}.paymentMethod`,
@@ -138,7 +135,22 @@ export class Checkout {
         });
       }
       const subtotal = sellerLines.reduce((s, l) => s + l.view.priceVnd * l.quantity, 0);
-      plans.push({ input: entry, terms: sellerTerms, lines: sellerLines, subtotal, fee: sellerTerms.sellerDeliveryFeeVnd });
+      let shipping: PricedChoice = { carrier: 'seller', service: '', feeVnd: 0 };
+      if (!addressProblems.length) {
+        const priced = await this.choices.price(
+          entry.enterpriseId,
+          sellerTerms,
+          sellerLines,
+          entry.address,
+          entry.shipping,
+          entry.paymentMethod === 'cod' ? subtotal : 0,
+          `${prefix}.shipping`,
+          `${prefix}.address.communeCode`,
+        );
+        if ('field' in priced) problems.push(priced);
+        else shipping = priced;
+      }
+      plans.push({ input: entry, terms: sellerTerms, lines: sellerLines, subtotal, shipping });
     }
     for (const enterpriseId of bySeller.keys()) {
       if (!seen.has(enterpriseId)) {
@@ -184,11 +196,11 @@ export class Checkout {
         input.address.recipientName,
         normalizeVietnameseMobile(input.address.recipientPhone),
         input.note || null,
-        input.shipping.carrier,
-        input.shipping.service ?? 'seller-delivers',
-        plan.fee,
+        plan.shipping.carrier,
+        plan.shipping.service,
+        plan.shipping.feeVnd,
         plan.subtotal,
-        plan.subtotal + plan.fee,
+        plan.subtotal + plan.shipping.feeVnd,
         terms.pricesIncludeVat,
         now,
         expiresAt,

@@ -102,14 +102,17 @@ export class DeliveryAddressDto {
   recipientPhone!: string;
 }
 
-export const CHECKOUT_CARRIERS = ['seller'] as const;
+export const CHECKOUT_CARRIERS = ['seller', 'ghn', 'ghtk'] as const;
 
 export class ShippingChoiceDto {
-  @ApiProperty({ enum: CHECKOUT_CARRIERS, description: '`seller`: the seller delivers, on its sales terms (carriers come with libs/shipping)' })
-  @IsIn(CHECKOUT_CARRIERS as unknown as string[], { message: 'Chỉ hỗ trợ người bán tự giao (only "seller" delivery for now)' })
-  carrier!: 'seller';
+  @ApiProperty({
+    enum: CHECKOUT_CARRIERS,
+    description: '`seller`: the seller delivers, on its sales terms; `ghn`/`ghtk`: a carrier the seller set up (one of the cart’s shipping options)',
+  })
+  @IsIn(CHECKOUT_CARRIERS as unknown as string[], { message: 'Cách giao hàng không hợp lệ (unknown carrier: seller, ghn or ghtk)' })
+  carrier!: (typeof CHECKOUT_CARRIERS)[number];
 
-  @ApiPropertyOptional({ example: 'seller-delivers' })
+  @ApiPropertyOptional({ example: 'seller-delivers', description: 'The option’s service (default: the carrier’s cheapest); the fee is always quoted again' })
   @IsOptional()
   @IsString()
   @MaxLength(50)
@@ -241,6 +244,28 @@ export class OptionalNoteDto {
   @IsString()
   @MaxLength(1000)
   note?: string;
+}
+
+/** `GET /api/v1/cart?provinceCode=&communeCode=`: with a delivery address the carriers' quotes are included. */
+export class CartQueryDto {
+  @ApiPropertyOptional({ example: '86', description: 'Delivery province code (with communeCode: carriers quote for it)' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(10)
+  provinceCode?: string;
+
+  @ApiPropertyOptional({ example: '29239', description: 'Delivery commune code' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(10)
+  communeCode?: string;
+
+  @ApiPropertyOptional({ description: 'Street (optional, helps the carriers quote)' })
+  @IsOptional()
+  @Transform(trim)
+  @IsString()
+  @MaxLength(300)
+  street?: string;
 }
 
 export class SubOrderListQueryDto extends PageQueryDto {

@@ -14,7 +14,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { readCartToken, writeCartCookie } from '../cart/cart-cookie';
 import { Carts, type CartCookieChange, type CartOwner } from '../cart/cart.service';
 import { Checkout } from '../checkout/checkout.service';
-import { AddCartItemDto, BuyerCancelDto, CheckoutDto, OrderLookupQueryDto, ReturnRequestDto, UpdateCartDto } from '../dto/orders-input.dto';
+import { AddCartItemDto, BuyerCancelDto, CartQueryDto, CheckoutDto, OrderLookupQueryDto, ReturnRequestDto, UpdateCartDto } from '../dto/orders-input.dto';
 import { CartDto, OrderDto, OrderPageDto } from '../dto/orders-output.dto';
 import { BuyerOrders } from '../sub-orders/buyer-orders.service';
 
@@ -36,9 +36,22 @@ export class BuyerController {
   @Get('api/v1/cart')
   @OptionalAuth()
   @Header('cache-control', 'private, no-store')
-  @ApiOkResponse({ type: CartDto, description: 'Grouped by seller, with each seller’s sales terms, shipping options and payment methods' })
-  async get(@CurrentUser() user: Principal | undefined, @Req() req: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply): Promise<CartDto> {
-    return this.withCookie(req, reply, user, (owner, change) => this.carts.view(owner, change));
+  @ApiOkResponse({
+    type: CartDto,
+    description: 'Grouped by seller, with each seller’s sales terms, shipping options (carriers’ quotes when a delivery address is given) and payment methods',
+  })
+  @ApiBadRequestResponse({ type: ErrorEnvelopeDto, description: 'Unknown province/commune' })
+  async get(
+    @CurrentUser() user: Principal | undefined,
+    @Query() query: CartQueryDto,
+    @Req() req: FastifyRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<CartDto> {
+    const to =
+      query.provinceCode || query.communeCode
+        ? { provinceCode: query.provinceCode ?? '', communeCode: query.communeCode ?? '', street: query.street }
+        : undefined;
+    return this.withCookie(req, reply, user, (owner, change) => this.carts.view(owner, change, to));
   }
 
   @Post('api/v1/cart')

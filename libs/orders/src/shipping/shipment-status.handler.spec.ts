@@ -13,4 +13,17 @@ describe('shipment status → sub-order steps', () => {
     expect(stepsFor('lost', 'shipped')).toEqual([]);
     expect(stepsFor('picked', 'cancelled')).toEqual([]);
   });
+
+  it('takes every libs/shipping status from wherever the sub-order stands (late, repeated or skipped events)', () => {
+    expect(stepsFor('delivery_failed', 'packed')).toEqual(['ship']);
+    expect(stepsFor('returning', 'confirmed')).toEqual(['ship']);
+    expect(stepsFor('returning', 'shipped')).toEqual([]);
+    expect(stepsFor('returned', 'packed')).toEqual(['ship', 'carrier-return']);
+    expect(stepsFor('returned', 'delivered')).toEqual(['carrier-return']);
+    expect(stepsFor('requested', 'packed')).toEqual([]);
+    expect(stepsFor('ready_to_pick', 'packed')).toEqual([]);
+    expect(stepsFor('cancelled', 'packed')).toEqual([]);
+    expect(stepsFor('delivered', 'completed')).toEqual([]);
+    expect(stepsFor('picked', 'delivered')).toEqual([]);
+  });
 });

@@ -10,11 +10,14 @@ export const SHIPMENT_STATUS_QUEUE = 'orders.shipment-status';
 type Payload = DomainEventMap['shipment.status-changed'];
 
 /**
- * The steps a carrier's status takes a sub-order through, from where it stands: picked up (or
- * anything after it) means shipped; delivered means shipped then delivered; returned means back
- * with the seller. Statuses a sub-order is already past, or that say nothing new (requested,
- * ready_to_pick, delivery_failed, cancelled, lost), change nothing — so a repeated or late event
- * is harmless.
+ * The steps a carrier's status (libs/shipping's `SHIPMENT_STATUSES`) takes a sub-order through,
+ * from where it stands. Any status that means the carrier has the parcel (picked, in_transit,
+ * delivering, delivery_failed, returning) means shipped; delivered means shipped then delivered;
+ * returned means shipped then back with the seller. Events can arrive late, repeated or out of
+ * order (a refresh may jump straight from ready_to_pick to delivered), so each status takes the
+ * sub-order from wherever it is to where the status says, and a status it is already past changes
+ * nothing. requested, ready_to_pick, cancelled and lost change nothing (lost is for the seller to
+ * settle with the carrier; a carrier's cancel before pickup leaves the seller to choose again).
  */
 export function stepsFor(status: Payload['status'], current: SubOrderStatus): SubOrderAction[] {
   const beforeShipping = current === 'confirmed' || current === 'packed';
@@ -22,13 +25,13 @@ export function stepsFor(status: Payload['status'], current: SubOrderStatus): Su
     case 'picked':
     case 'in_transit':
     case 'delivering':
+    case 'delivery_failed':
+    case 'returning':
       return beforeShipping ? ['ship'] : [];
     case 'delivered':
       return beforeShipping ? ['ship', 'deliver'] : current === 'shipped' ? ['deliver'] : [];
-    case 'returning':
-      return [];
     case 'returned':
-      return ['shipped', 'delivered', 'return_requested'].includes(current) ? ['carrier-return'] : [];
+      return beforeShipping ? ['ship', 'carrier-return'] : ['shipped', 'delivered', 'return_requested'].includes(current) ? ['carrier-return'] : [];
     default:
       return [];
   }

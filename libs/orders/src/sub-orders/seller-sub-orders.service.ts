@@ -7,6 +7,7 @@ import type { DataSource } from 'typeorm';
 import type { SubOrderListQueryDto } from '../dto/orders-input.dto';
 import type { SellerSubOrderDto, SellerSubOrderPageDto } from '../dto/orders-output.dto';
 import { SUB_ORDER_CODE_PATTERN } from '../checkout/order-codes';
+import { SubOrderShipments } from '../shipping/sub-order-shipments';
 import { toSellerDto } from './order-mapper';
 import { SUB_ORDER_STATUSES, type SubOrderAction } from './sub-order-states';
 import { SubOrderReads } from './sub-order-reads';
@@ -25,6 +26,7 @@ export class SellerSubOrders {
     private readonly access: EnterpriseAccess,
     private readonly reads: SubOrderReads,
     private readonly workflow: SubOrderWorkflow,
+    private readonly shipments: SubOrderShipments,
   ) {}
 
   async list(principal: Principal, enterpriseId: string, query: SubOrderListQueryDto): Promise<SellerSubOrderPageDto> {
@@ -78,6 +80,9 @@ export class SellerSubOrders {
       const s = SUB_ORDER_CODE_PATTERN.test(code) ? await this.workflow.lock(m, { code }) : undefined;
       if (!s || s.enterprise_id !== enterpriseId) throw notFound();
       await this.workflow.apply(m, s, action, { role: 'seller', principal }, extra);
+      // A carrier sub-order: the parcel is handed to the carrier when packed (or shipped without packing), in this transaction.
+      if (action === 'pack' || action === 'ship') await this.shipments.request(m, s.id);
+      if (action === 'cancel') await this.shipments.cancel(m, s.code);
     });
     return this.load(enterpriseId, code);
   }

@@ -212,4 +212,34 @@ export class Shipping {
       updatedAt: new Date(row.updated_at).toISOString(),
     };
   }
+
+  /**
+   * Personal data (the recipient's name, phone and address kept in the request) of the caller's
+   * references, for a buyer's "my data" export: the caller knows which references are the buyer's.
+   */
+  async personalData(references: string[], m: EntityManager = this.dataSource.manager): Promise<Array<Record<string, unknown>>> {
+    if (!references.length) return [];
+    return m.query(
+      `SELECT reference, carrier, carrier_code AS "carrierCode", status, fee_vnd::float8 AS "feeVnd", request->'to' AS recipient,
+              request->>'note' AS note, created_at AS "createdAt", updated_at AS "updatedAt"
+       FROM shipments WHERE reference = ANY($1::text[]) ORDER BY created_at, reference`,
+      [references],
+    );
+  }
+
+  /** Replaces the recipient's name by the pseudonym and blanks phone, street and note (account deletion). */
+  async pseudonymise(m: EntityManager, references: string[], pseudonym: string): Promise<void> {
+    if (!references.length) return;
+    await m.query(
+      `UPDATE shipments SET request = jsonb_set(jsonb_set(jsonb_set(request, '{to,name}', to_jsonb($2::text)), '{to,phone}', '""'), '{to,street}', '""') - 'note'
+       WHERE reference = ANY($1::text[])`,
+      [references, pseudonym],
+    );
+  }
+
+  /** Deletes the shipments (and their history) of references whose records the caller purges; the number deleted. */
+  async forget(m: EntityManager, references: string[]): Promise<number> {
+    if (!references.length) return 0;
+    return ((await m.query(`DELETE FROM shipments WHERE reference = ANY($1::text[])`, [references])) as [unknown, number])[1];
+  }
 }
