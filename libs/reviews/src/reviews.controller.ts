@@ -10,6 +10,7 @@ import {
   ReplyReviewDto,
   ReportReviewDto,
   ReviewPageDto,
+  ReviewReportedDto,
   StaffReviewDto,
   StaffReviewPageDto,
 } from './reviews.dto';
@@ -33,13 +34,13 @@ export class ReviewsController {
   @Post('api/v1/reviews/:id/report')
   @OptionalAuth()
   @HttpCode(200)
-  @ApiOkResponse({ description: 'Recorded once per reporter; a few reports hide the review until staff look' })
+  @ApiOkResponse({ type: ReviewReportedDto, description: 'Recorded once per reporter; a few reports hide the review until staff look' })
   report(
     @CurrentUser() user: Principal | undefined,
     @Param('id', new ParseUUIDPipe()) id: string,
     @Body() dto: ReportReviewDto,
     @Req() req: FastifyRequest,
-  ): Promise<{ reported: true }> {
+  ): Promise<ReviewReportedDto> {
     return this.reviews.report(id, user, req.ip, dto);
   }
 

@@ -118,3 +118,7 @@ export class StaffReviewPageDto {
   @ApiProperty() pageSize!: number;
   @ApiProperty() total!: number;
 }
+
+export class ReviewReportedDto {
+  @ApiProperty({ enum: [true], description: 'Always true: a report is recorded once per reporter' }) reported!: true;
+}
