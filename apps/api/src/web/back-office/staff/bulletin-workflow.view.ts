@@ -49,7 +49,7 @@ export function bulletinRevisions(
   revisions: Array<{ revision: number; action: string; title: string; editorName: string; createdAt: Date }>,
 ): SafeHtml {
   const { t, lang } = ctx;
-  return html`<section aria-labelledby="revisions-h"><h2 id="revisions-h">${t('admin.bul.revisions')}</h2>
+  return html`<section class="revisions"><h2 id="revisions-h">${t('admin.bul.revisions')}</h2>
 ${scrollRegion(
   'revisions-h',
   html`<table><thead><tr><th scope="col">#</th><th scope="col">${t('admin.bul.field.title')}</th><th scope="col">${t('admin.bul.editor')}</th><th scope="col">${t('admin.bul.updatedAt')}</th></tr></thead>
