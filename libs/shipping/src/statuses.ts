@@ -1,18 +1,7 @@
-/** Our shipment statuses, the same for every carrier (the orders context reads them from the event). */
-export const SHIPMENT_STATUSES = [
-  'requested',
-  'ready_to_pick',
-  'picked',
-  'in_transit',
-  'delivering',
-  'delivered',
-  'delivery_failed',
-  'returning',
-  'returned',
-  'cancelled',
-  'lost',
-] as const;
-export type ShipmentStatus = (typeof SHIPMENT_STATUSES)[number];
+/** Our shipment statuses, the same for every carrier: defined once in core beside the event that carries them. */
+import { SHIPMENT_STATUSES, type ShipmentStatus } from '@tradefloor/core';
+
+export { SHIPMENT_STATUSES, type ShipmentStatus };
 
 export const CARRIER_CODES = ['ghn', 'ghtk', 'seller'] as const;
 export type CarrierCode = (typeof CARRIER_CODES)[number];
