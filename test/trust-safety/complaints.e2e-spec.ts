@@ -44,7 +44,14 @@ describe('complaints (issue 14): anyone files, staff answer within the published
 
   it('publishes the kinds with their deadlines (configurable), files with a KN-year code and shows the status to whoever has code and email', async () => {
     const kinds = (await t.http.get('/api/v1/complaints/kinds').expect(200)).body;
-    expect(kinds.map((k: { kind: string }) => k.kind)).toEqual(['counterfeit', 'wrong_information', 'intellectual_property', 'seller_conduct', 'other']);
+    expect(kinds.map((k: { kind: string }) => k.kind)).toEqual([
+      'counterfeit',
+      'wrong_information',
+      'intellectual_property',
+      'seller_conduct',
+      'order_problem',
+      'other',
+    ]);
     expect(kinds.find((k: { kind: string }) => k.kind === 'counterfeit').deadlineDays).toBe(3);
 
     const payload = body();

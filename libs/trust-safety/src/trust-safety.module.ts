@@ -5,6 +5,7 @@ import { Module } from '@nestjs/common';
 import { CatalogModule } from '@tradefloor/catalog';
 import { EnterpriseProfileModule } from '@tradefloor/enterprise-profile';
 import { NewsBulletinModule } from '@tradefloor/news-bulletin';
+import { OrdersModule } from '@tradefloor/orders';
 import { PartnerSyncModule } from '@tradefloor/partner-sync';
 import { SearchModule } from '@tradefloor/search';
 import { AuditChainHeads } from './audit/audit-chain-heads.job';
@@ -39,7 +40,7 @@ import { TrustSafetyPersonalData } from './privacy/trust-safety-personal-data';
 
 /** Trust and safety: the audit log's reads, verification and daily heads (writes go through core's AuditTrail); takedowns; complaints; keyword screening of products; authority data requests; seller account states; seller identity. */
 @Module({
-  imports: [CatalogModule, EnterpriseProfileModule, NewsBulletinModule, SearchModule, PartnerSyncModule],
+  imports: [CatalogModule, EnterpriseProfileModule, NewsBulletinModule, SearchModule, PartnerSyncModule, OrdersModule],
   controllers: [
     AuditController,
     AdminTakedownsController,

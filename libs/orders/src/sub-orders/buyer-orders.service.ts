@@ -8,12 +8,13 @@ import {
   type PageQueryDto,
   RateLimiter,
   TooManyRequestsError,
+  ValidationFailedError,
 } from '@tradefloor/core';
 import type { Principal } from '@tradefloor/identity';
 import type { DataSource } from 'typeorm';
 import type { BuyerCancelDto, ReturnRequestDto } from '../dto/orders-input.dto';
 import type { OrderDto, OrderPageDto } from '../dto/orders-output.dto';
-import { ORDER_CODE_PATTERN } from '../checkout/order-codes';
+import { ORDER_CODE_PATTERN, SUB_ORDER_CODE_PATTERN } from '../checkout/order-codes';
 import { PaymentGateway } from '../payment/payment-gateway';
 import { toSubOrderDto } from './order-mapper';
 import { SubOrderReads } from './sub-order-reads';
@@ -85,6 +86,33 @@ export class BuyerOrders {
       await this.workflow.apply(m, s, 'request-return', { role: 'buyer', principal }, { reason: input.reason });
     });
     return this.load(code, false);
+  }
+
+  /**
+   * A sub-order its buyer may complain about: the code of one sub-order (`TV-7K3M9Q-1`), or of a
+   * whole order that went to one seller only, proven like a look-up (the signed-in buyer, or the
+   * phone given at checkout). Anything else is 404, never saying whether the code exists.
+   */
+  async ownSubOrder(code: string, principal: Principal | undefined, phone: string | undefined): Promise<{ code: string; enterpriseId: string }> {
+    const notFound = new NotFoundError('Đơn hàng', 'ORDER_NOT_FOUND');
+    const orderCode = SUB_ORDER_CODE_PATTERN.test(code) ? code.replace(/-\d{1,2}$/, '') : code;
+    await this.assertBuyer(orderCode, principal, phone);
+    const subs: Array<{ code: string; enterprise_id: string }> = await this.dataSource.query(
+      `SELECT s.code, s.enterprise_id FROM sub_orders s JOIN orders o ON o.id = s.order_id WHERE o.code = $1 ORDER BY s.code`,
+      [orderCode],
+    );
+    const sub = orderCode === code ? (subs.length === 1 ? subs[0] : undefined) : subs.find((s) => s.code === code);
+    if (!sub) {
+      if (orderCode === code && subs.length > 1) {
+        // The buyer proved the order is theirs: naming its sub-orders reveals nothing new.
+        throw ValidationFailedError.field(
+          'orderCode',
+          `Đơn có ${subs.length} người bán: hãy ghi mã đơn của một người bán (${subs.map((s) => s.code).join(', ')}) (name one sub-order)`,
+        );
+      }
+      throw notFound;
+    }
+    return { code: sub.code, enterpriseId: sub.enterprise_id };
   }
 
   /** The order with every sub-order (and, on request, each one's payment instructions). */

@@ -6,6 +6,7 @@ const LABELS: Record<ComplaintKind, string> = {
   wrong_information: 'Thông tin sản phẩm sai (wrong product information)',
   intellectual_property: 'Vi phạm sở hữu trí tuệ (intellectual property)',
   seller_conduct: 'Hành vi của người bán (seller conduct)',
+  order_problem: 'Vấn đề với đơn hàng: không giao, giao sai, hàng hỏng, trả hàng (order problem)',
   other: 'Vấn đề khác (other)',
 };
 
@@ -15,6 +16,7 @@ const DEFAULT_DAYS: Record<ComplaintKind, number> = {
   intellectual_property: 2,
   wrong_information: 5,
   seller_conduct: 7,
+  order_problem: 5,
   other: 10,
 };
 

@@ -8,6 +8,7 @@ export interface ComplaintRow {
   subject_type: TakedownSubject | null;
   subject_id: string | null;
   enterprise_id: string | null;
+  order_code: string | null;
   name: string;
   email: string;
   phone: string | null;
@@ -44,6 +45,7 @@ export function toStatusDto(r: ComplaintRow, replyRows: ReplyRow[]): ComplaintSt
     status: r.status,
     createdAt: r.created_at,
     dueAt: r.due_at,
+    orderCode: r.order_code,
     resolution: r.resolution,
     resolvedAt: r.resolved_at,
     replies: replies(replyRows),
@@ -74,6 +76,7 @@ export function toSellerDto(r: ComplaintRow): SellerComplaintDto {
     status: r.status,
     subjectType: r.subject_type,
     subjectId: r.subject_id,
+    orderCode: r.order_code,
     message: r.message,
     createdAt: r.created_at,
     resolution: r.resolution,

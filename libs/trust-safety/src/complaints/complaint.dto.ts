@@ -4,10 +4,13 @@ import { Transform } from 'class-transformer';
 import { IsEmail, IsIn, IsNotEmpty, IsOptional, IsString, IsUUID, Matches, MaxLength, ValidateIf } from 'class-validator';
 import { TAKEDOWN_SUBJECTS, type TakedownSubject } from '../takedowns/takedown.dto';
 
-export const COMPLAINT_KINDS = ['counterfeit', 'wrong_information', 'intellectual_property', 'seller_conduct', 'other'] as const;
+export const COMPLAINT_KINDS = ['counterfeit', 'wrong_information', 'intellectual_property', 'seller_conduct', 'order_problem', 'other'] as const;
 export type ComplaintKind = (typeof COMPLAINT_KINDS)[number];
 export const COMPLAINT_STATUSES = ['open', 'in_progress', 'escalated', 'resolved', 'rejected'] as const;
 export type ComplaintStatus = (typeof COMPLAINT_STATUSES)[number];
+
+/** An order (`TV-7K3M9Q`) or one seller's sub-order (`TV-7K3M9Q-1`); the shape only, the owner checks the rest. */
+const ORDER_REFERENCE = /^TV-[2-9A-HJKMNP-TW-Z]{6}(-\d{1,2})?$/;
 
 const trimmed = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 
@@ -25,6 +28,22 @@ export class FileComplaintDto {
   @ValidateIf((o: FileComplaintDto) => o.subjectType !== undefined || o.subjectId !== undefined)
   @IsUUID('all', { message: 'Mã đối tượng không hợp lệ (subjectId must be a UUID)' })
   subjectId?: string;
+
+  @ApiPropertyOptional({
+    example: 'TV-7K3M9Q-1',
+    description: 'The order the complaint is about: one seller’s sub-order, or an order that went to one seller. Required for `order_problem`.',
+  })
+  @ValidateIf((o: FileComplaintDto) => o.kind === 'order_problem' || (o.orderCode !== undefined && o.orderCode !== ''))
+  @Transform(({ value }) => (typeof value === 'string' ? value.trim().toUpperCase() : value))
+  @Matches(ORDER_REFERENCE, { message: 'Mã đơn hàng có dạng TV-XXXXXX hoặc TV-XXXXXX-1 (orderCode)' })
+  orderCode?: string;
+
+  @ApiPropertyOptional({ description: 'The phone given at checkout: proves a guest’s order is theirs (a signed-in buyer needs none)' })
+  @IsOptional()
+  @Transform(trimmed)
+  @IsString()
+  @MaxLength(20)
+  orderPhone?: string;
 
   @ApiProperty({ description: 'Họ tên người khiếu nại' })
   @Transform(trimmed)
@@ -92,6 +111,7 @@ export class ComplaintStatusDto {
   @ApiProperty({ enum: COMPLAINT_STATUSES }) status!: ComplaintStatus;
   @ApiProperty({ type: String, format: 'date-time' }) createdAt!: Date;
   @ApiProperty({ type: String, format: 'date-time' }) dueAt!: Date;
+  @ApiProperty({ type: String, nullable: true, description: 'The sub-order the complaint is about' }) orderCode!: string | null;
   @ApiProperty({ type: String, nullable: true }) resolution!: string | null;
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) resolvedAt!: Date | null;
   @ApiProperty({ type: [ComplaintReplyDto] }) replies!: ComplaintReplyDto[];
@@ -126,6 +146,7 @@ export class SellerComplaintDto {
   @ApiProperty({ enum: COMPLAINT_STATUSES }) status!: ComplaintStatus;
   @ApiProperty({ enum: TAKEDOWN_SUBJECTS, nullable: true }) subjectType!: TakedownSubject | null;
   @ApiProperty({ type: String, format: 'uuid', nullable: true }) subjectId!: string | null;
+  @ApiProperty({ type: String, nullable: true, description: 'The seller’s sub-order the complaint is about' }) orderCode!: string | null;
   @ApiProperty() message!: string;
   @ApiProperty({ type: String, format: 'date-time' }) createdAt!: Date;
   @ApiProperty({ type: String, nullable: true }) resolution!: string | null;

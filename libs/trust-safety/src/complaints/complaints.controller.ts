@@ -1,7 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query, Req } from '@nestjs/common';
 import { ApiConflictResponse, ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiTags, ApiTooManyRequestsResponse } from '@nestjs/swagger';
 import { ErrorEnvelopeDto } from '@tradefloor/core';
-import { Auth, CurrentUser, type Principal } from '@tradefloor/identity';
+import { Auth, CurrentUser, OptionalAuth, type Principal } from '@tradefloor/identity';
 import type { FastifyRequest } from 'fastify';
 import {
   AssignComplaintDto,
@@ -33,10 +33,11 @@ export class PublicComplaintsController {
   }
 
   @Post()
+  @OptionalAuth()
   @ApiCreatedResponse({ type: ComplaintReceiptDto, description: 'Keep the code: with the email it shows the complaint’s progress' })
   @ApiTooManyRequestsResponse({ type: ErrorEnvelopeDto })
-  file(@Body() dto: FileComplaintDto, @Req() req: FastifyRequest): Promise<ComplaintReceiptDto> {
-    return this.complaints.file(dto, req.ip);
+  file(@Body() dto: FileComplaintDto, @Req() req: FastifyRequest, @CurrentUser() user: Principal | undefined): Promise<ComplaintReceiptDto> {
+    return this.complaints.file(dto, req.ip, user);
   }
 
   @Get(':code')

@@ -19,6 +19,7 @@ import {
 import { EnterpriseAccess, EnterpriseViews } from '@tradefloor/enterprise-profile';
 import { UsersService, type Principal } from '@tradefloor/identity';
 import { BulletinQueryService } from '@tradefloor/news-bulletin';
+import { BuyerOrders } from '@tradefloor/orders';
 import { createHash, createHmac } from 'node:crypto';
 import type { Logger } from 'pino';
 import type { DataSource, EntityManager } from 'typeorm';
@@ -67,6 +68,7 @@ export class Complaints {
     private readonly enterprises: EnterpriseViews,
     private readonly enterpriseAccess: EnterpriseAccess,
     private readonly bulletins: BulletinQueryService,
+    private readonly orders: BuyerOrders,
     private readonly users: UsersService,
     private readonly takedowns: Takedowns,
     private readonly mail: ComplaintMail,
@@ -78,7 +80,7 @@ export class Complaints {
     return complaintKinds(this.config.env);
   }
 
-  async file(dto: FileComplaintDto, clientIp: string): Promise<ComplaintReceiptDto> {
+  async file(dto: FileComplaintDto, clientIp: string, principal?: Principal): Promise<ComplaintReceiptDto> {
     const now = this.clock.now();
     const deadlineDays = this.kinds().find((k) => k.kind === dto.kind)!.deadlineDays;
     const dueAt = new Date(now.getTime() + deadlineDays * DAY_MS);
@@ -95,7 +97,12 @@ export class Complaints {
     const blocked = [byClient, byEmail].filter((r) => !r.allowed);
     if (blocked.length) throw new TooManyRequestsError(Math.max(...blocked.map((r) => r.retryAfterSeconds)));
 
-    const enterpriseId = dto.subjectType ? await this.enterpriseOf(dto.subjectType, dto.subjectId!) : null;
+    const subjectEnterpriseId = dto.subjectType ? await this.enterpriseOf(dto.subjectType, dto.subjectId!) : null;
+    const order = dto.orderCode ? await this.orderOf(dto.orderCode, principal, dto.orderPhone) : null;
+    if (order && subjectEnterpriseId && order.enterpriseId !== subjectEnterpriseId) {
+      throw ValidationFailedError.field('orderCode', 'Đơn hàng này không phải của người bán bị khiếu nại (the order is not with this seller)');
+    }
+    const enterpriseId = order?.enterpriseId ?? subjectEnterpriseId;
     return this.dataSource.transaction(async (m) => {
       const dedupe = createHash('sha256').update(`${dto.email}\n${dto.message}`).digest();
       await m.query('SELECT pg_advisory_xact_lock($1)', [dedupe.readBigInt64BE(0).toString()]);
@@ -113,8 +120,8 @@ export class Complaints {
       );
       const code = `KN-${year}-${String(counter.last).padStart(6, '0')}`;
       const [inserted] = await m.query(
-        `INSERT INTO complaints (code, kind, subject_type, subject_id, enterprise_id, name, email, phone, message, due_at, client_hash, created_at, updated_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $12) RETURNING id`,
+        `INSERT INTO complaints (code, kind, subject_type, subject_id, enterprise_id, name, email, phone, message, due_at, client_hash, created_at, updated_at, order_code)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $12, $13) RETURNING id`,
         [
           code,
           dto.kind,
@@ -128,6 +135,7 @@ export class Complaints {
           dueAt,
           clientHash,
           now,
+          order?.code ?? null,
         ],
       );
       // The receipt with the code (a duplicate above gets none: its first filing had one).
@@ -296,6 +304,21 @@ export class Complaints {
       throw err;
     }
     return null;
+  }
+
+  /**
+   * The sub-order a complaint is about, proven like an order look-up (the signed-in buyer, or the
+   * phone given at checkout). A wrong phone reads exactly like an unknown code.
+   */
+  private async orderOf(code: string, principal: Principal | undefined, phone: string | undefined): Promise<{ code: string; enterpriseId: string }> {
+    try {
+      return await this.orders.ownSubOrder(code, principal, phone || undefined);
+    } catch (err) {
+      if (err instanceof NotFoundError) {
+        throw ValidationFailedError.field('orderCode', 'Không tìm thấy đơn hàng với mã và số điện thoại này (no order with this code and phone)');
+      }
+      throw err;
+    }
   }
 
   /** What the complaint keeps of a client or an email for limits: a keyed hash, never the value. */

@@ -34,6 +34,7 @@ import { Orders1766030000000 } from './1766030000000-orders';
 import { Shipping1766040000000 } from './1766040000000-shipping';
 import { PayoutAccounts1766050000000 } from './1766050000000-payout-accounts';
 import { OperatingRulesPayments1766050001000 } from './1766050001000-operating-rules-payments';
+import { ComplaintOrders1766120000000 } from './1766120000000-complaint-orders';
 import { Reviews1766080000000 } from './1766080000000-reviews';
 
 /**
@@ -78,4 +79,5 @@ export const MIGRATIONS = [
   PayoutAccounts1766050000000,
   OperatingRulesPayments1766050001000,
   Reviews1766080000000,
+  ComplaintOrders1766120000000,
 ];

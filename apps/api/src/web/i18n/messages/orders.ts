@@ -1,5 +1,6 @@
 /** Texts of the buyer's cart, checkout, confirmation and order lookup pages (issue 17). */
 export const ORDER_MESSAGES = {
+  'ord.complain': { vi: 'Khiếu nại về đơn này', en: 'Complain about this order' },
   'nav.cart': { vi: 'Giỏ hàng', en: 'Cart' },
   'ord.add': { vi: 'Thêm vào giỏ', en: 'Add to cart' },
   'ord.quantity': { vi: 'Số lượng', en: 'Quantity' },

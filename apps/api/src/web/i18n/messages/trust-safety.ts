@@ -91,6 +91,13 @@ export const TRUST_SAFETY_MESSAGES = {
   'ts.cmp.name': { vi: 'Họ và tên', en: 'Full name' },
   'ts.cmp.email': { vi: 'Email (để nhận trả lời và tra cứu)', en: 'Email (for the answer and to follow it)' },
   'ts.cmp.phone': { vi: 'Số điện thoại (không bắt buộc)', en: 'Phone (optional)' },
+  'ts.cmp.order': { vi: 'Đơn hàng liên quan (nếu có)', en: 'The order concerned (if any)' },
+  'ts.cmp.order.hint': {
+    vi: 'Bắt buộc với "Vấn đề với đơn hàng". Ghi mã đơn của người bán (TV-XXXXXX-1) và số điện thoại đã dùng khi đặt hàng.',
+    en: 'Required for "order problem". The seller’s order code (TV-XXXXXX-1) and the phone given at checkout.',
+  },
+  'ts.cmp.orderCode': { vi: 'Mã đơn hàng', en: 'Order code' },
+  'ts.cmp.orderPhone': { vi: 'Số điện thoại đặt hàng', en: 'Phone given at checkout' },
   'ts.cmp.message': { vi: 'Nội dung', en: 'Message' },
   'ts.cmp.honeypot': { vi: 'Để trống ô này', en: 'Leave this field empty' },
   'ts.cmp.submit': { vi: 'Gửi khiếu nại', en: 'Send complaint' },

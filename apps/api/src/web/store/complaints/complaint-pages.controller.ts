@@ -8,6 +8,7 @@ import { pageContext, sendPage } from '../../kit/page-context';
 import { queryText } from '../../kit/query';
 import { assertCsrf, csrfField } from '../../session/csrf';
 import { domainFieldErrors, validateForm } from '../../session/form-validation';
+import { WebSession } from '../../session/web-session.service';
 import { complaintFormPage, complaintLookupPage, complaintReceivedPage, type ComplaintFormState } from './complaint-pages.view';
 
 type Form = Record<string, string | undefined>;
@@ -19,6 +20,7 @@ export class ComplaintPagesController {
   constructor(
     @Inject(APP_CONFIG) private readonly config: ResolvedConfig,
     private readonly complaints: Complaints,
+    private readonly session: WebSession,
   ) {}
 
   @Get()
@@ -26,7 +28,11 @@ export class ComplaintPagesController {
     // Linked from a product or seller page: `?doi-tuong=product&id=<uuid>` (checked when filed).
     const subjectType = queryText(req.query, 'doi-tuong');
     const subjectId = queryText(req.query, 'id');
-    this.renderForm(req, reply, { values: subjectType && subjectId ? { subjectType, subjectId } : {}, errors: {} });
+    // Linked from an order: `?don=TV-7K3M9Q-1` (the buyer still proves it is theirs when filing).
+    const orderCode = queryText(req.query, 'don')?.slice(0, 20);
+    const values: Form = subjectType && subjectId ? { subjectType, subjectId } : {};
+    if (orderCode) Object.assign(values, { orderCode, kind: 'order_problem' });
+    this.renderForm(req, reply, { values, errors: {} });
   }
 
   @Post()
@@ -37,7 +43,7 @@ export class ComplaintPagesController {
     if (Object.keys(errors).length) return this.renderForm(req, reply, { values: body, errors, message: ctx.t('ts.cmp.invalid') }, 400);
     try {
       // The honeypot travels to the service, which answers a bot with a receipt-shaped nothing.
-      const receipt = await this.complaints.file(value, req.ip);
+      const receipt = await this.complaints.file(value, req.ip, await this.session.principal(req, reply));
       sendPage(reply, complaintReceivedPage(ctx, receipt), 200, 'private');
     } catch (err) {
       if (!(err instanceof DomainError)) throw err;

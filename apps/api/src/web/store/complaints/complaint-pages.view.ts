@@ -47,6 +47,11 @@ ${state.errors.subjectId || state.errors.subjectType ? html`<p class="error">${s
 ${field({ name: 'name', label: t('ts.cmp.name'), value: v.name, error: state.errors.name, required: true, autocomplete: 'name' })}
 ${field({ name: 'email', label: t('ts.cmp.email'), type: 'email', value: v.email, error: state.errors.email, required: true, autocomplete: 'email' })}
 ${field({ name: 'phone', label: t('ts.cmp.phone'), type: 'tel', value: v.phone, error: state.errors.phone, autocomplete: 'tel' })}
+<fieldset class="field"><legend>${t('ts.cmp.order')}</legend>
+<p class="muted">${t('ts.cmp.order.hint')}</p>
+${field({ name: 'orderCode', label: t('ts.cmp.orderCode'), value: v.orderCode, error: state.errors.orderCode, autocomplete: 'off' })}
+${field({ name: 'orderPhone', label: t('ts.cmp.orderPhone'), type: 'tel', value: v.orderPhone, error: state.errors.orderPhone, autocomplete: 'tel' })}
+</fieldset>
 ${textArea('message', t('ts.cmp.message'), v.message, state.errors.message, 5000)}
 <div class="inq-hp" aria-hidden="true"><label for="f-website">${t('ts.cmp.honeypot')}</label><input id="f-website" name="website" type="text" tabindex="-1" autocomplete="off"></div>
 <button type="submit">${t('ts.cmp.submit')}</button>

@@ -167,6 +167,7 @@ ${
     : ''
 }
 ${extra ? extra(s) : ''}
+<p><a href="/khieu-nai?don=${s.code}">${t('ord.complain')}</a></p>
 </section>`;
 }
 

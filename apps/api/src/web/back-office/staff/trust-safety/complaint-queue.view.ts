@@ -71,6 +71,7 @@ ${alert(d.done, 'success')}${alert(d.problem)}
 <dt>${t('ts.cmp.filedAt')}</dt><dd>${formatDateTime(lang, c.createdAt)}</dd>
 <dt>${t('ts.cq.complainant')}</dt><dd>${c.name} · ${c.email}${c.phone ? ` · ${c.phone}` : ''}</dd>
 ${c.subjectType ? html`<dt>${t('ts.cq.subject')}</dt><dd>${c.subjectType} ${c.subjectId}</dd>` : ''}
+${c.orderCode ? html`<dt>${t('ts.cmp.orderCode')}</dt><dd><code>${c.orderCode}</code></dd>` : ''}
 ${c.takedownId ? html`<dt>${t('ts.cq.takedown')}</dt><dd>${c.takedownId}</dd>` : ''}
 ${c.resolution ? html`<dt>${t('ts.cmp.resolution')}</dt><dd>${c.resolution}</dd>` : ''}
 </dl>
