@@ -76,7 +76,11 @@ function address(arg: string): string {
 
 /** Decodes an RFC 2047 header value made of =?UTF-8?B?…?= words. */
 export function decodeHeader(value: string): string {
-  return value.replace(/\r\n /g, '').replace(/=\?UTF-8\?B\?([^?]+)\?=/gi, (_, b64: string) => Buffer.from(b64, 'base64').toString('utf8'));
+  // RFC 2047 §6.2: whitespace between two adjacent encoded-words is not part of the text.
+  return value
+    .replace(/\r\n /g, '')
+    .replace(/\?=\s+=\?/g, '?==?')
+    .replace(/=\?UTF-8\?B\?([^?]+)\?=/gi, (_, b64: string) => Buffer.from(b64, 'base64').toString('utf8'));
 }
 
 /** Subject and plain-text body (base64 as TradeFloor sends it) of a received message. */

@@ -2,6 +2,7 @@ import { Shipping } from '@tradefloor/shipping';
 import { strFromU8, unzipSync } from 'fflate';
 import { JobQueue, RETENTION_QUEUE } from '@tradefloor/core';
 import { createUser, PASSWORD } from '../harness/auth';
+import { FakeSmtpServer, readMail } from '../harness/fake-smtp-server';
 import { createProduct, createVerifiedEnterprise, XA_CAU_KE, type FixtureEnterprise, type FixtureProduct } from '../harness/catalog-fixtures';
 import { ghnSimToken, ghtkSimToken } from '../../apps/partner-sim/src';
 import { settle, shipment, startShippingWorld, type ShippingWorld } from '../shipping/shipping-harness';
@@ -29,6 +30,7 @@ describe('orders × shipping: carrier choice at checkout, shipments on pack, sta
   let ghtkSeller: FixtureEnterprise; // has a GHTK account
   let honey: FixtureProduct;
   let candy: FixtureProduct;
+  let smtp: FakeSmtpServer;
 
   const step = (ent: FixtureEnterprise, code: string, action: string, body: object = {}, who = ent.owner) =>
     w.t.http.post(`/api/v1/enterprises/${ent.id}/sub-orders/${code}/${action}`).set(who.auth).send(body);
@@ -51,7 +53,8 @@ describe('orders × shipping: carrier choice at checkout, shipments on pack, sta
   }
 
   beforeAll(async () => {
-    w = await startShippingWorld();
+    smtp = new FakeSmtpServer();
+    w = await startShippingWorld(undefined, { SMTP_URL: `smtp://127.0.0.1:${await smtp.start()}`, MAIL_FROM: 'don-hang@san.example.vn' });
     const { t } = w;
     ghnSeller = await createVerifiedEnterprise(t, { displayName: 'HTX Mật ong Trà Vinh' });
     ghtkSeller = await createVerifiedEnterprise(t, { displayName: 'Hộ kinh doanh Kẹo dừa', kind: 'household' });
@@ -74,6 +77,7 @@ describe('orders × shipping: carrier choice at checkout, shipments on pack, sta
   afterAll(async () => {
     await w?.t.close();
     await w?.sim.stop();
+    await smtp?.stop();
   });
 
   it('the cart offers each seller’s quotes for the address; an unavailable choice is a 400 field error and nothing is written', async () => {
@@ -197,6 +201,42 @@ describe('orders × shipping: carrier choice at checkout, shipments on pack, sta
     await step(ghtkSeller, ghtkSub.code, 'complete').expect(200);
     expect((await subOrder(ghnSeller, ghnSub.code)).status).toBe('completed');
   }, 150_000);
+
+  it('a failed delivery attempt and a lost parcel alert seller and buyer by mail and in the history, without moving the sub-order back', async () => {
+    const { t, sim } = w;
+    const guest: Shopper = {};
+    await addToCart(t, guest, honey.id, 1);
+    const placed = await order(guest, [sellerEntry(ghnSeller.id, { shipping: { carrier: 'ghn' }, address: TO })]);
+    const code = placed.subOrders[0].code;
+    await step(ghnSeller, code, 'confirm').expect(200);
+    await step(ghnSeller, code, 'pack').expect(200);
+    await settleAll();
+    const carrierCode = (await shipment(t, code)).carrierCode!;
+    await sim.ghn.advance(carrierCode, 'picked');
+    await settleAll();
+    await t.drainJobs(['orders.notify']);
+    smtp.messages.length = 0;
+
+    await sim.ghn.advance(carrierCode, 'delivery_fail');
+    await settleAll();
+    await sim.ghn.advance(carrierCode, 'lost');
+    await settleAll();
+    await t.drainJobs(['orders.notify']);
+
+    const s = await subOrder(ghnSeller, code);
+    expect(s.status).toBe('shipped');
+    const alerts = s.events.filter((e: { action: string }) => e.action === 'carrier-alert');
+    expect(alerts.map((e: { note: string }) => e.note)).toEqual([expect.stringContaining('delivery attempt failed'), expect.stringContaining('parcel lost')]);
+    expect(alerts.every((e: { fromStatus: string; toStatus: string }) => e.fromStatus === 'shipped' && e.toStatus === 'shipped')).toBe(true);
+
+    const mails = smtp.messages.map((m) => ({ to: m.to.join(','), ...readMail(m) })).filter((m) => m.subject.includes(code));
+    const toBuyer = mails.filter((m) => m.to.includes('an.nguyen@example.vn'));
+    const toSeller = mails.filter((m) => !m.to.includes('an.nguyen@example.vn'));
+    expect(toBuyer.map((m) => m.subject)).toEqual([`Thông báo từ đơn vị vận chuyển — ${code}`, `Thông báo từ đơn vị vận chuyển — ${code}`]);
+    expect(toSeller).toHaveLength(2);
+    expect(toSeller.every((m) => m.subject.startsWith('Cảnh báo vận chuyển'))).toBe(true);
+    expect(toSeller.some((m) => m.text.includes('thất lạc'))).toBe(true);
+  }, 90_000);
 
   it('a seller who cancels a packed carrier sub-order cancels its shipment at the carrier; the stock comes back', async () => {
     const { t, sim } = w;

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Header, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
+import { applyDecorators, Body, Controller, Get, Header, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiConflictResponse, ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { ErrorEnvelopeDto } from '@tradefloor/core';
 import { Auth, CurrentUser, type Principal } from '@tradefloor/identity';
@@ -9,6 +9,19 @@ import { SellerSubOrders } from '../sub-orders/seller-sub-orders.service';
 
 const ILLEGAL = { type: ErrorEnvelopeDto, description: 'ILLEGAL_TRANSITION: not allowed from the current status' };
 const HIDDEN = { type: ErrorEnvelopeDto, description: 'Not a member of this enterprise, or no such sub-order in it' };
+
+/** One step of a sub-order by its seller: members only, 200 with the sub-order, 404 to outsiders, 409 from a wrong status. */
+function SellerStep(action: string, options: { reasonRequired?: boolean; description?: string } = {}) {
+  return applyDecorators(
+    Post(`sub-orders/:code/${action}`),
+    Auth(),
+    HttpCode(200),
+    ApiOkResponse({ type: SellerSubOrderDto, ...(options.description ? { description: options.description } : {}) }),
+    ...(options.reasonRequired ? [ApiBadRequestResponse({ type: ErrorEnvelopeDto, description: 'A reason is required' })] : []),
+    ApiNotFoundResponse(HIDDEN),
+    ApiConflictResponse(ILLEGAL),
+  );
+}
 
 /** The seller's inbox and steps, and its sales terms. Members of the enterprise (and admins) only. */
 @ApiTags('orders')
@@ -37,83 +50,42 @@ export class SellerController {
     return this.subOrders.get(user, id, code);
   }
 
-  @Post('sub-orders/:code/confirm')
-  @Auth()
-  @HttpCode(200)
-  @ApiOkResponse({ type: SellerSubOrderDto })
-  @ApiNotFoundResponse(HIDDEN)
-  @ApiConflictResponse(ILLEGAL)
+  @SellerStep('confirm')
   confirm(@Param('id') id: string, @Param('code') code: string, @Body() body: OptionalNoteDto, @CurrentUser() user: Principal): Promise<SellerSubOrderDto> {
     return this.subOrders.transition(user, id, code, 'confirm', body);
   }
 
-  @Post('sub-orders/:code/pack')
-  @Auth()
-  @HttpCode(200)
-  @ApiOkResponse({ type: SellerSubOrderDto })
-  @ApiNotFoundResponse(HIDDEN)
-  @ApiConflictResponse(ILLEGAL)
+  @SellerStep('pack')
   pack(@Param('id') id: string, @Param('code') code: string, @Body() body: OptionalNoteDto, @CurrentUser() user: Principal): Promise<SellerSubOrderDto> {
     return this.subOrders.transition(user, id, code, 'pack', body);
   }
 
-  @Post('sub-orders/:code/ship')
-  @Auth()
-  @HttpCode(200)
-  @ApiOkResponse({ type: SellerSubOrderDto })
-  @ApiNotFoundResponse(HIDDEN)
-  @ApiConflictResponse(ILLEGAL)
+  @SellerStep('ship')
   ship(@Param('id') id: string, @Param('code') code: string, @Body() body: OptionalNoteDto, @CurrentUser() user: Principal): Promise<SellerSubOrderDto> {
     return this.subOrders.transition(user, id, code, 'ship', body);
   }
 
-  @Post('sub-orders/:code/deliver')
-  @Auth()
-  @HttpCode(200)
-  @ApiOkResponse({ type: SellerSubOrderDto })
-  @ApiNotFoundResponse(HIDDEN)
-  @ApiConflictResponse(ILLEGAL)
+  @SellerStep('deliver')
   deliver(@Param('id') id: string, @Param('code') code: string, @Body() body: OptionalNoteDto, @CurrentUser() user: Principal): Promise<SellerSubOrderDto> {
     return this.subOrders.transition(user, id, code, 'deliver', body);
   }
 
-  @Post('sub-orders/:code/complete')
-  @Auth()
-  @HttpCode(200)
-  @ApiOkResponse({ type: SellerSubOrderDto })
-  @ApiNotFoundResponse(HIDDEN)
-  @ApiConflictResponse(ILLEGAL)
+  @SellerStep('complete')
   complete(@Param('id') id: string, @Param('code') code: string, @Body() body: OptionalNoteDto, @CurrentUser() user: Principal): Promise<SellerSubOrderDto> {
     return this.subOrders.transition(user, id, code, 'complete', body);
   }
 
-  @Post('sub-orders/:code/cancel')
-  @Auth()
-  @HttpCode(200)
-  @ApiOkResponse({ type: SellerSubOrderDto })
-  @ApiBadRequestResponse({ type: ErrorEnvelopeDto, description: 'A reason is required' })
-  @ApiNotFoundResponse(HIDDEN)
-  @ApiConflictResponse(ILLEGAL)
+  @SellerStep('cancel', { reasonRequired: true })
   cancel(@Param('id') id: string, @Param('code') code: string, @Body() body: ReasonDto, @CurrentUser() user: Principal): Promise<SellerSubOrderDto> {
     return this.subOrders.transition(user, id, code, 'cancel', body);
   }
 
-  @Post('sub-orders/:code/confirm-payment')
-  @Auth()
-  @HttpCode(200)
-  @ApiOkResponse({ type: SellerSubOrderDto, description: 'VietQR: the seller saw the transfer in its own account' })
-  @ApiNotFoundResponse(HIDDEN)
-  @ApiConflictResponse(ILLEGAL)
+  @SellerStep('confirm-payment', { description: 'VietQR: the seller saw the transfer in its own account' })
   confirmPayment(@Param('id') id: string, @Param('code') code: string, @CurrentUser() user: Principal): Promise<SellerSubOrderDto> {
     return this.subOrders.confirmPayment(user, id, code);
   }
 
-  @Post('sub-orders/:code/accept-return')
-  @Auth()
-  @HttpCode(200)
-  @ApiOkResponse({ type: SellerSubOrderDto })
-  @ApiNotFoundResponse(HIDDEN)
-  @ApiConflictResponse(ILLEGAL)
+  @SellerStep('accept-return')
   acceptReturn(
     @Param('id') id: string,
     @Param('code') code: string,
@@ -123,13 +95,7 @@ export class SellerController {
     return this.subOrders.transition(user, id, code, 'accept-return', body);
   }
 
-  @Post('sub-orders/:code/refuse-return')
-  @Auth()
-  @HttpCode(200)
-  @ApiOkResponse({ type: SellerSubOrderDto })
-  @ApiBadRequestResponse({ type: ErrorEnvelopeDto, description: 'A reason is required' })
-  @ApiNotFoundResponse(HIDDEN)
-  @ApiConflictResponse(ILLEGAL)
+  @SellerStep('refuse-return', { reasonRequired: true })
   refuseReturn(@Param('id') id: string, @Param('code') code: string, @Body() body: ReasonDto, @CurrentUser() user: Principal): Promise<SellerSubOrderDto> {
     return this.subOrders.transition(user, id, code, 'refuse-return', body);
   }

@@ -35,6 +35,7 @@ const BUYER_SUBJECT: Record<string, string> = {
   'refuse-return': 'Người bán từ chối trả hàng',
   'carrier-return': 'Đơn hàng đã được hoàn về người bán',
   'confirm-payment': 'Người bán đã nhận tiền chuyển khoản',
+  'carrier-alert': 'Thông báo từ đơn vị vận chuyển',
 };
 
 const SELLER_SUBJECT: Record<string, string> = {
@@ -42,6 +43,7 @@ const SELLER_SUBJECT: Record<string, string> = {
   'buyer-cancel': 'Người mua đã hủy đơn',
   expire: 'Đơn hàng đã quá hạn xác nhận',
   'request-return': 'Người mua yêu cầu trả hàng',
+  'carrier-alert': 'Cảnh báo vận chuyển — cần xử lý',
 };
 
 /** Subject and plain-text body of one step's mail to one side (Vietnamese; amounts in VND). */

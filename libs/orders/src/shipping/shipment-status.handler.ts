@@ -37,7 +37,18 @@ export function stepsFor(status: Payload['status'], current: SubOrderStatus): Su
   }
 }
 
-/** Moves sub-orders on libs/shipping's `shipment.status-changed` events (reference = sub-order code). */
+/**
+ * Carrier statuses both sides must hear of at once, though they move no step: a failed delivery
+ * attempt (the buyer can still be reached), a parcel on its way back, a lost parcel (the seller
+ * settles with the carrier and the buyer is owed the goods or the money).
+ */
+const ALERTS: Partial<Record<Payload['status'], string>> = {
+  delivery_failed: 'giao hàng không thành công, hãng sẽ liên hệ giao lại (delivery attempt failed)',
+  returning: 'đang hoàn hàng về người bán (returning to the seller)',
+  lost: 'hãng báo thất lạc hàng — người bán liên hệ hãng để bồi thường (parcel lost)',
+};
+
+/** Moves sub-orders on libs/shipping's `shipment.status-changed` events (reference = sub-order code), and alerts both sides of trouble. */
 @Injectable()
 export class ShipmentStatusHandler implements OnModuleInit {
   constructor(
@@ -59,6 +70,19 @@ export class ShipmentStatusHandler implements OnModuleInit {
       if (!s) return;
       for (const action of stepsFor(status, s.status)) {
         s = { ...s, status: await this.workflow.apply(m, s, action, { role: 'system' }, { note: `${carrier}: ${status}` }) };
+      }
+      const alert = ALERTS[status];
+      if (alert) {
+        // A history row like a step's (the inbox and the buyer's page show it) and a mail to each side.
+        const note = `${carrier.toUpperCase()}: ${alert}`;
+        await this.workflow.record(m, s, {
+          from: s.status,
+          to: s.status,
+          action: 'carrier-alert',
+          actor: { role: 'system' },
+          note,
+          at: new Date(job.payload.at),
+        });
       }
     });
   }
