@@ -1,4 +1,4 @@
-import { Shipping } from '@tradefloor/shipping';
+import { POLL_QUEUE, Shipping } from '@tradefloor/shipping';
 import { strFromU8, unzipSync } from 'fflate';
 import { JobQueue, RETENTION_QUEUE } from '@tradefloor/core';
 import { createUser, PASSWORD } from '../harness/auth';
@@ -236,6 +236,40 @@ describe('orders × shipping: carrier choice at checkout, shipments on pack, sta
     expect(toSeller).toHaveLength(2);
     expect(toSeller.every((m) => m.subject.startsWith('Cảnh báo vận chuyển'))).toBe(true);
     expect(toSeller.some((m) => m.text.includes('thất lạc'))).toBe(true);
+  }, 90_000);
+
+  it('a carrier shipment that cannot be created for half an hour alerts both sides once; it is created when the carrier recovers', async () => {
+    const { t, sim } = w;
+    const guest: Shopper = {};
+    await addToCart(t, guest, honey.id, 1);
+    const placed = await order(guest, [sellerEntry(ghnSeller.id, { shipping: { carrier: 'ghn' }, address: TO })]);
+    const code = placed.subOrders[0].code;
+    await step(ghnSeller, code, 'confirm').expect(200);
+    await t.drainJobs(['orders.notify']);
+    smtp.messages.length = 0;
+    sim.setFaults({ transientRate: 1 });
+    await step(ghnSeller, code, 'pack').expect(200);
+    await sleep(300); // a few failing attempts
+    const poll = async () => {
+      await t.app.get(JobQueue).enqueueNow(POLL_QUEUE, {});
+      await t.drainJobs([POLL_QUEUE, 'orders.shipment-attention', 'orders.notify']);
+    };
+    await poll(); // not yet half an hour: nothing
+    expect((await subOrder(ghnSeller, code)).events.filter((e: { action: string }) => e.action === 'carrier-alert')).toHaveLength(0);
+    t.clock.advance(31 * 60_000);
+    await poll();
+    await poll(); // once per shipment
+    const alerts = (await subOrder(ghnSeller, code)).events.filter((e: { action: string }) => e.action === 'carrier-alert');
+    expect(alerts).toHaveLength(1);
+    expect(alerts[0].note).toMatch(/^GHN: chưa tạo được vận đơn .*shipment not created/);
+    const mails = smtp.messages.map((m) => ({ to: m.to.join(','), ...readMail(m) })).filter((m) => m.subject.includes(code) && m.text.includes('vận đơn'));
+    expect(mails.map((m) => m.to.includes('an.nguyen@example.vn')).sort()).toEqual([false, true]);
+
+    sim.setFaults({ transientRate: 0 });
+    await settleAll();
+    expect(await shipment(t, code)).toMatchObject({ status: 'ready_to_pick' });
+    expect(sim.ghn.byClientCode(code)).toHaveLength(1);
+    expect((await subOrder(ghnSeller, code)).status).toBe('packed');
   }, 90_000);
 
   it('a seller who cancels a packed carrier sub-order cancels its shipment at the carrier; the stock comes back', async () => {

@@ -25,7 +25,7 @@ export { BuyerOrders } from './sub-orders/buyer-orders.service';
 export { SellerSubOrders } from './sub-orders/seller-sub-orders.service';
 export { SalesTerms } from './sales-terms/sales-terms.service';
 export { SubOrderExpiry, EXPIRE_DUE_QUEUE, EXPIRE_SUB_ORDER_QUEUE } from './sub-orders/sub-order-expiry';
-export { SHIPMENT_STATUS_QUEUE } from './shipping/shipment-status.handler';
+export { SHIPMENT_STATUS_QUEUE, SHIPMENT_ATTENTION_QUEUE } from './shipping/shipment-status.handler';
 export { ORDER_NOTIFY_QUEUE } from './mail/order-notification.job';
 export * from './dto/orders-input.dto';
 export * from './dto/orders-output.dto';

@@ -15,6 +15,8 @@ export interface ShippingSettings {
   pollIntervalSeconds: number;
   /** A shipment not checked for this long is re-fetched by the poll. */
   staleSeconds: number;
+  /** A carrier shipment still not created after this long alerts seller and buyer (once). */
+  createAlertSeconds: number;
 }
 
 export function shippingSettings(env: EnvReader, encryptionKey?: string): ShippingSettings {
@@ -34,5 +36,6 @@ export function shippingSettings(env: EnvReader, encryptionKey?: string): Shippi
     backoffMaxMs: env.int('SHIPPING_BACKOFF_MAX_MS', 10 * 60_000, 1, 86_400_000),
     pollIntervalSeconds: env.int('SHIPPING_POLL_INTERVAL_SECONDS', 900, 1, 86_400),
     staleSeconds: env.int('SHIPPING_STALE_SECONDS', 3600, 1, 30 * 86_400),
+    createAlertSeconds: env.int('SHIPPING_CREATE_ALERT_SECONDS', 1800, 1, 7 * 86_400),
   };
 }

@@ -19,6 +19,11 @@ export interface DomainEventMap {
    * it; `reference` is the sub-order code, `at` an ISO instant). libs/orders moves the sub-order.
    */
   'shipment.status-changed': { reference: string; carrier: string; status: ShipmentStatus; at: string };
+  /**
+   * A shipment needs a person, once per shipment: the carrier refused it for good, or it could not
+   * be created for too long. `reason` is readable by seller and buyer. libs/orders alerts both.
+   */
+  'shipment.needs-attention': { reference: string; carrier: string; reason: string; at: string };
 }
 
 /** Statuses a shipment goes through, as libs/shipping normalises every carrier's. */

@@ -6,8 +6,10 @@ import type { SubOrderAction, SubOrderStatus } from '../sub-orders/sub-order-sta
 import { SubOrderWorkflow } from '../sub-orders/sub-order-workflow';
 
 export const SHIPMENT_STATUS_QUEUE = 'orders.shipment-status';
+export const SHIPMENT_ATTENTION_QUEUE = 'orders.shipment-attention';
 
 type Payload = DomainEventMap['shipment.status-changed'];
+type AttentionPayload = DomainEventMap['shipment.needs-attention'];
 
 /**
  * The steps a carrier's status (libs/shipping's `SHIPMENT_STATUSES`) takes a sub-order through,
@@ -61,6 +63,19 @@ export class ShipmentStatusHandler implements OnModuleInit {
   onModuleInit(): void {
     this.events.subscribe('shipment.status-changed', SHIPMENT_STATUS_QUEUE);
     this.registry.register<Payload>(SHIPMENT_STATUS_QUEUE, (job) => this.run(job), { concurrency: 2, maxAttempts: 10 });
+    this.events.subscribe('shipment.needs-attention', SHIPMENT_ATTENTION_QUEUE);
+    this.registry.register<AttentionPayload>(SHIPMENT_ATTENTION_QUEUE, (job) => this.attention(job), { concurrency: 2, maxAttempts: 10 });
+  }
+
+  /** A shipment the carrier will not take (or not yet, for too long): both sides hear it, the seller chooses what next. */
+  async attention(job: JobRecord<AttentionPayload>): Promise<void> {
+    const { reference, carrier, reason, at } = job.payload;
+    await this.dataSource.transaction(async (m) => {
+      const s = await this.workflow.lock(m, { code: reference });
+      if (!s) return;
+      const note = `${carrier.toUpperCase()}: ${reason}`.slice(0, 1000);
+      await this.workflow.record(m, s, { from: s.status, to: s.status, action: 'carrier-alert', actor: { role: 'system' }, note, at: new Date(at) });
+    });
   }
 
   async run(job: JobRecord<Payload>): Promise<void> {

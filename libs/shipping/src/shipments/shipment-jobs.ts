@@ -89,13 +89,18 @@ export class ShipmentJobs implements OnModuleInit {
     };
   }
 
-  /** Runs `fn`; a carrier error is written on the shipment, and a permanent one dead-letters the job. */
-  private async guard(db: EntityManager, row: ShipmentRow, fn: () => Promise<void>): Promise<void> {
+  /**
+   * Runs `fn`; a carrier error is written on the shipment, and a permanent one dead-letters the job.
+   * A shipment that will not be created now (a permanent error, or the last attempt) needs a person.
+   */
+  private async guard(db: EntityManager, row: ShipmentRow, fn: () => Promise<void>, lastAttempt = false): Promise<void> {
     try {
       await fn();
     } catch (err) {
       if (!(err instanceof CarrierError)) throw err;
       await db.query(`UPDATE shipments SET last_error = $2 WHERE id = $1`, [row.id, err.message.slice(0, 500)]);
+      if (err.retryable && !lastAttempt) throw err;
+      if (!row.carrier_code) await this.tx(db, row.reference, (m, r) => this.store.needsAttention(m, r, notCreated(err.message)));
       if (err.retryable) throw err;
       throw new PermanentJobError(err.message);
     }
@@ -113,31 +118,36 @@ export class ShipmentJobs implements OnModuleInit {
     await this.locked(reference, async (db) => {
       const row = await this.store.load(db, reference);
       if (!row || row.carrier === 'seller' || isFinal(row.status)) return;
-      await this.guard(db, row, async () => {
-        const { port, account, pickup } = await this.context(row);
-        let code = row.carrier_code;
-        if (!code) {
-          // GHN documents no duplicate check: always ask first. GHTK's ORDER_ID_EXIST makes create safe to repeat.
-          const found = port.code === 'ghn' || row.cancel_requested ? await port.find(account, reference) : null;
-          if (!found && row.cancel_requested) {
-            await this.tx(db, reference, (m, r) => this.store.move(m, r, 'cancelled', null, 'cancel').then(() => undefined));
-            return;
+      await this.guard(
+        db,
+        row,
+        async () => {
+          const { port, account, pickup } = await this.context(row);
+          let code = row.carrier_code;
+          if (!code) {
+            // GHN documents no duplicate check: always ask first. GHTK's ORDER_ID_EXIST makes create safe to repeat.
+            const found = port.code === 'ghn' || row.cancel_requested ? await port.find(account, reference) : null;
+            if (!found && row.cancel_requested) {
+              await this.tx(db, reference, (m, r) => this.store.move(m, r, 'cancelled', null, 'cancel').then(() => undefined));
+              return;
+            }
+            const shipment = found ?? (await this.create(db, row, port, account, pickup));
+            code = shipment.code;
+            await this.tx(db, reference, async (m, r) => {
+              await m.query(`UPDATE shipments SET carrier_code = $2, fee_vnd = COALESCE($3, fee_vnd), checked_at = $4, updated_at = $4 WHERE id = $1`, [
+                r.id,
+                shipment.code,
+                shipment.feeVnd ?? null,
+                this.clock.now(),
+              ]);
+              await this.store.move(m, r, mapCarrierStatus(port.code, shipment.rawStatus), shipment.rawStatus, 'carrier');
+            });
           }
-          const shipment = found ?? (await this.create(db, row, port, account, pickup));
-          code = shipment.code;
-          await this.tx(db, reference, async (m, r) => {
-            await m.query(`UPDATE shipments SET carrier_code = $2, fee_vnd = COALESCE($3, fee_vnd), checked_at = $4, updated_at = $4 WHERE id = $1`, [
-              r.id,
-              shipment.code,
-              shipment.feeVnd ?? null,
-              this.clock.now(),
-            ]);
-            await this.store.move(m, r, mapCarrierStatus(port.code, shipment.rawStatus), shipment.rawStatus, 'carrier');
-          });
-        }
-        const [current] = await db.query(`SELECT cancel_requested, status FROM shipments WHERE id = $1`, [row.id]);
-        if (current?.cancel_requested && current.status !== 'cancelled') await this.cancelAt(db, port, account, reference, code);
-      });
+          const [current] = await db.query(`SELECT cancel_requested, status FROM shipments WHERE id = $1`, [row.id]);
+          if (current?.cancel_requested && current.status !== 'cancelled') await this.cancelAt(db, port, account, reference, code);
+        },
+        job.attempts >= job.maxAttempts,
+      );
     });
   }
 
@@ -208,9 +218,24 @@ export class ShipmentJobs implements OnModuleInit {
     });
   }
 
-  /** Shipments in progress not checked for `staleSeconds` get a refresh (webhooks can be lost). */
+  /**
+   * Shipments in progress not checked for `staleSeconds` get a refresh (webhooks can be lost);
+   * carrier shipments still not created after `createAlertSeconds` (the create's answer keeps
+   * getting lost, or the carrier keeps failing) need a person.
+   */
   async poll(): Promise<void> {
     const before = new Date(this.clock.now().getTime() - this.settings.staleSeconds * 1000);
+    const uncreatedSince = new Date(this.clock.now().getTime() - this.settings.createAlertSeconds * 1000);
+    await this.dataSource.transaction(async (m) => {
+      const uncreated: ShipmentRow[] = await m.query(
+        `SELECT * FROM shipments
+         WHERE carrier IN ('ghn','ghtk') AND carrier_code IS NULL AND status = 'requested' AND attention_at IS NULL AND NOT cancel_requested
+           AND created_at < $1
+         ORDER BY created_at LIMIT 500 FOR UPDATE SKIP LOCKED`,
+        [uncreatedSince],
+      );
+      for (const r of uncreated) await this.store.needsAttention(m, r, notCreated(r.last_error));
+    });
     await this.dataSource.transaction(async (m) => {
       const rows: Array<{ reference: string }> = await m.query(
         `SELECT reference FROM shipments
@@ -222,4 +247,9 @@ export class ShipmentJobs implements OnModuleInit {
       for (const r of rows) await this.queue.enqueue(m, REFRESH_QUEUE, { reference: r.reference, source: 'poll' }, { dedupeKey: r.reference });
     });
   }
+}
+
+/** What seller and buyer read when a carrier shipment could not be created. */
+function notCreated(cause: string | null): string {
+  return `chưa tạo được vận đơn ở hãng vận chuyển (shipment not created)${cause ? `: ${cause}` : ''}`.slice(0, 500);
 }

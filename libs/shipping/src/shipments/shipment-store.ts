@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { Clock, DomainEvents } from '@tradefloor/core';
+import { Clock, DomainEvents, returnedRows } from '@tradefloor/core';
 import type { EntityManager } from 'typeorm';
 import { mayMove, type CarrierCode, type ShipmentStatus } from '../statuses';
 import type { ShipmentRequest } from './shipment.types';
@@ -87,5 +87,13 @@ export class ShipmentStore {
       at,
     ]);
     await this.events.publish(m, 'shipment.status-changed', { reference: row.reference, carrier: row.carrier, status, at: at.toISOString() });
+  }
+
+  /** Marks the shipment as needing a person and tells the listeners, once per shipment. */
+  async needsAttention(m: EntityManager, row: Pick<ShipmentRow, 'id' | 'reference' | 'carrier'>, reason: string): Promise<void> {
+    const now = this.clock.now();
+    const flagged = returnedRows(await m.query(`UPDATE shipments SET attention_at = $2 WHERE id = $1 AND attention_at IS NULL RETURNING id`, [row.id, now]));
+    if (!flagged.length) return;
+    await this.events.publish(m, 'shipment.needs-attention', { reference: row.reference, carrier: row.carrier, reason, at: now.toISOString() });
   }
 }

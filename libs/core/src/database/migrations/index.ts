@@ -35,6 +35,7 @@ import { Shipping1766040000000 } from './1766040000000-shipping';
 import { PayoutAccounts1766050000000 } from './1766050000000-payout-accounts';
 import { OperatingRulesPayments1766050001000 } from './1766050001000-operating-rules-payments';
 import { ComplaintOrders1766120000000 } from './1766120000000-complaint-orders';
+import { ShipmentAttention1766120001000 } from './1766120001000-shipment-attention';
 import { Reviews1766080000000 } from './1766080000000-reviews';
 
 /**
@@ -80,4 +81,5 @@ export const MIGRATIONS = [
   OperatingRulesPayments1766050001000,
   Reviews1766080000000,
   ComplaintOrders1766120000000,
+  ShipmentAttention1766120001000,
 ];
