@@ -1,5 +1,6 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
-import { RetentionSchedule } from '@tradefloor/core';
+import { RetentionSchedule, returnedRows } from '@tradefloor/core';
+import { ReviewPhotos } from './photos/review-photos.service';
 import type { EntityManager } from 'typeorm';
 
 const deleted = async (m: EntityManager, sql: string, olderThan: Date): Promise<number> => ((await m.query(sql, [olderThan])) as [unknown, number])[1];
@@ -11,14 +12,23 @@ const deleted = async (m: EntityManager, sql: string, olderThan: Date): Promise<
  */
 @Injectable()
 export class ReviewsRetention implements OnModuleInit {
-  constructor(private readonly retention: RetentionSchedule) {}
+  constructor(
+    private readonly retention: RetentionSchedule,
+    private readonly photos: ReviewPhotos,
+  ) {}
 
   onModuleInit(): void {
     this.retention.register({
       kind: 'reviews-rejected',
       description: 'Đánh giá bị từ chối, tính từ khi quyết định',
       defaultDays: 365,
-      purge: (olderThan, m) => deleted(m, `DELETE FROM reviews WHERE status = 'rejected' AND moderated_at < $1`, olderThan),
+      purge: async (olderThan, m) => {
+        const gone = returnedRows<{ photo_key: string | null; photo_thumb_key: string | null }>(
+          await m.query(`DELETE FROM reviews WHERE status = 'rejected' AND moderated_at < $1 RETURNING photo_key, photo_thumb_key`, [olderThan]),
+        );
+        await this.photos.releaseAll(m, gone);
+        return gone.length;
+      },
     });
     this.retention.register({
       kind: 'review-reports',

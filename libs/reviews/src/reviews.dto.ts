@@ -88,10 +88,14 @@ export class ReviewDto {
   @ApiProperty({ enum: REVIEW_STATUSES }) status!: ReviewStatus;
   @ApiProperty({ nullable: true, type: String }) replyText!: string | null;
   @ApiProperty({ nullable: true, type: Date }) repliedAt!: Date | null;
+  @ApiProperty({ nullable: true, type: String, description: 'The buyer’s photo (WebP; `?size=thumb` for 400 px), once staff approved it' })
+  photoUrl!: string | null;
   @ApiProperty() createdAt!: Date;
 }
 
 export class StaffReviewDto extends ReviewDto {
+  @ApiProperty({ enum: ['pending', 'approved'], nullable: true, type: String, description: 'The photo: pending waits for staff' })
+  photoStatus!: 'pending' | 'approved' | 'rejected' | null;
   @ApiProperty() subOrderCode!: string;
   @ApiProperty({ nullable: true, type: String }) authorUserId!: string | null;
   @ApiProperty() reportCount!: number;

@@ -4,6 +4,8 @@ import { EnterpriseProfileModule } from '@tradefloor/enterprise-profile';
 import { OrdersModule } from '@tradefloor/orders';
 import { TrustSafetyModule } from '@tradefloor/trust-safety';
 import { REVIEW_ENTITIES } from './entities';
+import { ReviewPhotoModerationController, ReviewPhotosController } from './photos/review-photos.controller';
+import { ReviewPhotos } from './photos/review-photos.service';
 import { ReviewPersonalData } from './review-personal-data';
 import { ReviewModerationController, ReviewsController } from './reviews.controller';
 import { ReviewsRetention } from './reviews-retention';
@@ -12,8 +14,8 @@ import { Reviews } from './reviews.service';
 /** Reviews after delivery: buyers rate product and seller once per completed sub-order line (libs/reviews/README.md). */
 @Module({
   imports: [OrdersModule, EnterpriseProfileModule, TrustSafetyModule, TypeOrmModule.forFeature(REVIEW_ENTITIES)],
-  controllers: [ReviewsController, ReviewModerationController],
-  providers: [Reviews, ReviewPersonalData, ReviewsRetention],
+  controllers: [ReviewsController, ReviewModerationController, ReviewPhotosController, ReviewPhotoModerationController],
+  providers: [Reviews, ReviewPhotos, ReviewPersonalData, ReviewsRetention],
   exports: [Reviews],
 })
 export class ReviewsModule {}

@@ -18,6 +18,7 @@ import { EnterpriseAccess } from '@tradefloor/enterprise-profile';
 import type { Principal } from '@tradefloor/identity';
 import { BuyerOrders } from '@tradefloor/orders';
 import { ScreeningTerms } from '@tradefloor/trust-safety';
+import { reviewPhotoUrl, type ReviewPhotoStatus } from './photos/review-photos.service';
 import { createHmac } from 'node:crypto';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { ReviewStatus } from './entities';
@@ -56,6 +57,7 @@ interface ReviewRow {
   reply_text: string | null;
   replied_at: Date | null;
   report_count: number;
+  photo_status: ReviewPhotoStatus | null;
   created_at: Date;
 }
 
@@ -319,12 +321,22 @@ export class Reviews {
       status: r.status,
       replyText: r.reply_text,
       repliedAt: r.replied_at,
+      photoUrl: r.photo_status === 'approved' ? reviewPhotoUrl(r.id) : null,
       createdAt: r.created_at,
     };
   }
 
   private staffDto(r: ReviewRow): StaffReviewDto {
-    return { ...this.publicDto(r), subOrderCode: r.sub_order_code, authorUserId: r.author_user_id, reportCount: r.report_count, screening: r.screening };
+    return {
+      ...this.publicDto(r),
+      subOrderCode: r.sub_order_code,
+      authorUserId: r.author_user_id,
+      reportCount: r.report_count,
+      screening: r.screening,
+      photoStatus: r.photo_status ?? null,
+      // Staff see a photo that waits for them (the route lets staff and the author through).
+      photoUrl: r.photo_status ? reviewPhotoUrl(r.id) : null,
+    };
   }
 
   private keyed(value: string): string {

@@ -9,7 +9,7 @@ import {
   ApiOkResponse,
   ApiTags,
 } from '@nestjs/swagger';
-import { ErrorEnvelopeDto } from '@tradefloor/core';
+import { ErrorEnvelopeDto, readUploadedFile } from '@tradefloor/core';
 import { Auth, CurrentUser, type Principal } from '@tradefloor/identity';
 import type { FastifyRequest } from 'fastify';
 import { ReorderImagesDto } from '../dto/product-input.dto';
@@ -18,7 +18,6 @@ import { ProductQueries } from '../products/product-queries.service';
 import { toImageDto } from '../products/product-mapper';
 import { MAX_IMAGE_BYTES } from './image-processor';
 import { ProductImages } from './product-images.service';
-import { readUploadedFile } from './read-upload';
 
 @ApiTags('products')
 @Controller('api/v1/products/:id/images')

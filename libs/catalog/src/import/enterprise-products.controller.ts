@@ -9,14 +9,13 @@ import {
   ApiPropertyOptional,
   ApiTags,
 } from '@nestjs/swagger';
-import { ErrorEnvelopeDto, PageQueryDto, ValidationFailedError } from '@tradefloor/core';
+import { ErrorEnvelopeDto, PageQueryDto, ValidationFailedError, readUploadedFile } from '@tradefloor/core';
 import { Auth, CurrentUser, type Principal } from '@tradefloor/identity';
 import { IsIn, IsOptional } from 'class-validator';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { ImportFailedDto, ImportQueryDto, ImportReportDto } from '../dto/import.dto';
 import { ProductListDto } from '../dto/product-output.dto';
 import { PRODUCT_STATUSES, type ProductStatus } from '../entities/product.entity';
-import { readUploadedFile } from '../images/read-upload';
 import { ProductQueries } from '../products/product-queries.service';
 import { MAX_IMPORT_BYTES, ProductImport } from './product-import.service';
 

@@ -4,3 +4,4 @@ export * from './s3-file-storage';
 export * from './create-file-storage';
 export * from './media.controller';
 export * from './storage-health';
+export * from './read-upload';

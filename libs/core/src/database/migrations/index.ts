@@ -36,6 +36,7 @@ import { PayoutAccounts1766050000000 } from './1766050000000-payout-accounts';
 import { OperatingRulesPayments1766050001000 } from './1766050001000-operating-rules-payments';
 import { ComplaintOrders1766120000000 } from './1766120000000-complaint-orders';
 import { ShipmentAttention1766120001000 } from './1766120001000-shipment-attention';
+import { ReviewPhotos1766120002000 } from './1766120002000-review-photos';
 import { Reviews1766080000000 } from './1766080000000-reviews';
 
 /**
@@ -82,4 +83,5 @@ export const MIGRATIONS = [
   Reviews1766080000000,
   ComplaintOrders1766120000000,
   ShipmentAttention1766120001000,
+  ReviewPhotos1766120002000,
 ];

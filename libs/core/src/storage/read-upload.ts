@@ -1,4 +1,4 @@
-import { ValidationFailedError } from '@tradefloor/core';
+import { ValidationFailedError } from '../errors/domain-error';
 import type { FastifyRequest } from 'fastify';
 
 /**
