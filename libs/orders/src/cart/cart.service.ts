@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { OutOfStockError, ProductViews, type ProductView } from '@tradefloor/catalog';
+import { OutOfStockError, ProductViews, type SaleView } from '@tradefloor/catalog';
 import { Clock, isUuid, NotFoundError, ValidationFailedError } from '@tradefloor/core';
 import type { Principal } from '@tradefloor/identity';
 import { createHash, randomBytes } from 'node:crypto';
@@ -104,8 +104,7 @@ export class Carts {
   async add(owner: CartOwner, line: CartLine, change: CartCookieChange): Promise<CartDto> {
     const cartId = (await this.resolve(owner, true, change))!;
     await this.dataSource.transaction(async (m) => {
-      await m.query(`SELECT id FROM carts WHERE id = $1 FOR UPDATE`, [cartId]);
-      const current = await this.lines(cartId, m);
+      const current = await this.lockLines(cartId, m);
       const existing = current.find((l) => l.productId === line.productId)?.quantity ?? 0;
       if (!existing && current.length >= MAX_CART_LINES) {
         throw ValidationFailedError.field('productId', `Giỏ hàng tối đa ${MAX_CART_LINES} sản phẩm (at most ${MAX_CART_LINES} lines)`);
@@ -141,6 +140,19 @@ export class Carts {
     if (cartId) await this.dataSource.query(`DELETE FROM cart_items WHERE cart_id = $1`, [cartId]);
   }
 
+  /**
+   * Locks the cart row (two requests on one cart — a double click, two tabs — wait for each other)
+   * and reads its lines, in one statement of the caller's transaction.
+   */
+  async lockLines(cartId: string, m: EntityManager): Promise<CartLine[]> {
+    const rows: Array<{ product_id: string | null; quantity: number | null }> = await m.query(
+      `SELECT i.product_id, i.quantity FROM carts c LEFT JOIN cart_items i ON i.cart_id = c.id
+       WHERE c.id = $1 ORDER BY i.added_at, i.product_id FOR UPDATE OF c`,
+      [cartId],
+    );
+    return rows.filter((r) => r.product_id !== null).map((r) => ({ productId: r.product_id!, quantity: r.quantity! }));
+  }
+
   async lines(cartId: string, db: DataSource | EntityManager = this.dataSource): Promise<CartLine[]> {
     const rows: Array<{ product_id: string; quantity: number }> = await db.query(
       `SELECT product_id, quantity FROM cart_items WHERE cart_id = $1 ORDER BY added_at, product_id`,
@@ -151,8 +163,8 @@ export class Carts {
 
   /** The cart grouped by seller, with each line's problems, sales terms, shipping options and payment methods. */
   async render(lines: CartLine[], to?: DeliveryTo): Promise<CartDto> {
-    const views = new Map((await this.products.load(lines.map((l) => l.productId))).map((p) => [p.id, p]));
-    const bySeller = new Map<string, { view: ProductView; quantity: number }[]>();
+    const views = new Map((await this.products.loadForSale(lines.map((l) => l.productId))).map((p) => [p.id, p]));
+    const bySeller = new Map<string, { view: SaleView; quantity: number }[]>();
     for (const l of lines) {
       const view = views.get(l.productId);
       if (!view) continue;
@@ -200,7 +212,7 @@ export class Carts {
 
   /** A line's quantity must be within stock and at least the minimum order; the product visible. */
   private async setLine(m: EntityManager, cartId: string, line: CartLine, field: string): Promise<void> {
-    const [view] = await this.products.load([line.productId], m);
+    const [view] = await this.products.loadForSale([line.productId], m);
     if (!view?.visible) throw new NotFoundError('Sản phẩm', 'PRODUCT_NOT_FOUND');
     if (line.quantity < view.minOrderQuantity) {
       throw ValidationFailedError.field(field, `Đặt tối thiểu ${view.minOrderQuantity} ${view.unit} (minimum order ${view.minOrderQuantity})`);
@@ -215,7 +227,7 @@ export class Carts {
   }
 }
 
-export function lineProblems(view: ProductView, quantity: number): string[] {
+export function lineProblems(view: Pick<SaleView, 'visible' | 'stockQuantity' | 'minOrderQuantity'>, quantity: number): string[] {
   if (!view.visible) return ['unavailable'];
   const problems: string[] = [];
   if (quantity > view.stockQuantity) problems.push('insufficient_stock');
