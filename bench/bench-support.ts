@@ -30,7 +30,9 @@ export async function benchDatabase(serverUrl: string, logger: Logger): Promise<
 
 /** Starts the built API (`--role=api`, or `all` with its worker) with `env` and resolves once /health/live answers. */
 export function startApiProcess(port: number, env: Record<string, string>, name = 'API', role: 'api' | 'all' = 'api'): Promise<ChildProcess> {
-  const child = spawn(process.execPath, ['dist/apps/api/src/main.js', `--role=${role}`], {
+  // BENCH_API_NODE_ARGS: extra node flags for the API process, e.g. `--cpu-prof --cpu-prof-dir=var/prof` to profile it.
+  const nodeArgs = (process.env.BENCH_API_NODE_ARGS ?? '').split(' ').filter(Boolean);
+  const child = spawn(process.execPath, [...nodeArgs, 'dist/apps/api/src/main.js', `--role=${role}`], {
     env: { ...process.env, ...env, PORT: String(port), HOST: '127.0.0.1' },
     stdio: ['ignore', 'ignore', 'inherit'],
   });

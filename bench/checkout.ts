@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import type { ChildProcess } from 'node:child_process';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -178,6 +178,20 @@ async function oversold(db: Client, hot: Sellable[], startStock: Map<string, num
   return bad;
 }
 
+/**
+ * CPU time (user + system, ms) the process has used so far, from /proc (Linux; undefined elsewhere).
+ * Per buyer it is the API's own cost of one cart-and-checkout, which — unlike latency — does not
+ * depend much on what else the machine runs.
+ */
+function cpuMs(pid: number | undefined): number | undefined {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100; // utime + stime, in USER_HZ (100 on Linux)
+  } catch {
+    return undefined;
+  }
+}
+
 async function main(): Promise<void> {
   mkdirSync(DIR, { recursive: true });
   const logger = createLogger('warn');
@@ -237,7 +251,9 @@ async function main(): Promise<void> {
       [CONCURRENCY, ORDERS, 2_000_000],
     ] as const) {
       log(`\nconcurrency ${concurrency}, ${total} buyers, load average ${load()}`);
+      const cpuBefore = cpuMs(api.pid);
       const r = await runRound(concurrency, total, offset, pool, hot);
+      const cpuAfter = cpuMs(api.pid);
       const c = summarise(r.checkout, r.wall);
       const a = summarise(r.cartAdds, r.wall);
       const bad = await oversold(db, hot, startStock, since);
@@ -247,6 +263,11 @@ async function main(): Promise<void> {
       );
       log(`  add to cart  p50 ${a.p50} ms  p95 ${a.p95} ms  p99 ${a.p99} ms`);
       log(`  oversold units (hot products): ${bad}; other failures: ${failures}`);
+      if (cpuBefore !== undefined && cpuAfter !== undefined) {
+        log(
+          `  API process CPU: ${((cpuAfter - cpuBefore) / total).toFixed(1)} ms per buyer (${r.cartAdds.length} cart additions and ${r.checkout.length} checkouts)`,
+        );
+      }
       rows.push(
         `| ${concurrency} | ${total} | ${c.p50} | ${c.p95} | ${c.p99} | ${Math.round(r.placed / r.wall)} | ${r.placed} | ${r.refused} | ${bad} | ${a.p95} |`,
       );

@@ -164,6 +164,44 @@ describe('durable jobs', () => {
     );
   });
 
+  it('enqueueMany writes a batch in one statement as enqueue would one by one: keyed jobs coalesce (also within the batch), unkeyed ones do not, and a rollback keeps none', async () => {
+    // No worker handles this queue yet: every job meets the others still pending.
+    const q = 'test.batch-enqueue';
+    await queue.enqueueNow(q, { k: 'a', v: 0 }, { dedupeKey: 'a' });
+    const later = new Date(Date.now() + 3_600_000);
+    await t.dataSource.transaction((m) =>
+      queue.enqueueMany(m, [
+        { queue: q, payload: { k: 'a', v: 1 }, options: { dedupeKey: 'a', runAt: later } },
+        { queue: q, payload: { k: 'b', v: 1 }, options: { dedupeKey: 'b', runAt: later } },
+        { queue: q, payload: { k: 'b', v: 2 }, options: { dedupeKey: 'b' } },
+        { queue: q, payload: { k: 'none', v: 1 } },
+        { queue: q, payload: { k: 'none', v: 2 } },
+      ]),
+    );
+    await expect(
+      t.dataSource.transaction(async (m) => {
+        await queue.enqueueMany(m, [{ queue: q, payload: { k: 'rolled-back' } }]);
+        throw new Error('business write failed');
+      }),
+    ).rejects.toThrow('business write failed');
+    const rows: Array<{ payload: unknown; due: boolean; max_attempts: number }> = await t.dataSource.query(
+      `SELECT payload, run_at <= now() AS due, max_attempts FROM jobs WHERE queue = $1 ORDER BY id`,
+      [q],
+    );
+    expect(rows).toEqual([
+      // The pending job of key a: the batch's payload, its earlier run time kept (the upsert's rule).
+      { payload: { k: 'a', v: 1 }, due: true, max_attempts: 8 },
+      // Two of key b in one batch: one job, the later payload, the earlier run time (now).
+      { payload: { k: 'b', v: 2 }, due: true, max_attempts: 8 },
+      { payload: { k: 'none', v: 1 }, due: true, max_attempts: 8 },
+      { payload: { k: 'none', v: 2 }, due: true, max_attempts: 8 },
+    ]);
+    const seen: unknown[] = [];
+    t.app.get(JobRegistry).register(q, async (job) => void seen.push(job.payload));
+    await t.drainJobs([q]);
+    expect(seen).toHaveLength(4);
+  });
+
   it('closes a failed job as superseded when a newer job with its dedupe key is pending (no unique-index crash)', async () => {
     const q = 'test.supersede';
     await queue.enqueueNow(q, { v: 1 }, { dedupeKey: 'k' });

@@ -1,7 +1,7 @@
 export { CatalogModule } from './catalog.module';
 export { ProductAccess } from './access/product-access.service';
 export { ProductViews, type ReadScope } from './read-model/product-views.service';
-export type { ProductView } from './read-model/product-view';
+export type { ProductView, SaleView } from './read-model/product-view';
 export { mediaUrl } from './read-model/media-url';
 export { CategoryEntity, OCOP_GROUPS, type OcopGroup } from './entities/category.entity';
 export {

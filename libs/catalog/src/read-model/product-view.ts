@@ -56,3 +56,27 @@ export interface ProductView {
   publishedAt: Date | null;
   updatedAt: Date;
 }
+
+/**
+ * What selling a product needs (cart lines, checkout, sub-order lines): the same fields as
+ * `ProductView`, without description, category path, OCOP rating or image lists — one light read.
+ */
+export type SaleView = Pick<
+  ProductView,
+  | 'id'
+  | 'slug'
+  | 'name'
+  | 'sku'
+  | 'unit'
+  | 'priceVnd'
+  | 'minOrderQuantity'
+  | 'stockQuantity'
+  | 'weightGrams'
+  | 'status'
+  | 'visible'
+  | 'enterpriseId'
+  | 'enterpriseSlug'
+  | 'enterpriseName'
+  | 'enterpriseKind'
+  | 'thumbnailUrl'
+>;

@@ -4,7 +4,7 @@ import { Clock, htmlToText, vietnamDate } from '@tradefloor/core';
 import type { DataSource, EntityManager } from 'typeorm';
 import { CategoryEntity } from '../entities/category.entity';
 import { mediaUrl } from './media-url';
-import type { ProductView } from './product-view';
+import type { ProductView, SaleView } from './product-view';
 
 interface Row {
   id: string;
@@ -100,6 +100,48 @@ export class ProductViews {
     if (!ids.length) return [];
     const rows: Row[] = await db.query(`${SELECT} WHERE p.id = ANY($2::uuid[])`, [vietnamDate(this.clock.now()), ids]);
     return this.toViews(rows, db);
+  }
+
+  /**
+   * The light views selling needs (cart, checkout) of these products (any status), in one query:
+   * no category path, description, OCOP or image list — only the first thumbnail.
+   */
+  async loadForSale(ids: string[], db: ReadScope = this.dataSource): Promise<SaleView[]> {
+    if (!ids.length) return [];
+    const rows: Array<Record<string, unknown>> = await db.query(
+      `SELECT p.id, p.slug, p.name, p.sku, p.unit, p.price_vnd, p.min_order_quantity, p.stock_quantity, p.weight_grams, p.status,
+              (p.status = 'published' AND e.status = 'verified') AS visible,
+              e.id AS enterprise_id, e.slug AS enterprise_slug, e.display_name AS enterprise_name, e.kind AS enterprise_kind,
+              (SELECT i.thumbnail_key FROM product_images i WHERE i.product_id = p.id ORDER BY i.position LIMIT 1) AS thumbnail_key
+       FROM products p JOIN enterprises e ON e.id = p.enterprise_id
+       WHERE p.id = ANY($1::uuid[])`,
+      [ids],
+    );
+    return rows.map((r) => ({
+      id: r.id as string,
+      slug: r.slug as string,
+      name: r.name as string,
+      sku: r.sku as string,
+      unit: r.unit as string,
+      priceVnd: Number(r.price_vnd),
+      minOrderQuantity: r.min_order_quantity as number,
+      stockQuantity: r.stock_quantity as number,
+      weightGrams: r.weight_grams as number | null,
+      status: r.status as SaleView['status'],
+      visible: r.visible as boolean,
+      enterpriseId: r.enterprise_id as string,
+      enterpriseSlug: r.enterprise_slug as string,
+      enterpriseName: r.enterprise_name as string,
+      enterpriseKind: r.enterprise_kind as SaleView['enterpriseKind'],
+      thumbnailUrl: r.thumbnail_key ? mediaUrl(r.thumbnail_key as string) : null,
+    }));
+  }
+
+  /** The enterprises these products belong to (distinct), in one light query. */
+  async enterpriseIdsOf(ids: string[], db: ReadScope = this.dataSource): Promise<string[]> {
+    if (!ids.length) return [];
+    const rows: Array<{ enterprise_id: string }> = await db.query(`SELECT DISTINCT enterprise_id FROM products WHERE id = ANY($1::uuid[])`, [ids]);
+    return rows.map((r) => r.enterprise_id);
   }
 
   /** How many products are visible to the public (published, of a verified enterprise). */

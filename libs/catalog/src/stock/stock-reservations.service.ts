@@ -30,34 +30,50 @@ function normalise(lines: StockLine[]): StockLine[] {
 }
 
 /**
- * Stock taken by orders, inside the ordering context's transaction. `reserve` is one conditional
- * UPDATE per product (`stock_quantity >= q AND status = 'published'`): the row lock it takes makes
- * concurrent buyers of the last units queue behind each other, and the condition — re-checked on
- * the committed row after waiting — lets exactly as many through as there are units, never below
- * zero (the column's CHECK is the last guard). `product.changed` is published in the same
- * transaction, so the search index and partner listings (the existing sync) follow the stock.
+ * Stock taken by orders, inside the ordering context's transaction. `reserve` first locks every
+ * product row of the order in id order (one `SELECT … ORDER BY id FOR UPDATE`, so concurrent
+ * orders queue behind each other in one order and never deadlock), then takes all lines in one
+ * conditional UPDATE (`stock_quantity >= q AND status = 'published'`, re-checked on the locked,
+ * latest row): exactly as many buyers get through as there are units, never below zero (the
+ * column's CHECK is the last guard). A line the UPDATE did not take rolls the whole order back.
+ * `product.changed` is published for all lines at once in the same transaction, so the search
+ * index and partner listings (the existing sync) follow the stock.
  * Whether the product is visible (enterprise verified) is the caller's check through `ProductViews`.
  */
 @Injectable()
 export class StockReservations {
   constructor(private readonly events: DomainEvents) {}
 
-  /** Takes every line or none (throws `OutOfStockError` for the first short product; the caller's transaction rolls back). */
+  /** Takes every line or none (throws `OutOfStockError` for the first short product in id order; the caller's transaction rolls back). */
   async reserve(m: EntityManager, lines: StockLine[]): Promise<void> {
-    for (const line of normalise(lines)) {
+    const wanted = normalise(lines);
+    if (!wanted.length) return;
+    for (const line of wanted) {
       if (!Number.isInteger(line.quantity) || line.quantity <= 0) throw new Error(`stock: bad quantity ${line.quantity}`);
-      const [rows] = (await m.query(
-        `UPDATE products SET stock_quantity = stock_quantity - $2, updated_at = now()
-         WHERE id = $1 AND stock_quantity >= $2 AND status = 'published'
-         RETURNING stock_quantity`,
-        [line.productId, line.quantity],
-      )) as [Array<{ stock_quantity: number }>, number];
-      if (!rows.length) {
-        const [p] = await m.query(`SELECT name, stock_quantity, status FROM products WHERE id = $1`, [line.productId]);
-        throw new OutOfStockError(line.productId, p?.name ?? line.productId, p?.status === 'published' ? Number(p.stock_quantity) : 0);
-      }
-      await this.events.publish(m, 'product.changed', { productId: line.productId });
     }
+    const ids = wanted.map((l) => l.productId);
+    const locked: Array<{ id: string; name: string; stock_quantity: number; status: string }> = await m.query(
+      `SELECT id, name, stock_quantity, status FROM products WHERE id = ANY($1::uuid[]) ORDER BY id FOR UPDATE`,
+      [ids],
+    );
+    const [taken] = (await m.query(
+      `UPDATE products p SET stock_quantity = p.stock_quantity - w.quantity, updated_at = now()
+       FROM unnest($1::uuid[], $2::int[]) AS w(id, quantity)
+       WHERE p.id = w.id AND p.stock_quantity >= w.quantity AND p.status = 'published'
+       RETURNING p.id`,
+      [ids, wanted.map((l) => l.quantity)],
+    )) as [Array<{ id: string }>, number];
+    if (taken.length !== wanted.length) {
+      const done = new Set(taken.map((r) => r.id));
+      const short = wanted.find((l) => !done.has(l.productId))!;
+      const p = locked.find((r) => r.id === short.productId);
+      throw new OutOfStockError(short.productId, p?.name ?? short.productId, p?.status === 'published' ? Number(p.stock_quantity) : 0);
+    }
+    await this.events.publishMany(
+      m,
+      'product.changed',
+      wanted.map((l) => ({ productId: l.productId })),
+    );
   }
 
   /** Gives stock back (a cancelled or expired order); the caller makes sure it happens once per reservation. */

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { JobQueue } from './job-queue.service';
+import { JobQueue, type NewJob } from './job-queue.service';
 
 /** Names of the cross-context events and their payloads. */
 export interface DomainEventMap {
@@ -44,8 +44,8 @@ export type ShipmentStatus = (typeof SHIPMENT_STATUSES)[number];
 
 export type DomainEventName = keyof DomainEventMap;
 
-/** Called inside the publishing transaction for every event (e.g. the page cache's invalidation). */
-export type DomainEventHook = <E extends DomainEventName>(manager: EntityManager, event: E, payload: DomainEventMap[E]) => Promise<void>;
+/** Called inside the publishing transaction for every publication (e.g. the page cache's invalidation), with its payloads (one or more). */
+export type DomainEventHook = <E extends DomainEventName>(manager: EntityManager, event: E, payloads: ReadonlyArray<DomainEventMap[E]>) => Promise<void>;
 
 /**
  * Transactional fan-out on top of the job outbox: publishing inside a transaction enqueues one
@@ -72,10 +72,18 @@ export class DomainEvents {
   }
 
   async publish<E extends DomainEventName>(manager: EntityManager, event: E, payload: DomainEventMap[E]): Promise<void> {
-    const dedupeKey = `${event}:${Object.values(payload).join(':')}`;
-    for (const queue of this.subscribers.get(event) ?? []) {
-      await this.jobs.enqueue(manager, queue, { event, ...payload }, { dedupeKey });
+    await this.publishMany(manager, event, [payload]);
+  }
+
+  /** The same event for several subjects (e.g. every product of an order): all their jobs in one insert, the hooks once. */
+  async publishMany<E extends DomainEventName>(manager: EntityManager, event: E, payloads: ReadonlyArray<DomainEventMap[E]>): Promise<void> {
+    if (!payloads.length) return;
+    const jobs: NewJob[] = [];
+    for (const payload of payloads) {
+      const dedupeKey = `${event}:${Object.values(payload).join(':')}`;
+      for (const queue of this.subscribers.get(event) ?? []) jobs.push({ queue, payload: { event, ...payload }, options: { dedupeKey } });
     }
-    for (const hook of this.hooks) await hook(manager, event, payload);
+    await this.jobs.enqueueMany(manager, jobs);
+    for (const hook of this.hooks) await hook(manager, event, payloads);
   }
 }

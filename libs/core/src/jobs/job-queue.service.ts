@@ -5,6 +5,13 @@ import { returnedRows } from '../database/query-rows';
 import { JobRegistry } from './job-registry';
 import { JOBS_CHANNEL, type EnqueueOptions } from './job.types';
 
+/** One job for `JobQueue.enqueueMany`. */
+export interface NewJob {
+  queue: string;
+  payload: object;
+  options?: EnqueueOptions;
+}
+
 export interface QueueDepth {
   pending: number;
   running: number;
@@ -24,26 +31,59 @@ export class JobQueue {
 
   /** Enqueue inside the caller's transaction (pass the transaction's EntityManager). */
   async enqueue(manager: EntityManager, queue: string, payload: object, options: EnqueueOptions = {}): Promise<void> {
-    const runAt = options.runAt ?? null;
-    const maxAttempts = options.maxAttempts ?? this.registry.get(queue)?.maxAttempts ?? null;
-    const params = [queue, JSON.stringify(payload), runAt, maxAttempts, options.dedupeKey ?? null];
-    if (options.dedupeKey) {
-      await manager.query(
-        `INSERT INTO jobs (queue, payload, run_at, max_attempts, dedupe_key)
-         VALUES ($1, $2::jsonb, COALESCE($3::timestamptz, now()), COALESCE($4::int, 8), $5)
-         ON CONFLICT (queue, dedupe_key) WHERE status = 'pending'
-         DO UPDATE SET payload = EXCLUDED.payload, run_at = LEAST(jobs.run_at, EXCLUDED.run_at)`,
-        params,
-      );
-    } else {
-      await manager.query(
-        `INSERT INTO jobs (queue, payload, run_at, max_attempts, dedupe_key)
-         VALUES ($1, $2::jsonb, COALESCE($3::timestamptz, now()), COALESCE($4::int, 8), $5)`,
-        params,
-      );
+    await this.enqueueMany(manager, [{ queue, payload, options }]);
+  }
+
+  /**
+   * Several jobs in the caller's transaction in one statement (one round trip, with the workers'
+   * wake-up): the same rows and coalescing as `enqueue` called for each in turn — two jobs of one
+   * queue with one dedupe key become one (the later payload, the earlier run time).
+   */
+  async enqueueMany(manager: EntityManager, jobs: ReadonlyArray<NewJob>): Promise<void> {
+    const rows = new Map<string, { queue: string; payload: string; runAt: Date | null; maxAttempts: number | null; dedupeKey: string | null }>();
+    for (const [i, { queue, payload, options = {} }] of jobs.entries()) {
+      const runAt = options.runAt ?? null;
+      const key = options.dedupeKey ? `${queue}\u0000${options.dedupeKey}` : `#${i}`;
+      const earlier = rows.get(key);
+      if (earlier) {
+        // As the upsert does: the latest payload, the earliest run time (none = now).
+        earlier.payload = JSON.stringify(payload);
+        const a = earlier.runAt?.getTime() ?? Date.now();
+        const b = runAt?.getTime() ?? Date.now();
+        earlier.runAt = b < a ? runAt : earlier.runAt;
+        continue;
+      }
+      rows.set(key, {
+        queue,
+        payload: JSON.stringify(payload),
+        runAt,
+        maxAttempts: options.maxAttempts ?? this.registry.get(queue)?.maxAttempts ?? null,
+        dedupeKey: options.dedupeKey ?? null,
+      });
     }
-    // Delivered only if the transaction commits: wakes idle workers at once instead of at the next poll.
-    await manager.query('SELECT pg_notify($1, $2)', [JOBS_CHANNEL, queue]);
+    if (!rows.size) return;
+    const all = [...rows.values()];
+    // Rows without a dedupe key (NULL) never conflict. The notification is delivered only if the
+    // transaction commits: it wakes idle workers at once instead of at the next poll.
+    await manager.query(
+      `WITH added AS (
+         INSERT INTO jobs (queue, payload, run_at, max_attempts, dedupe_key)
+         SELECT q, p::jsonb, COALESCE(r, now()), COALESCE(a, 8), d
+         FROM unnest($1::text[], $2::text[], $3::timestamptz[], $4::int[], $5::text[]) AS t(q, p, r, a, d)
+         ON CONFLICT (queue, dedupe_key) WHERE status = 'pending'
+         DO UPDATE SET payload = EXCLUDED.payload, run_at = LEAST(jobs.run_at, EXCLUDED.run_at)
+         RETURNING 1)
+       SELECT pg_notify($6, q) FROM unnest($7::text[]) AS q`,
+      [
+        all.map((r) => r.queue),
+        all.map((r) => r.payload),
+        all.map((r) => r.runAt),
+        all.map((r) => r.maxAttempts),
+        all.map((r) => r.dedupeKey),
+        JOBS_CHANNEL,
+        [...new Set(all.map((r) => r.queue))],
+      ],
+    );
   }
 
   /** Enqueue in a transaction of its own (when there is no business write to join). */

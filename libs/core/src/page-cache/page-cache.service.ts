@@ -44,9 +44,9 @@ export class PageCache implements OnApplicationShutdown {
     this.store = new PageStore({ maxBytes: config.pageCache.maxBytes, ttlMs: config.pageCache.ttlSeconds * 1000 });
     this.dataSource.subscribers.push(this.commitSubscriber());
     // The one place writes reach the cache: every domain event drops the pages of its subject.
-    events.onPublish(async (manager, event, payload) => {
-      const subject = eventSubject(event, payload as Record<string, string>);
-      if (subject) await this.invalidateSubjects(manager, [subject]);
+    events.onPublish(async (manager, event, payloads) => {
+      const subjects = payloads.map((p) => eventSubject(event, p as Record<string, string>)).filter((s) => s !== undefined);
+      if (subjects.length) await this.invalidateSubjects(manager, subjects);
     });
     health.register('page-cache', async () => this.health());
   }

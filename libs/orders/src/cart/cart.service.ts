@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { OutOfStockError, ProductViews, type ProductView } from '@tradefloor/catalog';
+import { OutOfStockError, ProductViews, type SaleView } from '@tradefloor/catalog';
 import { Clock, isUuid, NotFoundError, ValidationFailedError } from '@tradefloor/core';
 import type { Principal } from '@tradefloor/identity';
 import { createHash, randomBytes } from 'node:crypto';
@@ -103,16 +103,23 @@ export class Carts {
   /** Adds to a line (creating the cart, and for a guest its cookie). */
   async add(owner: CartOwner, line: CartLine, change: CartCookieChange): Promise<CartDto> {
     const cartId = (await this.resolve(owner, true, change))!;
-    await this.dataSource.transaction(async (m) => {
-      await m.query(`SELECT id FROM carts WHERE id = $1 FOR UPDATE`, [cartId]);
-      const current = await this.lines(cartId, m);
-      const existing = current.find((l) => l.productId === line.productId)?.quantity ?? 0;
+    const { lines, views } = await this.dataSource.transaction(async (m) => {
+      const current = await this.lockLines(cartId, m);
+      const existing = current.find((l) => l.productId === line.productId);
       if (!existing && current.length >= MAX_CART_LINES) {
         throw ValidationFailedError.field('productId', `Giỏ hàng tối đa ${MAX_CART_LINES} sản phẩm (at most ${MAX_CART_LINES} lines)`);
       }
-      await this.setLine(m, cartId, { productId: line.productId, quantity: existing + line.quantity }, 'quantity');
+      // The product checked and every line's view for the answer, in one read.
+      const views = await this.products.loadForSale([...new Set([...current.map((l) => l.productId), line.productId])], m);
+      const quantity = (existing?.quantity ?? 0) + line.quantity;
+      const addedAt = await this.setLine(m, cartId, { productId: line.productId, quantity }, 'quantity', views);
+      // The cart as it now is, in `lines()` order, without reading it again.
+      const after = existing
+        ? current.map((l) => (l === existing ? { ...l, quantity } : l))
+        : [...current, { productId: line.productId, quantity, addedAt }].sort(byAddedThenProduct);
+      return { lines: after.map(({ productId, quantity: q }) => ({ productId, quantity: q })), views };
     });
-    return this.render(await this.lines(cartId));
+    return this.render(lines, undefined, views);
   }
 
   /** Sets quantities (0 removes a line). */
@@ -141,6 +148,21 @@ export class Carts {
     if (cartId) await this.dataSource.query(`DELETE FROM cart_items WHERE cart_id = $1`, [cartId]);
   }
 
+  /**
+   * Locks the cart row (two requests on one cart — a double click, two tabs — wait for each other),
+   * then reads its lines in the caller's transaction. Two statements on purpose: a join locked with
+   * `FOR UPDATE OF carts` would, after waiting, still return the lines of its first snapshot (read
+   * committed re-checks only the locked row), so the second click would not see the first's change.
+   */
+  async lockLines(cartId: string, m: EntityManager): Promise<Array<CartLine & { addedAt: Date }>> {
+    await m.query(`SELECT id FROM carts WHERE id = $1 FOR UPDATE`, [cartId]);
+    const rows: Array<{ product_id: string; quantity: number; added_at: Date }> = await m.query(
+      `SELECT product_id, quantity, added_at FROM cart_items WHERE cart_id = $1 ORDER BY added_at, product_id`,
+      [cartId],
+    );
+    return rows.map((r) => ({ productId: r.product_id, quantity: r.quantity, addedAt: r.added_at }));
+  }
+
   async lines(cartId: string, db: DataSource | EntityManager = this.dataSource): Promise<CartLine[]> {
     const rows: Array<{ product_id: string; quantity: number }> = await db.query(
       `SELECT product_id, quantity FROM cart_items WHERE cart_id = $1 ORDER BY added_at, product_id`,
@@ -150,9 +172,9 @@ export class Carts {
   }
 
   /** The cart grouped by seller, with each line's problems, sales terms, shipping options and payment methods. */
-  async render(lines: CartLine[], to?: DeliveryTo): Promise<CartDto> {
-    const views = new Map((await this.products.load(lines.map((l) => l.productId))).map((p) => [p.id, p]));
-    const bySeller = new Map<string, { view: ProductView; quantity: number }[]>();
+  async render(lines: CartLine[], to?: DeliveryTo, known?: SaleView[]): Promise<CartDto> {
+    const views = new Map((known ?? (await this.products.loadForSale(lines.map((l) => l.productId)))).map((p) => [p.id, p]));
+    const bySeller = new Map<string, { view: SaleView; quantity: number }[]>();
     for (const l of lines) {
       const view = views.get(l.productId);
       if (!view) continue;
@@ -198,24 +220,37 @@ export class Carts {
     };
   }
 
-  /** A line's quantity must be within stock and at least the minimum order; the product visible. */
-  private async setLine(m: EntityManager, cartId: string, line: CartLine, field: string): Promise<void> {
-    const [view] = await this.products.load([line.productId], m);
+  /**
+   * A line's quantity must be within stock and at least the minimum order; the product visible.
+   * `views`: the product's view if the caller has already read it. Returns the line's `added_at`.
+   */
+  private async setLine(m: EntityManager, cartId: string, line: CartLine, field: string, views?: SaleView[]): Promise<Date> {
+    const view = views ? views.find((v) => v.id === line.productId) : (await this.products.loadForSale([line.productId], m))[0];
     if (!view?.visible) throw new NotFoundError('Sản phẩm', 'PRODUCT_NOT_FOUND');
     if (line.quantity < view.minOrderQuantity) {
       throw ValidationFailedError.field(field, `Đặt tối thiểu ${view.minOrderQuantity} ${view.unit} (minimum order ${view.minOrderQuantity})`);
     }
     if (line.quantity > view.stockQuantity) throw new OutOfStockError(view.id, view.name, view.stockQuantity);
-    await m.query(
-      `INSERT INTO cart_items (cart_id, product_id, quantity, added_at) VALUES ($1, $2, $3, $4)
-       ON CONFLICT (cart_id, product_id) DO UPDATE SET quantity = EXCLUDED.quantity`,
-      [cartId, line.productId, line.quantity, this.clock.now()],
+    const now = this.clock.now();
+    // The line and the cart's last change in one statement.
+    const [row] = await m.query(
+      `WITH touched AS (UPDATE carts SET updated_at = $4 WHERE id = $1)
+       INSERT INTO cart_items (cart_id, product_id, quantity, added_at) VALUES ($1, $2, $3, $4)
+       ON CONFLICT (cart_id, product_id) DO UPDATE SET quantity = EXCLUDED.quantity
+       RETURNING added_at`,
+      [cartId, line.productId, line.quantity, now],
     );
-    await m.query(`UPDATE carts SET updated_at = $2 WHERE id = $1`, [cartId, this.clock.now()]);
+    return row.added_at as Date;
   }
 }
 
-export function lineProblems(view: ProductView, quantity: number): string[] {
+/** The order `lines()` reads a cart in. */
+function byAddedThenProduct(a: { addedAt: Date; productId: string }, b: { addedAt: Date; productId: string }): number {
+  const t = a.addedAt.getTime() - b.addedAt.getTime();
+  return t !== 0 ? t : a.productId < b.productId ? -1 : a.productId > b.productId ? 1 : 0;
+}
+
+export function lineProblems(view: Pick<SaleView, 'visible' | 'stockQuantity' | 'minOrderQuantity'>, quantity: number): string[] {
   if (!view.visible) return ['unavailable'];
   const problems: string[] = [];
   if (quantity > view.stockQuantity) problems.push('insufficient_stock');

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { ProductViews, StockReservations, type ProductView } from '@tradefloor/catalog';
-import { Clock, ConflictError, type FieldError, JobQueue, normalizeVietnameseMobile, ValidationFailedError } from '@tradefloor/core';
+import { ProductViews, StockReservations, type SaleView } from '@tradefloor/catalog';
+import { Clock, ConflictError, type FieldError, normalizeVietnameseMobile, ValidationFailedError } from '@tradefloor/core';
 import { ReferenceData } from '@tradefloor/enterprise-profile';
 import type { Principal } from '@tradefloor/identity';
 import type { DataSource, EntityManager } from 'typeorm';
@@ -22,7 +22,7 @@ const lineKey = (lines: Array<{ productId: string; quantity: number }>) =>
 interface SellerPlan {
   input: SellerCheckoutDto;
   terms: SalesTermsDto;
-  lines: Array<{ view: ProductView; quantity: number }>;
+  lines: Array<{ view: SaleView; quantity: number }>;
   subtotal: number;
   /** The buyer's shipping choice, priced by us at checkout (never the client's fee). */
   shipping: PricedChoice;
@@ -49,7 +49,6 @@ export class Checkout {
     private readonly payments: PaymentGateway,
     private readonly choices: ShippingChoices,
     private readonly workflow: SubOrderWorkflow,
-    private readonly jobs: JobQueue,
     private readonly orders: BuyerOrders,
     private readonly clock: Clock,
   ) {}
@@ -72,8 +71,7 @@ export class Checkout {
     };
     const orderCode = await this.dataSource.transaction(async (m) => {
       // A double click (or two tabs) must not order the same cart twice: the second waits here, then finds it changed.
-      await m.query(`SELECT id FROM carts WHERE id = $1 FOR UPDATE`, [cartId]);
-      if (lineKey(await this.carts.lines(cartId!, m)) !== lineKey(lines)) {
+      if (lineKey(await this.carts.lockLines(cartId!, m)) !== lineKey(lines)) {
         throw new ConflictError('Giỏ hàng vừa thay đổi — vui lòng xem lại rồi đặt hàng (the cart changed: review it and order again)', 'CART_CHANGED');
       }
       const now = this.clock.now();
@@ -91,8 +89,8 @@ export class Checkout {
 
   /** Groups the cart by seller and checks each seller's entry; every problem at once, as field errors. */
   private async plan(lines: Array<{ productId: string; quantity: number }>, input: CheckoutDto, problems: FieldError[]): Promise<SellerPlan[]> {
-    const views = new Map((await this.products.load(lines.map((l) => l.productId))).map((v) => [v.id, v]));
-    const bySeller = new Map<string, Array<{ view: ProductView; quantity: number }>>();
+    const views = new Map((await this.products.loadForSale(lines.map((l) => l.productId))).map((v) => [v.id, v]));
+    const bySeller = new Map<string, Array<{ view: SaleView; quantity: number }>>();
     for (const l of lines) {
       const view = views.get(l.productId);
       if (!view?.visible) {
@@ -206,18 +204,31 @@ export class Checkout {
         expiresAt,
       ],
     );
-    for (const [i, l] of plan.lines.entries()) {
-      await m.query(
-        `INSERT INTO sub_order_items (sub_order_id, position, product_id, product_name, sku, unit, unit_price_vnd, quantity, line_total_vnd)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
-        [row.id, i + 1, l.view.id, l.view.name, l.view.sku, l.view.unit, l.view.priceVnd, l.quantity, l.view.priceVnd * l.quantity],
-      );
-    }
+    // Every line in one statement (positions 1…n in cart order).
+    const items = plan.lines;
+    await m.query(
+      `INSERT INTO sub_order_items (sub_order_id, position, product_id, product_name, sku, unit, unit_price_vnd, quantity, line_total_vnd)
+       SELECT $1, position, product_id, product_name, sku, unit, unit_price_vnd, quantity, line_total_vnd
+       FROM unnest($2::int[], $3::uuid[], $4::text[], $5::text[], $6::text[], $7::bigint[], $8::int[], $9::bigint[])
+            AS t(position, product_id, product_name, sku, unit, unit_price_vnd, quantity, line_total_vnd)`,
+      [
+        row.id,
+        items.map((_, i) => i + 1),
+        items.map((l) => l.view.id),
+        items.map((l) => l.view.name),
+        items.map((l) => l.view.sku),
+        items.map((l) => l.view.unit),
+        items.map((l) => l.view.priceVnd),
+        items.map((l) => l.quantity),
+        items.map((l) => l.view.priceVnd * l.quantity),
+      ],
+    );
+    // The expiry job goes in with the placement's notification jobs (one insert).
     await this.workflow.record(
       m,
       { id: row.id, code, enterprise_id: input.enterpriseId },
       { from: null, to: 'placed', action: 'place', actor: { role: 'buyer', principal }, note: input.note || null, at: now },
+      [{ queue: EXPIRE_SUB_ORDER_QUEUE, payload: { subOrderId: row.id }, options: { runAt: expiresAt, dedupeKey: row.id } }],
     );
-    await this.jobs.enqueue(m, EXPIRE_SUB_ORDER_QUEUE, { subOrderId: row.id }, { runAt: expiresAt, dedupeKey: row.id });
   }
 }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { StockReservations } from '@tradefloor/catalog';
-import { AuditTrail, Clock, JobQueue } from '@tradefloor/core';
+import { AuditTrail, Clock, JobQueue, type NewJob } from '@tradefloor/core';
 import type { Principal } from '@tradefloor/identity';
 import type { EntityManager } from 'typeorm';
 import { ORDER_NOTIFY_QUEUE } from '../mail/order-notification.job';
@@ -111,6 +111,7 @@ export class SubOrderWorkflow {
     m: EntityManager,
     s: Pick<LockedSubOrder, 'id' | 'code' | 'enterprise_id'>,
     e: { from: SubOrderStatus | null; to: SubOrderStatus; action: string; actor: Actor; note: string | null; at: Date },
+    alsoEnqueue: ReadonlyArray<NewJob> = [],
   ): Promise<void> {
     const role = e.actor.principal?.role === 'admin' && e.actor.role === 'seller' ? 'admin' : e.actor.role;
     const [event] = await m.query(
@@ -118,9 +119,15 @@ export class SubOrderWorkflow {
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id`,
       [s.id, e.from, e.to, e.action, role, e.actor.principal?.id ?? null, e.note, e.at],
     );
-    for (const side of ['buyer', 'seller'] as const) {
-      await this.jobs.enqueue(m, ORDER_NOTIFY_QUEUE, { eventId: String(event.id), side }, { dedupeKey: `${event.id}:${side}` });
-    }
+    // Both sides' mails (and the caller's further jobs, e.g. a placement's expiry) in one insert.
+    await this.jobs.enqueueMany(m, [
+      ...(['buyer', 'seller'] as const).map((side) => ({
+        queue: ORDER_NOTIFY_QUEUE,
+        payload: { eventId: String(event.id), side },
+        options: { dedupeKey: `${event.id}:${side}` },
+      })),
+      ...alsoEnqueue,
+    ]);
     if (e.actor.role === 'seller') {
       await this.audit.record(m, {
         actor: e.actor.principal ? { id: e.actor.principal.id, role: e.actor.principal.role } : undefined,

@@ -11,8 +11,8 @@ import { PageCache } from '@tradefloor/core';
 export class PageCacheTags {
   constructor(cache: PageCache, views: ProductViews) {
     cache.addTagResolver('product', async (manager, ids) => {
-      const products = await views.load(ids, manager);
-      return [...new Set(products.map((p) => `products-of:${p.enterpriseId}`))];
+      // Only the enterprise matters here: a light read (this runs in every stock reservation's transaction).
+      return (await views.enterpriseIdsOf(ids, manager)).map((id) => `products-of:${id}`);
     });
     // Pages re-rendered after a category change must not read this process's cached category list.
     cache.onInvalidated('list:category', () => views.forgetCategories());
