@@ -50,6 +50,13 @@ export const ORDER_MESSAGES = {
   'ord.checkout.phone': { vi: 'Số điện thoại', en: 'Phone' },
   'ord.checkout.email': { vi: 'Email', en: 'Email' },
   'ord.checkout.address': { vi: 'Địa chỉ giao hàng', en: 'Delivery address' },
+  'ord.checkout.addressDefault': {
+    vi: 'Mọi đơn giao đến địa chỉ này, trừ đơn bạn chọn “Giao đến địa chỉ khác”.',
+    en: 'Every order goes to this address unless you choose “Deliver elsewhere” for it.',
+  },
+  'ord.checkout.otherAddress': { vi: 'Giao đến địa chỉ khác (deliver elsewhere)', en: 'Deliver elsewhere' },
+  'ord.checkout.otherAddressUse': { vi: 'Dùng địa chỉ dưới đây cho đơn của', en: 'Use the address below for the order from' },
+  'ord.checkout.addressFor': { vi: 'Địa chỉ giao đơn của', en: 'Delivery address for the order from' },
   'ord.checkout.province': { vi: 'Tỉnh/thành phố', en: 'Province' },
   'ord.checkout.commune': { vi: 'Xã/phường', en: 'Commune' },
   'ord.checkout.chooseCommune': { vi: '— Chọn xã/phường —', en: '— Choose a commune —' },

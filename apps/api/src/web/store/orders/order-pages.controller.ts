@@ -111,7 +111,12 @@ export class OrderPagesController {
     const principal = await this.session.principal(req, reply);
     const cart = await this.withCart(req, reply, (owner, change) => this.carts.view(owner, change), principal);
     if (!cart.sellers.length) return void reply.status(303).header('location', CART_PATH).send();
-    if (body.refresh) return this.renderCheckout(req, reply, cart, { ...body, communeCode: '' }, {}, undefined, 200, !!principal);
+    if (body.refresh) {
+      // "Reload the communes" of the default address (value 1) or of one seller's own address (its id).
+      const commune = body.refresh === '1' ? 'communeCode' : `communeCode-${body.refresh}`;
+      return this.renderCheckout(req, reply, cart, { ...body, [commune]: '' }, {}, undefined, 200, !!principal);
+    }
+    const own = (id: string) => body[`other-${id}`] === '1';
     const input = {
       ...(principal ? {} : { buyerName: body.buyerName ?? '', buyerEmail: body.buyerEmail ?? '' }),
       buyerPhone: body.buyerPhone ?? '',
@@ -119,25 +124,19 @@ export class OrderPagesController {
         enterpriseId: s.enterpriseId,
         paymentMethod: body[`pay-${s.enterpriseId}`] ?? 'cod',
         shipping: { carrier: 'seller' },
-        address: {
-          provinceCode: body.provinceCode ?? '',
-          communeCode: body.communeCode ?? '',
-          street: body.street ?? '',
-          recipientName: body.recipientName ?? '',
-          recipientPhone: body.recipientPhone ?? '',
-        },
+        address: addressOf(body, own(s.enterpriseId) ? `-${s.enterpriseId}` : ''),
         ...(body[`note-${s.enterpriseId}`]?.trim() ? { note: body[`note-${s.enterpriseId}`]!.trim() } : {}),
       })),
     };
     const { value, errors } = await validateBody(CheckoutDto, input, ctx.lang);
     if (Object.keys(errors).length)
-      return this.renderCheckout(req, reply, cart, body, formFields(errors, cart), ctx.t('ord.checkout.invalid'), 400, !!principal);
+      return this.renderCheckout(req, reply, cart, body, formFields(errors, cart, body), ctx.t('ord.checkout.invalid'), 400, !!principal);
     let order: OrderDto;
     try {
       order = await this.withCart(req, reply, (owner, change) => this.checkout.place(owner, value, change), principal);
     } catch (err) {
       if (!(err instanceof DomainError)) throw err;
-      const fields = err instanceof ValidationFailedError ? formFields(domainFieldErrors(err, ctx.lang), cart) : {};
+      const fields = err instanceof ValidationFailedError ? formFields(domainFieldErrors(err, ctx.lang), cart, body) : {};
       const message = Object.keys(fields).length ? ctx.t('ord.checkout.invalid') : errorText(ctx.lang, err);
       return this.renderCheckout(req, reply, cart, body, fields, message, err.status, !!principal);
     }
@@ -194,7 +193,15 @@ export class OrderPagesController {
     const provinces = await this.communes.provinces();
     const province = provinces.find((p) => p.code === values.provinceCode)?.code ?? DEFAULT_PROVINCE;
     const communes = await this.communes.communesOf(province);
-    const state = { values: { ...values, provinceCode: province }, errors, message, provinces, communes, signedIn };
+    const sellerCommunes: Record<string, Array<{ code: string; name: string }>> = {};
+    const sellerProvinces: Form = {};
+    for (const s of cart.sellers) {
+      const key = `provinceCode-${s.enterpriseId}`;
+      const own = provinces.find((p) => p.code === values[key])?.code ?? province;
+      sellerProvinces[key] = own;
+      sellerCommunes[s.enterpriseId] = own === province ? communes : await this.communes.communesOf(own);
+    }
+    const state = { values: { ...values, provinceCode: province, ...sellerProvinces }, errors, message, provinces, communes, sellerCommunes, signedIn };
     sendPage(reply, checkoutPage(ctx, cart, csrfField(req, reply, ctx.secure), state), status, 'private');
   }
 
@@ -219,8 +226,22 @@ function messageOf(lang: 'vi' | 'en', err: DomainError): string {
   return Object.values(fields)[0] ?? errorText(lang, err);
 }
 
-/** The API's field names (`subOrders.0.address.street`) as this form's inputs (`street`, `pay-<id>`). */
-function formFields(errors: FieldErrors, cart: CartDto): FieldErrors {
+/** The address the form gives: the default one (`suffix` '') or a seller's own (`-<enterpriseId>`). */
+function addressOf(body: Form, suffix: string) {
+  return {
+    provinceCode: body[`provinceCode${suffix}`] ?? '',
+    communeCode: body[`communeCode${suffix}`] ?? '',
+    street: body[`street${suffix}`] ?? '',
+    recipientName: body[`recipientName${suffix}`] ?? '',
+    recipientPhone: body[`recipientPhone${suffix}`] ?? '',
+  };
+}
+
+/**
+ * The API's field names (`subOrders.0.address.street`) as this form's inputs: `street` for the
+ * default address, `street-<id>` for a seller's own address, `pay-<id>`, `note-<id>`.
+ */
+function formFields(errors: FieldErrors, cart: CartDto, body: Form): FieldErrors {
   const out: FieldErrors = {};
   for (const [name, message] of Object.entries(errors)) {
     const m = /^subOrders\.(\d+)\.(.+)$/.exec(name);
@@ -229,7 +250,7 @@ function formFields(errors: FieldErrors, cart: CartDto): FieldErrors {
       const seller = cart.sellers[Number(m[1])]?.enterpriseId ?? '';
       const rest = m[2];
       key = rest.startsWith('address.')
-        ? rest.slice('address.'.length)
+        ? `${rest.slice('address.'.length)}${body[`other-${seller}`] === '1' ? `-${seller}` : ''}`
         : rest === 'paymentMethod'
           ? `pay-${seller}`
           : rest === 'note'
