@@ -1,19 +1,23 @@
 import { productPagePath } from '@tradefloor/core';
 import { FakeSmtpServer, readMail } from '../harness/fake-smtp-server';
 import { createProduct, createVerifiedEnterprise, PHUONG_TRA_VINH, XA_CAU_KE, type FixtureEnterprise } from '../harness/catalog-fixtures';
+import { ghnSimToken, ghtkSimToken, simulatorEnv, startPartnerSim, type PartnerSim } from '../../apps/partner-sim/src';
+import { settle, shipment, WEBHOOK_SECRET } from '../shipping/shipping-harness';
 import { BROWSER_SUITE_TIMEOUT_MS, DESKTOP, shot, signIn, startBrowserHarness, type BrowserHarness } from './harness';
 
 jest.setTimeout(BROWSER_SUITE_TIMEOUT_MS * 2);
 
 /**
  * Issue 17, the whole journey in Chromium: a guest buys from two sellers (COD, VietQR) through the
- * pages, with a second delivery address for one of them; follows the order by code + phone; each
- * seller works the sub-order through the inbox pages to "completed"; the guest opens the review
+ * pages (GHN and GHTK chosen on the checkout page), with a second delivery address for one of them; follows the order by code + phone; each
+ * seller confirms and packs in the inbox pages (shipments at the GHN/GHTK simulators), the
+ * carriers' delivery webhooks move them to delivered, the seller completes; the guest opens the review
  * link of the captured mail and reviews.
  */
 describe('browser: the order journey from cart to review', () => {
   let h: BrowserHarness;
   let smtp: FakeSmtpServer;
+  let sim: PartnerSim;
   let coop: FixtureEnterprise; // VietQR (payout account)
   let household: FixtureEnterprise; // COD
   let pomeloSlug: string;
@@ -22,7 +26,20 @@ describe('browser: the order journey from cart to review', () => {
   beforeAll(async () => {
     smtp = new FakeSmtpServer();
     const port = await smtp.start();
-    h = await startBrowserHarness({ env: { SMTP_URL: `smtp://127.0.0.1:${port}`, MAIL_FROM: 'don-hang@san.example.vn' } });
+    sim = await startPartnerSim({ ghn: { webhookRetryDelayMs: 30 }, ghtk: { webhookRetryDelayMs: 30 } });
+    h = await startBrowserHarness({
+      env: {
+        ...simulatorEnv(sim),
+        SMTP_URL: `smtp://127.0.0.1:${port}`,
+        MAIL_FROM: 'don-hang@san.example.vn',
+        SHIPPING_WEBHOOK_SECRET: WEBHOOK_SECRET,
+        SHIPPING_BACKOFF_BASE_MS: '20',
+        SHIPPING_POLL_INTERVAL_SECONDS: '86400',
+        JOB_POLL_INTERVAL_MS: '50',
+      },
+    });
+    sim.ghn.webhookUrl = `${h.baseUrl}/api/v1/shipping/webhooks/ghn/${WEBHOOK_SECRET}`;
+    sim.ghtk.webhookUrl = `${h.baseUrl}/api/v1/shipping/webhooks/ghtk/${WEBHOOK_SECRET}`;
     coop = await createVerifiedEnterprise(h.t, { displayName: 'HTX Bưởi Hùng Hòa', kind: 'cooperative' });
     household = await createVerifiedEnterprise(h.t, { displayName: 'Hộ kinh doanh Dừa Sáp Cầu Kè', kind: 'household' });
     pomeloSlug = (await createProduct(h.t, coop.id, { name: 'Bưởi da xanh loại 1', priceVnd: 60_000, stockQuantity: 40 })).slug;
@@ -32,11 +49,25 @@ describe('browser: the order journey from cart to review', () => {
       .set(coop.owner.auth)
       .send({ bankBin: '970436', accountNumber: '0071000123456', accountHolder: 'HTX Buoi Hung Hoa' })
       .expect(200);
+    // Carrier accounts: the household ships with GHN, the cooperative with GHTK.
+    const shopId = String(200_000 + Math.floor(Math.random() * 700_000));
+    await h.t.http
+      .put(`/api/v1/enterprises/${household.id}/carriers/ghn`)
+      .set(household.owner.auth)
+      .send({ token: ghnSimToken(shopId), shopId })
+      .expect(200);
+    const clientSource = `S${shopId}`;
+    await h.t.http
+      .put(`/api/v1/enterprises/${coop.id}/carriers/ghtk`)
+      .set(coop.owner.auth)
+      .send({ token: ghtkSimToken(clientSource), clientSource, pickupPhone: '0912345678' })
+      .expect(200);
     await h.t.drainJobs();
   });
   afterAll(async () => {
     await h?.close();
     await smtp?.stop();
+    await sim?.stop();
   });
 
   it('guest buys from two sellers, follows the order, sellers complete it in the inbox, the guest reviews from the mail', async () => {
@@ -64,14 +95,23 @@ describe('browser: the order journey from cart to review', () => {
     await guest.locator(`#f-street-${household.id}`).fill('88 ấp Phú Hòa');
     await guest.locator(`#f-recipientName-${household.id}`).fill('Lê Văn Tư');
     await guest.locator(`#f-recipientPhone-${household.id}`).fill('0911222333');
+    // Quote the carriers for the chosen addresses (no JavaScript: the form re-posts, nothing is written).
+    await guest.getByRole('button', { name: 'Tính phí giao hàng cho địa chỉ đã chọn' }).first().click();
+    await guest.locator(`#f-ship-${household.id}-ghn`).check();
+    await guest.locator(`#f-ship-${coop.id}-ghtk`).check();
+    expect(await guest.locator(`#f-street-${household.id}`).inputValue()).toBe('88 ấp Phú Hòa');
     await guest.getByRole('button', { name: 'Đặt hàng', exact: true }).click();
     await guest.getByRole('heading', { name: 'Đã đặt hàng' }).waitFor();
     expect(await guest.locator('img[src^="data:image/png;base64,"]').count()).toBe(1);
     const code = (await guest.locator('main dl.facts code').first().textContent())!.trim();
     const order = (await h.t.http.get(`/api/v1/orders/${code}?phone=0987654321`).expect(200)).body;
     const subOf = (id: string) => order.subOrders.find((s: { enterpriseId: string }) => s.enterpriseId === id);
-    expect(subOf(coop.id)).toMatchObject({ paymentMethod: 'vietqr', address: { street: '5 Lê Lợi' } });
-    expect(subOf(household.id)).toMatchObject({ paymentMethod: 'cod', address: { street: '88 ấp Phú Hòa', recipientName: 'Lê Văn Tư' } });
+    expect(subOf(coop.id)).toMatchObject({ paymentMethod: 'vietqr', shippingCarrier: 'ghtk', address: { street: '5 Lê Lợi' } });
+    expect(subOf(household.id)).toMatchObject({
+      paymentMethod: 'cod',
+      shippingCarrier: 'ghn',
+      address: { street: '88 ấp Phú Hòa', recipientName: 'Lê Văn Tư' },
+    });
 
     // Follow the order by code + phone.
     await guest.goto('/tra-cuu-don-hang');
@@ -81,21 +121,46 @@ describe('browser: the order journey from cart to review', () => {
     await guest.getByRole('heading', { name: 'Đơn hàng' }).waitFor();
     expect(await guest.locator('main').textContent()).toContain('Chờ');
 
-    // Each seller, signed in, works its sub-order through the inbox pages.
+    // Each seller, signed in, confirms and packs through the inbox pages: packing creates the shipment at the carrier.
+    const click = async (page: import('playwright-core').Page, name: string) => {
+      const button = page.getByRole('button', { name, exact: true });
+      await button.click();
+      await button.waitFor({ state: 'detached' });
+    };
+    const inbox = new Map<string, import('playwright-core').Page>();
     for (const seller of [coop, household]) {
       const sub: string = subOf(seller.id).code;
       const page = await (await h.newContext(DESKTOP)).newPage();
+      inbox.set(seller.id, page);
       await signIn(page, seller.owner.email, seller.owner.password);
       await page.goto(`/quan-ly/don-hang?dn=${seller.id}`);
       await page.getByRole('link', { name: sub }).click();
       await page.waitForURL(new RegExp(`/quan-ly/don-hang/${seller.id}/${sub}`));
-      const steps = ['Xác nhận đơn', 'Đã đóng gói', 'Đã gửi hàng', 'Đã giao', 'Hoàn tất'];
-      if (seller === coop) steps.splice(1, 0, 'Đã nhận tiền chuyển khoản');
-      for (const name of steps) {
-        const button = page.getByRole('button', { name, exact: true });
-        await Promise.all([page.waitForLoadState('load'), button.click()]);
-        await button.waitFor({ state: 'detached' });
-      }
+      await click(page, 'Xác nhận đơn');
+      if (seller === coop) await click(page, 'Đã nhận tiền chuyển khoản');
+      await click(page, 'Đã đóng gói');
+    }
+    const settleAll = async () => {
+      await settle(h.t);
+      await h.t.drainJobs(['orders.shipment-status']);
+    };
+    await settleAll();
+    const ghn = await shipment(h.t, subOf(household.id).code);
+    const ghtk = await shipment(h.t, subOf(coop.id).code);
+    expect(ghn).toMatchObject({ carrier: 'ghn' });
+    expect(ghtk).toMatchObject({ carrier: 'ghtk' });
+    expect(sim.ghn.byClientCode(subOf(household.id).code)[0].request).toMatchObject({ to_name: 'Lê Văn Tư', to_phone: '0911222333' });
+    // The carriers pick up and deliver (the simulators' controls); their webhooks move the sub-orders to delivered.
+    for (const st of ['picked', 'transporting', 'delivering', 'delivered']) await sim.ghn.advance(ghn.carrierCode!, st);
+    await sim.ghtk.advance(ghtk.carrierCode!, '5');
+    await sim.ghn.flushWebhooks();
+    await settleAll();
+    // Our lifecycle: delivered → the seller completes it.
+    for (const seller of [coop, household]) {
+      const page = inbox.get(seller.id)!;
+      await page.reload();
+      expect(await page.locator('main').textContent()).toContain('Đã giao');
+      await click(page, 'Hoàn tất');
       expect(await page.locator('main').textContent()).toContain('Hoàn tất');
       await shot(page, `journey-inbox-${seller === coop ? 'coop' : 'household'}`);
     }

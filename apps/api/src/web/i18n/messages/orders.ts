@@ -57,6 +57,12 @@ export const ORDER_MESSAGES = {
   'ord.checkout.otherAddress': { vi: 'Giao đến địa chỉ khác (deliver elsewhere)', en: 'Deliver elsewhere' },
   'ord.checkout.otherAddressUse': { vi: 'Dùng địa chỉ dưới đây cho đơn của', en: 'Use the address below for the order from' },
   'ord.checkout.addressFor': { vi: 'Địa chỉ giao đơn của', en: 'Delivery address for the order from' },
+  'ord.checkout.delivery': { vi: 'Cách giao hàng', en: 'Delivery' },
+  'ord.checkout.quote': { vi: 'Tính phí giao hàng cho địa chỉ đã chọn', en: 'Quote delivery to the chosen address' },
+  'ord.checkout.quoteHint': {
+    vi: 'Chọn xã/phường rồi bấm “Tính phí giao hàng” để xem hãng vận chuyển của người bán (nếu có).',
+    en: 'Choose the commune, then “Quote delivery” to see the seller’s carriers (if any).',
+  },
   'ord.checkout.province': { vi: 'Tỉnh/thành phố', en: 'Province' },
   'ord.checkout.commune': { vi: 'Xã/phường', en: 'Commune' },
   'ord.checkout.chooseCommune': { vi: '— Chọn xã/phường —', en: '— Choose a commune —' },

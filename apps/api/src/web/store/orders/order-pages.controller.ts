@@ -14,6 +14,7 @@ import {
   type CartDto,
   type CartOwner,
   type OrderDto,
+  type ShippingOptionDto,
 } from '@tradefloor/orders';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { orderQrImages } from './order-qr';
@@ -113,17 +114,23 @@ export class OrderPagesController {
     if (!cart.sellers.length) return void reply.status(303).header('location', CART_PATH).send();
     if (body.refresh) {
       // "Reload the communes" of the default address (value 1) or of one seller's own address (its id).
+      // "Quote delivery" (quote) keeps everything as typed.
+      if (body.refresh === 'quote') return this.renderCheckout(req, reply, cart, body, {}, undefined, 200, !!principal);
       const commune = body.refresh === '1' ? 'communeCode' : `communeCode-${body.refresh}`;
       return this.renderCheckout(req, reply, cart, { ...body, [commune]: '' }, {}, undefined, 200, !!principal);
     }
     const own = (id: string) => body[`other-${id}`] === '1';
+    const carrier = (id: string) => {
+      const [c, service] = (body[`ship-${id}`] ?? 'seller').split(':');
+      return service ? { carrier: c, service } : { carrier: c };
+    };
     const input = {
       ...(principal ? {} : { buyerName: body.buyerName ?? '', buyerEmail: body.buyerEmail ?? '' }),
       buyerPhone: body.buyerPhone ?? '',
       subOrders: cart.sellers.map((s) => ({
         enterpriseId: s.enterpriseId,
         paymentMethod: body[`pay-${s.enterpriseId}`] ?? 'cod',
-        shipping: { carrier: 'seller' },
+        shipping: carrier(s.enterpriseId),
         address: addressOf(body, own(s.enterpriseId) ? `-${s.enterpriseId}` : ''),
         ...(body[`note-${s.enterpriseId}`]?.trim() ? { note: body[`note-${s.enterpriseId}`]!.trim() } : {}),
       })),
@@ -201,8 +208,44 @@ export class OrderPagesController {
       sellerProvinces[key] = own;
       sellerCommunes[s.enterpriseId] = own === province ? communes : await this.communes.communesOf(own);
     }
-    const state = { values: { ...values, provinceCode: province, ...sellerProvinces }, errors, message, provinces, communes, sellerCommunes, signedIn };
+    const shipping = await this.quotes(req, reply, cart, values);
+    const state = {
+      values: { ...values, provinceCode: province, ...sellerProvinces },
+      errors,
+      message,
+      provinces,
+      communes,
+      sellerCommunes,
+      shipping,
+      signedIn,
+    };
     sendPage(reply, checkoutPage(ctx, cart, csrfField(req, reply, ctx.secure), state), status, 'private');
+  }
+
+  /**
+   * Each seller's delivery options for the address it goes to (its own when ticked, else the
+   * default): the carriers' quotes need a commune; before one is chosen only "seller delivers" shows.
+   */
+  private async quotes(req: FastifyRequest, reply: FastifyReply, cart: CartDto, values: Form): Promise<Record<string, ShippingOptionDto[]>> {
+    const byAddress = new Map<string, CartDto>();
+    const out: Record<string, ShippingOptionDto[]> = {};
+    for (const s of cart.sellers) {
+      const to = addressOf(values, values[`other-${s.enterpriseId}`] === '1' ? `-${s.enterpriseId}` : '');
+      let quoted = cart;
+      if (to.provinceCode && to.communeCode) {
+        const key = `${to.provinceCode}/${to.communeCode}`;
+        if (!byAddress.has(key)) {
+          const view = await this.withCart(req, reply, (owner, change) => this.carts.view(owner, change, to)).catch((err: unknown) => {
+            if (err instanceof DomainError) return cart; // an unknown commune: its own field error says so
+            throw err;
+          });
+          byAddress.set(key, view);
+        }
+        quoted = byAddress.get(key)!;
+      }
+      out[s.enterpriseId] = quoted.sellers.find((x) => x.enterpriseId === s.enterpriseId)?.shippingOptions ?? s.shippingOptions;
+    }
+    return out;
   }
 
   private async withCart<T>(

@@ -1,4 +1,4 @@
-import type { CartDto, CartSellerDto, OrderDto, SubOrderDto } from '@tradefloor/orders';
+import type { CartDto, CartSellerDto, OrderDto, ShippingOptionDto, SubOrderDto } from '@tradefloor/orders';
 import { alert, field } from '../../html/forms';
 import { html, type SafeHtml } from '../../html/html';
 import { layout, type PageContext } from '../../html/layout';
@@ -81,6 +81,8 @@ export interface CheckoutState {
   communes: Place[];
   /** Communes of the province each seller's own address names (sellers with "deliver elsewhere"). */
   sellerCommunes: Record<string, Place[]>;
+  /** Each seller's delivery options for its address (carriers' quotes once a commune is chosen). */
+  shipping: Record<string, ShippingOptionDto[]>;
   signedIn: boolean;
 }
 
@@ -116,6 +118,24 @@ ${field({
   required: true,
   autocomplete: 'tel',
 })}`;
+}
+
+/** The seller's delivery options as radios (`ship-<id>` = `carrier:service`), with a button to quote again for the chosen address. */
+function delivery(ctx: PageContext, state: CheckoutState, s: CartSellerDto): SafeHtml {
+  const { t } = ctx;
+  const name = `ship-${s.enterpriseId}`;
+  const error = state.errors[name];
+  const options = state.shipping[s.enterpriseId] ?? s.shippingOptions;
+  const chosen = state.values[name] ?? `${options[0]?.carrier}:${options[0]?.service}`;
+  return html`<fieldset class="field${error ? ' has-error' : ''}"${error ? html` aria-describedby="f-${name}-error"` : ''}><legend>${t('ord.checkout.delivery')}</legend>
+${options.map((o) => {
+  const value = `${o.carrier}:${o.service}`;
+  const id = `f-${name}-${o.carrier}`;
+  return html`<div class="check"><input type="radio" id="${id}" name="${name}" value="${value}"${chosen === value ? html` checked` : ''}><label for="${id}">${o.description} — ${o.included ? t('ord.terms.shippingIncluded') : formatVnd(o.feeVnd)}</label></div>`;
+})}
+${options.length < 2 ? html`<p class="hint">${t('ord.checkout.quoteHint')}</p>` : ''}
+<p><button type="submit" class="secondary" name="refresh" value="quote">${t('ord.checkout.quote')}</button></p>
+${error ? html`<p class="error" id="f-${name}-error">${error}</p>` : ''}</fieldset>`;
 }
 
 /** The fields of the per-seller address (checked by the server only when its box is ticked). */
@@ -170,6 +190,7 @@ ${cart.sellers.map((s) => {
 <ul>${s.items.map((i) => html`<li>${i.name} × ${i.quantity}</li>`)}</ul>
 ${salesTerms(ctx, s)}
 ${sellerAddress(ctx, state, s)}
+${delivery(ctx, state, s)}
 <fieldset class="field${e[pay] ? ' has-error' : ''}"${e[pay] ? html` aria-describedby="f-${pay}-error"` : ''}><legend>${t('ord.checkout.payment')}</legend>
 ${s.paymentMethods.map(
   (m) =>
