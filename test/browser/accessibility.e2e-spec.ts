@@ -127,8 +127,8 @@ const PAGES: AuditedPage[] = [
       await page.goto(`/danh-gia/${f.reviewToken}`);
       const line = page.locator('section.review-line').first();
       await line.getByLabel(/Nhận xét/).fill('ngắn');
-      await line.evaluate((el) => el.querySelectorAll('[required]').forEach((x: Element) => x.removeAttribute('required')));
-      await line.evaluate((el) => el.querySelectorAll('[minlength]').forEach((x: Element) => x.removeAttribute('minlength')));
+      await line.evaluate((el) => el.querySelectorAll('[required]').forEach((x: { removeAttribute(name: string): void }) => x.removeAttribute('required')));
+      await line.evaluate((el) => el.querySelectorAll('[minlength]').forEach((x: { removeAttribute(name: string): void }) => x.removeAttribute('minlength')));
       const [res] = await Promise.all([
         page.waitForResponse((r) => r.request().method() === 'POST'),
         line.getByRole('button', { name: 'Gửi đánh giá' }).click(),
