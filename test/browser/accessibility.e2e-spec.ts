@@ -4,7 +4,9 @@ import type { BrowserContext, BrowserContextOptions, Page } from 'playwright-cor
 import sharp from 'sharp';
 import { DEMO_PASSWORD } from '../../apps/api/src/cli/demo-data/demo-users';
 import { seedDemoData } from '../../apps/api/src/cli/demo-data/seed-demo-data';
+import { ReviewLinks } from '@tradefloor/orders';
 import { login } from '../harness/auth';
+import { addToCart, as, guestCheckout, type Shopper } from '../orders/order-helpers';
 import { createProduct, createVerifiedEnterprise, XA_CAU_KE, XA_HUNG_HOA } from '../harness/catalog-fixtures';
 import { blocking, describeFindings, focusIndicators, horizontalOverflow, runAxe } from './audit';
 import { BROWSER_SUITE_TIMEOUT_MS, DESKTOP, shot, signIn, startBrowserHarness, type BrowserHarness } from './harness';
@@ -48,6 +50,8 @@ interface Fixtures {
   bulletinId: string;
   batchId: string;
   serial: string;
+  /** The review link token of a completed guest order. */
+  reviewToken: string;
 }
 
 interface AuditedPage {
@@ -113,6 +117,26 @@ const PAGES: AuditedPage[] = [
   },
   { name: 'order-checkout', who: 'guest', open: () => '/thanh-toan' },
   { name: 'order-lookup', who: 'guest', open: () => '/tra-cuu-don-hang' },
+  { name: 'order-review', who: 'guest', open: (f) => `/danh-gia/${f.reviewToken}` },
+  {
+    // The review form posted without stars and with a short text: errors beside that line's fields.
+    name: 'order-review-errors',
+    who: 'guest',
+    status: 400,
+    open: (f) => async (page) => {
+      await page.goto(`/danh-gia/${f.reviewToken}`);
+      const line = page.locator('section.review-line').first();
+      await line.getByLabel(/Nhận xét/).fill('ngắn');
+      await line.evaluate((el) => el.querySelectorAll('[required]').forEach((x: { removeAttribute(name: string): void }) => x.removeAttribute('required')));
+      await line.evaluate((el) => el.querySelectorAll('[minlength]').forEach((x: { removeAttribute(name: string): void }) => x.removeAttribute('minlength')));
+      const [res] = await Promise.all([
+        page.waitForResponse((r) => r.request().method() === 'POST'),
+        line.getByRole('button', { name: 'Gửi đánh giá' }).click(),
+      ]);
+      await page.waitForLoadState();
+      return res.status();
+    },
+  },
   { name: 'sign-in', who: 'guest', open: () => '/dang-nhap' },
   {
     name: 'sign-in-error',
@@ -311,6 +335,18 @@ describe('browser: accessibility of the main pages at 360 px and on the desktop 
       .set(pending.owner.auth)
       .attach('file', await jpeg(), 'keo.jpg')
       .expect(201);
+
+    // A guest's order of the product, completed by the seller: the review link of its mail.
+    const shopper: Shopper = {};
+    await addToCart(t, shopper, product.id, 1);
+    const placed = await as(t, shopper)
+      .post('/api/v1/checkout', guestCheckout([own.id]))
+      .expect(201);
+    const sub: string = placed.body.subOrders[0].code;
+    for (const action of ['confirm', 'pack', 'ship', 'deliver', 'complete'])
+      await t.http.post(`/api/v1/enterprises/${own.id}/sub-orders/${sub}/${action}`).set(owner.auth).send({}).expect(200);
+    const [{ completed_at }] = await t.dataSource.query(`SELECT completed_at FROM sub_orders WHERE code = $1`, [sub]);
+    f.reviewToken = t.app.get(ReviewLinks).tokenFor(sub, completed_at);
 
     const [bulletin] = await t.dataSource.query(
       `SELECT id, slug FROM bulletins WHERE kind = 'article' AND status = 'published' ORDER BY view_count DESC LIMIT 1`,

@@ -22,6 +22,7 @@ export { Carts, type CartOwner, type CartCookieChange } from './cart/cart.servic
 export { CART_COOKIE, readCartToken, writeCartCookie } from './cart/cart-cookie';
 export { Checkout } from './checkout/checkout.service';
 export { BuyerOrders } from './sub-orders/buyer-orders.service';
+export { ReviewLinks, REVIEW_LINK_DAYS } from './sub-orders/review-links';
 export { SellerSubOrders } from './sub-orders/seller-sub-orders.service';
 export { SalesTerms } from './sales-terms/sales-terms.service';
 export { SubOrderExpiry, EXPIRE_DUE_QUEUE, EXPIRE_SUB_ORDER_QUEUE } from './sub-orders/sub-order-expiry';

@@ -18,6 +18,7 @@ import { ShipmentStatusHandler } from './shipping/shipment-status.handler';
 import { ShipmentPersonalData } from './shipping/shipment-personal-data';
 import { ShippingChoices } from './shipping/shipping-choices';
 import { SubOrderShipments } from './shipping/sub-order-shipments';
+import { ReviewLinks } from './sub-orders/review-links';
 import { BuyerOrders } from './sub-orders/buyer-orders.service';
 import { SellerSubOrders } from './sub-orders/seller-sub-orders.service';
 import { SubOrderExpiry } from './sub-orders/sub-order-expiry';
@@ -38,6 +39,7 @@ import { SubOrderWorkflow } from './sub-orders/sub-order-workflow';
     SubOrderReads,
     SubOrderExpiry,
     BuyerOrders,
+    ReviewLinks,
     SellerSubOrders,
     ShipmentStatusHandler,
     ShippingChoices,
@@ -47,6 +49,6 @@ import { SubOrderWorkflow } from './sub-orders/sub-order-workflow';
     OrderPersonalData,
     OrdersRetention,
   ],
-  exports: [Carts, Checkout, BuyerOrders, SellerSubOrders, SalesTerms, SubOrderExpiry, PaymentGateway],
+  exports: [Carts, Checkout, BuyerOrders, ReviewLinks, SellerSubOrders, SalesTerms, SubOrderExpiry, PaymentGateway],
 })
 export class OrdersModule {}

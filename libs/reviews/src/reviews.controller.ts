@@ -7,6 +7,7 @@ import {
   ModerateReviewDto,
   ModerationQueryDto,
   CreateReviewDto,
+  LinkReviewDto,
   ReplyReviewDto,
   ReportReviewDto,
   ReviewPageDto,
@@ -29,6 +30,16 @@ export class ReviewsController {
   @ApiConflictResponse({ type: ErrorEnvelopeDto, description: 'SUB_ORDER_NOT_COMPLETED or REVIEW_EXISTS' })
   create(@CurrentUser() user: Principal, @Body() dto: CreateReviewDto): Promise<StaffReviewDto> {
     return this.reviews.create(user, dto);
+  }
+
+  /** A buyer without an account (or not signed in) reviews through the signed link of the "completed" mail. */
+  @Post('api/v1/reviews/by-link/:token')
+  @ApiCreatedResponse({ type: StaffReviewDto, description: 'pending (or published when clean and REVIEWS_PUBLISH_CLEAN=true)' })
+  @ApiBadRequestResponse({ type: ErrorEnvelopeDto, description: 'VALIDATION_FAILED (productId not in the sub-order, stars, text), or SCREENING_PROHIBITED' })
+  @ApiNotFoundResponse({ type: ErrorEnvelopeDto, description: 'REVIEW_LINK_NOT_FOUND: wrong, altered or expired link (never says which)' })
+  @ApiConflictResponse({ type: ErrorEnvelopeDto, description: 'REVIEW_EXISTS' })
+  createByLink(@Param('token') token: string, @Body() dto: LinkReviewDto): Promise<StaffReviewDto> {
+    return this.reviews.createByLink(token.slice(0, 200), dto);
   }
 
   @Post('api/v1/reviews/:id/report')

@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, OmitType } from '@nestjs/swagger';
 import { PageQueryDto } from '@tradefloor/core';
 import { Transform } from 'class-transformer';
 import { IsIn, IsInt, IsNotEmpty, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
@@ -34,6 +34,18 @@ export class CreateReviewDto {
   @MinLength(10, { message: 'Nội dung đánh giá cần ít nhất 10 ký tự (text)' })
   @MaxLength(3000, { message: 'Nội dung đánh giá tối đa 3000 ký tự (text)' })
   text!: string;
+}
+
+/** A review through the signed link of the "completed" mail: the link names the sub-order. */
+export class LinkReviewDto extends OmitType(CreateReviewDto, ['subOrderCode'] as const) {}
+
+/** The lines a review link opens (read by the review page). */
+export interface ReviewLinkLines {
+  orderCode: string;
+  subOrderCode: string;
+  enterpriseId: string;
+  enterpriseName: string;
+  lines: Array<{ productId: string; productName: string; reviewed: boolean }>;
 }
 
 export class ReplyReviewDto {

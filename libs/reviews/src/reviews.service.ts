@@ -15,8 +15,8 @@ import {
   type ResolvedConfig,
 } from '@tradefloor/core';
 import { EnterpriseAccess } from '@tradefloor/enterprise-profile';
-import type { Principal } from '@tradefloor/identity';
-import { BuyerOrders } from '@tradefloor/orders';
+import { UsersService, type Principal } from '@tradefloor/identity';
+import { BuyerOrders, ReviewLinks } from '@tradefloor/orders';
 import { ScreeningTerms } from '@tradefloor/trust-safety';
 import { reviewPhotoUrl, type ReviewPhotoStatus } from './photos/review-photos.service';
 import { createHmac } from 'node:crypto';
@@ -24,6 +24,8 @@ import type { DataSource, EntityManager } from 'typeorm';
 import type { ReviewStatus } from './entities';
 import type {
   CreateReviewDto,
+  LinkReviewDto,
+  ReviewLinkLines,
   ModerationQueryDto,
   RatingSummaryDto,
   ReplyReviewDto,
@@ -83,6 +85,8 @@ export class Reviews {
     private readonly audit: AuditTrail,
     private readonly events: DomainEvents,
     private readonly buyerOrders: BuyerOrders,
+    private readonly reviewLinks: ReviewLinks,
+    private readonly users: UsersService,
     private readonly enterpriseAccess: EnterpriseAccess,
     private readonly screeningTerms: ScreeningTerms,
   ) {
@@ -98,6 +102,40 @@ export class Reviews {
     });
     const sub = order.subOrders.find((s) => s.code === dto.subOrderCode);
     if (!sub) throw new NotFoundError('Đơn hàng', 'ORDER_NOT_FOUND');
+    return this.write(sub, dto, { id: principal.id, name: principal.displayName });
+  }
+
+  /**
+   * A review through the signed link of the sub-order's "completed" mail (guests included): the
+   * same one-per-line rule, screening and moderation as `create`. The author is the account that
+   * placed the order, when there is one; a guest's review carries the given name only (the last
+   * word of the name given at checkout) — the full name is not published.
+   */
+  async createByLink(token: string, dto: LinkReviewDto): Promise<StaffReviewDto> {
+    const { order, subOrder, buyerUserId } = await this.openLink(token);
+    const name = buyerUserId ? await this.authorName(buyerUserId, order.buyerName) : guestName(order.buyerName);
+    return this.write(subOrder, { ...dto, subOrderCode: subOrder.code }, { id: buyerUserId, name });
+  }
+
+  /** The lines a review link opens, each with whether it is already reviewed (the review page's read). */
+  async linkLines(token: string): Promise<ReviewLinkLines> {
+    const { order, subOrder } = await this.openLink(token);
+    const done: Array<{ product_id: string }> = await this.dataSource.query(`SELECT product_id FROM reviews WHERE sub_order_code = $1`, [subOrder.code]);
+    const reviewed = new Set(done.map((r) => r.product_id));
+    return {
+      orderCode: order.orderCode,
+      subOrderCode: subOrder.code,
+      enterpriseId: subOrder.enterpriseId,
+      enterpriseName: subOrder.enterpriseName,
+      lines: subOrder.items.map((i) => ({ productId: i.productId, productName: i.name, reviewed: reviewed.has(i.productId) })),
+    };
+  }
+
+  private async write(
+    sub: { code: string; status: string; enterpriseId: string; items: Array<{ productId: string }> },
+    dto: CreateReviewDto,
+    author: { id: string | null; name: string },
+  ): Promise<StaffReviewDto> {
     if (!sub.items.some((i) => i.productId === dto.productId)) {
       throw new DomainError('VALIDATION_FAILED', 'Sản phẩm không có trong đơn (product not in this sub-order)', 400, [
         { field: 'productId', message: 'Sản phẩm không có trong đơn con này (not in this sub-order)' },
@@ -121,8 +159,8 @@ export class Reviews {
           dto.subOrderCode,
           dto.productId,
           sub.enterpriseId,
-          principal.id,
-          principal.displayName,
+          author.id,
+          author.name,
           dto.productStars,
           dto.sellerStars,
           dto.text,
@@ -136,6 +174,18 @@ export class Reviews {
       return rows[0].id;
     });
     return this.staffDto(await this.row(id));
+  }
+
+  private async openLink(token: string) {
+    const link = await this.reviewLinks.open(token);
+    const order = await this.buyerOrders.load(link.orderCode, false);
+    const subOrder = order.subOrders.find((s) => s.code === link.subOrderCode);
+    if (!subOrder) throw new NotFoundError('Liên kết đánh giá', 'REVIEW_LINK_NOT_FOUND');
+    return { order, subOrder, buyerUserId: link.buyerUserId };
+  }
+
+  private async authorName(userId: string, fallback: string): Promise<string> {
+    return (await this.users.contactsOf([userId])).get(userId)?.displayName ?? guestName(fallback);
   }
 
   async moderationQueue(q: ModerationQueryDto): Promise<StaffReviewPageDto> {
@@ -342,6 +392,12 @@ export class Reviews {
   private keyed(value: string): string {
     return createHmac('sha256', this.reporterKey).update(value).digest('hex').slice(0, 32);
   }
+}
+
+/** A guest's public name: the given name (the last word of the name given at checkout). */
+function guestName(full: string): string {
+  const words = full.trim().split(/\s+/);
+  return words[words.length - 1] || 'Khách hàng';
 }
 
 /** Average (2 decimals), count and distribution (index 0 = 1 star) of star counts. */

@@ -27,6 +27,7 @@ import { PrivacyRequestQueuePageController } from './back-office/privacy/privacy
 import { PageCacheHooks } from './cache/page-cache.hooks';
 import { PageCacheTags } from './cache/page-cache-tags';
 import { StorefrontErrorPages } from './html/error-page.view';
+import { ReviewsModule } from '@tradefloor/reviews';
 import { WebSession } from './session/web-session.service';
 import { STORE_CONTROLLERS, STORE_PROVIDERS } from './store/store-pages';
 
@@ -49,6 +50,7 @@ import { STORE_CONTROLLERS, STORE_PROVIDERS } from './store/store-pages';
     FederationModule,
     PrivacyModule,
     PaymentsModule,
+    ReviewsModule,
   ],
   controllers: [
     AssetsController,

@@ -15,6 +15,8 @@ export interface OrderMailFacts {
   buyerName: string;
   buyerPhone: string;
   address: string;
+  /** The signed review link, in the buyer's "completed" mail. */
+  reviewUrl?: string;
   items: Array<{ name: string; quantity: number; unit: string; lineTotalVnd: number }>;
 }
 
@@ -60,6 +62,7 @@ export function orderMail(side: 'buyer' | 'seller', f: OrderMailFacts): { subjec
     `Tổng cộng: ${vnd(f.totalVnd)} (${f.paymentMethod === 'cod' ? 'thanh toán khi nhận hàng' : 'chuyển khoản VietQR cho người bán'})`,
     `Giao đến: ${f.address}`,
     '',
+    ...(f.reviewUrl ? [`Đánh giá sản phẩm và người bán (review your purchase, link valid 60 days): ${f.reviewUrl}`, ''] : []),
     side === 'buyer'
       ? `Theo dõi đơn: ${f.baseUrl}/api/v1/orders/${f.orderCode} (kèm số điện thoại đã đặt hàng nếu bạn không đăng nhập).`
       : `Người mua: ${f.buyerName} — ${f.buyerPhone}\nXử lý đơn: ${f.baseUrl}/api/v1/enterprises/${f.enterpriseId}/sub-orders/${f.code}`,

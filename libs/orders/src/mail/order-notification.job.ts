@@ -13,6 +13,7 @@ import {
 import { EnterpriseViews } from '@tradefloor/enterprise-profile';
 import { UsersService } from '@tradefloor/identity';
 import type { DataSource } from 'typeorm';
+import { ReviewLinks } from '../sub-orders/review-links';
 import { orderMail } from './order-mail-text';
 
 export const ORDER_NOTIFY_QUEUE = 'orders.notify';
@@ -36,6 +37,7 @@ export class OrderNotificationJob implements OnModuleInit {
     private readonly mail: MailSender,
     private readonly enterprises: EnterpriseViews,
     private readonly users: UsersService,
+    private readonly reviewLinks: ReviewLinks,
   ) {}
 
   onModuleInit(): void {
@@ -47,7 +49,7 @@ export class OrderNotificationJob implements OnModuleInit {
     const column = side === 'buyer' ? 'buyer_notified_at' : 'seller_notified_at';
     const [row] = await this.dataSource.query(
       `SELECT e.id, e.from_status, e.to_status, e.action, e.note, e.${column} AS notified_at,
-              s.code, s.enterprise_id, s.total_vnd, s.payment_method, s.street, s.recipient_name, s.recipient_phone,
+              s.code, s.enterprise_id, s.total_vnd, s.payment_method, s.street, s.recipient_name, s.recipient_phone, s.completed_at,
               o.code AS order_code, o.buyer_name, o.buyer_phone, o.buyer_email
        FROM sub_order_events e JOIN sub_orders s ON s.id = e.sub_order_id JOIN orders o ON o.id = s.order_id
        WHERE e.id = $1`,
@@ -82,6 +84,11 @@ export class OrderNotificationJob implements OnModuleInit {
         paymentMethod: row.payment_method,
         buyerName: row.buyer_name,
         buyerPhone: row.buyer_phone,
+        // The buyer's review link (signed, one per sub-order) goes with the "completed" mail only.
+        reviewUrl:
+          side === 'buyer' && row.to_status === 'completed' && row.completed_at
+            ? `${this.config.publicBaseUrl}/danh-gia/${this.reviewLinks.tokenFor(row.code, new Date(row.completed_at))}`
+            : undefined,
         address: `${row.recipient_name} — ${row.recipient_phone}, ${row.street}`,
         items: items.map((i: { product_name: string; quantity: number; unit: string; line_total_vnd: string }) => ({
           name: i.product_name,

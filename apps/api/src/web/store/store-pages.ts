@@ -9,6 +9,7 @@ import { BulletinPagesController } from './news/bulletin-pages.controller';
 import { EventsPageController } from './news/events-page.controller';
 import { RelatedLinks } from './news/related-links';
 import { OrderPagesController } from './orders/order-pages.controller';
+import { ReviewPagesController } from './orders/review-pages.controller';
 import { ProductPageController } from './product-page.controller';
 import { SearchPageController } from './search-page.controller';
 import { StampCheckerController } from './stamps/stamp-checker.controller';
@@ -31,5 +32,6 @@ export const STORE_CONTROLLERS = [
   PrivacyRequestPagesController,
   LegalPagesController,
   OrderPagesController,
+  ReviewPagesController,
 ];
 export const STORE_PROVIDERS = [RelatedLinks, LegalChromeHooks];

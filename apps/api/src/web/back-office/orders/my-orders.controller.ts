@@ -2,7 +2,7 @@ import { Body, Controller, Get, Param, Post, Req, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import { DomainError, PageQueryDto } from '@tradefloor/core';
 import { ROLES, type Role } from '@tradefloor/identity';
-import { BuyerOrders } from '@tradefloor/orders';
+import { BuyerOrders, ReviewLinks, type SubOrderDto } from '@tradefloor/orders';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { orderQrImages } from '../../store/orders/order-qr';
 import { errorText } from '../../i18n/error-text';
@@ -22,7 +22,12 @@ export class MyOrdersController {
   constructor(
     private readonly bo: BackOffice,
     private readonly orders: BuyerOrders,
+    private readonly reviewLinks: ReviewLinks,
   ) {}
+
+  /** The same signed review page the "completed" mail links to. */
+  private reviewHref = (s: SubOrderDto): string | undefined =>
+    s.status === 'completed' && s.completedAt ? `/danh-gia/${this.reviewLinks.tokenFor(s.code, new Date(s.completedAt))}` : undefined;
 
   @Get()
   list(@Req() req: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
@@ -37,7 +42,7 @@ export class MyOrdersController {
   detail(@Param('code') code: string, @Req() req: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
     return this.bo.page(req, reply, SIGNED_IN, async (r) => {
       const order = await this.orders.get(code, r.user, undefined);
-      this.bo.send(r, order.orderCode, myOrderView(r.ctx, order, await orderQrImages(order), r.csrf, this.bo.flash(r, DONE)));
+      this.bo.send(r, order.orderCode, myOrderView(r.ctx, order, await orderQrImages(order), r.csrf, this.bo.flash(r, DONE), undefined, this.reviewHref));
     });
   }
 
@@ -53,7 +58,7 @@ export class MyOrdersController {
         return this.bo.send(
           r,
           order.orderCode,
-          myOrderView(r.ctx, order, await orderQrImages(order), r.csrf, undefined, errorText(r.ctx.lang, err)),
+          myOrderView(r.ctx, order, await orderQrImages(order), r.csrf, undefined, errorText(r.ctx.lang, err), this.reviewHref),
           err.status,
         );
       }

@@ -25,13 +25,24 @@ ${pager(t, { page: page.page, total: page.total, pageSize: page.pageSize, href: 
 }
 
 /** One of my orders; each sub-order still awaiting the seller's confirmation has a cancel form. */
-export function myOrderView(ctx: PageContext, order: OrderDto, qr: Map<string, string>, csrf: () => SafeHtml, flash?: string, error?: string): SafeHtml {
+export function myOrderView(
+  ctx: PageContext,
+  order: OrderDto,
+  qr: Map<string, string>,
+  csrf: () => SafeHtml,
+  flash?: string,
+  error?: string,
+  reviewHref?: (s: SubOrderDto) => string | undefined,
+): SafeHtml {
   const { t } = ctx;
+  const review = (s: SubOrderDto) => reviewHref?.(s);
   const cancel = (s: SubOrderDto): SafeHtml | '' =>
-    s.status === 'placed'
-      ? html`<form method="post" action="${MY_ORDERS_PATH}/${order.orderCode}/huy" class="inline">${csrf()}<input type="hidden" name="subOrderCode" value="${s.code}">
+    review(s)
+      ? html`<p><a class="button" href="${review(s)}">${t('ord.review.link')}</a></p>`
+      : s.status === 'placed'
+        ? html`<form method="post" action="${MY_ORDERS_PATH}/${order.orderCode}/huy" class="inline">${csrf()}<input type="hidden" name="subOrderCode" value="${s.code}">
 <label for="f-reason-${s.code}">${t('ord.inbox.reason')}</label> <input id="f-reason-${s.code}" name="reason" maxlength="1000"> <button type="submit" class="secondary">${t('ord.mine.cancel')}</button></form>`
-      : '';
+        : '';
   return html`<p><a href="${MY_ORDERS_PATH}">${t('ord.mine.title')}</a></p>
 <h1>${t('ord.order.title')} ${order.orderCode}</h1>
 ${flash ? alert(flash, 'success') : ''}${alert(error)}

@@ -14,6 +14,7 @@ import {
   type CartDto,
   type CartOwner,
   type OrderDto,
+  type ShippingOptionDto,
 } from '@tradefloor/orders';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { orderQrImages } from './order-qr';
@@ -111,33 +112,38 @@ export class OrderPagesController {
     const principal = await this.session.principal(req, reply);
     const cart = await this.withCart(req, reply, (owner, change) => this.carts.view(owner, change), principal);
     if (!cart.sellers.length) return void reply.status(303).header('location', CART_PATH).send();
-    if (body.refresh) return this.renderCheckout(req, reply, cart, { ...body, communeCode: '' }, {}, undefined, 200, !!principal);
+    if (body.refresh) {
+      // "Reload the communes" of the default address (value 1) or of one seller's own address (its id).
+      // "Quote delivery" (quote) keeps everything as typed.
+      if (body.refresh === 'quote') return this.renderCheckout(req, reply, cart, body, {}, undefined, 200, !!principal);
+      const commune = body.refresh === '1' ? 'communeCode' : `communeCode-${body.refresh}`;
+      return this.renderCheckout(req, reply, cart, { ...body, [commune]: '' }, {}, undefined, 200, !!principal);
+    }
+    const own = (id: string) => body[`other-${id}`] === '1';
+    const carrier = (id: string) => {
+      const [c, service] = (body[`ship-${id}`] ?? 'seller').split(':');
+      return service ? { carrier: c, service } : { carrier: c };
+    };
     const input = {
       ...(principal ? {} : { buyerName: body.buyerName ?? '', buyerEmail: body.buyerEmail ?? '' }),
       buyerPhone: body.buyerPhone ?? '',
       subOrders: cart.sellers.map((s) => ({
         enterpriseId: s.enterpriseId,
         paymentMethod: body[`pay-${s.enterpriseId}`] ?? 'cod',
-        shipping: { carrier: 'seller' },
-        address: {
-          provinceCode: body.provinceCode ?? '',
-          communeCode: body.communeCode ?? '',
-          street: body.street ?? '',
-          recipientName: body.recipientName ?? '',
-          recipientPhone: body.recipientPhone ?? '',
-        },
+        shipping: carrier(s.enterpriseId),
+        address: addressOf(body, own(s.enterpriseId) ? `-${s.enterpriseId}` : ''),
         ...(body[`note-${s.enterpriseId}`]?.trim() ? { note: body[`note-${s.enterpriseId}`]!.trim() } : {}),
       })),
     };
     const { value, errors } = await validateBody(CheckoutDto, input, ctx.lang);
     if (Object.keys(errors).length)
-      return this.renderCheckout(req, reply, cart, body, formFields(errors, cart), ctx.t('ord.checkout.invalid'), 400, !!principal);
+      return this.renderCheckout(req, reply, cart, body, formFields(errors, cart, body), ctx.t('ord.checkout.invalid'), 400, !!principal);
     let order: OrderDto;
     try {
       order = await this.withCart(req, reply, (owner, change) => this.checkout.place(owner, value, change), principal);
     } catch (err) {
       if (!(err instanceof DomainError)) throw err;
-      const fields = err instanceof ValidationFailedError ? formFields(domainFieldErrors(err, ctx.lang), cart) : {};
+      const fields = err instanceof ValidationFailedError ? formFields(domainFieldErrors(err, ctx.lang), cart, body) : {};
       const message = Object.keys(fields).length ? ctx.t('ord.checkout.invalid') : errorText(ctx.lang, err);
       return this.renderCheckout(req, reply, cart, body, fields, message, err.status, !!principal);
     }
@@ -194,8 +200,52 @@ export class OrderPagesController {
     const provinces = await this.communes.provinces();
     const province = provinces.find((p) => p.code === values.provinceCode)?.code ?? DEFAULT_PROVINCE;
     const communes = await this.communes.communesOf(province);
-    const state = { values: { ...values, provinceCode: province }, errors, message, provinces, communes, signedIn };
+    const sellerCommunes: Record<string, Array<{ code: string; name: string }>> = {};
+    const sellerProvinces: Form = {};
+    for (const s of cart.sellers) {
+      const key = `provinceCode-${s.enterpriseId}`;
+      const own = provinces.find((p) => p.code === values[key])?.code ?? province;
+      sellerProvinces[key] = own;
+      sellerCommunes[s.enterpriseId] = own === province ? communes : await this.communes.communesOf(own);
+    }
+    const shipping = await this.quotes(req, reply, cart, values);
+    const state = {
+      values: { ...values, provinceCode: province, ...sellerProvinces },
+      errors,
+      message,
+      provinces,
+      communes,
+      sellerCommunes,
+      shipping,
+      signedIn,
+    };
     sendPage(reply, checkoutPage(ctx, cart, csrfField(req, reply, ctx.secure), state), status, 'private');
+  }
+
+  /**
+   * Each seller's delivery options for the address it goes to (its own when ticked, else the
+   * default): the carriers' quotes need a commune; before one is chosen only "seller delivers" shows.
+   */
+  private async quotes(req: FastifyRequest, reply: FastifyReply, cart: CartDto, values: Form): Promise<Record<string, ShippingOptionDto[]>> {
+    const byAddress = new Map<string, CartDto>();
+    const out: Record<string, ShippingOptionDto[]> = {};
+    for (const s of cart.sellers) {
+      const to = addressOf(values, values[`other-${s.enterpriseId}`] === '1' ? `-${s.enterpriseId}` : '');
+      let quoted = cart;
+      if (to.provinceCode && to.communeCode) {
+        const key = `${to.provinceCode}/${to.communeCode}`;
+        if (!byAddress.has(key)) {
+          const view = await this.withCart(req, reply, (owner, change) => this.carts.view(owner, change, to)).catch((err: unknown) => {
+            if (err instanceof DomainError) return cart; // an unknown commune: its own field error says so
+            throw err;
+          });
+          byAddress.set(key, view);
+        }
+        quoted = byAddress.get(key)!;
+      }
+      out[s.enterpriseId] = quoted.sellers.find((x) => x.enterpriseId === s.enterpriseId)?.shippingOptions ?? s.shippingOptions;
+    }
+    return out;
   }
 
   private async withCart<T>(
@@ -219,8 +269,22 @@ function messageOf(lang: 'vi' | 'en', err: DomainError): string {
   return Object.values(fields)[0] ?? errorText(lang, err);
 }
 
-/** The API's field names (`subOrders.0.address.street`) as this form's inputs (`street`, `pay-<id>`). */
-function formFields(errors: FieldErrors, cart: CartDto): FieldErrors {
+/** The address the form gives: the default one (`suffix` '') or a seller's own (`-<enterpriseId>`). */
+function addressOf(body: Form, suffix: string) {
+  return {
+    provinceCode: body[`provinceCode${suffix}`] ?? '',
+    communeCode: body[`communeCode${suffix}`] ?? '',
+    street: body[`street${suffix}`] ?? '',
+    recipientName: body[`recipientName${suffix}`] ?? '',
+    recipientPhone: body[`recipientPhone${suffix}`] ?? '',
+  };
+}
+
+/**
+ * The API's field names (`subOrders.0.address.street`) as this form's inputs: `street` for the
+ * default address, `street-<id>` for a seller's own address, `pay-<id>`, `note-<id>`.
+ */
+function formFields(errors: FieldErrors, cart: CartDto, body: Form): FieldErrors {
   const out: FieldErrors = {};
   for (const [name, message] of Object.entries(errors)) {
     const m = /^subOrders\.(\d+)\.(.+)$/.exec(name);
@@ -229,7 +293,7 @@ function formFields(errors: FieldErrors, cart: CartDto): FieldErrors {
       const seller = cart.sellers[Number(m[1])]?.enterpriseId ?? '';
       const rest = m[2];
       key = rest.startsWith('address.')
-        ? rest.slice('address.'.length)
+        ? `${rest.slice('address.'.length)}${body[`other-${seller}`] === '1' ? `-${seller}` : ''}`
         : rest === 'paymentMethod'
           ? `pay-${seller}`
           : rest === 'note'

@@ -1,4 +1,4 @@
-import type { CartDto, CartSellerDto, OrderDto, SubOrderDto } from '@tradefloor/orders';
+import type { CartDto, CartSellerDto, OrderDto, ShippingOptionDto, SubOrderDto } from '@tradefloor/orders';
 import { alert, field } from '../../html/forms';
 import { html, type SafeHtml } from '../../html/html';
 import { layout, type PageContext } from '../../html/layout';
@@ -79,7 +79,82 @@ export interface CheckoutState {
   message?: string;
   provinces: Place[];
   communes: Place[];
+  /** Communes of the province each seller's own address names (sellers with "deliver elsewhere"). */
+  sellerCommunes: Record<string, Place[]>;
+  /** Each seller's delivery options for its address (carriers' quotes once a commune is chosen). */
+  shipping: Record<string, ShippingOptionDto[]>;
   signedIn: boolean;
+}
+
+/** The five address inputs; `suffix` (`-<enterpriseId>`) names a seller's own address. */
+function addressFields(ctx: PageContext, state: CheckoutState, communes: Place[], suffix: string, refreshValue: string): SafeHtml {
+  const { t } = ctx;
+  const v = state.values;
+  const e = state.errors;
+  const n = (name: string) => `${name}${suffix}`;
+  return html`${select(
+    n('provinceCode'),
+    t('ord.checkout.province'),
+    state.provinces.map((p) => ({ value: p.code, label: p.name })),
+    v[n('provinceCode')],
+    e[n('provinceCode')],
+  )}
+<p><button type="submit" class="secondary" name="refresh" value="${refreshValue}">${t('ord.checkout.refresh')}</button></p>
+${select(
+  n('communeCode'),
+  t('ord.checkout.commune'),
+  [{ value: '', label: t('ord.checkout.chooseCommune') }, ...communes.map((c) => ({ value: c.code, label: c.name }))],
+  v[n('communeCode')],
+  e[n('communeCode')],
+)}
+${field({ name: n('street'), label: t('ord.checkout.street'), value: v[n('street')], error: e[n('street')], required: true, autocomplete: 'street-address' })}
+${field({ name: n('recipientName'), label: t('ord.checkout.recipient'), value: v[n('recipientName')], error: e[n('recipientName')], required: true, autocomplete: 'name' })}
+${field({
+  name: n('recipientPhone'),
+  label: t('ord.checkout.recipientPhone'),
+  type: 'tel',
+  value: v[n('recipientPhone')],
+  error: e[n('recipientPhone')],
+  required: true,
+  autocomplete: 'tel',
+})}`;
+}
+
+/** The seller's delivery options as radios (`ship-<id>` = `carrier:service`), with a button to quote again for the chosen address. */
+function delivery(ctx: PageContext, state: CheckoutState, s: CartSellerDto): SafeHtml {
+  const { t } = ctx;
+  const name = `ship-${s.enterpriseId}`;
+  const error = state.errors[name];
+  const options = state.shipping[s.enterpriseId] ?? s.shippingOptions;
+  const chosen = state.values[name] ?? `${options[0]?.carrier}:${options[0]?.service}`;
+  return html`<fieldset class="field${error ? ' has-error' : ''}"${error ? html` aria-describedby="f-${name}-error"` : ''}><legend>${t('ord.checkout.delivery')}</legend>
+${options.map((o) => {
+  const value = `${o.carrier}:${o.service}`;
+  const id = `f-${name}-${o.carrier}`;
+  return html`<div class="check"><input type="radio" id="${id}" name="${name}" value="${value}"${chosen === value ? html` checked` : ''}><label for="${id}">${o.description} — ${o.included ? t('ord.terms.shippingIncluded') : formatVnd(o.feeVnd)}</label></div>`;
+})}
+${options.length < 2 ? html`<p class="hint">${t('ord.checkout.quoteHint')}</p>` : ''}
+<p><button type="submit" class="secondary" name="refresh" value="quote">${t('ord.checkout.quote')}</button></p>
+${error ? html`<p class="error" id="f-${name}-error">${error}</p>` : ''}</fieldset>`;
+}
+
+/** The fields of the per-seller address (checked by the server only when its box is ticked). */
+export const SELLER_ADDRESS_FIELDS = ['provinceCode', 'communeCode', 'street', 'recipientName', 'recipientPhone'] as const;
+
+/**
+ * A seller's own delivery address: a <details> (opens without JavaScript) holding the checkbox that
+ * tells the server to use it, and the address fieldset named after the seller.
+ */
+function sellerAddress(ctx: PageContext, state: CheckoutState, s: CartSellerDto): SafeHtml {
+  const { t } = ctx;
+  const id = s.enterpriseId;
+  const on = state.values[`other-${id}`] === '1';
+  const invalid = SELLER_ADDRESS_FIELDS.some((f) => state.errors[`${f}-${id}`]);
+  return html`<details class="seller-address"${on || invalid ? html` open` : ''}><summary>${t('ord.checkout.otherAddress')}</summary>
+<div class="check"><input type="checkbox" id="f-other-${id}" name="other-${id}" value="1"${on ? html` checked` : ''}><label for="f-other-${id}">${t('ord.checkout.otherAddressUse')} ${s.enterpriseName}</label></div>
+<fieldset id="addr-${id}"><legend>${t('ord.checkout.addressFor')} ${s.enterpriseName}</legend>
+${addressFields(ctx, state, state.sellerCommunes[id] ?? [], `-${id}`, id)}
+</fieldset></details>`;
 }
 
 function select(name: string, label: string, options: Array<{ value: string; label: string }>, value: string | undefined, error: string | undefined): SafeHtml {
@@ -90,7 +165,7 @@ ${options.map((o) => html`<option value="${o.value}"${o.value === value ? html` 
 </select>${error ? html`<p class="error" id="${id}-error">${error}</p>` : ''}</div>`;
 }
 
-/** Checkout: the buyer, one delivery address, then per seller the payment method and a note. */
+/** Checkout: the buyer, one delivery address (the default), then per seller its own address if wanted, the payment method and a note. */
 export function checkoutPage(ctx: PageContext, cart: CartDto, csrf: SafeHtml, state: CheckoutState): string {
   const { t } = ctx;
   const v = state.values;
@@ -104,24 +179,8 @@ ${field({ name: 'buyerPhone', label: t('ord.checkout.phone'), type: 'tel', value
 ${state.signedIn ? '' : field({ name: 'buyerEmail', label: t('ord.checkout.email'), type: 'email', value: v.buyerEmail, error: e.buyerEmail, required: true, autocomplete: 'email' })}
 </fieldset>
 <fieldset><legend>${t('ord.checkout.address')}</legend>
-${select(
-  'provinceCode',
-  t('ord.checkout.province'),
-  state.provinces.map((p) => ({ value: p.code, label: p.name })),
-  v.provinceCode,
-  e.provinceCode,
-)}
-<p><button type="submit" class="secondary" name="refresh" value="1">${t('ord.checkout.refresh')}</button></p>
-${select(
-  'communeCode',
-  t('ord.checkout.commune'),
-  [{ value: '', label: t('ord.checkout.chooseCommune') }, ...state.communes.map((c) => ({ value: c.code, label: c.name }))],
-  v.communeCode,
-  e.communeCode,
-)}
-${field({ name: 'street', label: t('ord.checkout.street'), value: v.street, error: e.street, required: true, autocomplete: 'street-address' })}
-${field({ name: 'recipientName', label: t('ord.checkout.recipient'), value: v.recipientName, error: e.recipientName, required: true, autocomplete: 'name' })}
-${field({ name: 'recipientPhone', label: t('ord.checkout.recipientPhone'), type: 'tel', value: v.recipientPhone, error: e.recipientPhone, required: true, autocomplete: 'tel' })}
+<p class="hint">${t('ord.checkout.addressDefault')}</p>
+${addressFields(ctx, state, state.communes, '', '1')}
 </fieldset>
 ${cart.sellers.map((s) => {
   const pay = `pay-${s.enterpriseId}`;
@@ -130,6 +189,8 @@ ${cart.sellers.map((s) => {
   return html`<fieldset class="cart-seller"><legend>${s.enterpriseName} — ${formatVnd(s.itemsSubtotalVnd)}</legend>
 <ul>${s.items.map((i) => html`<li>${i.name} × ${i.quantity}</li>`)}</ul>
 ${salesTerms(ctx, s)}
+${sellerAddress(ctx, state, s)}
+${delivery(ctx, state, s)}
 <fieldset class="field${e[pay] ? ' has-error' : ''}"${e[pay] ? html` aria-describedby="f-${pay}-error"` : ''}><legend>${t('ord.checkout.payment')}</legend>
 ${s.paymentMethods.map(
   (m) =>
