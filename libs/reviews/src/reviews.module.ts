@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { EnterpriseProfileModule } from '@tradefloor/enterprise-profile';
 import { OrdersModule } from '@tradefloor/orders';
+import { SearchModule } from '@tradefloor/search';
 import { TrustSafetyModule } from '@tradefloor/trust-safety';
 import { REVIEW_ENTITIES } from './entities';
 import { ReviewPersonalData } from './review-personal-data';
@@ -11,7 +12,7 @@ import { Reviews } from './reviews.service';
 
 /** Reviews after delivery: buyers rate product and seller once per completed sub-order line (libs/reviews/README.md). */
 @Module({
-  imports: [OrdersModule, EnterpriseProfileModule, TrustSafetyModule, TypeOrmModule.forFeature(REVIEW_ENTITIES)],
+  imports: [OrdersModule, EnterpriseProfileModule, TrustSafetyModule, SearchModule, TypeOrmModule.forFeature(REVIEW_ENTITIES)],
   controllers: [ReviewsController, ReviewModerationController],
   providers: [Reviews, ReviewPersonalData, ReviewsRetention],
   exports: [Reviews],

@@ -17,6 +17,7 @@ import {
 import { EnterpriseAccess } from '@tradefloor/enterprise-profile';
 import type { Principal } from '@tradefloor/identity';
 import { BuyerOrders } from '@tradefloor/orders';
+import { ProductRatings } from '@tradefloor/search';
 import { ScreeningTerms } from '@tradefloor/trust-safety';
 import { createHmac } from 'node:crypto';
 import type { DataSource, EntityManager } from 'typeorm';
@@ -83,8 +84,11 @@ export class Reviews {
     private readonly buyerOrders: BuyerOrders,
     private readonly enterpriseAccess: EnterpriseAccess,
     private readonly screeningTerms: ScreeningTerms,
+    searchRatings: ProductRatings,
   ) {
     this.reporterKey = derivedKey(config.encryptionKey, 'tradefloor/reviews/reporters');
+    // The search indexer reads published ratings through this lib (sort=rating); search cannot import reviews.
+    searchRatings.provide((ids) => this.ratingsOf(ids));
   }
 
   async create(principal: Principal, dto: CreateReviewDto): Promise<StaffReviewDto> {
@@ -286,7 +290,7 @@ export class Reviews {
        ON CONFLICT (product_id) DO UPDATE SET review_count = $3, stars_sum = $4, average = $5, distribution = $6, updated_at = $7`,
       [productId, enterpriseId, r.count, sum, r.average, r.distribution, this.clock.now()],
     );
-    // Search and partner listings re-read the product; a rating sort can read product_ratings then.
+    // Search (sort=rating, through ratingsOf), partner listings and the cached pages re-read the product.
     await this.events.publish(m, 'product.changed', { productId });
   }
 

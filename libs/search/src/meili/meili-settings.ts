@@ -30,7 +30,7 @@ export const PRODUCT_SETTINGS: Settings = {
     'inStock',
     'facetValues',
   ],
-  sortableAttributes: ['priceVnd', 'publishedAt', 'ocopStars'],
+  sortableAttributes: ['priceVnd', 'publishedAt', 'ocopStars', 'ratingAverage', 'ratingCount'],
   // "sort" first: an explicit sort (price, newest, stars) orders every matching product strictly,
   // as the PostgreSQL engine does; without a sort parameter the rule is inert.
   rankingRules: ['sort', 'words', 'typo', 'proximity', 'attribute', 'exactness'],

@@ -99,6 +99,9 @@ function orderBy(params: ProductSearchParams): string {
       return 'sp.published_at DESC, sp.id';
     case 'ocop':
       return q ? `sp.ocop_stars DESC, ${RANK} DESC, sp.id` : 'sp.ocop_stars DESC, sp.published_at DESC, sp.id';
+    case 'rating':
+      // Unrated products (0, 0) come after every rated one; ties keep the default order.
+      return `sp.rating_average DESC, sp.rating_count DESC, ${q ? `${RANK} DESC, sp.id` : 'sp.ocop_stars DESC, sp.published_at DESC, sp.id'}`;
     default:
       if (!q) return 'sp.ocop_stars DESC, sp.published_at DESC, sp.id';
       // Exact-diacritic matches form the first tier; full-text rank orders within each tier.

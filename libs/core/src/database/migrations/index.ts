@@ -35,6 +35,7 @@ import { Shipping1766040000000 } from './1766040000000-shipping';
 import { PayoutAccounts1766050000000 } from './1766050000000-payout-accounts';
 import { OperatingRulesPayments1766050001000 } from './1766050001000-operating-rules-payments';
 import { Reviews1766080000000 } from './1766080000000-reviews';
+import { SearchRatings1766090000000 } from './1766090000000-search-ratings';
 
 /**
  * Every schema change, in order. Each bounded context adds its migration files here
@@ -78,4 +79,5 @@ export const MIGRATIONS = [
   PayoutAccounts1766050000000,
   OperatingRulesPayments1766050001000,
   Reviews1766080000000,
+  SearchRatings1766090000000,
 ];
