@@ -10,6 +10,7 @@ import {
   DomainEvents,
   InvalidStateError,
   NotFoundError,
+  PageCache,
   RateLimiter,
   TooManyRequestsError,
   type ResolvedConfig,
@@ -85,6 +86,7 @@ export class Reviews {
     private readonly enterpriseAccess: EnterpriseAccess,
     private readonly screeningTerms: ScreeningTerms,
     searchRatings: ProductRatings,
+    private readonly pageCache: PageCache,
   ) {
     this.reporterKey = derivedKey(config.encryptionKey, 'tradefloor/reviews/reporters');
     // The search indexer reads published ratings through this lib (sort=rating); search cannot import reviews.
@@ -205,6 +207,8 @@ export class Reviews {
         JSON.stringify(screening),
       ]);
       if (status !== row.status) await this.refreshRating(m, row.product_id, row.enterprise_id);
+      // The rating did not move but the published review on the product page did: drop the cached page.
+      else if (status === 'published') await this.pageCache.invalidateSubjects(m, [{ type: 'product', id: row.product_id }]);
     });
     return this.staffDto(await this.row(id));
   }

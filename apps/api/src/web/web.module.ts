@@ -9,6 +9,7 @@ import { NewsBulletinModule } from '@tradefloor/news-bulletin';
 import { OrdersModule } from '@tradefloor/orders';
 import { PartnerSyncModule } from '@tradefloor/partner-sync';
 import { PaymentsModule } from '@tradefloor/payments';
+import { ReviewsModule } from '@tradefloor/reviews';
 import { SearchModule } from '@tradefloor/search';
 import { TraceabilityModule } from '@tradefloor/traceability';
 import { TrustSafetyModule } from '@tradefloor/trust-safety';
@@ -40,6 +41,7 @@ import { STORE_CONTROLLERS, STORE_PROVIDERS } from './store/store-pages';
     CatalogModule,
     OrdersModule,
     SearchModule,
+    ReviewsModule,
     NewsBulletinModule,
     EnterpriseProfileModule,
     PartnerSyncModule,

@@ -10,6 +10,7 @@ import { EventsPageController } from './news/events-page.controller';
 import { RelatedLinks } from './news/related-links';
 import { OrderPagesController } from './orders/order-pages.controller';
 import { ProductPageController } from './product-page.controller';
+import { ReviewReportController } from './reviews/review-report.controller';
 import { SearchPageController } from './search-page.controller';
 import { StampCheckerController } from './stamps/stamp-checker.controller';
 import { StampVerificationController } from './stamps/stamp-verification.controller';
@@ -31,5 +32,6 @@ export const STORE_CONTROLLERS = [
   PrivacyRequestPagesController,
   LegalPagesController,
   OrderPagesController,
+  ReviewReportController,
 ];
 export const STORE_PROVIDERS = [RelatedLinks, LegalChromeHooks];

@@ -1,0 +1,30 @@
+/** Texts of buyers' reviews on the storefront (product and seller ratings, the report form). */
+export const REVIEW_MESSAGES = {
+  'rev.title': { vi: 'Đánh giá của người mua', en: 'Buyer reviews' },
+  'rev.count': { vi: 'đánh giá', en: 'reviews' },
+  'rev.none': { vi: 'Chưa có đánh giá nào được duyệt.', en: 'No approved reviews yet.' },
+  'rev.lead': {
+    vi: 'Chỉ người đã mua và nhận hàng mới đánh giá được; nhân viên duyệt trước khi hiển thị.',
+    en: 'Only buyers whose order was completed can review; staff approve reviews before they are shown.',
+  },
+  'rev.average': { vi: 'Điểm trung bình', en: 'Average rating' },
+  'rev.outOf': { vi: 'trên 5 sao', en: 'out of 5 stars' },
+  'rev.newest': { vi: 'Đánh giá mới nhất', en: 'Latest reviews' },
+  'rev.shownOf': { vi: 'Hiển thị {shown} trên {total} đánh giá mới nhất.', en: 'Showing the {shown} latest of {total} reviews.' },
+  'rev.product': { vi: 'Sản phẩm', en: 'Product' },
+  'rev.seller': { vi: 'Người bán', en: 'Seller' },
+  'rev.reply': { vi: 'Phản hồi của người bán', en: 'Seller’s reply' },
+  'rev.report': { vi: 'Báo cáo đánh giá này', en: 'Report this review' },
+  'rev.sellerRating': { vi: 'Đánh giá người bán', en: 'Seller rating' },
+  'rev.report.title': { vi: 'Báo cáo đánh giá', en: 'Report a review' },
+  'rev.report.intro': {
+    vi: 'Cho chúng tôi biết vì sao đánh giá này sai sự thật, xúc phạm hoặc vi phạm quy định. Sau vài báo cáo, đánh giá được ẩn chờ nhân viên xem lại.',
+    en: 'Tell us why this review is untrue, offensive or breaks the rules. After a few reports it is hidden until staff look at it again.',
+  },
+  'rev.report.reason': { vi: 'Lý do', en: 'Reason' },
+  'rev.report.submit': { vi: 'Gửi báo cáo', en: 'Send report' },
+  'rev.report.done': { vi: 'Cảm ơn bạn, chúng tôi đã ghi nhận báo cáo.', en: 'Thank you, your report has been recorded.' },
+  'rev.report.notFound': { vi: 'Không tìm thấy đánh giá này (có thể đã bị ẩn).', en: 'This review was not found (it may have been hidden).' },
+  'rev.report.tooMany': { vi: 'Bạn đã gửi quá nhiều báo cáo, vui lòng thử lại sau.', en: 'Too many reports, please try again later.' },
+  'rev.report.invalid': { vi: 'Vui lòng kiểm tra lại thông tin.', en: 'Please check the form.' },
+} as const;
