@@ -236,6 +236,7 @@ export function relevanceSuite(engine: 'meilisearch' | 'postgres'): void {
           enterpriseName: 'HTX Nông nghiệp Tân Tiến',
           communeCode: '29242',
           thumbnailUrl: null,
+          rating: null,
           highlight: { name: expect.stringContaining('<mark>') },
         });
       });
@@ -440,6 +441,18 @@ export function relevanceSuite(engine: 'meilisearch' | 'postgres'): void {
         const inDefaultOrder = (ids: string[]) => defaultOrder.filter((id) => ids.includes(id));
         // 5.00 (1) > 4.00 (2) > 4.00 (1) > the unrated ones (a rejected review is not a rating) in the default order.
         expect(await byRating()).toEqual([five, fourTwice, fourOnce, ...inDefaultOrder([unrated, rejectedOnly])]);
+        // Each hit carries its rating (null when unrated), and the search page's cards show it.
+        const ratings = Object.fromEntries((await search(t, { enterprise: seller.id, sort: 'rating' })).hits.map((h) => [h.id, h.rating]));
+        expect(ratings).toEqual({
+          [five]: { average: 5, count: 1 },
+          [fourTwice]: { average: 4, count: 2 },
+          [fourOnce]: { average: 4, count: 1 },
+          [unrated]: null,
+          [rejectedOnly]: null,
+        });
+        const page = await t.http.get('/tim-kiem').query({ q: 'khô cá lóc một nắng', sort: 'rating' }).expect(200);
+        expect(page.text).toContain('<option value="rating" selected>');
+        expect(page.text).toContain('<span class="stars">5 <span aria-hidden="true">★</span></span> <span class="muted">(1 đánh giá)</span>');
         // With a query too (ties then follow relevance).
         const withQuery = (await search(t, { q: 'kho ca', enterprise: seller.id, sort: 'rating', pageSize: 20 })).hits.map((h) => h.id);
         expect(withQuery.slice(0, 3)).toEqual([five, fourTwice, fourOnce]);
@@ -449,6 +462,7 @@ export function relevanceSuite(engine: 'meilisearch' | 'postgres'): void {
         await reportUntilHidden(t, reporters, fourOnceReview);
         await t.drainJobs();
         expect(await byRating()).toEqual([fourTwice, ...inDefaultOrder([five, fourOnce, unrated, rejectedOnly])]);
+        expect((await search(t, { enterprise: seller.id, sort: 'rating' })).hits.filter((h) => h.rating).map((h) => h.id)).toEqual([fourTwice]);
       });
     });
   });

@@ -42,6 +42,13 @@ export interface ProductHitData {
   enterpriseName: string;
   communeCode: string;
   thumbnailUrl: string | null;
+  /** Published buyer rating (average product stars, count); null without a published review. */
+  rating: { average: number; count: number } | null;
+}
+
+/** A hit's rating from the indexed fields (absent in a document indexed before search-4). */
+export function hitRating(average: number | string | undefined, count: number | undefined): ProductHitData['rating'] {
+  return count ? { average: Number(average), count } : null;
 }
 
 export const FACET_NAMES = ['category', 'commune', 'ocopStars', 'certification', 'enterpriseKind'] as const;

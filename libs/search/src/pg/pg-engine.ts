@@ -10,6 +10,7 @@ import {
   type PeerHitData,
   type PeerSearchParams,
   type PeerSearchResult,
+  hitRating,
   type ProductHitData,
   type ProductSearchParams,
   type ProductSearchResult,
@@ -75,11 +76,14 @@ export class PgEngine implements SearchEngine {
   private async runProductSearch(params: ProductSearchParams): Promise<ProductSearchResult> {
     const [hits, counts] = await Promise.all([this.run(hitsStatement(params)), this.counts(params)]);
     return {
-      hits: (hits as Array<ProductHitData & { priceVnd: string; ocopStars: number }>).map((h) => ({
-        ...h,
-        priceVnd: Number(h.priceVnd),
-        ocopStars: h.ocopStars > 0 ? h.ocopStars : null,
-      })),
+      hits: (hits as Array<Omit<ProductHitData, 'rating'> & { priceVnd: string; ocopStars: number; ratingAverage: string; ratingCount: number }>).map(
+        ({ ratingAverage, ratingCount, ...h }) => ({
+          ...h,
+          priceVnd: Number(h.priceVnd),
+          ocopStars: h.ocopStars > 0 ? h.ocopStars : null,
+          rating: hitRating(ratingAverage, ratingCount),
+        }),
+      ),
       ...counts,
     };
   }
