@@ -243,6 +243,7 @@ const PAGES: AuditedPage[] = [
   },
   { name: 'business-my-data', who: 'business', open: () => '/quan-ly/du-lieu-cua-toi' },
   { name: 'admin-privacy-requests', who: 'admin', open: () => '/quan-ly/yeu-cau-du-lieu' },
+  { name: 'admin-reviews', who: 'admin', open: () => '/quan-ly/danh-gia' },
 ];
 
 async function jpeg(): Promise<Buffer> {

@@ -1,9 +1,9 @@
 import { PageCache } from '@tradefloor/core';
-import { createUser, loginAdmin, type TestUser } from '../harness/auth';
+import { createUser, loginAdmin, PASSWORD, type TestUser } from '../harness/auth';
 import { createProduct, createVerifiedEnterprise, type FixtureEnterprise, type FixtureProduct } from '../harness/catalog-fixtures';
 import { createTestApp, type TestApp } from '../harness/test-app';
 import { completedSubOrder, hideReview, openShop, reviewLine } from '../reviews/review-helpers';
-import { cookieHeader, openForm } from './web-helpers';
+import { cookieHeader, openForm, postForm, signIn } from './web-helpers';
 
 /** The product's schema.org Product from the page (the only JSON-LD block of type Product). */
 function productLd(page: string): Record<string, unknown> {
@@ -147,6 +147,26 @@ describe('review pages: product and seller ratings, the review list, the report 
     const again = await openForm(t, path);
     await t.http.post(path).type('form').set('Cookie', cookieHeader(again.jar)).send({ _csrf: again.csrf, reason: 'Lại nữa' }).expect(404);
     await t.http.get('/danh-gia/not-an-id/bao-cao').expect(404);
+  });
+
+  it('staff moderate held reviews on /quan-ly/danh-gia (CSRF, audited service, illegal moves refused); buyers get 403', async () => {
+    const code = await completedSubOrder(t, coop, buyers[3], [pomelo.id]);
+    const held = await reviewLine(t, staff, buyers[3], code, pomelo.id, 2, 'pending');
+    const jar = await signIn(t, t.config.adminEmail!, t.config.adminPassword!);
+    const list = await t.http.get('/quan-ly/danh-gia').set('Cookie', cookieHeader(jar)).expect(200);
+    expect(list.text).toContain(`action="/quan-ly/danh-gia/${held}/publish"`);
+    Object.assign(jar, (await openForm(t, '/quan-ly/danh-gia', jar)).jar);
+    // Without the token: refused, nothing decided.
+    await t.http.post(`/quan-ly/danh-gia/${held}/publish`).type('form').set('Cookie', cookieHeader(jar)).send({}).expect(403);
+    const published = await postForm(t, jar, `/quan-ly/danh-gia/${held}/publish`, {});
+    expect(published.status).toBe(303);
+    expect((await productPage()).text).toContain('2 <span aria-hidden="true">★</span></span> <span class="muted">(1 đánh giá)');
+    // Publishing a published review is an illegal move: 409 page.
+    expect((await postForm(t, jar, `/quan-ly/danh-gia/${held}/publish`, {})).status).toBe(409);
+    const publishedList = await t.http.get('/quan-ly/danh-gia?trang-thai=published').set('Cookie', cookieHeader(jar)).expect(200);
+    expect(publishedList.text).toContain(`action="/quan-ly/danh-gia/${held}/hide"`);
+    const buyerJar = await signIn(t, buyers[3].email, PASSWORD);
+    await t.http.get('/quan-ly/danh-gia').set('Cookie', cookieHeader(buyerJar)).expect(403);
   });
 
   it('the search page offers the rating sort', async () => {
