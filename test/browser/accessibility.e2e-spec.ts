@@ -86,6 +86,7 @@ const PAGES: AuditedPage[] = [
   { name: 'product', who: 'guest', open: (f) => `/san-pham/${f.product}` },
   { name: 'enterprises', who: 'guest', open: () => '/doanh-nghiep' },
   { name: 'enterprise', who: 'guest', open: (f) => `/doanh-nghiep/${f.enterprise}` },
+  { name: 'review-report', who: 'guest', open: () => '/danh-gia/00000000-0000-4000-8000-000000000000/bao-cao' },
   { name: 'bulletins', who: 'guest', open: () => '/tin-tuc' },
   { name: 'bulletin', who: 'guest', open: (f) => `/tin-tuc/${f.bulletin}` },
   { name: 'events', who: 'guest', open: () => '/su-kien' },
@@ -267,6 +268,7 @@ const PAGES: AuditedPage[] = [
   },
   { name: 'business-my-data', who: 'business', open: () => '/quan-ly/du-lieu-cua-toi' },
   { name: 'admin-privacy-requests', who: 'admin', open: () => '/quan-ly/yeu-cau-du-lieu' },
+  { name: 'admin-reviews', who: 'admin', open: () => '/quan-ly/danh-gia' },
 ];
 
 async function jpeg(): Promise<Buffer> {

@@ -5,6 +5,7 @@ import { createUser, loginAdmin, PASSWORD, type TestUser } from '../harness/auth
 import { createProduct, createVerifiedEnterprise, type FixtureEnterprise, type FixtureProduct } from '../harness/catalog-fixtures';
 import { createTestApp, type TestApp } from '../harness/test-app';
 import { addToCart, as, countRows, sellerEntry, type Shopper } from '../orders/order-helpers';
+import { SALES_TERMS as TERMS } from './review-helpers';
 
 const binary = (r: import('superagent').Response, cb: (err: Error | null, body: Buffer) => void) => {
   const chunks: Buffer[] = [];
@@ -13,16 +14,6 @@ const binary = (r: import('superagent').Response, cb: (err: Error | null, body: 
   stream.on('end', () => cb(null, Buffer.concat(chunks)));
 };
 const fieldsOf = (body: { details?: Array<{ field: string }> }) => [...new Set((body.details ?? []).map((d) => d.field))];
-
-const TERMS = {
-  deliveryPolicy: 'Giao trong 2 ngày trong tỉnh Vĩnh Long.',
-  returnsPolicy: 'Đổi trả trong 3 ngày nếu trái hư hỏng.',
-  pricesIncludeVat: false,
-  sellerDeliveryFeeVnd: 25_000,
-  deliveryProvinceCodes: ['86'],
-  deliveryCommuneCodes: [],
-  confirmWithinHours: 24,
-};
 
 /** Issue 17 (after delivery): reviews of a completed sub-order, through HTTP on real PostgreSQL. */
 describe('reviews: once per completed sub-order line, screening, moderation, seller reply, reports, ratings', () => {

@@ -1,4 +1,6 @@
-import { categoryId, createProduct, XA_CAU_KE } from '../harness/catalog-fixtures';
+import { createUser, loginAdmin } from '../harness/auth';
+import { categoryId, createProduct, createVerifiedEnterprise, XA_CAU_KE } from '../harness/catalog-fixtures';
+import { completedSubOrder, hideReview, openShop, reportUntilHidden, reviewLine } from '../reviews/review-helpers';
 import { createTestApp, type TestApp } from '../harness/test-app';
 import { createSearchCatalog, search, type SearchCatalog } from './search-catalog';
 
@@ -234,6 +236,7 @@ export function relevanceSuite(engine: 'meilisearch' | 'postgres'): void {
           enterpriseName: 'HTX Nông nghiệp Tân Tiến',
           communeCode: '29242',
           thumbnailUrl: null,
+          rating: null,
           highlight: { name: expect.stringContaining('<mark>') },
         });
       });
@@ -408,6 +411,58 @@ export function relevanceSuite(engine: 'meilisearch' | 'postgres'): void {
         expect(en.text).toContain('No results for “bưởi da xanh qwzx” — showing approximate results for “bưởi da xanh”.');
         const exact = await t.http.get('/tim-kiem').query({ q: 'bưởi da xanh' }).expect(200);
         expect(exact.text).not.toContain('kết quả gần đúng');
+      });
+    });
+
+    // Last: it adds products and orders that the counts above do not expect.
+    describe('issue 17: sort=rating (published reviews only)', () => {
+      it('orders by average, then count, then the default order; unrated, rejected and hidden reviews count for nothing', async () => {
+        const staff = await loginAdmin(t);
+        const seller = await createVerifiedEnterprise(t, { displayName: 'HTX Khô Cá Trà Cú', kind: 'cooperative' });
+        await openShop(t, seller);
+        const product = async (name: string) => (await createProduct(t, seller.id, { name, priceVnd: 90_000, stockQuantity: 50 })).id;
+        const five = await product('Khô cá lóc một nắng');
+        const fourTwice = await product('Khô cá sặc rằn');
+        const fourOnce = await product('Khô cá tra phồng');
+        const unrated = await product('Khô cá kèo');
+        const rejectedOnly = await product('Khô cá linh');
+        const [first, second, ...reporters] = await Promise.all([1, 2, 3, 4, 5].map(() => createUser(t, 'buyer')));
+        const code1 = await completedSubOrder(t, seller, first, [five, fourTwice, fourOnce, rejectedOnly]);
+        const code2 = await completedSubOrder(t, seller, second, [fourTwice]);
+        const fiveReview = await reviewLine(t, staff, first, code1, five, 5);
+        await reviewLine(t, staff, first, code1, fourTwice, 5);
+        const fourOnceReview = await reviewLine(t, staff, first, code1, fourOnce, 4);
+        await reviewLine(t, staff, first, code1, rejectedOnly, 5, 'rejected');
+        await reviewLine(t, staff, second, code2, fourTwice, 3);
+        await t.drainJobs();
+
+        const byRating = async () => (await search(t, { enterprise: seller.id, sort: 'rating', pageSize: 20 })).hits.map((h) => h.id);
+        const defaultOrder = (await search(t, { enterprise: seller.id, pageSize: 20 })).hits.map((h) => h.id);
+        const inDefaultOrder = (ids: string[]) => defaultOrder.filter((id) => ids.includes(id));
+        // 5.00 (1) > 4.00 (2) > 4.00 (1) > the unrated ones (a rejected review is not a rating) in the default order.
+        expect(await byRating()).toEqual([five, fourTwice, fourOnce, ...inDefaultOrder([unrated, rejectedOnly])]);
+        // Each hit carries its rating (null when unrated), and the search page's cards show it.
+        const ratings = Object.fromEntries((await search(t, { enterprise: seller.id, sort: 'rating' })).hits.map((h) => [h.id, h.rating]));
+        expect(ratings).toEqual({
+          [five]: { average: 5, count: 1 },
+          [fourTwice]: { average: 4, count: 2 },
+          [fourOnce]: { average: 4, count: 1 },
+          [unrated]: null,
+          [rejectedOnly]: null,
+        });
+        const page = await t.http.get('/tim-kiem').query({ q: 'khô cá lóc một nắng', sort: 'rating' }).expect(200);
+        expect(page.text).toContain('<option value="rating" selected>');
+        expect(page.text).toContain('<span class="stars">5 <span aria-hidden="true">★</span></span> <span class="muted">(1 đánh giá)</span>');
+        // With a query too (ties then follow relevance).
+        const withQuery = (await search(t, { q: 'kho ca', enterprise: seller.id, sort: 'rating', pageSize: 20 })).hits.map((h) => h.id);
+        expect(withQuery.slice(0, 3)).toEqual([five, fourTwice, fourOnce]);
+
+        // Preconditions: staff hide the only review of `five`, three reports hide the only one of `fourOnce`.
+        await hideReview(t, staff, fiveReview);
+        await reportUntilHidden(t, reporters, fourOnceReview);
+        await t.drainJobs();
+        expect(await byRating()).toEqual([fourTwice, ...inDefaultOrder([five, fourOnce, unrated, rejectedOnly])]);
+        expect((await search(t, { enterprise: seller.id, sort: 'rating' })).hits.filter((h) => h.rating).map((h) => h.id)).toEqual([fourTwice]);
       });
     });
   });

@@ -76,6 +76,7 @@ export interface Hit {
   ocopStars: number | null;
   enterpriseId: string;
   communeCode: string;
+  rating: { average: number; count: number } | null;
   highlight: { name: string };
 }
 

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { EnterpriseProfileModule } from '@tradefloor/enterprise-profile';
 import { OrdersModule } from '@tradefloor/orders';
+import { SearchModule } from '@tradefloor/search';
 import { TrustSafetyModule } from '@tradefloor/trust-safety';
 import { REVIEW_ENTITIES } from './entities';
 import { ReviewPhotoModerationController, ReviewPhotosController } from './photos/review-photos.controller';
@@ -13,7 +14,7 @@ import { Reviews } from './reviews.service';
 
 /** Reviews after delivery: buyers rate product and seller once per completed sub-order line (libs/reviews/README.md). */
 @Module({
-  imports: [OrdersModule, EnterpriseProfileModule, TrustSafetyModule, TypeOrmModule.forFeature(REVIEW_ENTITIES)],
+  imports: [OrdersModule, EnterpriseProfileModule, TrustSafetyModule, SearchModule, TypeOrmModule.forFeature(REVIEW_ENTITIES)],
   controllers: [ReviewsController, ReviewModerationController, ReviewPhotosController, ReviewPhotoModerationController],
   providers: [Reviews, ReviewPhotos, ReviewPersonalData, ReviewsRetention],
   exports: [Reviews],

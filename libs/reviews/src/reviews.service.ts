@@ -10,6 +10,7 @@ import {
   DomainEvents,
   InvalidStateError,
   NotFoundError,
+  PageCache,
   RateLimiter,
   TooManyRequestsError,
   type ResolvedConfig,
@@ -17,6 +18,7 @@ import {
 import { EnterpriseAccess } from '@tradefloor/enterprise-profile';
 import { UsersService, type Principal } from '@tradefloor/identity';
 import { BuyerOrders, ReviewLinks } from '@tradefloor/orders';
+import { ProductRatings } from '@tradefloor/search';
 import { ScreeningTerms } from '@tradefloor/trust-safety';
 import { reviewPhotoUrl, type ReviewPhotoStatus } from './photos/review-photos.service';
 import { createHmac } from 'node:crypto';
@@ -89,8 +91,12 @@ export class Reviews {
     private readonly users: UsersService,
     private readonly enterpriseAccess: EnterpriseAccess,
     private readonly screeningTerms: ScreeningTerms,
+    searchRatings: ProductRatings,
+    private readonly pageCache: PageCache,
   ) {
     this.reporterKey = derivedKey(config.encryptionKey, 'tradefloor/reviews/reporters');
+    // The search indexer reads published ratings through this lib (sort=rating); search cannot import reviews.
+    searchRatings.provide((ids) => this.ratingsOf(ids));
   }
 
   async create(principal: Principal, dto: CreateReviewDto): Promise<StaffReviewDto> {
@@ -253,6 +259,8 @@ export class Reviews {
         JSON.stringify(screening),
       ]);
       if (status !== row.status) await this.refreshRating(m, row.product_id, row.enterprise_id);
+      // The rating did not move but the published review on the product page did: drop the cached page.
+      else if (status === 'published') await this.pageCache.invalidateSubjects(m, [{ type: 'product', id: row.product_id }]);
     });
     return this.staffDto(await this.row(id));
   }
@@ -338,7 +346,7 @@ export class Reviews {
        ON CONFLICT (product_id) DO UPDATE SET review_count = $3, stars_sum = $4, average = $5, distribution = $6, updated_at = $7`,
       [productId, enterpriseId, r.count, sum, r.average, r.distribution, this.clock.now()],
     );
-    // Search and partner listings re-read the product; a rating sort can read product_ratings then.
+    // Search (sort=rating, through ratingsOf), partner listings and the cached pages re-read the product.
     await this.events.publish(m, 'product.changed', { productId });
   }
 

@@ -11,6 +11,7 @@ import { SearchService } from './http/search.service';
 import { SearchDriftCheck } from './indexing/drift-check.service';
 import { PeerSearchIndex } from './indexing/peer-search-index';
 import { SearchIndexer } from './indexing/search-indexer.service';
+import { ProductRatings } from './indexing/product-ratings';
 import { SearchMaintenance } from './indexing/search-maintenance.service';
 import { MeiliEngine } from './meili/meili-engine';
 import { PgEngine } from './pg/pg-engine';
@@ -33,6 +34,7 @@ export function createFailoverEngine(config: ResolvedConfig, dataSource: DataSou
     { provide: SEARCH_ENGINE, inject: [APP_CONFIG, DataSource], useFactory: createSearchEngine },
     { provide: SEARCH_FAILOVER_ENGINE, inject: [APP_CONFIG, DataSource], useFactory: createFailoverEngine },
     SearchIndexer,
+    ProductRatings,
     SearchDriftCheck,
     SearchMaintenance,
     SearchRouter,
@@ -40,6 +42,6 @@ export function createFailoverEngine(config: ResolvedConfig, dataSource: DataSou
     PeerSearchIndex,
     SearchRanking,
   ],
-  exports: [SEARCH_ENGINE, SearchMaintenance, SearchDriftCheck, SearchService, PeerSearchIndex, SearchRanking],
+  exports: [SEARCH_ENGINE, ProductRatings, SearchMaintenance, SearchDriftCheck, SearchService, PeerSearchIndex, SearchRanking],
 })
 export class SearchModule {}

@@ -9,6 +9,7 @@ import { NewsBulletinModule } from '@tradefloor/news-bulletin';
 import { OrdersModule } from '@tradefloor/orders';
 import { PartnerSyncModule } from '@tradefloor/partner-sync';
 import { PaymentsModule } from '@tradefloor/payments';
+import { ReviewsModule } from '@tradefloor/reviews';
 import { SearchModule } from '@tradefloor/search';
 import { TraceabilityModule } from '@tradefloor/traceability';
 import { TrustSafetyModule } from '@tradefloor/trust-safety';
@@ -27,7 +28,6 @@ import { PrivacyRequestQueuePageController } from './back-office/privacy/privacy
 import { PageCacheHooks } from './cache/page-cache.hooks';
 import { PageCacheTags } from './cache/page-cache-tags';
 import { StorefrontErrorPages } from './html/error-page.view';
-import { ReviewsModule } from '@tradefloor/reviews';
 import { WebSession } from './session/web-session.service';
 import { STORE_CONTROLLERS, STORE_PROVIDERS } from './store/store-pages';
 
@@ -41,6 +41,7 @@ import { STORE_CONTROLLERS, STORE_PROVIDERS } from './store/store-pages';
     CatalogModule,
     OrdersModule,
     SearchModule,
+    ReviewsModule,
     NewsBulletinModule,
     EnterpriseProfileModule,
     PartnerSyncModule,
@@ -50,7 +51,6 @@ import { STORE_CONTROLLERS, STORE_PROVIDERS } from './store/store-pages';
     FederationModule,
     PrivacyModule,
     PaymentsModule,
-    ReviewsModule,
   ],
   controllers: [
     AssetsController,

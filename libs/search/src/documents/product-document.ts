@@ -30,6 +30,10 @@ export interface ProductDocument {
   inStock: boolean;
   /** Epoch ms of publication (newest first sort). */
   publishedAt: number;
+  /** Average product stars of the published reviews (2 decimals), 0 without one (libs/reviews). */
+  ratingAverage: number;
+  /** Published reviews counted in `ratingAverage`. */
+  ratingCount: number;
   descriptionText: string;
   /** Synonyms and number parts ("st 25", "500 g"): matched like category names, below the name. */
   keywords: string;
@@ -113,7 +117,13 @@ export function hashOf(fields: object): string {
     .slice(0, 20);
 }
 
-export function toProductDocument(v: ProductView): ProductDocument {
+/** A product's published rating as libs/reviews keeps it (`Reviews.ratingsOf`). */
+export interface ProductRating {
+  average: number;
+  count: number;
+}
+
+export function toProductDocument(v: ProductView, rating?: ProductRating): ProductDocument {
   const descriptionText = v.descriptionText.normalize('NFC').slice(0, DESCRIPTION_CHARS);
   const name = v.name.normalize('NFC');
   const keywords = [...synonymExpansions(`${name} ${v.categoryNames.join(' ')}`), ...numberParts(name)].join(' ');
@@ -135,6 +145,8 @@ export function toProductDocument(v: ProductView): ProductDocument {
     certifications: [...new Set(v.certifications.map((c) => c.type))].sort(),
     inStock: v.stockQuantity > 0,
     publishedAt: (v.publishedAt ?? v.createdAt).getTime(),
+    ratingAverage: rating && rating.count > 0 ? rating.average : 0,
+    ratingCount: rating?.count ?? 0,
     descriptionText,
     keywords,
     facetValues: [],

@@ -1,6 +1,7 @@
 import type { ParsedQuery } from '../text/query';
 
-export const SORTS = ['relevance', 'price_asc', 'price_desc', 'newest', 'ocop'] as const;
+/** `rating`: average product stars of published reviews, then their count, then the default order (libs/reviews). */
+export const SORTS = ['relevance', 'price_asc', 'price_desc', 'newest', 'ocop', 'rating'] as const;
 export type SortOrder = (typeof SORTS)[number];
 
 /** Deepest result reachable by paging (page × pageSize), the same for both engines. */
@@ -41,6 +42,13 @@ export interface ProductHitData {
   enterpriseName: string;
   communeCode: string;
   thumbnailUrl: string | null;
+  /** Published buyer rating (average product stars, count); null without a published review. */
+  rating: { average: number; count: number } | null;
+}
+
+/** A hit's rating from the indexed fields (absent in a document indexed before search-4). */
+export function hitRating(average: number | string | undefined, count: number | undefined): ProductHitData['rating'] {
+  return count ? { average: Number(average), count } : null;
 }
 
 export const FACET_NAMES = ['category', 'commune', 'ocopStars', 'certification', 'enterpriseKind'] as const;
@@ -91,14 +99,16 @@ export function emptyFacets(): Facets {
 export const SCOPES = ['this-province', 'other-provinces'] as const;
 export type SearchScope = (typeof SCOPES)[number];
 
+/** Peer floors send no ratings: `sort=rating` over their products is the relevance order. */
 export const PEER_SORTS = ['relevance', 'price_asc', 'price_desc', 'newest', 'ocop'] as const;
+export type PeerSortOrder = (typeof PEER_SORTS)[number];
 
 /** A search over the peer products' index (issue 16): filters are validated codes and integers only. */
 export interface PeerSearchParams {
   query: ParsedQuery | null;
   provinceCode?: string;
   ocopMin?: number;
-  sort: SortOrder;
+  sort: PeerSortOrder;
   page: number;
   pageSize: number;
 }

@@ -7,6 +7,11 @@ export class HighlightDto {
   name!: string;
 }
 
+export class HitRatingDto {
+  @ApiProperty({ description: 'Average product stars of the published reviews, 2 decimals' }) average!: number;
+  @ApiProperty({ description: 'Published reviews' }) count!: number;
+}
+
 export class ProductHitDto {
   @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty() slug!: string;
@@ -18,6 +23,8 @@ export class ProductHitDto {
   @ApiProperty() enterpriseName!: string;
   @ApiProperty({ example: '29242' }) communeCode!: string;
   @ApiProperty({ type: String, nullable: true }) thumbnailUrl!: string | null;
+  @ApiProperty({ type: HitRatingDto, nullable: true, description: 'Published buyer rating (libs/reviews); null without a published review' })
+  rating!: HitRatingDto | null;
   @ApiProperty({ type: HighlightDto }) highlight!: HighlightDto;
 }
 

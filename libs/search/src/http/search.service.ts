@@ -82,7 +82,7 @@ export class SearchService {
     const query = parseQuery(dto.q);
     const provinceCode = dto.province ?? (dto.commune?.length === 2 ? dto.commune : undefined);
     const { value: result, engine } = await this.read((e) =>
-      e.searchPeerProducts({ query, provinceCode, ocopMin: dto.ocopMin, sort: dto.sort ?? 'relevance', page, pageSize }),
+      e.searchPeerProducts({ query, provinceCode, ocopMin: dto.ocopMin, sort: dto.sort === 'rating' || !dto.sort ? 'relevance' : dto.sort, page, pageSize }),
     );
     const tokens = query?.folded ?? [];
     return {

@@ -6,7 +6,6 @@ import { EnterpriseViews } from '@tradefloor/enterprise-profile';
 import type { Logger } from 'pino';
 import type { DataSource } from 'typeorm';
 import { toEnterpriseDocument } from '../documents/enterprise-document';
-import { toProductDocument } from '../documents/product-document';
 import { SEARCH_ENGINE, SearchUnavailableError, type IndexKind, type SearchEngine } from '../engine/search-engine';
 import { SearchState } from '../engine/search-state';
 import { SearchIndexer } from './search-indexer.service';
@@ -181,7 +180,8 @@ export class SearchDriftCheck implements OnModuleInit {
 
   private async staleProducts(engine: SearchEngine, ids: string[]): Promise<string[]> {
     if (!ids.length) return [];
-    const expected = new Map((await this.views.load(ids)).filter((v) => v.visible).map((v) => [v.id, toProductDocument(v).hash]));
+    const docs = await this.indexer.documentsOf((await this.views.load(ids)).filter((v) => v.visible));
+    const expected = new Map(docs.map((d) => [d.id, d.hash]));
     return differing(ids, expected, await engine.hashesOf('products', ids));
   }
 

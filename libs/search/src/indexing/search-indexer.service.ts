@@ -1,14 +1,15 @@
 import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { EnterpriseViews } from '@tradefloor/enterprise-profile';
-import { ProductViews } from '@tradefloor/catalog';
+import { ProductViews, type ProductView } from '@tradefloor/catalog';
 import { Clock, DomainEvents, JobRegistry, LOGGER, PageCache, RetryJobLaterError, vietnamDate, type JobRecord } from '@tradefloor/core';
 import type { Logger } from 'pino';
 import type { DataSource, EntityManager } from 'typeorm';
 import { toEnterpriseDocument } from '../documents/enterprise-document';
-import { toProductDocument } from '../documents/product-document';
+import { toProductDocument, type ProductDocument } from '../documents/product-document';
 import { SEARCH_ENGINE, SEARCH_FAILOVER_ENGINE, SearchUnavailableError, type FailoverEngine, type SearchEngine, type Settle } from '../engine/search-engine';
 import { DocumentLocks } from './document-locks';
+import { ProductRatings } from './product-ratings';
 import { Vocabulary } from './vocabulary';
 
 export const QUEUES = {
@@ -64,6 +65,7 @@ export class SearchIndexer implements OnModuleInit {
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(LOGGER) private readonly logger: Logger,
     private readonly pageCache: PageCache,
+    private readonly ratings: ProductRatings,
   ) {
     this.failover = failoverEngine.engine;
     this.locks = new DocumentLocks(dataSource);
@@ -110,6 +112,12 @@ export class SearchIndexer implements OnModuleInit {
     );
   }
 
+  /** The documents of these (visible) products, with their published ratings (libs/reviews). */
+  async documentsOf(views: ProductView[]): Promise<ProductDocument[]> {
+    const ratings = await this.ratings.of(views.map((v) => v.id));
+    return views.map((v) => toProductDocument(v, ratings.get(v.id)));
+  }
+
   /**
    * Re-reads products and makes the index agree: visible → upsert, otherwise → delete. Each chunk
    * is read and handed to the engine under its documents' locks; the engine's work is awaited
@@ -122,7 +130,7 @@ export class SearchIndexer implements OnModuleInit {
       const docs = await this.locks.run(`${engine.kind}:products`, chunk, async (tx) => {
         const visible = (await this.views.load(chunk, tx)).filter((v) => v.visible);
         const visibleIds = new Set(visible.map((v) => v.id));
-        const upsert = visible.map(toProductDocument);
+        const upsert = await this.documentsOf(visible);
         pending.push(await engine.applyProducts({ upsert, remove: chunk.filter((id) => !visibleIds.has(id)) }, tx));
         // OCOP lapses are tracked once, by the active engine's jobs; the sweep re-indexes both.
         if (engine !== this.engine) return upsert;

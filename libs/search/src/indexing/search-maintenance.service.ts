@@ -6,7 +6,7 @@ import { APP_CONFIG, ConflictError, JobQueue, JobRegistry, LOGGER, type JobRecor
 import type { Logger } from 'pino';
 import type { DataSource } from 'typeorm';
 import { toEnterpriseDocument, type EnterpriseDocument } from '../documents/enterprise-document';
-import { toProductDocument, type ProductDocument } from '../documents/product-document';
+import type { ProductDocument } from '../documents/product-document';
 import { SEARCH_ENGINE, type IndexKind, type RebuildProgress, type SearchEngine } from '../engine/search-engine';
 import { SearchState } from '../engine/search-state';
 import { SearchDriftCheck } from './drift-check.service';
@@ -17,8 +17,9 @@ import { QUEUES, SearchIndexer } from './search-indexer.service';
  * indexed content changes meaning: the next start enqueues a full rebuild.
  * search-3: the vocabulary (search_terms) is kept for both engines; the rebuild fills it for
  * Meilisearch installations, whose queries now use it too (typo and relaxed fallbacks).
+ * search-4: products carry their published rating (`ratingAverage`, `ratingCount`) for `sort=rating`.
  */
-export const DOCUMENT_VERSION = '2026-12-search-3';
+export const DOCUMENT_VERSION = '2026-12-search-4';
 
 /** One advisory lock for rebuilds, so the CLI, the admin endpoint and jobs never overlap. */
 const REBUILD_LOCK_ID = 741_852_964;
@@ -197,7 +198,7 @@ export class SearchMaintenance implements OnModuleInit, OnApplicationBootstrap {
         visible.map((v) => v.id),
         visible.filter((v) => v.ocopStars && v.ocopValidUntil).map((v) => ({ id: v.id, validUntil: v.ocopValidUntil! })),
       );
-      const docs = visible.map(toProductDocument);
+      const docs = await this.indexer.documentsOf(visible);
       await this.indexer.vocabulary.addProducts(docs);
       yield docs;
     }

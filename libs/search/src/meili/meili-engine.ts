@@ -21,6 +21,7 @@ import {
   type PeerHitData,
   type PeerSearchParams,
   type PeerSearchResult,
+  hitRating,
   type ProductHitData,
   type ProductSearchParams,
   type ProductSearchResult,
@@ -52,7 +53,7 @@ interface Options {
   indexPrefix: string;
 }
 
-type RawHit = Omit<ProductHitData, 'ocopStars'> & { ocopStars: number };
+type RawHit = Omit<ProductHitData, 'ocopStars' | 'rating'> & { ocopStars: number; ratingAverage?: number; ratingCount?: number };
 
 /**
  * Meilisearch engine. The client is meilisearch-js 0.56, the last CommonJS release: NestJS and
@@ -419,5 +420,6 @@ function pick(h: RawHit): Omit<ProductHitData, 'ocopStars'> {
     enterpriseName: h.enterpriseName,
     communeCode: h.communeCode,
     thumbnailUrl: h.thumbnailUrl ?? null,
+    rating: hitRating(h.ratingAverage, h.ratingCount),
   };
 }

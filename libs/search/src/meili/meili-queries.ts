@@ -42,6 +42,7 @@ const SORT: Record<ProductSearchParams['sort'], string[] | undefined> = {
   price_desc: ['priceVnd:desc'],
   newest: ['publishedAt:desc'],
   ocop: ['ocopStars:desc'],
+  rating: ['ratingAverage:desc', 'ratingCount:desc'],
 };
 
 /** Without a query "relevance" means best rated, then newest (same in PostgreSQL). */
@@ -69,7 +70,8 @@ export interface ProductRequest {
 export function productRequest(indexUid: string, p: ProductSearchParams): ProductRequest {
   const filter = productFilter(p.filters);
   const explicitSort = SORT[p.sort];
-  const sort = explicitSort ?? (p.query ? undefined : BROWSE_SORT);
+  // A rating tie falls back to the default order: relevance with a query, else the browse order.
+  const sort = p.sort === 'rating' && !p.query ? [...explicitSort!, ...BROWSE_SORT] : (explicitSort ?? (p.query ? undefined : BROWSE_SORT));
   const merged = !!p.query?.hasMarks && !explicitSort;
   const window = p.page * p.pageSize;
   if (window > MAX_RESULT_WINDOW) throw new Error('result window exceeded');

@@ -9,7 +9,20 @@ export const PRODUCT_EXACT_FIELDS = ['exactName', 'exactText'];
 /** Values returned per facet (communes, categories…), as before the facets shared one field. */
 export const MAX_VALUES_PER_FACET = 500;
 
-export const PRODUCT_HIT_FIELDS = ['id', 'slug', 'name', 'priceVnd', 'unit', 'ocopStars', 'enterpriseId', 'enterpriseName', 'communeCode', 'thumbnailUrl'];
+export const PRODUCT_HIT_FIELDS = [
+  'id',
+  'slug',
+  'name',
+  'priceVnd',
+  'unit',
+  'ocopStars',
+  'enterpriseId',
+  'enterpriseName',
+  'communeCode',
+  'thumbnailUrl',
+  'ratingAverage',
+  'ratingCount',
+];
 
 /**
  * Product index settings, versioned by their hash: applied at start only when the hash stored
@@ -30,7 +43,7 @@ export const PRODUCT_SETTINGS: Settings = {
     'inStock',
     'facetValues',
   ],
-  sortableAttributes: ['priceVnd', 'publishedAt', 'ocopStars'],
+  sortableAttributes: ['priceVnd', 'publishedAt', 'ocopStars', 'ratingAverage', 'ratingCount'],
   // "sort" first: an explicit sort (price, newest, stars) orders every matching product strictly,
   // as the PostgreSQL engine does; without a sort parameter the rule is inert.
   rankingRules: ['sort', 'words', 'typo', 'proximity', 'attribute', 'exactness'],

@@ -10,6 +10,7 @@ import {
   type PeerHitData,
   type PeerSearchParams,
   type PeerSearchResult,
+  hitRating,
   type ProductHitData,
   type ProductSearchParams,
   type ProductSearchResult,
@@ -20,12 +21,12 @@ import { searchWithCorrection } from '../text/query-correction';
 
 const PRODUCT_COLUMNS = `id, slug, name, price_vnd, unit, ocop_stars, enterprise_id, enterprise_name, enterprise_kind, commune_code,
   province_code, thumbnail_url, category_ids, certifications, in_stock, published_at, name_folded, keywords_folded,
-  enterprise_folded, description_folded, exact_name, exact_text, hash`;
+  enterprise_folded, description_folded, exact_name, exact_text, rating_average, rating_count, hash`;
 
 const PRODUCT_RECORD = `id uuid, slug text, name text, price_vnd bigint, unit text, ocop_stars smallint, enterprise_id uuid,
   enterprise_name text, enterprise_kind text, commune_code text, province_code text, thumbnail_url text, category_ids uuid[],
   certifications text[], in_stock boolean, published_at bigint, name_folded text, keywords_folded text, enterprise_folded text,
-  description_folded text, exact_name text, exact_text text, hash text`;
+  description_folded text, exact_name text, exact_text text, rating_average numeric, rating_count integer, hash text`;
 
 type Queryable = Pick<DataSource | EntityManager, 'query'>;
 
@@ -75,11 +76,14 @@ export class PgEngine implements SearchEngine {
   private async runProductSearch(params: ProductSearchParams): Promise<ProductSearchResult> {
     const [hits, counts] = await Promise.all([this.run(hitsStatement(params)), this.counts(params)]);
     return {
-      hits: (hits as Array<ProductHitData & { priceVnd: string; ocopStars: number }>).map((h) => ({
-        ...h,
-        priceVnd: Number(h.priceVnd),
-        ocopStars: h.ocopStars > 0 ? h.ocopStars : null,
-      })),
+      hits: (hits as Array<Omit<ProductHitData, 'rating'> & { priceVnd: string; ocopStars: number; ratingAverage: string; ratingCount: number }>).map(
+        ({ ratingAverage, ratingCount, ...h }) => ({
+          ...h,
+          priceVnd: Number(h.priceVnd),
+          ocopStars: h.ocopStars > 0 ? h.ocopStars : null,
+          rating: hitRating(ratingAverage, ratingCount),
+        }),
+      ),
       ...counts,
     };
   }
@@ -307,6 +311,8 @@ export class PgEngine implements SearchEngine {
         description_folded: f.description,
         exact_name: f.exactName,
         exact_text: f.exactText,
+        rating_average: d.ratingAverage,
+        rating_count: d.ratingCount,
         hash: d.hash,
       };
     });

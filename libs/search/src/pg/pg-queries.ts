@@ -99,6 +99,9 @@ function orderBy(params: ProductSearchParams): string {
       return 'sp.published_at DESC, sp.id';
     case 'ocop':
       return q ? `sp.ocop_stars DESC, ${RANK} DESC, sp.id` : 'sp.ocop_stars DESC, sp.published_at DESC, sp.id';
+    case 'rating':
+      // Unrated products (0, 0) come after every rated one; ties keep the default order.
+      return `sp.rating_average DESC, sp.rating_count DESC, ${q ? `${RANK} DESC, sp.id` : 'sp.ocop_stars DESC, sp.published_at DESC, sp.id'}`;
     default:
       if (!q) return 'sp.ocop_stars DESC, sp.published_at DESC, sp.id';
       // Exact-diacritic matches form the first tier; full-text rank orders within each tier.
@@ -109,8 +112,8 @@ function orderBy(params: ProductSearchParams): string {
 
 export const HIT_COLUMNS = `sp.id, sp.slug, sp.name, sp.price_vnd AS "priceVnd", sp.unit, sp.ocop_stars AS "ocopStars",
   sp.enterprise_id AS "enterpriseId", sp.enterprise_name AS "enterpriseName", sp.commune_code AS "communeCode",
-  sp.thumbnail_url AS "thumbnailUrl"`;
-const HIT_NAMES = `c.id, c.slug, c.name, c."priceVnd", c.unit, c."ocopStars", c."enterpriseId", c."enterpriseName", c."communeCode", c."thumbnailUrl"`;
+  sp.thumbnail_url AS "thumbnailUrl", sp.rating_average AS "ratingAverage", sp.rating_count AS "ratingCount"`;
+const HIT_NAMES = `c.id, c.slug, c.name, c."priceVnd", c.unit, c."ocopStars", c."enterpriseId", c."enterpriseName", c."communeCode", c."thumbnailUrl", c."ratingAverage", c."ratingCount"`;
 
 export function hitsStatement(params: ProductSearchParams): Statement {
   if (params.page * params.pageSize > MAX_RESULT_WINDOW) throw new Error('result window exceeded');

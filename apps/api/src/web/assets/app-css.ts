@@ -36,6 +36,11 @@ h2{font-size:1.25rem;margin:1.5rem 0 .75rem}
 .card .name{font-weight:600;color:var(--ink);text-decoration:none}
 .price{color:#9b1c1c;font-weight:700}
 .stars{color:var(--gold);font-weight:700}
+.review-list{list-style:none;padding:0;margin:0}
+.review{border-top:1px solid var(--line);padding:.75rem 0}
+.review p{margin:.25rem 0}
+.review-reply{margin:.5rem 0 0 1rem;padding:.5rem .75rem;border-left:3px solid var(--green);background:var(--bg)}
+.card-rating{margin:.2rem 0}
 .muted{color:var(--muted)}
 .chips{display:flex;flex-wrap:wrap;gap:.4rem;list-style:none;padding:0}
 .chips a{display:inline-block;background:#fff;border:1px solid var(--line);border-radius:999px;padding:.3rem .8rem;text-decoration:none}

@@ -18,6 +18,7 @@ export const BACK_OFFICE_SECTIONS: BackOfficeSection[] = [
   { href: '/quan-ly/thong-ke', label: 'admin.tile.stats', roles: ['admin', 'editor'] },
   { href: '/quan-ly/ocop', label: 'admin.tile.ocop', roles: ['admin', 'editor'] },
   { href: '/quan-ly/tu-khoa-sang-loc', label: 'admin.tile.terms', roles: ['admin', 'editor'] },
+  { href: '/quan-ly/danh-gia', label: 'rev.mod.title', roles: ['admin', 'editor'] },
   { href: '/quan-ly/doanh-nghiep', label: 'biz.tile.enterprises', roles: ['business'] },
   { href: '/quan-ly/san-pham', label: 'biz.tile.products', roles: ['business'] },
   { href: '/quan-ly/san-pham/nhap-csv', label: 'biz.tile.import', roles: ['business'] },

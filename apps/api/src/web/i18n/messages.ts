@@ -7,6 +7,7 @@ import { LEGAL_MESSAGES } from './messages/legal';
 import { OCOP_MESSAGES } from './messages/ocop';
 import { ORDER_MESSAGES } from './messages/orders';
 import { PAYMENT_MESSAGES } from './messages/payments';
+import { REVIEW_MESSAGES } from './messages/reviews';
 import { PRIVACY_MESSAGES } from './messages/privacy';
 import { CONTENT_MESSAGES } from './messages/content';
 import { SCREENING_MESSAGES } from './messages/screening';
@@ -41,6 +42,7 @@ const MESSAGES = {
   ...PRIVACY_MESSAGES,
   ...ORDER_MESSAGES,
   ...PAYMENT_MESSAGES,
+  ...REVIEW_MESSAGES,
 } as const;
 
 export type MessageKey = keyof typeof MESSAGES;

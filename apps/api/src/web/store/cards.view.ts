@@ -2,6 +2,7 @@ import { html, type SafeHtml } from '../html/html';
 import type { PageContext } from '../html/layout';
 import { formatCount, formatPriceRange } from '../kit/format';
 import { productUrl } from '../kit/urls';
+import { ratingLine } from './reviews/review-pages.view';
 
 export interface CardProduct {
   slug: string;
@@ -14,6 +15,8 @@ export interface CardProduct {
   enterpriseName?: string;
   /** Name with <mark> highlights, already escaped by the search API. */
   highlightedName?: SafeHtml;
+  /** Published buyer rating, from the search index (libs/reviews via libs/search). */
+  rating?: { average: number; count: number } | null;
 }
 
 /** A choice of a filter and how many results it leads to. */
@@ -57,6 +60,7 @@ ${p.thumbnailUrl ? html`<img src="${p.thumbnailUrl}" alt="${p.name}" loading="la
 ${heading}<a class="name" href="${productUrl(p.slug)}">${name}</a>${close}
 <p class="price">${formatPriceRange(p.priceVnd, p.priceMaxVnd ?? null)}<span class="muted"> / ${p.unit}</span></p>
 ${ocopStars(ctx, p.ocopStars)}
+${p.rating ? html`<p class="card-rating">${ratingLine(ctx, p.rating)}</p>` : ''}
 ${p.enterpriseName ? html`<p class="seller muted">${p.enterpriseName}</p>` : ''}
 </div>
 </li>`;

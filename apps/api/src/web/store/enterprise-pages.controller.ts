@@ -2,6 +2,7 @@ import { Controller, Get, Inject, Param, Req, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import { APP_CONFIG, NotFoundError, type ResolvedConfig } from '@tradefloor/core';
 import { EnterpriseProductsDirectory, EnterpriseQueries, PublicEnterpriseQuery, ReferenceData, type EnterpriseEntity } from '@tradefloor/enterprise-profile';
+import { Reviews } from '@tradefloor/reviews';
 import { SellerIdentity, Takedowns } from '@tradefloor/trust-safety';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { cacheTags } from '../cache/cache-hints';
@@ -26,6 +27,7 @@ export class EnterprisePagesController {
     private readonly queries: EnterpriseQueries,
     private readonly reference: ReferenceData,
     private readonly products: EnterpriseProductsDirectory,
+    private readonly reviews: Reviews,
   ) {}
 
   @Get()
@@ -75,11 +77,13 @@ export class EnterprisePagesController {
       return;
     }
     cacheTags(req, `enterprise:${enterprise.id}`, `products-of:${enterprise.id}`);
-    const [products, commune, province, claim] = await Promise.all([
+    // The seller rating moves with product.changed of its products, which drops `products-of:<id>`.
+    const [products, commune, province, claim, sellerReviews] = await Promise.all([
       this.products.list(enterprise.id),
       this.reference.commune(enterprise.communeCode),
       this.reference.province(enterprise.provinceCode),
       this.identity.claim(enterprise.id),
+      this.reviews.enterpriseReviews(enterprise.id, { page: 1, pageSize: 1 }),
     ]);
     const address = [enterprise.street, commune?.name, province?.name].filter(Boolean).join(', ');
     const path = enterpriseUrl(enterprise.slug);
@@ -100,7 +104,7 @@ export class EnterprisePagesController {
           ogType: 'profile',
           structuredData: enterpriseJsonLd(enterprise, address, `${this.config.publicBaseUrl}${path}`),
         },
-        profileBody(ctx, enterprise, address, products, claim.verifiedIdentity),
+        profileBody(ctx, enterprise, address, products, claim.verifiedIdentity, sellerReviews.rating),
       ),
     );
   }

@@ -6,6 +6,8 @@ import { formatCount, label } from '../kit/format';
 import { phoneDigits } from './product.view';
 import { pager } from '../kit/pager';
 import { facetSelect, productGrid, type FacetOption } from './cards.view';
+import type { RatingSummaryDto } from '@tradefloor/reviews';
+import { ratingLine } from './reviews/review-pages.view';
 import { enterpriseUrl } from '../kit/urls';
 
 export type DirectoryState = Partial<Record<'q' | 'kind' | 'commune' | 'page', string>>;
@@ -80,6 +82,8 @@ export function profileBody(
   products: PublicProductSummary[],
   /** Seller identity (Decree 320/2026): shown only while verified and unexpired. */
   verifiedIdentity = false,
+  /** Seller stars of the published reviews of its products (libs/reviews). */
+  sellerRating?: Pick<RatingSummaryDto, 'average' | 'count'>,
 ): SafeHtml {
   const { t } = ctx;
   const phone = e.phone ? phoneDigits(e.phone) : '';
@@ -88,7 +92,8 @@ export function profileBody(
 ${e.logoUrl ? html`<img class="logo" src="${e.logoUrl}" alt="${e.displayName}" width="96" height="96">` : ''}
 <div><h1>${e.displayName}</h1>
 <p class="muted">${label(t, 'kind', e.kind)} · <span class="verified">✓ ${t('ent.verified')}</span>${verifiedIdentity ? html` · <span class="verified" id="identity-verified">✓ ${t('ts.id.public')}</span>` : ''}</p>
-${e.legalName !== e.displayName ? html`<p>${e.legalName}</p>` : ''}</div>
+${e.legalName !== e.displayName ? html`<p>${e.legalName}</p>` : ''}
+${sellerRating?.count ? html`<p>${t('rev.sellerRating')}: ${ratingLine(ctx, sellerRating, 'seller-rating')}</p>` : ''}</div>
 </header>
 <section aria-labelledby="contact-h" class="seller-card"><h2 id="contact-h">${t('ent.contact')}</h2>
 <dl class="facts">

@@ -3,6 +3,7 @@ import { ApiExcludeController } from '@nestjs/swagger';
 import { ProductPageViews, ProductViews, PublicProducts } from '@tradefloor/catalog';
 import { APP_CONFIG, NotFoundError, type ResolvedConfig } from '@tradefloor/core';
 import { ListingsService } from '@tradefloor/partner-sync';
+import { Reviews } from '@tradefloor/reviews';
 import { SearchService } from '@tradefloor/search';
 import { BatchesService } from '@tradefloor/traceability';
 import { Takedowns } from '@tradefloor/trust-safety';
@@ -17,6 +18,8 @@ import { productUrl } from '../kit/urls';
 
 /** Products in each "more from" section. */
 const RELATED = 4;
+/** Latest published reviews shown on the page (the JSON API pages through all of them). */
+const REVIEWS_SHOWN = 10;
 
 /** `/san-pham/:slug`: a published product with its seller, certificates, traceability and partner links. */
 @ApiExcludeController()
@@ -33,6 +36,7 @@ export class ProductPageController {
     private readonly batches: BatchesService,
     private readonly pageViews: ProductPageViews,
     private readonly search: SearchService,
+    private readonly reviews: Reviews,
   ) {}
 
   @Get(':slug')
@@ -55,12 +59,14 @@ export class ProductPageController {
     cacheTags(req, `product:${product.id}`, `enterprise:${product.enterprise.id}`, ...product.categoryPath.map((c) => `category:${c.id}`));
     // bySlug has just checked visibility, so the batches and listings shown belong to a public product.
     const leafCategory = product.categoryPath.at(-1)?.id;
-    const [view, links, batches, sameEnterprise, sameCategory] = await Promise.all([
+    // Reviews change the page through product.changed (reviews publishes it with every rating change), under the product's tag.
+    const [view, links, batches, sameEnterprise, sameCategory, reviews] = await Promise.all([
       this.views.get(product.id),
       this.listings.publicLinks(product.id),
       this.batches.recentPublic(product.id),
       this.related({ enterprise: product.enterprise.id }, product.id),
       leafCategory ? this.related({ category: leafCategory }, product.id) : [],
+      this.reviews.productReviews(product.id, { page: 1, pageSize: REVIEWS_SHOWN }),
     ]);
     const shownAbove = new Set(sameEnterprise.map((p) => p.slug));
     const absolute = (url: string) => (url.startsWith('/') ? `${this.config.publicBaseUrl}${url}` : url);
@@ -76,7 +82,12 @@ export class ProductPageController {
           path,
           ogType: 'product',
           image: product.images[0] ? absolute(product.images[0].url) : undefined,
-          structuredData: productJsonLd(product, { sku: view?.sku, descriptionText: view?.descriptionText }, `${this.config.publicBaseUrl}${path}`, absolute),
+          structuredData: productJsonLd(
+            product,
+            { sku: view?.sku, descriptionText: view?.descriptionText, rating: reviews.rating },
+            `${this.config.publicBaseUrl}${path}`,
+            absolute,
+          ),
         },
         productBody(ctx, product, {
           links,
@@ -84,6 +95,7 @@ export class ProductPageController {
           ocopCertificate: view ? { decisionNumber: view.ocopDecisionNumber, issuingBody: view.ocopIssuingBody } : null,
           sameEnterprise,
           sameCategory: sameCategory.filter((p) => !shownAbove.has(p.slug)).slice(0, RELATED),
+          reviews,
         }),
       ),
     );

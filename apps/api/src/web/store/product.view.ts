@@ -1,5 +1,7 @@
 import { addToCartForm } from './orders/order-pages.view';
 import type { PublicProducts } from '@tradefloor/catalog';
+import type { RatingSummaryDto, ReviewPageDto } from '@tradefloor/reviews';
+import { ratingLine, reviewsSection } from './reviews/review-pages.view';
 import { html, jsonLd, trusted, type SafeHtml } from '../html/html';
 import type { PageContext } from '../html/layout';
 import { formatDate, formatPriceRange, label } from '../kit/format';
@@ -31,6 +33,8 @@ export interface ProductPageExtras {
   ocopCertificate: { decisionNumber: string | null; issuingBody: string | null } | null;
   sameEnterprise: CardProduct[];
   sameCategory: CardProduct[];
+  /** The latest published reviews and the average of product stars (libs/reviews). */
+  reviews: ReviewPageDto;
 }
 
 export function productBody(ctx: PageContext, p: PublicProduct, extras: ProductPageExtras): SafeHtml {
@@ -45,6 +49,7 @@ export function productBody(ctx: PageContext, p: PublicProduct, extras: ProductP
 ${gallery(ctx, p)}
 <div class="summary">
 <h1>${p.name}</h1>
+${extras.reviews.rating.count ? html`<p><a href="#danh-gia">${ratingLine(ctx, extras.reviews.rating, 'product-rating')}</a></p>` : ''}
 <p class="price big">${formatPriceRange(p.priceVnd, p.priceMaxVnd)} <span class="muted">/ ${p.unit}</span></p>
 ${p.ocop ? ocopBadge(ctx, p.ocop, extras.ocopCertificate) : ''}
 <dl class="facts">
@@ -76,6 +81,7 @@ ${phone ? html`<p><a href="tel:${phone}">${e.phone}</a> · <a href="https://zalo
 <p><a href="${enterpriseUrl(e.slug)}">${t('product.viewSeller')}</a></p>
 </section>
 ${batches.length ? traceSection(ctx, batches) : ''}
+${reviewsSection(ctx, extras.reviews)}
 ${related(ctx, 'rel-ent', `${t('product.moreFrom')} ${e.name}`, extras.sameEnterprise)}
 ${related(ctx, 'rel-cat', t('product.sameCategory'), extras.sameCategory)}`;
 }
@@ -129,7 +135,12 @@ function traceSection(ctx: PageContext, batches: BatchSummary[]): SafeHtml {
 }
 
 /** schema.org Product: what search engines show as a rich result (price, availability, seller). */
-export function productJsonLd(p: PublicProduct, extra: { sku?: string; descriptionText?: string }, url: string, absolute: (u: string) => string): SafeHtml {
+export function productJsonLd(
+  p: PublicProduct,
+  extra: { sku?: string; descriptionText?: string; rating?: RatingSummaryDto },
+  url: string,
+  absolute: (u: string) => string,
+): SafeHtml {
   const brand = { '@type': 'Organization', name: p.enterprise.name };
   return jsonLd({
     '@context': 'https://schema.org',
@@ -142,6 +153,10 @@ export function productJsonLd(p: PublicProduct, extra: { sku?: string; descripti
     ...(p.gtin && p.gtin.length === 13 ? { gtin13: p.gtin } : p.gtin ? { gtin: p.gtin } : {}),
     brand,
     manufacturer: brand,
+    // Only with a published review: an empty aggregate is invalid structured data.
+    ...(extra.rating && extra.rating.count > 0
+      ? { aggregateRating: { '@type': 'AggregateRating', ratingValue: extra.rating.average, reviewCount: extra.rating.count, bestRating: 5, worstRating: 1 } }
+      : {}),
     offers: {
       '@type': 'Offer',
       url,

@@ -11,6 +11,7 @@ import { RelatedLinks } from './news/related-links';
 import { OrderPagesController } from './orders/order-pages.controller';
 import { ReviewPagesController } from './orders/review-pages.controller';
 import { ProductPageController } from './product-page.controller';
+import { ReviewReportController } from './reviews/review-report.controller';
 import { SearchPageController } from './search-page.controller';
 import { StampCheckerController } from './stamps/stamp-checker.controller';
 import { StampVerificationController } from './stamps/stamp-verification.controller';
@@ -33,5 +34,6 @@ export const STORE_CONTROLLERS = [
   LegalPagesController,
   OrderPagesController,
   ReviewPagesController,
+  ReviewReportController,
 ];
 export const STORE_PROVIDERS = [RelatedLinks, LegalChromeHooks];

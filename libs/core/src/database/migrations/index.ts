@@ -38,6 +38,7 @@ import { ComplaintOrders1766120000000 } from './1766120000000-complaint-orders';
 import { ShipmentAttention1766120001000 } from './1766120001000-shipment-attention';
 import { ReviewPhotos1766120002000 } from './1766120002000-review-photos';
 import { Reviews1766080000000 } from './1766080000000-reviews';
+import { SearchRatings1766090000000 } from './1766090000000-search-ratings';
 
 /**
  * Every schema change, in order. Each bounded context adds its migration files here
@@ -81,6 +82,7 @@ export const MIGRATIONS = [
   PayoutAccounts1766050000000,
   OperatingRulesPayments1766050001000,
   Reviews1766080000000,
+  SearchRatings1766090000000,
   ComplaintOrders1766120000000,
   ShipmentAttention1766120001000,
   ReviewPhotos1766120002000,

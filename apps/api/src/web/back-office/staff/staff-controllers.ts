@@ -16,6 +16,7 @@ import { SellerAccountPageController } from './trust-safety/seller-account-page.
 import { BreachPagesController } from './trust-safety/breach-pages.controller';
 import { TakedownPagesController } from './trust-safety/takedown-pages.controller';
 import { LegalDocumentsPageController } from './legal-documents.controller';
+import { ReviewModerationPageController } from './review-moderation.controller';
 
 /** The back office pages of editors and admins, registered by WebModule. */
 export const STAFF_CONTROLLERS = [
@@ -37,4 +38,5 @@ export const STAFF_CONTROLLERS = [
   SellerAccountPageController,
   BreachPagesController,
   LegalDocumentsPageController,
+  ReviewModerationPageController,
 ];

@@ -77,6 +77,7 @@ export const STORE_MESSAGES = {
   'sort.price_desc': { vi: 'Giá cao đến thấp', en: 'Price: high to low' },
   'sort.newest': { vi: 'Mới nhất', en: 'Newest' },
   'sort.ocop': { vi: 'Hạng OCOP', en: 'OCOP rating' },
+  'sort.rating': { vi: 'Đánh giá của người mua', en: 'Buyer rating' },
   'suggest.products': { vi: 'Sản phẩm', en: 'Products' },
   'pager.label': { vi: 'Phân trang', en: 'Pagination' },
   'pager.prev': { vi: 'Trang trước', en: 'Previous' },
