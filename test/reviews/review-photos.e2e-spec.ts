@@ -116,9 +116,12 @@ describe('review photos', () => {
 
     const queue = await t.http.get('/api/v1/admin/reviews?status=published').set(admin.auth).expect(200);
     expect(queue.body.items.find((r: { id: string }) => r.id === id)).toMatchObject({ photoStatus: 'pending' });
+    expect((await t.http.get(`/san-pham/${pomelo.slug}`).expect(200)).text).not.toContain(`/api/v1/reviews/${id}/photo`); // cached now
     await t.http.post(`/api/v1/admin/reviews/${id}/photo/approve`).set(buyer.auth).send({}).expect(403);
     await t.http.post(`/api/v1/admin/reviews/${id}/photo/approve`).set(admin.auth).send({}).expect(200);
     expect((await publicReviews()).find((r) => r.id === id)!.photoUrl).toBe(`/api/v1/reviews/${id}/photo`);
+    // The product page (cached) shows it at once: the approval dropped the cached page.
+    expect((await t.http.get(`/san-pham/${pomelo.slug}`).expect(200)).text).toContain(`src="/api/v1/reviews/${id}/photo?size=thumb"`);
     const thumb = await t.http.get(`/api/v1/reviews/${id}/photo?size=thumb`).buffer(true).parse(binary).expect(200);
     expect(thumb.headers['cache-control']).toBe('public, max-age=300');
     expect((await sharp(thumb.body as Buffer).metadata()).width).toBe(400);

@@ -11,6 +11,7 @@ import {
   JobRegistry,
   LOGGER,
   NotFoundError,
+  PageCache,
   PRIVATE_PREFIX,
   type JobRecord,
   type NotModified,
@@ -28,6 +29,7 @@ const NOT_FOUND = () => new NotFoundError('Ảnh đánh giá', 'REVIEW_PHOTO_NOT
 
 interface PhotoRow {
   id: string;
+  product_id: string;
   status: string;
   author_user_id: string | null;
   photo_key: string | null;
@@ -56,6 +58,7 @@ export class ReviewPhotos implements OnModuleInit {
     private readonly registry: JobRegistry,
     private readonly clock: Clock,
     private readonly audit: AuditTrail,
+    private readonly pageCache: PageCache,
   ) {}
 
   onModuleInit(): void {
@@ -81,6 +84,7 @@ export class ReviewPhotos implements OnModuleInit {
           this.clock.now(),
         ]);
         await this.release(m, locked);
+        if (locked.photo_status === 'approved') await this.shown(m, locked);
       });
     } catch (err) {
       await this.forget([keys.full, keys.thumb]);
@@ -106,6 +110,7 @@ export class ReviewPhotos implements OnModuleInit {
       if (!row?.photo_key) throw NOT_FOUND();
       if (decision === 'approved') await m.query(`UPDATE reviews SET photo_status = 'approved' WHERE id = $1`, [reviewId]);
       else await this.clear(m, row);
+      await this.shown(m, row);
       await this.audit.record(m, {
         action: `reviews.photo.${decision === 'approved' ? 'approve' : 'reject'}`,
         subject: { type: 'review', id: reviewId },
@@ -146,6 +151,12 @@ export class ReviewPhotos implements OnModuleInit {
   private async clear(m: EntityManager, row: PhotoRow): Promise<void> {
     await m.query(`UPDATE reviews SET photo_key = NULL, photo_thumb_key = NULL, photo_status = NULL, photo_at = NULL WHERE id = $1`, [row.id]);
     await this.release(m, row);
+    if (row.photo_status === 'approved') await this.shown(m, row);
+  }
+
+  /** The product page shows a published review's approved photo: a change there drops the cached page. */
+  private async shown(m: EntityManager, row: PhotoRow): Promise<void> {
+    if (row.status === 'published') await this.pageCache.invalidateSubjects(m, [{ type: 'product', id: row.product_id }]);
   }
 
   private release(m: EntityManager, row: Pick<PhotoRow, 'photo_key' | 'photo_thumb_key'>): Promise<void> {

@@ -40,6 +40,7 @@ h2{font-size:1.25rem;margin:1.5rem 0 .75rem}
 .review{border-top:1px solid var(--line);padding:.75rem 0}
 .review p{margin:.25rem 0}
 .review-reply{margin:.5rem 0 0 1rem;padding:.5rem .75rem;border-left:3px solid var(--green);background:var(--bg)}
+.review-photo{max-width:200px;height:auto;border-radius:.25rem}
 .card-rating{margin:.2rem 0}
 .muted{color:var(--muted)}
 .chips{display:flex;flex-wrap:wrap;gap:.4rem;list-style:none;padding:0}

@@ -1,6 +1,7 @@
 /** Texts of buyers' reviews on the storefront (product and seller ratings, the report form). */
 export const REVIEW_MESSAGES = {
   'rev.title': { vi: 'Đánh giá của người mua', en: 'Buyer reviews' },
+  'rev.photo': { vi: 'Ảnh người mua chụp', en: 'Photo taken by the buyer' },
   'rev.count': { vi: 'đánh giá', en: 'reviews' },
   'rev.none': { vi: 'Chưa có đánh giá nào được duyệt.', en: 'No approved reviews yet.' },
   'rev.lead': {

@@ -26,6 +26,7 @@ function reviewItem(ctx: PageContext, r: ReviewDto): SafeHtml {
 <p><strong>${r.authorName}</strong> · <time datetime="${new Date(r.createdAt).toISOString()}">${formatDate(r.createdAt)}</time></p>
 <p>${t('rev.product')}: ${stars(r.productStars)} · ${t('rev.seller')}: ${stars(r.sellerStars)}</p>
 <p class="review-text">${r.text}</p>
+${r.photoUrl ? html`<p><a href="${r.photoUrl}"><img class="review-photo" src="${r.photoUrl}?size=thumb" alt="${t('rev.photo')}" width="200" height="150" loading="lazy"></a></p>` : ''}
 ${r.replyText ? html`<blockquote class="review-reply"><p><strong>${t('rev.reply')}</strong>${r.repliedAt ? html` · ${formatDate(r.repliedAt)}` : ''}</p><p>${r.replyText}</p></blockquote>` : ''}
 <p class="report"><a rel="nofollow" href="${reviewReportUrl(r.id)}">${t('rev.report')}</a></p>
 </li>`;
