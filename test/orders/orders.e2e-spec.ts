@@ -500,9 +500,15 @@ describe('orders: cart, checkout per seller, sub-order lifecycle, sales terms', 
     await t.drainJobs();
     const got = (await sellerApi(coop.owner, coop.id, code).get().expect(200)).body;
     expect(got).toMatchObject({ status: 'delivered', paymentState: 'cod_collected' });
-    expect(got.events.slice(-2).map((e: { actorRole: string; note: string }) => [e.actorRole, e.note])).toEqual([
+    type Event = { actorRole: string; note: string; action: string; fromStatus: string; toStatus: string };
+    const steps = got.events.filter((e: Event) => e.action !== 'carrier-alert');
+    expect(steps.slice(-2).map((e: Event) => [e.actorRole, e.note])).toEqual([
       ['system', 'ghn: picked'],
       ['system', 'ghn: delivered'],
+    ]);
+    // `lost` moved nothing: it only alerted both sides, once, from where the sub-order stood.
+    expect(got.events.filter((e: Event) => e.action === 'carrier-alert').map((e: Event) => [e.fromStatus, e.toStatus, e.note])).toEqual([
+      ['shipped', 'shipped', expect.stringContaining('parcel lost')],
     ]);
     // An event for a reference that is not an order is ignored.
     await t.dataSource.transaction((m) =>

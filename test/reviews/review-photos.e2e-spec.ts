@@ -5,17 +5,7 @@ import { REVIEW_PHOTO_FILES_QUEUE } from '@tradefloor/reviews';
 import { createUser, loginAdmin, PASSWORD, type TestUser } from '../harness/auth';
 import { createProduct, createVerifiedEnterprise, type FixtureEnterprise, type FixtureProduct } from '../harness/catalog-fixtures';
 import { createTestApp, type TestApp } from '../harness/test-app';
-import { addToCart, as, sellerEntry, type Shopper } from '../orders/order-helpers';
-
-const TERMS = {
-  deliveryPolicy: 'Giao trong 2 ngày trong tỉnh.',
-  returnsPolicy: 'Đổi trả trong 3 ngày nếu hư hỏng.',
-  pricesIncludeVat: true,
-  sellerDeliveryFeeVnd: 20_000,
-  deliveryProvinceCodes: ['86'],
-  deliveryCommuneCodes: [],
-  confirmWithinHours: 24,
-};
+import { completedSubOrder, openShop } from './review-helpers';
 
 const binary = (r: import('superagent').Response, cb: (err: Error | null, body: Buffer) => void) => {
   const chunks: Buffer[] = [];
@@ -39,14 +29,7 @@ describe('review photos', () => {
   let pomelo: FixtureProduct;
 
   async function reviewed(buyer: TestUser): Promise<string> {
-    const me: Shopper = { auth: buyer.auth };
-    await addToCart(t, me, pomelo.id, 1);
-    const placed = await as(t, me)
-      .post('/api/v1/checkout', { buyerPhone: '0987654321', subOrders: [sellerEntry(coop.id)] })
-      .expect(201);
-    const code: string = placed.body.subOrders[0].code;
-    for (const action of ['confirm', 'pack', 'ship', 'deliver', 'complete'])
-      await t.http.post(`/api/v1/enterprises/${coop.id}/sub-orders/${code}/${action}`).set(coop.owner.auth).send({}).expect(200);
+    const code = await completedSubOrder(t, coop, buyer, [pomelo.id]);
     const res = await t.http
       .post('/api/v1/reviews')
       .set(buyer.auth)
@@ -71,7 +54,7 @@ describe('review photos', () => {
     t = await createTestApp();
     admin = await loginAdmin(t);
     coop = await createVerifiedEnterprise(t, { displayName: 'HTX Bưởi Hùng Hòa', kind: 'cooperative' });
-    await t.http.put(`/api/v1/enterprises/${coop.id}/sales-terms`).set(coop.owner.auth).send(TERMS).expect(200);
+    await openShop(t, coop);
     pomelo = await createProduct(t, coop.id, { name: 'Bưởi da xanh', priceVnd: 60_000, stockQuantity: 100 });
     await t.drainJobs();
   });

@@ -2,17 +2,8 @@ import { createUser, loginAdmin, type TestUser } from '../harness/auth';
 import { createProduct, createVerifiedEnterprise, type FixtureEnterprise, type FixtureProduct } from '../harness/catalog-fixtures';
 import { createTestApp, type TestApp } from '../harness/test-app';
 import { addToCart, as, guestCheckout, sellerEntry, type Shopper } from '../orders/order-helpers';
+import { openShop } from '../reviews/review-helpers';
 import { cookieHeader, openForm } from '../web/web-helpers';
-
-const TERMS = {
-  deliveryPolicy: 'Giao trong 2 ngày trong tỉnh.',
-  returnsPolicy: 'Đổi trả trong 3 ngày nếu hư hỏng.',
-  pricesIncludeVat: true,
-  sellerDeliveryFeeVnd: 20_000,
-  deliveryProvinceCodes: ['86'],
-  deliveryCommuneCodes: [],
-  confirmWithinHours: 24,
-};
 
 const fieldsOf = (body: { details?: Array<{ field: string }> }) => [...new Set((body.details ?? []).map((d) => d.field))];
 
@@ -38,7 +29,7 @@ describe('complaints about an order', () => {
     admin = await loginAdmin(t);
     pomelo = await createVerifiedEnterprise(t, { displayName: 'HTX Bưởi Hùng Hòa', kind: 'cooperative' });
     candy = await createVerifiedEnterprise(t, { displayName: 'Cơ sở Kẹo dừa Tư Hường' });
-    for (const e of [pomelo, candy]) await t.http.put(`/api/v1/enterprises/${e.id}/sales-terms`).set(e.owner.auth).send(TERMS).expect(200);
+    for (const e of [pomelo, candy]) await openShop(t, e);
     pomeloProduct = await createProduct(t, pomelo.id, { name: 'Bưởi da xanh', priceVnd: 60_000, stockQuantity: 50 });
     candyProduct = await createProduct(t, candy.id, { name: 'Kẹo dừa sáp', priceVnd: 35_000, stockQuantity: 50 });
     const guest: Shopper = {};
