@@ -21,6 +21,7 @@ export { PaymentGateway, CodOnlyPayments, PAYMENT_METHOD_CODES, type PaymentMeth
 export { Carts, type CartOwner, type CartCookieChange } from './cart/cart.service';
 export { CART_COOKIE, readCartToken, writeCartCookie } from './cart/cart-cookie';
 export { Checkout } from './checkout/checkout.service';
+export { ORDER_REFERENCE_PATTERN } from './checkout/order-codes';
 export { BuyerOrders } from './sub-orders/buyer-orders.service';
 export { ReviewLinks, REVIEW_LINK_DAYS } from './sub-orders/review-links';
 export { SellerSubOrders } from './sub-orders/seller-sub-orders.service';

@@ -156,19 +156,20 @@ export class Carts {
    */
   async lockLines(cartId: string, m: EntityManager): Promise<Array<CartLine & { addedAt: Date }>> {
     await m.query(`SELECT id FROM carts WHERE id = $1 FOR UPDATE`, [cartId]);
-    const rows: Array<{ product_id: string; quantity: number; added_at: Date }> = await m.query(
+    return this.datedLines(cartId, m);
+  }
+
+  async lines(cartId: string, db: DataSource | EntityManager = this.dataSource): Promise<CartLine[]> {
+    return (await this.datedLines(cartId, db)).map(({ productId, quantity }) => ({ productId, quantity }));
+  }
+
+  /** The cart's lines in the order they were added (`byAddedThenProduct`). */
+  private async datedLines(cartId: string, db: DataSource | EntityManager): Promise<Array<CartLine & { addedAt: Date }>> {
+    const rows: Array<{ product_id: string; quantity: number; added_at: Date }> = await db.query(
       `SELECT product_id, quantity, added_at FROM cart_items WHERE cart_id = $1 ORDER BY added_at, product_id`,
       [cartId],
     );
     return rows.map((r) => ({ productId: r.product_id, quantity: r.quantity, addedAt: r.added_at }));
-  }
-
-  async lines(cartId: string, db: DataSource | EntityManager = this.dataSource): Promise<CartLine[]> {
-    const rows: Array<{ product_id: string; quantity: number }> = await db.query(
-      `SELECT product_id, quantity FROM cart_items WHERE cart_id = $1 ORDER BY added_at, product_id`,
-      [cartId],
-    );
-    return rows.map((r) => ({ productId: r.product_id, quantity: r.quantity }));
   }
 
   /** The cart grouped by seller, with each line's problems, sales terms, shipping options and payment methods. */

@@ -14,7 +14,7 @@ import type { Principal } from '@tradefloor/identity';
 import type { DataSource } from 'typeorm';
 import type { BuyerCancelDto, ReturnRequestDto } from '../dto/orders-input.dto';
 import type { OrderDto, OrderPageDto } from '../dto/orders-output.dto';
-import { ORDER_CODE_PATTERN, SUB_ORDER_CODE_PATTERN } from '../checkout/order-codes';
+import { ORDER_CODE_PATTERN, orderCodeOf } from '../checkout/order-codes';
 import { PaymentGateway } from '../payment/payment-gateway';
 import { toSubOrderDto } from './order-mapper';
 import { SubOrderReads } from './sub-order-reads';
@@ -95,7 +95,7 @@ export class BuyerOrders {
    */
   async ownSubOrder(code: string, principal: Principal | undefined, phone: string | undefined): Promise<{ code: string; enterpriseId: string }> {
     const notFound = new NotFoundError('Đơn hàng', 'ORDER_NOT_FOUND');
-    const orderCode = SUB_ORDER_CODE_PATTERN.test(code) ? code.replace(/-\d{1,2}$/, '') : code;
+    const orderCode = orderCodeOf(code);
     await this.assertBuyer(orderCode, principal, phone);
     const subs: Array<{ code: string; enterprise_id: string }> = await this.dataSource.query(
       `SELECT s.code, s.enterprise_id FROM sub_orders s JOIN orders o ON o.id = s.order_id WHERE o.code = $1 ORDER BY s.code`,

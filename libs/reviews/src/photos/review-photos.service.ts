@@ -83,7 +83,7 @@ export class ReviewPhotos implements OnModuleInit {
           keys.thumb,
           this.clock.now(),
         ]);
-        await this.release(m, locked);
+        await this.releaseAll(m, [locked]);
         if (locked.photo_status === 'approved') await this.shown(m, locked);
       });
     } catch (err) {
@@ -150,17 +150,13 @@ export class ReviewPhotos implements OnModuleInit {
 
   private async clear(m: EntityManager, row: PhotoRow): Promise<void> {
     await m.query(`UPDATE reviews SET photo_key = NULL, photo_thumb_key = NULL, photo_status = NULL, photo_at = NULL WHERE id = $1`, [row.id]);
-    await this.release(m, row);
+    await this.releaseAll(m, [row]);
     if (row.photo_status === 'approved') await this.shown(m, row);
   }
 
   /** The product page shows a published review's approved photo: a change there drops the cached page. */
   private async shown(m: EntityManager, row: PhotoRow): Promise<void> {
     if (row.status === 'published') await this.pageCache.invalidateSubjects(m, [{ type: 'product', id: row.product_id }]);
-  }
-
-  private release(m: EntityManager, row: Pick<PhotoRow, 'photo_key' | 'photo_thumb_key'>): Promise<void> {
-    return this.releaseAll(m, [row]);
   }
 
   /** The review, if `principal` wrote it (anything else: 404, never saying whether it exists). */

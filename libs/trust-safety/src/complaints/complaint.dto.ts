@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { PageQueryDto } from '@tradefloor/core';
+import { ORDER_REFERENCE_PATTERN } from '@tradefloor/orders';
 import { Transform } from 'class-transformer';
 import { IsEmail, IsIn, IsNotEmpty, IsOptional, IsString, IsUUID, Matches, MaxLength, ValidateIf } from 'class-validator';
 import { TAKEDOWN_SUBJECTS, type TakedownSubject } from '../takedowns/takedown.dto';
@@ -8,9 +9,6 @@ export const COMPLAINT_KINDS = ['counterfeit', 'wrong_information', 'intellectua
 export type ComplaintKind = (typeof COMPLAINT_KINDS)[number];
 export const COMPLAINT_STATUSES = ['open', 'in_progress', 'escalated', 'resolved', 'rejected'] as const;
 export type ComplaintStatus = (typeof COMPLAINT_STATUSES)[number];
-
-/** An order (`TV-7K3M9Q`) or one seller's sub-order (`TV-7K3M9Q-1`); the shape only, the owner checks the rest. */
-const ORDER_REFERENCE = /^TV-[2-9A-HJKMNP-TW-Z]{6}(-\d{1,2})?$/;
 
 const trimmed = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 
@@ -35,7 +33,7 @@ export class FileComplaintDto {
   })
   @ValidateIf((o: FileComplaintDto) => o.kind === 'order_problem' || (o.orderCode !== undefined && o.orderCode !== ''))
   @Transform(({ value }) => (typeof value === 'string' ? value.trim().toUpperCase() : value))
-  @Matches(ORDER_REFERENCE, { message: 'Mã đơn hàng có dạng TV-XXXXXX hoặc TV-XXXXXX-1 (orderCode)' })
+  @Matches(ORDER_REFERENCE_PATTERN, { message: 'Mã đơn hàng có dạng TV-XXXXXX hoặc TV-XXXXXX-1 (orderCode)' })
   orderCode?: string;
 
   @ApiPropertyOptional({ description: 'The phone given at checkout: proves a guest’s order is theirs (a signed-in buyer needs none)' })

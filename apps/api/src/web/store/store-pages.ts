@@ -9,7 +9,7 @@ import { BulletinPagesController } from './news/bulletin-pages.controller';
 import { EventsPageController } from './news/events-page.controller';
 import { RelatedLinks } from './news/related-links';
 import { OrderPagesController } from './orders/order-pages.controller';
-import { ReviewPagesController } from './orders/review-pages.controller';
+import { ReviewLinkPageController } from './reviews/review-link-page.controller';
 import { ProductPageController } from './product-page.controller';
 import { ReviewReportController } from './reviews/review-report.controller';
 import { SearchPageController } from './search-page.controller';
@@ -33,7 +33,7 @@ export const STORE_CONTROLLERS = [
   PrivacyRequestPagesController,
   LegalPagesController,
   OrderPagesController,
-  ReviewPagesController,
+  ReviewLinkPageController,
   ReviewReportController,
 ];
 export const STORE_PROVIDERS = [RelatedLinks, LegalChromeHooks];

@@ -9,7 +9,7 @@ import { pageContext, sendPage } from '../../kit/page-context';
 import { queryText } from '../../kit/query';
 import { assertCsrf, csrfField } from '../../session/csrf';
 import { domainFieldErrors, validateBody } from '../../session/form-validation';
-import { REVIEW_PATH, reviewPage, type ReviewFormState } from './review-pages.view';
+import { REVIEW_PATH, reviewPage, type ReviewFormState } from './review-link-page.view';
 
 type Form = Record<string, string | undefined>;
 
@@ -21,7 +21,7 @@ type Form = Record<string, string | undefined>;
  */
 @ApiExcludeController()
 @Controller('danh-gia')
-export class ReviewPagesController {
+export class ReviewLinkPageController {
   constructor(
     @Inject(APP_CONFIG) private readonly config: ResolvedConfig,
     private readonly reviews: Reviews,
