@@ -15,14 +15,17 @@ import type { ResolvedConfig } from '../runtime/infrastructure';
 import { requestContext } from './request-context';
 import { createValidationPipe } from '../validation/validation.pipe';
 import { installGracefulDrain } from './graceful-drain';
+import { lazyChildLoggerFactory } from './lazy-request-logger';
 import { INVALID_PATH_MESSAGE, checkAndNormalize, checkHeaders, checkRawUrl, parseJsonBody } from './input-guard';
 
 const REQUEST_ID_PATTERN = /^[A-Za-z0-9._:-]{1,64}$/;
 
 /** Builds the Fastify-based Nest application with every cross-cutting HTTP concern applied. */
 export async function createHttpApp(module: unknown, config: ResolvedConfig, logger: Logger): Promise<NestFastifyApplication> {
+  const httpLogger = logger.child({ component: 'http' });
   const adapter = new FastifyAdapter({
-    loggerInstance: logger.child({ component: 'http' }),
+    loggerInstance: httpLogger,
+    childLoggerFactory: lazyChildLoggerFactory,
     bodyLimit: config.bodyLimitBytes,
     // A hop count or the proxies' addresses (never `true`, which trusts any X-Forwarded-For entry).
     // Fastify refuses a bare number (it cannot check the peer): a hop count trusts exactly that many
@@ -67,17 +70,27 @@ export async function createHttpApp(module: unknown, config: ResolvedConfig, log
     if (!(config.trustProxy !== false && (req.ips?.length ?? 0) > 1)) delete req.headers['x-client-region'];
     done();
   });
-  fastify.addHook('onResponse', async (req, reply) => {
-    // The path only: query strings carry feed tokens and OAuth codes, which must not reach the logs;
-    // nor does the secret segment of the carriers' webhook URLs (libs/shipping).
-    const q = req.url.indexOf('?');
-    const path = (q === -1 ? req.url : req.url.slice(0, q)).replace(/^(\/api\/v1\/shipping\/webhooks\/[^/]+\/)[^/]+/, '$1[redacted]');
-    const url = q === -1 ? path : `${path}?[redacted]`;
-    req.log.info({ method: req.method, url, statusCode: reply.statusCode, ms: Math.round(reply.elapsedTime * 10) / 10 }, 'request');
+  fastify.addHook('onResponse', (req, reply, done) => {
+    // The root logger with the request id, not req.log: that one stays unmade (lazy-request-logger.ts).
+    if (httpLogger.isLevelEnabled('info')) {
+      // The path only: query strings carry feed tokens and OAuth codes, which must not reach the logs;
+      // nor does the secret segment of the carriers' webhook URLs (libs/shipping).
+      const q = req.url.indexOf('?');
+      const path = (q === -1 ? req.url : req.url.slice(0, q)).replace(/^(\/api\/v1\/shipping\/webhooks\/[^/]+\/)[^/]+/, '$1[redacted]');
+      const url = q === -1 ? path : `${path}?[redacted]`;
+      httpLogger.info({ reqId: req.id, method: req.method, url, statusCode: reply.statusCode, ms: Math.round(reply.elapsedTime * 10) / 10 }, 'request');
+    }
+    done();
   });
-  fastify.addHook('preValidation', async (req) => {
-    if (req.body && typeof req.body === 'object') checkAndNormalize(req.body, 'body');
-    if (req.query && typeof req.query === 'object') checkAndNormalize(req.query, 'query');
+  fastify.addHook('preValidation', (req, _reply, done) => {
+    try {
+      if (req.body && typeof req.body === 'object') checkAndNormalize(req.body, 'body');
+      if (req.query && typeof req.query === 'object') checkAndNormalize(req.query, 'query');
+    } catch (err) {
+      done(err as Error);
+      return;
+    }
+    done();
   });
   const defaultJson = fastify.getDefaultJsonParser('error', 'error');
   app.useBodyParser('application/json', { bodyLimit: config.bodyLimitBytes }, (req, body, done) => {

@@ -34,8 +34,22 @@ export class PageCacheHooks implements OnModuleInit {
     // The worker process has no HTTP server: it only sends invalidations.
     const fastify = this.adapterHost.httpAdapter?.getInstance?.() as FastifyInstance | undefined;
     if (!fastify?.addHook) return;
-    fastify.addHook('onRequest', async (req, reply) => this.onRequest(req, reply));
-    fastify.addHook('onSend', async (req, reply, payload) => this.onSend(req, reply, payload));
+    // Callback hooks, not async ones: they run on every request, and a promise per hook showed in
+    // the API's profile (issue 12 §5). A cached page is sent here, and then `done` is not called.
+    fastify.addHook('onRequest', (req, reply, done) => {
+      try {
+        if (!this.onRequest(req, reply)) done();
+      } catch (err) {
+        done(err as Error);
+      }
+    });
+    fastify.addHook('onSend', (req, reply, payload, done) => {
+      try {
+        done(null, this.onSend(req, reply, payload));
+      } catch (err) {
+        done(err as Error);
+      }
+    });
     await this.cache.start();
   }
 

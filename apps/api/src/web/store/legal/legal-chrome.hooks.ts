@@ -19,9 +19,16 @@ export class LegalChromeHooks implements OnModuleInit {
   onModuleInit(): void {
     const fastify = this.adapterHost.httpAdapter?.getInstance?.() as FastifyInstance | undefined;
     if (!fastify?.addHook) return;
-    fastify.addHook('onRequest', async (req: FastifyRequest) => {
-      if (req.url.startsWith('/api/') || req.url.startsWith('/assets/') || req.url.startsWith('/docs')) return;
-      setLegalChrome(req, { operator: this.legal.settings.operator, notices: await this.legal.upcoming() });
+    // A callback hook: API calls pass straight through without a promise each (issue 12 §5).
+    fastify.addHook('onRequest', (req: FastifyRequest, _reply, done) => {
+      if (req.url.startsWith('/api/') || req.url.startsWith('/assets/') || req.url.startsWith('/docs')) {
+        done();
+        return;
+      }
+      this.legal.upcoming().then((notices) => {
+        setLegalChrome(req, { operator: this.legal.settings.operator, notices });
+        done();
+      }, done);
     });
   }
 }
