@@ -77,6 +77,14 @@ export async function verifyMeilisearchBinary(): Promise<string> {
   return binary;
 }
 
+/**
+ * Meilisearch's indexing memory, unless MEILI_MAX_INDEXING_MEMORY says otherwise. Its default is
+ * two thirds of the machine's RAM (16 GiB here), and with it about one batch in fifteen of a
+ * single changed product took 0.5–2.4 s instead of ~100 ms, mostly kernel time; capped, none did,
+ * and bulk imports got faster (bench/README.md, `bench:index`, 3 Dec 2026).
+ */
+export const DEFAULT_MAX_INDEXING_MEMORY = '512Mb';
+
 /** Starts the pinned Meilisearch server as a child process with its data under `dir`. */
 export async function startEmbeddedMeilisearch(opts: Options): Promise<EmbeddedMeilisearchHandle> {
   const log = opts.logger.child({ component: 'embedded-meilisearch' });
@@ -101,7 +109,12 @@ export async function startEmbeddedMeilisearch(opts: Options): Promise<EmbeddedM
       'WARN',
     ],
     {
-      env: { ...process.env, MEILI_MASTER_KEY: opts.masterKey, MEILI_NO_ANALYTICS: 'true' },
+      env: {
+        ...process.env,
+        MEILI_MASTER_KEY: opts.masterKey,
+        MEILI_NO_ANALYTICS: 'true',
+        MEILI_MAX_INDEXING_MEMORY: process.env.MEILI_MAX_INDEXING_MEMORY || DEFAULT_MAX_INDEXING_MEMORY,
+      },
       stdio: ['ignore', 'pipe', 'pipe'],
       cwd: opts.dir,
       // Own process group: a terminal Ctrl-C reaches only us, and we stop Meilisearch in order.
