@@ -52,6 +52,8 @@ interface Fixtures {
   serial: string;
   /** The review link token of a completed guest order. */
   reviewToken: string;
+  /** A second order's link whose line is reviewed with a photo waiting for staff (the photo form). */
+  reviewedToken: string;
 }
 
 interface AuditedPage {
@@ -119,6 +121,7 @@ const PAGES: AuditedPage[] = [
   { name: 'order-checkout', who: 'guest', open: () => '/thanh-toan' },
   { name: 'order-lookup', who: 'guest', open: () => '/tra-cuu-don-hang' },
   { name: 'order-review', who: 'guest', open: (f) => `/danh-gia/${f.reviewToken}` },
+  { name: 'order-review-photo', who: 'guest', open: (f) => `/danh-gia/${f.reviewedToken}` },
   {
     // The review form posted without stars and with a short text: errors beside that line's fields.
     name: 'order-review-errors',
@@ -349,6 +352,26 @@ describe('browser: accessibility of the main pages at 360 px and on the desktop 
       await t.http.post(`/api/v1/enterprises/${own.id}/sub-orders/${sub}/${action}`).set(owner.auth).send({}).expect(200);
     const [{ completed_at }] = await t.dataSource.query(`SELECT completed_at FROM sub_orders WHERE code = $1`, [sub]);
     f.reviewToken = t.app.get(ReviewLinks).tokenFor(sub, completed_at);
+    // A second such order, reviewed through its link with a photo: the page then shows the photo form.
+    const again: Shopper = {};
+    await addToCart(t, again, product.id, 1);
+    const second: string = (
+      await as(t, again)
+        .post('/api/v1/checkout', guestCheckout([own.id]))
+        .expect(201)
+    ).body.subOrders[0].code;
+    for (const action of ['confirm', 'pack', 'ship', 'deliver', 'complete'])
+      await t.http.post(`/api/v1/enterprises/${own.id}/sub-orders/${second}/${action}`).set(owner.auth).send({}).expect(200);
+    const [{ completed_at: secondDone }] = await t.dataSource.query(`SELECT completed_at FROM sub_orders WHERE code = $1`, [second]);
+    f.reviewedToken = t.app.get(ReviewLinks).tokenFor(second, secondDone);
+    await t.http
+      .post(`/api/v1/reviews/by-link/${f.reviewedToken}`)
+      .send({ productId: product.id, productStars: 5, sellerStars: 5, text: 'Gạo dẻo, thơm, giao đúng hẹn.' })
+      .expect(201);
+    await t.http
+      .put(`/api/v1/reviews/by-link/${f.reviewedToken}/photo?productId=${product.id}`)
+      .attach('file', await jpeg(), 'anh.jpg')
+      .expect(200);
 
     const [bulletin] = await t.dataSource.query(
       `SELECT id, slug FROM bulletins WHERE kind = 'article' AND status = 'published' ORDER BY view_count DESC LIMIT 1`,

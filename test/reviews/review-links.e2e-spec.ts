@@ -1,3 +1,4 @@
+import sharp from 'sharp';
 import { FakeSmtpServer, readMail } from '../harness/fake-smtp-server';
 import { createUser, loginAdmin, type TestUser } from '../harness/auth';
 import { createProduct, createVerifiedEnterprise, type FixtureEnterprise, type FixtureProduct } from '../harness/catalog-fixtures';
@@ -173,6 +174,86 @@ describe('review links: a guest who bought reviews through the signed link of th
     const wrong = await t.http.get('/danh-gia/khong-dung.AAAA').expect(404);
     expect(wrong.headers['cache-control']).toContain('no-store');
     expect(wrong.text).not.toContain('Hùng Hòa');
+  });
+
+  it('a guest adds, replaces and removes the photo of a review through the link (API and page); it shows only once staff approve it', async () => {
+    const code = await order([pomelo.id, orange.id]);
+    const token = linkOf(code);
+    const photo = (color: number) =>
+      sharp({ create: { width: 640, height: 480, channels: 3, background: { r: color, g: 120, b: 60 } } })
+        .jpeg()
+        .toBuffer();
+    const put = async (productId: string, tok = token) =>
+      t.http.put(`/api/v1/reviews/by-link/${tok}/photo?productId=${productId}`).attach('file', await photo(200), 'anh.jpg');
+    const photoOf = async (productId: string) =>
+      (await t.dataSource.query(`SELECT id, photo_key, photo_status FROM reviews WHERE sub_order_code = $1 AND product_id = $2`, [code, productId]))[0] as
+        { id: string; photo_key: string | null; photo_status: string | null } | undefined;
+
+    // Before the line is reviewed there is nothing to attach to: 404, nothing stored.
+    expect((await put(pomelo.id)).status).toBe(404);
+    await byLink(token, good(pomelo.id)).expect(201);
+    // Bad input: a productId that is not a UUID is 400 naming it; a wrong link is 404; nothing written.
+    const bad = await put('khong-phai-uuid');
+    expect(bad.status).toBe(400);
+    expect(fieldsOf(bad.body)).toEqual(['productId']);
+    expect((await put(pomelo.id, `${token.slice(0, -2)}xx`)).status).toBe(404);
+    // Another line of the same link that was not reviewed: 404.
+    expect((await put(orange.id)).status).toBe(404);
+    expect((await photoOf(pomelo.id))!.photo_key).toBeNull();
+
+    const sent = await put(pomelo.id);
+    expect(sent.status).toBe(200);
+    expect(sent.body).toEqual({ photoStatus: 'pending' });
+    const review = (await photoOf(pomelo.id))!;
+    expect(review.photo_status).toBe('pending');
+    // Pending: not public (the API's review list and the photo route), whoever asks without being staff.
+    await t.http.post(`/api/v1/admin/reviews/${review.id}/publish`).set(admin.auth).send({}).expect(200);
+    const listed = async () =>
+      ((await t.http.get(`/api/v1/products/${pomelo.id}/reviews`).expect(200)).body.items as Array<{ id: string; photoUrl: string | null }>).find(
+        (r) => r.id === review.id,
+      )!.photoUrl;
+    expect(await listed()).toBeNull();
+    await t.http.get(`/api/v1/reviews/${review.id}/photo`).expect(404);
+    await t.http.post(`/api/v1/admin/reviews/${review.id}/photo/approve`).set(admin.auth).send({}).expect(200);
+    expect(await listed()).toBe(`/api/v1/reviews/${review.id}/photo`);
+    await t.http.get(`/api/v1/reviews/${review.id}/photo`).expect(200);
+
+    // The page: the reviewed line offers its photo form (multipart, no JS); a replacement waits for staff again.
+    const path = `/danh-gia/${token}`;
+    const form = await openForm(t, path);
+    expect(form.html).toContain('Ảnh đã được duyệt.');
+    expect(form.html).toContain(`action="${path}/anh"`);
+    const multipart = (fields: Record<string, string>, file?: Buffer) => {
+      let req = t.http.post(`${path}/anh`).set('Cookie', cookieHeader(form.jar)).field('_csrf', form.csrf);
+      for (const [k, v] of Object.entries(fields)) req = req.field(k, v);
+      return file ? req.attach('file', file, { filename: 'anh.jpg', contentType: 'image/jpeg' }) : req;
+    };
+    const missing = await multipart({ productId: pomelo.id });
+    expect(missing.status).toBe(400);
+    expect(missing.text).toContain(`id="f-photo-${pomelo.id}-error"`);
+    const notImage = await multipart({ productId: pomelo.id }, Buffer.from('đây không phải ảnh'));
+    expect(notImage.status).toBe(400);
+    expect((await photoOf(pomelo.id))!.photo_status).toBe('approved');
+    const replaced = await multipart({ productId: pomelo.id }, await photo(30));
+    expect(replaced.status).toBe(303);
+    expect(replaced.headers.location).toBe(`${path}?done=photo`);
+    expect((await photoOf(pomelo.id))!.photo_status).toBe('pending');
+    expect(await listed()).toBeNull();
+    const after = await t.http.get(`${path}?done=photo`).set('Cookie', cookieHeader(form.jar)).expect(200);
+    expect(after.text).toContain('Đã gửi ảnh');
+    expect(after.text).toContain('Ảnh đang chờ duyệt.');
+    // Without the form's CSRF token: refused, the photo unchanged.
+    const forged = await t.http.post(`${path}/anh/xoa`).type('form').send({ productId: pomelo.id });
+    expect(forged.status).toBeGreaterThanOrEqual(400);
+    expect((await photoOf(pomelo.id))!.photo_status).toBe('pending');
+
+    // Removing it through the page: gone, and its files are handed to the deletion job.
+    const removed = await t.http.post(`${path}/anh/xoa`).type('form').set('Cookie', cookieHeader(form.jar)).send({ _csrf: form.csrf, productId: pomelo.id });
+    expect(removed.status).toBe(303);
+    expect(removed.headers.location).toBe(`${path}?done=photo-removed`);
+    expect((await photoOf(pomelo.id))!.photo_key).toBeNull();
+    // And through the API, once there is nothing left: 404.
+    expect((await t.http.delete(`/api/v1/reviews/by-link/${token}/photo?productId=${pomelo.id}`)).status).toBe(404);
   });
 
   it('a signed-in buyer reaches the same form from /quan-ly/don-mua; the review carries the account', async () => {

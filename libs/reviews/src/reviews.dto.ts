@@ -45,7 +45,8 @@ export interface ReviewLinkLines {
   subOrderCode: string;
   enterpriseId: string;
   enterpriseName: string;
-  lines: Array<{ productId: string; productName: string; reviewed: boolean }>;
+  /** `photoStatus` of the line's review: pending (waits for staff), approved, or null (no photo, or not reviewed). */
+  lines: Array<{ productId: string; productName: string; reviewed: boolean; photoStatus: 'pending' | 'approved' | null }>;
 }
 
 export class ReplyReviewDto {

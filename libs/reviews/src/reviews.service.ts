@@ -126,14 +126,22 @@ export class Reviews {
   /** The lines a review link opens, each with whether it is already reviewed (the review page's read). */
   async linkLines(token: string): Promise<ReviewLinkLines> {
     const { order, subOrder } = await this.openLink(token);
-    const done: Array<{ product_id: string }> = await this.dataSource.query(`SELECT product_id FROM reviews WHERE sub_order_code = $1`, [subOrder.code]);
-    const reviewed = new Set(done.map((r) => r.product_id));
+    const done: Array<{ product_id: string; photo_status: 'pending' | 'approved' | null }> = await this.dataSource.query(
+      `SELECT product_id, photo_status FROM reviews WHERE sub_order_code = $1`,
+      [subOrder.code],
+    );
+    const reviewed = new Map(done.map((r) => [r.product_id, r.photo_status]));
     return {
       orderCode: order.orderCode,
       subOrderCode: subOrder.code,
       enterpriseId: subOrder.enterpriseId,
       enterpriseName: subOrder.enterpriseName,
-      lines: subOrder.items.map((i) => ({ productId: i.productId, productName: i.name, reviewed: reviewed.has(i.productId) })),
+      lines: subOrder.items.map((i) => ({
+        productId: i.productId,
+        productName: i.name,
+        reviewed: reviewed.has(i.productId),
+        photoStatus: reviewed.get(i.productId) ?? null,
+      })),
     };
   }
 

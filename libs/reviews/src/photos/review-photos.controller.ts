@@ -9,11 +9,12 @@ import {
   ApiProperty,
   ApiPropertyOptional,
   ApiTags,
+  type ApiBodyOptions,
 } from '@nestjs/swagger';
 import { MAX_IMAGE_BYTES } from '@tradefloor/catalog';
 import { ErrorEnvelopeDto, readUploadedFile } from '@tradefloor/core';
 import { Auth, CurrentUser, OptionalAuth, type Principal } from '@tradefloor/identity';
-import { IsIn, IsOptional } from 'class-validator';
+import { IsIn, IsOptional, IsUUID } from 'class-validator';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { ReviewPhotos, type ReviewPhotoStatus } from './review-photos.service';
 
@@ -29,6 +30,16 @@ export class ReviewPhotoQueryDto {
   size?: 'full' | 'thumb';
 }
 
+export class ReviewLinkPhotoQueryDto {
+  @ApiProperty({ format: 'uuid', description: 'The reviewed product of the link’s sub-order' })
+  @IsUUID('all', { message: 'Mã sản phẩm không hợp lệ (productId must be a UUID)' })
+  productId!: string;
+}
+
+const PHOTO_BODY: ApiBodyOptions = {
+  schema: { type: 'object', required: ['file'], properties: { file: { type: 'string', format: 'binary', description: 'JPEG, PNG or WebP, ≤ 5 MB' } } },
+};
+
 const NOT_VISIBLE = { type: ErrorEnvelopeDto, description: 'No such photo, or not yours to see yet' };
 
 /** A review's one photo: its author uploads or removes it, everyone sees it once approved. */
@@ -41,9 +52,7 @@ export class ReviewPhotosController {
   @Auth()
   @HttpCode(200)
   @ApiConsumes('multipart/form-data')
-  @ApiBody({
-    schema: { type: 'object', required: ['file'], properties: { file: { type: 'string', format: 'binary', description: 'JPEG, PNG or WebP, ≤ 5 MB' } } },
-  })
+  @ApiBody(PHOTO_BODY)
   @ApiOkResponse({ type: ReviewPhotoStatusDto, description: 'Re-encoded without metadata; shown once staff approve it' })
   @ApiNotFoundResponse({ type: ErrorEnvelopeDto, description: 'Not your review' })
   async put(@Param('id') id: string, @Req() req: FastifyRequest, @CurrentUser() user: Principal): Promise<ReviewPhotoStatusDto> {
@@ -80,6 +89,35 @@ export class ReviewPhotosController {
       return;
     }
     await reply.header('content-type', 'image/webp').header('content-length', String(file.size)).header('x-content-type-options', 'nosniff').send(file.stream);
+  }
+}
+
+/**
+ * The photo of a review written through the signed link of the "completed" mail: the link is the
+ * guest's key, as for the review itself. A wrong, altered or expired link is 404.
+ */
+@ApiTags('reviews')
+@Controller('api/v1/reviews/by-link/:token/photo')
+export class ReviewLinkPhotosController {
+  constructor(private readonly photos: ReviewPhotos) {}
+
+  @Put()
+  @HttpCode(200)
+  @ApiConsumes('multipart/form-data')
+  @ApiBody(PHOTO_BODY)
+  @ApiOkResponse({ type: ReviewPhotoStatusDto, description: 'Re-encoded without metadata; shown once staff approve it' })
+  @ApiNotFoundResponse({ type: ErrorEnvelopeDto, description: 'REVIEW_LINK_NOT_FOUND, or no review of this product through the link' })
+  async put(@Param('token') token: string, @Query() q: ReviewLinkPhotoQueryDto, @Req() req: FastifyRequest): Promise<ReviewPhotoStatusDto> {
+    const { data } = await readUploadedFile(req, MAX_IMAGE_BYTES, 'Ảnh vượt quá 5 MB (image larger than 5 MB)');
+    return this.photos.attachByLink(token.slice(0, 200), q.productId, data);
+  }
+
+  @Delete()
+  @HttpCode(204)
+  @ApiNoContentResponse()
+  @ApiNotFoundResponse({ type: ErrorEnvelopeDto, description: 'REVIEW_LINK_NOT_FOUND, no such review, or no photo' })
+  async remove(@Param('token') token: string, @Query() q: ReviewLinkPhotoQueryDto): Promise<void> {
+    await this.photos.removeByLink(token.slice(0, 200), q.productId);
   }
 }
 

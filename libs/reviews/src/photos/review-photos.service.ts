@@ -18,6 +18,7 @@ import {
   type StoredFile,
 } from '@tradefloor/core';
 import type { Principal } from '@tradefloor/identity';
+import { ReviewLinks } from '@tradefloor/orders';
 import { randomUUID } from 'node:crypto';
 import type { Logger } from 'pino';
 import type { DataSource, EntityManager } from 'typeorm';
@@ -29,6 +30,7 @@ const NOT_FOUND = () => new NotFoundError('Ảnh đánh giá', 'REVIEW_PHOTO_NOT
 
 interface PhotoRow {
   id: string;
+  sub_order_code: string;
   product_id: string;
   status: string;
   author_user_id: string | null;
@@ -36,6 +38,12 @@ interface PhotoRow {
   photo_thumb_key: string | null;
   photo_status: ReviewPhotoStatus | null;
 }
+
+/**
+ * Who may change a review's photo: its signed-in author, or whoever holds the signed review link
+ * of its sub-order (a guest who bought without an account, issue 17).
+ */
+type Holder = { principal: Principal } | { subOrderCode: string };
 
 /** Where a review's photo is served (the route checks who may see it). */
 export const reviewPhotoUrl = (reviewId: string, size: 'full' | 'thumb' = 'full'): string =>
@@ -59,6 +67,7 @@ export class ReviewPhotos implements OnModuleInit {
     private readonly clock: Clock,
     private readonly audit: AuditTrail,
     private readonly pageCache: PageCache,
+    private readonly links: ReviewLinks,
   ) {}
 
   onModuleInit(): void {
@@ -66,8 +75,24 @@ export class ReviewPhotos implements OnModuleInit {
   }
 
   /** The author adds or replaces the photo; it waits for staff before anyone else sees it. */
-  async attach(principal: Principal, reviewId: string, bytes: Buffer): Promise<{ photoStatus: ReviewPhotoStatus }> {
-    const row = await this.authored(this.dataSource.manager, principal, reviewId);
+  attach(principal: Principal, reviewId: string, bytes: Buffer): Promise<{ photoStatus: ReviewPhotoStatus }> {
+    return this.attachFor({ principal }, reviewId, bytes);
+  }
+
+  /** The same through the review link: the review of `productId` in the link's sub-order. */
+  async attachByLink(token: string, productId: string, bytes: Buffer): Promise<{ photoStatus: ReviewPhotoStatus }> {
+    const { subOrderCode, reviewId } = await this.linkedReview(token, productId);
+    return this.attachFor({ subOrderCode }, reviewId, bytes);
+  }
+
+  /** The link holder takes the photo down. */
+  async removeByLink(token: string, productId: string): Promise<void> {
+    const { subOrderCode, reviewId } = await this.linkedReview(token, productId);
+    await this.removeFor({ subOrderCode }, reviewId);
+  }
+
+  private async attachFor(holder: Holder, reviewId: string, bytes: Buffer): Promise<{ photoStatus: ReviewPhotoStatus }> {
+    const row = await this.held(this.dataSource.manager, holder, reviewId);
     if (row.status === 'rejected') throw new InvalidStateError('Đánh giá đã bị từ chối (review rejected)', 'REVIEW_REJECTED');
     const processed = await processProductImage(bytes);
     const name = randomUUID();
@@ -76,7 +101,7 @@ export class ReviewPhotos implements OnModuleInit {
     await this.storage.put(keys.thumb, processed.thumbnail);
     try {
       await this.dataSource.transaction(async (m) => {
-        const locked = await this.authored(m, principal, reviewId, true);
+        const locked = await this.held(m, holder, reviewId, true);
         await m.query(`UPDATE reviews SET photo_key = $2, photo_thumb_key = $3, photo_status = 'pending', photo_at = $4 WHERE id = $1`, [
           reviewId,
           keys.full,
@@ -94,9 +119,13 @@ export class ReviewPhotos implements OnModuleInit {
   }
 
   /** The author takes the photo down. */
-  async remove(principal: Principal, reviewId: string): Promise<void> {
+  remove(principal: Principal, reviewId: string): Promise<void> {
+    return this.removeFor({ principal }, reviewId);
+  }
+
+  private async removeFor(holder: Holder, reviewId: string): Promise<void> {
     await this.dataSource.transaction(async (m) => {
-      const row = await this.authored(m, principal, reviewId, true);
+      const row = await this.held(m, holder, reviewId, true);
       if (!row.photo_key) throw NOT_FOUND();
       await this.clear(m, row);
     });
@@ -159,12 +188,25 @@ export class ReviewPhotos implements OnModuleInit {
     if (row.status === 'published') await this.pageCache.invalidateSubjects(m, [{ type: 'product', id: row.product_id }]);
   }
 
-  /** The review, if `principal` wrote it (anything else: 404, never saying whether it exists). */
-  private async authored(m: EntityManager, principal: Principal, reviewId: string, lock = false): Promise<PhotoRow> {
+  /** The review, if `holder` may change it (anything else: 404, never saying whether it exists). */
+  private async held(m: EntityManager, holder: Holder, reviewId: string, lock = false): Promise<PhotoRow> {
     if (!isUuid(reviewId)) throw NOT_FOUND();
     const [row]: PhotoRow[] = await m.query(`SELECT * FROM reviews WHERE id = $1 ${lock ? 'FOR UPDATE' : ''}`, [reviewId]);
-    if (!row || row.author_user_id !== principal.id) throw NOT_FOUND();
+    const mine = row && ('principal' in holder ? row.author_user_id === holder.principal.id : row.sub_order_code === holder.subOrderCode);
+    if (!mine) throw NOT_FOUND();
     return row;
+  }
+
+  /** The review a link's holder wrote for `productId` (a wrong link is the link's own 404). */
+  private async linkedReview(token: string, productId: string): Promise<{ subOrderCode: string; reviewId: string }> {
+    const { subOrderCode } = await this.links.open(token);
+    if (!isUuid(productId)) throw NOT_FOUND();
+    const [row]: Array<{ id: string }> = await this.dataSource.query(`SELECT id FROM reviews WHERE sub_order_code = $1 AND product_id = $2`, [
+      subOrderCode,
+      productId,
+    ]);
+    if (!row) throw NOT_FOUND();
+    return { subOrderCode, reviewId: row.id };
   }
 
   private async deleteFiles(job: JobRecord<{ keys: string[] }>): Promise<void> {

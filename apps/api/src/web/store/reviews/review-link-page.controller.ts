@@ -1,9 +1,12 @@
 import { Body, Controller, Get, Inject, Param, Post, Req, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import { APP_CONFIG, DomainError, NotFoundError, type ResolvedConfig } from '@tradefloor/core';
-import { LinkReviewDto, Reviews } from '@tradefloor/reviews';
+import { MAX_IMAGE_BYTES } from '@tradefloor/catalog';
+import { LinkReviewDto, ReviewPhotos, Reviews } from '@tradefloor/reviews';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { readMultipartForm } from '../../back-office/multipart-form';
 import { errorText } from '../../i18n/error-text';
+import type { MessageKey } from '../../i18n/messages';
 import { notFoundPage } from '../../html/error-page.view';
 import { pageContext, sendPage } from '../../kit/page-context';
 import { queryText } from '../../kit/query';
@@ -12,6 +15,12 @@ import { domainFieldErrors, validateBody } from '../../session/form-validation';
 import { REVIEW_PATH, reviewPage, type ReviewFormState } from './review-link-page.view';
 
 type Form = Record<string, string | undefined>;
+
+/** What a redirect after a post says it did (`?done=`), as message keys. */
+const DONE = { sent: 'ord.review.sent', photo: 'ord.review.photoSent', 'photo-removed': 'ord.review.photoRemoved' } as const satisfies Record<
+  string,
+  MessageKey
+>;
 
 /**
  * The review page of the signed link in the "completed" mail (`/danh-gia/:token`): guests and
@@ -25,11 +34,13 @@ export class ReviewLinkPageController {
   constructor(
     @Inject(APP_CONFIG) private readonly config: ResolvedConfig,
     private readonly reviews: Reviews,
+    private readonly photos: ReviewPhotos,
   ) {}
 
   @Get(':token')
   async show(@Param('token') token: string, @Req() req: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
-    const flash = queryText(req.query, 'done') === 'sent' ? 'ord.review.sent' : undefined;
+    const done = queryText(req.query, 'done') ?? '';
+    const flash = Object.hasOwn(DONE, done) ? DONE[done as keyof typeof DONE] : undefined;
     await this.render(req, reply, token, 200, flash);
   }
 
@@ -55,7 +66,45 @@ export class ReviewLinkPageController {
       const fields = domainFieldErrors(err, ctx.lang);
       return this.render(req, reply, token, err.status, undefined, { productId, values, errors: fields }, errorText(ctx.lang, err));
     }
-    void reply.status(303).header('location', `${REVIEW_PATH}/${token}?done=sent`).header('cache-control', 'private, no-store').send();
+    this.done(reply, token, 'sent');
+  }
+
+  /** A reviewed line's photo (multipart: the CSRF token is one of the parts, read first). */
+  @Post(':token/anh')
+  async photo(@Param('token') token: string, @Req() req: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
+    const upload = await readMultipartForm(req, MAX_IMAGE_BYTES);
+    assertCsrf(req);
+    const ctx = pageContext(req, reply, this.config.publicBaseUrl);
+    const productId = String(upload.fields.productId ?? '');
+    if (!upload.file) {
+      const message = ctx.t(upload.tooLarge ? 'biz.image.tooLarge' : 'biz.image.missing');
+      return this.render(req, reply, token, 400, undefined, undefined, undefined, { productId, message });
+    }
+    try {
+      await this.photos.attachByLink(token.slice(0, 200), productId, upload.file);
+    } catch (err) {
+      if (err instanceof NotFoundError) return this.notFound(req, reply);
+      if (!(err instanceof DomainError) || err.status >= 500) throw err;
+      const message = Object.values(domainFieldErrors(err, ctx.lang))[0] ?? errorText(ctx.lang, err);
+      return this.render(req, reply, token, err.status, undefined, undefined, undefined, { productId, message });
+    }
+    this.done(reply, token, 'photo');
+  }
+
+  @Post(':token/anh/xoa')
+  async removePhoto(@Param('token') token: string, @Req() req: FastifyRequest, @Res() reply: FastifyReply, @Body() body: Form): Promise<void> {
+    assertCsrf(req);
+    try {
+      await this.photos.removeByLink(token.slice(0, 200), String(body.productId ?? ''));
+    } catch (err) {
+      if (err instanceof NotFoundError) return this.notFound(req, reply);
+      throw err;
+    }
+    this.done(reply, token, 'photo-removed');
+  }
+
+  private done(reply: FastifyReply, token: string, what: keyof typeof DONE): void {
+    void reply.status(303).header('location', `${REVIEW_PATH}/${token}?done=${what}`).header('cache-control', 'private, no-store').send();
   }
 
   private async render(
@@ -63,9 +112,10 @@ export class ReviewLinkPageController {
     reply: FastifyReply,
     token: string,
     status: number,
-    flash?: 'ord.review.sent',
+    flash?: (typeof DONE)[keyof typeof DONE],
     state?: ReviewFormState,
     message?: string,
+    photoError?: { productId: string; message: string },
   ): Promise<void> {
     const ctx = pageContext(req, reply, this.config.publicBaseUrl);
     let data;
@@ -77,7 +127,7 @@ export class ReviewLinkPageController {
     }
     const field = csrfField(req, reply, ctx.secure); // one token for every form of the page
     const csrf = () => field;
-    sendPage(reply, reviewPage(ctx, token, data, csrf, flash ? ctx.t(flash) : undefined, state, message), status, 'private');
+    sendPage(reply, reviewPage(ctx, token, data, csrf, flash ? ctx.t(flash) : undefined, state, message, photoError), status, 'private');
   }
 
   private notFound(req: FastifyRequest, reply: FastifyReply): void {

@@ -23,7 +23,26 @@ ${[5, 4, 3, 2, 1].map(
 ${error ? html`<p class="error" id="${id}-error">${error}</p>` : ''}</fieldset>`;
 }
 
-/** The review page of a signed link: one form per completed line not yet reviewed. */
+/** A reviewed line: its optional photo can be added, replaced or removed (it waits for staff). */
+function reviewedLine(ctx: PageContext, action: string, line: ReviewLinkLines['lines'][number], csrf: () => SafeHtml, error?: string): SafeHtml {
+  const { t } = ctx;
+  const id = `f-photo-${line.productId}`;
+  const status = line.photoStatus === 'pending' ? t('ord.review.photoPending') : line.photoStatus === 'approved' ? t('ord.review.photoApproved') : '';
+  return html`<section class="reviewed" aria-labelledby="rv-${line.productId}"><h2 id="rv-${line.productId}">${line.productName}: ${t('ord.review.done')}</h2>
+${status ? html`<p>${status}</p>` : ''}
+<form method="post" action="${action}/anh" enctype="multipart/form-data" class="stack">${csrf()}<input type="hidden" name="productId" value="${line.productId}">
+<div class="field${error ? ' has-error' : ''}"><label for="${id}">${t(line.photoStatus ? 'ord.review.photoReplace' : 'ord.review.photo')}</label>
+<input id="${id}" type="file" name="file" accept="image/jpeg,image/png,image/webp" required${error ? html` aria-invalid="true" aria-describedby="${id}-error"` : ''}>
+${error ? html`<p class="error" id="${id}-error">${error}</p>` : ''}</div>
+<button type="submit">${t('ord.review.photoSend')}</button></form>
+${
+  line.photoStatus
+    ? html`<form method="post" action="${action}/anh/xoa">${csrf()}<input type="hidden" name="productId" value="${line.productId}"><button type="submit" class="secondary">${t('ord.review.photoRemove')}</button></form>`
+    : ''
+}</section>`;
+}
+
+/** The review page of a signed link: one form per completed line not yet reviewed, a photo form per reviewed one. */
 export function reviewPage(
   ctx: PageContext,
   token: string,
@@ -32,6 +51,7 @@ export function reviewPage(
   flash?: string,
   state?: ReviewFormState,
   message?: string,
+  photoError?: { productId: string; message: string },
 ): string {
   const { t } = ctx;
   const action = `${REVIEW_PATH}/${token}`;
@@ -41,7 +61,7 @@ ${flash ? alert(flash, 'success') : ''}${alert(message)}
 <p>${t('ord.review.intro')}</p>
 <dl class="facts"><div><dt>${t('ord.order.code')}</dt><dd><code>${data.subOrderCode}</code></dd></div>
 <div><dt>${t('ord.review.seller')}</dt><dd>${data.enterpriseName}</dd></div></dl>
-${data.lines.filter((l) => l.reviewed).map((l) => html`<p class="reviewed">${l.productName}: ${t('ord.review.done')}</p>`)}
+${data.lines.filter((l) => l.reviewed).map((l) => reviewedLine(ctx, action, l, csrf, photoError?.productId === l.productId ? photoError.message : undefined))}
 ${
   open.length
     ? open.map((l) => {
