@@ -167,6 +167,7 @@ const PAGES: AuditedPage[] = [
   // The English interface: lang="en" on the page, lang="vi" on the link back to Vietnamese.
   { name: 'home-en', who: 'english', open: () => '/?lang=en' },
   { name: 'product-en', who: 'english', open: (f) => `/san-pham/${f.product}?lang=en` },
+  { name: 'product-reviews', who: 'guest', open: (f) => `/san-pham/${f.product}/danh-gia` },
   { name: 'inquiry', who: 'guest', open: (f) => `/san-pham/${f.product}/hoi-mua` },
   {
     name: 'inquiry-error',

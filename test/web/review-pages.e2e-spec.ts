@@ -116,6 +116,47 @@ describe('review pages: product and seller ratings, the review list, the report 
     expect((await enterprisePage()).text).toMatch(/id="seller-rating"><span class="stars">4 <span aria-hidden="true">★/);
   });
 
+  it('the product page shows the 10 newest reviews and links to all of them, a page at a time, cached under the product', async () => {
+    // Another seller: the other tests count this file's cooperative's ratings.
+    const farm = await createVerifiedEnterprise(t, { displayName: 'Hộ kinh doanh Xoài Cao Lãnh' });
+    await openShop(t, farm);
+    const mango = await createProduct(t, farm.id, { name: 'Xoài cát Hòa Lộc', priceVnd: 70_000, stockQuantity: 100 });
+    const reviewers = await Promise.all(Array.from({ length: 12 }, (_, i) => createUser(t, 'buyer', { displayName: `Người mua số ${i + 1}` })));
+    const ids: string[] = [];
+    for (const buyer of reviewers) {
+      const code = await completedSubOrder(t, farm, buyer, [mango.id]);
+      t.clock.advance(60_000);
+      ids.push(await reviewLine(t, staff, buyer, code, mango.id, 4));
+    }
+    const shownIds = (text: string) => [...text.matchAll(/<li class="review" id="danh-gia-([0-9a-f-]+)"/g)].map((m) => m[1]);
+    const newestFirst = [...ids].reverse();
+
+    const page = await t.http.get(`/san-pham/${mango.slug}`).expect(200);
+    expect(shownIds(page.text)).toEqual(newestFirst.slice(0, 10));
+    expect(page.text).toContain(`<a href="/san-pham/${mango.slug}/danh-gia">Xem tất cả 12 đánh giá</a>`);
+
+    const first = await t.http.get(`/san-pham/${mango.slug}/danh-gia`).expect(200);
+    expect(first.text).toContain('<h1>Đánh giá của người mua: Xoài cát Hòa Lộc</h1>');
+    expect(shownIds(first.text)).toEqual(newestFirst.slice(0, 10));
+    expect(first.text).toContain(`href="/san-pham/${mango.slug}/danh-gia?page=2" rel="next"`);
+    const second = await t.http.get(`/san-pham/${mango.slug}/danh-gia?page=2`).expect(200);
+    expect(shownIds(second.text)).toEqual(newestFirst.slice(10));
+    expect(second.text).toContain(`href="/san-pham/${mango.slug}/danh-gia" rel="prev"`);
+    // A page past the end, or a nonsense page number: no 500, nothing invented.
+    expect(shownIds((await t.http.get(`/san-pham/${mango.slug}/danh-gia?page=9`).expect(200)).text)).toEqual([]);
+    expect(shownIds((await t.http.get(`/san-pham/${mango.slug}/danh-gia?page=abc`).expect(200)).text)).toEqual(newestFirst.slice(0, 10));
+    // An unknown product: the 404 page.
+    await t.http.get('/san-pham/khong-co-san-pham-nay/danh-gia').expect(404);
+
+    // Cached, and dropped with the product page when a review stops counting.
+    expect((await t.http.get(`/san-pham/${mango.slug}/danh-gia`).expect(200)).headers['x-page-cache']).toBe('hit');
+    await hideReview(t, staff, newestFirst[0]);
+    const after = await t.http.get(`/san-pham/${mango.slug}/danh-gia`).expect(200);
+    expect(after.headers['x-page-cache']).not.toBe('hit');
+    expect(shownIds(after.text)).toEqual(newestFirst.slice(1, 11));
+    expect(after.text).toContain('(11 đánh giá)');
+  });
+
   it('the report form: CSRF required, bad input 400, reports hide the review and the rating leaves the page', async () => {
     const [review] = (await t.http.get(`/api/v1/products/${pomelo.id}/reviews`).expect(200)).body.items;
     const path = `/danh-gia/${review.id}/bao-cao`;

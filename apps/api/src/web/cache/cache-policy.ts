@@ -20,6 +20,7 @@ const ROUTES: CacheRoute[] = [
   { pattern: /^\/$/, tags: [...PRODUCT_LISTS, 'list:bulletin'] },
   { pattern: /^\/tim-kiem$/, tags: PRODUCT_LISTS },
   { pattern: /^\/san-pham\/[^/]+$/, tags: [], needsPageTags: true },
+  { pattern: /^\/san-pham\/[^/]+\/danh-gia$/, tags: [], needsPageTags: true },
   { pattern: /^\/doanh-nghiep$/, tags: ['list:enterprise'] },
   { pattern: /^\/doanh-nghiep\/[^/]+$/, tags: [], needsPageTags: true },
   { pattern: /^\/tin-tuc$/, tags: ['list:bulletin'] },

@@ -12,13 +12,15 @@ import { cacheTags, onCachedHit } from '../cache/cache-hints';
 import { layout } from '../html/layout';
 import { pageContext, sendPage } from '../kit/page-context';
 import { productBody, productJsonLd } from './product.view';
+import { productReviewsPage } from './reviews/review-pages.view';
+import { queryPage } from '../kit/query';
 import type { CardProduct } from './cards.view';
 import { notFoundPage, unavailableForLegalReasonsPage } from '../html/error-page.view';
 import { productUrl } from '../kit/urls';
 
 /** Products in each "more from" section. */
 const RELATED = 4;
-/** Latest published reviews shown on the page (the JSON API pages through all of them). */
+/** Latest published reviews shown on the product page, and per page of its review list. */
 const REVIEWS_SHOWN = 10;
 
 /** `/san-pham/:slug`: a published product with its seller, certificates, traceability and partner links. */
@@ -42,16 +44,8 @@ export class ProductPageController {
   @Get(':slug')
   async page(@Param('slug') slug: string, @Req() req: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
     const ctx = pageContext(req, reply, this.config.publicBaseUrl);
-    let product;
-    try {
-      product = await this.products.bySlug(slug);
-    } catch (err) {
-      if (!(err instanceof NotFoundError)) throw err;
-      const notice = await this.takedowns.noticeForSlug('product', slug);
-      if (notice) sendPage(reply, unavailableForLegalReasonsPage(ctx, notice), 451);
-      else sendPage(reply, notFoundPage(ctx, ctx.t('product.notFound')), 404);
-      return;
-    }
+    const product = await this.publicProduct(slug, ctx, reply);
+    if (!product) return;
     // Counted in memory, written in batches (statistics); a HEAD request is not a view.
     if (req.method === 'GET') this.pageViews.record(product.id);
     const productId = product.id;
@@ -99,6 +93,30 @@ export class ProductPageController {
         }),
       ),
     );
+  }
+
+  /** `/san-pham/:slug/danh-gia?page=`: every published review, under the product's cache tag like the product page. */
+  @Get(':slug/danh-gia')
+  async reviewList(@Param('slug') slug: string, @Req() req: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
+    const ctx = pageContext(req, reply, this.config.publicBaseUrl);
+    const product = await this.publicProduct(slug, ctx, reply);
+    if (!product) return;
+    cacheTags(req, `product:${product.id}`);
+    const reviews = await this.reviews.productReviews(product.id, { page: queryPage(req.query), pageSize: REVIEWS_SHOWN });
+    sendPage(reply, productReviewsPage(ctx, product, reviews));
+  }
+
+  /** The published product of `slug`, or its 404 / 451 page already sent (undefined). */
+  private async publicProduct(slug: string, ctx: ReturnType<typeof pageContext>, reply: FastifyReply) {
+    try {
+      return await this.products.bySlug(slug);
+    } catch (err) {
+      if (!(err instanceof NotFoundError)) throw err;
+      const notice = await this.takedowns.noticeForSlug('product', slug);
+      if (notice) sendPage(reply, unavailableForLegalReasonsPage(ctx, notice), 451);
+      else sendPage(reply, notFoundPage(ctx, ctx.t('product.notFound')), 404);
+      return undefined;
+    }
   }
 
   /** Other products for the "more from" sections, from the search index; none if search is down. */

@@ -1,7 +1,7 @@
 import { addToCartForm } from './orders/order-pages.view';
 import type { PublicProducts } from '@tradefloor/catalog';
 import type { RatingSummaryDto, ReviewPageDto } from '@tradefloor/reviews';
-import { ratingLine, reviewsSection } from './reviews/review-pages.view';
+import { productReviewsUrl, ratingLine, reviewsSection } from './reviews/review-pages.view';
 import { html, jsonLd, trusted, type SafeHtml } from '../html/html';
 import type { PageContext } from '../html/layout';
 import { formatDate, formatPriceRange, label } from '../kit/format';
@@ -81,7 +81,7 @@ ${phone ? html`<p><a href="tel:${phone}">${e.phone}</a> · <a href="https://zalo
 <p><a href="${enterpriseUrl(e.slug)}">${t('product.viewSeller')}</a></p>
 </section>
 ${batches.length ? traceSection(ctx, batches) : ''}
-${reviewsSection(ctx, extras.reviews)}
+${reviewsSection(ctx, extras.reviews, productReviewsUrl(p.slug))}
 ${related(ctx, 'rel-ent', `${t('product.moreFrom')} ${e.name}`, extras.sameEnterprise)}
 ${related(ctx, 'rel-cat', t('product.sameCategory'), extras.sameCategory)}`;
 }

@@ -3,6 +3,13 @@ import { alert } from '../../html/forms';
 import { html, type SafeHtml } from '../../html/html';
 import { layout, type PageContext } from '../../html/layout';
 import { formatCount, formatDate, formatNumber } from '../../kit/format';
+import { pager } from '../../kit/pager';
+import { productUrl } from '../../kit/urls';
+
+/** Every published review of a product, a page at a time (`?page=`). */
+export function productReviewsUrl(slug: string, page = 1): string {
+  return `${productUrl(slug)}/danh-gia${page > 1 ? `?page=${page}` : ''}`;
+}
 
 /** The report form of one review (a page of its own: the cached product page carries no CSRF token). */
 export function reviewReportUrl(reviewId: string): string {
@@ -33,20 +40,42 @@ ${r.replyText ? html`<blockquote class="review-reply"><p><strong>${t('rev.reply'
 }
 
 /** The product page's reviews: the average of product stars, then the latest published reviews with the seller's reply. */
-export function reviewsSection(ctx: PageContext, page: ReviewPageDto): SafeHtml {
+export function reviewsSection(ctx: PageContext, page: ReviewPageDto, allReviewsHref: string): SafeHtml {
   const { t } = ctx;
   const { rating, items } = page;
-  const shown = t('rev.shownOf').replace('{shown}', formatCount(items.length)).replace('{total}', formatCount(rating.count));
+  const all = t('rev.all').replace('{total}', formatCount(rating.count));
   return html`<section aria-labelledby="reviews-h" class="reviews" id="danh-gia"><h2 id="reviews-h">${t('rev.title')}</h2>
 <p class="muted">${t('rev.lead')}</p>
 ${
   rating.count
-    ? html`<p>${t('rev.average')}: <strong>${formatNumber(ctx.lang, Math.round(rating.average * 10) / 10)}</strong> ${t('rev.outOf')} (${formatCount(rating.count)} ${t('rev.count')})</p>
+    ? html`${averageLine(ctx, page)}
 <ul class="review-list">${items.map((r) => reviewItem(ctx, r))}</ul>
-${rating.count > items.length ? html`<p class="muted">${shown}</p>` : ''}`
+${rating.count > items.length ? html`<p><a href="${allReviewsHref}">${all}</a></p>` : ''}`
     : html`<p>${t('rev.none')}</p>`
 }
 </section>`;
+}
+
+function averageLine(ctx: PageContext, page: ReviewPageDto): SafeHtml {
+  const { t } = ctx;
+  return html`<p>${t('rev.average')}: <strong>${formatNumber(ctx.lang, Math.round(page.rating.average * 10) / 10)}</strong> ${t('rev.outOf')} (${formatCount(page.rating.count)} ${t('rev.count')})</p>`;
+}
+
+/** `/san-pham/:slug/danh-gia`: all of a product's published reviews, newest first, with the pager. */
+export function productReviewsPage(ctx: PageContext, product: { name: string; slug: string }, page: ReviewPageDto): string {
+  const { t } = ctx;
+  const title = `${t('rev.title')}: ${product.name}`;
+  const body = html`<nav class="crumbs" aria-label="${t('rev.crumbs')}"><a href="${productUrl(product.slug)}">${product.name}</a></nav>
+<h1>${title}</h1>
+<p class="muted">${t('rev.lead')}</p>
+${
+  page.rating.count
+    ? html`${averageLine(ctx, page)}
+${page.items.length ? html`<ul class="review-list">${page.items.map((r) => reviewItem(ctx, r))}</ul>` : html`<p>${t('rev.pageEmpty')}</p>`}
+${pager(t, { page: page.page, total: page.total, pageSize: page.pageSize, href: (n) => productReviewsUrl(product.slug, n) })}`
+    : html`<p>${t('rev.none')}</p>`
+}`;
+  return layout(ctx, { title, description: title, path: productReviewsUrl(product.slug, page.page) }, body);
 }
 
 export interface ReviewReportState {
