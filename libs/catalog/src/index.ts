@@ -31,7 +31,8 @@ export { ProductQueries } from './products/product-queries.service';
 export { ProductsService } from './products/products.service';
 export { StockReservations, OutOfStockError, type StockLine } from './stock/stock-reservations.service';
 export { ProductImages, MAX_IMAGES_PER_PRODUCT } from './images/product-images.service';
-export { MAX_IMAGE_BYTES, processProductImage, type ProcessedImage } from './images/image-processor';
+export { processProductImage, type ProcessedImage } from './images/image-processor';
+export { IMAGE_UPLOAD_BODY, MAX_IMAGE_BYTES, readUploadedImage } from './images/image-upload';
 export { ProductImport, MAX_IMPORT_BYTES } from './import/product-import.service';
 export { CategoriesService, type CategoryNode } from './categories/categories.service';
 export {

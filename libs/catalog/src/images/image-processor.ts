@@ -1,7 +1,7 @@
 import { ValidationFailedError } from '@tradefloor/core';
 import sharp from 'sharp';
+import { IMAGE_TOO_LARGE, MAX_IMAGE_BYTES } from './image-upload';
 
-export const MAX_IMAGE_BYTES = 5 * 1024 * 1024;
 const ACCEPTED_FORMATS = new Set(['jpeg', 'png', 'webp']);
 const MAX_INPUT_PIXELS = 40_000_000;
 
@@ -24,7 +24,7 @@ function refuse(message: string): ValidationFailedError {
  */
 export async function processProductImage(input: Buffer): Promise<ProcessedImage> {
   if (input.length === 0) throw refuse('Tệp rỗng (empty file)');
-  if (input.length > MAX_IMAGE_BYTES) throw refuse('Ảnh vượt quá 5 MB (image larger than 5 MB)');
+  if (input.length > MAX_IMAGE_BYTES) throw refuse(IMAGE_TOO_LARGE);
   let format: string | undefined;
   try {
     format = (await sharp(input, { limitInputPixels: MAX_INPUT_PIXELS }).metadata()).format;

@@ -9,14 +9,14 @@ import {
   ApiOkResponse,
   ApiTags,
 } from '@nestjs/swagger';
-import { ErrorEnvelopeDto, readUploadedFile } from '@tradefloor/core';
+import { ErrorEnvelopeDto } from '@tradefloor/core';
 import { Auth, CurrentUser, type Principal } from '@tradefloor/identity';
 import type { FastifyRequest } from 'fastify';
 import { ReorderImagesDto } from '../dto/product-input.dto';
 import { ProductDto, ProductImageDto } from '../dto/product-output.dto';
 import { ProductQueries } from '../products/product-queries.service';
 import { toImageDto } from '../products/product-mapper';
-import { MAX_IMAGE_BYTES } from './image-processor';
+import { IMAGE_UPLOAD_BODY, readUploadedImage } from './image-upload';
 import { ProductImages } from './product-images.service';
 
 @ApiTags('products')
@@ -30,15 +30,12 @@ export class ProductImagesController {
 
   @Post()
   @ApiConsumes('multipart/form-data')
-  @ApiBody({
-    schema: { type: 'object', required: ['file'], properties: { file: { type: 'string', format: 'binary', description: 'JPEG, PNG or WebP, ≤ 5 MB' } } },
-  })
+  @ApiBody(IMAGE_UPLOAD_BODY)
   @ApiCreatedResponse({ type: ProductImageDto, description: 'Re-encoded to WebP without metadata, with a 400 px thumbnail' })
   @ApiBadRequestResponse({ type: ErrorEnvelopeDto })
   @ApiNotFoundResponse({ type: ErrorEnvelopeDto })
   async upload(@CurrentUser() user: Principal, @Param('id', new ParseUUIDPipe()) id: string, @Req() req: FastifyRequest): Promise<ProductImageDto> {
-    const { data } = await readUploadedFile(req, MAX_IMAGE_BYTES, 'Ảnh vượt quá 5 MB (image larger than 5 MB)');
-    return toImageDto(await this.images.add(user, id, data));
+    return toImageDto(await this.images.add(user, id, await readUploadedImage(req)));
   }
 
   @Put('order')

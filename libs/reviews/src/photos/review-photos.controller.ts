@@ -9,10 +9,9 @@ import {
   ApiProperty,
   ApiPropertyOptional,
   ApiTags,
-  type ApiBodyOptions,
 } from '@nestjs/swagger';
-import { MAX_IMAGE_BYTES } from '@tradefloor/catalog';
-import { ErrorEnvelopeDto, readUploadedFile } from '@tradefloor/core';
+import { IMAGE_UPLOAD_BODY, readUploadedImage } from '@tradefloor/catalog';
+import { ErrorEnvelopeDto } from '@tradefloor/core';
 import { Auth, CurrentUser, OptionalAuth, type Principal } from '@tradefloor/identity';
 import { IsIn, IsOptional, IsUUID } from 'class-validator';
 import type { FastifyReply, FastifyRequest } from 'fastify';
@@ -36,10 +35,6 @@ export class ReviewLinkPhotoQueryDto {
   productId!: string;
 }
 
-const PHOTO_BODY: ApiBodyOptions = {
-  schema: { type: 'object', required: ['file'], properties: { file: { type: 'string', format: 'binary', description: 'JPEG, PNG or WebP, ≤ 5 MB' } } },
-};
-
 const NOT_VISIBLE = { type: ErrorEnvelopeDto, description: 'No such photo, or not yours to see yet' };
 
 /** A review's one photo: its author uploads or removes it, everyone sees it once approved. */
@@ -52,12 +47,11 @@ export class ReviewPhotosController {
   @Auth()
   @HttpCode(200)
   @ApiConsumes('multipart/form-data')
-  @ApiBody(PHOTO_BODY)
+  @ApiBody(IMAGE_UPLOAD_BODY)
   @ApiOkResponse({ type: ReviewPhotoStatusDto, description: 'Re-encoded without metadata; shown once staff approve it' })
   @ApiNotFoundResponse({ type: ErrorEnvelopeDto, description: 'Not your review' })
   async put(@Param('id') id: string, @Req() req: FastifyRequest, @CurrentUser() user: Principal): Promise<ReviewPhotoStatusDto> {
-    const { data } = await readUploadedFile(req, MAX_IMAGE_BYTES, 'Ảnh vượt quá 5 MB (image larger than 5 MB)');
-    return this.photos.attach(user, id, data);
+    return this.photos.attach(user, id, await readUploadedImage(req));
   }
 
   @Delete()
@@ -104,12 +98,11 @@ export class ReviewLinkPhotosController {
   @Put()
   @HttpCode(200)
   @ApiConsumes('multipart/form-data')
-  @ApiBody(PHOTO_BODY)
+  @ApiBody(IMAGE_UPLOAD_BODY)
   @ApiOkResponse({ type: ReviewPhotoStatusDto, description: 'Re-encoded without metadata; shown once staff approve it' })
   @ApiNotFoundResponse({ type: ErrorEnvelopeDto, description: 'REVIEW_LINK_NOT_FOUND, or no review of this product through the link' })
   async put(@Param('token') token: string, @Query() q: ReviewLinkPhotoQueryDto, @Req() req: FastifyRequest): Promise<ReviewPhotoStatusDto> {
-    const { data } = await readUploadedFile(req, MAX_IMAGE_BYTES, 'Ảnh vượt quá 5 MB (image larger than 5 MB)');
-    return this.photos.attachByLink(token.slice(0, 200), q.productId, data);
+    return this.photos.attachByLink(token.slice(0, 200), q.productId, await readUploadedImage(req));
   }
 
   @Delete()
