@@ -30,7 +30,6 @@ const NOT_FOUND = () => new NotFoundError('Ảnh đánh giá', 'REVIEW_PHOTO_NOT
 
 interface PhotoRow {
   id: string;
-  sub_order_code: string;
   product_id: string;
   status: string;
   author_user_id: string | null;
@@ -40,10 +39,11 @@ interface PhotoRow {
 }
 
 /**
- * Who may change a review's photo: its signed-in author, or whoever holds the signed review link
- * of its sub-order (a guest who bought without an account, issue 17).
+ * A review whose photo someone wants to change, as they may name it: its signed-in author by its
+ * id, or whoever holds the signed review link of its sub-order by the reviewed product (a guest
+ * who bought without an account, issue 17).
  */
-type Holder = { principal: Principal } | { subOrderCode: string };
+type OwnReview = { principal: Principal; reviewId: string } | { subOrderCode: string; productId: string };
 
 /** Where a review's photo is served (the route checks who may see it). */
 export const reviewPhotoUrl = (reviewId: string, size: 'full' | 'thumb' = 'full'): string =>
@@ -76,34 +76,39 @@ export class ReviewPhotos implements OnModuleInit {
 
   /** The author adds or replaces the photo; it waits for staff before anyone else sees it. */
   attach(principal: Principal, reviewId: string, bytes: Buffer): Promise<{ photoStatus: ReviewPhotoStatus }> {
-    return this.attachFor({ principal }, reviewId, bytes);
+    return this.attachTo({ principal, reviewId }, bytes);
   }
 
   /** The same through the review link: the review of `productId` in the link's sub-order. */
   async attachByLink(token: string, productId: string, bytes: Buffer): Promise<{ photoStatus: ReviewPhotoStatus }> {
-    const { subOrderCode, reviewId } = await this.linkedReview(token, productId);
-    return this.attachFor({ subOrderCode }, reviewId, bytes);
+    const { subOrderCode } = await this.links.open(token);
+    return this.attachTo({ subOrderCode, productId }, bytes);
+  }
+
+  /** The author takes the photo down. */
+  remove(principal: Principal, reviewId: string): Promise<void> {
+    return this.removeFrom({ principal, reviewId });
   }
 
   /** The link holder takes the photo down. */
   async removeByLink(token: string, productId: string): Promise<void> {
-    const { subOrderCode, reviewId } = await this.linkedReview(token, productId);
-    await this.removeFor({ subOrderCode }, reviewId);
+    const { subOrderCode } = await this.links.open(token);
+    await this.removeFrom({ subOrderCode, productId });
   }
 
-  private async attachFor(holder: Holder, reviewId: string, bytes: Buffer): Promise<{ photoStatus: ReviewPhotoStatus }> {
-    const row = await this.held(this.dataSource.manager, holder, reviewId);
+  private async attachTo(review: OwnReview, bytes: Buffer): Promise<{ photoStatus: ReviewPhotoStatus }> {
+    const row = await this.own(this.dataSource.manager, review);
     if (row.status === 'rejected') throw new InvalidStateError('Đánh giá đã bị từ chối (review rejected)', 'REVIEW_REJECTED');
     const processed = await processProductImage(bytes);
     const name = randomUUID();
-    const keys = { full: `${PRIVATE_PREFIX}reviews/${reviewId}/${name}.webp`, thumb: `${PRIVATE_PREFIX}reviews/${reviewId}/${name}-thumb.webp` };
+    const keys = { full: `${PRIVATE_PREFIX}reviews/${row.id}/${name}.webp`, thumb: `${PRIVATE_PREFIX}reviews/${row.id}/${name}-thumb.webp` };
     await this.storage.put(keys.full, processed.image);
     await this.storage.put(keys.thumb, processed.thumbnail);
     try {
       await this.dataSource.transaction(async (m) => {
-        const locked = await this.held(m, holder, reviewId, true);
+        const locked = await this.own(m, review, true);
         await m.query(`UPDATE reviews SET photo_key = $2, photo_thumb_key = $3, photo_status = 'pending', photo_at = $4 WHERE id = $1`, [
-          reviewId,
+          locked.id,
           keys.full,
           keys.thumb,
           this.clock.now(),
@@ -118,14 +123,9 @@ export class ReviewPhotos implements OnModuleInit {
     return { photoStatus: 'pending' };
   }
 
-  /** The author takes the photo down. */
-  remove(principal: Principal, reviewId: string): Promise<void> {
-    return this.removeFor({ principal }, reviewId);
-  }
-
-  private async removeFor(holder: Holder, reviewId: string): Promise<void> {
+  private async removeFrom(review: OwnReview): Promise<void> {
     await this.dataSource.transaction(async (m) => {
-      const row = await this.held(m, holder, reviewId, true);
+      const row = await this.own(m, review, true);
       if (!row.photo_key) throw NOT_FOUND();
       await this.clear(m, row);
     });
@@ -188,25 +188,22 @@ export class ReviewPhotos implements OnModuleInit {
     if (row.status === 'published') await this.pageCache.invalidateSubjects(m, [{ type: 'product', id: row.product_id }]);
   }
 
-  /** The review, if `holder` may change it (anything else: 404, never saying whether it exists). */
-  private async held(m: EntityManager, holder: Holder, reviewId: string, lock = false): Promise<PhotoRow> {
-    if (!isUuid(reviewId)) throw NOT_FOUND();
-    const [row]: PhotoRow[] = await m.query(`SELECT * FROM reviews WHERE id = $1 ${lock ? 'FOR UPDATE' : ''}`, [reviewId]);
-    const mine = row && ('principal' in holder ? row.author_user_id === holder.principal.id : row.sub_order_code === holder.subOrderCode);
-    if (!mine) throw NOT_FOUND();
-    return row;
-  }
-
-  /** The review a link's holder wrote for `productId` (a wrong link is the link's own 404). */
-  private async linkedReview(token: string, productId: string): Promise<{ subOrderCode: string; reviewId: string }> {
-    const { subOrderCode } = await this.links.open(token);
-    if (!isUuid(productId)) throw NOT_FOUND();
-    const [row]: Array<{ id: string }> = await this.dataSource.query(`SELECT id FROM reviews WHERE sub_order_code = $1 AND product_id = $2`, [
-      subOrderCode,
-      productId,
+  /** The review, if the one naming it may change it (anything else: 404, never saying whether it exists). */
+  private async own(m: EntityManager, review: OwnReview, lock = false): Promise<PhotoRow> {
+    const forUpdate = lock ? 'FOR UPDATE' : '';
+    if ('principal' in review) {
+      if (!isUuid(review.reviewId)) throw NOT_FOUND();
+      const [row]: PhotoRow[] = await m.query(`SELECT * FROM reviews WHERE id = $1 ${forUpdate}`, [review.reviewId]);
+      if (!row || row.author_user_id !== review.principal.id) throw NOT_FOUND();
+      return row;
+    }
+    if (!isUuid(review.productId)) throw NOT_FOUND();
+    const [row]: PhotoRow[] = await m.query(`SELECT * FROM reviews WHERE sub_order_code = $1 AND product_id = $2 ${forUpdate}`, [
+      review.subOrderCode,
+      review.productId,
     ]);
     if (!row) throw NOT_FOUND();
-    return { subOrderCode, reviewId: row.id };
+    return row;
   }
 
   private async deleteFiles(job: JobRecord<{ keys: string[] }>): Promise<void> {
