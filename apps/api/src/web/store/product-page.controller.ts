@@ -9,7 +9,7 @@ import { BatchesService } from '@tradefloor/traceability';
 import { Takedowns } from '@tradefloor/trust-safety';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { cacheTags, onCachedHit } from '../cache/cache-hints';
-import { layout } from '../html/layout';
+import { layout, type PageContext } from '../html/layout';
 import { pageContext, sendPage } from '../kit/page-context';
 import { productBody, productJsonLd } from './product.view';
 import { productReviewsPage } from './reviews/review-pages.view';
@@ -107,7 +107,7 @@ export class ProductPageController {
   }
 
   /** The published product of `slug`, or its 404 / 451 page already sent (undefined). */
-  private async publicProduct(slug: string, ctx: ReturnType<typeof pageContext>, reply: FastifyReply) {
+  private async publicProduct(slug: string, ctx: PageContext, reply: FastifyReply) {
     try {
       return await this.products.bySlug(slug);
     } catch (err) {

@@ -9,10 +9,10 @@ import { errorText } from '../../i18n/error-text';
 import type { MessageKey } from '../../i18n/messages';
 import { notFoundPage } from '../../html/error-page.view';
 import { pageContext, sendPage } from '../../kit/page-context';
-import { queryText } from '../../kit/query';
+import { doneMessage } from '../../kit/query';
 import { assertCsrf, csrfField } from '../../session/csrf';
 import { domainFieldErrors, validateBody } from '../../session/form-validation';
-import { REVIEW_PATH, reviewPage, type ReviewFormState } from './review-link-page.view';
+import { REVIEW_PATH, reviewPage, type ReviewPageState } from './review-link-page.view';
 
 type Form = Record<string, string | undefined>;
 
@@ -39,9 +39,8 @@ export class ReviewLinkPageController {
 
   @Get(':token')
   async show(@Param('token') token: string, @Req() req: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
-    const done = queryText(req.query, 'done') ?? '';
-    const flash = Object.hasOwn(DONE, done) ? DONE[done as keyof typeof DONE] : undefined;
-    await this.render(req, reply, token, 200, flash);
+    const { t } = pageContext(req, reply, this.config.publicBaseUrl);
+    await this.render(req, reply, token, 200, { flash: doneMessage(t, req.query, DONE) });
   }
 
   @Post(':token')
@@ -57,14 +56,14 @@ export class ReviewLinkPageController {
     };
     const values = { productStars: body.productStars, sellerStars: body.sellerStars, text: body.text };
     const { value, errors } = await validateBody(LinkReviewDto, input, ctx.lang);
-    if (Object.keys(errors).length) return this.render(req, reply, token, 400, undefined, { productId, values, errors }, ctx.t('ord.checkout.invalid'));
+    if (Object.keys(errors).length) return this.render(req, reply, token, 400, { form: { productId, values, errors }, message: ctx.t('ord.checkout.invalid') });
     try {
       await this.reviews.createByLink(token, value);
     } catch (err) {
       if (err instanceof NotFoundError) return this.notFound(req, reply);
       if (!(err instanceof DomainError)) throw err;
       const fields = domainFieldErrors(err, ctx.lang);
-      return this.render(req, reply, token, err.status, undefined, { productId, values, errors: fields }, errorText(ctx.lang, err));
+      return this.render(req, reply, token, err.status, { form: { productId, values, errors: fields }, message: errorText(ctx.lang, err) });
     }
     this.done(reply, token, 'sent');
   }
@@ -78,7 +77,7 @@ export class ReviewLinkPageController {
     const productId = String(upload.fields.productId ?? '');
     if (!upload.file) {
       const message = ctx.t(upload.tooLarge ? 'biz.image.tooLarge' : 'biz.image.missing');
-      return this.render(req, reply, token, 400, undefined, undefined, undefined, { productId, message });
+      return this.render(req, reply, token, 400, { photoError: { productId, message } });
     }
     try {
       await this.photos.attachByLink(token.slice(0, 200), productId, upload.file);
@@ -86,7 +85,7 @@ export class ReviewLinkPageController {
       if (err instanceof NotFoundError) return this.notFound(req, reply);
       if (!(err instanceof DomainError) || err.status >= 500) throw err;
       const message = Object.values(domainFieldErrors(err, ctx.lang))[0] ?? errorText(ctx.lang, err);
-      return this.render(req, reply, token, err.status, undefined, undefined, undefined, { productId, message });
+      return this.render(req, reply, token, err.status, { photoError: { productId, message } });
     }
     this.done(reply, token, 'photo');
   }
@@ -107,16 +106,7 @@ export class ReviewLinkPageController {
     void reply.status(303).header('location', `${REVIEW_PATH}/${token}?done=${what}`).header('cache-control', 'private, no-store').send();
   }
 
-  private async render(
-    req: FastifyRequest,
-    reply: FastifyReply,
-    token: string,
-    status: number,
-    flash?: (typeof DONE)[keyof typeof DONE],
-    state?: ReviewFormState,
-    message?: string,
-    photoError?: { productId: string; message: string },
-  ): Promise<void> {
+  private async render(req: FastifyRequest, reply: FastifyReply, token: string, status: number, shown: ReviewPageState = {}): Promise<void> {
     const ctx = pageContext(req, reply, this.config.publicBaseUrl);
     let data;
     try {
@@ -127,7 +117,7 @@ export class ReviewLinkPageController {
     }
     const field = csrfField(req, reply, ctx.secure); // one token for every form of the page
     const csrf = () => field;
-    sendPage(reply, reviewPage(ctx, token, data, csrf, flash ? ctx.t(flash) : undefined, state, message, photoError), status, 'private');
+    sendPage(reply, reviewPage(ctx, token, data, csrf, shown), status, 'private');
   }
 
   private notFound(req: FastifyRequest, reply: FastifyReply): void {

@@ -6,6 +6,15 @@ import type { FieldErrors } from '../../session/form-validation';
 
 export const REVIEW_PATH = '/danh-gia';
 
+/** What the page shows besides the lines: a success flash, the form posted again, an error. */
+export interface ReviewPageState {
+  flash?: string;
+  form?: ReviewFormState;
+  message?: string;
+  /** The photo form of one reviewed line refused what was sent. */
+  photoError?: { productId: string; message: string };
+}
+
 /** The line whose form was posted, with what was typed and the field errors. */
 export interface ReviewFormState {
   productId: string;
@@ -43,16 +52,8 @@ ${
 }
 
 /** The review page of a signed link: one form per completed line not yet reviewed, a photo form per reviewed one. */
-export function reviewPage(
-  ctx: PageContext,
-  token: string,
-  data: ReviewLinkLines,
-  csrf: () => SafeHtml,
-  flash?: string,
-  state?: ReviewFormState,
-  message?: string,
-  photoError?: { productId: string; message: string },
-): string {
+export function reviewPage(ctx: PageContext, token: string, data: ReviewLinkLines, csrf: () => SafeHtml, shown: ReviewPageState = {}): string {
+  const { flash, form: state, message, photoError } = shown;
   const { t } = ctx;
   const action = `${REVIEW_PATH}/${token}`;
   const open = data.lines.filter((l) => !l.reviewed);
