@@ -1,19 +1,8 @@
 import { createLogger, DEFAULT_MAX_INDEXING_MEMORY, startEmbeddedMeilisearch, type EmbeddedMeilisearchHandle } from '@tradefloor/core';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = createServer();
-    srv.on('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address() as { port: number };
-      srv.close(() => resolve(port));
-    });
-  });
-}
+import { freePort } from '../harness/processes';
 
 /** What the running Meilisearch process was started with (Linux /proc). */
 function environmentOf(pid: number): Map<string, string> {

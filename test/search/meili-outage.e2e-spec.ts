@@ -1,22 +1,11 @@
 import { createLogger, startEmbeddedMeilisearch, type EmbeddedMeilisearchHandle } from '@tradefloor/core';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createProduct, createVerifiedEnterprise } from '../harness/catalog-fixtures';
 import { createTestApp, type TestApp } from '../harness/test-app';
 import { eventually, publish, search } from './search-catalog';
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = createServer();
-    srv.on('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address() as { port: number };
-      srv.close(() => resolve(port));
-    });
-  });
-}
+import { freePort } from '../harness/processes';
 
 /**
  * A private Meilisearch for this file (the shared one serves parallel test files), stopped and
