@@ -1,4 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { Client } from 'pg';
 import type { Logger } from 'pino';
 import { runMigrations } from '@tradefloor/core';
@@ -82,6 +84,58 @@ export async function insertBenchCatalog(
   );
   return { enterpriseId: String(ent.id), categoryId: String(category.id) };
 }
+
+/** A process's fields from /proc/<pid>/stat after the command name (field 3 onwards), or undefined. */
+function statFields(pid: number | string): string[] | undefined {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    return stat.slice(stat.lastIndexOf(') ') + 2).split(' ');
+  } catch {
+    return undefined;
+  }
+}
+
+/** USER_HZ ticks (100 a second on Linux) in milliseconds. */
+const ticksMs = (ticks: string | undefined) => Number(ticks ?? 0) * 10;
+
+/**
+ * CPU time (user + system, ms) a process has used so far, from /proc (Linux; undefined elsewhere).
+ * Per request it is a process's own cost, which, unlike latency, depends little on what else the
+ * machine runs: the figure to compare when a change should make a process cheaper.
+ */
+export function cpuMs(pid: number | undefined): number | undefined {
+  const f = pid === undefined ? undefined : statFields(pid);
+  return f && ticksMs(f[11]) + ticksMs(f[12]);
+}
+
+/**
+ * CPU time (ms) of an embedded PostgreSQL server so far: the postmaster (its pid is the first line
+ * of `postmaster.pid`), every live child (backends, WAL writer, checkpointer…) and the children it
+ * has already reaped (a closed connection's backend). Undefined off Linux or when it is not running.
+ */
+export function postgresCpuMs(dataDir: string): number | undefined {
+  let postmaster: string;
+  try {
+    postmaster = readFileSync(join(dataDir, 'postmaster.pid'), 'utf8').split('\n')[0].trim();
+  } catch {
+    return undefined;
+  }
+  const own = statFields(postmaster);
+  if (!own) return undefined;
+  let total = ticksMs(own[11]) + ticksMs(own[12]) + ticksMs(own[13]) + ticksMs(own[14]);
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    const f = statFields(entry);
+    if (f?.[1] === postmaster) total += ticksMs(f[11]) + ticksMs(f[12]);
+  }
+  return total;
+}
+
+/** The benchmark process's own CPU time so far (ms): its HTTP client is part of the load on the machine. */
+export const ownCpuMs = (): number => {
+  const u = process.cpuUsage();
+  return (u.user + u.system) / 1000;
+};
 
 /** Runs a benchmark's main: exits 0 when it is done (open handles may remain), 1 with the stack on failure. */
 export function runBench(main: () => Promise<void>): void {

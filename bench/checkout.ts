@@ -1,12 +1,12 @@
 import 'reflect-metadata';
 import type { ChildProcess } from 'node:child_process';
-import { mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { Client } from 'pg';
 import { createLogger, startEmbeddedMeilisearch, startEmbeddedPostgres } from '@tradefloor/core';
-import { benchDatabase, runBench, startApiProcess, summarise } from './bench-support';
+import { benchDatabase, cpuMs, ownCpuMs, postgresCpuMs, runBench, startApiProcess, summarise } from './bench-support';
 import { generateCatalog } from './generate-products';
 
 /**
@@ -20,7 +20,9 @@ import { generateCatalog } from './generate-products';
  * so many buyers race for the last units. After each round the bench compares, per hot product,
  * the stock taken (start − now) with the quantities on placed sub-orders: any difference, or a
  * negative stock, is an oversold unit and is printed. Refusals (409 OUT_OF_STOCK) are counted.
- * Prints checkout p50/p95/p99, orders per second and the same for adding to the cart.
+ * Prints checkout p50/p95/p99, orders per second and the same for adding to the cart, and the CPU
+ * each process used per buyer (API, PostgreSQL, this bench's own client): at c=32 the two cores
+ * are saturated, so latency follows the sum of the three.
  */
 const N = Number(process.env.BENCH_PRODUCTS ?? 100_000);
 const ORDERS = Number(process.env.BENCH_ORDERS ?? 2_000);
@@ -178,20 +180,6 @@ async function oversold(db: Client, hot: Sellable[], startStock: Map<string, num
   return bad;
 }
 
-/**
- * CPU time (user + system, ms) the process has used so far, from /proc (Linux; undefined elsewhere).
- * Per buyer it is the API's own cost of one cart-and-checkout, which — unlike latency — does not
- * depend much on what else the machine runs.
- */
-function cpuMs(pid: number | undefined): number | undefined {
-  try {
-    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
-    return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100; // utime + stime, in USER_HZ (100 on Linux)
-  } catch {
-    return undefined;
-  }
-}
-
 async function main(): Promise<void> {
   mkdirSync(DIR, { recursive: true });
   const logger = createLogger('warn');
@@ -202,7 +190,8 @@ async function main(): Promise<void> {
   log(
     `TradeFloor checkout benchmark: ${N} products, ${ORDERS} buyers at c=${CONCURRENCY} (and ${Math.round(ORDERS / 10)} at c=1), ${cpus().length} CPUs, load average ${load()}`,
   );
-  const pg = await startEmbeddedPostgres({ dir: join(DIR, 'postgres'), port: PG_PORT, password: 'bench-password', logger });
+  const pgDir = join(DIR, 'postgres');
+  const pg = await startEmbeddedPostgres({ dir: pgDir, port: PG_PORT, password: 'bench-password', logger });
   const meili = await startEmbeddedMeilisearch({ dir: join(DIR, 'meilisearch'), port: MEILI_PORT, masterKey: MEILI_KEY, logger });
   let api: ChildProcess | undefined;
   try {
@@ -251,9 +240,9 @@ async function main(): Promise<void> {
       [CONCURRENCY, ORDERS, 2_000_000],
     ] as const) {
       log(`\nconcurrency ${concurrency}, ${total} buyers, load average ${load()}`);
-      const cpuBefore = cpuMs(api.pid);
+      const cpuBefore = { api: cpuMs(api.pid), pg: postgresCpuMs(pgDir), bench: ownCpuMs() };
       const r = await runRound(concurrency, total, offset, pool, hot);
-      const cpuAfter = cpuMs(api.pid);
+      const cpuAfter = { api: cpuMs(api.pid), pg: postgresCpuMs(pgDir), bench: ownCpuMs() };
       const c = summarise(r.checkout, r.wall);
       const a = summarise(r.cartAdds, r.wall);
       const bad = await oversold(db, hot, startStock, since);
@@ -263,11 +252,12 @@ async function main(): Promise<void> {
       );
       log(`  add to cart  p50 ${a.p50} ms  p95 ${a.p95} ms  p99 ${a.p99} ms`);
       log(`  oversold units (hot products): ${bad}; other failures: ${failures}`);
-      if (cpuBefore !== undefined && cpuAfter !== undefined) {
-        log(
-          `  API process CPU: ${((cpuAfter - cpuBefore) / total).toFixed(1)} ms per buyer (${r.cartAdds.length} cart additions and ${r.checkout.length} checkouts)`,
-        );
-      }
+      const perBuyer = (before: number | undefined, after: number | undefined) =>
+        before === undefined || after === undefined ? 'n/a' : `${((after - before) / total).toFixed(1)} ms`;
+      log(
+        `  CPU per buyer: API ${perBuyer(cpuBefore.api, cpuAfter.api)}, PostgreSQL ${perBuyer(cpuBefore.pg, cpuAfter.pg)}, ` +
+          `this bench's client ${perBuyer(cpuBefore.bench, cpuAfter.bench)} (${r.cartAdds.length} cart additions and ${r.checkout.length} checkouts)`,
+      );
       rows.push(
         `| ${concurrency} | ${total} | ${c.p50} | ${c.p95} | ${c.p99} | ${Math.round(r.placed / r.wall)} | ${r.placed} | ${r.refused} | ${bad} | ${a.p95} |`,
       );

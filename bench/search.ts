@@ -8,7 +8,7 @@ import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { createLogger, startEmbeddedMeilisearch, startEmbeddedPostgres } from '@tradefloor/core';
 import { DOCUMENT_VERSION, PgEngine, parseQuery, productRequest, type ProductSearchParams, type SortOrder } from '@tradefloor/search';
-import { benchDatabase, runBench, startApiProcess, summarise } from './bench-support';
+import { benchDatabase, cpuMs, ownCpuMs, postgresCpuMs, runBench, startApiProcess, summarise } from './bench-support';
 import { generateCatalog } from './generate-products';
 
 /**
@@ -17,7 +17,9 @@ import { generateCatalog } from './generate-products';
  * concurrency 1 and 32 against an API process per engine, and the same searches sent straight
  * to Meilisearch (the API's multi-search body) and to PostgreSQL (the engine's SQL on a pg pool
  * of the API's size) as the baseline. A last row repeats the Meilisearch baseline with Node's
- * default Accept-Encoding (gzip) to keep the 40 ms trap of search.md visible.
+ * default Accept-Encoding (gzip) to keep the 40 ms trap of search.md visible. Under each row: the
+ * CPU per search of every process involved (the APIs, Meilisearch, PostgreSQL, this bench's own
+ * client), read from /proc.
  */
 const N = Number(process.env.BENCH_PRODUCTS ?? 100_000);
 const DIR = resolve(process.env.BENCH_DIR ?? 'var/bench-search');
@@ -86,8 +88,17 @@ interface Row {
   rps: number;
 }
 
+/**
+ * CPU time so far (ms) of each process that serves or sends the searches, set once they run. Per
+ * search it shows which process a change made cheaper, steadier than latency on a shared VM.
+ */
+const cpuProbes: Record<string, () => number | undefined> = {};
+
+const cpuSnapshot = () => Object.fromEntries(Object.entries(cpuProbes).map(([name, probe]) => [name, probe()]));
+
 async function measure(target: string, concurrency: number, total: number, queries: Query[], send: (q: Query) => Promise<void>): Promise<Row> {
   for (const q of queries) await send(q); // warm-up
+  const cpuBefore = cpuSnapshot();
   const latencies: number[] = [];
   let next = 0;
   const started = performance.now();
@@ -103,7 +114,13 @@ async function measure(target: string, concurrency: number, total: number, queri
   );
   const wall = (performance.now() - started) / 1000;
   const row = { target, concurrency, ...summarise(latencies, wall) };
+  const cpuAfter = cpuSnapshot();
   log(`  ${target.padEnd(44)} c=${String(concurrency).padEnd(3)} p50 ${row.p50} ms  p95 ${row.p95} ms  p99 ${row.p99} ms  ${row.rps} req/s`);
+  const perSearch = Object.keys(cpuAfter)
+    .map((name) => [name, ((cpuAfter[name] ?? 0) - (cpuBefore[name] ?? 0)) / total] as const)
+    .filter(([, ms]) => ms >= 0.01)
+    .map(([name, ms]) => `${name} ${ms.toFixed(2)} ms`);
+  if (perSearch.length) log(`    CPU per search: ${perSearch.join(', ')}`);
   return row;
 }
 
@@ -120,7 +137,8 @@ async function main(): Promise<void> {
   mkdirSync(DIR, { recursive: true });
   const logger = createLogger('warn');
   log(`TradeFloor search benchmark: ${N} products, ${cpus().length} CPUs, data in ${DIR}, load average ${loadAverage()}`);
-  const pg = await startEmbeddedPostgres({ dir: join(DIR, 'postgres'), port: PG_PORT, password: 'bench-password', logger });
+  const pgDir = join(DIR, 'postgres');
+  const pg = await startEmbeddedPostgres({ dir: pgDir, port: PG_PORT, password: 'bench-password', logger });
   const startMeili = () => startEmbeddedMeilisearch({ dir: join(DIR, 'meilisearch'), port: MEILI_PORT, masterKey: MEILI_KEY, logger });
   let meili = await startMeili();
   const children: ChildProcess[] = [];
@@ -178,7 +196,15 @@ async function main(): Promise<void> {
 
     const set = await querySet(db);
     const queries = set.map((s) => s.q);
-    children.push(await startApi('meilisearch', env), await startApi('postgres', env));
+    const [meiliApi, pgApi] = [await startApi('meilisearch', env), await startApi('postgres', env)];
+    children.push(meiliApi, pgApi);
+    Object.assign(cpuProbes, {
+      'API (Meilisearch engine)': () => cpuMs(meiliApi.pid),
+      'API (PostgreSQL engine)': () => cpuMs(pgApi.pid),
+      Meilisearch: () => cpuMs(meili.pid),
+      PostgreSQL: () => postgresCpuMs(pgDir),
+      "this bench's client": ownCpuMs,
+    });
 
     const ds = new DataSource({ type: 'postgres', url, extra: { max: POOL } });
     await ds.initialize();
