@@ -137,6 +137,23 @@ export const ownCpuMs = (): number => {
   return (u.user + u.system) / 1000;
 };
 
+/** Named readings of processes' CPU time so far (ms); undefined when a process cannot be read. */
+export type CpuProbes = Record<string, () => number | undefined>;
+
+/**
+ * Reads every probe now; the returned function reads them again and gives each process's CPU per
+ * unit of work (ms) in between. A probe unreadable at either end, or whose process was replaced
+ * meanwhile (a restarted server starts from zero), is left out.
+ */
+export function startCpuCount(probes: CpuProbes): (units: number) => Array<[name: string, msPerUnit: number]> {
+  const before = Object.entries(probes).map(([name, probe]) => [name, probe()] as const);
+  return (units) =>
+    before.flatMap(([name, start]) => {
+      const end = probes[name]();
+      return start === undefined || end === undefined || end < start ? [] : [[name, (end - start) / units] as [string, number]];
+    });
+}
+
 /** Runs a benchmark's main: exits 0 when it is done (open handles may remain), 1 with the stack on failure. */
 export function runBench(main: () => Promise<void>): void {
   main().then(

@@ -6,7 +6,7 @@ import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { Client } from 'pg';
 import { createLogger, startEmbeddedMeilisearch, startEmbeddedPostgres } from '@tradefloor/core';
-import { benchDatabase, cpuMs, ownCpuMs, postgresCpuMs, runBench, startApiProcess, summarise } from './bench-support';
+import { benchDatabase, cpuMs, ownCpuMs, postgresCpuMs, runBench, startApiProcess, startCpuCount, summarise } from './bench-support';
 import { generateCatalog } from './generate-products';
 
 /**
@@ -233,6 +233,8 @@ async function main(): Promise<void> {
       DATA_DIR: join(DIR, 'app'),
     });
     await runRound(4, 20, 9_000_000, pool, hot); // warm-up (JIT, pools)
+    const apiPid = api.pid;
+    const cpu = { API: () => cpuMs(apiPid), PostgreSQL: () => postgresCpuMs(pgDir), "this bench's client": ownCpuMs };
 
     const rows: string[] = [];
     for (const [concurrency, total, offset] of [
@@ -240,9 +242,9 @@ async function main(): Promise<void> {
       [CONCURRENCY, ORDERS, 2_000_000],
     ] as const) {
       log(`\nconcurrency ${concurrency}, ${total} buyers, load average ${load()}`);
-      const cpuBefore = { api: cpuMs(api.pid), pg: postgresCpuMs(pgDir), bench: ownCpuMs() };
+      const cpuPerBuyer = startCpuCount(cpu);
       const r = await runRound(concurrency, total, offset, pool, hot);
-      const cpuAfter = { api: cpuMs(api.pid), pg: postgresCpuMs(pgDir), bench: ownCpuMs() };
+      const perBuyer = cpuPerBuyer(total);
       const c = summarise(r.checkout, r.wall);
       const a = summarise(r.cartAdds, r.wall);
       const bad = await oversold(db, hot, startStock, since);
@@ -252,11 +254,9 @@ async function main(): Promise<void> {
       );
       log(`  add to cart  p50 ${a.p50} ms  p95 ${a.p95} ms  p99 ${a.p99} ms`);
       log(`  oversold units (hot products): ${bad}; other failures: ${failures}`);
-      const perBuyer = (before: number | undefined, after: number | undefined) =>
-        before === undefined || after === undefined ? 'n/a' : `${((after - before) / total).toFixed(1)} ms`;
       log(
-        `  CPU per buyer: API ${perBuyer(cpuBefore.api, cpuAfter.api)}, PostgreSQL ${perBuyer(cpuBefore.pg, cpuAfter.pg)}, ` +
-          `this bench's client ${perBuyer(cpuBefore.bench, cpuAfter.bench)} (${r.cartAdds.length} cart additions and ${r.checkout.length} checkouts)`,
+        `  CPU per buyer: ${perBuyer.map(([name, ms]) => `${name} ${ms.toFixed(1)} ms`).join(', ')} ` +
+          `(${r.cartAdds.length} cart additions and ${r.checkout.length} checkouts)`,
       );
       rows.push(
         `| ${concurrency} | ${total} | ${c.p50} | ${c.p95} | ${c.p99} | ${Math.round(r.placed / r.wall)} | ${r.placed} | ${r.refused} | ${bad} | ${a.p95} |`,

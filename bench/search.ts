@@ -8,7 +8,7 @@ import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { createLogger, startEmbeddedMeilisearch, startEmbeddedPostgres } from '@tradefloor/core';
 import { DOCUMENT_VERSION, PgEngine, parseQuery, productRequest, type ProductSearchParams, type SortOrder } from '@tradefloor/search';
-import { benchDatabase, cpuMs, ownCpuMs, postgresCpuMs, runBench, startApiProcess, summarise } from './bench-support';
+import { benchDatabase, cpuMs, type CpuProbes, ownCpuMs, postgresCpuMs, runBench, startApiProcess, startCpuCount, summarise } from './bench-support';
 import { generateCatalog } from './generate-products';
 
 /**
@@ -88,17 +88,10 @@ interface Row {
   rps: number;
 }
 
-/**
- * CPU time so far (ms) of each process that serves or sends the searches, set once they run. Per
- * search it shows which process a change made cheaper, steadier than latency on a shared VM.
- */
-const cpuProbes: Record<string, () => number | undefined> = {};
-
-const cpuSnapshot = () => Object.fromEntries(Object.entries(cpuProbes).map(([name, probe]) => [name, probe()]));
-
-async function measure(target: string, concurrency: number, total: number, queries: Query[], send: (q: Query) => Promise<void>): Promise<Row> {
+/** `cpu`: the processes that serve or send the searches, printed as CPU per search under the row. */
+async function measure(target: string, concurrency: number, total: number, queries: Query[], send: (q: Query) => Promise<void>, cpu: CpuProbes): Promise<Row> {
   for (const q of queries) await send(q); // warm-up
-  const cpuBefore = cpuSnapshot();
+  const cpuPerSearch = startCpuCount(cpu);
   const latencies: number[] = [];
   let next = 0;
   const started = performance.now();
@@ -114,12 +107,10 @@ async function measure(target: string, concurrency: number, total: number, queri
   );
   const wall = (performance.now() - started) / 1000;
   const row = { target, concurrency, ...summarise(latencies, wall) };
-  const cpuAfter = cpuSnapshot();
-  log(`  ${target.padEnd(44)} c=${String(concurrency).padEnd(3)} p50 ${row.p50} ms  p95 ${row.p95} ms  p99 ${row.p99} ms  ${row.rps} req/s`);
-  const perSearch = Object.keys(cpuAfter)
-    .map((name) => [name, ((cpuAfter[name] ?? 0) - (cpuBefore[name] ?? 0)) / total] as const)
+  const perSearch = cpuPerSearch(total)
     .filter(([, ms]) => ms >= 0.01)
     .map(([name, ms]) => `${name} ${ms.toFixed(2)} ms`);
+  log(`  ${target.padEnd(44)} c=${String(concurrency).padEnd(3)} p50 ${row.p50} ms  p95 ${row.p95} ms  p99 ${row.p99} ms  ${row.rps} req/s`);
   if (perSearch.length) log(`    CPU per search: ${perSearch.join(', ')}`);
   return row;
 }
@@ -198,13 +189,13 @@ async function main(): Promise<void> {
     const queries = set.map((s) => s.q);
     const [meiliApi, pgApi] = [await startApi('meilisearch', env), await startApi('postgres', env)];
     children.push(meiliApi, pgApi);
-    Object.assign(cpuProbes, {
+    const cpu: CpuProbes = {
       'API (Meilisearch engine)': () => cpuMs(meiliApi.pid),
       'API (PostgreSQL engine)': () => cpuMs(pgApi.pid),
       Meilisearch: () => cpuMs(meili.pid),
       PostgreSQL: () => postgresCpuMs(pgDir),
       "this bench's client": ownCpuMs,
-    });
+    };
 
     const ds = new DataSource({ type: 'postgres', url, extra: { max: POOL } });
     await ds.initialize();
@@ -232,21 +223,20 @@ async function main(): Promise<void> {
     const rows: Row[] = [];
     for (const concurrency of [1, 32]) {
       log(`\nconcurrency ${concurrency}`);
-      for (const [name, send] of targets) rows.push(await measure(name, concurrency, concurrency === 1 ? 480 : 1920, queries, send));
+      for (const [name, send] of targets) rows.push(await measure(name, concurrency, concurrency === 1 ? 480 : 1920, queries, send, cpu));
     }
     log('\nthe accept-encoding trap (search.md): Meilisearch direct with Node fetch defaults');
-    rows.push(await measure('Meilisearch direct (default gzip)', 1, 96, queries, multiSearch({})));
+    rows.push(await measure('Meilisearch direct (default gzip)', 1, 96, queries, multiSearch({}), cpu));
 
     // Issue 20: what clients see while Meilisearch stops and comes back, with SEARCH_FAILOVER=postgres.
     log('\nfailover: an API with SEARCH_FAILOVER=postgres at c=8 while Meilisearch is stopped for 4 s and restarted');
     const failoverPort = API_PORT + 2;
-    children.push(
-      await startApiProcess(
-        failoverPort,
-        { ...env, SEARCH_FAILOVER: 'postgres', SEARCH_FAILOVER_PROBE_MS: '1000', DATA_DIR: join(DIR, 'app-failover') },
-        'failover API',
-      ),
+    const failoverApi = await startApiProcess(
+      failoverPort,
+      { ...env, SEARCH_FAILOVER: 'postgres', SEARCH_FAILOVER_PROBE_MS: '1000', DATA_DIR: join(DIR, 'app-failover') },
+      'failover API',
     );
+    children.push(failoverApi);
     const engines: Record<string, number> = {};
     let errors = 0;
     const failoverSend = async (q: Query) => {
@@ -262,7 +252,10 @@ async function main(): Promise<void> {
       await new Promise((r) => setTimeout(r, 4000));
       meili = await startMeili();
     })();
-    const failoverRow = await measure('API, failover (Meilisearch stopped mid-run)', 8, 2400, queries, failoverSend);
+    const failoverRow = await measure('API, failover (Meilisearch stopped mid-run)', 8, 2400, queries, failoverSend, {
+      ...cpu,
+      'API (failover)': () => cpuMs(failoverApi.pid),
+    });
     await switching;
     rows.push(failoverRow);
     log(`  answered by ${JSON.stringify(engines)}; failed requests: ${errors}`);
