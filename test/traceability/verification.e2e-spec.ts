@@ -172,6 +172,19 @@ describe('traceability: public verification, verdicts and scans', () => {
     expect(outcomes.map((o: { outcome: string }) => o.outcome)).toEqual(['genuine', 'genuine', 'genuine', 'genuine', 'warning', 'warning', 'revoked']);
   });
 
+  it('counts a visit that spans midnight, when the daily client key changes, once', async () => {
+    const s = serials[20];
+    const phone = '203.0.113.77';
+    const now = t.clock.now();
+    t.clock.set(new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate() + 1, 23, 57)));
+    const scan = () => t.http.get(`/api/v1/stamps/${s}`).set('x-forwarded-for', phone).expect(200);
+    expect((await scan()).body).toMatchObject({ scanCount: 1, verdict: 'genuine' });
+    t.clock.advance(6 * 60_000); // 00:03 the next day: a reload of the same visit
+    expect((await scan()).body).toMatchObject({ scanCount: 1, verdict: 'genuine' });
+    t.clock.advance(TEN_MINUTES + 1000); // a later visit counts again
+    expect((await scan()).body).toMatchObject({ scanCount: 2, verdict: 'genuine' });
+  });
+
   it('warns when a stamp is scanned from more than M distinct places', async () => {
     const s = serials[5];
     // Region codes as a CDN sends them (HTTP headers are ASCII).

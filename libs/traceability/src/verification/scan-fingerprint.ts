@@ -10,12 +10,25 @@ export interface ScanRequestInfo {
   region?: string;
 }
 
+/** One visit may reload the page or open it from app and browser: repeated reads within this window count once. */
+export const SAME_VISIT_MS = 10 * 60_000;
+
 export interface ScanFingerprint {
   /** HMAC of the IP under a key that changes every day: same client today, unlinkable across days. */
   clientHash: string;
+  /**
+   * The hashes this client's reads within the last SAME_VISIT_MS were stored under: today's, and
+   * yesterday's as well in the first minutes after midnight, so that a visit spanning midnight
+   * (when the key changes) still counts once.
+   */
+  visitClientHashes: string[];
   /** Coarse place: the proxy's region name, else an HMAC of the /16 (IPv4) or /48 (IPv6) network. */
   place: string | null;
   uaHash: string | null;
+}
+
+function dayOf(at: Date): string {
+  return at.toISOString().slice(0, 10);
 }
 
 function hmac(key: Buffer, value: string): string {
@@ -50,20 +63,28 @@ export class ScanFingerprints {
   }
 
   of(info: ScanRequestInfo, now: Date): ScanFingerprint {
-    const day = now.toISOString().slice(0, 10);
-    let dayKey = this.dayKeys.get(day);
-    if (!dayKey) {
-      if (this.dayKeys.size > 4) this.dayKeys.clear();
-      dayKey = createHmac('sha256', this.baseKey).update(`client:${day}`).digest();
-      this.dayKeys.set(day, dayKey);
-    }
+    const clientHash = hmac(this.dayKey(now), info.ip);
+    const visitStart = new Date(now.getTime() - SAME_VISIT_MS);
+    const visitClientHashes = dayOf(visitStart) === dayOf(now) ? [clientHash] : [clientHash, hmac(this.dayKey(visitStart), info.ip)];
     const region = this.config.trustProxy ? info.region?.normalize('NFC').trim() : undefined;
     const prefix = networkPrefix(info.ip);
     const place = region && /^[\p{L}\p{N} .,'()_-]{1,64}$/u.test(region) ? `region:${region}` : prefix ? `net:${hmac(this.baseKey, `net:${prefix}`)}` : null;
     return {
-      clientHash: hmac(dayKey, info.ip),
+      clientHash,
+      visitClientHashes,
       place,
       uaHash: info.userAgent ? hmac(this.baseKey, `ua:${info.userAgent.slice(0, 512)}`) : null,
     };
+  }
+
+  private dayKey(at: Date): Buffer {
+    const day = dayOf(at);
+    let key = this.dayKeys.get(day);
+    if (!key) {
+      if (this.dayKeys.size > 4) this.dayKeys.clear();
+      key = createHmac('sha256', this.baseKey).update(`client:${day}`).digest();
+      this.dayKeys.set(day, key);
+    }
+    return key;
   }
 }

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Certification } from '@tradefloor/catalog';
 import type { DataSource } from 'typeorm';
-import type { ScanFingerprint } from './scan-fingerprint';
+import { SAME_VISIT_MS, type ScanFingerprint } from './scan-fingerprint';
 import { verdictOf, type IssuerStanding, type ScanCounters, type StampState, type Thresholds, type Verdict } from './verdict';
 
 export interface StampForScan extends ScanCounters {
@@ -35,9 +35,6 @@ export interface CountedScan {
   counted: boolean;
 }
 
-/** One visit may reload the page or open it from app and browser: repeated reads within this window count once. */
-export const SAME_VISIT_MS = 10 * 60_000;
-
 function countersOf(r: { distinct_clients: number; distinct_places: number; warn_base_clients: number; warn_base_places: number }): ScanCounters {
   return {
     distinctClients: r.distinct_clients,
@@ -53,20 +50,20 @@ export class ScanStore {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   /**
-   * The stamp, its batch and whether `clientHash` read it within SAME_VISIT_MS, in one round trip:
-   * a reload (the usual repeat) is then answered without a transaction.
+   * The stamp, its batch and whether the client (under any of `visitClientHashes`) read it within
+   * SAME_VISIT_MS, in one round trip: a reload (the usual repeat) is then answered without a transaction.
    */
-  async findStamp(serial: string, clientHash: string, now: Date): Promise<StampForScan | null> {
+  async findStamp(serial: string, visitClientHashes: string[], now: Date): Promise<StampForScan | null> {
     const [r] = await this.dataSource.query(
       `SELECT s.serial, s.state, s.activated_at, s.revoked_at, s.scan_count, s.distinct_places, s.first_scanned_at,
               s.distinct_clients, s.warn_base_clients, s.warn_base_places,
               EXISTS (SELECT 1 FROM trace_gtin_claims c WHERE c.gtin14 = b.gtin14 AND c.enterprise_id = b.enterprise_id AND c.status = 'confirmed')
                 AS gtin_confirmed,
-              EXISTS (SELECT 1 FROM trace_stamp_scans r WHERE r.serial = s.serial AND r.client_hash = $2 AND r.scanned_at > $3) AS seen_this_visit,
+              EXISTS (SELECT 1 FROM trace_stamp_scans r WHERE r.serial = s.serial AND r.client_hash = ANY($2) AND r.scanned_at > $3) AS seen_this_visit,
               b.id AS batch_id, b.product_id, b.enterprise_id, b.lot_code, b.gtin14, to_char(b.produced_at, 'YYYY-MM-DD') AS produced_at,
               to_char(b.expires_at, 'YYYY-MM-DD') AS expires_at, b.unit, b.origin_commune_code, b.certifications
        FROM trace_stamps s JOIN trace_batches b ON b.id = s.batch_id WHERE s.serial = $1`,
-      [serial, clientHash, new Date(now.getTime() - SAME_VISIT_MS)],
+      [serial, visitClientHashes, new Date(now.getTime() - SAME_VISIT_MS)],
     );
     if (!r) return null;
     return {
@@ -114,10 +111,10 @@ export class ScanStore {
       );
       // Checked again under the row lock: the same client's concurrent first scans count once.
       const [seen] = await m.query(
-        `SELECT EXISTS (SELECT 1 FROM trace_stamp_scans WHERE serial = $1 AND client_hash = $2 AND scanned_at > $3) AS recent,
+        `SELECT EXISTS (SELECT 1 FROM trace_stamp_scans WHERE serial = $1 AND client_hash = ANY($5) AND scanned_at > $3) AS recent,
                 EXISTS (SELECT 1 FROM trace_stamp_scans WHERE serial = $1 AND client_hash = $2) AS client,
                 $4::text IS NOT NULL AND EXISTS (SELECT 1 FROM trace_stamp_scans WHERE serial = $1 AND place = $4) AS place`,
-        [stamp.serial, fp.clientHash, new Date(now.getTime() - SAME_VISIT_MS), fp.place],
+        [stamp.serial, fp.clientHash, new Date(now.getTime() - SAME_VISIT_MS), fp.place, fp.visitClientHashes],
       );
       if (seen.recent) {
         return {
@@ -159,8 +156,8 @@ export class ScanStore {
     await this.dataSource.query(
       `INSERT INTO trace_stamp_scans (claimed_serial, batch_id, outcome, channel, scanned_at, place, ua_hash, client_hash)
        SELECT $1, $2, 'unknown', $3, $4, $5, $6, $7
-       WHERE NOT EXISTS (SELECT 1 FROM trace_stamp_scans WHERE claimed_serial = $1 AND client_hash = $7 AND scanned_at > $8)`,
-      [serial, claimedBatchId, channel, now, fp.place, fp.uaHash, fp.clientHash, new Date(now.getTime() - SAME_VISIT_MS)],
+       WHERE NOT EXISTS (SELECT 1 FROM trace_stamp_scans WHERE claimed_serial = $1 AND client_hash = ANY($9) AND scanned_at > $8)`,
+      [serial, claimedBatchId, channel, now, fp.place, fp.uaHash, fp.clientHash, new Date(now.getTime() - SAME_VISIT_MS), fp.visitClientHashes],
     );
   }
 
