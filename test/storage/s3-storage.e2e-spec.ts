@@ -1,5 +1,6 @@
 import { HealthChecks, S3FileStorage, StorageHealth, createFileStorage, loadConfig, type ResolvedConfig } from '@tradefloor/core';
 import { rmSync } from 'node:fs';
+import { connect, createServer, type AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import sharp from 'sharp';
 import { createVerifiedEnterprise, createProduct } from '../harness/catalog-fixtures';
@@ -55,6 +56,50 @@ describe('storage: S3-compatible object storage', () => {
     await expect(storage.put('../etc/passwd', Buffer.from('x'))).rejects.toThrow(/invalid storage key/);
     expect(await storage.get('a/../../b.webp')).toBeNull();
     expect(await storage.stream('.hidden/x.webp')).toBeNull();
+  });
+
+  it('sends a request again when the store drops its connection before answering (a keep-alive socket closed as it is reused)', async () => {
+    const bytes = Buffer.from('ảnh gửi lại sau khi mất kết nối');
+    await storage.put('products/p2/b.webp', bytes);
+    // In front of the store: when told to, the next request to arrive, on a new or a reused
+    // connection, finds that connection reset without an answer.
+    const target = new URL(s3.endpoint);
+    let dropNext = false;
+    let dropped = 0;
+    const front = createServer((socket) => {
+      const upstream = connect(Number(target.port), target.hostname);
+      let betweenRequests = true;
+      socket.on('data', (chunk) => {
+        if (betweenRequests && dropNext) {
+          dropNext = false;
+          dropped++;
+          upstream.destroy();
+          socket.resetAndDestroy();
+          return;
+        }
+        betweenRequests = false;
+        upstream.write(chunk);
+      });
+      upstream.on('data', (chunk) => {
+        betweenRequests = true;
+        socket.write(chunk);
+      });
+      upstream.on('error', () => socket.destroy());
+      upstream.on('close', () => socket.destroy());
+      socket.on('error', () => upstream.destroy());
+    });
+    await new Promise<void>((r) => front.listen(0, '127.0.0.1', r));
+    try {
+      const viaFront = new S3FileStorage({ ...s3, endpoint: `http://127.0.0.1:${(front.address() as AddressInfo).port}`, forcePathStyle: true });
+      dropNext = true;
+      expect(await viaFront.get('products/p2/b.webp')).toEqual(bytes);
+      dropNext = true;
+      await viaFront.put('products/p2/c.webp', bytes);
+      expect(dropped).toBe(2);
+      expect(await storage.get('products/p2/c.webp')).toEqual(bytes);
+    } finally {
+      front.close();
+    }
   });
 
   it('reports a store that refuses the credentials or is not there (ping, put)', async () => {

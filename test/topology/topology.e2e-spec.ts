@@ -247,14 +247,18 @@ describe('topology: two API replicas, a worker, object storage and a proxy', () 
         }
       }
     };
+    // The replicas replaced by the restart keep their output: a failure shows what each one logged.
+    const processes = topo.replicas.map((r) => ({ name: r.name, process: r.process }));
     const load = Promise.all(Array.from({ length: 8 }, client));
     // One after the other, as a deployment does: SIGTERM, drain, exit, start, ready.
     for (const i of [0, 1]) {
       await new Promise((r) => setTimeout(r, 500));
       await topo.restartReplica(i);
+      processes.push({ name: `${topo.replicas[i].name} (restarted)`, process: topo.replicas[i].process });
     }
     restarted = true;
     await load;
+    if (failures.length) for (const p of processes) console.log(`${p.name} output:\n${p.process.tail(8000)}`);
     console.log(`rolling restart: ${sent} requests, retried by the proxy after a refused/reset connection: ${topo.proxy.stats.retried}`);
     expect(sent).toBeGreaterThanOrEqual(LOAD_REQUESTS);
     expect(failures).toEqual([]);

@@ -5,6 +5,9 @@ import type { ReadableStream as WebReadableStream } from 'node:stream/web';
 import type { StorageConfig } from '../config/app-config';
 import { FileStorage, contentTypeOf, etagMatches, isValidStorageKey, type NotModified, type StoredFile } from './file-storage';
 
+/** Attempts of a request whose connection failed before an answer (see S3FileStorage.request). */
+const NETWORK_ATTEMPTS = 2;
+
 /** What the configuration says of the store (STORAGE=s3, S3_*), plus the request bound. */
 export type S3StorageOptions = Omit<Extract<StorageConfig, { kind: 's3' }>, 'kind'> & {
   /** Longest wait for the store's answer (headers) to one request. */
@@ -100,12 +103,24 @@ export class S3FileStorage extends FileStorage {
     return `${this.base}/${key}`;
   }
 
-  /** One signed request; the timeout covers waiting for the answer's headers, not reading its body. */
+  /**
+   * One signed request; the timeout covers waiting for the answer's headers (all attempts), not
+   * reading its body. aws4fetch retries 5xx/429 answers but not a fetch that rejects: a keep-alive
+   * connection the store closes just as it is reused ("other side closed") would become a 500 on
+   * /media. Every request we send is idempotent with a body held in memory, so such a failure is
+   * sent once more, on a new connection.
+   */
   private async request(method: string, url: string, init: { body?: Buffer; headers?: Record<string, string> } = {}): Promise<Response> {
     const abort = new AbortController();
     const timer = setTimeout(() => abort.abort(new Error(`object storage: ${method} timed out after ${this.timeoutMs} ms`)), this.timeoutMs);
     try {
-      return await this.client.fetch(url, { method, body: init.body, headers: init.headers, signal: abort.signal });
+      for (let attempt = 1; ; attempt++) {
+        try {
+          return await this.client.fetch(url, { method, body: init.body, headers: init.headers, signal: abort.signal });
+        } catch (err) {
+          if (abort.signal.aborted || attempt >= NETWORK_ATTEMPTS) throw err;
+        }
+      }
     } finally {
       clearTimeout(timer);
     }
