@@ -263,6 +263,7 @@ describe('orders: cart, checkout per seller, sub-order lifecycle, sales terms', 
     await addToCart(t, guest, coconut.id, 2);
     await addToCart(t, guest, candy.id, 4);
     const stock = { pomelo: await stockOf(t, pomelo.id), coconut: await stockOf(t, coconut.id), candy: await stockOf(t, candy.id) };
+    const cart = (await as(t, guest).get('/api/v1/cart').expect(200)).body;
     smtp.messages.length = 0;
     const [{ lastJob }] = await t.dataSource.query(`SELECT COALESCE(max(id), 0)::bigint::text AS "lastJob" FROM jobs`);
     const res = await as(t, guest)
@@ -291,6 +292,19 @@ describe('orders: cart, checkout per seller, sub-order lifecycle, sales terms', 
     expect(new Date(coopSub.expiresAt).getTime() - new Date(coopSub.placedAt).getTime()).toBe(24 * 3600_000);
     const hhSub = res.body.subOrders.find((s: { enterpriseId: string }) => s.enterpriseId === household.id);
     expect(hhSub).toMatchObject({ itemsSubtotalVnd: 2 * 120_000 + 4 * 30_000, shippingFeeVnd: 10_000, totalVnd: 370_000 });
+    // Each sub-order holds its own seller's lines in cart order, and its history starts with the placement.
+    const linesOf = (items: Array<{ productId: string; quantity: number }>) => items.map((i) => [i.productId, i.quantity]);
+    const householdInCart = cart.sellers.find((s: { enterpriseId: string }) => s.enterpriseId === household.id);
+    expect(linesOf(hhSub.items)).toEqual(linesOf(householdInCart.items));
+    expect(linesOf(hhSub.items).sort()).toEqual(
+      [
+        [coconut.id, 2],
+        [candy.id, 4],
+      ].sort(),
+    );
+    for (const sub of [coopSub, hhSub]) {
+      expect(sub.events).toEqual([{ fromStatus: null, toStatus: 'placed', action: 'place', actorRole: 'buyer', note: sub.note, at: sub.placedAt }]);
+    }
     expect(await stockOf(t, pomelo.id)).toBe(stock.pomelo - 3);
     expect(await stockOf(t, coconut.id)).toBe(stock.coconut - 2);
     expect(await stockOf(t, candy.id)).toBe(stock.candy - 4);

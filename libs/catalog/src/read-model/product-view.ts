@@ -79,4 +79,7 @@ export type SaleView = Pick<
   | 'enterpriseName'
   | 'enterpriseKind'
   | 'thumbnailUrl'
->;
+> & {
+  /** The seller's own province (where a seller without published sales terms delivers). */
+  enterpriseProvinceCode: string;
+};

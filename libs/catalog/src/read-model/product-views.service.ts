@@ -112,6 +112,7 @@ export class ProductViews {
       `SELECT p.id, p.slug, p.name, p.sku, p.unit, p.price_vnd, p.min_order_quantity, p.stock_quantity, p.weight_grams, p.status,
               (p.status = 'published' AND e.status = 'verified') AS visible,
               e.id AS enterprise_id, e.slug AS enterprise_slug, e.display_name AS enterprise_name, e.kind AS enterprise_kind,
+              e.province_code AS enterprise_province_code,
               (SELECT i.thumbnail_key FROM product_images i WHERE i.product_id = p.id ORDER BY i.position LIMIT 1) AS thumbnail_key
        FROM products p JOIN enterprises e ON e.id = p.enterprise_id
        WHERE p.id = ANY($1::uuid[])`,
@@ -133,6 +134,7 @@ export class ProductViews {
       enterpriseSlug: r.enterprise_slug as string,
       enterpriseName: r.enterprise_name as string,
       enterpriseKind: r.enterprise_kind as SaleView['enterpriseKind'],
+      enterpriseProvinceCode: r.enterprise_province_code as string,
       thumbnailUrl: r.thumbnail_key ? mediaUrl(r.thumbnail_key as string) : null,
     }));
   }

@@ -93,11 +93,25 @@ export class Carts {
     return row.id as string;
   }
 
+  /** The caller's cart id and lines, without creating a cart; a guest's (the common case) in one statement. */
+  async current(owner: CartOwner, change: CartCookieChange = {}): Promise<{ cartId: string | null; lines: CartLine[] }> {
+    if (!owner.principal && owner.token) {
+      const rows: Array<{ id: string; product_id: string | null; quantity: number | null }> = await this.dataSource.query(
+        `SELECT c.id, i.product_id, i.quantity FROM carts c LEFT JOIN cart_items i ON i.cart_id = c.id
+         WHERE c.token_hash = $1 AND c.user_id IS NULL ORDER BY i.added_at, i.product_id`,
+        [tokenHash(owner.token)],
+      );
+      const lines = rows.filter((r) => r.product_id !== null).map((r) => ({ productId: r.product_id!, quantity: r.quantity! }));
+      return { cartId: rows[0]?.id ?? null, lines };
+    }
+    const cartId = await this.resolve(owner, false, change);
+    return { cartId, lines: cartId ? await this.lines(cartId) : [] };
+  }
+
   /** With a delivery address (already checked), each seller's options include the carriers' quotes for it. */
   async view(owner: CartOwner, change: CartCookieChange = {}, to?: DeliveryTo): Promise<CartDto> {
     if (to) await this.choices.checkDestination(to);
-    const cartId = await this.resolve(owner, false, change);
-    return this.render(cartId ? await this.lines(cartId) : [], to);
+    return this.render((await this.current(owner, change)).lines, to);
   }
 
   /** Adds to a line (creating the cart, and for a guest its cookie). */
@@ -159,6 +173,21 @@ export class Carts {
     return this.datedLines(cartId, m);
   }
 
+  /**
+   * Checkout's step: locks the cart as `lockLines` does, then empties it, returning the lines it
+   * held. The DELETE starts after the lock is granted, so it sees every committed change (one
+   * statement where a read and a later delete were two). A caller that finds the lines changed
+   * throws, and its rollback restores them.
+   */
+  async lockAndEmpty(cartId: string, m: EntityManager): Promise<CartLine[]> {
+    await m.query(`SELECT id FROM carts WHERE id = $1 FOR UPDATE`, [cartId]);
+    const [rows] = (await m.query(`DELETE FROM cart_items WHERE cart_id = $1 RETURNING product_id, quantity`, [cartId])) as [
+      Array<{ product_id: string; quantity: number }>,
+      number,
+    ];
+    return rows.map((r) => ({ productId: r.product_id, quantity: r.quantity }));
+  }
+
   async lines(cartId: string, db: DataSource | EntityManager = this.dataSource): Promise<CartLine[]> {
     return (await this.datedLines(cartId, db)).map(({ productId, quantity }) => ({ productId, quantity }));
   }
@@ -183,7 +212,9 @@ export class Carts {
       list.push({ view, quantity: l.quantity });
       bySeller.set(view.enterpriseId, list);
     }
-    const terms = await this.terms.many([...bySeller.keys()]);
+    const sellerIds = [...bySeller.keys()];
+    const terms = await this.terms.many(sellerIds, homeProvinces(bySeller));
+    const methods = await this.payments.availableTo(sellerIds);
     const sellers: CartSellerDto[] = [];
     for (const [enterpriseId, items] of bySeller) {
       const salesTerms = terms.get(enterpriseId)!;
@@ -209,7 +240,7 @@ export class Carts {
         itemsSubtotalVnd: rendered.reduce((s, i) => s + i.lineTotalVnd, 0),
         salesTerms,
         shippingOptions: await this.choices.options(enterpriseId, salesTerms, items, to),
-        paymentMethods: await this.payments.available(enterpriseId),
+        paymentMethods: methods.get(enterpriseId)!,
       });
     }
     const all = sellers.flatMap((s) => s.items);
@@ -243,6 +274,11 @@ export class Carts {
     );
     return row.added_at as Date;
   }
+}
+
+/** Each seller's own province, from its lines' views (spares `SalesTerms` an enterprise read). */
+export function homeProvinces(bySeller: ReadonlyMap<string, ReadonlyArray<{ view: SaleView }>>): Map<string, string> {
+  return new Map([...bySeller].map(([id, lines]) => [id, lines[0].view.enterpriseProvinceCode]));
 }
 
 /** The order `lines()` reads a cart in. */

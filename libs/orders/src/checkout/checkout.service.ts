@@ -5,7 +5,7 @@ import { Clock, ConflictError, type FieldError, normalizeVietnameseMobile, Valid
 import { ReferenceData } from '@tradefloor/enterprise-profile';
 import type { Principal } from '@tradefloor/identity';
 import type { DataSource, EntityManager } from 'typeorm';
-import { Carts, type CartCookieChange, type CartOwner } from '../cart/cart.service';
+import { Carts, homeProvinces, type CartCookieChange, type CartOwner } from '../cart/cart.service';
 import type { CheckoutDto, SellerCheckoutDto } from '../dto/orders-input.dto';
 import type { OrderDto, SalesTermsDto } from '../dto/orders-output.dto';
 import { PaymentGateway } from '../payment/payment-gateway';
@@ -18,6 +18,13 @@ import { newOrderCode, subOrderCode } from './order-codes';
 
 const lineKey = (lines: Array<{ productId: string; quantity: number }>) =>
   JSON.stringify(lines.map((l) => [l.productId, l.quantity]).sort(([a], [b]) => String(a).localeCompare(String(b))));
+
+interface Buyer {
+  userId: string | null;
+  name: string;
+  phone: string;
+  email: string;
+}
 
 interface SellerPlan {
   input: SellerCheckoutDto;
@@ -58,12 +65,11 @@ export class Checkout {
     const problems: FieldError[] = [];
     if (!principal && !input.buyerName) problems.push({ field: 'buyerName', message: 'Cần họ tên (name required)' });
     if (!principal && !input.buyerEmail) problems.push({ field: 'buyerEmail', message: 'Cần email để nhận thông báo đơn hàng (email required)' });
-    const cartId = await this.carts.resolve(owner, false, change);
-    const lines = cartId ? await this.carts.lines(cartId) : [];
+    const { cartId, lines } = await this.carts.current(owner, change);
     if (!lines.length) throw new ValidationFailedError([...problems, { field: 'cart', message: 'Giỏ hàng trống (the cart is empty)' }]);
 
     const plans = await this.plan(lines, input, problems);
-    const buyer = {
+    const buyer: Buyer = {
       userId: principal?.id ?? null,
       name: input.buyerName ?? principal!.displayName,
       phone: normalizeVietnameseMobile(input.buyerPhone),
@@ -71,13 +77,10 @@ export class Checkout {
     };
     const orderCode = await this.dataSource.transaction(async (m) => {
       // A double click (or two tabs) must not order the same cart twice: the second waits here, then finds it changed.
-      if (lineKey(await this.carts.lockLines(cartId!, m)) !== lineKey(lines)) {
+      if (lineKey(await this.carts.lockAndEmpty(cartId!, m)) !== lineKey(lines)) {
         throw new ConflictError('Giỏ hàng vừa thay đổi — vui lòng xem lại rồi đặt hàng (the cart changed: review it and order again)', 'CART_CHANGED');
       }
-      const now = this.clock.now();
-      const { id: orderId, code } = await this.insertOrder(m, buyer, now);
-      for (const [n, plan] of plans.entries()) await this.insertSubOrder(m, orderId, subOrderCode(code, n + 1), plan, principal, now);
-      await m.query(`DELETE FROM cart_items WHERE cart_id = $1`, [cartId]);
+      const code = await this.insertOrder(m, buyer, plans, principal, this.clock.now());
       await this.stock.reserve(
         m,
         plans.flatMap((p) => p.lines.map((l) => ({ productId: l.view.id, quantity: l.quantity }))),
@@ -108,7 +111,9 @@ export class Checkout {
       }
       bySeller.set(view.enterpriseId, [...(bySeller.get(view.enterpriseId) ?? []), { view, quantity: l.quantity }]);
     }
-    const terms = await this.terms.many([...bySeller.keys()]);
+    const sellerIds = [...bySeller.keys()];
+    const terms = await this.terms.many(sellerIds, homeProvinces(bySeller));
+    const methods = await this.payments.availableTo(sellerIds);
     const seen = new Set<string>();
     const plans: SellerPlan[] = [];
     for (const [i, entry] of input.subOrders.entries()) {
@@ -126,7 +131,7 @@ export class Checkout {
       const sellerTerms = terms.get(entry.enterpriseId)!;
       const addressProblems = await this.reference.checkAddress(entry.address.provinceCode, entry.address.communeCode, `${prefix}.address`);
       problems.push(...addressProblems);
-      if (!(await this.payments.available(entry.enterpriseId)).includes(entry.paymentMethod)) {
+      if (!methods.get(entry.enterpriseId)!.includes(entry.paymentMethod)) {
         problems.push({
           field: `${prefix}.paymentMethod`,
           message: 'Người bán không nhận phương thức thanh toán này (payment method not accepted by this seller)',
@@ -160,60 +165,87 @@ export class Checkout {
     return plans;
   }
 
-  private async insertOrder(m: EntityManager, buyer: { userId: string | null; name: string; phone: string; email: string }, now: Date) {
+  /**
+   * The order with every sub-order, line, history row and job: four statements whatever the number
+   * of sellers (the order and its sub-orders in one, then all lines, all history rows, all jobs).
+   * Returns the order's code.
+   */
+  private async insertOrder(m: EntityManager, buyer: Buyer, plans: SellerPlan[], principal: Principal | undefined, now: Date): Promise<string> {
     for (;;) {
       const code = newOrderCode();
-      const [row] = await m.query(
-        `INSERT INTO orders (code, buyer_user_id, buyer_name, buyer_phone, buyer_email, created_at) VALUES ($1, $2, $3, $4, $5, $6)
-         ON CONFLICT (code) DO NOTHING RETURNING id`,
-        [code, buyer.userId, buyer.name, buyer.phone, buyer.email.toLowerCase(), now],
+      const expiresAt = plans.map((p) => new Date(now.getTime() + p.terms.confirmWithinHours * 3600_000));
+      // No row back: the code was taken (the CTE inserted nothing), so draw another.
+      const rows: Array<{ id: string; code: string }> = await m.query(
+        `WITH o AS (
+           INSERT INTO orders (code, buyer_user_id, buyer_name, buyer_phone, buyer_email, created_at) VALUES ($1, $2, $3, $4, $5, $6)
+           ON CONFLICT (code) DO NOTHING RETURNING id
+         )
+         INSERT INTO sub_orders (order_id, code, enterprise_id, seller_kind, status, payment_method, payment_state, province_code, commune_code,
+                                 street, recipient_name, recipient_phone, note, shipping_carrier, shipping_service, shipping_fee_vnd,
+                                 items_subtotal_vnd, total_vnd, prices_include_vat, placed_at, expires_at, updated_at)
+         SELECT o.id, s.code, s.enterprise_id, s.seller_kind, 'placed', s.payment_method, s.payment_state, s.province_code, s.commune_code,
+                s.street, s.recipient_name, s.recipient_phone, s.note, s.shipping_carrier, s.shipping_service, s.shipping_fee_vnd,
+                s.items_subtotal_vnd, s.total_vnd, s.prices_include_vat, $6, s.expires_at, $6
+         FROM o, unnest($7::text[], $8::uuid[], $9::text[], $10::text[], $11::text[], $12::text[], $13::text[], $14::text[], $15::text[],
+                        $16::text[], $17::text[], $18::text[], $19::text[], $20::bigint[], $21::bigint[], $22::bigint[], $23::boolean[],
+                        $24::timestamptz[])
+              AS s(code, enterprise_id, seller_kind, payment_method, payment_state, province_code, commune_code, street, recipient_name,
+                   recipient_phone, note, shipping_carrier, shipping_service, shipping_fee_vnd, items_subtotal_vnd, total_vnd,
+                   prices_include_vat, expires_at)
+         RETURNING id, code`,
+        [
+          code,
+          buyer.userId,
+          buyer.name,
+          buyer.phone,
+          buyer.email.toLowerCase(),
+          now,
+          plans.map((_, n) => subOrderCode(code, n + 1)),
+          plans.map((p) => p.input.enterpriseId),
+          plans.map((p) => p.lines[0].view.enterpriseKind),
+          plans.map((p) => p.input.paymentMethod),
+          plans.map((p) => (p.input.paymentMethod === 'cod' ? 'cod_on_delivery' : 'awaiting')),
+          plans.map((p) => p.input.address.provinceCode),
+          plans.map((p) => p.input.address.communeCode),
+          plans.map((p) => p.input.address.street),
+          plans.map((p) => p.input.address.recipientName),
+          plans.map((p) => normalizeVietnameseMobile(p.input.address.recipientPhone)),
+          plans.map((p) => p.input.note || null),
+          plans.map((p) => p.shipping.carrier),
+          plans.map((p) => p.shipping.service),
+          plans.map((p) => p.shipping.feeVnd),
+          plans.map((p) => p.subtotal),
+          plans.map((p) => p.subtotal + p.shipping.feeVnd),
+          plans.map((p) => p.terms.pricesIncludeVat),
+          expiresAt,
+        ],
       );
-      if (row) return { id: row.id as string, code };
+      if (!rows.length) continue;
+      const ids = new Map(rows.map((r) => [r.code, r.id]));
+      const subOrders = plans.map((plan, n) => ({ plan, id: ids.get(subOrderCode(code, n + 1))!, code: subOrderCode(code, n + 1), expiresAt: expiresAt[n] }));
+      await this.insertLines(m, subOrders);
+      // Each placement's expiry job goes in with the placements' notification jobs (one insert).
+      await this.workflow.recordMany(
+        m,
+        subOrders.map(({ plan, id, code: subCode, expiresAt: at }) => ({
+          subOrder: { id, code: subCode, enterprise_id: plan.input.enterpriseId },
+          event: { from: null, to: 'placed', action: 'place', actor: { role: 'buyer', principal }, note: plan.input.note || null, at: now },
+          alsoEnqueue: [{ queue: EXPIRE_SUB_ORDER_QUEUE, payload: { subOrderId: id }, options: { runAt: at, dedupeKey: id } }],
+        })),
+      );
+      return code;
     }
   }
 
-  private async insertSubOrder(m: EntityManager, orderId: string, code: string, plan: SellerPlan, principal: Principal | undefined, now: Date): Promise<void> {
-    const { input, terms } = plan;
-    const expiresAt = new Date(now.getTime() + terms.confirmWithinHours * 3600_000);
-    const [row] = await m.query(
-      `INSERT INTO sub_orders (order_id, code, enterprise_id, seller_kind, status, payment_method, payment_state, province_code, commune_code,
-                               street, recipient_name, recipient_phone, note, shipping_carrier, shipping_service, shipping_fee_vnd,
-                               items_subtotal_vnd, total_vnd, prices_include_vat, placed_at, expires_at, updated_at)
-       VALUES ($1, $2, $3, $4, 'placed', $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $19)
-       RETURNING id`,
-      [
-        orderId,
-        code,
-        input.enterpriseId,
-        plan.lines[0].view.enterpriseKind,
-        input.paymentMethod,
-        input.paymentMethod === 'cod' ? 'cod_on_delivery' : 'awaiting',
-        input.address.provinceCode,
-        input.address.communeCode,
-        input.address.street,
-        input.address.recipientName,
-        normalizeVietnameseMobile(input.address.recipientPhone),
-        input.note || null,
-        plan.shipping.carrier,
-        plan.shipping.service,
-        plan.shipping.feeVnd,
-        plan.subtotal,
-        plan.subtotal + plan.shipping.feeVnd,
-        terms.pricesIncludeVat,
-        now,
-        expiresAt,
-      ],
-    );
-    // Every line in one statement (positions 1…n in cart order).
-    const items = plan.lines;
+  /** Every line of every sub-order in one statement (positions 1…n in cart order within each). */
+  private async insertLines(m: EntityManager, subOrders: Array<{ id: string; plan: SellerPlan }>): Promise<void> {
+    const items = subOrders.flatMap(({ id, plan }) => plan.lines.map((l, i) => ({ subOrderId: id, position: i + 1, view: l.view, quantity: l.quantity })));
     await m.query(
       `INSERT INTO sub_order_items (sub_order_id, position, product_id, product_name, sku, unit, unit_price_vnd, quantity, line_total_vnd)
-       SELECT $1, position, product_id, product_name, sku, unit, unit_price_vnd, quantity, line_total_vnd
-       FROM unnest($2::int[], $3::uuid[], $4::text[], $5::text[], $6::text[], $7::bigint[], $8::int[], $9::bigint[])
-            AS t(position, product_id, product_name, sku, unit, unit_price_vnd, quantity, line_total_vnd)`,
+       SELECT * FROM unnest($1::uuid[], $2::int[], $3::uuid[], $4::text[], $5::text[], $6::text[], $7::bigint[], $8::int[], $9::bigint[])`,
       [
-        row.id,
-        items.map((_, i) => i + 1),
+        items.map((l) => l.subOrderId),
+        items.map((l) => l.position),
         items.map((l) => l.view.id),
         items.map((l) => l.view.name),
         items.map((l) => l.view.sku),
@@ -222,13 +254,6 @@ export class Checkout {
         items.map((l) => l.quantity),
         items.map((l) => l.view.priceVnd * l.quantity),
       ],
-    );
-    // The expiry job goes in with the placement's notification jobs (one insert).
-    await this.workflow.record(
-      m,
-      { id: row.id, code, enterprise_id: input.enterpriseId },
-      { from: null, to: 'placed', action: 'place', actor: { role: 'buyer', principal }, note: input.note || null, at: now },
-      [{ queue: EXPIRE_SUB_ORDER_QUEUE, payload: { subOrderId: row.id }, options: { runAt: expiresAt, dedupeKey: row.id } }],
     );
   }
 }

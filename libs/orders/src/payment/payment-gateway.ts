@@ -20,6 +20,8 @@ export interface PaymentInstructions {
  */
 export abstract class PaymentGateway {
   abstract available(enterpriseId: string): Promise<PaymentMethodCode[]>;
+  /** `available` for every seller of a cart at once. */
+  abstract availableTo(enterpriseIds: readonly string[]): Promise<Map<string, PaymentMethodCode[]>>;
   abstract instructions(enterpriseId: string, method: PaymentMethodCode, order: { orderCode: string; amountVnd: number }): Promise<PaymentInstructions>;
 }
 
@@ -27,6 +29,10 @@ export abstract class PaymentGateway {
 export class CodOnlyPayments extends PaymentGateway {
   async available(): Promise<PaymentMethodCode[]> {
     return ['cod'];
+  }
+
+  async availableTo(enterpriseIds: readonly string[]): Promise<Map<string, PaymentMethodCode[]>> {
+    return new Map(enterpriseIds.map((id) => [id, ['cod']]));
   }
 
   async instructions(_enterpriseId: string, method: PaymentMethodCode, order: { orderCode: string; amountVnd: number }): Promise<PaymentInstructions> {
@@ -52,6 +58,10 @@ export class SellerPaymentMethods extends PaymentGateway {
 
   available(enterpriseId: string): Promise<PaymentMethodCode[]> {
     return this.methods.available(enterpriseId);
+  }
+
+  availableTo(enterpriseIds: readonly string[]): Promise<Map<string, PaymentMethodCode[]>> {
+    return this.methods.availableTo(enterpriseIds);
   }
 
   async instructions(enterpriseId: string, method: PaymentMethodCode, order: { orderCode: string; amountVnd: number }): Promise<PaymentInstructions> {

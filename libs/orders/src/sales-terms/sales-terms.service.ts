@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { AuditTrail, Clock, type FieldError, isUuid, NotFoundError, ValidationFailedError } from '@tradefloor/core';
 import { EnterpriseAccess, EnterpriseViews, ReferenceData } from '@tradefloor/enterprise-profile';
 import type { Principal } from '@tradefloor/identity';
-import type { DataSource, EntityManager } from 'typeorm';
+import type { DataSource } from 'typeorm';
 import type { SalesTermsInputDto } from '../dto/orders-input.dto';
 import type { SalesTermsDto } from '../dto/orders-output.dto';
 
@@ -48,15 +48,24 @@ export class SalesTerms {
     return (await this.many([enterpriseId])).get(enterpriseId)!;
   }
 
-  /** Terms of these enterprises (defaults for those without); one read each for terms and enterprises. */
-  async many(enterpriseIds: string[], db: DataSource | EntityManager = this.dataSource): Promise<Map<string, SalesTermsDto>> {
+  /**
+   * Terms of these enterprises (defaults for those without): one read for the terms, and one for
+   * the enterprises without any unless `homeProvinces` (enterprise id → its own province, e.g. from
+   * the cart's product views) already says where their defaults deliver.
+   */
+  async many(enterpriseIds: string[], homeProvinces?: ReadonlyMap<string, string>): Promise<Map<string, SalesTermsDto>> {
     const ids = [...new Set(enterpriseIds)];
     const out = new Map<string, SalesTermsDto>();
     if (!ids.length) return out;
-    const rows: Row[] = await db.query(`SELECT * FROM seller_sales_terms WHERE enterprise_id = ANY($1::uuid[])`, [ids]);
+    const rows: Row[] = await this.dataSource.query(`SELECT * FROM seller_sales_terms WHERE enterprise_id = ANY($1::uuid[])`, [ids]);
     for (const r of rows) out.set(r.enterprise_id, toDto(r));
     const missing = ids.filter((id) => !out.has(id));
-    for (const e of await this.enterprises.load(missing)) out.set(e.id, defaults(e.id, e.provinceCode));
+    for (const id of missing) {
+      const province = homeProvinces?.get(id);
+      if (province) out.set(id, defaults(id, province));
+    }
+    const unknown = missing.filter((id) => !out.has(id));
+    for (const e of await this.enterprises.load(unknown)) out.set(e.id, defaults(e.id, e.provinceCode));
     return out;
   }
 

@@ -25,6 +25,19 @@ export interface LockedSubOrder {
   stock_released_at: Date | null;
 }
 
+/** The sub-order a history row is about. */
+export type RecordedSubOrder = Pick<LockedSubOrder, 'id' | 'code' | 'enterprise_id'>;
+
+/** One step in a sub-order's history. */
+export interface SubOrderEvent {
+  from: SubOrderStatus | null;
+  to: SubOrderStatus;
+  action: string;
+  actor: Actor;
+  note: string | null;
+  at: Date;
+}
+
 export interface Actor {
   role: SubOrderActor;
   /** The signed-in user acting (seller member, admin or buyer); none for guests and the system. */
@@ -107,28 +120,54 @@ export class SubOrderWorkflow {
   }
 
   /** History row, both sides' mails, and (for sellers and staff) the audit entry — the last statement. */
-  async record(
+  async record(m: EntityManager, s: RecordedSubOrder, e: SubOrderEvent, alsoEnqueue: ReadonlyArray<NewJob> = []): Promise<void> {
+    await this.recordMany(m, [{ subOrder: s, event: e, alsoEnqueue }]);
+  }
+
+  /**
+   * `record` for several sub-orders at once (a checkout's, one per seller): one insert for all the
+   * history rows and one for all the jobs, whatever the number of sub-orders. One event per sub-order.
+   */
+  async recordMany(
     m: EntityManager,
-    s: Pick<LockedSubOrder, 'id' | 'code' | 'enterprise_id'>,
-    e: { from: SubOrderStatus | null; to: SubOrderStatus; action: string; actor: Actor; note: string | null; at: Date },
-    alsoEnqueue: ReadonlyArray<NewJob> = [],
+    entries: ReadonlyArray<{ subOrder: RecordedSubOrder; event: SubOrderEvent; alsoEnqueue?: ReadonlyArray<NewJob> }>,
   ): Promise<void> {
-    const role = e.actor.principal?.role === 'admin' && e.actor.role === 'seller' ? 'admin' : e.actor.role;
-    const [event] = await m.query(
+    if (!entries.length) return;
+    if (new Set(entries.map((x) => x.subOrder.id)).size !== entries.length) throw new Error('recordMany: one event per sub-order');
+    const roles = entries.map(({ event: e }) => (e.actor.principal?.role === 'admin' && e.actor.role === 'seller' ? 'admin' : e.actor.role));
+    const rows: Array<{ id: string; sub_order_id: string }> = await m.query(
       `INSERT INTO sub_order_events (sub_order_id, from_status, to_status, action, actor_role, actor_id, note, at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id`,
-      [s.id, e.from, e.to, e.action, role, e.actor.principal?.id ?? null, e.note, e.at],
+       SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::text[], $6::uuid[], $7::text[], $8::timestamptz[])
+       RETURNING id, sub_order_id`,
+      [
+        entries.map((x) => x.subOrder.id),
+        entries.map((x) => x.event.from),
+        entries.map((x) => x.event.to),
+        entries.map((x) => x.event.action),
+        roles,
+        entries.map((x) => x.event.actor.principal?.id ?? null),
+        entries.map((x) => x.event.note),
+        entries.map((x) => x.event.at),
+      ],
     );
-    // Both sides' mails (and the caller's further jobs, e.g. a placement's expiry) in one insert.
-    await this.jobs.enqueueMany(m, [
-      ...(['buyer', 'seller'] as const).map((side) => ({
-        queue: ORDER_NOTIFY_QUEUE,
-        payload: { eventId: String(event.id), side },
-        options: { dedupeKey: `${event.id}:${side}` },
-      })),
-      ...alsoEnqueue,
-    ]);
-    if (e.actor.role === 'seller') {
+    const eventIds = new Map(rows.map((r) => [r.sub_order_id, String(r.id)]));
+    // Both sides' mails (and the callers' further jobs, e.g. a placement's expiry) in one insert.
+    await this.jobs.enqueueMany(
+      m,
+      entries.flatMap(({ subOrder, alsoEnqueue = [] }) => {
+        const eventId = eventIds.get(subOrder.id)!;
+        return [
+          ...(['buyer', 'seller'] as const).map((side) => ({
+            queue: ORDER_NOTIFY_QUEUE,
+            payload: { eventId, side },
+            options: { dedupeKey: `${eventId}:${side}` },
+          })),
+          ...alsoEnqueue,
+        ];
+      }),
+    );
+    for (const { subOrder: s, event: e } of entries) {
+      if (e.actor.role !== 'seller') continue;
       await this.audit.record(m, {
         actor: e.actor.principal ? { id: e.actor.principal.id, role: e.actor.principal.role } : undefined,
         action: `orders.sub-order.${e.action}`,

@@ -7,8 +7,8 @@ import { vndText } from './money-text';
 export class CashOnDelivery implements PaymentMethod {
   readonly code = 'cod' as const;
 
-  async isAvailable(): Promise<boolean> {
-    return true;
+  async offeredBy(enterpriseIds: readonly string[]): Promise<Set<string>> {
+    return new Set(enterpriseIds);
   }
 
   async instructions(_enterpriseId: string, order: PaymentOrder): Promise<PaymentInstructions> {

@@ -37,8 +37,11 @@ export interface PaymentInstructions {
  */
 export interface PaymentMethod {
   readonly code: PaymentMethodCode;
-  /** Whether this seller can be paid this way now (e.g. VietQR needs a payout account). */
-  isAvailable(enterpriseId: string): Promise<boolean>;
+  /**
+   * Which of these sellers can be paid this way now (e.g. VietQR needs a payout account). Asked
+   * for all the sellers of a cart at once: one read, not one per seller.
+   */
+  offeredBy(enterpriseIds: readonly string[]): Promise<Set<string>>;
   /** The buyer's instructions for one order; throws a DomainError when the method is not available. */
   instructions(enterpriseId: string, order: PaymentOrder): Promise<PaymentInstructions>;
 }

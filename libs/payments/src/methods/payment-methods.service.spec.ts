@@ -8,7 +8,7 @@ import { PaymentMethods } from './payment-methods.service';
 function fakeProvider(code: PaymentMethodCode, sellers: string[]): PaymentMethod {
   return {
     code,
-    isAvailable: async (id) => sellers.includes(id),
+    offeredBy: async (ids) => new Set(ids.filter((id) => sellers.includes(id))),
     instructions: async (_id, order) => ({ method: code, text: `pay ${order.orderCode}` }),
   };
 }
@@ -20,6 +20,13 @@ describe('PaymentMethods (the registry orders calls)', () => {
     methods.register(fakeProvider('vietqr', ['seller-a']));
     expect(await methods.available('seller-a')).toEqual(['cod', 'vietqr']);
     expect(await methods.available('seller-b')).toEqual(['cod']);
+    expect(await methods.availableTo(['seller-b', 'seller-a'])).toEqual(
+      new Map([
+        ['seller-b', ['cod']],
+        ['seller-a', ['cod', 'vietqr']],
+      ]),
+    );
+    expect(await methods.availableTo([])).toEqual(new Map());
     expect(await methods.instructions('seller-a', 'vietqr', { orderCode: 'TV-7K3M9Q-1', amountVnd: 1000 })).toEqual({
       method: 'vietqr',
       text: 'pay TV-7K3M9Q-1',

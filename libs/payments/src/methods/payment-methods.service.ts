@@ -19,15 +19,23 @@ export class PaymentMethods {
 
   /** Codes of the methods this seller offers now; 'cod' always, 'vietqr' once a payout account is saved. */
   async available(enterpriseId: string): Promise<PaymentMethodCode[]> {
-    const out: PaymentMethodCode[] = [];
-    for (const method of this.methods.values()) if (await method.isAvailable(enterpriseId)) out.push(method.code);
+    return (await this.availableTo([enterpriseId])).get(enterpriseId)!;
+  }
+
+  /** `available` for several sellers (a cart's), one read per provider whatever their number. */
+  async availableTo(enterpriseIds: readonly string[]): Promise<Map<string, PaymentMethodCode[]>> {
+    const out = new Map(enterpriseIds.map((id) => [id, [] as PaymentMethodCode[]]));
+    for (const method of this.methods.values()) {
+      const offering = enterpriseIds.length ? await method.offeredBy(enterpriseIds) : new Set<string>();
+      for (const [id, codes] of out) if (offering.has(id)) codes.push(method.code);
+    }
     return out;
   }
 
   /** The buyer's instructions; a 400 on `paymentMethod` when the seller does not offer the method. */
   async instructions(enterpriseId: string, method: PaymentMethodCode, order: PaymentOrder): Promise<PaymentInstructions> {
     const provider = this.methods.get(method);
-    if (!provider || !(await provider.isAvailable(enterpriseId))) {
+    if (!provider || !(await provider.offeredBy([enterpriseId])).has(enterpriseId)) {
       throw ValidationFailedError.field('paymentMethod', 'Người bán không nhận phương thức thanh toán này (the seller does not accept this payment method)');
     }
     if (!Number.isSafeInteger(order.amountVnd) || order.amountVnd <= 0) {

@@ -16,8 +16,8 @@ export class VietQrTransfer implements PaymentMethod {
 
   constructor(private readonly accounts: PayoutAccounts) {}
 
-  isAvailable(enterpriseId: string): Promise<boolean> {
-    return this.accounts.exists(enterpriseId);
+  offeredBy(enterpriseIds: readonly string[]): Promise<Set<string>> {
+    return this.accounts.existing(enterpriseIds);
   }
 
   async instructions(enterpriseId: string, order: PaymentOrder): Promise<PaymentInstructions> {

@@ -155,7 +155,18 @@ export class PayoutAccounts {
 
   /** Whether the enterprise has an account (without opening it). */
   async exists(enterpriseId: string): Promise<boolean> {
-    return isUuid(enterpriseId) && (await this.dataSource.getRepository(PayoutAccountEntity).existsBy({ enterpriseId }));
+    return (await this.existing([enterpriseId])).has(enterpriseId);
+  }
+
+  /** Which of these enterprises have an account (without opening any), in one read. */
+  async existing(enterpriseIds: readonly string[]): Promise<Set<string>> {
+    const ids = enterpriseIds.filter(isUuid);
+    if (!ids.length) return new Set();
+    const rows: Array<{ enterprise_id: string }> = await this.dataSource.query(
+      `SELECT enterprise_id FROM payout_accounts WHERE enterprise_id = ANY($1::uuid[])`,
+      [ids],
+    );
+    return new Set(rows.map((r) => r.enterprise_id));
   }
 
   /** Normalised input, or a 400 naming each bad field. */
