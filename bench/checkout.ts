@@ -100,7 +100,9 @@ async function buyer(i: number, pool: Sellable[], hot: Sellable[], random: () =>
     lines.set(h.id, h);
   }
   const want = 1 + Math.floor(random() * 3);
-  while (lines.size < want) {
+  // Bounded: when the cart's two sellers have no other product in the pool, it stays shorter
+  // (an unbounded loop hung a run with the bench client at 100 % CPU).
+  for (let tries = 0; lines.size < want && tries < 10_000; tries++) {
     const p = pool[Math.floor(random() * pool.length)];
     // One or two sellers per cart, as most carts on a provincial floor.
     if (lines.size && ![...lines.values()].some((l) => l.enterpriseId === p.enterpriseId) && new Set([...lines.values()].map((l) => l.enterpriseId)).size >= 2)
