@@ -1,6 +1,6 @@
 import type { ChildProcess } from 'node:child_process';
 import { accessSync, chmodSync, constants, existsSync, mkdirSync, statSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { dirname, isAbsolute, join } from 'node:path';
 import type { Logger } from 'pino';
 
 export interface EmbeddedPostgresHandle {
@@ -37,12 +37,13 @@ function letPostgresUserTraverse(dir: string): void {
  * The embedded server's own clients (API, worker, CLIs, tests on this machine) connect through a
  * Unix socket in the data directory: on one machine that costs PostgreSQL and the client less CPU
  * per statement than TCP loopback (bench:checkout at c=32: 5–8 % less CPU per buyer, see
- * bench/README.md). TCP on 127.0.0.1 stays open for everything else. A socket path must fit the
- * kernel's 107 bytes and PostgreSQL's list syntax; otherwise the URL uses TCP.
+ * bench/README.md). TCP on 127.0.0.1 stays open for everything else. A socket path must be
+ * absolute (a client reads a relative one as a host name), fit the kernel's 107 bytes and
+ * PostgreSQL's list syntax; otherwise the URL uses TCP.
  */
-function socketDirFor(dir: string, port: number): string | null {
+export function socketDirFor(dir: string, port: number): string | null {
   const fits = Buffer.byteLength(join(dir, `.s.PGSQL.${port}.lock`)) <= 100;
-  return fits && !/[\s,"'\\]/.test(dir) ? dir : null;
+  return isAbsolute(dir) && fits && !/[\s,"'\\]/.test(dir) ? dir : null;
 }
 
 export async function startEmbeddedPostgres(opts: Options): Promise<EmbeddedPostgresHandle> {
