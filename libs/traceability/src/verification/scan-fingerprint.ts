@@ -22,6 +22,8 @@ export interface ScanFingerprint {
    * (when the key changes) still counts once.
    */
   visitClientHashes: string[];
+  /** Reads after this instant (SAME_VISIT_MS before the scan) belong to the same visit. */
+  visitSince: Date;
   /** Coarse place: the proxy's region name, else an HMAC of the /16 (IPv4) or /48 (IPv6) network. */
   place: string | null;
   uaHash: string | null;
@@ -64,14 +66,15 @@ export class ScanFingerprints {
 
   of(info: ScanRequestInfo, now: Date): ScanFingerprint {
     const clientHash = hmac(this.dayKey(now), info.ip);
-    const visitStart = new Date(now.getTime() - SAME_VISIT_MS);
-    const visitClientHashes = dayOf(visitStart) === dayOf(now) ? [clientHash] : [clientHash, hmac(this.dayKey(visitStart), info.ip)];
+    const visitSince = new Date(now.getTime() - SAME_VISIT_MS);
+    const visitClientHashes = dayOf(visitSince) === dayOf(now) ? [clientHash] : [clientHash, hmac(this.dayKey(visitSince), info.ip)];
     const region = this.config.trustProxy ? info.region?.normalize('NFC').trim() : undefined;
     const prefix = networkPrefix(info.ip);
     const place = region && /^[\p{L}\p{N} .,'()_-]{1,64}$/u.test(region) ? `region:${region}` : prefix ? `net:${hmac(this.baseKey, `net:${prefix}`)}` : null;
     return {
       clientHash,
       visitClientHashes,
+      visitSince,
       place,
       uaHash: info.userAgent ? hmac(this.baseKey, `ua:${info.userAgent.slice(0, 512)}`) : null,
     };

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Certification } from '@tradefloor/catalog';
 import type { DataSource } from 'typeorm';
-import { SAME_VISIT_MS, type ScanFingerprint } from './scan-fingerprint';
+import type { ScanFingerprint } from './scan-fingerprint';
 import { verdictOf, type IssuerStanding, type ScanCounters, type StampState, type Thresholds, type Verdict } from './verdict';
 
 export interface StampForScan extends ScanCounters {
@@ -50,10 +50,10 @@ export class ScanStore {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   /**
-   * The stamp, its batch and whether the client (under any of `visitClientHashes`) read it within
-   * SAME_VISIT_MS, in one round trip: a reload (the usual repeat) is then answered without a transaction.
+   * The stamp, its batch and whether the client (under any of its `visitClientHashes`) read it since
+   * `visitSince`, in one round trip: a reload (the usual repeat) is then answered without a transaction.
    */
-  async findStamp(serial: string, visitClientHashes: string[], now: Date): Promise<StampForScan | null> {
+  async findStamp(serial: string, fp: Pick<ScanFingerprint, 'visitClientHashes' | 'visitSince'>): Promise<StampForScan | null> {
     const [r] = await this.dataSource.query(
       `SELECT s.serial, s.state, s.activated_at, s.revoked_at, s.scan_count, s.distinct_places, s.first_scanned_at,
               s.distinct_clients, s.warn_base_clients, s.warn_base_places,
@@ -63,7 +63,7 @@ export class ScanStore {
               b.id AS batch_id, b.product_id, b.enterprise_id, b.lot_code, b.gtin14, to_char(b.produced_at, 'YYYY-MM-DD') AS produced_at,
               to_char(b.expires_at, 'YYYY-MM-DD') AS expires_at, b.unit, b.origin_commune_code, b.certifications
        FROM trace_stamps s JOIN trace_batches b ON b.id = s.batch_id WHERE s.serial = $1`,
-      [serial, visitClientHashes, new Date(now.getTime() - SAME_VISIT_MS)],
+      [serial, fp.visitClientHashes, fp.visitSince],
     );
     if (!r) return null;
     return {
@@ -114,7 +114,7 @@ export class ScanStore {
         `SELECT EXISTS (SELECT 1 FROM trace_stamp_scans WHERE serial = $1 AND client_hash = ANY($5) AND scanned_at > $3) AS recent,
                 EXISTS (SELECT 1 FROM trace_stamp_scans WHERE serial = $1 AND client_hash = $2) AS client,
                 $4::text IS NOT NULL AND EXISTS (SELECT 1 FROM trace_stamp_scans WHERE serial = $1 AND place = $4) AS place`,
-        [stamp.serial, fp.clientHash, new Date(now.getTime() - SAME_VISIT_MS), fp.place, fp.visitClientHashes],
+        [stamp.serial, fp.clientHash, fp.visitSince, fp.place, fp.visitClientHashes],
       );
       if (seen.recent) {
         return {
@@ -157,7 +157,7 @@ export class ScanStore {
       `INSERT INTO trace_stamp_scans (claimed_serial, batch_id, outcome, channel, scanned_at, place, ua_hash, client_hash)
        SELECT $1, $2, 'unknown', $3, $4, $5, $6, $7
        WHERE NOT EXISTS (SELECT 1 FROM trace_stamp_scans WHERE claimed_serial = $1 AND client_hash = ANY($9) AND scanned_at > $8)`,
-      [serial, claimedBatchId, channel, now, fp.place, fp.uaHash, fp.clientHash, new Date(now.getTime() - SAME_VISIT_MS), fp.visitClientHashes],
+      [serial, claimedBatchId, channel, now, fp.place, fp.uaHash, fp.clientHash, fp.visitSince, fp.visitClientHashes],
     );
   }
 

@@ -62,7 +62,7 @@ export class StampVerifier {
     const claimedGtin = claim ? toGtin14(claim.gtin) : null;
     if (claim && !claimedGtin) return this.unknown(serial);
 
-    const stamp = await this.store.findStamp(serial, fp.visitClientHashes, now);
+    const stamp = await this.store.findStamp(serial, fp);
     // Through a Digital Link the serial must belong to the GTIN and lot printed next to it:
     // a genuine serial copied onto another product's code is a fake.
     const mismatch = stamp && claim && (stamp.gtin14 !== claimedGtin || stamp.lotCode !== claim.lot);
