@@ -124,14 +124,14 @@ export class BuyerOrders {
 
   private async loadMany(codes: string[], withPayment = false): Promise<OrderDto[]> {
     if (!codes.length) return [];
-    const { rows, items, events, names } = await this.reads.select(`WHERE o.code = ANY($1::text[]) ORDER BY s.code`, [codes]);
+    const { rows, names } = await this.reads.select(`WHERE o.code = ANY($1::text[]) ORDER BY s.code`, [codes]);
     const out: OrderDto[] = [];
     for (const code of codes) {
       const subs = rows.filter((r) => r.order_code === code);
       if (!subs.length) continue;
       const dtos = [];
       for (const r of subs) {
-        const dto = toSubOrderDto(r, items, events, names.get(r.enterprise_id) ?? '');
+        const dto = toSubOrderDto(r, names.get(r.enterprise_id) ?? '');
         if (withPayment && !['cancelled', 'expired'].includes(dto.status)) {
           dto.payment = await this.payments.instructions(dto.enterpriseId, dto.paymentMethod, { orderCode: dto.code, amountVnd: dto.totalVnd });
         }

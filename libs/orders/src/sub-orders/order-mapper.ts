@@ -18,7 +18,8 @@ export const SUB_ORDER_SELECT = `
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type SubOrderRow = Record<string, any>;
 
-export function toSubOrderDto(r: SubOrderRow, items: SubOrderRow[], events: SubOrderRow[], enterpriseName: string): SubOrderDto {
+/** `r`: a row of `SUB_ORDER_SELECT`, which carries its own lines and history. */
+export function toSubOrderDto(r: SubOrderRow, enterpriseName: string): SubOrderDto {
   return {
     code: r.code,
     orderCode: r.order_code,
@@ -55,23 +56,27 @@ export function toSubOrderDto(r: SubOrderRow, items: SubOrderRow[], events: SubO
     completedAt: r.completed_at,
     cancelledAt: r.cancelled_at,
     paidAt: r.paid_at,
-    items: items
-      .filter((i) => i.sub_order_id === r.id)
-      .map((i) => ({
-        productId: i.product_id,
-        name: i.product_name,
-        sku: i.sku,
-        unit: i.unit,
-        unitPriceVnd: Number(i.unit_price_vnd),
-        quantity: i.quantity,
-        lineTotalVnd: Number(i.line_total_vnd),
-      })),
-    events: events
-      .filter((e) => e.sub_order_id === r.id)
-      .map((e) => ({ fromStatus: e.from_status, toStatus: e.to_status, action: e.action, actorRole: e.actor_role, note: e.note, at: e.at })),
+    items: (r.items_json as SubOrderRow[]).map((i) => ({
+      productId: i.product_id,
+      name: i.product_name,
+      sku: i.sku,
+      unit: i.unit,
+      unitPriceVnd: Number(i.unit_price_vnd),
+      quantity: i.quantity,
+      lineTotalVnd: Number(i.line_total_vnd),
+    })),
+    // JSON carries timestamps as text: back to the Date the column gives.
+    events: (r.events_json as SubOrderRow[]).map((e) => ({
+      fromStatus: e.from_status,
+      toStatus: e.to_status,
+      action: e.action,
+      actorRole: e.actor_role,
+      note: e.note,
+      at: new Date(e.at),
+    })),
   };
 }
 
-export function toSellerDto(r: SubOrderRow, items: SubOrderRow[], events: SubOrderRow[], enterpriseName: string): SellerSubOrderDto {
-  return { ...toSubOrderDto(r, items, events, enterpriseName), buyerName: r.buyer_name, buyerPhone: r.buyer_phone, buyerEmail: r.buyer_email };
+export function toSellerDto(r: SubOrderRow, enterpriseName: string): SellerSubOrderDto {
+  return { ...toSubOrderDto(r, enterpriseName), buyerName: r.buyer_name, buyerPhone: r.buyer_phone, buyerEmail: r.buyer_email };
 }

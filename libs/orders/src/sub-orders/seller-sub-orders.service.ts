@@ -54,13 +54,13 @@ export class SellerSubOrders {
       where += ` AND s.status = $${statusParams.length}`;
     }
     statusParams.push(pageSize, (page - 1) * pageSize);
-    const { rows, items, events, names } = await this.reads.select(
+    const { rows, names } = await this.reads.select(
       `${where} ORDER BY s.placed_at DESC, s.code LIMIT $${statusParams.length - 1} OFFSET $${statusParams.length}`,
       statusParams,
     );
     const counts = SUB_ORDER_STATUSES.map((status) => ({ status, count: countRows.find((r) => r.status === status)?.n ?? 0 }));
     const total = query.status ? (counts.find((c) => c.status === query.status)?.count ?? 0) : counts.reduce((s, c) => s + c.count, 0);
-    return { items: rows.map((r) => toSellerDto(r, items, events, names.get(r.enterprise_id) ?? '')), total, page, pageSize, counts };
+    return { items: rows.map((r) => toSellerDto(r, names.get(r.enterprise_id) ?? '')), total, page, pageSize, counts };
   }
 
   async get(principal: Principal, enterpriseId: string, code: string): Promise<SellerSubOrderDto> {
@@ -106,9 +106,9 @@ export class SellerSubOrders {
 
   private async load(enterpriseId: string, code: string): Promise<SellerSubOrderDto> {
     if (!SUB_ORDER_CODE_PATTERN.test(code)) throw notFound();
-    const { rows, items, events, names } = await this.reads.select(`WHERE s.code = $1 AND s.enterprise_id = $2`, [code, enterpriseId]);
+    const { rows, names } = await this.reads.select(`WHERE s.code = $1 AND s.enterprise_id = $2`, [code, enterpriseId]);
     if (!rows.length) throw notFound();
-    return toSellerDto(rows[0], items, events, names.get(enterpriseId) ?? '');
+    return toSellerDto(rows[0], names.get(enterpriseId) ?? '');
   }
 
   private async assertMember(principal: Principal, enterpriseId: string): Promise<void> {
