@@ -6,8 +6,8 @@ import type { Principal } from '@tradefloor/identity';
 import { createHash, randomBytes } from 'node:crypto';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { CartLineDto } from '../dto/orders-input.dto';
-import type { CartDto, CartSellerDto } from '../dto/orders-output.dto';
-import { PaymentGateway } from '../payment/payment-gateway';
+import type { CartDto, CartSellerDto, SalesTermsDto } from '../dto/orders-output.dto';
+import { PaymentGateway, type PaymentMethodCode } from '../payment/payment-gateway';
 import { SalesTerms } from '../sales-terms/sales-terms.service';
 import { ShippingChoices, type DeliveryTo } from '../shipping/shipping-choices';
 
@@ -140,7 +140,7 @@ export class Carts {
   async update(owner: CartOwner, lines: CartLineDto[], change: CartCookieChange): Promise<CartDto> {
     const cartId = await this.resolve(owner, true, change);
     await this.dataSource.transaction(async (m) => {
-      await m.query(`SELECT id FROM carts WHERE id = $1 FOR UPDATE`, [cartId]);
+      await lockCart(m, cartId!);
       for (const [i, line] of lines.entries()) {
         if (line.quantity === 0) await m.query(`DELETE FROM cart_items WHERE cart_id = $1 AND product_id = $2`, [cartId, line.productId]);
         else await this.setLine(m, cartId!, line, `items.${i}.quantity`);
@@ -169,7 +169,7 @@ export class Carts {
    * committed re-checks only the locked row), so the second click would not see the first's change.
    */
   async lockLines(cartId: string, m: EntityManager): Promise<Array<CartLine & { addedAt: Date }>> {
-    await m.query(`SELECT id FROM carts WHERE id = $1 FOR UPDATE`, [cartId]);
+    await lockCart(m, cartId);
     return this.datedLines(cartId, m);
   }
 
@@ -180,7 +180,7 @@ export class Carts {
    * throws, and its rollback restores them.
    */
   async lockAndEmpty(cartId: string, m: EntityManager): Promise<CartLine[]> {
-    await m.query(`SELECT id FROM carts WHERE id = $1 FOR UPDATE`, [cartId]);
+    await lockCart(m, cartId);
     const [rows] = (await m.query(`DELETE FROM cart_items WHERE cart_id = $1 RETURNING product_id, quantity`, [cartId])) as [
       Array<{ product_id: string; quantity: number }>,
       number,
@@ -201,6 +201,18 @@ export class Carts {
     return rows.map((r) => ({ productId: r.product_id, quantity: r.quantity, addedAt: r.added_at }));
   }
 
+  /**
+   * Each seller's sales terms and payment methods, for a cart grouped by seller: one read each
+   * whatever the number of sellers (default terms take the seller's province from the views).
+   */
+  async sellerConditions(
+    bySeller: ReadonlyMap<string, ReadonlyArray<{ view: SaleView }>>,
+  ): Promise<{ terms: Map<string, SalesTermsDto>; methods: Map<string, PaymentMethodCode[]> }> {
+    const sellerIds = [...bySeller.keys()];
+    const homeProvinces = new Map([...bySeller].map(([id, lines]) => [id, lines[0].view.enterpriseProvinceCode]));
+    return { terms: await this.terms.many(sellerIds, homeProvinces), methods: await this.payments.availableTo(sellerIds) };
+  }
+
   /** The cart grouped by seller, with each line's problems, sales terms, shipping options and payment methods. */
   async render(lines: CartLine[], to?: DeliveryTo, known?: SaleView[]): Promise<CartDto> {
     const views = new Map((known ?? (await this.products.loadForSale(lines.map((l) => l.productId)))).map((p) => [p.id, p]));
@@ -212,9 +224,7 @@ export class Carts {
       list.push({ view, quantity: l.quantity });
       bySeller.set(view.enterpriseId, list);
     }
-    const sellerIds = [...bySeller.keys()];
-    const terms = await this.terms.many(sellerIds, homeProvinces(bySeller));
-    const methods = await this.payments.availableTo(sellerIds);
+    const { terms, methods } = await this.sellerConditions(bySeller);
     const sellers: CartSellerDto[] = [];
     for (const [enterpriseId, items] of bySeller) {
       const salesTerms = terms.get(enterpriseId)!;
@@ -276,9 +286,9 @@ export class Carts {
   }
 }
 
-/** Each seller's own province, from its lines' views (spares `SalesTerms` an enterprise read). */
-export function homeProvinces(bySeller: ReadonlyMap<string, ReadonlyArray<{ view: SaleView }>>): Map<string, string> {
-  return new Map([...bySeller].map(([id, lines]) => [id, lines[0].view.enterpriseProvinceCode]));
+/** Two requests on one cart (a double click, two tabs) wait for each other here. */
+async function lockCart(m: EntityManager, cartId: string): Promise<void> {
+  await m.query(`SELECT id FROM carts WHERE id = $1 FOR UPDATE`, [cartId]);
 }
 
 /** The order `lines()` reads a cart in. */

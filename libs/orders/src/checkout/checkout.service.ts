@@ -5,11 +5,9 @@ import { Clock, ConflictError, type FieldError, normalizeVietnameseMobile, Valid
 import { ReferenceData } from '@tradefloor/enterprise-profile';
 import type { Principal } from '@tradefloor/identity';
 import type { DataSource, EntityManager } from 'typeorm';
-import { Carts, homeProvinces, type CartCookieChange, type CartOwner } from '../cart/cart.service';
+import { Carts, type CartCookieChange, type CartOwner } from '../cart/cart.service';
 import type { CheckoutDto, SellerCheckoutDto } from '../dto/orders-input.dto';
 import type { OrderDto, SalesTermsDto } from '../dto/orders-output.dto';
-import { PaymentGateway } from '../payment/payment-gateway';
-import { SalesTerms } from '../sales-terms/sales-terms.service';
 import { ShippingChoices, type PricedChoice } from '../shipping/shipping-choices';
 import { EXPIRE_SUB_ORDER_QUEUE } from '../sub-orders/sub-order-expiry';
 import { SubOrderWorkflow } from '../sub-orders/sub-order-workflow';
@@ -51,9 +49,7 @@ export class Checkout {
     private readonly carts: Carts,
     private readonly products: ProductViews,
     private readonly stock: StockReservations,
-    private readonly terms: SalesTerms,
     private readonly reference: ReferenceData,
-    private readonly payments: PaymentGateway,
     private readonly choices: ShippingChoices,
     private readonly workflow: SubOrderWorkflow,
     private readonly orders: BuyerOrders,
@@ -111,9 +107,7 @@ export class Checkout {
       }
       bySeller.set(view.enterpriseId, [...(bySeller.get(view.enterpriseId) ?? []), { view, quantity: l.quantity }]);
     }
-    const sellerIds = [...bySeller.keys()];
-    const terms = await this.terms.many(sellerIds, homeProvinces(bySeller));
-    const methods = await this.payments.availableTo(sellerIds);
+    const { terms, methods } = await this.carts.sellerConditions(bySeller);
     const seen = new Set<string>();
     const plans: SellerPlan[] = [];
     for (const [i, entry] of input.subOrders.entries()) {
@@ -173,6 +167,7 @@ export class Checkout {
   private async insertOrder(m: EntityManager, buyer: Buyer, plans: SellerPlan[], principal: Principal | undefined, now: Date): Promise<string> {
     for (;;) {
       const code = newOrderCode();
+      const codes = plans.map((_, n) => subOrderCode(code, n + 1));
       const expiresAt = plans.map((p) => new Date(now.getTime() + p.terms.confirmWithinHours * 3600_000));
       // No row back: the code was taken (the CTE inserted nothing), so draw another.
       const rows: Array<{ id: string; code: string }> = await m.query(
@@ -200,7 +195,7 @@ export class Checkout {
           buyer.phone,
           buyer.email.toLowerCase(),
           now,
-          plans.map((_, n) => subOrderCode(code, n + 1)),
+          codes,
           plans.map((p) => p.input.enterpriseId),
           plans.map((p) => p.lines[0].view.enterpriseKind),
           plans.map((p) => p.input.paymentMethod),
@@ -222,7 +217,7 @@ export class Checkout {
       );
       if (!rows.length) continue;
       const ids = new Map(rows.map((r) => [r.code, r.id]));
-      const subOrders = plans.map((plan, n) => ({ plan, id: ids.get(subOrderCode(code, n + 1))!, code: subOrderCode(code, n + 1), expiresAt: expiresAt[n] }));
+      const subOrders = plans.map((plan, n) => ({ plan, id: ids.get(codes[n])!, code: codes[n], expiresAt: expiresAt[n] }));
       await this.insertLines(m, subOrders);
       // Each placement's expiry job goes in with the placements' notification jobs (one insert).
       await this.workflow.recordMany(

@@ -59,12 +59,12 @@ export class SalesTerms {
     if (!ids.length) return out;
     const rows: Row[] = await this.dataSource.query(`SELECT * FROM seller_sales_terms WHERE enterprise_id = ANY($1::uuid[])`, [ids]);
     for (const r of rows) out.set(r.enterprise_id, toDto(r));
-    const missing = ids.filter((id) => !out.has(id));
-    for (const id of missing) {
+    const unknown: string[] = [];
+    for (const id of ids.filter((x) => !out.has(x))) {
       const province = homeProvinces?.get(id);
       if (province) out.set(id, defaults(id, province));
+      else unknown.push(id);
     }
-    const unknown = missing.filter((id) => !out.has(id));
     for (const e of await this.enterprises.load(unknown)) out.set(e.id, defaults(e.id, e.provinceCode));
     return out;
   }
