@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { strFromU8, unzipSync } from 'fflate';
 import { DomainEvents, JobQueue, RETENTION_QUEUE } from '@tradefloor/core';
 import { createUser, loginAdmin, PASSWORD, type TestUser } from '../harness/auth';
@@ -137,6 +137,29 @@ describe('orders: cart, checkout per seller, sub-order lifecycle, sales terms', 
     await t.dataSource.query(`UPDATE products SET stock_quantity = 100 WHERE id = $1`, [candy.id]);
     await as(t, guest).delete('/api/v1/cart').expect(204);
     expect((await as(t, guest).get('/api/v1/cart').expect(200)).body.itemCount).toBe(0);
+  });
+
+  it("a guest's refused first addition leaves no cart and no cookie; a cookie whose cart is gone gets a new cart", async () => {
+    const carts = async () => Number((await t.dataSource.query(`SELECT count(*) AS n FROM carts`))[0].n);
+    const before = await carts();
+    const guest: Shopper = {};
+    const over = await addToCart(t, guest, coconut.id, 10_000, 409);
+    expect(over.headers['set-cookie']).toBeUndefined();
+    await addToCart(t, guest, randomUUID(), 1, 404);
+    expect(guest.cookie).toBeUndefined();
+    expect(await carts()).toBe(before);
+
+    await addToCart(t, guest, candy.id, 2);
+    const firstCookie = guest.cookie!;
+    const token = firstCookie.slice('tf_cart='.length);
+    await t.dataSource.query(`DELETE FROM carts WHERE token_hash = $1`, [createHash('sha256').update(token).digest('hex')]);
+    const again = await addToCart(t, guest, candy.id, 3);
+    expect(guest.cookie).toMatch(/^tf_cart=[A-Za-z0-9_-]{43}$/);
+    expect(guest.cookie).not.toBe(firstCookie);
+    expect(again.body.sellers.flatMap((s: { items: Array<{ productId: string; quantity: number }> }) => s.items)).toEqual([
+      expect.objectContaining({ productId: candy.id, quantity: 3 }),
+    ]);
+    await as(t, guest).delete('/api/v1/cart').expect(204);
   });
 
   it("a guest's cart merges into the buyer's cart at sign-in, and the cookie is cleared", async () => {

@@ -83,14 +83,33 @@ export class Carts {
       return (row?.id as string | undefined) ?? null;
     }
     if (guest) return guest;
-    if (!create) return null;
+    return create ? this.newGuestCart(this.dataSource, change) : null;
+  }
+
+  /** A new guest cart and the cookie token that finds it (only its hash is stored). */
+  private async newGuestCart(db: DataSource | EntityManager, change: CartCookieChange): Promise<string> {
     const token = randomBytes(32).toString('base64url');
-    const [row] = await this.dataSource.query(`INSERT INTO carts (token_hash, created_at, updated_at) VALUES ($1, $2, $2) RETURNING id`, [
+    const [row] = await db.query(`INSERT INTO carts (token_hash, created_at, updated_at) VALUES ($1, $2, $2) RETURNING id`, [
       tokenHash(token),
-      now,
+      this.clock.now(),
     ]);
     change.cookie = token;
     return row.id as string;
+  }
+
+  /**
+   * The cart `add` changes, locked in its transaction. A guest's cart is found and locked by its
+   * token in one statement, or created in the transaction (nobody else can see it yet; `created`
+   * receives its cookie, which the caller hands out only after the commit). A signed-in buyer's is
+   * resolved first, outside the transaction, because resolving may merge a guest cart in its own.
+   */
+  private async lockCartToChange(owner: CartOwner, resolved: string | undefined, created: CartCookieChange, m: EntityManager): Promise<string> {
+    if (resolved) {
+      await lockCart(m, resolved);
+      return resolved;
+    }
+    const [row] = owner.token ? await m.query(`SELECT id FROM carts WHERE token_hash = $1 AND user_id IS NULL FOR UPDATE`, [tokenHash(owner.token)]) : [];
+    return (row?.id as string | undefined) ?? this.newGuestCart(m, created);
   }
 
   /** The caller's cart id and lines, without creating a cart; a guest's (the common case) in one statement. */
@@ -116,9 +135,12 @@ export class Carts {
 
   /** Adds to a line (creating the cart, and for a guest its cookie). */
   async add(owner: CartOwner, line: CartLine, change: CartCookieChange): Promise<CartDto> {
-    const cartId = (await this.resolve(owner, true, change))!;
+    const resolved = owner.principal ? (await this.resolve(owner, true, change))! : undefined;
+    const created: CartCookieChange = {};
     const { lines, views } = await this.dataSource.transaction(async (m) => {
-      const current = await this.lockLines(cartId, m);
+      const cartId = await this.lockCartToChange(owner, resolved, created, m);
+      // A cart created just now has no lines to read.
+      const current = created.cookie ? [] : await this.datedLines(cartId, m);
       const existing = current.find((l) => l.productId === line.productId);
       if (!existing && current.length >= MAX_CART_LINES) {
         throw ValidationFailedError.field('productId', `Giỏ hàng tối đa ${MAX_CART_LINES} sản phẩm (at most ${MAX_CART_LINES} lines)`);
@@ -133,6 +155,7 @@ export class Carts {
         : [...current, { productId: line.productId, quantity, addedAt }].sort(byAddedThenProduct);
       return { lines: after.map(({ productId, quantity: q }) => ({ productId, quantity: q })), views };
     });
+    if (created.cookie) change.cookie = created.cookie;
     return this.render(lines, undefined, views);
   }
 
@@ -163,28 +186,17 @@ export class Carts {
   }
 
   /**
-   * Locks the cart row (two requests on one cart — a double click, two tabs — wait for each other),
-   * then reads its lines in the caller's transaction. Two statements on purpose: a join locked with
-   * `FOR UPDATE OF carts` would, after waiting, still return the lines of its first snapshot (read
-   * committed re-checks only the locked row), so the second click would not see the first's change.
-   */
-  async lockLines(cartId: string, m: EntityManager): Promise<Array<CartLine & { addedAt: Date }>> {
-    await lockCart(m, cartId);
-    return this.datedLines(cartId, m);
-  }
-
-  /**
-   * Checkout's step: locks the cart as `lockLines` does, then empties it, returning the lines it
-   * held. The DELETE starts after the lock is granted, so it sees every committed change (one
-   * statement where a read and a later delete were two). A caller that finds the lines changed
-   * throws, and its rollback restores them.
+   * Checkout's step: locks the cart (`lockCart`) and empties it in one statement, returning the lines
+   * it held. A statement's snapshot is taken before it waits for the lock, so a line whose adding
+   * committed during that wait is not deleted and stays in the cart for later; a line changed or
+   * removed during the wait is deleted as it now is (or not at all). Either way the caller compares
+   * the lines with those it priced, throws if they differ, and its rollback restores them. A double
+   * click's second checkout finds nothing left to delete.
    */
   async lockAndEmpty(cartId: string, m: EntityManager): Promise<CartLine[]> {
-    await lockCart(m, cartId);
-    const [rows] = (await m.query(`DELETE FROM cart_items WHERE cart_id = $1 RETURNING product_id, quantity`, [cartId])) as [
-      Array<{ product_id: string; quantity: number }>,
-      number,
-    ];
+    const [rows] = (await m.query(`DELETE FROM cart_items WHERE cart_id = (SELECT id FROM carts WHERE id = $1 FOR UPDATE) RETURNING product_id, quantity`, [
+      cartId,
+    ])) as [Array<{ product_id: string; quantity: number }>, number];
     return rows.map((r) => ({ productId: r.product_id, quantity: r.quantity }));
   }
 
@@ -286,7 +298,12 @@ export class Carts {
   }
 }
 
-/** Two requests on one cart (a double click, two tabs) wait for each other here. */
+/**
+ * Two requests on one cart (a double click, two tabs) wait for each other here. The lines are read
+ * by a later statement on purpose: a join locked with `FOR UPDATE OF carts` would, after waiting,
+ * still return the lines of its first snapshot (read committed re-checks only the locked row), so
+ * the second click would not see the first's change.
+ */
 async function lockCart(m: EntityManager, cartId: string): Promise<void> {
   await m.query(`SELECT id FROM carts WHERE id = $1 FOR UPDATE`, [cartId]);
 }
