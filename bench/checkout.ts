@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import type { ChildProcess } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
+import { Agent, request } from 'node:http';
 import { cpus, loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -82,14 +83,36 @@ interface Round {
   wall: number;
 }
 
-async function call(path: string, body: unknown, cookie?: string): Promise<{ status: number; cookie?: string; json: Record<string, unknown> }> {
-  const res = await fetch(`${BASE}${path}`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...(cookie ? { cookie } : {}) },
-    body: JSON.stringify(body),
+/**
+ * The buyers' HTTP client: node:http over keep-alive sockets. The bench shares the two cores with
+ * the API and PostgreSQL, and fetch's Request/Headers/stream objects cost it about twice the CPU per
+ * call (bench/README.md); a browser's CPU is not the server's.
+ */
+const agent = new Agent({ keepAlive: true, maxSockets: 256 });
+
+function call(path: string, body: unknown, cookie?: string): Promise<{ status: number; cookie?: string; json: Record<string, unknown> }> {
+  const payload = JSON.stringify(body);
+  const headers: Record<string, string | number> = { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload) };
+  if (cookie) headers.cookie = cookie;
+  return new Promise((resolve, reject) => {
+    const req = request(`${BASE}${path}`, { method: 'POST', agent, headers }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('error', reject);
+      res.on('end', () => {
+        const set = res.headers['set-cookie']?.find((c) => c.startsWith('tf_cart='));
+        let json: Record<string, unknown> = {};
+        try {
+          json = JSON.parse(Buffer.concat(chunks).toString('utf8')) as Record<string, unknown>;
+        } catch {
+          // An empty or non-JSON answer is counted by its status.
+        }
+        resolve({ status: res.statusCode ?? 0, cookie: set ? set.split(';')[0] : cookie, json });
+      });
+    });
+    req.on('error', reject);
+    req.end(payload);
   });
-  const set = res.headers.getSetCookie().find((c) => c.startsWith('tf_cart='));
-  return { status: res.status, cookie: set ? set.split(';')[0] : cookie, json: (await res.json().catch(() => ({}))) as Record<string, unknown> };
 }
 
 /** One guest: a cart of one to three lines, then checkout with each seller's own address (in its delivery area). */
