@@ -55,6 +55,19 @@ describe('OpenAPI documentation', () => {
     if (problems.length) throw new Error(`Operations without a documented success response:\n  ${problems.join('\n  ')}`);
   });
 
+  it("two libs' DTOs of one class name would share one schema: the seller's reason and the enterprise review's each document their own", async () => {
+    const doc = (await t.http.get('/docs-json').expect(200)).body;
+    const bodyOf = (path: string) => {
+      const ref: string = doc.paths[path].post.requestBody.content['application/json'].schema.$ref;
+      return doc.components.schemas[ref.split('/').pop()!];
+    };
+    expect(bodyOf('/api/v1/admin/enterprises/{id}/reject').properties.reason.example).toContain('Mã số thuế');
+    expect(bodyOf('/api/v1/enterprises/{id}/sub-orders/{code}/cancel').properties.reason).toMatchObject({
+      maxLength: 1000,
+      example: expect.stringContaining('Hết hàng'),
+    });
+  });
+
   it('the guard names the offending route', () => {
     const doc = {
       paths: {

@@ -228,7 +228,8 @@ export class ReturnRequestDto {
   phone?: string;
 }
 
-export class ReasonDto {
+/** A seller's reason for cancelling a sub-order or refusing a return (named apart from the enterprise review's ReasonDto: the OpenAPI schema is keyed by class name). */
+export class SellerReasonDto {
   @ApiProperty({ maxLength: 1000, example: 'Hết hàng tại kho (out of stock at the warehouse)' })
   @Transform(plainText)
   @IsString({ message: 'Cần lý do (reason required)' })

@@ -2,7 +2,7 @@ import { applyDecorators, Body, Controller, Get, Header, HttpCode, Param, Post, 
 import { ApiBadRequestResponse, ApiConflictResponse, ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { ErrorEnvelopeDto } from '@tradefloor/core';
 import { Auth, CurrentUser, type Principal } from '@tradefloor/identity';
-import { OptionalNoteDto, ReasonDto, SalesTermsInputDto, SubOrderListQueryDto } from '../dto/orders-input.dto';
+import { OptionalNoteDto, SellerReasonDto, SalesTermsInputDto, SubOrderListQueryDto } from '../dto/orders-input.dto';
 import { SalesTermsDto, SellerSubOrderDto, SellerSubOrderPageDto } from '../dto/orders-output.dto';
 import { SalesTerms } from '../sales-terms/sales-terms.service';
 import { SellerSubOrders } from '../sub-orders/seller-sub-orders.service';
@@ -76,7 +76,7 @@ export class SellerController {
   }
 
   @SellerStep('cancel', { reasonRequired: true })
-  cancel(@Param('id') id: string, @Param('code') code: string, @Body() body: ReasonDto, @CurrentUser() user: Principal): Promise<SellerSubOrderDto> {
+  cancel(@Param('id') id: string, @Param('code') code: string, @Body() body: SellerReasonDto, @CurrentUser() user: Principal): Promise<SellerSubOrderDto> {
     return this.subOrders.transition(user, id, code, 'cancel', body);
   }
 
@@ -96,7 +96,12 @@ export class SellerController {
   }
 
   @SellerStep('refuse-return', { reasonRequired: true })
-  refuseReturn(@Param('id') id: string, @Param('code') code: string, @Body() body: ReasonDto, @CurrentUser() user: Principal): Promise<SellerSubOrderDto> {
+  refuseReturn(
+    @Param('id') id: string,
+    @Param('code') code: string,
+    @Body() body: SellerReasonDto,
+    @CurrentUser() user: Principal,
+  ): Promise<SellerSubOrderDto> {
     return this.subOrders.transition(user, id, code, 'refuse-return', body);
   }
 
