@@ -98,17 +98,12 @@ export class Carts {
   }
 
   /**
-   * The cart `add` changes, locked in its transaction. A guest's cart is found and locked by its
-   * token in one statement, or created in the transaction (nobody else can see it yet; `created`
-   * receives its cookie, which the caller hands out only after the commit). A signed-in buyer's is
-   * resolved first, outside the transaction, because resolving may merge a guest cart in its own.
+   * A guest's cart for `add`, found and locked by its token in one statement, or created in the
+   * transaction (nobody else can see it yet; `created` receives its cookie, which the caller hands
+   * out only after the commit).
    */
-  private async lockCartToChange(owner: CartOwner, resolved: string | undefined, created: CartCookieChange, m: EntityManager): Promise<string> {
-    if (resolved) {
-      await lockCart(m, resolved);
-      return resolved;
-    }
-    const [row] = owner.token ? await m.query(`SELECT id FROM carts WHERE token_hash = $1 AND user_id IS NULL FOR UPDATE`, [tokenHash(owner.token)]) : [];
+  private async lockGuestCart(token: string | undefined, created: CartCookieChange, m: EntityManager): Promise<string> {
+    const [row] = token ? await m.query(`SELECT id FROM carts WHERE token_hash = $1 AND user_id IS NULL FOR UPDATE`, [tokenHash(token)]) : [];
     return (row?.id as string | undefined) ?? this.newGuestCart(m, created);
   }
 
@@ -135,10 +130,12 @@ export class Carts {
 
   /** Adds to a line (creating the cart, and for a guest its cookie). */
   async add(owner: CartOwner, line: CartLine, change: CartCookieChange): Promise<CartDto> {
-    const resolved = owner.principal ? (await this.resolve(owner, true, change))! : undefined;
+    // A signed-in buyer's cart is resolved before the transaction: resolving may merge a guest cart in its own.
+    const buyerCart = owner.principal ? (await this.resolve(owner, true, change))! : undefined;
     const created: CartCookieChange = {};
     const { lines, views } = await this.dataSource.transaction(async (m) => {
-      const cartId = await this.lockCartToChange(owner, resolved, created, m);
+      if (buyerCart) await lockCart(m, buyerCart);
+      const cartId = buyerCart ?? (await this.lockGuestCart(owner.token, created, m));
       // A cart created just now has no lines to read.
       const current = created.cookie ? [] : await this.datedLines(cartId, m);
       const existing = current.find((l) => l.productId === line.productId);
