@@ -30,16 +30,36 @@ const TRADEFLOOR_VARS = [
   'NODE_ENV',
 ];
 
-export function freePort(): Promise<number> {
-  return new Promise((res, rej) => {
+/** Ports this process has handed out: a test takes several before it starts anything on them. */
+const handedOut = new Set<number>();
+
+/**
+ * A free TCP port for a server a test starts later. Drawn below the kernel's ephemeral range
+ * (32768+): a port from `listen(0)` stays free only until the kernel hands it to someone else — an
+ * in-process app listening on port 0 in the other Jest worker, or any outgoing connection — and a
+ * spawned app whose port was taken that way exits while the other app answers its health checks
+ * (seen once in CI: the supervision test read a database whose admin was not created yet). Each
+ * Jest worker draws from its own slice, so two workers never pick the same port.
+ */
+export async function freePort(): Promise<number> {
+  const slice = 1500;
+  const base = 20_000 + (Number(process.env.JEST_WORKER_ID ?? 0) % 8) * slice;
+  for (let attempt = 0; attempt < 100; attempt++) {
+    const port = base + Math.floor(Math.random() * slice);
+    if (!handedOut.has(port) && (await canListen(port))) {
+      handedOut.add(port);
+      return port;
+    }
+  }
+  throw new Error(`no free port in ${base}–${base + slice - 1}`);
+}
+
+function canListen(port: number): Promise<boolean> {
+  return new Promise((res) => {
     const srv = createServer();
     srv.unref();
-    srv.on('error', rej);
-    srv.listen(0, '127.0.0.1', () => {
-      const address = srv.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      srv.close(() => res(port));
-    });
+    srv.once('error', () => res(false));
+    srv.listen(port, '127.0.0.1', () => srv.close(() => res(true)));
   });
 }
 
