@@ -30,8 +30,11 @@ export async function benchDatabase(serverUrl: string, logger: Logger): Promise<
   return url;
 }
 
-/** V8 flags the API runs with in production (package.json `start`, docker-compose): a larger young generation. */
-const API_NODE_FLAGS = ['--max-semi-space-size=32'];
+/**
+ * V8 flags the API runs with in production (package.json `start`, docker-compose): a larger young
+ * generation. A bench's stand-in server (the checkout ceiling) runs with them too.
+ */
+export const API_NODE_FLAGS = ['--max-semi-space-size=32'];
 
 /** Starts the built API (`--role=api`, or `all` with its worker) with `env` and resolves once /health/live answers. */
 export function startApiProcess(port: number, env: Record<string, string>, name = 'API', role: 'api' | 'all' = 'api'): Promise<ChildProcess> {

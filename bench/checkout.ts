@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import type { ChildProcess } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { Agent, request } from 'node:http';
 import { cpus, loadavg } from 'node:os';
@@ -7,14 +7,14 @@ import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { Client } from 'pg';
 import { createLogger, startEmbeddedMeilisearch, startEmbeddedPostgres } from '@tradefloor/core';
-import { benchDatabase, cpuMs, ownCpuMs, postgresCpuMs, runBench, startApiProcess, startCpuCount, summarise } from './bench-support';
+import { API_NODE_FLAGS, benchDatabase, cpuMs, ownCpuMs, postgresCpuMs, runBench, startApiProcess, startCpuCount, summarise } from './bench-support';
 import { generateCatalog } from './generate-products';
 
 /**
  * `npm run bench:checkout`: on a BENCH_PRODUCTS (default 100,000) generated catalog, BENCH_ORDERS
  * guest buyers (default 2,000) each fill a cart through `POST /api/v1/cart/items` (one to three
  * products of one or two sellers) and check out through `POST /api/v1/checkout`, at concurrency 1
- * and then BENCH_CONCURRENCY (default 32) against one API process (`--role=api`: mails, index and
+ * and then BENCH_CONCURRENCY (default 32) against BENCH_API_REPLICAS API processes (default 1; `--role=api`: mails, index and
  * partner-sync jobs are queued in the checkout's transaction, as in production, and left queued).
  *
  * A third of the carts hold one of BENCH_HOT "hot" products whose stock is set to BENCH_HOT_STOCK,
@@ -35,7 +35,14 @@ const PG_PORT = Number(process.env.BENCH_PG_PORT ?? 54478);
 const MEILI_PORT = Number(process.env.BENCH_MEILI_PORT ?? 7878);
 const API_PORT = Number(process.env.BENCH_API_PORT ?? 3279);
 const MEILI_KEY = 'bench-master-key-0123456789';
-const BASE = `http://127.0.0.1:${API_PORT}`;
+/**
+ * API processes behind the bench's round-robin (a load balancer's part): BENCH_API_REPLICAS
+ * (default 1) on BENCH_API_PORT and the ports after it; docker-compose runs 2 replicas.
+ */
+const REPLICAS = Number(process.env.BENCH_API_REPLICAS ?? 1);
+/** The checkout ceiling (bench/checkout-ceiling-server.ts) listens after the replicas; BENCH_CEILING=0 skips it. */
+const CEILING_PORT = API_PORT + REPLICAS;
+const CEILING = process.env.BENCH_CEILING !== '0';
 
 const log = (line: string) => process.stdout.write(`${line}\n`);
 
@@ -90,12 +97,15 @@ interface Round {
  */
 const agent = new Agent({ keepAlive: true, maxSockets: 256 });
 
-function call(path: string, body: unknown, cookie?: string): Promise<{ status: number; cookie?: string; json: Record<string, unknown> }> {
+let sent = 0;
+
+/** A request to the next of `bases` in turn: every request may land on any replica, as behind a load balancer. */
+function call(bases: string[], path: string, body: unknown, cookie?: string): Promise<{ status: number; cookie?: string; json: Record<string, unknown> }> {
   const payload = JSON.stringify(body);
   const headers: Record<string, string | number> = { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload) };
   if (cookie) headers.cookie = cookie;
   return new Promise((resolve, reject) => {
-    const req = request(`${BASE}${path}`, { method: 'POST', agent, headers }, (res) => {
+    const req = request(`${bases[sent++ % bases.length]}${path}`, { method: 'POST', agent, headers }, (res) => {
       const chunks: Buffer[] = [];
       res.on('data', (c: Buffer) => chunks.push(c));
       res.on('error', reject);
@@ -116,7 +126,7 @@ function call(path: string, body: unknown, cookie?: string): Promise<{ status: n
 }
 
 /** One guest: a cart of one to three lines, then checkout with each seller's own address (in its delivery area). */
-async function buyer(i: number, pool: Sellable[], hot: Sellable[], random: () => number, round: Round): Promise<void> {
+async function buyer(base: string[], i: number, pool: Sellable[], hot: Sellable[], random: () => number, round: Round): Promise<void> {
   const lines = new Map<string, Sellable>();
   if (random() < 1 / 3) {
     const h = hot[Math.floor(random() * hot.length)];
@@ -135,7 +145,7 @@ async function buyer(i: number, pool: Sellable[], hot: Sellable[], random: () =>
   let cookie: string | undefined;
   for (const p of lines.values()) {
     const t0 = performance.now();
-    const res = await call('/api/v1/cart/items', { productId: p.id, quantity: Math.max(p.minOrder, 1 + Math.floor(random() * 2)) }, cookie);
+    const res = await call(base, '/api/v1/cart/items', { productId: p.id, quantity: Math.max(p.minOrder, 1 + Math.floor(random() * 2)) }, cookie);
     round.cartAdds.push(performance.now() - t0);
     cookie = res.cookie;
     if (res.status !== 200) {
@@ -163,7 +173,7 @@ async function buyer(i: number, pool: Sellable[], hot: Sellable[], random: () =>
     })),
   };
   const t0 = performance.now();
-  const res = await call('/api/v1/checkout', body, cookie);
+  const res = await call(base, '/api/v1/checkout', body, cookie);
   round.checkout.push(performance.now() - t0);
   if (res.status === 201) round.placed++;
   else if (res.status === 409 && res.json.code === 'OUT_OF_STOCK') round.refused++;
@@ -173,25 +183,28 @@ async function buyer(i: number, pool: Sellable[], hot: Sellable[], random: () =>
   }
 }
 
-async function runRound(concurrency: number, total: number, offset: number, pool: Sellable[], hot: Sellable[]): Promise<Round> {
+async function runRound(base: string[], concurrency: number, total: number, offset: number, pool: Sellable[], hot: Sellable[]): Promise<Round> {
   const round: Round = { checkout: [], cartAdds: [], placed: 0, refused: 0, failed: new Map(), wall: 0 };
   const random = rng(offset + 7);
   let next = 0;
   const started = performance.now();
   await Promise.all(
     Array.from({ length: concurrency }, async () => {
-      while (next < total) await buyer(offset + next++, pool, hot, random, round);
+      while (next < total) await buyer(base, offset + next++, pool, hot, random, round);
     }),
   );
   round.wall = (performance.now() - started) / 1000;
   return round;
 }
 
+/** Where a target writes its sub-orders: the floor's tables, or the ceiling's own. */
+type OrderSchema = 'public' | 'bench_ceiling';
+
 /** Oversold units of the hot products: stock taken that no placed sub-order accounts for (or the reverse), and negative stock. */
-async function oversold(db: Client, hot: Sellable[], startStock: Map<string, number>, since: Date): Promise<number> {
+async function oversold(db: Client, hot: Sellable[], startStock: Map<string, number>, since: Date, schema: OrderSchema): Promise<number> {
   const rows = await db.query(
     `SELECT p.id, p.stock_quantity,
-            coalesce((SELECT sum(i.quantity) FROM sub_order_items i JOIN sub_orders s ON s.id = i.sub_order_id
+            coalesce((SELECT sum(i.quantity) FROM ${schema}.sub_order_items i JOIN ${schema}.sub_orders s ON s.id = i.sub_order_id
                       WHERE i.product_id = p.id AND s.placed_at >= $2 AND s.status NOT IN ('cancelled', 'expired')), 0)::int AS ordered
      FROM products p WHERE p.id = ANY($1::uuid[])`,
     [hot.map((h) => h.id), since],
@@ -203,6 +216,97 @@ async function oversold(db: Client, hot: Sellable[], startStock: Map<string, num
     if (taken !== r.ordered) bad += Math.abs(taken - r.ordered);
   }
   return bad;
+}
+
+interface Target {
+  name: string;
+  bases: string[];
+  pids: Array<number | undefined>;
+  schema: OrderSchema;
+}
+
+interface Shared {
+  db: Client;
+  pool: Sellable[];
+  hot: Sellable[];
+  pgDir: string;
+  load: () => string;
+}
+
+/**
+ * A warm-up, then BENCH_ORDERS / 10 buyers at c=1 and BENCH_ORDERS at BENCH_CONCURRENCY against one
+ * target, the hot products restocked first (every target races for the same units with the same
+ * carts). Prints each round and returns its table rows.
+ */
+async function measureTarget(target: Target, { db, pool, hot, pgDir, load }: Shared): Promise<string[]> {
+  log(`\n${target.name}`);
+  await db.query(`UPDATE products SET stock_quantity = $2 WHERE id = ANY($1::uuid[])`, [hot.map((h) => h.id), HOT_STOCK]);
+  const startStock = new Map(hot.map((h) => [h.id, HOT_STOCK]));
+  await runRound(target.bases, 4, 20, 9_000_000, pool, hot); // warm-up (JIT, pools)
+  // The warm-up's and earlier runs' sub-orders do not count; neither do the units they took.
+  await db.query(`UPDATE products SET stock_quantity = $2 WHERE id = ANY($1::uuid[])`, [hot.map((h) => h.id), HOT_STOCK]);
+  const since = new Date((await db.query(`SELECT now() AS now`)).rows[0].now);
+  const cpu = { server: () => summedCpuMs(target.pids), PostgreSQL: () => postgresCpuMs(pgDir), "this bench's client": ownCpuMs };
+  const rows: string[] = [];
+  for (const [concurrency, total, offset] of [
+    [1, Math.round(ORDERS / 10), 1_000_000],
+    [CONCURRENCY, ORDERS, 2_000_000],
+  ] as const) {
+    log(`concurrency ${concurrency}, ${total} buyers, load average ${load()}`);
+    const cpuPerBuyer = startCpuCount(cpu);
+    const r = await runRound(target.bases, concurrency, total, offset, pool, hot);
+    const perBuyer = cpuPerBuyer(total);
+    const c = summarise(r.checkout, r.wall);
+    const a = summarise(r.cartAdds, r.wall);
+    const bad = await oversold(db, hot, startStock, since, target.schema);
+    const failures = [...r.failed.entries()].map(([k, v]) => `${k} × ${v}`).join(', ') || 'none';
+    log(
+      `  checkout     p50 ${c.p50} ms  p95 ${c.p95} ms  p99 ${c.p99} ms  ${Math.round(r.placed / r.wall)} orders/s  placed ${r.placed}, refused (out of stock) ${r.refused}`,
+    );
+    log(`  add to cart  p50 ${a.p50} ms  p95 ${a.p95} ms  p99 ${a.p99} ms`);
+    log(`  oversold units (hot products): ${bad}; other failures: ${failures}`);
+    log(
+      `  CPU per buyer: ${perBuyer.map(([name, ms]) => `${name} ${ms.toFixed(1)} ms`).join(', ')} ` +
+        `(${r.cartAdds.length} cart additions and ${r.checkout.length} checkouts)`,
+    );
+    const ms = (name: string) => perBuyer.find(([n]) => n === name)?.[1].toFixed(1) ?? '—';
+    rows.push(
+      `| ${target.name.split(' (')[0]} | ${concurrency} | ${total} | ${c.p50} | ${c.p95} | ${c.p99} | ${Math.round(r.placed / r.wall)} | ${r.placed} | ${r.refused} | ${bad} | ${a.p95} | ${ms('server')} / ${ms('PostgreSQL')} / ${ms("this bench's client")} ms |`,
+    );
+  }
+  return rows;
+}
+
+/** CPU time (ms) of several processes together; undefined when one cannot be read. */
+function summedCpuMs(pids: Array<number | undefined>): number | undefined {
+  let total = 0;
+  for (const pid of pids) {
+    const ms = cpuMs(pid);
+    if (ms === undefined) return undefined;
+    total += ms;
+  }
+  return total;
+}
+
+/** Stops a server process and waits for it to be gone (its CPU then no longer competes). */
+async function stop(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null) return;
+  const exited = new Promise((r) => child.once('exit', r));
+  child.kill('SIGTERM');
+  await exited;
+}
+
+/** The checkout ceiling in its own process, with the API's node flags. */
+async function startCeilingServer(databaseUrl: string): Promise<ChildProcess> {
+  const child = spawn(process.execPath, [...API_NODE_FLAGS, 'dist/bench/checkout-ceiling-server.js'], {
+    env: { ...process.env, DATABASE_URL: databaseUrl, PORT: String(CEILING_PORT) },
+    stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
+  });
+  await new Promise<void>((resolve, reject) => {
+    child.once('message', () => resolve());
+    child.once('exit', (code) => reject(new Error(`checkout ceiling server exited (${code})`)));
+  });
+  return child;
 }
 
 async function main(): Promise<void> {
@@ -218,7 +322,8 @@ async function main(): Promise<void> {
   const pgDir = join(DIR, 'postgres');
   const pg = await startEmbeddedPostgres({ dir: pgDir, port: PG_PORT, password: 'bench-password', logger });
   const meili = await startEmbeddedMeilisearch({ dir: join(DIR, 'meilisearch'), port: MEILI_PORT, masterKey: MEILI_KEY, logger });
-  let api: ChildProcess | undefined;
+  const apis: ChildProcess[] = [];
+  let ceiling: ChildProcess | undefined;
   try {
     const url = await benchDatabase(pg.url, logger);
     const db = new Client({ connectionString: url });
@@ -229,70 +334,66 @@ async function main(): Promise<void> {
     const coldIds = pool.filter((p) => !hot.includes(p)).map((p) => p.id);
     // Plenty for every other product; the hot ones run out during the run.
     await db.query(`UPDATE products SET stock_quantity = 100000 WHERE id = ANY($1::uuid[])`, [coldIds]);
-    await db.query(`UPDATE products SET stock_quantity = $2 WHERE id = ANY($1::uuid[])`, [hot.map((h) => h.id), HOT_STOCK]);
-    const startStock = new Map(hot.map((h) => [h.id, HOT_STOCK]));
-    // Sub-orders of earlier runs on the same data directory do not count.
-    const since = new Date((await db.query(`SELECT now() AS now`)).rows[0].now);
     log(
       `${pool.length} sellable products of ${new Set(pool.map((p) => p.enterpriseId)).size} sellers in the pool; ${hot.length} hot products with ${HOT_STOCK} units each`,
     );
 
-    // A process left on the port by an interrupted run would answer the probe and be measured instead.
-    if (
-      await fetch(`${BASE}/health/live`).then(
-        () => true,
-        () => false,
+    const ports = Array.from({ length: REPLICAS }, (_, i) => API_PORT + i);
+    for (const port of [...ports, ...(CEILING ? [CEILING_PORT] : [])]) {
+      // A process left on the port by an interrupted run would answer and be measured instead.
+      if (
+        await fetch(`http://127.0.0.1:${port}/`).then(
+          () => true,
+          () => false,
+        )
       )
-    )
-      throw new Error(`port ${API_PORT} is taken: stop that process or set BENCH_API_PORT`);
-    api = await startApiProcess(API_PORT, {
-      NODE_ENV: 'development',
-      DATABASE_URL: url,
-      MEILI_HOST: meili.host,
-      MEILI_MASTER_KEY: MEILI_KEY,
-      MEILI_INDEX_PREFIX: 'benchcheckout_',
-      SEARCH_ENGINE: 'postgres',
-      JWT_SECRET: 'bench-jwt-secret-that-is-long-enough-0123456789',
-      ENCRYPTION_KEY: Buffer.alloc(32, 7).toString('base64'),
-      LOG_LEVEL: 'warn',
-      DATA_DIR: join(DIR, 'app'),
-    });
-    await runRound(4, 20, 9_000_000, pool, hot); // warm-up (JIT, pools)
-    const apiPid = api.pid;
-    const cpu = { API: () => cpuMs(apiPid), PostgreSQL: () => postgresCpuMs(pgDir), "this bench's client": ownCpuMs };
-
-    const rows: string[] = [];
-    for (const [concurrency, total, offset] of [
-      [1, Math.round(ORDERS / 10), 1_000_000],
-      [CONCURRENCY, ORDERS, 2_000_000],
-    ] as const) {
-      log(`\nconcurrency ${concurrency}, ${total} buyers, load average ${load()}`);
-      const cpuPerBuyer = startCpuCount(cpu);
-      const r = await runRound(concurrency, total, offset, pool, hot);
-      const perBuyer = cpuPerBuyer(total);
-      const c = summarise(r.checkout, r.wall);
-      const a = summarise(r.cartAdds, r.wall);
-      const bad = await oversold(db, hot, startStock, since);
-      const failures = [...r.failed.entries()].map(([k, v]) => `${k} × ${v}`).join(', ') || 'none';
-      log(
-        `  checkout     p50 ${c.p50} ms  p95 ${c.p95} ms  p99 ${c.p99} ms  ${Math.round(r.placed / r.wall)} orders/s  placed ${r.placed}, refused (out of stock) ${r.refused}`,
-      );
-      log(`  add to cart  p50 ${a.p50} ms  p95 ${a.p95} ms  p99 ${a.p99} ms`);
-      log(`  oversold units (hot products): ${bad}; other failures: ${failures}`);
-      log(
-        `  CPU per buyer: ${perBuyer.map(([name, ms]) => `${name} ${ms.toFixed(1)} ms`).join(', ')} ` +
-          `(${r.cartAdds.length} cart additions and ${r.checkout.length} checkouts)`,
-      );
-      rows.push(
-        `| ${concurrency} | ${total} | ${c.p50} | ${c.p95} | ${c.p99} | ${Math.round(r.placed / r.wall)} | ${r.placed} | ${r.refused} | ${bad} | ${a.p95} |`,
+        throw new Error(`port ${port} is taken: stop that process or set BENCH_API_PORT`);
+    }
+    for (const [i, port] of ports.entries()) {
+      apis.push(
+        await startApiProcess(
+          port,
+          {
+            NODE_ENV: 'development',
+            DATABASE_URL: url,
+            MEILI_HOST: meili.host,
+            MEILI_MASTER_KEY: MEILI_KEY,
+            MEILI_INDEX_PREFIX: 'benchcheckout_',
+            SEARCH_ENGINE: 'postgres',
+            JWT_SECRET: 'bench-jwt-secret-that-is-long-enough-0123456789',
+            ENCRYPTION_KEY: Buffer.alloc(32, 7).toString('base64'),
+            LOG_LEVEL: 'warn',
+            DATA_DIR: join(DIR, `app-${i}`),
+          },
+          `API ${i + 1}`,
+        ),
       );
     }
-    log('\n| concurrency | buyers | checkout p50 ms | p95 ms | p99 ms | orders/s | placed | refused | oversold | add-to-cart p95 ms |');
-    log('|---|---|---|---|---|---|---|---|---|---|');
-    for (const row of rows) log(row);
+    const tables = await measureTarget(
+      { name: REPLICAS === 1 ? 'API' : `API × ${REPLICAS}`, bases: ports.map((p) => `http://127.0.0.1:${p}`), pids: apis.map((a) => a.pid), schema: 'public' },
+      { db, pool, hot, pgDir, load },
+    );
+    if (CEILING) {
+      // The API's CPU must not count against the ceiling: it leaves before the ceiling starts.
+      for (const api of apis.splice(0)) await stop(api);
+      ceiling = await startCeilingServer(url);
+      const target: Target = {
+        name: 'ceiling (bare node:http + pg, bench/checkout-ceiling-server.ts)',
+        bases: [`http://127.0.0.1:${CEILING_PORT}`],
+        pids: [ceiling.pid],
+        schema: 'bench_ceiling',
+      };
+      tables.push(...(await measureTarget(target, { db, pool, hot, pgDir, load })));
+    }
+    log(
+      '\n| target | concurrency | buyers | checkout p50 ms | p95 ms | p99 ms | orders/s | placed | refused | oversold | add-to-cart p95 ms | server CPU per buyer: own / PostgreSQL / client |',
+    );
+    log('|---|---|---|---|---|---|---|---|---|---|---|---|');
+    for (const row of tables) log(row);
     await db.end();
   } finally {
-    api?.kill('SIGTERM');
+    for (const api of apis) api.kill('SIGTERM');
+    ceiling?.kill('SIGTERM');
     await new Promise((r) => setTimeout(r, 1500));
     await meili.stop();
     await pg.stop();

@@ -1,6 +1,6 @@
 import 'reflect-metadata';
-import { spawnSync, type ChildProcess } from 'node:child_process';
-import { mkdirSync } from 'node:fs';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -8,7 +8,18 @@ import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { createLogger, startEmbeddedMeilisearch, startEmbeddedPostgres } from '@tradefloor/core';
 import { DOCUMENT_VERSION, PgEngine, parseQuery, productRequest, type ProductSearchParams, type SortOrder } from '@tradefloor/search';
-import { benchDatabase, cpuMs, type CpuProbes, ownCpuMs, postgresCpuMs, runBench, startApiProcess, startCpuCount, summarise } from './bench-support';
+import {
+  API_NODE_FLAGS,
+  benchDatabase,
+  cpuMs,
+  type CpuProbes,
+  ownCpuMs,
+  postgresCpuMs,
+  runBench,
+  startApiProcess,
+  startCpuCount,
+  summarise,
+} from './bench-support';
 import { generateCatalog } from './generate-products';
 
 /**
@@ -30,6 +41,10 @@ const API_PORT = Number(process.env.BENCH_API_PORT ?? 3266);
 const API_PORTS = { meilisearch: API_PORT, postgres: API_PORT + 1 } as const;
 const MEILI_KEY = 'bench-master-key-0123456789';
 const PREFIX = 'bench_';
+/** The bare hops (bench/search-hop-server.ts) listen after the failover API's port. */
+const HOP_PORTS = { pipe: API_PORT + 3, parse: API_PORT + 4 } as const;
+const HOP_PIPED = 'bare hop: node:http, piped';
+const HOP_PARSED = 'bare hop: node:http, parsed + re-serialised';
 const POOL = 10;
 
 const log = (line: string) => process.stdout.write(`${line}\n`);
@@ -119,6 +134,19 @@ const loadAverage = () =>
   loadavg()
     .map((l) => l.toFixed(2))
     .join(' ');
+
+/** A bare hop in its own process, with the API's node flags. */
+async function startHop(port: number, env: Record<string, string>): Promise<ChildProcess> {
+  const child = spawn(process.execPath, [...API_NODE_FLAGS, 'dist/bench/search-hop-server.js'], {
+    env: { ...process.env, ...env, PORT: String(port) },
+    stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
+  });
+  await new Promise<void>((resolve, reject) => {
+    child.once('message', () => resolve());
+    child.once('exit', (code) => reject(new Error(`search hop exited (${code})`)));
+  });
+  return child;
+}
 
 function startApi(engine: 'meilisearch' | 'postgres', env: Record<string, string>): Promise<ChildProcess> {
   return startApiProcess(API_PORTS[engine], { ...env, SEARCH_ENGINE: engine, DATA_DIR: join(DIR, `app-${engine}`) }, `${engine} API`);
@@ -214,9 +242,27 @@ async function main(): Promise<void> {
       if (!res.ok) throw new Error(`API ${engine} ${res.status}: ${await res.text()}`);
       await res.arrayBuffer();
     };
+    // The ceilings of the API rows: bare node:http hops to Meilisearch with the same bodies (bench/search-hop-server.ts).
+    const hopBodies = join(DIR, 'hop-bodies.json');
+    writeFileSync(hopBodies, JSON.stringify(queries.map((q) => JSON.stringify({ queries: productRequest(`${PREFIX}products`, params(q)).queries }))));
+    const hopEnv = { MEILI_HOST: meili.host, MEILI_KEY, HOP_BODIES: hopBodies };
+    const [pipeHop, parseHop] = [
+      await startHop(HOP_PORTS.pipe, { ...hopEnv, HOP_MODE: 'pipe' }),
+      await startHop(HOP_PORTS.parse, { ...hopEnv, HOP_MODE: 'parse' }),
+    ];
+    children.push(pipeHop, parseHop);
+    cpu['bare hop (piped)'] = () => cpuMs(pipeHop.pid);
+    cpu['bare hop (parsed)'] = () => cpuMs(parseHop.pid);
+    const hop = (port: number) => async (q: Query) => {
+      const res = await fetch(`http://127.0.0.1:${port}/${queries.indexOf(q)}`);
+      if (!res.ok) throw new Error(`hop ${res.status}`);
+      await res.arrayBuffer();
+    };
     const targets: Array<[string, (q: Query) => Promise<void>]> = [
       ['API, Meilisearch engine', api('meilisearch')],
       ['Meilisearch direct (identity encoding)', multiSearch({ 'accept-encoding': 'identity' })],
+      [HOP_PIPED, hop(HOP_PORTS.pipe)],
+      [HOP_PARSED, hop(HOP_PORTS.parse)],
       ['API, PostgreSQL engine', api('postgres')],
       ['PostgreSQL direct (engine SQL, pg pool of 10)', async (q) => void (await pgEngine.searchProducts(params(q)))],
     ];
@@ -264,16 +310,18 @@ async function main(): Promise<void> {
     await db.end();
 
     const find = (target: string, c: number) => rows.find((r) => r.target === target && r.concurrency === c)!;
-    log('\n| target | concurrency | p50 ms | p95 ms | p99 ms | req/s | API/baseline (p50 / p95) |');
-    log('|---|---|---|---|---|---|---|');
+    log('\n| target | concurrency | p50 ms | p95 ms | p99 ms | req/s | API/baseline (p50 / p95) | req/s share of baseline |');
+    log('|---|---|---|---|---|---|---|---|');
     for (const r of rows) {
-      const base = r.target.startsWith('API, Meili')
-        ? find('Meilisearch direct (identity encoding)', r.concurrency)
-        : r.target.startsWith('API, Postgre')
-          ? find('PostgreSQL direct (engine SQL, pg pool of 10)', r.concurrency)
-          : undefined;
+      const base =
+        r.target.startsWith('API, Meili') || r.target.startsWith('bare hop')
+          ? find('Meilisearch direct (identity encoding)', r.concurrency)
+          : r.target.startsWith('API, Postgre')
+            ? find('PostgreSQL direct (engine SQL, pg pool of 10)', r.concurrency)
+            : undefined;
       const ratio = base ? `${(r.p50 / base.p50).toFixed(2)} / ${(r.p95 / base.p95).toFixed(2)}` : '';
-      log(`| ${r.target} | ${r.concurrency} | ${r.p50} | ${r.p95} | ${r.p99} | ${r.rps} | ${ratio} |`);
+      const share = base ? `${Math.round((r.rps / base.rps) * 100)} %` : '';
+      log(`| ${r.target} | ${r.concurrency} | ${r.p50} | ${r.p95} | ${r.p99} | ${r.rps} | ${ratio} | ${share} |`);
     }
     log(`\nqueries: ${set.map((s) => `${s.label} ${JSON.stringify(s.q)}`).join('; ')}`);
   } finally {
