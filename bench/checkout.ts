@@ -40,9 +40,17 @@ const MEILI_KEY = 'bench-master-key-0123456789';
  * (default 1) on BENCH_API_PORT and the ports after it; docker-compose runs 2 replicas.
  */
 const REPLICAS = Number(process.env.BENCH_API_REPLICAS ?? 1);
-/** The checkout ceiling (bench/checkout-ceiling-server.ts) listens after the replicas; BENCH_CEILING=0 skips it. */
-const CEILING_PORT = API_PORT + REPLICAS;
-const CEILING = process.env.BENCH_CEILING !== '0';
+/**
+ * The checkout ceilings (bench/checkout-ceiling.ts) measured after the API, on the ports after the
+ * replicas: `bare` (a node:http server) and `nest` (the floor's HTTP stack, createHttpApp).
+ * BENCH_CEILING picks them (default `bare,nest`; `0` for none).
+ */
+const CEILINGS = {
+  bare: { name: 'bare ceiling (node:http + pg)', script: 'dist/bench/checkout-ceiling-server.js' },
+  nest: { name: 'ceiling on our HTTP stack (createHttpApp + DTOs + pg)', script: 'dist/bench/checkout-ceiling-nest.js' },
+} as const;
+const CEILING_KINDS = (process.env.BENCH_CEILING ?? 'bare,nest').split(',').filter((k): k is keyof typeof CEILINGS => k in CEILINGS);
+const ceilingPort = (i: number) => API_PORT + REPLICAS + i;
 
 const log = (line: string) => process.stdout.write(`${line}\n`);
 
@@ -271,7 +279,7 @@ async function measureTarget(target: Target, { db, pool, hot, pgDir, load }: Sha
     );
     const ms = (name: string) => perBuyer.find(([n]) => n === name)?.[1].toFixed(1) ?? '—';
     rows.push(
-      `| ${target.name.split(' (')[0]} | ${concurrency} | ${total} | ${c.p50} | ${c.p95} | ${c.p99} | ${Math.round(r.placed / r.wall)} | ${r.placed} | ${r.refused} | ${bad} | ${a.p95} | ${ms('server')} / ${ms('PostgreSQL')} / ${ms("this bench's client")} ms |`,
+      `| ${target.name} | ${concurrency} | ${total} | ${c.p50} | ${c.p95} | ${c.p99} | ${Math.round(r.placed / r.wall)} | ${r.placed} | ${r.refused} | ${bad} | ${a.p95} | ${ms('server')} / ${ms('PostgreSQL')} / ${ms("this bench's client")} ms |`,
     );
   }
   return rows;
@@ -296,11 +304,12 @@ async function stop(child: ChildProcess): Promise<void> {
   await exited;
 }
 
-/** The checkout ceiling in its own process, with the API's node flags. */
-async function startCeilingServer(databaseUrl: string): Promise<ChildProcess> {
-  const child = spawn(process.execPath, [...API_NODE_FLAGS, 'dist/bench/checkout-ceiling-server.js'], {
-    env: { ...process.env, DATABASE_URL: databaseUrl, PORT: String(CEILING_PORT) },
-    stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
+/** A checkout ceiling in its own process, with the API's node flags. */
+async function startCeilingServer(script: string, port: number, databaseUrl: string): Promise<ChildProcess> {
+  const child = spawn(process.execPath, [...API_NODE_FLAGS, script], {
+    env: { ...process.env, NODE_ENV: 'development', LOG_LEVEL: 'warn', DATABASE_URL: databaseUrl, PORT: String(port) },
+    // stdout too: a failing Nest start-up logs its cause there (the servers log warnings only).
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
   await new Promise<void>((resolve, reject) => {
     child.once('message', () => resolve());
@@ -323,10 +332,11 @@ async function main(): Promise<void> {
   const pg = await startEmbeddedPostgres({ dir: pgDir, port: PG_PORT, password: 'bench-password', logger });
   const meili = await startEmbeddedMeilisearch({ dir: join(DIR, 'meilisearch'), port: MEILI_PORT, masterKey: MEILI_KEY, logger });
   const apis: ChildProcess[] = [];
+  let db: Client | undefined;
   let ceiling: ChildProcess | undefined;
   try {
     const url = await benchDatabase(pg.url, logger);
-    const db = new Client({ connectionString: url });
+    db = new Client({ connectionString: url });
     await db.connect();
     await generateCatalog(db, N, log);
     const pool = await sellable(db);
@@ -339,7 +349,7 @@ async function main(): Promise<void> {
     );
 
     const ports = Array.from({ length: REPLICAS }, (_, i) => API_PORT + i);
-    for (const port of [...ports, ...(CEILING ? [CEILING_PORT] : [])]) {
+    for (const port of [...ports, ...CEILING_KINDS.map((_, i) => ceilingPort(i))]) {
       // A process left on the port by an interrupted run would answer and be measured instead.
       if (
         await fetch(`http://127.0.0.1:${port}/`).then(
@@ -373,28 +383,27 @@ async function main(): Promise<void> {
       { name: REPLICAS === 1 ? 'API' : `API × ${REPLICAS}`, bases: ports.map((p) => `http://127.0.0.1:${p}`), pids: apis.map((a) => a.pid), schema: 'public' },
       { db, pool, hot, pgDir, load },
     );
-    if (CEILING) {
-      // The API's CPU must not count against the ceiling: it leaves before the ceiling starts.
-      for (const api of apis.splice(0)) await stop(api);
-      ceiling = await startCeilingServer(url);
-      const target: Target = {
-        name: 'ceiling (bare node:http + pg, bench/checkout-ceiling-server.ts)',
-        bases: [`http://127.0.0.1:${CEILING_PORT}`],
-        pids: [ceiling.pid],
-        schema: 'bench_ceiling',
-      };
+    // The API's CPU must not count against the ceilings: it leaves before they start, one at a time.
+    for (const api of apis.splice(0)) await stop(api);
+    for (const [i, kind] of CEILING_KINDS.entries()) {
+      const { name, script } = CEILINGS[kind];
+      ceiling = await startCeilingServer(script, ceilingPort(i), url);
+      const target: Target = { name, bases: [`http://127.0.0.1:${ceilingPort(i)}`], pids: [ceiling.pid], schema: 'bench_ceiling' };
       tables.push(...(await measureTarget(target, { db, pool, hot, pgDir, load })));
+      await stop(ceiling);
+      ceiling = undefined;
     }
     log(
       '\n| target | concurrency | buyers | checkout p50 ms | p95 ms | p99 ms | orders/s | placed | refused | oversold | add-to-cart p95 ms | server CPU per buyer: own / PostgreSQL / client |',
     );
     log('|---|---|---|---|---|---|---|---|---|---|---|---|');
     for (const row of tables) log(row);
-    await db.end();
   } finally {
     for (const api of apis) api.kill('SIGTERM');
     ceiling?.kill('SIGTERM');
     await new Promise((r) => setTimeout(r, 1500));
+    // Before PostgreSQL stops: a connection it terminates would be an unhandled error hiding the real one.
+    await db?.end().catch(() => undefined);
     await meili.stop();
     await pg.stop();
   }

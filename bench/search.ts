@@ -42,9 +42,11 @@ const API_PORTS = { meilisearch: API_PORT, postgres: API_PORT + 1 } as const;
 const MEILI_KEY = 'bench-master-key-0123456789';
 const PREFIX = 'bench_';
 /** The bare hops (bench/search-hop-server.ts) listen after the failover API's port. */
-const HOP_PORTS = { pipe: API_PORT + 3, parse: API_PORT + 4 } as const;
+const HOP_PORTS = { pipe: API_PORT + 3, parse: API_PORT + 4, nest: API_PORT + 5, fastify: API_PORT + 6 } as const;
 const HOP_PIPED = 'bare hop: node:http, piped';
 const HOP_PARSED = 'bare hop: node:http, parsed + re-serialised';
+const HOP_FASTIFY = 'hop on plain Fastify, parsed';
+const HOP_NEST = 'hop on our HTTP stack (createHttpApp + query DTO), parsed';
 const POOL = 10;
 
 const log = (line: string) => process.stdout.write(`${line}\n`);
@@ -135,11 +137,11 @@ const loadAverage = () =>
     .map((l) => l.toFixed(2))
     .join(' ');
 
-/** A bare hop in its own process, with the API's node flags. */
-async function startHop(port: number, env: Record<string, string>): Promise<ChildProcess> {
-  const child = spawn(process.execPath, [...API_NODE_FLAGS, 'dist/bench/search-hop-server.js'], {
-    env: { ...process.env, ...env, PORT: String(port) },
-    stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
+/** A hop in its own process, with the API's node flags (stdout too: a failing Nest start-up logs its cause there). */
+async function startHop(script: string, port: number, env: Record<string, string>): Promise<ChildProcess> {
+  const child = spawn(process.execPath, [...API_NODE_FLAGS, script], {
+    env: { ...process.env, ...env, NODE_ENV: 'development', LOG_LEVEL: 'warn', PORT: String(port) },
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
   await new Promise<void>((resolve, reject) => {
     child.once('message', () => resolve());
@@ -242,17 +244,30 @@ async function main(): Promise<void> {
       if (!res.ok) throw new Error(`API ${engine} ${res.status}: ${await res.text()}`);
       await res.arrayBuffer();
     };
-    // The ceilings of the API rows: bare node:http hops to Meilisearch with the same bodies (bench/search-hop-server.ts).
+    // The ceilings of the API rows: hops to Meilisearch with the API's bodies (bench/search-hop-server.ts,
+    // bench/search-hop-nest.ts); the bare ones by query number, the Nest one by the API's query string.
+    const bodyOf = (q: Query) => JSON.stringify({ queries: productRequest(`${PREFIX}products`, params(q)).queries });
     const hopBodies = join(DIR, 'hop-bodies.json');
-    writeFileSync(hopBodies, JSON.stringify(queries.map((q) => JSON.stringify({ queries: productRequest(`${PREFIX}products`, params(q)).queries }))));
-    const hopEnv = { MEILI_HOST: meili.host, MEILI_KEY, HOP_BODIES: hopBodies };
-    const [pipeHop, parseHop] = [
-      await startHop(HOP_PORTS.pipe, { ...hopEnv, HOP_MODE: 'pipe' }),
-      await startHop(HOP_PORTS.parse, { ...hopEnv, HOP_MODE: 'parse' }),
+    writeFileSync(hopBodies, JSON.stringify(queries.map(bodyOf)));
+    const nestHopBodies = join(DIR, 'hop-bodies-by-query.json');
+    writeFileSync(nestHopBodies, JSON.stringify(Object.fromEntries(queries.map((q) => [String(new URLSearchParams(q)), bodyOf(q)]))));
+    const hopEnv = { MEILI_HOST: meili.host, MEILI_KEY };
+    const [pipeHop, parseHop, fastifyHop, nestHop] = [
+      await startHop('dist/bench/search-hop-server.js', HOP_PORTS.pipe, { ...hopEnv, HOP_BODIES: hopBodies, HOP_MODE: 'pipe' }),
+      await startHop('dist/bench/search-hop-server.js', HOP_PORTS.parse, { ...hopEnv, HOP_BODIES: hopBodies, HOP_MODE: 'parse' }),
+      await startHop('dist/bench/search-hop-server.js', HOP_PORTS.fastify, { ...hopEnv, HOP_BODIES: hopBodies, HOP_MODE: 'fastify' }),
+      await startHop('dist/bench/search-hop-nest.js', HOP_PORTS.nest, { ...hopEnv, HOP_BODIES: nestHopBodies }),
     ];
-    children.push(pipeHop, parseHop);
+    children.push(pipeHop, parseHop, fastifyHop, nestHop);
     cpu['bare hop (piped)'] = () => cpuMs(pipeHop.pid);
     cpu['bare hop (parsed)'] = () => cpuMs(parseHop.pid);
+    cpu['hop on plain Fastify'] = () => cpuMs(fastifyHop.pid);
+    cpu['hop on our stack'] = () => cpuMs(nestHop.pid);
+    const nestHopSend = async (q: Query) => {
+      const res = await fetch(`http://127.0.0.1:${HOP_PORTS.nest}/api/v1/search/products?${new URLSearchParams(q)}`);
+      if (!res.ok) throw new Error(`Nest hop ${res.status}: ${await res.text()}`);
+      await res.arrayBuffer();
+    };
     const hop = (port: number) => async (q: Query) => {
       const res = await fetch(`http://127.0.0.1:${port}/${queries.indexOf(q)}`);
       if (!res.ok) throw new Error(`hop ${res.status}`);
@@ -263,6 +278,8 @@ async function main(): Promise<void> {
       ['Meilisearch direct (identity encoding)', multiSearch({ 'accept-encoding': 'identity' })],
       [HOP_PIPED, hop(HOP_PORTS.pipe)],
       [HOP_PARSED, hop(HOP_PORTS.parse)],
+      [HOP_FASTIFY, hop(HOP_PORTS.fastify)],
+      [HOP_NEST, nestHopSend],
       ['API, PostgreSQL engine', api('postgres')],
       ['PostgreSQL direct (engine SQL, pg pool of 10)', async (q) => void (await pgEngine.searchProducts(params(q)))],
     ];
@@ -314,7 +331,7 @@ async function main(): Promise<void> {
     log('|---|---|---|---|---|---|---|---|');
     for (const r of rows) {
       const base =
-        r.target.startsWith('API, Meili') || r.target.startsWith('bare hop')
+        r.target.startsWith('API, Meili') || r.target.includes('hop')
           ? find('Meilisearch direct (identity encoding)', r.concurrency)
           : r.target.startsWith('API, Postgre')
             ? find('PostgreSQL direct (engine SQL, pg pool of 10)', r.concurrency)

@@ -1,0 +1,54 @@
+import 'reflect-metadata';
+import { Controller, Get, Module, Query, Req } from '@nestjs/common';
+import type { FastifyRequest } from 'fastify';
+import { readFileSync } from 'node:fs';
+import { createHttpApp, createLogger, ERROR_PAGE_RENDERER, loadConfig } from '@tradefloor/core';
+import { ProductSearchQueryDto } from '@tradefloor/search';
+import { forward, parsed } from './meili-forward';
+
+/**
+ * The search hop (search-hop-server.ts, parsed mode) on the floor's own HTTP stack: `createHttpApp`
+ * (Nest on Fastify with every hook the API has) and the API's own `ProductSearchQueryDto` through the
+ * validation pipe. `GET /api/v1/search/products?<query>` with the bench's query strings is forwarded
+ * to Meilisearch as that query's multi-search body (HOP_BODIES: a JSON object from query string to
+ * body), and Meilisearch's answer is parsed and returned for Fastify to serialise. Between the bare
+ * hop and this one is the cost of our stack; between this one and the API, the search code's.
+ * Run by bench/search.ts with MEILI_HOST, MEILI_KEY, HOP_BODIES and PORT; sends 'ready' over IPC.
+ */
+const bodies = new Map(
+  Object.entries(JSON.parse(readFileSync(process.env.HOP_BODIES!, 'utf8')) as Record<string, string>).map(([q, b]) => [q, Buffer.from(b)]),
+);
+@Controller('api/v1/search')
+class HopController {
+  @Get('products')
+  async products(@Query() _query: ProductSearchQueryDto, @Req() req: FastifyRequest): Promise<unknown> {
+    const body = bodies.get(req.url.slice(req.url.indexOf('?') + 1));
+    if (!body) throw new Error(`no body for ${req.url}`);
+    return parsed((await forward(body)).bytes);
+  }
+}
+
+@Module({
+  controllers: [HopController],
+  // createHttpApp looks the storefront's error pages up, and Nest exits when a provider is missing;
+  // /api paths always answer the JSON envelope, so this page is never rendered here.
+  providers: [{ provide: ERROR_PAGE_RENDERER, useValue: { render: () => '<!doctype html><title>Lỗi</title>' } }],
+})
+class HopModule {}
+
+async function main(): Promise<void> {
+  const config = {
+    ...loadConfig(),
+    databaseUrl: 'postgres://unused@127.0.0.1:1/unused',
+    jwtSecret: 'bench-jwt-secret-that-is-long-enough-0123456789',
+    encryptionKey: Buffer.alloc(32, 7).toString('base64'),
+  };
+  const app = await createHttpApp(HopModule, config, createLogger('warn'));
+  await app.listen(Number(process.env.PORT), '127.0.0.1');
+  process.send?.('ready');
+}
+
+main().catch((err: Error) => {
+  process.stderr.write(`search hop (Nest) failed: ${err.stack}\n`);
+  process.exit(1);
+});
