@@ -9,9 +9,9 @@ import { cartCookie, cartToken, CeilingShop, type ShopAnswer } from './checkout-
 
 /**
  * The checkout ceiling (checkout-ceiling.ts) on the floor's own HTTP stack: `createHttpApp` (Nest on
- * Fastify with every hook the API has: input guard, request id, access log, helmet, CORS,
- * multipart, the validation pipe and the error envelope) and class-validator DTOs shaped like the
- * API's. Against the bare ceiling it measures what that stack costs per buyer; against the API, what
+ * Fastify with the hooks and plugins it installs for every app: graceful drain, input guard, request
+ * id, access log, helmet, CORS, multipart, the validation pipe and the error envelope) and
+ * class-validator DTOs shaped like the API's. Against the bare ceiling it measures what that stack costs per buyer; against the API, what
  * the floor's statements and work cost on top. Run by bench/checkout.ts as
  * `node dist/bench/checkout-ceiling-nest.js` with DATABASE_URL and PORT; sends 'ready' over IPC.
  */

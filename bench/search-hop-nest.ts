@@ -8,8 +8,9 @@ import { forward, parsed } from './meili-forward';
 
 /**
  * The search hop (search-hop-server.ts, parsed mode) on the floor's own HTTP stack: `createHttpApp`
- * (Nest on Fastify with every hook the API has) and the API's own `ProductSearchQueryDto` through the
- * validation pipe. `GET /api/v1/search/products?<query>` with the bench's query strings is forwarded
+ * (Nest on Fastify with the hooks and plugins it installs for every app; not the API's own page-cache
+ * and legal-chrome hooks) and the API's own `ProductSearchQueryDto` through the validation pipe.
+ * `GET /api/v1/search/products?<query>` with the bench's query strings is forwarded
  * to Meilisearch as that query's multi-search body (HOP_BODIES: a JSON object from query string to
  * body), and Meilisearch's answer is parsed and returned for Fastify to serialise. Between the bare
  * hop and this one is the cost of our stack; between this one and the API, the search code's.
