@@ -7,7 +7,16 @@ import { connectAll, editProduct, productName, PUSH_CHANNELS, selectProducts, st
  * A product change reviewed while the listing's job is still running must not start a second job
  * for that listing (which would wait on the lease past what one drain covers): the running job
  * picks the change up itself, so the latest values still reach the partner.
+ *
+ * The first partner call is held for FIRST_CALL_MS, and the change must be made and reviewed within
+ * that window; the calls after it are answered at once (the sim fixes a call's faults when it
+ * arrives). 1.5 s was once too short on a loaded CI machine: the first job had ended before the
+ * review, which then rightly started a job of its own.
  */
+const FIRST_CALL_MS = 5000;
+/** Above FIRST_CALL_MS (so the held call is slow, not timed out) and below the 10 s listing lease, as config requires. */
+const HTTP_TIMEOUT = { SYNC_HTTP_TIMEOUT_MS: '8000' };
+
 async function setFaults(sim: PartnerSim, faults: Partial<SimFaults>): Promise<void> {
   const res = await fetch(`${sim.url}/__sim/faults`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(faults) });
   expect(res.status).toBe(200);
@@ -28,7 +37,7 @@ describe.each(PUSH_CHANNELS)('partner sync (%s): one job chain per listing', (ch
 
   beforeAll(async () => {
     sim = await startSim();
-    t = await createTestApp({ env: syncEnv(sim) });
+    t = await createTestApp({ env: syncEnv(sim, HTTP_TIMEOUT) });
     ent = await createVerifiedEnterprise(t);
     shop = (await connectAll(t, sim, ent, [channel]))[channel];
   });
@@ -46,13 +55,14 @@ describe.each(PUSH_CHANNELS)('partner sync (%s): one job chain per listing', (ch
   it('keeps one job for a new product chosen and changed while its first sync is still at the partner, and pushes the latest price', async () => {
     const requests = () => sim.store.counters.get(`${channel}:${shop}`)?.requests ?? 0;
     const before = requests();
-    await setLatency(1500);
+    await setLatency(FIRST_CALL_MS);
     try {
       const p = await createProduct(t, ent.id, { name: productName('Xoài cát Hòa Lộc'), sku: 'XOAI-1', priceVnd: 50_000 });
       await selectProducts(t, ent, channel, [p.id]);
       const first = await listingOf(p.id);
       // The first job holds the listing lease and its first partner call is in flight: change the product now.
       await waitFor(async () => requests() > before, 10_000, 'first partner call arrived');
+      await setLatency(0);
       const [{ mark }] = await t.dataSource.query(`SELECT max(id) AS mark FROM jobs`);
       await editProduct(t, p.id, { priceVnd: 65_000 });
       await reviewed(t);
@@ -81,7 +91,7 @@ describe.each(PUSH_CHANNELS)('partner sync (%s): a change requested during a job
   beforeAll(async () => {
     sim = await startSim();
     // One attempt: a failed job goes straight to dead-letter and is not retried.
-    t = await createTestApp({ env: syncEnv(sim, { SYNC_MAX_ATTEMPTS: '1' }) });
+    t = await createTestApp({ env: syncEnv(sim, { ...HTTP_TIMEOUT, SYNC_MAX_ATTEMPTS: '1' }) });
     ent = await createVerifiedEnterprise(t);
     shop = (await connectAll(t, sim, ent, [channel]))[channel];
   });
@@ -95,14 +105,14 @@ describe.each(PUSH_CHANNELS)('partner sync (%s): a change requested during a job
     await t.drainJobs();
     const requests = () => sim.store.counters.get(`${channel}:${shop}`)?.requests ?? 0;
     const before = requests();
-    // Partner calls wait 1.5 s; the sim applies the faults in force when a call arrives, so the
-    // first job's first call fails (and dead-letters it) while later calls succeed.
-    await setFaults(sim, { latencyMs: 1500, transientRate: 1 });
+    // The sim applies the faults in force when a call arrives, so the first job's first call waits
+    // FIRST_CALL_MS and fails (and dead-letters it) while later calls succeed at once.
+    await setFaults(sim, { latencyMs: FIRST_CALL_MS, transientRate: 1 });
     try {
       await selectProducts(t, ent, channel, [p.id]);
       const [{ id }] = await t.dataSource.query(`SELECT id FROM listings WHERE product_id = $1 AND channel = $2`, [p.id, channel]);
       await waitFor(async () => requests() > before, 10_000, 'first partner call arrived');
-      await setFaults(sim, { transientRate: 0 });
+      await setFaults(sim, { latencyMs: 0, transientRate: 0 });
       await editProduct(t, p.id, { priceVnd: 95_000 });
       await reviewed(t);
       expect((await t.dataSource.query(`SELECT resync_requested FROM listings WHERE id = $1`, [id]))[0].resync_requested).toBe(true);
