@@ -32,9 +32,26 @@ export async function benchDatabase(serverUrl: string, logger: Logger): Promise<
 
 /**
  * V8 flags the API runs with in production (package.json `start`, docker-compose): a larger young
- * generation. A bench's stand-in server (the checkout ceiling) runs with them too.
+ * generation. The benches' stand-in servers (`startBenchServer`) run with them too.
  */
-export const API_NODE_FLAGS = ['--max-semi-space-size=32'];
+const API_NODE_FLAGS = ['--max-semi-space-size=32'];
+
+/**
+ * Starts a bench stand-in server (a built script under dist/bench) with the API's node flags and
+ * resolves once it says 'ready' over IPC. Its stdout is inherited too: a failing Nest start-up
+ * logs its cause there (the stand-ins log warnings only).
+ */
+export async function startBenchServer(script: string, port: number, env: Record<string, string>, name: string): Promise<ChildProcess> {
+  const child = spawn(process.execPath, [...API_NODE_FLAGS, script], {
+    env: { ...process.env, ...env, NODE_ENV: 'development', LOG_LEVEL: 'warn', PORT: String(port) },
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  });
+  await new Promise<void>((resolve, reject) => {
+    child.once('message', () => resolve());
+    child.once('exit', (code) => reject(new Error(`${name} exited (${code})`)));
+  });
+  return child;
+}
 
 /** Starts the built API (`--role=api`, or `all` with its worker) with `env` and resolves once /health/live answers. */
 export function startApiProcess(port: number, env: Record<string, string>, name = 'API', role: 'api' | 'all' = 'api'): Promise<ChildProcess> {

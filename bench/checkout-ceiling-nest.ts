@@ -4,8 +4,9 @@ import { Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, IsEmail, IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Max, Min, ValidateNested } from 'class-validator';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Pool } from 'pg';
-import { ConflictError, createHttpApp, createLogger, ERROR_PAGE_RENDERER, loadConfig, ValidationFailedError } from '@tradefloor/core';
+import { ConflictError, ValidationFailedError } from '@tradefloor/core';
 import { cartCookie, cartToken, CeilingShop, type ShopAnswer } from './checkout-ceiling';
+import { listenForBench, serveOnOurStack } from './our-stack-server';
 
 /**
  * The checkout ceiling (checkout-ceiling.ts) on the floor's own HTTP stack: `createHttpApp` (Nest on
@@ -75,26 +76,14 @@ class CeilingController {
 
 @Module({
   controllers: [CeilingController],
-  providers: [
-    { provide: CeilingShop, useFactory: () => new CeilingShop(new Pool({ connectionString: process.env.DATABASE_URL, max: 10 })) },
-    // createHttpApp looks the storefront's error pages up, and Nest exits when a provider is missing;
-    // /api paths always answer the JSON envelope, so this page is never rendered here.
-    { provide: ERROR_PAGE_RENDERER, useValue: { render: () => '<!doctype html><title>Lỗi</title>' } },
-  ],
+  providers: [{ provide: CeilingShop, useFactory: () => new CeilingShop(new Pool({ connectionString: process.env.DATABASE_URL, max: 10 })) }],
 })
 class CeilingModule {}
 
 async function main(): Promise<void> {
-  const config = {
-    ...loadConfig(),
-    databaseUrl: process.env.DATABASE_URL!,
-    jwtSecret: 'bench-jwt-secret-that-is-long-enough-0123456789',
-    encryptionKey: Buffer.alloc(32, 7).toString('base64'),
-  };
-  const app = await createHttpApp(CeilingModule, config, createLogger('warn'));
+  const app = await serveOnOurStack(CeilingModule, process.env.DATABASE_URL);
   await app.get(CeilingShop).prepare();
-  await app.listen(Number(process.env.PORT), '127.0.0.1');
-  process.send?.('ready');
+  await listenForBench(app);
 }
 
 main().catch((err: Error) => {

@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { Agent, request } from 'node:http';
 import { cpus, loadavg } from 'node:os';
@@ -7,7 +7,7 @@ import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { Client } from 'pg';
 import { createLogger, startEmbeddedMeilisearch, startEmbeddedPostgres } from '@tradefloor/core';
-import { API_NODE_FLAGS, benchDatabase, cpuMs, ownCpuMs, postgresCpuMs, runBench, startApiProcess, startCpuCount, summarise } from './bench-support';
+import { benchDatabase, cpuMs, ownCpuMs, postgresCpuMs, runBench, startApiProcess, startBenchServer, startCpuCount, summarise } from './bench-support';
 import { generateCatalog } from './generate-products';
 
 /**
@@ -134,7 +134,7 @@ function call(bases: string[], path: string, body: unknown, cookie?: string): Pr
 }
 
 /** One guest: a cart of one to three lines, then checkout with each seller's own address (in its delivery area). */
-async function buyer(base: string[], i: number, pool: Sellable[], hot: Sellable[], random: () => number, round: Round): Promise<void> {
+async function buyer(bases: string[], i: number, pool: Sellable[], hot: Sellable[], random: () => number, round: Round): Promise<void> {
   const lines = new Map<string, Sellable>();
   if (random() < 1 / 3) {
     const h = hot[Math.floor(random() * hot.length)];
@@ -153,7 +153,7 @@ async function buyer(base: string[], i: number, pool: Sellable[], hot: Sellable[
   let cookie: string | undefined;
   for (const p of lines.values()) {
     const t0 = performance.now();
-    const res = await call(base, '/api/v1/cart/items', { productId: p.id, quantity: Math.max(p.minOrder, 1 + Math.floor(random() * 2)) }, cookie);
+    const res = await call(bases, '/api/v1/cart/items', { productId: p.id, quantity: Math.max(p.minOrder, 1 + Math.floor(random() * 2)) }, cookie);
     round.cartAdds.push(performance.now() - t0);
     cookie = res.cookie;
     if (res.status !== 200) {
@@ -181,7 +181,7 @@ async function buyer(base: string[], i: number, pool: Sellable[], hot: Sellable[
     })),
   };
   const t0 = performance.now();
-  const res = await call(base, '/api/v1/checkout', body, cookie);
+  const res = await call(bases, '/api/v1/checkout', body, cookie);
   round.checkout.push(performance.now() - t0);
   if (res.status === 201) round.placed++;
   else if (res.status === 409 && res.json.code === 'OUT_OF_STOCK') round.refused++;
@@ -191,14 +191,14 @@ async function buyer(base: string[], i: number, pool: Sellable[], hot: Sellable[
   }
 }
 
-async function runRound(base: string[], concurrency: number, total: number, offset: number, pool: Sellable[], hot: Sellable[]): Promise<Round> {
+async function runRound(bases: string[], concurrency: number, total: number, offset: number, pool: Sellable[], hot: Sellable[]): Promise<Round> {
   const round: Round = { checkout: [], cartAdds: [], placed: 0, refused: 0, failed: new Map(), wall: 0 };
   const random = rng(offset + 7);
   let next = 0;
   const started = performance.now();
   await Promise.all(
     Array.from({ length: concurrency }, async () => {
-      while (next < total) await buyer(base, offset + next++, pool, hot, random, round);
+      while (next < total) await buyer(bases, offset + next++, pool, hot, random, round);
     }),
   );
   round.wall = (performance.now() - started) / 1000;
@@ -243,16 +243,15 @@ interface Shared {
 
 /**
  * A warm-up, then BENCH_ORDERS / 10 buyers at c=1 and BENCH_ORDERS at BENCH_CONCURRENCY against one
- * target, the hot products restocked first (every target races for the same units with the same
- * carts). Prints each round and returns its table rows.
+ * target, the hot products restocked after the warm-up (every target races for the same units with
+ * buyers from the same generator). Prints each round and returns its table rows.
  */
 async function measureTarget(target: Target, { db, pool, hot, pgDir, load }: Shared): Promise<string[]> {
   log(`\n${target.name}`);
+  await runRound(target.bases, 4, 20, 9_000_000, pool, hot); // warm-up (JIT, pools)
+  // The warm-up's and earlier targets' or runs' sub-orders do not count; neither do the units they took.
   await db.query(`UPDATE products SET stock_quantity = $2 WHERE id = ANY($1::uuid[])`, [hot.map((h) => h.id), HOT_STOCK]);
   const startStock = new Map(hot.map((h) => [h.id, HOT_STOCK]));
-  await runRound(target.bases, 4, 20, 9_000_000, pool, hot); // warm-up (JIT, pools)
-  // The warm-up's and earlier runs' sub-orders do not count; neither do the units they took.
-  await db.query(`UPDATE products SET stock_quantity = $2 WHERE id = ANY($1::uuid[])`, [hot.map((h) => h.id), HOT_STOCK]);
   const since = new Date((await db.query(`SELECT now() AS now`)).rows[0].now);
   const cpu = { server: () => summedCpuMs(target.pids), PostgreSQL: () => postgresCpuMs(pgDir), "this bench's client": ownCpuMs };
   const rows: string[] = [];
@@ -302,20 +301,6 @@ async function stop(child: ChildProcess): Promise<void> {
   const exited = new Promise((r) => child.once('exit', r));
   child.kill('SIGTERM');
   await exited;
-}
-
-/** A checkout ceiling in its own process, with the API's node flags. */
-async function startCeilingServer(script: string, port: number, databaseUrl: string): Promise<ChildProcess> {
-  const child = spawn(process.execPath, [...API_NODE_FLAGS, script], {
-    env: { ...process.env, NODE_ENV: 'development', LOG_LEVEL: 'warn', DATABASE_URL: databaseUrl, PORT: String(port) },
-    // stdout too: a failing Nest start-up logs its cause there (the servers log warnings only).
-    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
-  });
-  await new Promise<void>((resolve, reject) => {
-    child.once('message', () => resolve());
-    child.once('exit', (code) => reject(new Error(`checkout ceiling server exited (${code})`)));
-  });
-  return child;
 }
 
 async function main(): Promise<void> {
@@ -387,7 +372,7 @@ async function main(): Promise<void> {
     for (const api of apis.splice(0)) await stop(api);
     for (const [i, kind] of CEILING_KINDS.entries()) {
       const { name, script } = CEILINGS[kind];
-      ceiling = await startCeilingServer(script, ceilingPort(i), url);
+      ceiling = await startBenchServer(script, ceilingPort(i), { DATABASE_URL: url }, name);
       const target: Target = { name, bases: [`http://127.0.0.1:${ceilingPort(i)}`], pids: [ceiling.pid], schema: 'bench_ceiling' };
       tables.push(...(await measureTarget(target, { db, pool, hot, pgDir, load })));
       await stop(ceiling);

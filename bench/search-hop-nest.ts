@@ -2,9 +2,9 @@ import 'reflect-metadata';
 import { Controller, Get, Module, Query, Req } from '@nestjs/common';
 import type { FastifyRequest } from 'fastify';
 import { readFileSync } from 'node:fs';
-import { createHttpApp, createLogger, ERROR_PAGE_RENDERER, loadConfig } from '@tradefloor/core';
 import { ProductSearchQueryDto } from '@tradefloor/search';
 import { forward, parsed } from './meili-forward';
+import { listenForBench, serveOnOurStack } from './our-stack-server';
 
 /**
  * The search hop (search-hop-server.ts, parsed mode) on the floor's own HTTP stack: `createHttpApp`
@@ -29,24 +29,11 @@ class HopController {
   }
 }
 
-@Module({
-  controllers: [HopController],
-  // createHttpApp looks the storefront's error pages up, and Nest exits when a provider is missing;
-  // /api paths always answer the JSON envelope, so this page is never rendered here.
-  providers: [{ provide: ERROR_PAGE_RENDERER, useValue: { render: () => '<!doctype html><title>Lỗi</title>' } }],
-})
+@Module({ controllers: [HopController] })
 class HopModule {}
 
 async function main(): Promise<void> {
-  const config = {
-    ...loadConfig(),
-    databaseUrl: 'postgres://unused@127.0.0.1:1/unused',
-    jwtSecret: 'bench-jwt-secret-that-is-long-enough-0123456789',
-    encryptionKey: Buffer.alloc(32, 7).toString('base64'),
-  };
-  const app = await createHttpApp(HopModule, config, createLogger('warn'));
-  await app.listen(Number(process.env.PORT), '127.0.0.1');
-  process.send?.('ready');
+  await listenForBench(await serveOnOurStack(HopModule));
 }
 
 main().catch((err: Error) => {

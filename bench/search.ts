@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawnSync, type ChildProcess } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -9,7 +9,6 @@ import { DataSource } from 'typeorm';
 import { createLogger, startEmbeddedMeilisearch, startEmbeddedPostgres } from '@tradefloor/core';
 import { DOCUMENT_VERSION, PgEngine, parseQuery, productRequest, type ProductSearchParams, type SortOrder } from '@tradefloor/search';
 import {
-  API_NODE_FLAGS,
   benchDatabase,
   cpuMs,
   type CpuProbes,
@@ -17,6 +16,7 @@ import {
   postgresCpuMs,
   runBench,
   startApiProcess,
+  startBenchServer,
   startCpuCount,
   summarise,
 } from './bench-support';
@@ -41,7 +41,7 @@ const API_PORT = Number(process.env.BENCH_API_PORT ?? 3266);
 const API_PORTS = { meilisearch: API_PORT, postgres: API_PORT + 1 } as const;
 const MEILI_KEY = 'bench-master-key-0123456789';
 const PREFIX = 'bench_';
-/** The bare hops (bench/search-hop-server.ts) listen after the failover API's port. */
+/** The hops (bench/search-hop-server.ts, bench/search-hop-nest.ts) listen after the failover API's port. */
 const HOP_PORTS = { pipe: API_PORT + 3, parse: API_PORT + 4, nest: API_PORT + 5, fastify: API_PORT + 6 } as const;
 const HOP_PIPED = 'bare hop: node:http, piped';
 const HOP_PARSED = 'bare hop: node:http, parsed + re-serialised';
@@ -137,19 +137,6 @@ const loadAverage = () =>
     .map((l) => l.toFixed(2))
     .join(' ');
 
-/** A hop in its own process, with the API's node flags (stdout too: a failing Nest start-up logs its cause there). */
-async function startHop(script: string, port: number, env: Record<string, string>): Promise<ChildProcess> {
-  const child = spawn(process.execPath, [...API_NODE_FLAGS, script], {
-    env: { ...process.env, ...env, NODE_ENV: 'development', LOG_LEVEL: 'warn', PORT: String(port) },
-    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
-  });
-  await new Promise<void>((resolve, reject) => {
-    child.once('message', () => resolve());
-    child.once('exit', (code) => reject(new Error(`search hop exited (${code})`)));
-  });
-  return child;
-}
-
 function startApi(engine: 'meilisearch' | 'postgres', env: Record<string, string>): Promise<ChildProcess> {
   return startApiProcess(API_PORTS[engine], { ...env, SEARCH_ENGINE: engine, DATA_DIR: join(DIR, `app-${engine}`) }, `${engine} API`);
 }
@@ -239,11 +226,14 @@ async function main(): Promise<void> {
       if (!res.ok) throw new Error(`meilisearch ${res.status}`);
       await res.arrayBuffer();
     };
-    const api = (engine: 'meilisearch' | 'postgres') => async (q: Query) => {
-      const res = await fetch(`http://127.0.0.1:${API_PORTS[engine]}/api/v1/search/products?${new URLSearchParams(q)}`);
-      if (!res.ok) throw new Error(`API ${engine} ${res.status}: ${await res.text()}`);
+    /** A GET per search to `urlOf(q)`, its whole answer read; anything but 2xx fails the bench. */
+    const getting = (label: string, urlOf: (q: Query) => string) => async (q: Query) => {
+      const res = await fetch(urlOf(q));
+      if (!res.ok) throw new Error(`${label} ${res.status}: ${await res.text()}`);
       await res.arrayBuffer();
     };
+    const searchUrl = (port: number) => (q: Query) => `http://127.0.0.1:${port}/api/v1/search/products?${new URLSearchParams(q)}`;
+    const api = (engine: 'meilisearch' | 'postgres') => getting(`API ${engine}`, searchUrl(API_PORTS[engine]));
     // The ceilings of the API rows: hops to Meilisearch with the API's bodies (bench/search-hop-server.ts,
     // bench/search-hop-nest.ts); the bare ones by query number, the Nest one by the API's query string.
     const bodyOf = (q: Query) => JSON.stringify({ queries: productRequest(`${PREFIX}products`, params(q)).queries });
@@ -253,33 +243,24 @@ async function main(): Promise<void> {
     writeFileSync(nestHopBodies, JSON.stringify(Object.fromEntries(queries.map((q) => [String(new URLSearchParams(q)), bodyOf(q)]))));
     const hopEnv = { MEILI_HOST: meili.host, MEILI_KEY };
     const [pipeHop, parseHop, fastifyHop, nestHop] = [
-      await startHop('dist/bench/search-hop-server.js', HOP_PORTS.pipe, { ...hopEnv, HOP_BODIES: hopBodies, HOP_MODE: 'pipe' }),
-      await startHop('dist/bench/search-hop-server.js', HOP_PORTS.parse, { ...hopEnv, HOP_BODIES: hopBodies, HOP_MODE: 'parse' }),
-      await startHop('dist/bench/search-hop-server.js', HOP_PORTS.fastify, { ...hopEnv, HOP_BODIES: hopBodies, HOP_MODE: 'fastify' }),
-      await startHop('dist/bench/search-hop-nest.js', HOP_PORTS.nest, { ...hopEnv, HOP_BODIES: nestHopBodies }),
+      await startBenchServer('dist/bench/search-hop-server.js', HOP_PORTS.pipe, { ...hopEnv, HOP_BODIES: hopBodies, HOP_MODE: 'pipe' }, HOP_PIPED),
+      await startBenchServer('dist/bench/search-hop-server.js', HOP_PORTS.parse, { ...hopEnv, HOP_BODIES: hopBodies, HOP_MODE: 'parse' }, HOP_PARSED),
+      await startBenchServer('dist/bench/search-hop-server.js', HOP_PORTS.fastify, { ...hopEnv, HOP_BODIES: hopBodies, HOP_MODE: 'fastify' }, HOP_FASTIFY),
+      await startBenchServer('dist/bench/search-hop-nest.js', HOP_PORTS.nest, { ...hopEnv, HOP_BODIES: nestHopBodies }, HOP_NEST),
     ];
     children.push(pipeHop, parseHop, fastifyHop, nestHop);
     cpu['bare hop (piped)'] = () => cpuMs(pipeHop.pid);
     cpu['bare hop (parsed)'] = () => cpuMs(parseHop.pid);
     cpu['hop on plain Fastify'] = () => cpuMs(fastifyHop.pid);
     cpu['hop on our stack'] = () => cpuMs(nestHop.pid);
-    const nestHopSend = async (q: Query) => {
-      const res = await fetch(`http://127.0.0.1:${HOP_PORTS.nest}/api/v1/search/products?${new URLSearchParams(q)}`);
-      if (!res.ok) throw new Error(`Nest hop ${res.status}: ${await res.text()}`);
-      await res.arrayBuffer();
-    };
-    const hop = (port: number) => async (q: Query) => {
-      const res = await fetch(`http://127.0.0.1:${port}/${queries.indexOf(q)}`);
-      if (!res.ok) throw new Error(`hop ${res.status}`);
-      await res.arrayBuffer();
-    };
+    const hop = (port: number) => getting('hop', (q) => `http://127.0.0.1:${port}/${queries.indexOf(q)}`);
     const targets: Array<[string, (q: Query) => Promise<void>]> = [
       ['API, Meilisearch engine', api('meilisearch')],
       ['Meilisearch direct (identity encoding)', multiSearch({ 'accept-encoding': 'identity' })],
       [HOP_PIPED, hop(HOP_PORTS.pipe)],
       [HOP_PARSED, hop(HOP_PORTS.parse)],
       [HOP_FASTIFY, hop(HOP_PORTS.fastify)],
-      [HOP_NEST, nestHopSend],
+      [HOP_NEST, getting('Nest hop', searchUrl(HOP_PORTS.nest))],
       ['API, PostgreSQL engine', api('postgres')],
       ['PostgreSQL direct (engine SQL, pg pool of 10)', async (q) => void (await pgEngine.searchProducts(params(q)))],
     ];
