@@ -1,7 +1,7 @@
 import helmet from '@fastify/helmet';
 import multipart from '@fastify/multipart';
 import type { INestApplication, Type } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
+import { ModuleRef, NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { LogController, type FastifyError, type FastifyReply, type FastifyRequest } from 'fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
@@ -146,9 +146,13 @@ function trustHops(hops: number): (address: string, hop: number) => boolean {
 }
 
 /** A provider some compositions register (the web layer's error pages) and others do not. */
+/**
+ * Looked up through the root ModuleRef, not `app.get`: Nest wraps the application's own methods
+ * and exits the process (abortOnError) on a missing provider before any catch here could run.
+ */
 function optionalProvider<T>(app: INestApplication, token: symbol): T | undefined {
   try {
-    return app.get<T>(token, { strict: false });
+    return app.get(ModuleRef).get<T>(token, { strict: false });
   } catch {
     return undefined;
   }
