@@ -26,6 +26,7 @@ export * from './jobs/job-registry';
 export * from './jobs/job-worker.service';
 export * from './jobs/job.types';
 export * from './logging/logger';
+export * from './page-cache/followed-cache';
 export * from './page-cache/page-cache.service';
 export * from './page-cache/page-store';
 export * from './page-cache/page-subjects';

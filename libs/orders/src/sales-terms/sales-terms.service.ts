@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { AuditTrail, Clock, type FieldError, isUuid, NotFoundError, ValidationFailedError } from '@tradefloor/core';
+import { AuditTrail, Clock, type FieldError, FollowedCache, isUuid, NotFoundError, PageCache, ValidationFailedError } from '@tradefloor/core';
 import { EnterpriseAccess, EnterpriseViews, ReferenceData } from '@tradefloor/enterprise-profile';
 import type { Principal } from '@tradefloor/identity';
 import type { DataSource } from 'typeorm';
@@ -8,6 +8,8 @@ import type { SalesTermsInputDto } from '../dto/orders-input.dto';
 import type { SalesTermsDto } from '../dto/orders-output.dto';
 
 export const DEFAULT_CONFIRM_WITHIN_HOURS = 48;
+/** Backstop only: an update drops the held terms on every process (FollowedCache). */
+const PUBLISHED_TTL_MS = 60_000;
 
 interface Row {
   enterprise_id: string;
@@ -28,6 +30,9 @@ interface Row {
  */
 @Injectable()
 export class SalesTerms {
+  /** Published terms, read in every cart answer and checkout; frozen, since every caller shares them. */
+  private readonly published: FollowedCache<Readonly<SalesTermsDto>>;
+
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly access: EnterpriseAccess,
@@ -35,7 +40,10 @@ export class SalesTerms {
     private readonly reference: ReferenceData,
     private readonly audit: AuditTrail,
     private readonly clock: Clock,
-  ) {}
+    pageCache: PageCache,
+  ) {
+    this.published = new FollowedCache(pageCache, 'sales-terms', PUBLISHED_TTL_MS);
+  }
 
   /** The terms of a publicly visible enterprise (404 otherwise). */
   async getPublic(enterpriseId: string): Promise<SalesTermsDto> {
@@ -57,8 +65,11 @@ export class SalesTerms {
     const ids = [...new Set(enterpriseIds)];
     const out = new Map<string, SalesTermsDto>();
     if (!ids.length) return out;
-    const rows: Row[] = await this.dataSource.query(`SELECT * FROM seller_sales_terms WHERE enterprise_id = ANY($1::uuid[])`, [ids]);
-    for (const r of rows) out.set(r.enterprise_id, toDto(r));
+    const published = await this.published.many(ids, async (missing) => {
+      const rows: Row[] = await this.dataSource.query(`SELECT * FROM seller_sales_terms WHERE enterprise_id = ANY($1::uuid[])`, [missing]);
+      return new Map(rows.map((r) => [r.enterprise_id, frozen(toDto(r))]));
+    });
+    for (const [id, terms] of published) if (terms) out.set(id, terms);
     const unknown: string[] = [];
     for (const id of ids.filter((x) => !out.has(x))) {
       const province = homeProvinces?.get(id);
@@ -105,6 +116,7 @@ export class SalesTerms {
         ],
       );
       const after = toDto(row);
+      await this.published.invalidate(m);
       await this.audit.record(m, {
         action: 'orders.sales-terms.update',
         subject: { type: 'enterprise', id: enterpriseId },
@@ -136,6 +148,12 @@ function defaults(enterpriseId: string, provinceCode: string): SalesTermsDto {
     confirmWithinHours: DEFAULT_CONFIRM_WITHIN_HOURS,
     updatedAt: null,
   };
+}
+
+function frozen(terms: SalesTermsDto): Readonly<SalesTermsDto> {
+  Object.freeze(terms.deliveryProvinceCodes);
+  Object.freeze(terms.deliveryCommuneCodes);
+  return Object.freeze(terms);
 }
 
 function toDto(r: Row): SalesTermsDto {

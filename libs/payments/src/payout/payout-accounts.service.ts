@@ -5,9 +5,11 @@ import {
   AuditTrail,
   Clock,
   derivedKey,
+  FollowedCache,
   ForbiddenError,
   isUuid,
   NotFoundError,
+  PageCache,
   SecretBox,
   ValidationFailedError,
   type FieldError,
@@ -24,6 +26,8 @@ import type { PayoutAccountDto, SavePayoutAccountDto } from './payout-account.dt
 
 /** Key purpose of the sealed account numbers (HKDF info); no other secret shares the key. */
 const KEY_PURPOSE = 'tradefloor/payments/payout-account';
+/** Backstop only: a save or removal drops the held answers on every process (FollowedCache). */
+const HOLDERS_TTL_MS = 60_000;
 /** The sample amount of the preview QR a seller test-scans (10.000 ₫). */
 export const PREVIEW_AMOUNT_VND = 10_000;
 
@@ -52,6 +56,8 @@ export function maskAccountNumber(number: string): string {
 @Injectable()
 export class PayoutAccounts {
   private readonly box: SecretBox;
+  /** Whether each enterprise has an account: read in every cart answer and checkout (VietQR offered or not). */
+  private readonly holders: FollowedCache<true>;
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -59,8 +65,10 @@ export class PayoutAccounts {
     private readonly clock: Clock,
     private readonly audit: AuditTrail,
     private readonly enterprises: EnterpriseQueries,
+    pageCache: PageCache,
   ) {
     this.box = new SecretBox(derivedKey(config.encryptionKey, KEY_PURPOSE).toString('base64'));
+    this.holders = new FollowedCache(pageCache, 'payout-accounts', HOLDERS_TTL_MS);
   }
 
   /** The account as `principal` may see it: 404 when there is none, 403/404 for strangers. */
@@ -95,6 +103,7 @@ export class PayoutAccounts {
         before: before ? this.auditView(before) : undefined,
         after: this.auditView(saved),
       });
+      if (!before) await this.holders.invalidate(m);
       return saved;
     });
     return this.toDto(row, true);
@@ -114,6 +123,7 @@ export class PayoutAccounts {
         subject: { type: 'enterprise', id: enterpriseId },
         before: this.auditView(before),
       });
+      await this.holders.invalidate(m);
     });
   }
 
@@ -158,15 +168,18 @@ export class PayoutAccounts {
     return (await this.existing([enterpriseId])).has(enterpriseId);
   }
 
-  /** Which of these enterprises have an account (without opening any), in one read. */
+  /** Which of these enterprises have an account (without opening any): one read for those not held in memory. */
   async existing(enterpriseIds: readonly string[]): Promise<Set<string>> {
     const ids = enterpriseIds.filter(isUuid);
     if (!ids.length) return new Set();
-    const rows: Array<{ enterprise_id: string }> = await this.dataSource.query(
-      `SELECT enterprise_id FROM payout_accounts WHERE enterprise_id = ANY($1::uuid[])`,
-      [ids],
-    );
-    return new Set(rows.map((r) => r.enterprise_id));
+    const held = await this.holders.many(ids, async (missing) => {
+      const rows: Array<{ enterprise_id: string }> = await this.dataSource.query(
+        `SELECT enterprise_id FROM payout_accounts WHERE enterprise_id = ANY($1::uuid[])`,
+        [missing],
+      );
+      return new Map(rows.map((r) => [r.enterprise_id, true as const]));
+    });
+    return new Set(ids.filter((id) => held.get(id)));
   }
 
   /** Normalised input, or a 400 naming each bad field. */
