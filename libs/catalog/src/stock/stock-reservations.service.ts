@@ -31,10 +31,10 @@ function normalise(lines: StockLine[]): StockLine[] {
 
 /**
  * Stock taken by orders, inside the ordering context's transaction. `reserve` first locks every
- * product row of the order in id order (one `SELECT … ORDER BY id FOR UPDATE`, so concurrent
+ * product row of the order in id order (`SELECT … ORDER BY id FOR UPDATE`, so concurrent
  * orders queue behind each other in one order and never deadlock), then takes all lines in one
  * conditional UPDATE (`stock_quantity >= q AND status = 'published'`, re-checked on the locked,
- * latest row): exactly as many buyers get through as there are units, never below zero (the
+ * latest row), both in one statement: exactly as many buyers get through as there are units, never below zero (the
  * column's CHECK is the last guard). A line the UPDATE did not take rolls the whole order back.
  * `product.changed` is published for all lines at once in the same transaction, so the search
  * index and partner listings (the existing sync) follow the stock.
@@ -52,21 +52,24 @@ export class StockReservations {
       if (!Number.isInteger(line.quantity) || line.quantity <= 0) throw new Error(`stock: bad quantity ${line.quantity}`);
     }
     const ids = wanted.map((l) => l.productId);
-    const locked: Array<{ id: string; name: string; stock_quantity: number; status: string }> = await m.query(
-      `SELECT id, name, stock_quantity, status FROM products WHERE id = ANY($1::uuid[]) ORDER BY id FOR UPDATE`,
-      [ids],
-    );
-    const [taken] = (await m.query(
-      `UPDATE products p SET stock_quantity = p.stock_quantity - w.quantity, updated_at = now()
-       FROM unnest($1::uuid[], $2::int[]) AS w(id, quantity)
-       WHERE p.id = w.id AND p.stock_quantity >= w.quantity AND p.status = 'published'
-       RETURNING p.id`,
+    // One statement: the rows locked in id order first (the UPDATE joins the materialised lock, so
+    // it cannot run ahead of it), then the conditional UPDATE re-checks each locked, latest row.
+    const rows: Array<{ id: string; name: string; stock_quantity: number; status: string; taken: boolean }> = await m.query(
+      `WITH locked AS MATERIALIZED (
+         SELECT id, name, stock_quantity, status FROM products WHERE id = ANY($1::uuid[]) ORDER BY id FOR UPDATE
+       ), taken AS (
+         UPDATE products p SET stock_quantity = p.stock_quantity - w.quantity, updated_at = now()
+         FROM unnest($1::uuid[], $2::int[]) AS w(id, quantity), locked
+         WHERE p.id = w.id AND locked.id = w.id AND p.stock_quantity >= w.quantity AND p.status = 'published'
+         RETURNING p.id
+       )
+       SELECT l.id, l.name, l.stock_quantity, l.status, t.id IS NOT NULL AS taken FROM locked l LEFT JOIN taken t ON t.id = l.id`,
       [ids, wanted.map((l) => l.quantity)],
-    )) as [Array<{ id: string }>, number];
-    if (taken.length !== wanted.length) {
-      const done = new Set(taken.map((r) => r.id));
-      const short = wanted.find((l) => !done.has(l.productId))!;
-      const p = locked.find((r) => r.id === short.productId);
+    );
+    const taken = new Set(rows.filter((r) => r.taken).map((r) => r.id));
+    if (taken.size !== wanted.length) {
+      const short = wanted.find((l) => !taken.has(l.productId))!;
+      const p = rows.find((r) => r.id === short.productId);
       throw new OutOfStockError(short.productId, p?.name ?? short.productId, p?.status === 'published' ? Number(p.stock_quantity) : 0);
     }
     await this.events.publishMany(

@@ -83,7 +83,8 @@ export class Checkout {
       );
       return code;
     });
-    return this.orders.load(orderCode, true);
+    // The sellers' names were read with the cart's products a moment ago.
+    return this.orders.load(orderCode, true, new Map(plans.map((p) => [p.input.enterpriseId, p.lines[0].view.enterpriseName])));
   }
 
   /** Groups the cart by seller and checks each seller's entry; every problem at once, as field errors. */
@@ -160,8 +161,8 @@ export class Checkout {
   }
 
   /**
-   * The order with every sub-order, line, history row and job: four statements whatever the number
-   * of sellers (the order and its sub-orders in one, then all lines, all history rows, all jobs).
+   * The order with every sub-order, line, history row and job: three statements whatever the number
+   * of sellers (the order, its sub-orders and all their lines in one, then all history rows, all jobs).
    * Returns the order's code.
    */
   private async insertOrder(m: EntityManager, buyer: Buyer, plans: SellerPlan[], principal: Principal | undefined, now: Date): Promise<string> {
@@ -169,12 +170,14 @@ export class Checkout {
       const code = newOrderCode();
       const codes = plans.map((_, n) => subOrderCode(code, n + 1));
       const expiresAt = plans.map((p) => new Date(now.getTime() + p.terms.confirmWithinHours * 3600_000));
+      // Lines by sub-order code, positions 1…n in cart order within each.
+      const items = plans.flatMap((p, n) => p.lines.map((l, i) => ({ subCode: codes[n], position: i + 1, view: l.view, quantity: l.quantity })));
       // No row back: the code was taken (the CTE inserted nothing), so draw another.
       const rows: Array<{ id: string; code: string }> = await m.query(
         `WITH o AS (
            INSERT INTO orders (code, buyer_user_id, buyer_name, buyer_phone, buyer_email, created_at) VALUES ($1, $2, $3, $4, $5, $6)
            ON CONFLICT (code) DO NOTHING RETURNING id
-         )
+         ), subs AS (
          INSERT INTO sub_orders (order_id, code, enterprise_id, seller_kind, status, payment_method, payment_state, province_code, commune_code,
                                  street, recipient_name, recipient_phone, note, shipping_carrier, shipping_service, shipping_fee_vnd,
                                  items_subtotal_vnd, total_vnd, prices_include_vat, placed_at, expires_at, updated_at)
@@ -187,7 +190,14 @@ export class Checkout {
               AS s(code, enterprise_id, seller_kind, payment_method, payment_state, province_code, commune_code, street, recipient_name,
                    recipient_phone, note, shipping_carrier, shipping_service, shipping_fee_vnd, items_subtotal_vnd, total_vnd,
                    prices_include_vat, expires_at)
-         RETURNING id, code`,
+         RETURNING id, code
+       ), i AS (
+         INSERT INTO sub_order_items (sub_order_id, position, product_id, product_name, sku, unit, unit_price_vnd, quantity, line_total_vnd)
+         SELECT subs.id, l.position, l.product_id, l.product_name, l.sku, l.unit, l.unit_price_vnd, l.quantity, l.line_total_vnd
+         FROM subs JOIN unnest($25::text[], $26::int[], $27::uuid[], $28::text[], $29::text[], $30::text[], $31::bigint[], $32::int[], $33::bigint[])
+              AS l(sub_code, position, product_id, product_name, sku, unit, unit_price_vnd, quantity, line_total_vnd) ON l.sub_code = subs.code
+       )
+       SELECT id, code FROM subs`,
         [
           code,
           buyer.userId,
@@ -213,12 +223,20 @@ export class Checkout {
           plans.map((p) => p.subtotal + p.shipping.feeVnd),
           plans.map((p) => p.terms.pricesIncludeVat),
           expiresAt,
+          items.map((l) => l.subCode),
+          items.map((l) => l.position),
+          items.map((l) => l.view.id),
+          items.map((l) => l.view.name),
+          items.map((l) => l.view.sku),
+          items.map((l) => l.view.unit),
+          items.map((l) => l.view.priceVnd),
+          items.map((l) => l.quantity),
+          items.map((l) => l.view.priceVnd * l.quantity),
         ],
       );
       if (!rows.length) continue;
       const ids = new Map(rows.map((r) => [r.code, r.id]));
       const subOrders = plans.map((plan, n) => ({ plan, id: ids.get(codes[n])!, code: codes[n], expiresAt: expiresAt[n] }));
-      await this.insertLines(m, subOrders);
       // Each placement's expiry job goes in with the placements' notification jobs (one insert).
       await this.workflow.recordMany(
         m,
@@ -230,25 +248,5 @@ export class Checkout {
       );
       return code;
     }
-  }
-
-  /** Every line of every sub-order in one statement (positions 1…n in cart order within each). */
-  private async insertLines(m: EntityManager, subOrders: Array<{ id: string; plan: SellerPlan }>): Promise<void> {
-    const items = subOrders.flatMap(({ id, plan }) => plan.lines.map((l, i) => ({ subOrderId: id, position: i + 1, view: l.view, quantity: l.quantity })));
-    await m.query(
-      `INSERT INTO sub_order_items (sub_order_id, position, product_id, product_name, sku, unit, unit_price_vnd, quantity, line_total_vnd)
-       SELECT * FROM unnest($1::uuid[], $2::int[], $3::uuid[], $4::text[], $5::text[], $6::text[], $7::bigint[], $8::int[], $9::bigint[])`,
-      [
-        items.map((l) => l.subOrderId),
-        items.map((l) => l.position),
-        items.map((l) => l.view.id),
-        items.map((l) => l.view.name),
-        items.map((l) => l.view.sku),
-        items.map((l) => l.view.unit),
-        items.map((l) => l.view.priceVnd),
-        items.map((l) => l.quantity),
-        items.map((l) => l.view.priceVnd * l.quantity),
-      ],
-    );
   }
 }

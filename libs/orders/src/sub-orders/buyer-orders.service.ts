@@ -116,15 +116,15 @@ export class BuyerOrders {
   }
 
   /** The order with every sub-order (and, on request, each one's payment instructions). */
-  async load(code: string, withPayment: boolean): Promise<OrderDto> {
-    const [order] = await this.loadMany([code], withPayment);
+  async load(code: string, withPayment: boolean, knownNames?: ReadonlyMap<string, string>): Promise<OrderDto> {
+    const [order] = await this.loadMany([code], withPayment, knownNames);
     if (!order) throw new NotFoundError('Đơn hàng', 'ORDER_NOT_FOUND');
     return order;
   }
 
-  private async loadMany(codes: string[], withPayment = false): Promise<OrderDto[]> {
+  private async loadMany(codes: string[], withPayment = false, knownNames?: ReadonlyMap<string, string>): Promise<OrderDto[]> {
     if (!codes.length) return [];
-    const { rows, names } = await this.reads.select(`WHERE o.code = ANY($1::text[]) ORDER BY s.code`, [codes]);
+    const { rows, names } = await this.reads.select(`WHERE o.code = ANY($1::text[]) ORDER BY s.code`, [codes], knownNames);
     const out: OrderDto[] = [];
     for (const code of codes) {
       const subs = rows.filter((r) => r.order_code === code);

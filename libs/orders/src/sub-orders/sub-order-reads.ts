@@ -4,7 +4,7 @@ import { EnterpriseViews } from '@tradefloor/enterprise-profile';
 import type { DataSource } from 'typeorm';
 import { SUB_ORDER_SELECT, type SubOrderRow } from './order-mapper';
 
-/** Sub-order rows (each with its lines and history) and their enterprises' names: two queries per batch. */
+/** Sub-order rows (each with its lines and history) and their enterprises' names: two queries per batch (one when the caller knows the names). */
 @Injectable()
 export class SubOrderReads {
   constructor(
@@ -12,9 +12,12 @@ export class SubOrderReads {
     private readonly enterprises: EnterpriseViews,
   ) {}
 
-  async select(where: string, params: unknown[]): Promise<{ rows: SubOrderRow[]; names: Map<string, string> }> {
+  /** `knownNames`: enterprise id → display name when the caller has just read them (checkout's answer); the rest are read. */
+  async select(where: string, params: unknown[], knownNames?: ReadonlyMap<string, string>): Promise<{ rows: SubOrderRow[]; names: Map<string, string> }> {
     const rows: SubOrderRow[] = await this.dataSource.query(`${SUB_ORDER_SELECT} ${where}`, params);
-    const enterprises = await this.enterprises.load([...new Set(rows.map((r) => r.enterprise_id as string))]);
-    return { rows, names: new Map(enterprises.map((e) => [e.id, e.displayName])) };
+    const names = new Map(knownNames);
+    const unknown = [...new Set(rows.map((r) => r.enterprise_id as string))].filter((id) => !names.has(id));
+    for (const e of await this.enterprises.load(unknown)) names.set(e.id, e.displayName);
+    return { rows, names };
   }
 }
