@@ -13,6 +13,7 @@ import { JobMaintenance } from './jobs/job-maintenance';
 import { JobQueue } from './jobs/job-queue.service';
 import { JobRegistry } from './jobs/job-registry';
 import { JobWorker } from './jobs/job-worker.service';
+import { PreparingClient } from './database/prepared-statements';
 import { LOGGER } from './logging/logger';
 import { createMailSender } from './mail/create-mail-sender';
 import { MailSender } from './mail/mail-sender';
@@ -47,7 +48,8 @@ export class CoreModule {
           synchronize: false,
           migrationsRun: false,
           logging: false,
-          extra: { max: options.config.dbPoolSize, application_name: 'tradefloor' },
+          // Hot statements are prepared once per connection (database/prepared-statements.ts).
+          extra: { max: options.config.dbPoolSize, application_name: 'tradefloor', Client: PreparingClient },
         }),
       ],
       controllers: [HealthController, SitemapController, MediaController],

@@ -8,6 +8,7 @@ export * from './crypto/derived-key';
 export * from './core.module';
 export * from './database/migrate';
 export * from './database/migrations';
+export * from './database/prepared-statements';
 export * from './database/query-rows';
 export * from './database/rate-limiter.service';
 export * from './audit';

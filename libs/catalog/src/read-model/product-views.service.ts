@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { Clock, htmlToText, vietnamDate } from '@tradefloor/core';
+import { Clock, htmlToText, prepared, vietnamDate } from '@tradefloor/core';
 import type { DataSource, EntityManager } from 'typeorm';
 import { CategoryEntity } from '../entities/category.entity';
 import { mediaUrl } from './media-url';
@@ -85,6 +85,17 @@ export type ReadScope = DataSource | EntityManager;
 
 const VISIBLE = `p.status = 'published' AND e.status = 'verified'`;
 
+/** `loadForSale`'s read: in every cart addition and checkout, so prepared once per connection. */
+const SALE_VIEWS = prepared(
+  `SELECT p.id, p.slug, p.name, p.sku, p.unit, p.price_vnd, p.min_order_quantity, p.stock_quantity, p.weight_grams, p.status,
+      (p.status = 'published' AND e.status = 'verified') AS visible,
+      e.id AS enterprise_id, e.slug AS enterprise_slug, e.display_name AS enterprise_name, e.kind AS enterprise_kind,
+      e.province_code AS enterprise_province_code,
+      (SELECT i.thumbnail_key FROM product_images i WHERE i.product_id = p.id ORDER BY i.position LIMIT 1) AS thumbnail_key
+   FROM products p JOIN enterprises e ON e.id = p.enterprise_id
+   WHERE p.id = ANY($1::uuid[])`,
+);
+
 /** Denormalised product views for other contexts, one query per batch. */
 @Injectable()
 export class ProductViews {
@@ -108,16 +119,7 @@ export class ProductViews {
    */
   async loadForSale(ids: string[], db: ReadScope = this.dataSource): Promise<SaleView[]> {
     if (!ids.length) return [];
-    const rows: Array<Record<string, unknown>> = await db.query(
-      `SELECT p.id, p.slug, p.name, p.sku, p.unit, p.price_vnd, p.min_order_quantity, p.stock_quantity, p.weight_grams, p.status,
-              (p.status = 'published' AND e.status = 'verified') AS visible,
-              e.id AS enterprise_id, e.slug AS enterprise_slug, e.display_name AS enterprise_name, e.kind AS enterprise_kind,
-              e.province_code AS enterprise_province_code,
-              (SELECT i.thumbnail_key FROM product_images i WHERE i.product_id = p.id ORDER BY i.position LIMIT 1) AS thumbnail_key
-       FROM products p JOIN enterprises e ON e.id = p.enterprise_id
-       WHERE p.id = ANY($1::uuid[])`,
-      [ids],
-    );
+    const rows: Array<Record<string, unknown>> = await db.query(SALE_VIEWS, [ids]);
     return rows.map((r) => ({
       id: r.id as string,
       slug: r.slug as string,
@@ -142,7 +144,7 @@ export class ProductViews {
   /** The enterprises these products belong to (distinct), in one light query. */
   async enterpriseIdsOf(ids: string[], db: ReadScope = this.dataSource): Promise<string[]> {
     if (!ids.length) return [];
-    const rows: Array<{ enterprise_id: string }> = await db.query(`SELECT DISTINCT enterprise_id FROM products WHERE id = ANY($1::uuid[])`, [ids]);
+    const rows: Array<{ enterprise_id: string }> = await db.query(prepared(`SELECT DISTINCT enterprise_id FROM products WHERE id = ANY($1::uuid[])`), [ids]);
     return rows.map((r) => r.enterprise_id);
   }
 

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { ConflictError, DomainEvents } from '@tradefloor/core';
+import { ConflictError, DomainEvents, prepared } from '@tradefloor/core';
 import type { EntityManager } from 'typeorm';
 
 export interface StockLine {
@@ -55,7 +55,7 @@ export class StockReservations {
     // One statement: the rows locked in id order first (the UPDATE joins the materialised lock, so
     // it cannot run ahead of it), then the conditional UPDATE re-checks each locked, latest row.
     const rows: Array<{ id: string; name: string; stock_quantity: number; status: string; taken: boolean }> = await m.query(
-      `WITH locked AS MATERIALIZED (
+      prepared(`WITH locked AS MATERIALIZED (
          SELECT id, name, stock_quantity, status FROM products WHERE id = ANY($1::uuid[]) ORDER BY id FOR UPDATE
        ), taken AS (
          UPDATE products p SET stock_quantity = p.stock_quantity - w.quantity, updated_at = now()
@@ -63,7 +63,7 @@ export class StockReservations {
          WHERE p.id = w.id AND locked.id = w.id AND p.stock_quantity >= w.quantity AND p.status = 'published'
          RETURNING p.id
        )
-       SELECT l.id, l.name, l.stock_quantity, l.status, t.id IS NOT NULL AS taken FROM locked l LEFT JOIN taken t ON t.id = l.id`,
+       SELECT l.id, l.name, l.stock_quantity, l.status, t.id IS NOT NULL AS taken FROM locked l LEFT JOIN taken t ON t.id = l.id`),
       [ids, wanted.map((l) => l.quantity)],
     );
     const taken = new Set(rows.filter((r) => r.taken).map((r) => r.id));

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import { returnedRows } from '../database/query-rows';
+import { prepared } from '../database/prepared-statements';
 import { JobRegistry } from './job-registry';
 import { JOBS_CHANNEL, type EnqueueOptions } from './job.types';
 
@@ -66,14 +67,14 @@ export class JobQueue {
     // Rows without a dedupe key (NULL) never conflict. The notification is delivered only if the
     // transaction commits: it wakes idle workers at once instead of at the next poll.
     await manager.query(
-      `WITH added AS (
+      prepared(`WITH added AS (
          INSERT INTO jobs (queue, payload, run_at, max_attempts, dedupe_key)
          SELECT q, p::jsonb, COALESCE(r, now()), COALESCE(a, 8), d
          FROM unnest($1::text[], $2::text[], $3::timestamptz[], $4::int[], $5::text[]) AS t(q, p, r, a, d)
          ON CONFLICT (queue, dedupe_key) WHERE status = 'pending'
          DO UPDATE SET payload = EXCLUDED.payload, run_at = LEAST(jobs.run_at, EXCLUDED.run_at)
          RETURNING 1)
-       SELECT pg_notify($6, q) FROM unnest($7::text[]) AS q`,
+       SELECT pg_notify($6, q) FROM unnest($7::text[]) AS q`),
       [
         all.map((r) => r.queue),
         all.map((r) => r.payload),

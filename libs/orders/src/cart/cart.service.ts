@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { OutOfStockError, ProductViews, type SaleView } from '@tradefloor/catalog';
-import { Clock, isUuid, NotFoundError, ValidationFailedError } from '@tradefloor/core';
+import { Clock, isUuid, NotFoundError, prepared, ValidationFailedError } from '@tradefloor/core';
 import type { Principal } from '@tradefloor/identity';
 import { createHash, randomBytes } from 'node:crypto';
 import type { DataSource, EntityManager } from 'typeorm';
@@ -55,7 +55,8 @@ export class Carts {
   async resolve(owner: CartOwner, create: boolean, change: CartCookieChange = {}): Promise<string | null> {
     const now = this.clock.now();
     const guest = owner.token
-      ? ((await this.dataSource.query(`SELECT id FROM carts WHERE token_hash = $1 AND user_id IS NULL`, [tokenHash(owner.token)]))[0]?.id as string | undefined)
+      ? ((await this.dataSource.query(prepared(`SELECT id FROM carts WHERE token_hash = $1 AND user_id IS NULL`), [tokenHash(owner.token)]))[0]?.id as
+          string | undefined)
       : undefined;
     if (owner.principal) {
       const userId = owner.principal.id;
@@ -89,7 +90,7 @@ export class Carts {
   /** A new guest cart and the cookie token that finds it (only its hash is stored). */
   private async newGuestCart(db: DataSource | EntityManager, change: CartCookieChange): Promise<string> {
     const token = randomBytes(32).toString('base64url');
-    const [row] = await db.query(`INSERT INTO carts (token_hash, created_at, updated_at) VALUES ($1, $2, $2) RETURNING id`, [
+    const [row] = await db.query(prepared(`INSERT INTO carts (token_hash, created_at, updated_at) VALUES ($1, $2, $2) RETURNING id`), [
       tokenHash(token),
       this.clock.now(),
     ]);
@@ -103,7 +104,7 @@ export class Carts {
    * out only after the commit).
    */
   private async lockGuestCart(token: string | undefined, created: CartCookieChange, m: EntityManager): Promise<string> {
-    const [row] = token ? await m.query(`SELECT id FROM carts WHERE token_hash = $1 AND user_id IS NULL FOR UPDATE`, [tokenHash(token)]) : [];
+    const [row] = token ? await m.query(prepared(`SELECT id FROM carts WHERE token_hash = $1 AND user_id IS NULL FOR UPDATE`), [tokenHash(token)]) : [];
     return (row?.id as string | undefined) ?? this.newGuestCart(m, created);
   }
 
@@ -111,8 +112,8 @@ export class Carts {
   async current(owner: CartOwner, change: CartCookieChange = {}): Promise<{ cartId: string | null; lines: CartLine[] }> {
     if (!owner.principal && owner.token) {
       const rows: Array<{ id: string; product_id: string | null; quantity: number | null }> = await this.dataSource.query(
-        `SELECT c.id, i.product_id, i.quantity FROM carts c LEFT JOIN cart_items i ON i.cart_id = c.id
-         WHERE c.token_hash = $1 AND c.user_id IS NULL ORDER BY i.added_at, i.product_id`,
+        prepared(`SELECT c.id, i.product_id, i.quantity FROM carts c LEFT JOIN cart_items i ON i.cart_id = c.id
+         WHERE c.token_hash = $1 AND c.user_id IS NULL ORDER BY i.added_at, i.product_id`),
         [tokenHash(owner.token)],
       );
       const lines = rows.filter((r) => r.product_id !== null).map((r) => ({ productId: r.product_id!, quantity: r.quantity! }));
@@ -191,9 +192,10 @@ export class Carts {
    * click's second checkout finds nothing left to delete.
    */
   async lockAndEmpty(cartId: string, m: EntityManager): Promise<CartLine[]> {
-    const [rows] = (await m.query(`DELETE FROM cart_items WHERE cart_id = (SELECT id FROM carts WHERE id = $1 FOR UPDATE) RETURNING product_id, quantity`, [
-      cartId,
-    ])) as [Array<{ product_id: string; quantity: number }>, number];
+    const [rows] = (await m.query(
+      prepared(`DELETE FROM cart_items WHERE cart_id = (SELECT id FROM carts WHERE id = $1 FOR UPDATE) RETURNING product_id, quantity`),
+      [cartId],
+    )) as [Array<{ product_id: string; quantity: number }>, number];
     return rows.map((r) => ({ productId: r.product_id, quantity: r.quantity }));
   }
 
@@ -204,7 +206,7 @@ export class Carts {
   /** The cart's lines in the order they were added (`byAddedThenProduct`). */
   private async datedLines(cartId: string, db: DataSource | EntityManager): Promise<Array<CartLine & { addedAt: Date }>> {
     const rows: Array<{ product_id: string; quantity: number; added_at: Date }> = await db.query(
-      `SELECT product_id, quantity, added_at FROM cart_items WHERE cart_id = $1 ORDER BY added_at, product_id`,
+      prepared(`SELECT product_id, quantity, added_at FROM cart_items WHERE cart_id = $1 ORDER BY added_at, product_id`),
       [cartId],
     );
     return rows.map((r) => ({ productId: r.product_id, quantity: r.quantity, addedAt: r.added_at }));
@@ -285,10 +287,10 @@ export class Carts {
     const now = this.clock.now();
     // The line and the cart's last change in one statement.
     const [row] = await m.query(
-      `WITH touched AS (UPDATE carts SET updated_at = $4 WHERE id = $1)
+      prepared(`WITH touched AS (UPDATE carts SET updated_at = $4 WHERE id = $1)
        INSERT INTO cart_items (cart_id, product_id, quantity, added_at) VALUES ($1, $2, $3, $4)
        ON CONFLICT (cart_id, product_id) DO UPDATE SET quantity = EXCLUDED.quantity
-       RETURNING added_at`,
+       RETURNING added_at`),
       [cartId, line.productId, line.quantity, now],
     );
     return row.added_at as Date;
@@ -302,7 +304,7 @@ export class Carts {
  * the second click would not see the first's change.
  */
 async function lockCart(m: EntityManager, cartId: string): Promise<void> {
-  await m.query(`SELECT id FROM carts WHERE id = $1 FOR UPDATE`, [cartId]);
+  await m.query(prepared(`SELECT id FROM carts WHERE id = $1 FOR UPDATE`), [cartId]);
 }
 
 /** The order `lines()` reads a cart in. */

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { ProductViews, StockReservations, type SaleView } from '@tradefloor/catalog';
-import { Clock, ConflictError, type FieldError, normalizeVietnameseMobile, ValidationFailedError } from '@tradefloor/core';
+import { Clock, ConflictError, type FieldError, normalizeVietnameseMobile, prepared, ValidationFailedError } from '@tradefloor/core';
 import { ReferenceData } from '@tradefloor/enterprise-profile';
 import type { Principal } from '@tradefloor/identity';
 import type { DataSource, EntityManager } from 'typeorm';
@@ -174,7 +174,7 @@ export class Checkout {
       const items = plans.flatMap((p, n) => p.lines.map((l, i) => ({ subCode: codes[n], position: i + 1, view: l.view, quantity: l.quantity })));
       // No row back: the code was taken (the CTE inserted nothing), so draw another.
       const rows: Array<{ id: string; code: string }> = await m.query(
-        `WITH o AS (
+        prepared(`WITH o AS (
            INSERT INTO orders (code, buyer_user_id, buyer_name, buyer_phone, buyer_email, created_at) VALUES ($1, $2, $3, $4, $5, $6)
            ON CONFLICT (code) DO NOTHING RETURNING id
          ), subs AS (
@@ -197,7 +197,7 @@ export class Checkout {
          FROM subs JOIN unnest($25::text[], $26::int[], $27::uuid[], $28::text[], $29::text[], $30::text[], $31::bigint[], $32::int[], $33::bigint[])
               AS l(sub_code, position, product_id, product_name, sku, unit, unit_price_vnd, quantity, line_total_vnd) ON l.sub_code = subs.code
        )
-       SELECT id, code FROM subs`,
+       SELECT id, code FROM subs`),
         [
           code,
           buyer.userId,

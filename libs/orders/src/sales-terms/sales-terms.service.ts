@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { AuditTrail, Clock, type FieldError, FollowedCache, isUuid, NotFoundError, PageCache, ValidationFailedError } from '@tradefloor/core';
+import { AuditTrail, Clock, type FieldError, FollowedCache, isUuid, NotFoundError, PageCache, prepared, ValidationFailedError } from '@tradefloor/core';
 import { EnterpriseAccess, EnterpriseViews, ReferenceData } from '@tradefloor/enterprise-profile';
 import type { Principal } from '@tradefloor/identity';
 import type { DataSource } from 'typeorm';
@@ -66,7 +66,7 @@ export class SalesTerms {
     const out = new Map<string, SalesTermsDto>();
     if (!ids.length) return out;
     const published = await this.published.many(ids, async (missing) => {
-      const rows: Row[] = await this.dataSource.query(`SELECT * FROM seller_sales_terms WHERE enterprise_id = ANY($1::uuid[])`, [missing]);
+      const rows: Row[] = await this.dataSource.query(prepared(`SELECT * FROM seller_sales_terms WHERE enterprise_id = ANY($1::uuid[])`), [missing]);
       return new Map(rows.map((r) => [r.enterprise_id, frozen(toDto(r))]));
     });
     for (const [id, terms] of published) if (terms) out.set(id, terms);

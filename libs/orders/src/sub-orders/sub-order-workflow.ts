@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { StockReservations } from '@tradefloor/catalog';
-import { AuditTrail, Clock, JobQueue, type NewJob } from '@tradefloor/core';
+import { AuditTrail, Clock, JobQueue, type NewJob, prepared } from '@tradefloor/core';
 import type { Principal } from '@tradefloor/identity';
 import type { EntityManager } from 'typeorm';
 import { ORDER_NOTIFY_QUEUE } from '../mail/order-notification.job';
@@ -136,9 +136,9 @@ export class SubOrderWorkflow {
     if (new Set(entries.map((x) => x.subOrder.id)).size !== entries.length) throw new Error('recordMany: one event per sub-order');
     const roles = entries.map(({ event: e }) => (e.actor.principal?.role === 'admin' && e.actor.role === 'seller' ? 'admin' : e.actor.role));
     const rows: Array<{ id: string; sub_order_id: string }> = await m.query(
-      `INSERT INTO sub_order_events (sub_order_id, from_status, to_status, action, actor_role, actor_id, note, at)
+      prepared(`INSERT INTO sub_order_events (sub_order_id, from_status, to_status, action, actor_role, actor_id, note, at)
        SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::text[], $6::uuid[], $7::text[], $8::timestamptz[])
-       RETURNING id, sub_order_id`,
+       RETURNING id, sub_order_id`),
       [
         entries.map((x) => x.subOrder.id),
         entries.map((x) => x.event.from),

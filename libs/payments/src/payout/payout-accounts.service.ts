@@ -10,6 +10,7 @@ import {
   isUuid,
   NotFoundError,
   PageCache,
+  prepared,
   SecretBox,
   ValidationFailedError,
   type FieldError,
@@ -174,7 +175,7 @@ export class PayoutAccounts {
     if (!ids.length) return new Set();
     const held = await this.holders.many(ids, async (missing) => {
       const rows: Array<{ enterprise_id: string }> = await this.dataSource.query(
-        `SELECT enterprise_id FROM payout_accounts WHERE enterprise_id = ANY($1::uuid[])`,
+        prepared(`SELECT enterprise_id FROM payout_accounts WHERE enterprise_id = ANY($1::uuid[])`),
         [missing],
       );
       return new Map(rows.map((r) => [r.enterprise_id, true as const]));
