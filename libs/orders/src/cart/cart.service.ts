@@ -12,6 +12,28 @@ import { SalesTerms } from '../sales-terms/sales-terms.service';
 import { ShippingChoices, type DeliveryTo } from '../shipping/shipping-choices';
 
 export const MAX_CART_LINES = 50;
+/** How often `add` works an addition out again when the cart changed under it, before it waits for the cart's lock. */
+const OPTIMISTIC_ADD_ATTEMPTS = 3;
+
+/**
+ * A cart read in one statement: its lines, and its row's version (`xmin`, the id of the transaction
+ * that last wrote the row). Every change of a cart's lines also updates its `carts` row first (see
+ * `touchCart`), so an unchanged version means unchanged lines.
+ */
+interface CartSnapshot {
+  cartId: string;
+  version: string;
+  lines: DatedLine[];
+}
+
+type DatedLine = CartLine & { addedAt: Date };
+
+const SNAPSHOT = `SELECT c.id, c.xmin::text AS version, i.product_id, i.quantity, i.added_at FROM carts c LEFT JOIN cart_items i ON i.cart_id = c.id`;
+const SNAPSHOT_BY_TOKEN = prepared(`${SNAPSHOT} WHERE c.token_hash = $1 AND c.user_id IS NULL ORDER BY i.added_at, i.product_id`);
+const SNAPSHOT_BY_ID = prepared(`${SNAPSHOT} WHERE c.id = $1 ORDER BY i.added_at, i.product_id`);
+/** A line's whole quantity, written under the cart's lock (after `touchCart`). */
+const UPSERT_LINE = `INSERT INTO cart_items (cart_id, product_id, quantity, added_at) VALUES ($1, $2, $3, $4)
+  ON CONFLICT (cart_id, product_id) DO UPDATE SET quantity = EXCLUDED.quantity RETURNING added_at`;
 
 /** Who is asking for a cart: a signed-in buyer, a guest's cookie token, or both (then the guest cart merges in). */
 export interface CartOwner {
@@ -70,11 +92,13 @@ export class Carts {
       }
       if (guest && row) {
         await this.dataSource.transaction(async (m) => {
+          // The buyer's cart row is updated first (its version changes, see CartSnapshot), then the lines.
           await m.query(
-            `INSERT INTO cart_items (cart_id, product_id, quantity, added_at)
-             SELECT $2, product_id, quantity, added_at FROM cart_items WHERE cart_id = $1
+            `WITH touched AS (UPDATE carts SET updated_at = $3 WHERE id = $2 RETURNING id)
+             INSERT INTO cart_items (cart_id, product_id, quantity, added_at)
+             SELECT touched.id, i.product_id, i.quantity, i.added_at FROM touched, cart_items i WHERE i.cart_id = $1
              ON CONFLICT (cart_id, product_id) DO UPDATE SET quantity = LEAST(cart_items.quantity + EXCLUDED.quantity, 100000)`,
-            [guest, row.id],
+            [guest, row.id, now],
           );
           await m.query(`DELETE FROM carts WHERE id = $1`, [guest]);
         });
@@ -84,13 +108,13 @@ export class Carts {
       return (row?.id as string | undefined) ?? null;
     }
     if (guest) return guest;
-    return create ? this.newGuestCart(this.dataSource, change) : null;
+    return create ? this.newGuestCart(change) : null;
   }
 
   /** A new guest cart and the cookie token that finds it (only its hash is stored). */
-  private async newGuestCart(db: DataSource | EntityManager, change: CartCookieChange): Promise<string> {
+  private async newGuestCart(change: CartCookieChange): Promise<string> {
     const token = randomBytes(32).toString('base64url');
-    const [row] = await db.query(prepared(`INSERT INTO carts (token_hash, created_at, updated_at) VALUES ($1, $2, $2) RETURNING id`), [
+    const [row] = await this.dataSource.query(prepared(`INSERT INTO carts (token_hash, created_at, updated_at) VALUES ($1, $2, $2) RETURNING id`), [
       tokenHash(token),
       this.clock.now(),
     ]);
@@ -98,29 +122,24 @@ export class Carts {
     return row.id as string;
   }
 
-  /**
-   * A guest's cart for `add`, found and locked by its token in one statement, or created in the
-   * transaction (nobody else can see it yet; `created` receives its cookie, which the caller hands
-   * out only after the commit).
-   */
-  private async lockGuestCart(token: string | undefined, created: CartCookieChange, m: EntityManager): Promise<string> {
-    const [row] = token ? await m.query(prepared(`SELECT id FROM carts WHERE token_hash = $1 AND user_id IS NULL FOR UPDATE`), [tokenHash(token)]) : [];
-    return (row?.id as string | undefined) ?? this.newGuestCart(m, created);
-  }
-
   /** The caller's cart id and lines, without creating a cart; a guest's (the common case) in one statement. */
   async current(owner: CartOwner, change: CartCookieChange = {}): Promise<{ cartId: string | null; lines: CartLine[] }> {
     if (!owner.principal && owner.token) {
-      const rows: Array<{ id: string; product_id: string | null; quantity: number | null }> = await this.dataSource.query(
-        prepared(`SELECT c.id, i.product_id, i.quantity FROM carts c LEFT JOIN cart_items i ON i.cart_id = c.id
-         WHERE c.token_hash = $1 AND c.user_id IS NULL ORDER BY i.added_at, i.product_id`),
-        [tokenHash(owner.token)],
-      );
-      const lines = rows.filter((r) => r.product_id !== null).map((r) => ({ productId: r.product_id!, quantity: r.quantity! }));
-      return { cartId: rows[0]?.id ?? null, lines };
+      const seen = await this.snapshot(SNAPSHOT_BY_TOKEN, tokenHash(owner.token));
+      return { cartId: seen?.cartId ?? null, lines: seen ? undated(seen.lines) : [] };
     }
     const cartId = await this.resolve(owner, false, change);
     return { cartId, lines: cartId ? await this.lines(cartId) : [] };
+  }
+
+  /** The cart found by `query` (`SNAPSHOT_BY_TOKEN` or `SNAPSHOT_BY_ID`), its lines in the order they were added. */
+  private async snapshot(query: string, key: string, db: DataSource | EntityManager = this.dataSource): Promise<CartSnapshot | undefined> {
+    const rows: Array<{ id: string; version: string; product_id: string | null; quantity: number | null; added_at: Date | null }> = await db.query(query, [
+      key,
+    ]);
+    if (!rows.length) return undefined;
+    const lines = rows.filter((r) => r.product_id !== null).map((r) => ({ productId: r.product_id!, quantity: r.quantity!, addedAt: r.added_at! }));
+    return { cartId: rows[0].id, version: rows[0].version, lines };
   }
 
   /** With a delivery address (already checked), each seller's options include the carriers' quotes for it. */
@@ -129,39 +148,106 @@ export class Carts {
     return this.render((await this.current(owner, change)).lines, to);
   }
 
-  /** Adds to a line (creating the cart, and for a guest its cookie). */
+  /**
+   * Adds to a line (creating the cart, and for a guest its cookie) without a lock held across round
+   * trips: the cart is read (lines and version), the products checked, and the line written only if
+   * the cart's version is still the one read — or with a new cart, in one statement. A concurrent
+   * change of the same cart (a double click, another tab) makes that write find nothing; the
+   * addition is then worked out again from the cart as it now is, and when the cart keeps changing
+   * (many requests on one cart) under the cart's lock instead. A guest's addition to an existing cart
+   * is three statements, to a new cart two (issue 17's statement budget, libs/orders/README.md).
+   */
   async add(owner: CartOwner, line: CartLine, change: CartCookieChange): Promise<CartDto> {
-    // A signed-in buyer's cart is resolved before the transaction: resolving may merge a guest cart in its own.
+    // A signed-in buyer's cart is resolved first: resolving may merge a guest cart into it.
     const buyerCart = owner.principal ? (await this.resolve(owner, true, change))! : undefined;
-    const created: CartCookieChange = {};
-    const { lines, views } = await this.dataSource.transaction(async (m) => {
-      if (buyerCart) await lockCart(m, buyerCart);
-      const cartId = buyerCart ?? (await this.lockGuestCart(owner.token, created, m));
-      // A cart created just now has no lines to read.
-      const current = created.cookie ? [] : await this.datedLines(cartId, m);
-      const existing = current.find((l) => l.productId === line.productId);
-      if (!existing && current.length >= MAX_CART_LINES) {
-        throw ValidationFailedError.field('productId', `Giỏ hàng tối đa ${MAX_CART_LINES} sản phẩm (at most ${MAX_CART_LINES} lines)`);
-      }
-      // The product checked and every line's view for the answer, in one read.
-      const views = await this.products.loadForSale([...new Set([...current.map((l) => l.productId), line.productId])], m);
-      const quantity = (existing?.quantity ?? 0) + line.quantity;
-      const addedAt = await this.setLine(m, cartId, { productId: line.productId, quantity }, 'quantity', views);
-      // The cart as it now is, in `lines()` order, without reading it again.
-      const after = existing
-        ? current.map((l) => (l === existing ? { ...l, quantity } : l))
-        : [...current, { productId: line.productId, quantity, addedAt }].sort(byAddedThenProduct);
-      return { lines: after.map(({ productId, quantity: q }) => ({ productId, quantity: q })), views };
+    for (let attempt = 1; attempt <= OPTIMISTIC_ADD_ATTEMPTS; attempt++) {
+      const seen = buyerCart
+        ? await this.snapshot(SNAPSHOT_BY_ID, buyerCart)
+        : owner.token
+          ? await this.snapshot(SNAPSHOT_BY_TOKEN, tokenHash(owner.token))
+          : undefined;
+      // A buyer's cart deleted since it was resolved (the buyer's data erased meanwhile): the locked path resolves again.
+      if (buyerCart && !seen) break;
+      const { existing, quantity, views } = await this.checkAddition(seen?.lines ?? [], line);
+      const now = this.clock.now();
+      const addedAt = seen
+        ? await this.setLineIfUnchanged(seen, line.productId, quantity, now)
+        : await this.newGuestCartWith(line.productId, quantity, now, change);
+      if (addedAt) return this.renderAdded(seen?.lines ?? [], existing, { productId: line.productId, quantity, addedAt }, views);
+    }
+    return this.addLocked(owner, line, change);
+  }
+
+  /** `add` under the cart's lock, for a cart that kept changing: waits its turn instead of retrying. */
+  private async addLocked(owner: CartOwner, line: CartLine, change: CartCookieChange): Promise<CartDto> {
+    const cartId = (await this.resolve(owner, true, change))!;
+    const { lines, existing, quantity, views, addedAt } = await this.dataSource.transaction(async (m) => {
+      await touchCart(m, cartId, this.clock.now());
+      const locked = (await this.snapshot(SNAPSHOT_BY_ID, cartId, m))?.lines ?? [];
+      const checked = await this.checkAddition(locked, line, m);
+      const [row] = await m.query(UPSERT_LINE, [cartId, line.productId, checked.quantity, this.clock.now()]);
+      return { lines: locked, ...checked, addedAt: row.added_at as Date };
     });
-    if (created.cookie) change.cookie = created.cookie;
-    return this.render(lines, undefined, views);
+    return this.renderAdded(lines, existing, { productId: line.productId, quantity, addedAt }, views);
+  }
+
+  /** The line the addition makes (quantities summed), checked; with the views of every line for the answer. */
+  private async checkAddition(lines: DatedLine[], line: CartLine, db?: EntityManager) {
+    const existing = lines.find((l) => l.productId === line.productId);
+    if (!existing && lines.length >= MAX_CART_LINES) {
+      throw ValidationFailedError.field('productId', `Giỏ hàng tối đa ${MAX_CART_LINES} sản phẩm (at most ${MAX_CART_LINES} lines)`);
+    }
+    // The product checked and every line's view for the answer, in one read.
+    const views = await this.products.loadForSale([...new Set([...lines.map((l) => l.productId), line.productId])], db);
+    const quantity = (existing?.quantity ?? 0) + line.quantity;
+    checkLine(
+      views.find((v) => v.id === line.productId),
+      quantity,
+      'quantity',
+    );
+    return { existing, quantity, views };
+  }
+
+  /** The cart as it is after an addition, in `lines()` order, without reading it again. */
+  private renderAdded(before: DatedLine[], existing: DatedLine | undefined, added: DatedLine, views: SaleView[]): Promise<CartDto> {
+    const after = existing ? before.map((l) => (l === existing ? { ...l, quantity: added.quantity } : l)) : [...before, added].sort(byAddedThenProduct);
+    return this.render(undated(after), undefined, views);
+  }
+
+  /**
+   * Writes the line (its whole quantity) if the cart's row still has the version read, updating the
+   * row first (so the version moves on). Its `added_at`, or null when the cart changed meanwhile: a
+   * concurrent writer holds the row or has changed it, and the re-check after the wait fails.
+   */
+  private async setLineIfUnchanged(seen: CartSnapshot, productId: string, quantity: number, now: Date): Promise<Date | null> {
+    const [row] = await this.dataSource.query(
+      prepared(`WITH touched AS (UPDATE carts SET updated_at = $4 WHERE id = $1 AND xmin = $5::xid RETURNING id)
+       INSERT INTO cart_items (cart_id, product_id, quantity, added_at) SELECT touched.id, $2, $3, $4 FROM touched
+       ON CONFLICT (cart_id, product_id) DO UPDATE SET quantity = EXCLUDED.quantity
+       RETURNING added_at`),
+      [seen.cartId, productId, quantity, now, seen.version],
+    );
+    return (row?.added_at as Date | undefined) ?? null;
+  }
+
+  /** A new guest cart holding one line, in one statement; sets the cookie that finds it. */
+  private async newGuestCartWith(productId: string, quantity: number, now: Date, change: CartCookieChange): Promise<Date> {
+    const token = randomBytes(32).toString('base64url');
+    const [row] = await this.dataSource.query(
+      prepared(`WITH cart AS (INSERT INTO carts (token_hash, created_at, updated_at) VALUES ($1, $2, $2) RETURNING id)
+       INSERT INTO cart_items (cart_id, product_id, quantity, added_at) SELECT cart.id, $3, $4, $2 FROM cart
+       RETURNING added_at`),
+      [tokenHash(token), now, productId, quantity],
+    );
+    change.cookie = token;
+    return row.added_at as Date;
   }
 
   /** Sets quantities (0 removes a line). */
   async update(owner: CartOwner, lines: CartLineDto[], change: CartCookieChange): Promise<CartDto> {
     const cartId = await this.resolve(owner, true, change);
     await this.dataSource.transaction(async (m) => {
-      await lockCart(m, cartId!);
+      await touchCart(m, cartId!, this.clock.now());
       for (const [i, line] of lines.entries()) {
         if (line.quantity === 0) await m.query(`DELETE FROM cart_items WHERE cart_id = $1 AND product_id = $2`, [cartId, line.productId]);
         else await this.setLine(m, cartId!, line, `items.${i}.quantity`);
@@ -174,17 +260,28 @@ export class Carts {
 
   async removeLine(owner: CartOwner, productId: string, change: CartCookieChange): Promise<CartDto> {
     const cartId = await this.resolve(owner, false, change);
-    if (cartId && isUuid(productId)) await this.dataSource.query(`DELETE FROM cart_items WHERE cart_id = $1 AND product_id = $2`, [cartId, productId]);
+    if (cartId && isUuid(productId)) {
+      await this.dataSource.query(
+        `WITH touched AS (UPDATE carts SET updated_at = $3 WHERE id = $1 RETURNING id)
+         DELETE FROM cart_items WHERE cart_id = (SELECT id FROM touched) AND product_id = $2`,
+        [cartId, productId, this.clock.now()],
+      );
+    }
     return this.render(cartId ? await this.lines(cartId) : []);
   }
 
   async clear(owner: CartOwner, change: CartCookieChange): Promise<void> {
     const cartId = await this.resolve(owner, false, change);
-    if (cartId) await this.dataSource.query(`DELETE FROM cart_items WHERE cart_id = $1`, [cartId]);
+    if (cartId) {
+      await this.dataSource.query(
+        `WITH touched AS (UPDATE carts SET updated_at = $2 WHERE id = $1 RETURNING id) DELETE FROM cart_items WHERE cart_id = (SELECT id FROM touched)`,
+        [cartId, this.clock.now()],
+      );
+    }
   }
 
   /**
-   * Checkout's step: locks the cart (`lockCart`) and empties it in one statement, returning the lines
+   * Checkout's step: locks the cart (updating its row, as `touchCart` does) and empties it in one statement, returning the lines
    * it held. A statement's snapshot is taken before it waits for the lock, so a line whose adding
    * committed during that wait is not deleted and stays in the cart for later; a line changed or
    * removed during the wait is deleted as it now is (or not at all). Either way the caller compares
@@ -193,23 +290,20 @@ export class Carts {
    */
   async lockAndEmpty(cartId: string, m: EntityManager): Promise<CartLine[]> {
     const [rows] = (await m.query(
-      prepared(`DELETE FROM cart_items WHERE cart_id = (SELECT id FROM carts WHERE id = $1 FOR UPDATE) RETURNING product_id, quantity`),
-      [cartId],
+      prepared(`WITH touched AS (UPDATE carts SET updated_at = $2 WHERE id = $1 RETURNING id)
+       DELETE FROM cart_items WHERE cart_id = (SELECT id FROM touched) RETURNING product_id, quantity`),
+      [cartId, this.clock.now()],
     )) as [Array<{ product_id: string; quantity: number }>, number];
     return rows.map((r) => ({ productId: r.product_id, quantity: r.quantity }));
   }
 
-  async lines(cartId: string, db: DataSource | EntityManager = this.dataSource): Promise<CartLine[]> {
-    return (await this.datedLines(cartId, db)).map(({ productId, quantity }) => ({ productId, quantity }));
-  }
-
   /** The cart's lines in the order they were added (`byAddedThenProduct`). */
-  private async datedLines(cartId: string, db: DataSource | EntityManager): Promise<Array<CartLine & { addedAt: Date }>> {
-    const rows: Array<{ product_id: string; quantity: number; added_at: Date }> = await db.query(
-      prepared(`SELECT product_id, quantity, added_at FROM cart_items WHERE cart_id = $1 ORDER BY added_at, product_id`),
+  async lines(cartId: string, db: DataSource | EntityManager = this.dataSource): Promise<CartLine[]> {
+    const rows: Array<{ product_id: string; quantity: number }> = await db.query(
+      prepared(`SELECT product_id, quantity FROM cart_items WHERE cart_id = $1 ORDER BY added_at, product_id`),
       [cartId],
     );
-    return rows.map((r) => ({ productId: r.product_id, quantity: r.quantity, addedAt: r.added_at }));
+    return rows.map((r) => ({ productId: r.product_id, quantity: r.quantity }));
   }
 
   /**
@@ -273,39 +367,34 @@ export class Carts {
     };
   }
 
-  /**
-   * A line's quantity must be within stock and at least the minimum order; the product visible.
-   * `views`: the product's view if the caller has already read it. Returns the line's `added_at`.
-   */
-  private async setLine(m: EntityManager, cartId: string, line: CartLine, field: string, views?: SaleView[]): Promise<Date> {
-    const view = views ? views.find((v) => v.id === line.productId) : (await this.products.loadForSale([line.productId], m))[0];
-    if (!view?.visible) throw new NotFoundError('Sản phẩm', 'PRODUCT_NOT_FOUND');
-    if (line.quantity < view.minOrderQuantity) {
-      throw ValidationFailedError.field(field, `Đặt tối thiểu ${view.minOrderQuantity} ${view.unit} (minimum order ${view.minOrderQuantity})`);
-    }
-    if (line.quantity > view.stockQuantity) throw new OutOfStockError(view.id, view.name, view.stockQuantity);
-    const now = this.clock.now();
-    // The line and the cart's last change in one statement.
-    const [row] = await m.query(
-      prepared(`WITH touched AS (UPDATE carts SET updated_at = $4 WHERE id = $1)
-       INSERT INTO cart_items (cart_id, product_id, quantity, added_at) VALUES ($1, $2, $3, $4)
-       ON CONFLICT (cart_id, product_id) DO UPDATE SET quantity = EXCLUDED.quantity
-       RETURNING added_at`),
-      [cartId, line.productId, line.quantity, now],
-    );
-    return row.added_at as Date;
+  /** Sets a line's quantity in `update`'s transaction, after `touchCart` (checked as `checkLine` says). */
+  private async setLine(m: EntityManager, cartId: string, line: CartLine, field: string): Promise<void> {
+    checkLine((await this.products.loadForSale([line.productId], m))[0], line.quantity, field);
+    await m.query(UPSERT_LINE, [cartId, line.productId, line.quantity, this.clock.now()]);
   }
 }
 
-/**
- * Two requests on one cart (a double click, two tabs) wait for each other here. The lines are read
- * by a later statement on purpose: a join locked with `FOR UPDATE OF carts` would, after waiting,
- * still return the lines of its first snapshot (read committed re-checks only the locked row), so
- * the second click would not see the first's change.
- */
-async function lockCart(m: EntityManager, cartId: string): Promise<void> {
-  await m.query(prepared(`SELECT id FROM carts WHERE id = $1 FOR UPDATE`), [cartId]);
+/** A line's quantity must be within stock and at least the minimum order; the product visible. */
+function checkLine(view: SaleView | undefined, quantity: number, field: string): void {
+  if (!view?.visible) throw new NotFoundError('Sản phẩm', 'PRODUCT_NOT_FOUND');
+  if (quantity < view.minOrderQuantity) {
+    throw ValidationFailedError.field(field, `Đặt tối thiểu ${view.minOrderQuantity} ${view.unit} (minimum order ${view.minOrderQuantity})`);
+  }
+  if (quantity > view.stockQuantity) throw new OutOfStockError(view.id, view.name, view.stockQuantity);
 }
+
+/**
+ * The first statement of every transaction that changes a cart's lines: updating the cart's row
+ * locks it (two requests on one cart wait for each other here) and moves its version on, which
+ * `add`'s compare-and-set relies on (CartSnapshot). The lines are read by a later statement on
+ * purpose: a statement that waited for the lock still sees the lines of its first snapshot (read
+ * committed re-checks only the locked row), so the second click would not see the first's change.
+ */
+async function touchCart(m: EntityManager, cartId: string, now: Date): Promise<void> {
+  await m.query(`UPDATE carts SET updated_at = $2 WHERE id = $1`, [cartId, now]);
+}
+
+const undated = (lines: DatedLine[]): CartLine[] => lines.map(({ productId, quantity }) => ({ productId, quantity }));
 
 /** The order `lines()` reads a cart in. */
 function byAddedThenProduct(a: { addedAt: Date; productId: string }, b: { addedAt: Date; productId: string }): number {
