@@ -85,6 +85,9 @@ export type ReadScope = DataSource | EntityManager;
 
 const VISIBLE = `p.status = 'published' AND e.status = 'verified'`;
 
+/** How many products' enterprises `enterpriseIdsOf` holds before it starts over (about 100 bytes each). */
+const OWNERS_HELD = 200_000;
+
 /** `loadForSale`'s read: in every cart addition and checkout, so prepared once per connection. */
 const SALE_VIEWS = prepared(
   `SELECT p.id, p.slug, p.name, p.sku, p.unit, p.price_vnd, p.min_order_quantity, p.stock_quantity, p.weight_grams, p.status,
@@ -100,6 +103,8 @@ const SALE_VIEWS = prepared(
 @Injectable()
 export class ProductViews {
   private categoryList?: { at: number; list: Promise<ReadonlyArray<CategorySummary>> };
+  /** Product id → its enterprise (`enterpriseIdsOf`). */
+  private readonly ownerOf = new Map<string, string>();
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -141,11 +146,21 @@ export class ProductViews {
     }));
   }
 
-  /** The enterprises these products belong to (distinct), in one light query. */
+  /**
+   * The enterprises these products belong to (distinct): read once per product and then held, since
+   * a product never moves to another enterprise. It runs in every stock reservation's transaction
+   * (the page cache's tags), where it was one statement of each checkout.
+   */
   async enterpriseIdsOf(ids: string[], db: ReadScope = this.dataSource): Promise<string[]> {
-    if (!ids.length) return [];
-    const rows: Array<{ enterprise_id: string }> = await db.query(prepared(`SELECT DISTINCT enterprise_id FROM products WHERE id = ANY($1::uuid[])`), [ids]);
-    return rows.map((r) => r.enterprise_id);
+    const missing = ids.filter((id) => !this.ownerOf.has(id));
+    if (missing.length) {
+      const rows: Array<{ id: string; enterprise_id: string }> = await db.query(prepared(`SELECT id, enterprise_id FROM products WHERE id = ANY($1::uuid[])`), [
+        missing,
+      ]);
+      if (this.ownerOf.size + rows.length > OWNERS_HELD) this.ownerOf.clear();
+      for (const r of rows) this.ownerOf.set(r.id, r.enterprise_id);
+    }
+    return [...new Set(ids.map((id) => this.ownerOf.get(id)).filter((e) => e !== undefined))];
   }
 
   /** How many products are visible to the public (published, of a verified enterprise). */

@@ -25,6 +25,9 @@ export interface QueueDepth {
  */
 @Injectable()
 export class JobQueue {
+  /** Jobs held back per transaction by `batch`. */
+  private readonly batches = new WeakMap<EntityManager, NewJob[]>();
+
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly registry: JobRegistry,
@@ -36,11 +39,38 @@ export class JobQueue {
   }
 
   /**
+   * Runs `work` with every job it enqueues through `manager` (its own, a domain event's, …) held
+   * back and written in one statement when it returns — the same rows as if each had been written
+   * at once, a round trip fewer per extra enqueue. Only for work that does not read the jobs table
+   * itself (it would not see the held jobs). Checkout uses it: its history's mails and expiry jobs
+   * and the stock's product events go in together. Nested batches join the outer one. If `work`
+   * throws, nothing is written (the caller's transaction rolls back anyway).
+   */
+  async batch<T>(manager: EntityManager, work: () => Promise<T>): Promise<T> {
+    if (this.batches.has(manager)) return work();
+    const held: NewJob[] = [];
+    this.batches.set(manager, held);
+    try {
+      const result = await work();
+      this.batches.delete(manager);
+      await this.enqueueMany(manager, held);
+      return result;
+    } finally {
+      this.batches.delete(manager);
+    }
+  }
+
+  /**
    * Several jobs in the caller's transaction in one statement (one round trip, with the workers'
    * wake-up): the same rows and coalescing as `enqueue` called for each in turn — two jobs of one
    * queue with one dedupe key become one (the later payload, the earlier run time).
    */
   async enqueueMany(manager: EntityManager, jobs: ReadonlyArray<NewJob>): Promise<void> {
+    const held = this.batches.get(manager);
+    if (held) {
+      held.push(...jobs);
+      return;
+    }
     const rows = new Map<string, { queue: string; payload: string; runAt: Date | null; maxAttempts: number | null; dedupeKey: string | null }>();
     for (const [i, { queue, payload, options = {} }] of jobs.entries()) {
       const runAt = options.runAt ?? null;

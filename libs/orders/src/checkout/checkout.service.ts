@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { ProductViews, StockReservations, type SaleView } from '@tradefloor/catalog';
-import { Clock, ConflictError, type FieldError, normalizeVietnameseMobile, prepared, ValidationFailedError } from '@tradefloor/core';
+import { Clock, ConflictError, JobQueue, type FieldError, normalizeVietnameseMobile, prepared, ValidationFailedError } from '@tradefloor/core';
 import { ReferenceData } from '@tradefloor/enterprise-profile';
 import type { Principal } from '@tradefloor/identity';
 import type { DataSource, EntityManager } from 'typeorm';
@@ -54,6 +54,7 @@ export class Checkout {
     private readonly workflow: SubOrderWorkflow,
     private readonly orders: BuyerOrders,
     private readonly clock: Clock,
+    private readonly jobs: JobQueue,
   ) {}
 
   async place(owner: CartOwner, input: CheckoutDto, change: CartCookieChange): Promise<OrderDto> {
@@ -76,12 +77,15 @@ export class Checkout {
       if (lineKey(await this.carts.lockAndEmpty(cartId!, m)) !== lineKey(lines)) {
         throw new ConflictError('Giỏ hàng vừa thay đổi — vui lòng xem lại rồi đặt hàng (the cart changed: review it and order again)', 'CART_CHANGED');
       }
-      const code = await this.insertOrder(m, buyer, plans, principal, this.clock.now());
-      await this.stock.reserve(
-        m,
-        plans.flatMap((p) => p.lines.map((l) => ({ productId: l.view.id, quantity: l.quantity }))),
-      );
-      return code;
+      // The order's jobs and the stock's product events in one insert, at the end.
+      return this.jobs.batch(m, async () => {
+        const code = await this.insertOrder(m, buyer, plans, principal, this.clock.now());
+        await this.stock.reserve(
+          m,
+          plans.flatMap((p) => p.lines.map((l) => ({ productId: l.view.id, quantity: l.quantity }))),
+        );
+        return code;
+      });
     });
     // The sellers' names were read with the cart's products a moment ago.
     return this.orders.load(orderCode, true, new Map(plans.map((p) => [p.input.enterpriseId, p.lines[0].view.enterpriseName])));
@@ -161,8 +165,10 @@ export class Checkout {
   }
 
   /**
-   * The order with every sub-order, line, history row and job: three statements whatever the number
-   * of sellers (the order, its sub-orders and all their lines in one, then all history rows, all jobs).
+   * The order with every sub-order, line, history row and job, whatever the number of sellers: the
+   * order, its sub-orders, their lines and their first history rows in one statement; the jobs
+   * (mails, expiry) join the checkout's batch (`JobQueue.batch`). The history rows are the
+   * workflow's (`SubOrderWorkflow.recorded` does the rest of a recording).
    * Returns the order's code.
    */
   private async insertOrder(m: EntityManager, buyer: Buyer, plans: SellerPlan[], principal: Principal | undefined, now: Date): Promise<string> {
@@ -173,7 +179,7 @@ export class Checkout {
       // Lines by sub-order code, positions 1…n in cart order within each.
       const items = plans.flatMap((p, n) => p.lines.map((l, i) => ({ subCode: codes[n], position: i + 1, view: l.view, quantity: l.quantity })));
       // No row back: the code was taken (the CTE inserted nothing), so draw another.
-      const rows: Array<{ id: string; code: string }> = await m.query(
+      const rows: Array<{ id: string; code: string; event_id: string }> = await m.query(
         prepared(`WITH o AS (
            INSERT INTO orders (code, buyer_user_id, buyer_name, buyer_phone, buyer_email, created_at) VALUES ($1, $2, $3, $4, $5, $6)
            ON CONFLICT (code) DO NOTHING RETURNING id
@@ -190,14 +196,18 @@ export class Checkout {
               AS s(code, enterprise_id, seller_kind, payment_method, payment_state, province_code, commune_code, street, recipient_name,
                    recipient_phone, note, shipping_carrier, shipping_service, shipping_fee_vnd, items_subtotal_vnd, total_vnd,
                    prices_include_vat, expires_at)
-         RETURNING id, code
+         RETURNING id, code, note
        ), i AS (
          INSERT INTO sub_order_items (sub_order_id, position, product_id, product_name, sku, unit, unit_price_vnd, quantity, line_total_vnd)
          SELECT subs.id, l.position, l.product_id, l.product_name, l.sku, l.unit, l.unit_price_vnd, l.quantity, l.line_total_vnd
          FROM subs JOIN unnest($25::text[], $26::int[], $27::uuid[], $28::text[], $29::text[], $30::text[], $31::bigint[], $32::int[], $33::bigint[])
               AS l(sub_code, position, product_id, product_name, sku, unit, unit_price_vnd, quantity, line_total_vnd) ON l.sub_code = subs.code
+       ), history AS (
+         INSERT INTO sub_order_events (sub_order_id, from_status, to_status, action, actor_role, actor_id, note, at)
+         SELECT subs.id, NULL, 'placed', 'place', 'buyer', $34::uuid, subs.note, $6 FROM subs
+         RETURNING id, sub_order_id
        )
-       SELECT id, code FROM subs`),
+       SELECT subs.id, subs.code, history.id AS event_id FROM subs JOIN history ON history.sub_order_id = subs.id`),
         [
           code,
           buyer.userId,
@@ -232,16 +242,18 @@ export class Checkout {
           items.map((l) => l.view.priceVnd),
           items.map((l) => l.quantity),
           items.map((l) => l.view.priceVnd * l.quantity),
+          principal?.id ?? null,
         ],
       );
       if (!rows.length) continue;
-      const ids = new Map(rows.map((r) => [r.code, r.id]));
-      const subOrders = plans.map((plan, n) => ({ plan, id: ids.get(codes[n])!, code: codes[n], expiresAt: expiresAt[n] }));
-      // Each placement's expiry job goes in with the placements' notification jobs (one insert).
-      await this.workflow.recordMany(
+      const written = new Map(rows.map((r) => [r.code, r]));
+      const subOrders = plans.map((plan, n) => ({ plan, ...written.get(codes[n])!, expiresAt: expiresAt[n] }));
+      // Each placement's expiry job goes in with the placements' notification jobs.
+      await this.workflow.recorded(
         m,
-        subOrders.map(({ plan, id, code: subCode, expiresAt: at }) => ({
+        subOrders.map(({ plan, id, code: subCode, event_id: eventId, expiresAt: at }) => ({
           subOrder: { id, code: subCode, enterprise_id: plan.input.enterpriseId },
+          eventId: String(eventId),
           event: { from: null, to: 'placed', action: 'place', actor: { role: 'buyer', principal }, note: plan.input.note || null, at: now },
           alsoEnqueue: [{ queue: EXPIRE_SUB_ORDER_QUEUE, payload: { subOrderId: id }, options: { runAt: at, dedupeKey: id } }],
         })),

@@ -151,11 +151,25 @@ export class SubOrderWorkflow {
       ],
     );
     const eventIds = new Map(rows.map((r) => [r.sub_order_id, String(r.id)]));
-    // Both sides' mails (and the callers' further jobs, e.g. a placement's expiry) in one insert.
+    await this.recorded(
+      m,
+      entries.map((x) => ({ ...x, eventId: eventIds.get(x.subOrder.id)! })),
+    );
+  }
+
+  /**
+   * What follows history rows once written: both sides' mails and the callers' further jobs (e.g. a
+   * placement's expiry) in one insert, and a seller's or staff member's audit entry. `recordMany`
+   * ends with it; checkout calls it directly, having written its placements' history rows in the
+   * statement that writes the order.
+   */
+  async recorded(
+    m: EntityManager,
+    entries: ReadonlyArray<{ subOrder: RecordedSubOrder; event: SubOrderEvent; eventId: string; alsoEnqueue?: ReadonlyArray<NewJob> }>,
+  ): Promise<void> {
     await this.jobs.enqueueMany(
       m,
-      entries.flatMap(({ subOrder, alsoEnqueue = [] }) => {
-        const eventId = eventIds.get(subOrder.id)!;
+      entries.flatMap(({ eventId, alsoEnqueue = [] }) => {
         return [
           ...(['buyer', 'seller'] as const).map((side) => ({
             queue: ORDER_NOTIFY_QUEUE,

@@ -1,0 +1,53 @@
+import { DomainEvents, JobQueue } from '@tradefloor/core';
+import { createTestApp, type TestApp } from '../harness/test-app';
+
+type Row = { queue: string; payload: Record<string, unknown>; dedupe_key: string | null };
+
+/** `JobQueue.batch`: jobs enqueued inside it are written once, at its end, as if written one by one. */
+describe('job batches', () => {
+  let t: TestApp;
+  let jobs: JobQueue;
+  const rowsOf = async (m: { query: TestApp['dataSource']['query'] }, marker: string): Promise<Row[]> =>
+    m.query(`SELECT queue, payload, dedupe_key FROM jobs WHERE payload->>'marker' = $1 ORDER BY id`, [marker]);
+
+  beforeAll(async () => {
+    t = await createTestApp({ worker: false });
+    jobs = t.app.get(JobQueue);
+  });
+  afterAll(() => t?.close());
+
+  it('holds every enqueue made through the manager (domain events too) and writes them at the end, coalesced as usual', async () => {
+    const events = t.app.get(DomainEvents);
+    await t.dataSource.transaction(async (m) => {
+      await jobs.batch(m, async () => {
+        await jobs.enqueue(m, 'test.batch', { marker: 'b1', n: 1 }, { dedupeKey: 'same' });
+        await events.publish(m, 'bulletin.changed', { bulletinId: 'b1-bulletin' });
+        // Nested: joins the outer batch.
+        await jobs.batch(m, () => jobs.enqueue(m, 'test.batch', { marker: 'b1', n: 2 }, { dedupeKey: 'same' }));
+        await jobs.enqueue(m, 'test.batch', { marker: 'b1', n: 3 });
+        expect(await rowsOf(m, 'b1')).toEqual([]);
+      });
+      // Same dedupe key, same queue: one row with the later payload, as two upserts would leave it.
+      expect(await rowsOf(m, 'b1')).toEqual([
+        { queue: 'test.batch', payload: { marker: 'b1', n: 2 }, dedupe_key: 'same' },
+        { queue: 'test.batch', payload: { marker: 'b1', n: 3 }, dedupe_key: null },
+      ]);
+    });
+    const [{ n }] = await t.dataSource.query(`SELECT count(*)::int AS n FROM jobs WHERE payload->>'bulletinId' = 'b1-bulletin'`);
+    expect(n).toBeGreaterThan(0);
+  });
+
+  it('writes nothing when the work throws, and enqueues through the manager go straight in again afterwards', async () => {
+    await t.dataSource.transaction(async (m) => {
+      await expect(
+        jobs.batch(m, async () => {
+          await jobs.enqueue(m, 'test.batch', { marker: 'b2', n: 1 });
+          throw new Error('work failed');
+        }),
+      ).rejects.toThrow('work failed');
+      expect(await rowsOf(m, 'b2')).toEqual([]);
+      await jobs.enqueue(m, 'test.batch', { marker: 'b2', n: 2 });
+      expect(await rowsOf(m, 'b2')).toEqual([{ queue: 'test.batch', payload: { marker: 'b2', n: 2 }, dedupe_key: null }]);
+    });
+  });
+});
