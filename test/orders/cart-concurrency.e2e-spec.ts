@@ -40,8 +40,8 @@ describe('cart additions: concurrent requests on one cart', () => {
     const rnd: Random = seededRandom(SEED + round);
     const shopper: Shopper = {};
     await addToCart(t, shopper, products[0].id, 1);
-    // 24 additions at once: half to one line, half spread over the others, each after a random delay.
-    const wanted = Array.from({ length: 24 }, (_, i) => ({ product: i % 2 ? products[0] : products[1 + rnd.int(11)], quantity: 1 + rnd.int(3) }));
+    // 40 additions at once: half to one line, half spread over the others, each after a random delay.
+    const wanted = Array.from({ length: 40 }, (_, i) => ({ product: i % 2 ? products[0] : products[1 + rnd.int(11)], quantity: 1 + rnd.int(3) }));
     const results = await Promise.all(
       wanted.map((w) => later(rnd.int(30)).then(() => as(t, shopper).post('/api/v1/cart/items', { productId: w.product.id, quantity: w.quantity }))),
     );
@@ -55,7 +55,7 @@ describe('cart additions: concurrent requests on one cart', () => {
 
   it('never lets concurrent additions of new lines pass the 50-line limit', async () => {
     const many: FixtureProduct[] = [];
-    for (let i = 0; i < 52; i++) many.push(await createProduct(t, coop.id, { name: `Bánh tét lá cẩm ${i + 1}`, stockQuantity: 100 }));
+    for (let i = 0; i < 58; i++) many.push(await createProduct(t, coop.id, { name: `Bánh tét lá cẩm ${i + 1}`, stockQuantity: 100 }));
     const shopper: Shopper = {};
     for (const p of many.slice(0, 48)) await addToCart(t, shopper, p.id, 1);
     const results = await Promise.all(many.slice(48).map((p) => as(t, shopper).post('/api/v1/cart/items', { productId: p.id, quantity: 1 })));

@@ -2,6 +2,7 @@ export { CatalogModule } from './catalog.module';
 export { ProductAccess } from './access/product-access.service';
 export { ProductViews, type ReadScope } from './read-model/product-views.service';
 export type { ProductView, SaleView } from './read-model/product-view';
+export { SALE_VIEW_COLUMNS, SALE_VIEW_SOURCE, saleViewOf } from './read-model/sale-view-sql';
 export { mediaUrl } from './read-model/media-url';
 export { CategoryEntity, OCOP_GROUPS, type OcopGroup } from './entities/category.entity';
 export {

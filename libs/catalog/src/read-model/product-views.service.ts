@@ -5,6 +5,7 @@ import type { DataSource, EntityManager } from 'typeorm';
 import { CategoryEntity } from '../entities/category.entity';
 import { mediaUrl } from './media-url';
 import type { ProductView, SaleView } from './product-view';
+import { SALE_VIEW_COLUMNS, SALE_VIEW_SOURCE, saleViewOf } from './sale-view-sql';
 
 interface Row {
   id: string;
@@ -88,16 +89,8 @@ const VISIBLE = `p.status = 'published' AND e.status = 'verified'`;
 /** How many products' enterprises `enterpriseIdsOf` holds before it starts over (about 100 bytes each). */
 const OWNERS_HELD = 200_000;
 
-/** `loadForSale`'s read: in every cart addition and checkout, so prepared once per connection. */
-const SALE_VIEWS = prepared(
-  `SELECT p.id, p.slug, p.name, p.sku, p.unit, p.price_vnd, p.min_order_quantity, p.stock_quantity, p.weight_grams, p.status,
-      (p.status = 'published' AND e.status = 'verified') AS visible,
-      e.id AS enterprise_id, e.slug AS enterprise_slug, e.display_name AS enterprise_name, e.kind AS enterprise_kind,
-      e.province_code AS enterprise_province_code,
-      (SELECT i.thumbnail_key FROM product_images i WHERE i.product_id = p.id ORDER BY i.position LIMIT 1) AS thumbnail_key
-   FROM products p JOIN enterprises e ON e.id = p.enterprise_id
-   WHERE p.id = ANY($1::uuid[])`,
-);
+/** `loadForSale`'s read: in every cart answer and checkout, so prepared once per connection. */
+const SALE_VIEWS = prepared(`SELECT ${SALE_VIEW_COLUMNS} FROM ${SALE_VIEW_SOURCE} WHERE p.id = ANY($1::uuid[])`);
 
 /** Denormalised product views for other contexts, one query per batch. */
 @Injectable()
@@ -125,25 +118,7 @@ export class ProductViews {
   async loadForSale(ids: string[], db: ReadScope = this.dataSource): Promise<SaleView[]> {
     if (!ids.length) return [];
     const rows: Array<Record<string, unknown>> = await db.query(SALE_VIEWS, [ids]);
-    return rows.map((r) => ({
-      id: r.id as string,
-      slug: r.slug as string,
-      name: r.name as string,
-      sku: r.sku as string,
-      unit: r.unit as string,
-      priceVnd: Number(r.price_vnd),
-      minOrderQuantity: r.min_order_quantity as number,
-      stockQuantity: r.stock_quantity as number,
-      weightGrams: r.weight_grams as number | null,
-      status: r.status as SaleView['status'],
-      visible: r.visible as boolean,
-      enterpriseId: r.enterprise_id as string,
-      enterpriseSlug: r.enterprise_slug as string,
-      enterpriseName: r.enterprise_name as string,
-      enterpriseKind: r.enterprise_kind as SaleView['enterpriseKind'],
-      enterpriseProvinceCode: r.enterprise_province_code as string,
-      thumbnailUrl: r.thumbnail_key ? mediaUrl(r.thumbnail_key as string) : null,
-    }));
+    return rows.map(saleViewOf);
   }
 
   /**

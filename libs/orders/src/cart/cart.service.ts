@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { OutOfStockError, ProductViews, type SaleView } from '@tradefloor/catalog';
+import { OutOfStockError, ProductViews, SALE_VIEW_COLUMNS, SALE_VIEW_SOURCE, saleViewOf, type SaleView } from '@tradefloor/catalog';
 import { Clock, isUuid, NotFoundError, prepared, ValidationFailedError } from '@tradefloor/core';
 import type { Principal } from '@tradefloor/identity';
 import { createHash, randomBytes } from 'node:crypto';
@@ -31,6 +31,58 @@ type DatedLine = CartLine & { addedAt: Date };
 const SNAPSHOT = `SELECT c.id, c.xmin::text AS version, i.product_id, i.quantity, i.added_at FROM carts c LEFT JOIN cart_items i ON i.cart_id = c.id`;
 const SNAPSHOT_BY_TOKEN = prepared(`${SNAPSHOT} WHERE c.token_hash = $1 AND c.user_id IS NULL ORDER BY i.added_at, i.product_id`);
 const SNAPSHOT_BY_ID = prepared(`${SNAPSHOT} WHERE c.id = $1 ORDER BY i.added_at, i.product_id`);
+/**
+ * `add` in one statement: the cart (found by `$1`, see `addLine`) with its version and lines, the
+ * views of its products and of `$2`; then, only if adding `$3` of `$2` is allowed (visible, within
+ * minimum and stock, at most `$4` lines) and the cart's row still has the version read after any
+ * wait for its lock, the row updated (the version moves on) and the line written. The rows of the
+ * CTEs come back as JSON; `added_at` is null when nothing was written.
+ */
+const addLine = (cartIs: string) =>
+  prepared(`WITH cart AS (
+    SELECT c.id, c.xmin::text AS version FROM carts c WHERE ${cartIs}
+  ), lines AS (
+    SELECT i.product_id, i.quantity, i.added_at FROM cart_items i JOIN cart ON i.cart_id = cart.id
+  ), views AS (
+    SELECT ${SALE_VIEW_COLUMNS} FROM ${SALE_VIEW_SOURCE} WHERE p.id = $2 OR p.id IN (SELECT product_id FROM lines)
+  ), wanted AS (
+    SELECT v.id, COALESCE(l.quantity, 0) + $3 AS quantity FROM views v LEFT JOIN lines l ON l.product_id = v.id
+    WHERE v.id = $2 AND v.visible AND COALESCE(l.quantity, 0) + $3 BETWEEN v.min_order_quantity AND v.stock_quantity
+      AND (l.product_id IS NOT NULL OR (SELECT count(*) FROM lines) < $4)
+  ), touched AS (
+    UPDATE carts SET updated_at = $5 FROM cart
+    WHERE carts.id = cart.id AND carts.xmin::text = cart.version AND EXISTS (SELECT 1 FROM wanted)
+    RETURNING carts.id
+  ), written AS (
+    INSERT INTO cart_items (cart_id, product_id, quantity, added_at) SELECT touched.id, wanted.id, wanted.quantity, $5 FROM touched, wanted
+    ON CONFLICT (cart_id, product_id) DO UPDATE SET quantity = EXCLUDED.quantity
+    RETURNING added_at
+  )
+  SELECT (SELECT json_agg(json_build_object('productId', product_id, 'quantity', quantity, 'addedAt', added_at) ORDER BY added_at, product_id) FROM lines) AS lines,
+         (SELECT json_agg(views) FROM views) AS views,
+         (SELECT added_at FROM written) AS added_at
+  FROM cart`);
+const ADD_LINE_BY_TOKEN = addLine(`c.token_hash = $1 AND c.user_id IS NULL`);
+const ADD_LINE_BY_ID = addLine(`c.id = $1::uuid`);
+
+interface AddLineRow {
+  lines: Array<{ productId: string; quantity: number; addedAt: string }> | null;
+  views: Array<Record<string, unknown>> | null;
+  added_at: Date | null;
+}
+
+/** A guest's first addition in one statement: the cart and its line, only if adding `$3` of `$2` is allowed. */
+const NEW_CART_WITH_LINE = prepared(`WITH views AS (
+    SELECT ${SALE_VIEW_COLUMNS} FROM ${SALE_VIEW_SOURCE} WHERE p.id = $2
+  ), wanted AS (
+    SELECT v.id FROM views v WHERE v.visible AND $3 BETWEEN v.min_order_quantity AND v.stock_quantity
+  ), cart AS (
+    INSERT INTO carts (token_hash, created_at, updated_at) SELECT $1, $4, $4 FROM wanted RETURNING id
+  ), written AS (
+    INSERT INTO cart_items (cart_id, product_id, quantity, added_at) SELECT cart.id, $2, $3, $4 FROM cart RETURNING added_at
+  )
+  SELECT (SELECT json_agg(views) FROM views) AS views, (SELECT added_at FROM written) AS added_at`);
+
 /** A line's whole quantity, written under the cart's lock (after `touchCart`). */
 const UPSERT_LINE = `INSERT INTO cart_items (cart_id, product_id, quantity, added_at) VALUES ($1, $2, $3, $4)
   ON CONFLICT (cart_id, product_id) DO UPDATE SET quantity = EXCLUDED.quantity RETURNING added_at`;
@@ -149,33 +201,48 @@ export class Carts {
   }
 
   /**
-   * Adds to a line (creating the cart, and for a guest its cookie) without a lock held across round
-   * trips: the cart is read (lines and version), the products checked, and the line written only if
-   * the cart's version is still the one read — or with a new cart, in one statement. A concurrent
-   * change of the same cart (a double click, another tab) makes that write find nothing; the
-   * addition is then worked out again from the cart as it now is, and when the cart keeps changing
-   * (many requests on one cart) under the cart's lock instead. A guest's addition to an existing cart
-   * is three statements, to a new cart two (issue 17's statement budget, libs/orders/README.md).
+   * Adds to a line (creating the cart, and for a guest its cookie) in one statement, without a lock
+   * held across round trips: it reads the cart (lines and version) and the products, and writes the
+   * line only if the addition is allowed and the cart's row still has the version read (`ADD_LINE`),
+   * or creates a guest's cart with its line (`NEW_CART_WITH_LINE`). What it read says why nothing
+   * was written: a refusal (the same checks, `checkAddition`), or a concurrent change of the cart
+   * (a double click, another tab) — then the addition is worked out again from the cart as it now
+   * is, and when the cart keeps changing, under the cart's lock instead (`addLocked`).
    */
   async add(owner: CartOwner, line: CartLine, change: CartCookieChange): Promise<CartDto> {
     // A signed-in buyer's cart is resolved first: resolving may merge a guest cart into it.
     const buyerCart = owner.principal ? (await this.resolve(owner, true, change))! : undefined;
+    const key = buyerCart ?? (owner.token ? tokenHash(owner.token) : undefined);
     for (let attempt = 1; attempt <= OPTIMISTIC_ADD_ATTEMPTS; attempt++) {
-      const seen = buyerCart
-        ? await this.snapshot(SNAPSHOT_BY_ID, buyerCart)
-        : owner.token
-          ? await this.snapshot(SNAPSHOT_BY_TOKEN, tokenHash(owner.token))
-          : undefined;
-      // A buyer's cart deleted since it was resolved (the buyer's data erased meanwhile): the locked path resolves again.
-      if (buyerCart && !seen) break;
-      const { existing, quantity, views } = await this.checkAddition(seen?.lines ?? [], line);
       const now = this.clock.now();
-      const addedAt = seen
-        ? await this.setLineIfUnchanged(seen, line.productId, quantity, now)
-        : await this.newGuestCartWith(line.productId, quantity, now, change);
-      if (addedAt) return this.renderAdded(seen?.lines ?? [], existing, { productId: line.productId, quantity, addedAt }, views);
+      const [row]: AddLineRow[] = key
+        ? await this.dataSource.query(buyerCart ? ADD_LINE_BY_ID : ADD_LINE_BY_TOKEN, [key, line.productId, line.quantity, MAX_CART_LINES, now])
+        : [];
+      // A buyer's cart deleted since it was resolved (the buyer's data erased meanwhile): the locked path resolves again.
+      if (!row && buyerCart) break;
+      if (!row) return this.addToNewGuestCart(line, now, change);
+      const lines = (row.lines ?? []).map((l) => ({ ...l, addedAt: new Date(l.addedAt) }));
+      const views = (row.views ?? []).map(saleViewOf);
+      const { existing, quantity } = checkAddition(lines, line, views);
+      if (row.added_at) return this.renderAdded(lines, existing, { productId: line.productId, quantity, addedAt: row.added_at }, views);
     }
     return this.addLocked(owner, line, change);
+  }
+
+  /** A guest's first addition: the cart and its line in one statement, if the addition is allowed; sets the cookie. */
+  private async addToNewGuestCart(line: CartLine, now: Date, change: CartCookieChange): Promise<CartDto> {
+    const token = randomBytes(32).toString('base64url');
+    const [row]: Array<{ views: Array<Record<string, unknown>> | null; added_at: Date | null }> = await this.dataSource.query(NEW_CART_WITH_LINE, [
+      tokenHash(token),
+      line.productId,
+      line.quantity,
+      now,
+    ]);
+    const views = (row.views ?? []).map(saleViewOf);
+    const { quantity } = checkAddition([], line, views);
+    // Allowed, so written (a new cart has no concurrent writer).
+    change.cookie = token;
+    return this.renderAdded([], undefined, { productId: line.productId, quantity, addedAt: row.added_at! }, views);
   }
 
   /** `add` under the cart's lock, for a cart that kept changing: waits its turn instead of retrying. */
@@ -184,63 +251,19 @@ export class Carts {
     const { lines, existing, quantity, views, addedAt } = await this.dataSource.transaction(async (m) => {
       await touchCart(m, cartId, this.clock.now());
       const locked = (await this.snapshot(SNAPSHOT_BY_ID, cartId, m))?.lines ?? [];
-      const checked = await this.checkAddition(locked, line, m);
+      // The product checked and every line's view for the answer, in one read.
+      const read = await this.products.loadForSale([...new Set([...locked.map((l) => l.productId), line.productId])], m);
+      const checked = checkAddition(locked, line, read);
       const [row] = await m.query(UPSERT_LINE, [cartId, line.productId, checked.quantity, this.clock.now()]);
-      return { lines: locked, ...checked, addedAt: row.added_at as Date };
+      return { lines: locked, views: read, ...checked, addedAt: row.added_at as Date };
     });
     return this.renderAdded(lines, existing, { productId: line.productId, quantity, addedAt }, views);
-  }
-
-  /** The line the addition makes (quantities summed), checked; with the views of every line for the answer. */
-  private async checkAddition(lines: DatedLine[], line: CartLine, db?: EntityManager) {
-    const existing = lines.find((l) => l.productId === line.productId);
-    if (!existing && lines.length >= MAX_CART_LINES) {
-      throw ValidationFailedError.field('productId', `Giỏ hàng tối đa ${MAX_CART_LINES} sản phẩm (at most ${MAX_CART_LINES} lines)`);
-    }
-    // The product checked and every line's view for the answer, in one read.
-    const views = await this.products.loadForSale([...new Set([...lines.map((l) => l.productId), line.productId])], db);
-    const quantity = (existing?.quantity ?? 0) + line.quantity;
-    checkLine(
-      views.find((v) => v.id === line.productId),
-      quantity,
-      'quantity',
-    );
-    return { existing, quantity, views };
   }
 
   /** The cart as it is after an addition, in `lines()` order, without reading it again. */
   private renderAdded(before: DatedLine[], existing: DatedLine | undefined, added: DatedLine, views: SaleView[]): Promise<CartDto> {
     const after = existing ? before.map((l) => (l === existing ? { ...l, quantity: added.quantity } : l)) : [...before, added].sort(byAddedThenProduct);
     return this.render(undated(after), undefined, views);
-  }
-
-  /**
-   * Writes the line (its whole quantity) if the cart's row still has the version read, updating the
-   * row first (so the version moves on). Its `added_at`, or null when the cart changed meanwhile: a
-   * concurrent writer holds the row or has changed it, and the re-check after the wait fails.
-   */
-  private async setLineIfUnchanged(seen: CartSnapshot, productId: string, quantity: number, now: Date): Promise<Date | null> {
-    const [row] = await this.dataSource.query(
-      prepared(`WITH touched AS (UPDATE carts SET updated_at = $4 WHERE id = $1 AND xmin = $5::xid RETURNING id)
-       INSERT INTO cart_items (cart_id, product_id, quantity, added_at) SELECT touched.id, $2, $3, $4 FROM touched
-       ON CONFLICT (cart_id, product_id) DO UPDATE SET quantity = EXCLUDED.quantity
-       RETURNING added_at`),
-      [seen.cartId, productId, quantity, now, seen.version],
-    );
-    return (row?.added_at as Date | undefined) ?? null;
-  }
-
-  /** A new guest cart holding one line, in one statement; sets the cookie that finds it. */
-  private async newGuestCartWith(productId: string, quantity: number, now: Date, change: CartCookieChange): Promise<Date> {
-    const token = randomBytes(32).toString('base64url');
-    const [row] = await this.dataSource.query(
-      prepared(`WITH cart AS (INSERT INTO carts (token_hash, created_at, updated_at) VALUES ($1, $2, $2) RETURNING id)
-       INSERT INTO cart_items (cart_id, product_id, quantity, added_at) SELECT cart.id, $3, $4, $2 FROM cart
-       RETURNING added_at`),
-      [tokenHash(token), now, productId, quantity],
-    );
-    change.cookie = token;
-    return row.added_at as Date;
   }
 
   /** Sets quantities (0 removes a line). */
@@ -372,6 +395,24 @@ export class Carts {
     checkLine((await this.products.loadForSale([line.productId], m))[0], line.quantity, field);
     await m.query(UPSERT_LINE, [cartId, line.productId, line.quantity, this.clock.now()]);
   }
+}
+
+/**
+ * The line an addition makes (quantities summed), checked as `ADD_LINE` checks it in SQL: at most
+ * MAX_CART_LINES lines, then `checkLine`. Throws the refusal the buyer sees.
+ */
+function checkAddition(lines: DatedLine[], line: CartLine, views: SaleView[]): { existing: DatedLine | undefined; quantity: number } {
+  const existing = lines.find((l) => l.productId === line.productId);
+  if (!existing && lines.length >= MAX_CART_LINES) {
+    throw ValidationFailedError.field('productId', `Giỏ hàng tối đa ${MAX_CART_LINES} sản phẩm (at most ${MAX_CART_LINES} lines)`);
+  }
+  const quantity = (existing?.quantity ?? 0) + line.quantity;
+  checkLine(
+    views.find((v) => v.id === line.productId),
+    quantity,
+    'quantity',
+  );
+  return { existing, quantity };
 }
 
 /** A line's quantity must be within stock and at least the minimum order; the product visible. */
