@@ -328,6 +328,9 @@ describe('orders: cart, checkout per seller, sub-order lifecycle, sales terms', 
     for (const sub of [coopSub, hhSub]) {
       expect(sub.events).toEqual([{ fromStatus: null, toStatus: 'placed', action: 'place', actorRole: 'buyer', note: sub.note, at: sub.placedAt }]);
     }
+    // The answer is built from what the insert returned: the order read back later is the same.
+    const readBack = await t.http.get(`/api/v1/orders/${res.body.orderCode}?phone=0912000111`).expect(200);
+    expect(readBack.body).toEqual(res.body);
     expect(await stockOf(t, pomelo.id)).toBe(stock.pomelo - 3);
     expect(await stockOf(t, coconut.id)).toBe(stock.coconut - 2);
     expect(await stockOf(t, candy.id)).toBe(stock.candy - 4);

@@ -44,7 +44,7 @@ const addLine = (cartIs: string) =>
   ), lines AS (
     SELECT i.product_id, i.quantity, i.added_at FROM cart_items i JOIN cart ON i.cart_id = cart.id
   ), views AS (
-    SELECT ${SALE_VIEW_COLUMNS} FROM ${SALE_VIEW_SOURCE} WHERE p.id = $2 OR p.id IN (SELECT product_id FROM lines)
+    SELECT ${SALE_VIEW_COLUMNS} FROM ${SALE_VIEW_SOURCE} WHERE p.id = ANY (array_append(ARRAY(SELECT product_id FROM lines), $2::uuid))
   ), wanted AS (
     SELECT v.id, COALESCE(l.quantity, 0) + $3 AS quantity FROM views v LEFT JOIN lines l ON l.product_id = v.id
     WHERE v.id = $2 AND v.visible AND COALESCE(l.quantity, 0) + $3 BETWEEN v.min_order_quantity AND v.stock_quantity

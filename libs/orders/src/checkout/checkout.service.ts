@@ -12,6 +12,7 @@ import { ShippingChoices, type PricedChoice } from '../shipping/shipping-choices
 import { EXPIRE_SUB_ORDER_QUEUE } from '../sub-orders/sub-order-expiry';
 import { SubOrderWorkflow } from '../sub-orders/sub-order-workflow';
 import { BuyerOrders } from '../sub-orders/buyer-orders.service';
+import type { SubOrderRow } from '../sub-orders/order-mapper';
 import { newOrderCode, subOrderCode } from './order-codes';
 
 const lineKey = (lines: Array<{ productId: string; quantity: number }>) =>
@@ -72,23 +73,26 @@ export class Checkout {
       phone: normalizeVietnameseMobile(input.buyerPhone),
       email: principal?.email ?? input.buyerEmail!,
     };
-    const orderCode = await this.dataSource.transaction(async (m) => {
+    const placed = await this.dataSource.transaction(async (m) => {
       // A double click (or two tabs) must not order the same cart twice: the second waits here, then finds it changed.
       if (lineKey(await this.carts.lockAndEmpty(cartId!, m)) !== lineKey(lines)) {
         throw new ConflictError('Giỏ hàng vừa thay đổi — vui lòng xem lại rồi đặt hàng (the cart changed: review it and order again)', 'CART_CHANGED');
       }
       // The order's jobs and the stock's product events in one insert, at the end.
       return this.jobs.batch(m, async () => {
-        const code = await this.insertOrder(m, buyer, plans, principal, this.clock.now());
+        const order = await this.insertOrder(m, buyer, plans, principal, this.clock.now());
         await this.stock.reserve(
           m,
           plans.flatMap((p) => p.lines.map((l) => ({ productId: l.view.id, quantity: l.quantity }))),
         );
-        return code;
+        return order;
       });
     });
     // The sellers' names were read with the cart's products a moment ago.
-    return this.orders.load(orderCode, true, new Map(plans.map((p) => [p.input.enterpriseId, p.lines[0].view.enterpriseName])));
+    // Answered from what the insert returned, with the sellers' names read with the cart's products.
+    const names = new Map(plans.map((p) => [p.input.enterpriseId, p.lines[0].view.enterpriseName]));
+    const [order] = await this.orders.fromRows([placed.code], placed.rows, names, true);
+    return order;
   }
 
   /** Groups the cart by seller and checks each seller's entry; every problem at once, as field errors. */
@@ -168,10 +172,16 @@ export class Checkout {
    * The order with every sub-order, line, history row and job, whatever the number of sellers: the
    * order, its sub-orders, their lines and their first history rows in one statement; the jobs
    * (mails, expiry) join the checkout's batch (`JobQueue.batch`). The history rows are the
-   * workflow's (`SubOrderWorkflow.recorded` does the rest of a recording).
-   * Returns the order's code.
+   * workflow's (`SubOrderWorkflow.recorded` does the rest of a recording). Returns the order's code
+   * and its sub-orders as rows of `SUB_ORDER_SELECT`'s shape, built from what the statement wrote.
    */
-  private async insertOrder(m: EntityManager, buyer: Buyer, plans: SellerPlan[], principal: Principal | undefined, now: Date): Promise<string> {
+  private async insertOrder(
+    m: EntityManager,
+    buyer: Buyer,
+    plans: SellerPlan[],
+    principal: Principal | undefined,
+    now: Date,
+  ): Promise<{ code: string; rows: SubOrderRow[] }> {
     for (;;) {
       const code = newOrderCode();
       const codes = plans.map((_, n) => subOrderCode(code, n + 1));
@@ -179,7 +189,7 @@ export class Checkout {
       // Lines by sub-order code, positions 1…n in cart order within each.
       const items = plans.flatMap((p, n) => p.lines.map((l, i) => ({ subCode: codes[n], position: i + 1, view: l.view, quantity: l.quantity })));
       // No row back: the code was taken (the CTE inserted nothing), so draw another.
-      const rows: Array<{ id: string; code: string; event_id: string }> = await m.query(
+      const rows: Array<SubOrderRow & { id: string; code: string; event_id: string }> = await m.query(
         prepared(`WITH o AS (
            INSERT INTO orders (code, buyer_user_id, buyer_name, buyer_phone, buyer_email, created_at) VALUES ($1, $2, $3, $4, $5, $6)
            ON CONFLICT (code) DO NOTHING RETURNING id
@@ -196,18 +206,25 @@ export class Checkout {
               AS s(code, enterprise_id, seller_kind, payment_method, payment_state, province_code, commune_code, street, recipient_name,
                    recipient_phone, note, shipping_carrier, shipping_service, shipping_fee_vnd, items_subtotal_vnd, total_vnd,
                    prices_include_vat, expires_at)
-         RETURNING id, code, note
+         RETURNING *
        ), i AS (
          INSERT INTO sub_order_items (sub_order_id, position, product_id, product_name, sku, unit, unit_price_vnd, quantity, line_total_vnd)
          SELECT subs.id, l.position, l.product_id, l.product_name, l.sku, l.unit, l.unit_price_vnd, l.quantity, l.line_total_vnd
          FROM subs JOIN unnest($25::text[], $26::int[], $27::uuid[], $28::text[], $29::text[], $30::text[], $31::bigint[], $32::int[], $33::bigint[])
               AS l(sub_code, position, product_id, product_name, sku, unit, unit_price_vnd, quantity, line_total_vnd) ON l.sub_code = subs.code
+         RETURNING *
        ), history AS (
          INSERT INTO sub_order_events (sub_order_id, from_status, to_status, action, actor_role, actor_id, note, at)
          SELECT subs.id, NULL, 'placed', 'place', 'buyer', $34::uuid, subs.note, $6 FROM subs
-         RETURNING id, sub_order_id
+         RETURNING *
        )
-       SELECT subs.id, subs.code, history.id AS event_id FROM subs JOIN history ON history.sub_order_id = subs.id`),
+       SELECT subs.*, $1 AS order_code, $2::uuid AS buyer_user_id, $3 AS buyer_name, $4 AS buyer_phone, $5 AS buyer_email,
+              $6::timestamptz AS order_created_at, history.id AS event_id,
+              (SELECT json_agg(i ORDER BY i.position) FROM i WHERE i.sub_order_id = subs.id) AS items_json,
+              json_build_array(json_build_object('sub_order_id', history.sub_order_id, 'from_status', history.from_status,
+                'to_status', history.to_status, 'action', history.action, 'actor_role', history.actor_role, 'note', history.note,
+                'at', history.at)) AS events_json
+       FROM subs JOIN history ON history.sub_order_id = subs.id ORDER BY subs.code`),
         [
           code,
           buyer.userId,
@@ -258,7 +275,7 @@ export class Checkout {
           alsoEnqueue: [{ queue: EXPIRE_SUB_ORDER_QUEUE, payload: { subOrderId: id }, options: { runAt: at, dedupeKey: id } }],
         })),
       );
-      return code;
+      return { code, rows };
     }
   }
 }

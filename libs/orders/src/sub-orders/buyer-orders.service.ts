@@ -16,7 +16,7 @@ import type { BuyerCancelDto, ReturnRequestDto } from '../dto/orders-input.dto';
 import type { OrderDto, OrderPageDto } from '../dto/orders-output.dto';
 import { ORDER_CODE_PATTERN, orderCodeOf } from '../checkout/order-codes';
 import { PaymentGateway } from '../payment/payment-gateway';
-import { toSubOrderDto } from './order-mapper';
+import { type SubOrderRow, toSubOrderDto } from './order-mapper';
 import { SubOrderReads } from './sub-order-reads';
 import { SubOrderWorkflow } from './sub-order-workflow';
 
@@ -116,15 +116,23 @@ export class BuyerOrders {
   }
 
   /** The order with every sub-order (and, on request, each one's payment instructions). */
-  async load(code: string, withPayment: boolean, knownNames?: ReadonlyMap<string, string>): Promise<OrderDto> {
-    const [order] = await this.loadMany([code], withPayment, knownNames);
+  async load(code: string, withPayment: boolean): Promise<OrderDto> {
+    const [order] = await this.loadMany([code], withPayment);
     if (!order) throw new NotFoundError('Đơn hàng', 'ORDER_NOT_FOUND');
     return order;
   }
 
-  private async loadMany(codes: string[], withPayment = false, knownNames?: ReadonlyMap<string, string>): Promise<OrderDto[]> {
+  private async loadMany(codes: string[], withPayment = false): Promise<OrderDto[]> {
     if (!codes.length) return [];
-    const { rows, names } = await this.reads.select(`WHERE o.code = ANY($1::text[]) ORDER BY s.code`, [codes], knownNames);
+    const { rows, names } = await this.reads.select(`WHERE o.code = ANY($1::text[]) ORDER BY s.code`, [codes]);
+    return this.fromRows(codes, rows, names, withPayment);
+  }
+
+  /**
+   * Orders from rows shaped as `SUB_ORDER_SELECT`'s, in `codes` order (sub-orders as the rows come);
+   * checkout answers with the rows its insert returned, without reading them back.
+   */
+  async fromRows(codes: string[], rows: SubOrderRow[], names: ReadonlyMap<string, string>, withPayment: boolean): Promise<OrderDto[]> {
     const out: OrderDto[] = [];
     for (const code of codes) {
       const subs = rows.filter((r) => r.order_code === code);
