@@ -37,6 +37,19 @@ describe('job batches', () => {
     expect(n).toBeGreaterThan(0);
   });
 
+  it('flush writes what the batch holds so far, and the batch goes on holding', async () => {
+    await t.dataSource.transaction(async (m) => {
+      await jobs.batch(m, async () => {
+        await jobs.enqueue(m, 'test.batch', { marker: 'b3', n: 1 });
+        await jobs.flush(m);
+        expect((await rowsOf(m, 'b3')).map((r) => r.payload.n)).toEqual([1]);
+        await jobs.enqueue(m, 'test.batch', { marker: 'b3', n: 2 });
+        expect((await rowsOf(m, 'b3')).map((r) => r.payload.n)).toEqual([1]);
+      });
+      expect((await rowsOf(m, 'b3')).map((r) => r.payload.n)).toEqual([1, 2]);
+    });
+  });
+
   it('writes nothing when the work throws, and enqueues through the manager go straight in again afterwards', async () => {
     await t.dataSource.transaction(async (m) => {
       await expect(

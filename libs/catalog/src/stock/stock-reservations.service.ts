@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { ConflictError, DomainEvents, prepared } from '@tradefloor/core';
+import { ConflictError, DomainEvents, JobQueue, prepared } from '@tradefloor/core';
 import type { EntityManager } from 'typeorm';
 
 export interface StockLine {
@@ -36,13 +36,16 @@ function normalise(lines: StockLine[]): StockLine[] {
  * conditional UPDATE (`stock_quantity >= q AND status = 'published'`, re-checked on the locked,
  * latest row), both in one statement: exactly as many buyers get through as there are units, never below zero (the
  * column's CHECK is the last guard). A line the UPDATE did not take rolls the whole order back.
- * `product.changed` is published for all lines at once in the same transaction, so the search
- * index and partner listings (the existing sync) follow the stock.
+ * `product.changed` is published for all lines at once in the same transaction, before the locks,
+ * so the search index and partner listings (the existing sync) follow the stock.
  * Whether the product is visible (enterprise verified) is the caller's check through `ProductViews`.
  */
 @Injectable()
 export class StockReservations {
-  constructor(private readonly events: DomainEvents) {}
+  constructor(
+    private readonly events: DomainEvents,
+    private readonly jobs: JobQueue,
+  ) {}
 
   /** Takes every line or none (throws `OutOfStockError` for the first short product in id order; the caller's transaction rolls back). */
   async reserve(m: EntityManager, lines: StockLine[]): Promise<void> {
@@ -51,6 +54,15 @@ export class StockReservations {
     for (const line of wanted) {
       if (!Number.isInteger(line.quantity) || line.quantity <= 0) throw new Error(`stock: bad quantity ${line.quantity}`);
     }
+    // Everything else first: the product events (and any jobs the caller's batch holds) are written
+    // before the product rows are locked, so that only COMMIT is left while others wait for them.
+    // If a line cannot be taken, the caller's transaction rolls them back with the rest.
+    await this.events.publishMany(
+      m,
+      'product.changed',
+      wanted.map((l) => ({ productId: l.productId })),
+    );
+    await this.jobs.flush(m);
     const ids = wanted.map((l) => l.productId);
     // One statement: the rows locked in id order first (the UPDATE joins the materialised lock, so
     // it cannot run ahead of it), then the conditional UPDATE re-checks each locked, latest row.
@@ -72,11 +84,6 @@ export class StockReservations {
       const p = rows.find((r) => r.id === short.productId);
       throw new OutOfStockError(short.productId, p?.name ?? short.productId, p?.status === 'published' ? Number(p.stock_quantity) : 0);
     }
-    await this.events.publishMany(
-      m,
-      'product.changed',
-      wanted.map((l) => ({ productId: l.productId })),
-    );
   }
 
   /** Gives stock back (a cancelled or expired order); the caller makes sure it happens once per reservation. */
