@@ -1,4 +1,5 @@
 import { DomainEvents, JobQueue } from '@tradefloor/core';
+import { Client } from 'pg';
 import { createTestApp, type TestApp } from '../harness/test-app';
 
 type Row = { queue: string; payload: Record<string, unknown>; dedupe_key: string | null };
@@ -48,6 +49,32 @@ describe('job batches', () => {
       });
       expect((await rowsOf(m, 'b3')).map((r) => r.payload.n)).toEqual([1, 2]);
     });
+  });
+
+  it('sends the notifications it holds with its jobs, delivered once the transaction commits', async () => {
+    const listener = new Client({ connectionString: t.config.databaseUrl });
+    await listener.connect();
+    const heard: string[] = [];
+    listener.on('notification', (n) => heard.push(`${n.channel}:${n.payload}`));
+    await listener.query('LISTEN job_batch_spec');
+    try {
+      expect(jobs.notifyWithBatch(t.dataSource.manager, 'job_batch_spec', 'outside')).toBe(false);
+      await t.dataSource.transaction(async (m) => {
+        await jobs.batch(m, async () => {
+          expect(jobs.notifyWithBatch(m, 'job_batch_spec', 'first')).toBe(true);
+          await jobs.enqueue(m, 'test.batch', { marker: 'b4', n: 1 });
+          await jobs.flush(m);
+          expect(jobs.notifyWithBatch(m, 'job_batch_spec', 'second')).toBe(true);
+        });
+        await new Promise((r) => setTimeout(r, 100));
+        expect(heard).toEqual([]);
+      });
+      const deadline = Date.now() + 2000;
+      while (heard.length < 2 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+      expect(heard).toEqual(['job_batch_spec:first', 'job_batch_spec:second']);
+    } finally {
+      await listener.end();
+    }
   });
 
   it('writes nothing when the work throws, and enqueues through the manager go straight in again afterwards', async () => {

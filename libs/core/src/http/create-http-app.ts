@@ -13,6 +13,7 @@ import { ErrorEnvelopeFilter, toEnvelope } from '../errors/http-exception.filter
 import { PinoNestLogger } from '../logging/logger';
 import type { ResolvedConfig } from '../runtime/infrastructure';
 import { requestContext } from './request-context';
+import { rememberValidationMetadata } from '../validation/validation-metadata-memo';
 import { createValidationPipe } from '../validation/validation.pipe';
 import { installGracefulDrain } from './graceful-drain';
 import { lazyChildLoggerFactory } from './lazy-request-logger';
@@ -135,6 +136,7 @@ export async function createHttpApp(module: unknown, config: ResolvedConfig, log
     maxAge: 86_400,
   };
   app.enableCors({ delegator: (req, callback) => callback(null, req.url.startsWith('/open/') ? openFeed : cors) });
+  rememberValidationMetadata();
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new ErrorEnvelopeFilter(optionalProvider<ErrorPageRenderer>(app, ERROR_PAGE_RENDERER)));
   setupOpenApi(app);

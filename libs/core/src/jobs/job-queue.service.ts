@@ -6,6 +6,16 @@ import { prepared } from '../database/prepared-statements';
 import { JobRegistry } from './job-registry';
 import { JOBS_CHANNEL, type EnqueueOptions } from './job.types';
 
+interface Notice {
+  channel: string;
+  payload: string;
+}
+
+interface Held {
+  jobs: NewJob[];
+  notices: Notice[];
+}
+
 /** One job for `JobQueue.enqueueMany`. */
 export interface NewJob {
   queue: string;
@@ -25,8 +35,8 @@ export interface QueueDepth {
  */
 @Injectable()
 export class JobQueue {
-  /** Jobs held back per transaction by `batch`. */
-  private readonly batches = new WeakMap<EntityManager, NewJob[]>();
+  /** Jobs and notifications held back per transaction by `batch`. */
+  private readonly batches = new WeakMap<EntityManager, Held>();
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -39,25 +49,37 @@ export class JobQueue {
   }
 
   /**
-   * Runs `work` with every job it enqueues through `manager` (its own, a domain event's, …) held
-   * back and written in one statement when it returns — the same rows as if each had been written
-   * at once, a round trip fewer per extra enqueue. Only for work that does not read the jobs table
-   * itself (it would not see the held jobs). Checkout uses it: its history's mails and expiry jobs
-   * and the stock's product events go in together. Nested batches join the outer one. If `work`
+   * Runs `work` with every job it enqueues through `manager` (its own, a domain event's, …) and
+   * every notification handed to `notifyWithBatch` held back and written in one statement when it
+   * returns — the same rows and notifications as if each had been sent at once, a round trip fewer
+   * for each. Only for work that does not read the jobs table itself (it would not see the held
+   * jobs). Checkout uses it: its history's mails and expiry jobs, the stock's product events and
+   * the page cache's invalidation go in together. Nested batches join the outer one. If `work`
    * throws, nothing is written (the caller's transaction rolls back anyway).
    */
   async batch<T>(manager: EntityManager, work: () => Promise<T>): Promise<T> {
     if (this.batches.has(manager)) return work();
-    const held: NewJob[] = [];
+    const held: Held = { jobs: [], notices: [] };
     this.batches.set(manager, held);
     try {
       const result = await work();
       this.batches.delete(manager);
-      await this.enqueueMany(manager, held);
+      await this.write(manager, held.jobs, held.notices);
       return result;
     } finally {
       this.batches.delete(manager);
     }
+  }
+
+  /**
+   * A NOTIFY in `manager`'s transaction: held by its `batch` if there is one (true), else left to
+   * the caller (false). PostgreSQL delivers it only if the transaction commits, either way.
+   */
+  notifyWithBatch(manager: EntityManager, channel: string, payload: string): boolean {
+    const held = this.batches.get(manager);
+    if (!held) return false;
+    held.notices.push({ channel, payload });
+    return true;
   }
 
   /**
@@ -67,14 +89,8 @@ export class JobQueue {
    */
   async flush(manager: EntityManager): Promise<void> {
     const held = this.batches.get(manager);
-    if (!held?.length) return;
-    const jobs = held.splice(0);
-    this.batches.delete(manager);
-    try {
-      await this.enqueueMany(manager, jobs);
-    } finally {
-      this.batches.set(manager, held);
-    }
+    if (!held) return;
+    await this.write(manager, held.jobs.splice(0), held.notices.splice(0));
   }
 
   /**
@@ -84,10 +100,12 @@ export class JobQueue {
    */
   async enqueueMany(manager: EntityManager, jobs: ReadonlyArray<NewJob>): Promise<void> {
     const held = this.batches.get(manager);
-    if (held) {
-      held.push(...jobs);
-      return;
-    }
+    if (held) held.jobs.push(...jobs);
+    else await this.write(manager, jobs, []);
+  }
+
+  /** The jobs (coalesced as `enqueueMany` says) and notifications in one statement; nothing when there are none. */
+  private async write(manager: EntityManager, jobs: ReadonlyArray<NewJob>, notices: ReadonlyArray<Notice>): Promise<void> {
     const rows = new Map<string, { queue: string; payload: string; runAt: Date | null; maxAttempts: number | null; dedupeKey: string | null }>();
     for (const [i, { queue, payload, options = {} }] of jobs.entries()) {
       const runAt = options.runAt ?? null;
@@ -109,10 +127,13 @@ export class JobQueue {
         dedupeKey: options.dedupeKey ?? null,
       });
     }
-    if (!rows.size) return;
+    if (!rows.size && !notices.length) return;
     const all = [...rows.values()];
-    // Rows without a dedupe key (NULL) never conflict. The notification is delivered only if the
-    // transaction commits: it wakes idle workers at once instead of at the next poll.
+    // The workers' wake-up (one per queue written to) with the held notifications.
+    const wakeUps = [...new Set(all.map((r) => r.queue))].map((queue) => ({ channel: JOBS_CHANNEL, payload: queue }));
+    const sent = [...wakeUps, ...notices];
+    // Rows without a dedupe key (NULL) never conflict. The notifications are delivered only if the
+    // transaction commits: the wake-up rouses idle workers at once instead of at the next poll.
     await manager.query(
       prepared(`WITH added AS (
          INSERT INTO jobs (queue, payload, run_at, max_attempts, dedupe_key)
@@ -121,15 +142,15 @@ export class JobQueue {
          ON CONFLICT (queue, dedupe_key) WHERE status = 'pending'
          DO UPDATE SET payload = EXCLUDED.payload, run_at = LEAST(jobs.run_at, EXCLUDED.run_at)
          RETURNING 1)
-       SELECT pg_notify($6, q) FROM unnest($7::text[]) AS q`),
+       SELECT pg_notify(c, n) FROM unnest($6::text[], $7::text[]) AS s(c, n)`),
       [
         all.map((r) => r.queue),
         all.map((r) => r.payload),
         all.map((r) => r.runAt),
         all.map((r) => r.maxAttempts),
         all.map((r) => r.dedupeKey),
-        JOBS_CHANNEL,
-        [...new Set(all.map((r) => r.queue))],
+        sent.map((x) => x.channel),
+        sent.map((x) => x.payload),
       ],
     );
   }

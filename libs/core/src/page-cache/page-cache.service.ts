@@ -5,6 +5,7 @@ import type { DataSource, EntityManager, EntitySubscriberInterface, QueryRunner,
 import { APP_CONFIG } from '../config/app-config';
 import { HealthChecks } from '../health/health-checks';
 import { DomainEvents } from '../jobs/domain-events';
+import { JobQueue } from '../jobs/job-queue.service';
 import { LOGGER } from '../logging/logger';
 import type { ResolvedConfig } from '../runtime/infrastructure';
 import { NotificationListener } from './notification-listener';
@@ -40,6 +41,7 @@ export class PageCache implements OnApplicationShutdown {
     @Inject(LOGGER) private readonly logger: Logger,
     health: HealthChecks,
     events: DomainEvents,
+    private readonly jobs: JobQueue,
   ) {
     this.store = new PageStore({ maxBytes: config.pageCache.maxBytes, ttlMs: config.pageCache.ttlSeconds * 1000 });
     this.dataSource.subscribers.push(this.commitSubscriber());
@@ -108,7 +110,10 @@ export class PageCache implements OnApplicationShutdown {
 
   /** Same as invalidateSubjects, with the page tags already worked out. */
   async invalidateTags(manager: EntityManager, tags: string[]): Promise<void> {
-    for (const chunk of chunkTags(tags)) await manager.query('SELECT pg_notify($1, $2)', [PAGE_CACHE_CHANNEL, chunk]);
+    for (const chunk of chunkTags(tags)) {
+      // Inside a job batch (checkout) the notification goes out with the batch's jobs.
+      if (!this.jobs.notifyWithBatch(manager, PAGE_CACHE_CHANNEL, chunk)) await manager.query('SELECT pg_notify($1, $2)', [PAGE_CACHE_CHANNEL, chunk]);
+    }
     const runner = manager.queryRunner;
     if (runner?.isTransactionActive) {
       const data = runner.data as RunnerData;

@@ -15,28 +15,16 @@ export const MAX_CART_LINES = 50;
 /** How often `add` works an addition out again when the cart changed under it, before it waits for the cart's lock. */
 const OPTIMISTIC_ADD_ATTEMPTS = 3;
 
-/**
- * A cart read in one statement: its lines, and its row's version (`xmin`, the id of the transaction
- * that last wrote the row). Every change of a cart's lines also updates its `carts` row first (see
- * `touchCart`), so an unchanged version means unchanged lines.
- */
-interface CartSnapshot {
-  cartId: string;
-  version: string;
-  lines: DatedLine[];
-}
-
 type DatedLine = CartLine & { addedAt: Date };
 
-const SNAPSHOT = `SELECT c.id, c.xmin::text AS version, i.product_id, i.quantity, i.added_at FROM carts c LEFT JOIN cart_items i ON i.cart_id = c.id`;
-const SNAPSHOT_BY_TOKEN = prepared(`${SNAPSHOT} WHERE c.token_hash = $1 AND c.user_id IS NULL ORDER BY i.added_at, i.product_id`);
-const SNAPSHOT_BY_ID = prepared(`${SNAPSHOT} WHERE c.id = $1 ORDER BY i.added_at, i.product_id`);
 /**
  * `add` in one statement: the cart (found by `$1`, see `addLine`) with its version and lines, the
  * views of its products and of `$2`; then, only if adding `$3` of `$2` is allowed (visible, within
  * minimum and stock, at most `$4` lines) and the cart's row still has the version read after any
  * wait for its lock, the row updated (the version moves on) and the line written. The rows of the
- * CTEs come back as JSON; `added_at` is null when nothing was written.
+ * CTEs come back as JSON; `added_at` is null when nothing was written. The version is the row's
+ * `xmin` (the transaction that last wrote it): every change of a cart's lines updates its `carts`
+ * row first (`touchCart`), so an unchanged version means unchanged lines.
  */
 const addLine = (cartIs: string) =>
   prepared(`WITH cart AS (
@@ -70,6 +58,20 @@ interface AddLineRow {
   views: Array<Record<string, unknown>> | null;
   added_at: Date | null;
 }
+
+/** A cart's lines (in `lines()` order) and its products' sale views, in one statement. */
+const cartForSale = (cartIs: string) =>
+  prepared(`WITH cart AS (
+    SELECT c.id FROM carts c WHERE ${cartIs}
+  ), lines AS (
+    SELECT i.product_id, i.quantity, i.added_at FROM cart_items i JOIN cart ON i.cart_id = cart.id
+  )
+  SELECT cart.id AS cart_id,
+         (SELECT json_agg(json_build_object('productId', product_id, 'quantity', quantity) ORDER BY added_at, product_id) FROM lines) AS lines,
+         (SELECT json_agg(v) FROM (SELECT ${SALE_VIEW_COLUMNS} FROM ${SALE_VIEW_SOURCE} WHERE p.id = ANY (ARRAY(SELECT product_id FROM lines))) v) AS views
+  FROM cart`);
+const CART_FOR_SALE_BY_TOKEN = cartForSale(`c.token_hash = $1 AND c.user_id IS NULL`);
+const CART_FOR_SALE_BY_ID = cartForSale(`c.id = $1::uuid`);
 
 /** A guest's first addition in one statement: the cart and its line, only if adding `$3` of `$2` is allowed. */
 const NEW_CART_WITH_LINE = prepared(`WITH views AS (
@@ -174,30 +176,35 @@ export class Carts {
     return row.id as string;
   }
 
-  /** The caller's cart id and lines, without creating a cart; a guest's (the common case) in one statement. */
-  async current(owner: CartOwner, change: CartCookieChange = {}): Promise<{ cartId: string | null; lines: CartLine[] }> {
-    if (!owner.principal && owner.token) {
-      const seen = await this.snapshot(SNAPSHOT_BY_TOKEN, tokenHash(owner.token));
-      return { cartId: seen?.cartId ?? null, lines: seen ? undated(seen.lines) : [] };
-    }
-    const cartId = await this.resolve(owner, false, change);
-    return { cartId, lines: cartId ? await this.lines(cartId) : [] };
+  /**
+   * The caller's cart (without creating one) with the sale views of its products, in one statement for a guest (the
+   * common case) and after `resolve` for a buyer: what checkout and the cart page start from.
+   */
+  async currentForSale(owner: CartOwner, change: CartCookieChange = {}): Promise<{ cartId: string | null; lines: CartLine[]; views: SaleView[] }> {
+    const cartId = owner.principal || !owner.token ? await this.resolve(owner, false, change) : null;
+    const key = owner.principal || !owner.token ? cartId : tokenHash(owner.token);
+    if (!key) return { cartId: null, lines: [], views: [] };
+    const [row]: Array<{ cart_id: string; lines: CartLine[] | null; views: Array<Record<string, unknown>> | null }> = await this.dataSource.query(
+      owner.principal || !owner.token ? CART_FOR_SALE_BY_ID : CART_FOR_SALE_BY_TOKEN,
+      [key],
+    );
+    return row ? { cartId: row.cart_id, lines: row.lines ?? [], views: (row.views ?? []).map(saleViewOf) } : { cartId: null, lines: [], views: [] };
   }
 
-  /** The cart found by `query` (`SNAPSHOT_BY_TOKEN` or `SNAPSHOT_BY_ID`), its lines in the order they were added. */
-  private async snapshot(query: string, key: string, db: DataSource | EntityManager = this.dataSource): Promise<CartSnapshot | undefined> {
-    const rows: Array<{ id: string; version: string; product_id: string | null; quantity: number | null; added_at: Date | null }> = await db.query(query, [
-      key,
-    ]);
-    if (!rows.length) return undefined;
-    const lines = rows.filter((r) => r.product_id !== null).map((r) => ({ productId: r.product_id!, quantity: r.quantity!, addedAt: r.added_at! }));
-    return { cartId: rows[0].id, version: rows[0].version, lines };
+  /** The cart's lines in the order they were added, with the time each was. */
+  private async datedLines(cartId: string, m: EntityManager): Promise<DatedLine[]> {
+    const rows: Array<{ product_id: string; quantity: number; added_at: Date }> = await m.query(
+      `SELECT product_id, quantity, added_at FROM cart_items WHERE cart_id = $1 ORDER BY added_at, product_id`,
+      [cartId],
+    );
+    return rows.map((r) => ({ productId: r.product_id, quantity: r.quantity, addedAt: r.added_at }));
   }
 
   /** With a delivery address (already checked), each seller's options include the carriers' quotes for it. */
   async view(owner: CartOwner, change: CartCookieChange = {}, to?: DeliveryTo): Promise<CartDto> {
     if (to) await this.choices.checkDestination(to);
-    return this.render((await this.current(owner, change)).lines, to);
+    const { lines, views } = await this.currentForSale(owner, change);
+    return this.render(lines, to, views);
   }
 
   /**
@@ -250,7 +257,7 @@ export class Carts {
     const cartId = (await this.resolve(owner, true, change))!;
     const { lines, existing, quantity, views, addedAt } = await this.dataSource.transaction(async (m) => {
       await touchCart(m, cartId, this.clock.now());
-      const locked = (await this.snapshot(SNAPSHOT_BY_ID, cartId, m))?.lines ?? [];
+      const locked = await this.datedLines(cartId, m);
       // The product checked and every line's view for the answer, in one read.
       const read = await this.products.loadForSale([...new Set([...locked.map((l) => l.productId), line.productId])], m);
       const checked = checkAddition(locked, line, read);

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { ProductViews, StockReservations, type SaleView } from '@tradefloor/catalog';
+import { StockReservations, type SaleView } from '@tradefloor/catalog';
 import { Clock, ConflictError, JobQueue, type FieldError, normalizeVietnameseMobile, prepared, ValidationFailedError } from '@tradefloor/core';
 import { ReferenceData } from '@tradefloor/enterprise-profile';
 import type { Principal } from '@tradefloor/identity';
@@ -48,7 +48,6 @@ export class Checkout {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly carts: Carts,
-    private readonly products: ProductViews,
     private readonly stock: StockReservations,
     private readonly reference: ReferenceData,
     private readonly choices: ShippingChoices,
@@ -63,10 +62,10 @@ export class Checkout {
     const problems: FieldError[] = [];
     if (!principal && !input.buyerName) problems.push({ field: 'buyerName', message: 'Cần họ tên (name required)' });
     if (!principal && !input.buyerEmail) problems.push({ field: 'buyerEmail', message: 'Cần email để nhận thông báo đơn hàng (email required)' });
-    const { cartId, lines } = await this.carts.current(owner, change);
+    const { cartId, lines, views } = await this.carts.currentForSale(owner, change);
     if (!lines.length) throw new ValidationFailedError([...problems, { field: 'cart', message: 'Giỏ hàng trống (the cart is empty)' }]);
 
-    const plans = await this.plan(lines, input, problems);
+    const plans = await this.plan(lines, views, input, problems);
     const buyer: Buyer = {
       userId: principal?.id ?? null,
       name: input.buyerName ?? principal!.displayName,
@@ -96,8 +95,13 @@ export class Checkout {
   }
 
   /** Groups the cart by seller and checks each seller's entry; every problem at once, as field errors. */
-  private async plan(lines: Array<{ productId: string; quantity: number }>, input: CheckoutDto, problems: FieldError[]): Promise<SellerPlan[]> {
-    const views = new Map((await this.products.loadForSale(lines.map((l) => l.productId))).map((v) => [v.id, v]));
+  private async plan(
+    lines: Array<{ productId: string; quantity: number }>,
+    saleViews: SaleView[],
+    input: CheckoutDto,
+    problems: FieldError[],
+  ): Promise<SellerPlan[]> {
+    const views = new Map(saleViews.map((v) => [v.id, v]));
     const bySeller = new Map<string, Array<{ view: SaleView; quantity: number }>>();
     for (const l of lines) {
       const view = views.get(l.productId);
