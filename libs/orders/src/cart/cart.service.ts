@@ -310,23 +310,6 @@ export class Carts {
     }
   }
 
-  /**
-   * Checkout's step: locks the cart (updating its row, as `touchCart` does) and empties it in one statement, returning the lines
-   * it held. A statement's snapshot is taken before it waits for the lock, so a line whose adding
-   * committed during that wait is not deleted and stays in the cart for later; a line changed or
-   * removed during the wait is deleted as it now is (or not at all). Either way the caller compares
-   * the lines with those it priced, throws if they differ, and its rollback restores them. A double
-   * click's second checkout finds nothing left to delete.
-   */
-  async lockAndEmpty(cartId: string, m: EntityManager): Promise<CartLine[]> {
-    const [rows] = (await m.query(
-      prepared(`WITH touched AS (UPDATE carts SET updated_at = $2 WHERE id = $1 RETURNING id)
-       DELETE FROM cart_items WHERE cart_id = (SELECT id FROM touched) RETURNING product_id, quantity`),
-      [cartId, this.clock.now()],
-    )) as [Array<{ product_id: string; quantity: number }>, number];
-    return rows.map((r) => ({ productId: r.product_id, quantity: r.quantity }));
-  }
-
   /** The cart's lines in the order they were added (`byAddedThenProduct`). */
   async lines(cartId: string, db: DataSource | EntityManager = this.dataSource): Promise<CartLine[]> {
     const rows: Array<{ product_id: string; quantity: number }> = await db.query(
@@ -432,9 +415,9 @@ function checkLine(view: SaleView | undefined, quantity: number, field: string):
 }
 
 /**
- * The first statement of every transaction that changes a cart's lines: updating the cart's row
- * locks it (two requests on one cart wait for each other here) and moves its version on, which
- * `add`'s compare-and-set relies on (CartSnapshot). The lines are read by a later statement on
+ * The first statement of every transaction that changes a cart's lines (checkout's order statement
+ * does the same in its first CTE): updating the cart's row locks it (two requests on one cart wait
+ * for each other here) and moves its version on, which `add`'s compare-and-set relies on (ADD_LINE). The lines are read by a later statement on
  * purpose: a statement that waited for the lock still sees the lines of its first snapshot (read
  * committed re-checks only the locked row), so the second click would not see the first's change.
  */

@@ -5,7 +5,7 @@ import { Clock, ConflictError, JobQueue, type FieldError, normalizeVietnameseMob
 import { ReferenceData } from '@tradefloor/enterprise-profile';
 import type { Principal } from '@tradefloor/identity';
 import type { DataSource, EntityManager } from 'typeorm';
-import { Carts, type CartCookieChange, type CartOwner } from '../cart/cart.service';
+import { Carts, type CartCookieChange, type CartLine, type CartOwner } from '../cart/cart.service';
 import type { CheckoutDto, SellerCheckoutDto } from '../dto/orders-input.dto';
 import type { OrderDto, SalesTermsDto } from '../dto/orders-output.dto';
 import { ShippingChoices, type PricedChoice } from '../shipping/shipping-choices';
@@ -15,8 +15,11 @@ import { BuyerOrders } from '../sub-orders/buyer-orders.service';
 import type { SubOrderRow } from '../sub-orders/order-mapper';
 import { newOrderCode, subOrderCode } from './order-codes';
 
-const lineKey = (lines: Array<{ productId: string; quantity: number }>) =>
-  JSON.stringify(lines.map((l) => [l.productId, l.quantity]).sort(([a], [b]) => String(a).localeCompare(String(b))));
+/** How often a checkout draws a new order code when the one drawn was taken (one in ~10⁸ per order at a million orders). */
+const ORDER_CODE_ATTEMPTS = 5;
+
+/** The random order code was already taken: the whole transaction is run again with another. */
+class OrderCodeTaken extends Error {}
 
 interface Buyer {
   userId: string | null;
@@ -72,26 +75,40 @@ export class Checkout {
       phone: normalizeVietnameseMobile(input.buyerPhone),
       email: principal?.email ?? input.buyerEmail!,
     };
-    const placed = await this.dataSource.transaction(async (m) => {
-      // A double click (or two tabs) must not order the same cart twice: the second waits here, then finds it changed.
-      if (lineKey(await this.carts.lockAndEmpty(cartId!, m)) !== lineKey(lines)) {
-        throw new ConflictError('Giỏ hàng vừa thay đổi — vui lòng xem lại rồi đặt hàng (the cart changed: review it and order again)', 'CART_CHANGED');
-      }
-      // The order's jobs and the stock's product events in one insert, at the end.
-      return this.jobs.batch(m, async () => {
-        const order = await this.insertOrder(m, buyer, plans, principal, this.clock.now());
-        await this.stock.reserve(
-          m,
-          plans.flatMap((p) => p.lines.map((l) => ({ productId: l.view.id, quantity: l.quantity }))),
-        );
-        return order;
-      });
-    });
-    // The sellers' names were read with the cart's products a moment ago.
+    const placed = await this.placeInTransaction(cartId!, lines, buyer, plans, principal);
     // Answered from what the insert returned, with the sellers' names read with the cart's products.
     const names = new Map(plans.map((p) => [p.input.enterpriseId, p.lines[0].view.enterpriseName]));
     const [order] = await this.orders.fromRows([placed.code], placed.rows, names, true);
     return order;
+  }
+
+  /**
+   * The transaction: the order (taking the cart's lines) and then the stock, with all their jobs in
+   * one batch. Run again, whole, in the rare case the random order code was already taken.
+   */
+  private async placeInTransaction(
+    cartId: string,
+    lines: CartLine[],
+    buyer: Buyer,
+    plans: SellerPlan[],
+    principal: Principal | undefined,
+  ): Promise<{ code: string; rows: SubOrderRow[] }> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await this.dataSource.transaction((m) =>
+          this.jobs.batch(m, async () => {
+            const order = await this.insertOrder(m, cartId, lines, buyer, plans, principal, this.clock.now());
+            await this.stock.reserve(
+              m,
+              plans.flatMap((p) => p.lines.map((l) => ({ productId: l.view.id, quantity: l.quantity }))),
+            );
+            return order;
+          }),
+        );
+      } catch (err) {
+        if (!(err instanceof OrderCodeTaken) || attempt === ORDER_CODE_ATTEMPTS) throw err;
+      }
+    }
   }
 
   /** Groups the cart by seller and checks each seller's entry; every problem at once, as field errors. */
@@ -173,113 +190,133 @@ export class Checkout {
   }
 
   /**
-   * The order with every sub-order, line, history row and job, whatever the number of sellers: the
-   * order, its sub-orders, their lines and their first history rows in one statement; the jobs
+   * The order with every sub-order, line, history row and job, whatever the number of sellers. One
+   * statement first takes the cart's lines: it updates the cart's row (its lock, and the version a
+   * cart addition checks — see cart.service.ts) and deletes the lines, and writes the order only if
+   * they are exactly the lines priced (`lines`). A statement's snapshot is taken before it waits for
+   * the cart's lock, so a line added during that wait is not taken and stays in the cart; a line
+   * changed or removed meanwhile makes the lines differ: 409 `CART_CHANGED`, and the rollback
+   * restores the cart (a double click's second checkout finds nothing left to take). The same
+   * statement writes the order, its sub-orders, their lines and their first history rows; the jobs
    * (mails, expiry) join the checkout's batch (`JobQueue.batch`). The history rows are the
    * workflow's (`SubOrderWorkflow.recorded` does the rest of a recording). Returns the order's code
    * and its sub-orders as rows of `SUB_ORDER_SELECT`'s shape, built from what the statement wrote.
    */
   private async insertOrder(
     m: EntityManager,
+    cartId: string,
+    lines: CartLine[],
     buyer: Buyer,
     plans: SellerPlan[],
     principal: Principal | undefined,
     now: Date,
   ): Promise<{ code: string; rows: SubOrderRow[] }> {
-    for (;;) {
-      const code = newOrderCode();
-      const codes = plans.map((_, n) => subOrderCode(code, n + 1));
-      const expiresAt = plans.map((p) => new Date(now.getTime() + p.terms.confirmWithinHours * 3600_000));
-      // Lines by sub-order code, positions 1…n in cart order within each.
-      const items = plans.flatMap((p, n) => p.lines.map((l, i) => ({ subCode: codes[n], position: i + 1, view: l.view, quantity: l.quantity })));
-      // No row back: the code was taken (the CTE inserted nothing), so draw another.
-      const rows: Array<SubOrderRow & { id: string; code: string; event_id: string }> = await m.query(
-        prepared(`WITH o AS (
-           INSERT INTO orders (code, buyer_user_id, buyer_name, buyer_phone, buyer_email, created_at) VALUES ($1, $2, $3, $4, $5, $6)
-           ON CONFLICT (code) DO NOTHING RETURNING id
-         ), subs AS (
-         INSERT INTO sub_orders (order_id, code, enterprise_id, seller_kind, status, payment_method, payment_state, province_code, commune_code,
-                                 street, recipient_name, recipient_phone, note, shipping_carrier, shipping_service, shipping_fee_vnd,
-                                 items_subtotal_vnd, total_vnd, prices_include_vat, placed_at, expires_at, updated_at)
-         SELECT o.id, s.code, s.enterprise_id, s.seller_kind, 'placed', s.payment_method, s.payment_state, s.province_code, s.commune_code,
-                s.street, s.recipient_name, s.recipient_phone, s.note, s.shipping_carrier, s.shipping_service, s.shipping_fee_vnd,
-                s.items_subtotal_vnd, s.total_vnd, s.prices_include_vat, $6, s.expires_at, $6
-         FROM o, unnest($7::text[], $8::uuid[], $9::text[], $10::text[], $11::text[], $12::text[], $13::text[], $14::text[], $15::text[],
-                        $16::text[], $17::text[], $18::text[], $19::text[], $20::bigint[], $21::bigint[], $22::bigint[], $23::boolean[],
-                        $24::timestamptz[])
-              AS s(code, enterprise_id, seller_kind, payment_method, payment_state, province_code, commune_code, street, recipient_name,
-                   recipient_phone, note, shipping_carrier, shipping_service, shipping_fee_vnd, items_subtotal_vnd, total_vnd,
-                   prices_include_vat, expires_at)
-         RETURNING *
-       ), i AS (
-         INSERT INTO sub_order_items (sub_order_id, position, product_id, product_name, sku, unit, unit_price_vnd, quantity, line_total_vnd)
-         SELECT subs.id, l.position, l.product_id, l.product_name, l.sku, l.unit, l.unit_price_vnd, l.quantity, l.line_total_vnd
-         FROM subs JOIN unnest($25::text[], $26::int[], $27::uuid[], $28::text[], $29::text[], $30::text[], $31::bigint[], $32::int[], $33::bigint[])
-              AS l(sub_code, position, product_id, product_name, sku, unit, unit_price_vnd, quantity, line_total_vnd) ON l.sub_code = subs.code
-         RETURNING *
-       ), history AS (
-         INSERT INTO sub_order_events (sub_order_id, from_status, to_status, action, actor_role, actor_id, note, at)
-         SELECT subs.id, NULL, 'placed', 'place', 'buyer', $34::uuid, subs.note, $6 FROM subs
-         RETURNING *
-       )
-       SELECT subs.*, $1 AS order_code, $2::uuid AS buyer_user_id, $3 AS buyer_name, $4 AS buyer_phone, $5 AS buyer_email,
-              $6::timestamptz AS order_created_at, history.id AS event_id,
-              (SELECT json_agg(i ORDER BY i.position) FROM i WHERE i.sub_order_id = subs.id) AS items_json,
-              json_build_array(json_build_object('sub_order_id', history.sub_order_id, 'from_status', history.from_status,
-                'to_status', history.to_status, 'action', history.action, 'actor_role', history.actor_role, 'note', history.note,
-                'at', history.at)) AS events_json
-       FROM subs JOIN history ON history.sub_order_id = subs.id ORDER BY subs.code`),
-        [
-          code,
-          buyer.userId,
-          buyer.name,
-          buyer.phone,
-          buyer.email.toLowerCase(),
-          now,
-          codes,
-          plans.map((p) => p.input.enterpriseId),
-          plans.map((p) => p.lines[0].view.enterpriseKind),
-          plans.map((p) => p.input.paymentMethod),
-          plans.map((p) => (p.input.paymentMethod === 'cod' ? 'cod_on_delivery' : 'awaiting')),
-          plans.map((p) => p.input.address.provinceCode),
-          plans.map((p) => p.input.address.communeCode),
-          plans.map((p) => p.input.address.street),
-          plans.map((p) => p.input.address.recipientName),
-          plans.map((p) => normalizeVietnameseMobile(p.input.address.recipientPhone)),
-          plans.map((p) => p.input.note || null),
-          plans.map((p) => p.shipping.carrier),
-          plans.map((p) => p.shipping.service),
-          plans.map((p) => p.shipping.feeVnd),
-          plans.map((p) => p.subtotal),
-          plans.map((p) => p.subtotal + p.shipping.feeVnd),
-          plans.map((p) => p.terms.pricesIncludeVat),
-          expiresAt,
-          items.map((l) => l.subCode),
-          items.map((l) => l.position),
-          items.map((l) => l.view.id),
-          items.map((l) => l.view.name),
-          items.map((l) => l.view.sku),
-          items.map((l) => l.view.unit),
-          items.map((l) => l.view.priceVnd),
-          items.map((l) => l.quantity),
-          items.map((l) => l.view.priceVnd * l.quantity),
-          principal?.id ?? null,
-        ],
-      );
-      if (!rows.length) continue;
-      const written = new Map(rows.map((r) => [r.code, r]));
-      const subOrders = plans.map((plan, n) => ({ plan, ...written.get(codes[n])!, expiresAt: expiresAt[n] }));
-      // Each placement's expiry job goes in with the placements' notification jobs.
-      await this.workflow.recorded(
-        m,
-        subOrders.map(({ plan, id, code: subCode, event_id: eventId, expiresAt: at }) => ({
-          subOrder: { id, code: subCode, enterprise_id: plan.input.enterpriseId },
-          eventId: String(eventId),
-          event: { from: null, to: 'placed', action: 'place', actor: { role: 'buyer', principal }, note: plan.input.note || null, at: now },
-          alsoEnqueue: [{ queue: EXPIRE_SUB_ORDER_QUEUE, payload: { subOrderId: id }, options: { runAt: at, dedupeKey: id } }],
-        })),
-      );
-      return { code, rows };
+    const code = newOrderCode();
+    const codes = plans.map((_, n) => subOrderCode(code, n + 1));
+    const expiresAt = plans.map((p) => new Date(now.getTime() + p.terms.confirmWithinHours * 3600_000));
+    // Lines by sub-order code, positions 1…n in cart order within each.
+    const items = plans.flatMap((p, n) => p.lines.map((l, i) => ({ subCode: codes[n], position: i + 1, view: l.view, quantity: l.quantity })));
+    const rows: Array<SubOrderRow & { cart_unchanged: boolean; id: string; code: string; event_id: string }> = await m.query(
+      prepared(`WITH touched AS (
+         UPDATE carts SET updated_at = $6 WHERE id = $35 RETURNING id
+       ), taken AS (
+         DELETE FROM cart_items WHERE cart_id = (SELECT id FROM touched) RETURNING product_id, quantity
+       ), same AS (
+         SELECT NOT EXISTS (SELECT product_id, quantity FROM taken EXCEPT SELECT * FROM unnest($36::uuid[], $37::int[]))
+            AND NOT EXISTS (SELECT * FROM unnest($36::uuid[], $37::int[]) EXCEPT SELECT product_id, quantity FROM taken) AS ok
+       ), o AS (
+         INSERT INTO orders (code, buyer_user_id, buyer_name, buyer_phone, buyer_email, created_at)
+         SELECT $1, $2, $3, $4, $5, $6 FROM same WHERE same.ok
+         ON CONFLICT (code) DO NOTHING RETURNING id
+       ), subs AS (
+       INSERT INTO sub_orders (order_id, code, enterprise_id, seller_kind, status, payment_method, payment_state, province_code, commune_code,
+                               street, recipient_name, recipient_phone, note, shipping_carrier, shipping_service, shipping_fee_vnd,
+                               items_subtotal_vnd, total_vnd, prices_include_vat, placed_at, expires_at, updated_at)
+       SELECT o.id, s.code, s.enterprise_id, s.seller_kind, 'placed', s.payment_method, s.payment_state, s.province_code, s.commune_code,
+              s.street, s.recipient_name, s.recipient_phone, s.note, s.shipping_carrier, s.shipping_service, s.shipping_fee_vnd,
+              s.items_subtotal_vnd, s.total_vnd, s.prices_include_vat, $6, s.expires_at, $6
+       FROM o, unnest($7::text[], $8::uuid[], $9::text[], $10::text[], $11::text[], $12::text[], $13::text[], $14::text[], $15::text[],
+                      $16::text[], $17::text[], $18::text[], $19::text[], $20::bigint[], $21::bigint[], $22::bigint[], $23::boolean[],
+                      $24::timestamptz[])
+            AS s(code, enterprise_id, seller_kind, payment_method, payment_state, province_code, commune_code, street, recipient_name,
+                 recipient_phone, note, shipping_carrier, shipping_service, shipping_fee_vnd, items_subtotal_vnd, total_vnd,
+                 prices_include_vat, expires_at)
+       RETURNING *
+     ), i AS (
+       INSERT INTO sub_order_items (sub_order_id, position, product_id, product_name, sku, unit, unit_price_vnd, quantity, line_total_vnd)
+       SELECT subs.id, l.position, l.product_id, l.product_name, l.sku, l.unit, l.unit_price_vnd, l.quantity, l.line_total_vnd
+       FROM subs JOIN unnest($25::text[], $26::int[], $27::uuid[], $28::text[], $29::text[], $30::text[], $31::bigint[], $32::int[], $33::bigint[])
+            AS l(sub_code, position, product_id, product_name, sku, unit, unit_price_vnd, quantity, line_total_vnd) ON l.sub_code = subs.code
+       RETURNING *
+     ), history AS (
+       INSERT INTO sub_order_events (sub_order_id, from_status, to_status, action, actor_role, actor_id, note, at)
+       SELECT subs.id, NULL, 'placed', 'place', 'buyer', $34::uuid, subs.note, $6 FROM subs
+       RETURNING *
+     )
+     SELECT same.ok AS cart_unchanged, subs.*, $1 AS order_code, $2::uuid AS buyer_user_id, $3 AS buyer_name, $4 AS buyer_phone, $5 AS buyer_email,
+            $6::timestamptz AS order_created_at, history.id AS event_id,
+            (SELECT json_agg(i ORDER BY i.position) FROM i WHERE i.sub_order_id = subs.id) AS items_json,
+            json_build_array(json_build_object('sub_order_id', history.sub_order_id, 'from_status', history.from_status,
+              'to_status', history.to_status, 'action', history.action, 'actor_role', history.actor_role, 'note', history.note,
+              'at', history.at)) AS events_json
+     FROM same LEFT JOIN (subs JOIN history ON history.sub_order_id = subs.id) ON true ORDER BY subs.code`),
+      [
+        code,
+        buyer.userId,
+        buyer.name,
+        buyer.phone,
+        buyer.email.toLowerCase(),
+        now,
+        codes,
+        plans.map((p) => p.input.enterpriseId),
+        plans.map((p) => p.lines[0].view.enterpriseKind),
+        plans.map((p) => p.input.paymentMethod),
+        plans.map((p) => (p.input.paymentMethod === 'cod' ? 'cod_on_delivery' : 'awaiting')),
+        plans.map((p) => p.input.address.provinceCode),
+        plans.map((p) => p.input.address.communeCode),
+        plans.map((p) => p.input.address.street),
+        plans.map((p) => p.input.address.recipientName),
+        plans.map((p) => normalizeVietnameseMobile(p.input.address.recipientPhone)),
+        plans.map((p) => p.input.note || null),
+        plans.map((p) => p.shipping.carrier),
+        plans.map((p) => p.shipping.service),
+        plans.map((p) => p.shipping.feeVnd),
+        plans.map((p) => p.subtotal),
+        plans.map((p) => p.subtotal + p.shipping.feeVnd),
+        plans.map((p) => p.terms.pricesIncludeVat),
+        expiresAt,
+        items.map((l) => l.subCode),
+        items.map((l) => l.position),
+        items.map((l) => l.view.id),
+        items.map((l) => l.view.name),
+        items.map((l) => l.view.sku),
+        items.map((l) => l.view.unit),
+        items.map((l) => l.view.priceVnd),
+        items.map((l) => l.quantity),
+        items.map((l) => l.view.priceVnd * l.quantity),
+        principal?.id ?? null,
+        cartId,
+        lines.map((l) => l.productId),
+        lines.map((l) => l.quantity),
+      ],
+    );
+    if (!rows[0].cart_unchanged) {
+      throw new ConflictError('Giỏ hàng vừa thay đổi — vui lòng xem lại rồi đặt hàng (the cart changed: review it and order again)', 'CART_CHANGED');
     }
+    // The lines were right but nothing was written: the code was taken (placeInTransaction draws another).
+    if (rows[0].id === null) throw new OrderCodeTaken();
+    const written = new Map(rows.map((r) => [r.code, r]));
+    const subOrders = plans.map((plan, n) => ({ plan, ...written.get(codes[n])!, expiresAt: expiresAt[n] }));
+    // Each placement's expiry job goes in with the placements' notification jobs.
+    await this.workflow.recorded(
+      m,
+      subOrders.map(({ plan, id, code: subCode, event_id: eventId, expiresAt: at }) => ({
+        subOrder: { id, code: subCode, enterprise_id: plan.input.enterpriseId },
+        eventId: String(eventId),
+        event: { from: null, to: 'placed', action: 'place', actor: { role: 'buyer', principal }, note: plan.input.note || null, at: now },
+        alsoEnqueue: [{ queue: EXPIRE_SUB_ORDER_QUEUE, payload: { subOrderId: id }, options: { runAt: at, dedupeKey: id } }],
+      })),
+    );
+    return { code, rows };
   }
 }
