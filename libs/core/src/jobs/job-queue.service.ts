@@ -63,7 +63,6 @@ export class JobQueue {
     this.batches.set(manager, held);
     try {
       const result = await work();
-      this.batches.delete(manager);
       await this.write(manager, held.jobs, held.notices);
       return result;
     } finally {

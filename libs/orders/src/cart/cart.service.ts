@@ -181,11 +181,12 @@ export class Carts {
    * common case) and after `resolve` for a buyer: what checkout and the cart page start from.
    */
   async currentForSale(owner: CartOwner, change: CartCookieChange = {}): Promise<{ cartId: string | null; lines: CartLine[]; views: SaleView[] }> {
-    const cartId = owner.principal || !owner.token ? await this.resolve(owner, false, change) : null;
-    const key = owner.principal || !owner.token ? cartId : tokenHash(owner.token);
+    // A guest's cart is found by its token in the same statement; a buyer's is resolved first (it may merge a guest cart).
+    const byToken = !owner.principal && owner.token ? tokenHash(owner.token) : undefined;
+    const key = byToken ?? (await this.resolve(owner, false, change));
     if (!key) return { cartId: null, lines: [], views: [] };
     const [row]: Array<{ cart_id: string; lines: CartLine[] | null; views: Array<Record<string, unknown>> | null }> = await this.dataSource.query(
-      owner.principal || !owner.token ? CART_FOR_SALE_BY_ID : CART_FOR_SALE_BY_TOKEN,
+      byToken ? CART_FOR_SALE_BY_TOKEN : CART_FOR_SALE_BY_ID,
       [key],
     );
     return row ? { cartId: row.cart_id, lines: row.lines ?? [], views: (row.views ?? []).map(saleViewOf) } : { cartId: null, lines: [], views: [] };

@@ -305,16 +305,14 @@ export class Checkout {
     }
     // The lines were right but nothing was written: the code was taken (placeInTransaction draws another).
     if (rows[0].id === null) throw new OrderCodeTaken();
-    const written = new Map(rows.map((r) => [r.code, r]));
-    const subOrders = plans.map((plan, n) => ({ plan, ...written.get(codes[n])!, expiresAt: expiresAt[n] }));
     // Each placement's expiry job goes in with the placements' notification jobs.
     await this.workflow.recorded(
       m,
-      subOrders.map(({ plan, id, code: subCode, event_id: eventId, expiresAt: at }) => ({
-        subOrder: { id, code: subCode, enterprise_id: plan.input.enterpriseId },
-        eventId: String(eventId),
-        event: { from: null, to: 'placed', action: 'place', actor: { role: 'buyer', principal }, note: plan.input.note || null, at: now },
-        alsoEnqueue: [{ queue: EXPIRE_SUB_ORDER_QUEUE, payload: { subOrderId: id }, options: { runAt: at, dedupeKey: id } }],
+      rows.map((r) => ({
+        subOrder: { id: r.id, code: r.code, enterprise_id: r.enterprise_id },
+        eventId: String(r.event_id),
+        event: { from: null, to: 'placed', action: 'place', actor: { role: 'buyer', principal }, note: r.note, at: now },
+        alsoEnqueue: [{ queue: EXPIRE_SUB_ORDER_QUEUE, payload: { subOrderId: r.id }, options: { runAt: r.expires_at, dedupeKey: r.id } }],
       })),
     );
     return { code, rows };
