@@ -41,6 +41,17 @@ export async function addToCart(t: TestApp, shopper: Shopper, productId: string,
   return res;
 }
 
+/** Sales terms that let a buyer in Vĩnh Long order: the seller delivers in province 86 for a fee, and confirms within 24 hours. */
+export const SALES_TERMS = {
+  deliveryPolicy: 'Giao trong 2 ngày trong tỉnh Vĩnh Long.',
+  returnsPolicy: 'Đổi trả trong 3 ngày nếu trái hư hỏng.',
+  pricesIncludeVat: false,
+  sellerDeliveryFeeVnd: 25_000,
+  deliveryProvinceCodes: ['86'],
+  deliveryCommuneCodes: [],
+  confirmWithinHours: 24,
+};
+
 export function sellerEntry(enterpriseId: string, overrides: Record<string, unknown> = {}) {
   return { enterpriseId, paymentMethod: 'cod', shipping: { carrier: 'seller' }, address: { ...ADDRESS }, note: 'Giao giờ hành chính', ...overrides };
 }

@@ -5,7 +5,7 @@ import { createUser, loginAdmin, PASSWORD, type TestUser } from '../harness/auth
 import { createProduct, createVerifiedEnterprise, XA_HUNG_HOA, type FixtureEnterprise, type FixtureProduct } from '../harness/catalog-fixtures';
 import { FakeSmtpServer, readMail } from '../harness/fake-smtp-server';
 import { createTestApp, type TestApp } from '../harness/test-app';
-import { ADDRESS, addToCart, as, countRows, guestCheckout, sellerEntry, stockOf, type Shopper } from './order-helpers';
+import { ADDRESS, addToCart, as, countRows, guestCheckout, SALES_TERMS, sellerEntry, stockOf, type Shopper } from './order-helpers';
 
 const DAY = 24 * 3600_000;
 const binary = (r: import('superagent').Response, cb: (err: Error | null, body: Buffer) => void) => {
@@ -52,15 +52,7 @@ describe('orders: cart, checkout per seller, sub-order lifecycle, sales terms', 
   });
 
   it('sellers publish sales terms (members only, audited; bad input is 400 per field); buyers see them in the cart before ordering', async () => {
-    const terms = {
-      deliveryPolicy: 'Giao trong 2 ngày trong tỉnh Vĩnh Long.',
-      returnsPolicy: 'Đổi trả trong 3 ngày nếu trái hư hỏng.',
-      pricesIncludeVat: false,
-      sellerDeliveryFeeVnd: 25_000,
-      deliveryProvinceCodes: ['86'],
-      deliveryCommuneCodes: [],
-      confirmWithinHours: 24,
-    };
+    const terms = SALES_TERMS;
     const bad = await t.http
       .put(`/api/v1/enterprises/${coop.id}/sales-terms`)
       .set(coop.owner.auth)

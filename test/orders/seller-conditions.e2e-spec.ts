@@ -1,27 +1,8 @@
 import { PageCache } from '@tradefloor/core';
 import { createProduct, createVerifiedEnterprise, type FixtureEnterprise, type FixtureProduct } from '../harness/catalog-fixtures';
+import { within } from '../harness/processes';
 import { createTestApp, type TestApp } from '../harness/test-app';
-import { addToCart, as, guestCheckout, sellerEntry, type Shopper } from './order-helpers';
-
-/** Polls `check` every 20 ms until it holds or `ms` pass (a replica learns of a change by NOTIFY). */
-async function within(ms: number, check: () => Promise<boolean>): Promise<boolean> {
-  const deadline = Date.now() + ms;
-  for (;;) {
-    if (await check()) return true;
-    if (Date.now() > deadline) return false;
-    await new Promise((r) => setTimeout(r, 20));
-  }
-}
-
-const TERMS = {
-  deliveryPolicy: 'Giao trong 2 ngày trong tỉnh.',
-  returnsPolicy: 'Đổi trả trong 3 ngày nếu trái hư hỏng.',
-  pricesIncludeVat: false,
-  sellerDeliveryFeeVnd: 25_000,
-  deliveryProvinceCodes: ['86'],
-  deliveryCommuneCodes: [],
-  confirmWithinHours: 24,
-};
+import { addToCart, as, guestCheckout, SALES_TERMS as TERMS, sellerEntry, type Shopper } from './order-helpers';
 
 const ACCOUNT = { bankBin: '970436', accountNumber: '0071000123456', accountHolder: 'HTX Buoi Hung Hoa' };
 

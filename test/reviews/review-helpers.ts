@@ -1,18 +1,9 @@
 import type { TestUser } from '../harness/auth';
 import type { FixtureEnterprise } from '../harness/catalog-fixtures';
 import type { TestApp } from '../harness/test-app';
-import { addToCart, as, sellerEntry } from '../orders/order-helpers';
+import { addToCart, as, SALES_TERMS, sellerEntry } from '../orders/order-helpers';
 
-/** Sales terms that let a buyer in Vĩnh Long order (checkout needs them). */
-export const SALES_TERMS = {
-  deliveryPolicy: 'Giao trong 2 ngày trong tỉnh Vĩnh Long.',
-  returnsPolicy: 'Đổi trả trong 3 ngày nếu trái hư hỏng.',
-  pricesIncludeVat: false,
-  sellerDeliveryFeeVnd: 25_000,
-  deliveryProvinceCodes: ['86'],
-  deliveryCommuneCodes: [],
-  confirmWithinHours: 24,
-};
+export { SALES_TERMS };
 
 export async function openShop(t: TestApp, seller: FixtureEnterprise): Promise<void> {
   await t.http.put(`/api/v1/enterprises/${seller.id}/sales-terms`).set(seller.owner.auth).send(SALES_TERMS).expect(200);

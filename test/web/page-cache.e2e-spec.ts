@@ -3,20 +3,11 @@ import { PageCache } from '@tradefloor/core';
 import { ViewCounter } from '@tradefloor/news-bulletin';
 import { loginAdmin, PASSWORD, readyDetails, type TestUser } from '../harness/auth';
 import { createProduct, createVerifiedEnterprise, type FixtureEnterprise, type FixtureProduct } from '../harness/catalog-fixtures';
+import { within } from '../harness/processes';
 import { createTestApp, type TestApp } from '../harness/test-app';
 import { cookieHeader, cookiesOf, signIn } from './web-helpers';
 
 const VND = new Intl.NumberFormat('vi-VN', { style: 'currency', currency: 'VND' });
-
-/** Polls `check` every 20 ms until it holds or `ms` pass (the replica learns of a change by NOTIFY). */
-async function within(ms: number, check: () => Promise<boolean>): Promise<boolean> {
-  const deadline = Date.now() + ms;
-  for (;;) {
-    if (await check()) return true;
-    if (Date.now() > deadline) return false;
-    await new Promise((r) => setTimeout(r, 20));
-  }
-}
 
 describe('page cache: anonymous storefront pages cached, dropped by events on every replica', () => {
   let a: TestApp;
