@@ -1,4 +1,3 @@
-import helmet from '@fastify/helmet';
 import multipart from '@fastify/multipart';
 import type { INestApplication, Type } from '@nestjs/common';
 import { ModuleRef, NestFactory } from '@nestjs/core';
@@ -16,6 +15,7 @@ import { requestContext } from './request-context';
 import { rememberValidationMetadata } from '../validation/validation-metadata-memo';
 import { createValidationPipe } from '../validation/validation.pipe';
 import { installGracefulDrain } from './graceful-drain';
+import { securityHeaders } from './security-headers';
 import { lazyChildLoggerFactory } from './lazy-request-logger';
 import { INVALID_PATH_MESSAGE, checkAndNormalize, checkHeaders, checkRawUrl, parseJsonBody } from './input-guard';
 
@@ -53,11 +53,12 @@ export async function createHttpApp(module: unknown, config: ResolvedConfig, log
   });
   const fastify = app.getHttpAdapter().getInstance();
   installGracefulDrain(app, fastify);
+  const security = securityHeaders();
   // A callback hook, not an async one: the context entered here must be the one the handler's
   // continuation runs in (audit rows record the request id without it being passed down).
   fastify.addHook('onRequest', (req, reply, done) => {
     requestContext.enter({ requestId: req.id });
-    void reply.header('x-request-id', req.id);
+    void reply.header('x-request-id', req.id).headers(security);
     try {
       // Control characters and invalid UTF-8 are refused once here for every route (issue 12 §2).
       checkRawUrl(req.url);
@@ -104,20 +105,6 @@ export async function createHttpApp(module: unknown, config: ResolvedConfig, log
       return result;
     });
     done(null, parsed);
-  });
-  await app.register(helmet as never, {
-    contentSecurityPolicy: {
-      directives: {
-        defaultSrc: [`'self'`],
-        imgSrc: [`'self'`, 'data:', 'blob:'],
-        styleSrc: [`'self'`, `'unsafe-inline'`],
-        scriptSrc: [`'self'`, `'unsafe-inline'`],
-        frameAncestors: [`'none'`],
-        // Local installations are served over plain http; upgrading would break their assets.
-        upgradeInsecureRequests: null,
-      },
-    },
-    crossOriginEmbedderPolicy: false,
   });
   await app.register(multipart as never, { limits: { fileSize: 10 * 1024 * 1024, files: 10 } });
   const cors = {
