@@ -13,15 +13,35 @@ export function flattenErrors(errors: ValidationError[], prefix = ''): FieldErro
   return out;
 }
 
-/** class-validator's registry of custom rule classes (not in its typings; `async` is set by `@ValidatorConstraint({ async: true })`). */
-type ConstraintRegistry = { constraintMetadatas?: Map<unknown, Array<{ async: boolean }>> };
+/**
+ * class-validator's registry of custom rule classes (not in its typings): `async` is set by
+ * `@ValidatorConstraint({ async: true })`. Every use of a built-in decorator registers one (about
+ * 750 in the API), so it is scanned once and then followed as rules are added.
+ */
+type ConstraintRegistry = {
+  constraintMetadatas?: Map<unknown, Array<{ async: boolean }>>;
+  addConstraintMetadata?: (metadata: { async: boolean }) => void;
+};
+
+let asynchronousRules: boolean | undefined;
 
 /** Whether any custom rule registered so far is asynchronous (built-in rules never are). */
 export function hasAsynchronousRules(): boolean {
-  const registry = (getMetadataStorage() as unknown as ConstraintRegistry).constraintMetadatas;
+  asynchronousRules ??= followAsynchronousRules();
+  return asynchronousRules;
+}
+
+function followAsynchronousRules(): boolean {
+  const storage = getMetadataStorage() as unknown as ConstraintRegistry;
+  const registry = storage.constraintMetadatas;
+  const add = storage.addConstraintMetadata?.bind(storage);
   // Unknown registry shape (a class-validator upgrade): assume the worst and keep the async path.
   // Duck-typed: the registry lives on the global object and may come from another realm (Jest).
-  if (typeof registry?.values !== 'function') return true;
+  if (typeof registry?.values !== 'function' || !add) return true;
+  storage.addConstraintMetadata = (metadata) => {
+    if (metadata.async) asynchronousRules = true;
+    add(metadata);
+  };
   for (const constraints of registry.values()) if (constraints.some((constraint) => constraint.async)) return true;
   return false;
 }
