@@ -34,7 +34,7 @@ export async function benchDatabase(serverUrl: string, logger: Logger): Promise<
  * V8 flags the API runs with in production (package.json `start`, docker-compose): a larger young
  * generation. The benches' stand-in servers (`startBenchServer`) run with them too.
  */
-const API_NODE_FLAGS = ['--max-semi-space-size=32'];
+export const API_NODE_FLAGS = ['--max-semi-space-size=32'];
 
 /**
  * Starts a bench stand-in server (a built script under dist/bench) with the API's node flags and
