@@ -18,10 +18,10 @@ export const SECURITY_HEADER_OPTIONS: HelmetOptions = {
 
 /**
  * The headers helmet sets, worked out once. @fastify/helmet calls `helmet(options)` on every request
- * and so parses the CSP directives again each time: 55–65 µs of CPU per request on this VM, a third
- * of our HTTP stack's cost on a search (bench/README.md, 4 December). None of our options depends on
- * the request (no nonces, no directive computed per request), so every response gets the same
- * headers; security-headers.spec.ts checks them against helmet's own middleware on a real response.
+ * and so parses the CSP directives again for every response (its `parseDirectives` showed in the
+ * API's profile; bench/README.md, 4 December). None of our options depends on the request (no
+ * nonces, no directive computed per request), so every response gets the same headers;
+ * security-headers.spec.ts checks them against helmet's own middleware on a real response.
  */
 export function securityHeaders(options: HelmetOptions = SECURITY_HEADER_OPTIONS): Readonly<Record<string, string>> {
   const directives = typeof options.contentSecurityPolicy === 'object' ? Object.values(options.contentSecurityPolicy.directives ?? {}) : [];
