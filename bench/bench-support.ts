@@ -34,15 +34,21 @@ export async function benchDatabase(serverUrl: string, logger: Logger): Promise<
  * V8 flags the API runs with in production (package.json `start`, docker-compose): a larger young
  * generation. The benches' stand-in servers (`startBenchServer`) run with them too.
  */
-export const API_NODE_FLAGS = ['--max-semi-space-size=32'];
+const API_NODE_FLAGS = ['--max-semi-space-size=32'];
 
 /**
- * Starts a bench stand-in server (a built script under dist/bench) with the API's node flags and
- * resolves once it says 'ready' over IPC. Its stdout is inherited too: a failing Nest start-up
+ * Starts a bench stand-in server (a built script under dist/bench) with the API's node flags (then
+ * `nodeArgs`) and resolves once it says 'ready' over IPC. Its stdout is inherited too: a failing Nest start-up
  * logs its cause there (the stand-ins log warnings only).
  */
-export async function startBenchServer(script: string, port: number, env: Record<string, string>, name: string): Promise<ChildProcess> {
-  const child = spawn(process.execPath, [...API_NODE_FLAGS, script], {
+export async function startBenchServer(
+  script: string,
+  port: number,
+  env: Record<string, string>,
+  name: string,
+  nodeArgs: string[] = [],
+): Promise<ChildProcess> {
+  const child = spawn(process.execPath, [...API_NODE_FLAGS, ...nodeArgs, script], {
     env: { ...process.env, ...env, NODE_ENV: 'development', LOG_LEVEL: 'warn', PORT: String(port) },
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
@@ -51,6 +57,14 @@ export async function startBenchServer(script: string, port: number, env: Record
     child.once('exit', (code) => reject(new Error(`${name} exited (${code})`)));
   });
   return child;
+}
+
+/** Stops a server process and waits for it to be gone (its CPU then no longer competes). */
+export async function stopProcess(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null) return;
+  const exited = new Promise((r) => child.once('exit', r));
+  child.kill('SIGTERM');
+  await exited;
 }
 
 /** Starts the built API (`--role=api`, or `all` with its worker) with `env` and resolves once /health/live answers. */

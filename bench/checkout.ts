@@ -7,7 +7,18 @@ import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { Client } from 'pg';
 import { createLogger, startEmbeddedMeilisearch, startEmbeddedPostgres } from '@tradefloor/core';
-import { benchDatabase, cpuMs, ownCpuMs, postgresCpuMs, runBench, startApiProcess, startBenchServer, startCpuCount, summarise } from './bench-support';
+import {
+  benchDatabase,
+  cpuMs,
+  ownCpuMs,
+  postgresCpuMs,
+  runBench,
+  startApiProcess,
+  startBenchServer,
+  startCpuCount,
+  stopProcess,
+  summarise,
+} from './bench-support';
 import { generateCatalog } from './generate-products';
 
 /**
@@ -295,14 +306,6 @@ function summedCpuMs(pids: Array<number | undefined>): number | undefined {
   return total;
 }
 
-/** Stops a server process and waits for it to be gone (its CPU then no longer competes). */
-async function stop(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null) return;
-  const exited = new Promise((r) => child.once('exit', r));
-  child.kill('SIGTERM');
-  await exited;
-}
-
 async function main(): Promise<void> {
   mkdirSync(DIR, { recursive: true });
   const logger = createLogger('warn');
@@ -369,13 +372,13 @@ async function main(): Promise<void> {
       { db, pool, hot, pgDir, load },
     );
     // The API's CPU must not count against the ceilings: it leaves before they start, one at a time.
-    for (const api of apis.splice(0)) await stop(api);
+    for (const api of apis.splice(0)) await stopProcess(api);
     for (const [i, kind] of CEILING_KINDS.entries()) {
       const { name, script } = CEILINGS[kind];
       ceiling = await startBenchServer(script, ceilingPort(i), { DATABASE_URL: url }, name);
       const target: Target = { name, bases: [`http://127.0.0.1:${ceilingPort(i)}`], pids: [ceiling.pid], schema: 'bench_ceiling' };
       tables.push(...(await measureTarget(target, { db, pool, hot, pgDir, load })));
-      await stop(ceiling);
+      await stopProcess(ceiling);
       ceiling = undefined;
     }
     log(

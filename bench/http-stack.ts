@@ -1,8 +1,8 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { Agent, request } from 'node:http';
 import { loadavg } from 'node:os';
 import { performance } from 'node:perf_hooks';
-import { API_NODE_FLAGS, cpuMs, runBench, summarise } from './bench-support';
+import { cpuMs, runBench, startBenchServer, stopProcess, summarise } from './bench-support';
 
 /**
  * `npm run bench:http`: what our HTTP stack costs per request, apart from any search, database or
@@ -20,22 +20,8 @@ const PATH = '/api/v1/search/products?q=buoi+da+xanh&ocopMin=4&page=1';
 const log = (line: string) => process.stdout.write(`${line}\n`);
 
 function start(mode: string, port: number, upstream: number): Promise<ChildProcess> {
-  const extra = (process.env.BENCH_HTTP_NODE_ARGS ?? '').split(' ').filter(Boolean);
-  const child = spawn(process.execPath, [...API_NODE_FLAGS, ...(mode === 'upstream' ? [] : extra), 'dist/bench/http-stack-server.js'], {
-    env: { ...process.env, MODE: mode, PORT: String(port), UPSTREAM: String(upstream), NODE_ENV: 'development', LOG_LEVEL: 'warn' },
-    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
-  });
-  return new Promise((resolve, reject) => {
-    child.once('message', () => resolve(child));
-    child.once('exit', (code) => reject(new Error(`${mode} server exited (${code})`)));
-  });
-}
-
-function stopped(child: ChildProcess): Promise<void> {
-  return new Promise((resolve) => {
-    child.once('exit', () => resolve());
-    child.kill('SIGTERM');
-  });
+  const extra = mode === 'upstream' ? [] : (process.env.BENCH_HTTP_NODE_ARGS ?? '').split(' ').filter(Boolean);
+  return startBenchServer('dist/bench/http-stack-server.js', port, { MODE: mode, UPSTREAM: String(upstream) }, `${mode} server`, extra);
 }
 
 async function measure(port: number, pid: number): Promise<string> {
@@ -88,12 +74,12 @@ async function main(): Promise<void> {
         try {
           log(`round ${round}, ${label.padEnd(50)} ${await measure(PORT + 1, server.pid!)}`);
         } finally {
-          await stopped(server);
+          await stopProcess(server);
         }
       }
     }
   } finally {
-    await stopped(upstream);
+    await stopProcess(upstream);
   }
   log(
     `load average at the end: ${loadavg()

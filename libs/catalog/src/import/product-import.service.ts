@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { foldVietnamese, ValidationFailedError, type FieldError } from '@tradefloor/core';
+import { flattenErrors, foldVietnamese, ValidationFailedError, type FieldError } from '@tradefloor/core';
 import { EnterpriseAccess } from '@tradefloor/enterprise-profile';
 import type { Principal } from '@tradefloor/identity';
 import { plainToInstance } from 'class-transformer';
-import { validate, type ValidationError } from 'class-validator';
+import { validate } from 'class-validator';
 import { parse } from 'csv-parse/sync';
 import { QueryFailedError, type DataSource } from 'typeorm';
 import type { ImportReportDto, ImportRowReportDto } from '../dto/import.dto';
@@ -23,13 +23,6 @@ interface ParsedRow {
   sku: string | null;
   dto?: ProductFieldsDto;
   errors: FieldError[];
-}
-
-function flatten(errors: ValidationError[], prefix = ''): FieldError[] {
-  return errors.flatMap((e) => {
-    const field = prefix ? `${prefix}.${e.property}` : e.property;
-    return [...Object.values(e.constraints ?? {}).map((message) => ({ field, message })), ...flatten(e.children ?? [], field)];
-  });
 }
 
 /**
@@ -141,7 +134,7 @@ export class ProductImport {
 
     const dto = plainToInstance(ProductFieldsDto, plain);
     // One message per field is enough for a spreadsheet user ("12.5" is not an integer, not also "< 1").
-    const validation = flatten(await validate(dto, { whitelist: true, forbidNonWhitelisted: true, validationError: { target: false, value: false } }));
+    const validation = flattenErrors(await validate(dto, { whitelist: true, forbidNonWhitelisted: true, validationError: { target: false, value: false } }));
     errors.push(...validation.filter((e, i) => validation.findIndex((o) => o.field === e.field) === i));
     const fieldsWithErrors = new Set(errors.map((e) => e.field));
     if (!fieldsWithErrors.has('originCommuneCode') && !fieldsWithErrors.has('priceVnd') && !fieldsWithErrors.has('priceMaxVnd')) {

@@ -14,7 +14,7 @@ import {
   type ValidatorConstraintInterface,
 } from 'class-validator';
 import { ValidationFailedError } from '../errors/domain-error';
-import { createValidationPipe, flattenErrors, hasAsynchronousRules } from './validation.pipe';
+import { VALIDATION_PIPE_OPTIONS, createValidationPipe, hasAsynchronousRules } from './validation.pipe';
 
 class Line {
   @IsInt() @Min(1) quantity!: number;
@@ -30,14 +30,7 @@ class Order {
 const asBody: ArgumentMetadata = { type: 'body', metatype: Order };
 
 async function asynchronousRefusal(value: unknown): Promise<unknown> {
-  const reference = new ValidationPipe({
-    whitelist: true,
-    forbidNonWhitelisted: true,
-    transform: true,
-    transformOptions: { enableImplicitConversion: false },
-    validationError: { target: false, value: false },
-    exceptionFactory: (errors) => new ValidationFailedError(flattenErrors(errors)),
-  });
+  const reference = new ValidationPipe(VALIDATION_PIPE_OPTIONS);
   return reference.transform(value, asBody).then(
     () => undefined,
     (err: ValidationFailedError) => err.details,

@@ -1,4 +1,4 @@
-import { ValidationPipe, type ValidationError } from '@nestjs/common';
+import { ValidationPipe, type ValidationError, type ValidationPipeOptions } from '@nestjs/common';
 import { getMetadataStorage, validateSync, type ValidatorOptions } from 'class-validator';
 import { ValidationFailedError, type FieldError } from '../errors/domain-error';
 
@@ -60,13 +60,15 @@ class SynchronousValidationPipe extends ValidationPipe {
 }
 
 /** whitelist + forbidNonWhitelisted, and every failure reported per field in the shared envelope. */
+export const VALIDATION_PIPE_OPTIONS: ValidationPipeOptions = {
+  whitelist: true,
+  forbidNonWhitelisted: true,
+  transform: true,
+  transformOptions: { enableImplicitConversion: false },
+  validationError: { target: false, value: false },
+  exceptionFactory: (errors) => new ValidationFailedError(flattenErrors(errors as ValidationError[])),
+};
+
 export function createValidationPipe(): ValidationPipe {
-  return new SynchronousValidationPipe({
-    whitelist: true,
-    forbidNonWhitelisted: true,
-    transform: true,
-    transformOptions: { enableImplicitConversion: false },
-    validationError: { target: false, value: false },
-    exceptionFactory: (errors) => new ValidationFailedError(flattenErrors(errors)),
-  });
+  return new SynchronousValidationPipe(VALIDATION_PIPE_OPTIONS);
 }
