@@ -20,6 +20,8 @@ const bodies = (JSON.parse(readFileSync(process.env.HOP_BODIES!, 'utf8')) as str
 const mode = process.env.HOP_MODE ?? 'parse';
 const port = Number(process.env.PORT);
 const ready = () => process.send?.('ready');
+// Exits normally on the bench's SIGTERM, so that `--cpu-prof` (BENCH_HOP_NODE_ARGS) writes its profile.
+process.once('SIGTERM', () => process.exit(0));
 
 if (mode === 'fastify') {
   // Fastify alone, no plugins or hooks: what the framework under Nest costs by itself.

@@ -48,6 +48,9 @@ const HOP_PARSED = 'bare hop: node:http, parsed + re-serialised';
 const HOP_FASTIFY = 'hop on plain Fastify, parsed';
 const HOP_NEST = 'hop on our HTTP stack (createHttpApp + query DTO), parsed';
 const POOL = 10;
+/** Unmeasured searches per target before its first turn, and rounds of turns (see `measureInTurns`). */
+const WARM_UP = Number(process.env.BENCH_WARM_UP ?? 480);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 4);
 
 const log = (line: string) => process.stdout.write(`${line}\n`);
 
@@ -105,13 +108,61 @@ interface Row {
   rps: number;
 }
 
-/** `cpu`: the processes that serve or send the searches, printed as CPU per search under the row. */
+type Target = [name: string, send: (q: Query) => Promise<void>];
+
+/**
+ * One row per target at `concurrency`, `total` searches each, measured in turns: ROUNDS rounds, in
+ * each of which every target serves its share, starting one target later each round. The VM's speed
+ * drifts over the minutes of a run, and the first rows after start-up ran on a visibly slower
+ * machine (every process, the client included, used more CPU per search there); in turns, drift
+ * falls on every target alike instead of on whichever was measured first. Before the first round
+ * each target gets WARM_UP unmeasured searches at the same concurrency (a served API has long been
+ * through the JIT), and a few more before each turn. `cpu`: the processes that serve or send the searches, printed as CPU per search.
+ */
+async function measureInTurns(targets: Target[], concurrency: number, total: number, queries: Query[], cpu: CpuProbes): Promise<Row[]> {
+  for (const [, send] of targets) await run(concurrency, WARM_UP, queries, send);
+  const turns = targets.map(() => ({ latencies: [] as number[], seconds: 0, cpuMs: new Map<string, number>() }));
+  for (let round = 0; round < ROUNDS; round++) {
+    const share = Math.floor(total / ROUNDS) + (round < total % ROUNDS ? 1 : 0);
+    for (let k = 0; k < targets.length; k++) {
+      const i = (k + round) % targets.length;
+      // A few unmeasured searches first: a process idle during the other turns has meanwhile
+      // shrunk its young generation and run its idle-time collections (V8's memory reducer).
+      await run(concurrency, Math.max(16, 4 * concurrency), queries, targets[i][1]);
+      const cpuMs = startCpuCount(cpu);
+      const started = performance.now();
+      turns[i].latencies.push(...(await run(concurrency, share, queries, targets[i][1])));
+      turns[i].seconds += (performance.now() - started) / 1000;
+      for (const [name, ms] of cpuMs(1)) turns[i].cpuMs.set(name, (turns[i].cpuMs.get(name) ?? 0) + ms);
+    }
+  }
+  return targets.map(([target], i) => report({ target, concurrency, ...summarise(turns[i].latencies, turns[i].seconds) }, [...turns[i].cpuMs], total));
+}
+
+/** One row measured alone (after a warm-up of one search per query). */
 async function measure(target: string, concurrency: number, total: number, queries: Query[], send: (q: Query) => Promise<void>, cpu: CpuProbes): Promise<Row> {
-  for (const q of queries) await send(q); // warm-up
-  const cpuPerSearch = startCpuCount(cpu);
+  await run(1, queries.length, queries, send);
+  const cpuMs = startCpuCount(cpu);
+  const started = performance.now();
+  const latencies = await run(concurrency, total, queries, send);
+  return report({ target, concurrency, ...summarise(latencies, (performance.now() - started) / 1000) }, cpuMs(1), total);
+}
+
+/** Prints a row and, under it, the CPU each process used per search. */
+function report(row: Row, cpuMs: Array<[name: string, ms: number]>, searches: number): Row {
+  const perSearch = cpuMs
+    .map(([name, ms]) => [name, ms / searches] as const)
+    .filter(([, ms]) => ms >= 0.01)
+    .map(([name, ms]) => `${name} ${ms.toFixed(2)} ms`);
+  log(`  ${row.target.padEnd(44)} c=${String(row.concurrency).padEnd(3)} p50 ${row.p50} ms  p95 ${row.p95} ms  p99 ${row.p99} ms  ${row.rps} req/s`);
+  if (perSearch.length) log(`    CPU per search: ${perSearch.join(', ')}`);
+  return row;
+}
+
+/** Sends `total` searches round-robin over `queries` from `concurrency` clients; their latencies. */
+async function run(concurrency: number, total: number, queries: Query[], send: (q: Query) => Promise<void>): Promise<number[]> {
   const latencies: number[] = [];
   let next = 0;
-  const started = performance.now();
   await Promise.all(
     Array.from({ length: concurrency }, async () => {
       while (next < total) {
@@ -122,14 +173,7 @@ async function measure(target: string, concurrency: number, total: number, queri
       }
     }),
   );
-  const wall = (performance.now() - started) / 1000;
-  const row = { target, concurrency, ...summarise(latencies, wall) };
-  const perSearch = cpuPerSearch(total)
-    .filter(([, ms]) => ms >= 0.01)
-    .map(([name, ms]) => `${name} ${ms.toFixed(2)} ms`);
-  log(`  ${target.padEnd(44)} c=${String(concurrency).padEnd(3)} p50 ${row.p50} ms  p95 ${row.p95} ms  p99 ${row.p99} ms  ${row.rps} req/s`);
-  if (perSearch.length) log(`    CPU per search: ${perSearch.join(', ')}`);
-  return row;
+  return latencies;
 }
 
 const loadAverage = () =>
@@ -242,11 +286,19 @@ async function main(): Promise<void> {
     const nestHopBodies = join(DIR, 'hop-bodies-by-query.json');
     writeFileSync(nestHopBodies, JSON.stringify(Object.fromEntries(queries.map((q) => [String(new URLSearchParams(q)), bodyOf(q)]))));
     const hopEnv = { MEILI_HOST: meili.host, MEILI_KEY };
+    // BENCH_HOP_NODE_ARGS: extra node flags for the hops, e.g. `--cpu-prof --cpu-prof-dir=var/prof`.
+    const hopArgs = (process.env.BENCH_HOP_NODE_ARGS ?? '').split(' ').filter(Boolean);
     const [pipeHop, parseHop, fastifyHop, nestHop] = [
-      await startBenchServer('dist/bench/search-hop-server.js', HOP_PORTS.pipe, { ...hopEnv, HOP_BODIES: hopBodies, HOP_MODE: 'pipe' }, HOP_PIPED),
-      await startBenchServer('dist/bench/search-hop-server.js', HOP_PORTS.parse, { ...hopEnv, HOP_BODIES: hopBodies, HOP_MODE: 'parse' }, HOP_PARSED),
-      await startBenchServer('dist/bench/search-hop-server.js', HOP_PORTS.fastify, { ...hopEnv, HOP_BODIES: hopBodies, HOP_MODE: 'fastify' }, HOP_FASTIFY),
-      await startBenchServer('dist/bench/search-hop-nest.js', HOP_PORTS.nest, { ...hopEnv, HOP_BODIES: nestHopBodies }, HOP_NEST),
+      await startBenchServer('dist/bench/search-hop-server.js', HOP_PORTS.pipe, { ...hopEnv, HOP_BODIES: hopBodies, HOP_MODE: 'pipe' }, HOP_PIPED, hopArgs),
+      await startBenchServer('dist/bench/search-hop-server.js', HOP_PORTS.parse, { ...hopEnv, HOP_BODIES: hopBodies, HOP_MODE: 'parse' }, HOP_PARSED, hopArgs),
+      await startBenchServer(
+        'dist/bench/search-hop-server.js',
+        HOP_PORTS.fastify,
+        { ...hopEnv, HOP_BODIES: hopBodies, HOP_MODE: 'fastify' },
+        HOP_FASTIFY,
+        hopArgs,
+      ),
+      await startBenchServer('dist/bench/search-hop-nest.js', HOP_PORTS.nest, { ...hopEnv, HOP_BODIES: nestHopBodies }, HOP_NEST, hopArgs),
     ];
     children.push(pipeHop, parseHop, fastifyHop, nestHop);
     cpu['bare hop (piped)'] = () => cpuMs(pipeHop.pid);
@@ -254,7 +306,7 @@ async function main(): Promise<void> {
     cpu['hop on plain Fastify'] = () => cpuMs(fastifyHop.pid);
     cpu['hop on our stack'] = () => cpuMs(nestHop.pid);
     const hop = (port: number) => getting('hop', (q) => `http://127.0.0.1:${port}/${queries.indexOf(q)}`);
-    const targets: Array<[string, (q: Query) => Promise<void>]> = [
+    const targets: Target[] = [
       ['API, Meilisearch engine', api('meilisearch')],
       ['Meilisearch direct (identity encoding)', multiSearch({ 'accept-encoding': 'identity' })],
       [HOP_PIPED, hop(HOP_PORTS.pipe)],
@@ -267,7 +319,7 @@ async function main(): Promise<void> {
     const rows: Row[] = [];
     for (const concurrency of [1, 32]) {
       log(`\nconcurrency ${concurrency}`);
-      for (const [name, send] of targets) rows.push(await measure(name, concurrency, concurrency === 1 ? 480 : 1920, queries, send, cpu));
+      rows.push(...(await measureInTurns(targets, concurrency, concurrency === 1 ? 480 : 1920, queries, cpu)));
     }
     log('\nthe accept-encoding trap (search.md): Meilisearch direct with Node fetch defaults');
     rows.push(await measure('Meilisearch direct (default gzip)', 1, 96, queries, multiSearch({}), cpu));
