@@ -46,7 +46,8 @@ export class MeiliSearchClient {
         res.on('error', (err) => reject(new SearchUnavailableError(err)));
         res.on('end', () => {
           clearTimeout(timer);
-          const text = Buffer.concat(chunks).toString('utf8');
+          // Most answers arrive in one chunk: decoded as it is, without Buffer.concat's copy.
+          const text = (chunks.length === 1 ? chunks[0] : Buffer.concat(chunks)).toString('utf8');
           const status = res.statusCode ?? 0;
           if (status >= 200 && status < 300) {
             try {
