@@ -112,12 +112,12 @@ type Target = [name: string, send: (q: Query) => Promise<void>];
 
 /**
  * One row per target at `concurrency`, `total` searches each, measured in turns: ROUNDS rounds, in
- * each of which every target serves its share, starting one target later each round. The VM's speed
- * drifts over the minutes of a run, and the first rows after start-up ran on a visibly slower
- * machine (every process, the client included, used more CPU per search there); in turns, drift
- * falls on every target alike instead of on whichever was measured first. Before the first round
- * each target gets WARM_UP unmeasured searches at the same concurrency (a served API has long been
- * through the JIT), and a few more before each turn. `cpu`: the processes that serve or send the searches, printed as CPU per search.
+ * each of which every target serves its share, starting one target later each round. Measured one
+ * row after another, the API (always first) paid for its JIT warm-up alone, and the VM's drift over
+ * the minutes of a run fell on whichever rows ran in a slow minute; in turns it falls on every
+ * target alike. Before the first round each target gets WARM_UP unmeasured searches at the same
+ * concurrency (a served API has long been through the JIT), and a few more before each turn.
+ * `cpu`: the processes that serve or send the searches, printed as CPU per search under each row.
  */
 async function measureInTurns(targets: Target[], concurrency: number, total: number, queries: Query[], cpu: CpuProbes): Promise<Row[]> {
   for (const [, send] of targets) await run(concurrency, WARM_UP, queries, send);
