@@ -42,11 +42,12 @@ const API_PORTS = { meilisearch: API_PORT, postgres: API_PORT + 1 } as const;
 const MEILI_KEY = 'bench-master-key-0123456789';
 const PREFIX = 'bench_';
 /** The hops (bench/search-hop-server.ts, bench/search-hop-nest.ts) listen after the failover API's port. */
-const HOP_PORTS = { pipe: API_PORT + 3, parse: API_PORT + 4, nest: API_PORT + 5, fastify: API_PORT + 6 } as const;
+const HOP_PORTS = { pipe: API_PORT + 3, parse: API_PORT + 4, nest: API_PORT + 5, fastify: API_PORT + 6, ablation: API_PORT + 7 } as const;
 const HOP_PIPED = 'bare hop: node:http, piped';
 const HOP_PARSED = 'bare hop: node:http, parsed + re-serialised';
 const HOP_FASTIFY = 'hop on plain Fastify, parsed';
 const HOP_NEST = 'hop on our HTTP stack (createHttpApp + query DTO), parsed';
+const HOP_ABLATION = 'hop on our HTTP stack, with BENCH_ABLATION preloaded';
 const POOL = 10;
 /** Unmeasured searches per target before its first turn, and rounds of turns (see `measureInTurns`). */
 const WARM_UP = Number(process.env.BENCH_WARM_UP ?? 480);
@@ -316,6 +317,21 @@ async function main(): Promise<void> {
       ['API, PostgreSQL engine', api('postgres')],
       ['PostgreSQL direct (engine SQL, pg pool of 10)', async (q) => void (await pgEngine.searchProducts(params(q)))],
     ];
+    // BENCH_ABLATION: a script preloaded (node -r) into a second hop on our stack, measured in the same
+    // turns as the unchanged one. On this VM only such a same-run comparison shows a change of a few
+    // per cent (bench/ablations/ holds the ones tried).
+    if (process.env.BENCH_ABLATION) {
+      const preload = resolve(process.env.BENCH_ABLATION);
+      const ablationHop = await startBenchServer('dist/bench/search-hop-nest.js', HOP_PORTS.ablation, { ...hopEnv, HOP_BODIES: nestHopBodies }, HOP_ABLATION, [
+        ...hopArgs,
+        '-r',
+        preload,
+      ]);
+      children.push(ablationHop);
+      cpu['hop with the ablation'] = () => cpuMs(ablationHop.pid);
+      targets.splice(targets.findIndex(([name]) => name === HOP_NEST) + 1, 0, [HOP_ABLATION, getting('ablation hop', searchUrl(HOP_PORTS.ablation))]);
+      log(`ablation: ${preload} preloaded into "${HOP_ABLATION}"`);
+    }
     const rows: Row[] = [];
     for (const concurrency of [1, 32]) {
       log(`\nconcurrency ${concurrency}`);
