@@ -4,6 +4,7 @@ import Fastify from 'fastify';
 import { Agent, createServer, request } from 'node:http';
 import { ProductSearchQueryDto } from '@tradefloor/search';
 import { listenForBench, serveOnOurStack } from './our-stack-server';
+import { readyForBench } from './stand-in-ready';
 
 /**
  * bench:http's servers (MODE), all answering GET /api/v1/search/products with the same ~11 KB
@@ -82,19 +83,17 @@ async function main(): Promise<void> {
       req.resume();
       req.on('end', () => res.writeHead(200, { 'content-type': 'application/json', 'content-length': ANSWER.length }).end(ANSWER));
     });
-    server.listen(port, '127.0.0.1', () => process.send?.('ready'));
+    server.listen(port, '127.0.0.1', readyForBench);
   } else if (process.env.MODE === 'fastify') {
     const fastify = Fastify();
     fastify.get('/api/v1/search/products', () => fetchAnswer());
     await fastify.listen({ port, host: '127.0.0.1' });
-    process.send?.('ready');
+    readyForBench();
   } else {
     await listenForBench(await serveOnOurStack(SearchStandInModule));
   }
 }
 
-// A CPU profile (BENCH_HTTP_NODE_ARGS=--cpu-prof) is written only on a normal exit.
-process.on('SIGTERM', () => process.exit(0));
 main().catch((err: Error) => {
   process.stderr.write(`http-stack server failed: ${err.stack}\n`);
   process.exit(1);

@@ -1,6 +1,7 @@
 import type { Type } from '@nestjs/common';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { createHttpApp, createLogger, loadConfig } from '@tradefloor/core';
+import { readyForBench } from './stand-in-ready';
 
 /**
  * Serves a bench stand-in's module on the floor's own HTTP stack (`createHttpApp`: Nest on Fastify
@@ -20,7 +21,5 @@ export async function serveOnOurStack(module: Type, databaseUrl = 'postgres://un
 /** Listens on PORT and tells the bench (IPC) it is ready. */
 export async function listenForBench(app: NestFastifyApplication): Promise<void> {
   await app.listen(Number(process.env.PORT), '127.0.0.1');
-  // Exits normally on the bench's SIGTERM, so that `--cpu-prof` writes its profile.
-  process.once('SIGTERM', () => process.exit(0));
-  process.send?.('ready');
+  readyForBench();
 }

@@ -2,6 +2,7 @@ import fastify from 'fastify';
 import { createServer } from 'node:http';
 import { readFileSync } from 'node:fs';
 import { forward, parsed } from './meili-forward';
+import { readyForBench } from './stand-in-ready';
 
 /**
  * The ceiling of the search bench's API rows: a bare node:http server that forwards `GET /<n>` as
@@ -19,9 +20,6 @@ import { forward, parsed } from './meili-forward';
 const bodies = (JSON.parse(readFileSync(process.env.HOP_BODIES!, 'utf8')) as string[]).map((b) => Buffer.from(b));
 const mode = process.env.HOP_MODE ?? 'parse';
 const port = Number(process.env.PORT);
-const ready = () => process.send?.('ready');
-// Exits normally on the bench's SIGTERM, so that `--cpu-prof` (BENCH_HOP_NODE_ARGS) writes its profile.
-process.once('SIGTERM', () => process.exit(0));
 
 if (mode === 'fastify') {
   // Fastify alone, no plugins or hooks: what the framework under Nest costs by itself.
@@ -32,7 +30,7 @@ if (mode === 'fastify') {
     const { status, bytes } = await forward(body);
     return reply.status(status).send(parsed(bytes));
   });
-  void app.listen({ port, host: '127.0.0.1' }).then(ready);
+  void app.listen({ port, host: '127.0.0.1' }).then(readyForBench);
 } else {
   createServer((req, res) => {
     const body = bodies[Number(req.url?.slice(1))];
@@ -52,5 +50,5 @@ if (mode === 'fastify') {
         res.end();
       },
     );
-  }).listen(port, '127.0.0.1', ready);
+  }).listen(port, '127.0.0.1', readyForBench);
 }

@@ -289,7 +289,9 @@ async function main(): Promise<void> {
     const hopEnv = { MEILI_HOST: meili.host, MEILI_KEY };
     // BENCH_HOP_NODE_ARGS: extra node flags for the hops, e.g. `--cpu-prof --cpu-prof-dir=var/prof`.
     const hopArgs = (process.env.BENCH_HOP_NODE_ARGS ?? '').split(' ').filter(Boolean);
-    const [pipeHop, parseHop, fastifyHop, nestHop] = [
+    const startNestHop = (port: number, name: string, nodeArgs = hopArgs) =>
+      startBenchServer('dist/bench/search-hop-nest.js', port, { ...hopEnv, HOP_BODIES: nestHopBodies }, name, nodeArgs);
+    const [pipeHop, parseHop, fastifyHop, ourStackHop] = [
       await startBenchServer('dist/bench/search-hop-server.js', HOP_PORTS.pipe, { ...hopEnv, HOP_BODIES: hopBodies, HOP_MODE: 'pipe' }, HOP_PIPED, hopArgs),
       await startBenchServer('dist/bench/search-hop-server.js', HOP_PORTS.parse, { ...hopEnv, HOP_BODIES: hopBodies, HOP_MODE: 'parse' }, HOP_PARSED, hopArgs),
       await startBenchServer(
@@ -299,13 +301,13 @@ async function main(): Promise<void> {
         HOP_FASTIFY,
         hopArgs,
       ),
-      await startBenchServer('dist/bench/search-hop-nest.js', HOP_PORTS.nest, { ...hopEnv, HOP_BODIES: nestHopBodies }, HOP_NEST, hopArgs),
+      await startNestHop(HOP_PORTS.nest, HOP_NEST),
     ];
-    children.push(pipeHop, parseHop, fastifyHop, nestHop);
+    children.push(pipeHop, parseHop, fastifyHop, ourStackHop);
     cpu['bare hop (piped)'] = () => cpuMs(pipeHop.pid);
     cpu['bare hop (parsed)'] = () => cpuMs(parseHop.pid);
     cpu['hop on plain Fastify'] = () => cpuMs(fastifyHop.pid);
-    cpu['hop on our stack'] = () => cpuMs(nestHop.pid);
+    cpu['hop on our stack'] = () => cpuMs(ourStackHop.pid);
     const hop = (port: number) => getting('hop', (q) => `http://127.0.0.1:${port}/${queries.indexOf(q)}`);
     const targets: Target[] = [
       ['API, Meilisearch engine', api('meilisearch')],
@@ -322,11 +324,7 @@ async function main(): Promise<void> {
     // per cent (bench/ablations/ holds the ones tried).
     if (process.env.BENCH_ABLATION) {
       const preload = resolve(process.env.BENCH_ABLATION);
-      const ablationHop = await startBenchServer('dist/bench/search-hop-nest.js', HOP_PORTS.ablation, { ...hopEnv, HOP_BODIES: nestHopBodies }, HOP_ABLATION, [
-        ...hopArgs,
-        '-r',
-        preload,
-      ]);
+      const ablationHop = await startNestHop(HOP_PORTS.ablation, HOP_ABLATION, [...hopArgs, '-r', preload]);
       children.push(ablationHop);
       cpu['hop with the ablation'] = () => cpuMs(ablationHop.pid);
       targets.splice(targets.findIndex(([name]) => name === HOP_NEST) + 1, 0, [HOP_ABLATION, getting('ablation hop', searchUrl(HOP_PORTS.ablation))]);
