@@ -1,6 +1,5 @@
-import { Agent, request } from 'node:http';
-import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
 import type { MultiSearchQuery, MultiSearchResponse } from 'meilisearch';
+import { Pool } from 'undici';
 import { SearchUnavailableError } from '../engine/search-engine';
 
 /** An error answer of Meilisearch (4xx/5xx with its error object). */
@@ -16,64 +15,64 @@ export class MeiliAnswerError extends Error {
 }
 
 /**
- * The search hot path's own HTTP client: one POST /multi-search per search over keep-alive
- * sockets (node:http). meilisearch-js goes through fetch, whose Request/Headers/stream objects
- * cost more CPU per call than the search itself costs the API (issue 12 §5, bench/README.md);
- * writes and administration keep using meilisearch-js. The reply is asked uncompressed
- * (search.md: gzip stalls each search ~40 ms on loopback). `timeoutMs` bounds the whole call:
- * the failover router reads a slow Meilisearch as an unavailable one.
+ * The search hot path's own HTTP client: one POST /multi-search per search over a pool of
+ * keep-alive connections (undici's `Pool.request`). meilisearch-js goes through fetch, whose
+ * Request/Headers/stream objects cost more CPU per call than the search itself costs the API, and
+ * node:http's ClientRequest cost about 160 µs of CPU per call where `Pool.request` costs about 105
+ * (issue 12 §5, bench/README.md); writes and administration keep using meilisearch-js. The reply
+ * is asked uncompressed (search.md: gzip stalls each search ~40 ms on loopback).
  */
 export class MeiliSearchClient {
-  private readonly url: URL;
-  private readonly agent: Agent;
+  private readonly pool: Pool;
+  private readonly path: string;
   private readonly headers: Record<string, string>;
-  private readonly send: typeof request;
 
   constructor(host: string, apiKey: string | undefined) {
-    this.url = new URL('/multi-search', host);
-    const https = this.url.protocol === 'https:';
-    this.send = https ? (httpsRequest as unknown as typeof request) : request;
-    this.agent = https ? new HttpsAgent({ keepAlive: true, maxSockets: 64 }) : new Agent({ keepAlive: true, maxSockets: 64 });
+    const url = new URL('/multi-search', host);
+    this.path = url.pathname;
+    this.pool = new Pool(url.origin, { connections: 64 });
     this.headers = { 'content-type': 'application/json', 'accept-encoding': 'identity', ...(apiKey ? { authorization: `Bearer ${apiKey}` } : {}) };
   }
 
-  multiSearch(queries: MultiSearchQuery[], timeoutMs: number): Promise<MultiSearchResponse> {
-    const body = JSON.stringify({ queries });
-    return new Promise((resolve, reject) => {
-      const req = this.send(this.url, { method: 'POST', agent: this.agent, headers: { ...this.headers, 'content-length': Buffer.byteLength(body) } }, (res) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (c: Buffer) => chunks.push(c));
-        res.on('error', (err) => reject(new SearchUnavailableError(err)));
-        res.on('end', () => {
-          clearTimeout(timer);
-          // Most answers arrive in one chunk: decoded as it is, without Buffer.concat's copy.
-          const text = (chunks.length === 1 ? chunks[0] : Buffer.concat(chunks)).toString('utf8');
-          const status = res.statusCode ?? 0;
-          if (status >= 200 && status < 300) {
-            try {
-              resolve(JSON.parse(text) as MultiSearchResponse);
-            } catch (err) {
-              reject(new SearchUnavailableError(err));
-            }
-            return;
-          }
-          // A server that answers 5xx without its error object (a proxy, a restart) is unavailable.
-          let parsed: { code?: string; message?: string } | undefined;
-          try {
-            parsed = JSON.parse(text) as { code?: string; message?: string };
-          } catch {
-            parsed = undefined;
-          }
-          if (!parsed?.code && status >= 500) reject(new SearchUnavailableError(`HTTP ${status}`));
-          else reject(new MeiliAnswerError(status, parsed?.code, parsed?.message ?? `HTTP ${status}`));
-        });
+  /**
+   * `timeoutMs` bounds the wait for the answer's headers and each pause within its body: the
+   * failover router reads a Meilisearch that stops answering as an unavailable one.
+   */
+  async multiSearch(queries: MultiSearchQuery[], timeoutMs: number): Promise<MultiSearchResponse> {
+    let status: number;
+    let text: string;
+    try {
+      const res = await this.pool.request({
+        path: this.path,
+        method: 'POST',
+        headers: this.headers,
+        body: JSON.stringify({ queries }),
+        headersTimeout: timeoutMs,
+        bodyTimeout: timeoutMs,
       });
-      const timer = setTimeout(() => req.destroy(new Error(`no answer within ${timeoutMs} ms`)), timeoutMs);
-      req.on('error', (err) => {
-        clearTimeout(timer);
-        reject(new SearchUnavailableError(err));
-      });
-      req.end(body);
-    });
+      status = res.statusCode;
+      const chunks: Buffer[] = [];
+      for await (const chunk of res.body) chunks.push(chunk as Buffer);
+      // Most answers arrive in one chunk: decoded as it is, without Buffer.concat's copy.
+      text = (chunks.length === 1 ? chunks[0] : Buffer.concat(chunks)).toString('utf8');
+    } catch (err) {
+      throw new SearchUnavailableError(err);
+    }
+    if (status >= 200 && status < 300) {
+      try {
+        return JSON.parse(text) as MultiSearchResponse;
+      } catch (err) {
+        throw new SearchUnavailableError(err);
+      }
+    }
+    // A server that answers 5xx without its error object (a proxy, a restart) is unavailable.
+    let parsed: { code?: string; message?: string } | undefined;
+    try {
+      parsed = JSON.parse(text) as { code?: string; message?: string };
+    } catch {
+      parsed = undefined;
+    }
+    if (!parsed?.code && status >= 500) throw new SearchUnavailableError(`HTTP ${status}`);
+    throw new MeiliAnswerError(status, parsed?.code, parsed?.message ?? `HTTP ${status}`);
   }
 }
