@@ -4,6 +4,7 @@ import { ErrorEnvelopeDto } from '@tradefloor/core';
 import type { FastifyReply } from 'fastify';
 import { EnterpriseSearchQueryDto, ProductSearchQueryDto, SuggestQueryDto } from './search-query.dto';
 import { EnterpriseSearchResponseDto, ProductSearchResponseDto, SuggestResponseDto } from './search-response.dto';
+import { productSearchJson } from './search-answer-json';
 import { SearchService } from './search.service';
 
 @ApiTags('search')
@@ -16,7 +17,10 @@ export class SearchController {
   @Get('products')
   @ApiOkResponse({ type: ProductSearchResponseDto })
   async products(@Query() query: ProductSearchQueryDto, @Res({ passthrough: true }) reply: FastifyReply): Promise<ProductSearchResponseDto> {
-    return answeredBy(reply, await this.search.searchProducts(query));
+    const answer = await this.search.searchProducts(query);
+    // A custom serializer leaves the content type to us (Fastify sets it only for its own).
+    void reply.serializer(productSearchJson).type('application/json; charset=utf-8');
+    return answeredBy(reply, answer);
   }
 
   @Get('suggest')

@@ -1,7 +1,7 @@
 import { MeiliSearch, MeiliSearchApiError, type EnqueuedTask, type Index, type MultiSearchQuery, type MultiSearchResponse, type Settings } from 'meilisearch';
 import type { DataSource } from 'typeorm';
 import type { EnterpriseDocument } from '../documents/enterprise-document';
-import { FACET_PREFIXES, hashOf, type ProductDocument } from '../documents/product-document';
+import { hashOf, type ProductDocument } from '../documents/product-document';
 import {
   SearchUnavailableError,
   type IndexChange,
@@ -17,7 +17,6 @@ import {
   type EnterpriseHitData,
   type EnterpriseSearchParams,
   type EnterpriseSearchResult,
-  type Facets,
   type PeerHitData,
   type PeerSearchParams,
   type PeerSearchResult,
@@ -30,10 +29,10 @@ import { SearchState } from '../engine/search-state';
 import { searchWithCorrection } from '../text/query-correction';
 import { enterpriseRequest, mergeExactFirst, peerRequest, productRequest } from './meili-queries';
 import { MeiliAnswerError, MeiliSearchClient } from './meili-search-client';
+import { TaggedFacets } from './tagged-facets';
 import {
   ENTERPRISE_SETTINGS,
   ENTERPRISE_SETTINGS_VERSION,
-  MAX_VALUES_PER_FACET,
   PEER_SETTINGS,
   PEER_SETTINGS_VERSION,
   PRODUCT_SETTINGS,
@@ -43,9 +42,6 @@ import {
 /** Settings changes and large imports can take minutes on a big index (search.md). */
 const TASK_WAIT = { timeout: 10 * 60_000, interval: 25 };
 const IMPORT_BATCH = 5000;
-
-/** Facet of a tagged value by its first character (each prefix starts with its own digit). */
-const FACET_BY_FIRST_CHAR = new Map(Object.entries(FACET_PREFIXES).map(([facet, prefix]) => [prefix[0], { facet: facet as keyof Facets, prefix }]));
 
 interface Options {
   host: string;
@@ -122,9 +118,9 @@ export class MeiliEngine implements SearchEngine {
       ? mergeExactFirst(res.results[0].hits as unknown as RawHit[], res.results[0].totalHits ?? 0, foldedHits, p.page, p.pageSize)
       : foldedHits;
     return {
-      hits: hits.map((h) => ({ ...pick(h), ocopStars: h.ocopStars > 0 ? h.ocopStars : null })),
+      hits: hits.map(productHit),
       total: folded.totalHits ?? folded.estimatedTotalHits ?? 0,
-      facets: this.facets(folded.facetDistribution),
+      facets: new TaggedFacets(folded.facetDistribution?.facetValues),
     };
   }
 
@@ -348,26 +344,6 @@ export class MeiliEngine implements SearchEngine {
     await this.state.set(key, version);
   }
 
-  /** Splits `facetValues` counts back into the five facets (values stay in Meilisearch's alphabetical order). */
-  private facets(dist: Record<string, Record<string, number>> | undefined): Facets {
-    const out = emptyFacets();
-    const kept = new Map<keyof Facets, number>();
-    const values = dist?.facetValues ?? {};
-    // for…in, not Object.entries: up to 2,500 values per search, and the pairs were garbage (issue 12 §5).
-    for (const tagged in values) {
-      const n = values[tagged];
-      const f = FACET_BY_FIRST_CHAR.get(tagged[0]);
-      if (!f || !tagged.startsWith(f.prefix)) continue;
-      const value = tagged.slice(f.prefix.length);
-      if (f.facet === 'ocopStars' && value === '0') continue;
-      const count = kept.get(f.facet) ?? 0;
-      if (count >= MAX_VALUES_PER_FACET) continue;
-      kept.set(f.facet, count + 1);
-      out[f.facet][value] = n;
-    }
-    return out;
-  }
-
   /**
    * Runs a multi-search. A missing index, or an index without documents yet (Meilisearch then
    * knows none of the fields named in attributesToSearchOn), reads as no results.
@@ -412,13 +388,15 @@ export class MeiliEngine implements SearchEngine {
   }
 }
 
-function pick(h: RawHit): Omit<ProductHitData, 'ocopStars'> {
+/** One object per hit, in the answer's shape (a spread of a picked copy made two). */
+function productHit(h: RawHit): ProductHitData {
   return {
     id: h.id,
     slug: h.slug,
     name: h.name,
     priceVnd: h.priceVnd,
     unit: h.unit,
+    ocopStars: h.ocopStars > 0 ? h.ocopStars : null,
     enterpriseId: h.enterpriseId,
     enterpriseName: h.enterpriseName,
     communeCode: h.communeCode,
