@@ -35,8 +35,8 @@ export class MeiliSearchClient {
   }
 
   /**
-   * `timeoutMs` bounds the wait for the answer's headers and each pause within its body: the
-   * failover router reads a Meilisearch that stops answering as an unavailable one.
+   * `timeoutMs` bounds the whole call, connecting included (undici's own connect timeout is 10 s):
+   * the failover router reads a slow or unreachable Meilisearch as an unavailable one.
    */
   async multiSearch(queries: MultiSearchQuery[], timeoutMs: number): Promise<MultiSearchResponse> {
     let status: number;
@@ -47,8 +47,7 @@ export class MeiliSearchClient {
         method: 'POST',
         headers: this.headers,
         body: JSON.stringify({ queries }),
-        headersTimeout: timeoutMs,
-        bodyTimeout: timeoutMs,
+        signal: AbortSignal.timeout(timeoutMs),
       });
       status = res.statusCode;
       const chunks: Buffer[] = [];
