@@ -1,14 +1,9 @@
 import { FACET_PREFIXES } from '../documents/product-document';
-import { emptyFacets, type Facets } from '../engine/search-types';
+import { emptyFacets, FACET_NAMES, type FacetName, type Facets } from '../engine/search-types';
 import { MAX_VALUES_PER_FACET } from './meili-settings';
-
-type FacetName = keyof Facets;
 
 /** Facet of a tagged value by its first character (each prefix starts with its own digit). */
 const FACET_BY_FIRST_CHAR = new Map(Object.entries(FACET_PREFIXES).map(([facet, prefix]) => [prefix[0], { facet: facet as FacetName, prefix }]));
-
-/** The JSON text's order of the facets (the records' order in `emptyFacets`). */
-const TEXT_ORDER = Object.keys(emptyFacets()) as FacetName[];
 
 /** Our own ids, codes and enums: written between quotes as they are. Anything else is escaped. */
 const PLAIN_VALUE = /^[A-Za-z0-9_-]*$/;
@@ -81,7 +76,7 @@ export class TaggedFacets implements Facets {
       const key = PLAIN_VALUE.test(value) ? `"${value}"` : JSON.stringify(value);
       parts[facet] += `${parts[facet] ? ',' : ''}${key}:${count}`;
     });
-    return `{${TEXT_ORDER.map((facet) => `"${facet}":{${parts[facet]}}`).join(',')}}`;
+    return `{${FACET_NAMES.map((facet) => `"${facet}":{${parts[facet]}}`).join(',')}}`;
   }
 
   private records(): Facets {
