@@ -61,9 +61,12 @@ async function randomWrite(w: World, r: Random, log: string[]): Promise<void> {
       });
     if (res.status === 201) {
       const id = res.body.id as string;
-      w.products.push({ id, enterprise: e });
-      await t.http.post(`/api/v1/products/${id}/submit`).set(e.owner.auth).expect(200);
+      const submitted = await t.http.post(`/api/v1/products/${id}/submit`).set(e.owner.auth);
+      if (submitted.status !== 200) throw new Error(`submit of a new draft answered ${submitted.status}: ${JSON.stringify(submitted.body)}`);
       res = await t.http.post(`/api/v1/admin/products/${id}/approve`).set(admin.auth);
+      // Shared with the other writers only now: one of them submitting the new draft first would
+      // make this writer's own submit a (correct) 409, which is the test's race, not the floor's.
+      w.products.push({ id, enterprise: e });
     }
     log.push(`create+approve in ${e.id.slice(0, 8)} → ${res.status}`);
   } else if (roll < 18) {
