@@ -1,5 +1,5 @@
 import { S3FileStorage } from '@tradefloor/core';
-import { Client } from 'pg';
+import { Pool } from 'pg';
 import sharp from 'sharp';
 import request from 'supertest';
 import { createUser, loginAdmin, type TestUser } from '../harness/auth';
@@ -32,7 +32,9 @@ jest.setTimeout(180_000);
 describe('topology: two API replicas, a worker, object storage and a proxy', () => {
   let topo: Topology;
   let db: Awaited<ReturnType<typeof createTestDatabase>>;
-  let pg: Client;
+  // A pool, not one Client: the fixtures query concurrently (productBody in Promise.all), which a
+  // single pg Client only queues with a deprecation warning (an error from pg 9).
+  let pg: Pool;
   /** The auth and fixture helpers' view of the app: HTTP through the proxy and the database. */
   let via: (url: string) => TestApp;
   let proxied: TestApp;
@@ -53,8 +55,7 @@ describe('topology: two API replicas, a worker, object storage and a proxy', () 
 
   beforeAll(async () => {
     db = await createTestDatabase();
-    pg = new Client({ connectionString: db.url });
-    await pg.connect();
+    pg = new Pool({ connectionString: db.url, max: 4 });
     topo = await startTopology({
       external: {
         databaseUrl: db.url,
