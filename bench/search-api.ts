@@ -17,14 +17,20 @@ import { benchDatabase, cpuMs, runBench, startApiProcess, startBenchServer, stop
  * Measures, in turns (BENCH_ROUNDS, default 3), the API and the hop on our HTTP stack
  * (bench/search-hop-nest.ts: the same query strings, Meilisearch's answer parsed and returned)
  * at concurrency 32 (BENCH_REQUESTS per turn, default 6,000) and prints requests/s and each
- * server's CPU per search read from /proc, then p50/p95 at concurrency 1.
+ * server's CPU per search read from /proc, then p50/p95 and CPU per search at concurrency 1.
  * BENCH_UPSTREAM_DELAY_MS (default 0) holds each replayed answer that long, as Meilisearch's own
- * time would; BENCH_API_NODE_ARGS adds node flags to both servers (e.g. --cpu-prof).
+ * time would; BENCH_UPSTREAM_BUSY_MS (default 0) makes the stand-in work that long before each
+ * answer, through a buffer of BENCH_UPSTREAM_BUSY_BYTES (default 64 MB), as Meilisearch's search
+ * does between two of the API's turns at concurrency 1 (meant for the c=1 figures: the stand-in
+ * is then the bottleneck at c=32); BENCH_API_NODE_ARGS adds node flags to both servers (e.g.
+ * --cpu-prof).
  */
 const DIR = resolve(process.env.BENCH_DIR ?? 'var/bench-search');
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 6_000);
 const DELAY_MS = Number(process.env.BENCH_UPSTREAM_DELAY_MS ?? 0);
+const BUSY_MS = Number(process.env.BENCH_UPSTREAM_BUSY_MS ?? 0);
+const BUSY_BYTES = Number(process.env.BENCH_UPSTREAM_BUSY_BYTES ?? 64 * 1024 * 1024);
 const PORT = Number(process.env.BENCH_PORT ?? 3280);
 const STAND_IN_PORT = PORT + 2;
 const MEILI_KEY = 'bench-master-key-0123456789';
@@ -64,6 +70,7 @@ function recordingStandIn(meiliHost: string): Promise<{ close: () => void }> {
       }
       void answer.then((bytes) => {
         const send = () => res.writeHead(200, { 'content-type': 'application/json', 'content-length': bytes.length }).end(bytes);
+        if (BUSY_MS) pollute(BUSY_MS);
         if (DELAY_MS) setTimeout(send, DELAY_MS);
         else send();
       });
@@ -71,6 +78,16 @@ function recordingStandIn(meiliHost: string): Promise<{ close: () => void }> {
   });
   server.keepAliveTimeout = 60_000;
   return new Promise((ready) => server.listen(STAND_IN_PORT, '127.0.0.1', () => ready({ close: () => server.close() })));
+}
+
+/** BENCH_UPSTREAM_BUSY_MS: the stand-in's own work before an answer, in this (the bench's) process. */
+const scratch = BUSY_MS ? new Uint32Array(BUSY_BYTES / 4) : new Uint32Array(0);
+function pollute(ms: number): void {
+  const until = performance.now() + ms;
+  let i = 0;
+  while (performance.now() < until) {
+    for (let j = 0; j < 4096; j++, i = (i + 4099) % scratch.length) scratch[i] += j;
+  }
 }
 
 async function main(): Promise<void> {
@@ -115,12 +132,14 @@ async function main(): Promise<void> {
       { name: 'API', port: PORT, pid: api.pid },
       { name: 'hop on our stack', port: PORT + 1, pid: hop.pid },
     ];
-    log(`bench:search-api: ${queries.length} queries, ${REQUESTS} searches at c=32 per target and turn, ${ROUNDS} rounds, stand-in delay ${DELAY_MS} ms`);
+    log(
+      `bench:search-api: ${queries.length} queries, ${REQUESTS} searches at c=32 per target and turn, ${ROUNDS} rounds, stand-in delay ${DELAY_MS} ms, busy ${BUSY_MS} ms`,
+    );
     for (let round = 0; round < ROUNDS; round++) {
       for (const target of round % 2 ? [...targets].reverse() : targets)
         log(`round ${round + 1}, ${target.name.padEnd(17)} ${await atConcurrency32(target, queries)}`);
     }
-    for (const target of targets) log(`${target.name.padEnd(26)} ${await atConcurrency1(target.port, queries)}`);
+    for (const target of targets) log(`${target.name.padEnd(26)} ${await atConcurrency1(target, queries)}`);
   } finally {
     for (const child of children) await stopProcess(child);
     standIn.close();
@@ -165,18 +184,22 @@ async function atConcurrency32(target: { port: number; pid: number | undefined }
   return `c=32: ${Math.round(REQUESTS / seconds)} searches/s, server CPU ${perSearch.toFixed(0)} µs per search`;
 }
 
-async function atConcurrency1(port: number, queries: string[]): Promise<string> {
-  const { search, agent } = searcher(port, queries, 1);
+async function atConcurrency1(target: { port: number; pid: number | undefined }, queries: string[]): Promise<string> {
+  const { search, agent } = searcher(target.port, queries, 1);
   for (let i = 0; i < 200; i++) await search();
   const latencies: number[] = [];
-  for (let i = 0; i < 2_000; i++) {
+  const searches = 2_000;
+  const cpuBefore = cpuMs(target.pid)!;
+  for (let i = 0; i < searches; i++) {
     const t = performance.now();
     await search();
     latencies.push(performance.now() - t);
   }
+  // Compared with bench:search's c=1 rows, where Meilisearch's own work runs between two searches.
+  const perSearch = ((cpuMs(target.pid)! - cpuBefore) / searches) * 1000;
   agent.destroy();
   const { p50, p95 } = summarise(latencies, 1);
-  return `c=1: p50 ${p50} ms, p95 ${p95} ms`;
+  return `c=1: p50 ${p50} ms, p95 ${p95} ms, server CPU ${perSearch.toFixed(0)} µs per search`;
 }
 
 runBench(main);
