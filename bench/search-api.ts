@@ -4,7 +4,7 @@ import { Agent, createServer, request } from 'node:http';
 import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { createLogger, startEmbeddedMeilisearch, startEmbeddedPostgres } from '@tradefloor/core';
-import { benchDatabase, cpuMs, runBench, startApiProcess, startBenchServer, stopProcess, summarise } from './bench-support';
+import { benchDatabase, cpuMs, runBench, startApiProcess, startBenchServer, startCpuCount, stopProcess, summarise } from './bench-support';
 
 /**
  * `npm run bench:search-api`: the search API's own CPU per search, without Meilisearch's. In
@@ -175,13 +175,13 @@ async function atConcurrency32(target: { port: number; pid: number | undefined }
     );
   };
   await run(Math.max(500, REQUESTS / 10));
-  const cpuBefore = cpuMs(target.pid)!;
+  const cpu = serverCpu(target.pid);
   const started = performance.now();
   await run(REQUESTS);
   const seconds = (performance.now() - started) / 1000;
-  const perSearch = ((cpuMs(target.pid)! - cpuBefore) / REQUESTS) * 1000;
+  const perSearch = cpu(REQUESTS);
   agent.destroy();
-  return `c=32: ${Math.round(REQUESTS / seconds)} searches/s, server CPU ${perSearch.toFixed(0)} µs per search`;
+  return `c=32: ${Math.round(REQUESTS / seconds)} searches/s, server CPU ${perSearch}`;
 }
 
 async function atConcurrency1(target: { port: number; pid: number | undefined }, queries: string[]): Promise<string> {
@@ -189,17 +189,26 @@ async function atConcurrency1(target: { port: number; pid: number | undefined },
   for (let i = 0; i < 200; i++) await search();
   const latencies: number[] = [];
   const searches = 2_000;
-  const cpuBefore = cpuMs(target.pid)!;
+  const cpu = serverCpu(target.pid);
   for (let i = 0; i < searches; i++) {
     const t = performance.now();
     await search();
     latencies.push(performance.now() - t);
   }
   // Compared with bench:search's c=1 rows, where Meilisearch's own work runs between two searches.
-  const perSearch = ((cpuMs(target.pid)! - cpuBefore) / searches) * 1000;
+  const perSearch = cpu(searches);
   agent.destroy();
   const { p50, p95 } = summarise(latencies, 1);
-  return `c=1: p50 ${p50} ms, p95 ${p95} ms, server CPU ${perSearch.toFixed(0)} µs per search`;
+  return `c=1: p50 ${p50} ms, p95 ${p95} ms, server CPU ${perSearch}`;
+}
+
+/** Starts counting the server's CPU; the returned function gives it per search, as printed. */
+function serverCpu(pid: number | undefined): (searches: number) => string {
+  const count = startCpuCount({ server: () => cpuMs(pid) });
+  return (searches) => {
+    const [reading] = count(searches);
+    return reading ? `${(reading[1] * 1000).toFixed(0)} µs per search` : 'unreadable';
+  };
 }
 
 runBench(main);

@@ -50,10 +50,8 @@ export class MeiliSearchClient {
         signal: AbortSignal.timeout(timeoutMs),
       });
       status = res.statusCode;
-      const chunks: Buffer[] = [];
-      for await (const chunk of res.body) chunks.push(chunk as Buffer);
-      // Most answers arrive in one chunk: decoded as it is, without Buffer.concat's copy.
-      text = (chunks.length === 1 ? chunks[0] : Buffer.concat(chunks)).toString('utf8');
+      // undici decodes a one-chunk answer (the usual case) without Buffer.concat's copy.
+      text = await res.body.text();
     } catch (err) {
       throw new SearchUnavailableError(err);
     }
@@ -69,7 +67,7 @@ export class MeiliSearchClient {
     try {
       parsed = JSON.parse(text) as { code?: string; message?: string };
     } catch {
-      parsed = undefined;
+      // Not Meilisearch's error object: judged by the status alone.
     }
     if (!parsed?.code && status >= 500) throw new SearchUnavailableError(`HTTP ${status}`);
     throw new MeiliAnswerError(status, parsed?.code, parsed?.message ?? `HTTP ${status}`);
